@@ -1,0 +1,193 @@
+"""Enumerations of the domain, with the Dutch labels the interface shows.
+
+Values are stable identifiers stored in events; labels are display text. One spelling per
+concept across code, UI and docs.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Classification(StrEnum):
+    OPENBAAR = "openbaar"
+    INTERN = "intern"
+    VERTROUWELIJK = "vertrouwelijk"
+
+
+#: Markings for state secrets. Such information never belongs in Crisisbeeld.
+STATE_SECRET_MARKINGS = (
+    "stg. confidentieel",
+    "stg confidentieel",
+    "staatsgeheim confidentieel",
+    "confidentieel",
+    "stg. geheim",
+    "stg geheim",
+    "staatsgeheim geheim",
+    "geheim",
+    "stg. zeer geheim",
+    "stg zeer geheim",
+    "staatsgeheim zeer geheim",
+    "zeer geheim",
+)
+
+
+class Phase(StrEnum):
+    KOUD = "koud"
+    LAUW = "lauw"
+    WARM = "warm"
+    NAFASE = "nafase"
+
+
+class Team(StrEnum):
+    COPI = "CoPI"
+    ROT = "ROT"
+    GBT = "GBT"
+    RBT = "RBT"
+    IRBT = "IRBT"
+    NATIONAAL = "nationaal"
+
+
+class IncidentStatus(StrEnum):
+    GEMELD = "gemeld"
+    ACTIEF = "actief"
+    BEHEERST = "beheerst"
+    AFGESCHAALD = "afgeschaald"
+
+
+class BijstandStatus(StrEnum):
+    CONCEPT = "concept"
+    INGEDIEND = "ingediend"
+    IN_BEHANDELING = "in_behandeling"
+    DEELS_TOEGEZEGD = "deels_toegezegd"
+    TOEGEZEGD = "toegezegd"
+    ONDERWEG = "onderweg"
+    INGEZET = "ingezet"
+    BEEINDIGD = "beeindigd"
+    AFGEWEZEN = "afgewezen"
+    INGETROKKEN = "ingetrokken"
+
+
+class Priority(StrEnum):
+    ZEER_HOOG = "zeer_hoog"
+    HOOG = "hoog"
+    NORMAAL = "normaal"
+    LAAG = "laag"
+
+
+class DecisionStatus(StrEnum):
+    VASTGESTELD = "vastgesteld"
+    INGETROKKEN = "ingetrokken"
+
+
+class SessionStatus(StrEnum):
+    OPEN = "open"
+    GESLOTEN = "gesloten"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_UITVOERING = "in_uitvoering"
+    GEREED = "gereed"
+    VERVALLEN = "vervallen"
+
+
+class Channel(StrEnum):
+    C2000 = "C2000"
+    NCV = "NCV"
+    NCV_VIDEO = "NCV-video"
+    DARES = "DARES"
+    TELEFOON = "telefoon"
+    MOBIEL = "mobiel"
+    SATELLIET = "satelliet"
+    KOERIER = "koerier"
+    LCMS = "LCMS"
+    EMAIL = "e-mail"
+    MONDELING = "mondeling"
+
+
+class Direction(StrEnum):
+    IN = "in"
+    UIT = "uit"
+    INTERN = "intern"
+
+
+class CommsState(StrEnum):
+    OPERATIONEEL = "operationeel"
+    VERSTOORD = "verstoord"
+    UITGEVALLEN = "uitgevallen"
+    ONBEKEND = "onbekend"
+
+
+class NspKind(StrEnum):
+    COORDINATIEPUNT = "coordinatiepunt"
+    LOKAAL = "lokaal"
+
+
+class NspHost(StrEnum):
+    KAZERNE = "kazerne"
+    WIJKCENTRUM = "wijkcentrum"
+    DORPSHUIS = "dorpshuis"
+    KERK = "kerk"
+    MOSKEE = "moskee"
+    SPORTHAL = "sporthal"
+    GEMEENTEHUIS = "gemeentehuis"
+    OVERIG = "overig"
+
+
+class NspStatus(StrEnum):
+    GEPLAND = "gepland"
+    IN_OPBOUW = "in_opbouw"
+    OPERATIONEEL = "operationeel"
+    BEPERKT = "beperkt"
+    GESLOTEN = "gesloten"
+
+
+class PowerSource(StrEnum):
+    NET = "net"
+    AGGREGAAT = "aggregaat"
+    GEEN = "geen"
+
+
+#: The bijstand capability catalogue. Free text is allowed besides these.
+CAPABILITIES: dict[str, str] = {
+    "handcrew_natuurbrand": "Handcrew natuurbrand",
+    "brandweercompagnie": "Brandweercompagnie",
+    "specialistisch_natuurbrandteam": "Specialistisch natuurbrandteam",
+    "usar": "USAR-team",
+    "gaspakdragers_meetploeg": "Gaspakdragers / meetploeg",
+    "aggregaten_noodstroom": "Aggregaten / noodstroom",
+    "pompcapaciteit": "Pompcapaciteit",
+    "helikopter_waterbak": "Helikopter met waterbak",
+    "zandzakken_transport": "Zandzakken / transport",
+    "aflossing_crisisfunctionarissen": "Aflossing crisisfunctionarissen",
+    "cbrn_ondersteuning": "CBRN-ondersteuning",
+    "geneeskundige_combinatie": "Geneeskundige combinatie",
+}
+
+#: Who a bijstand request can be addressed to, besides a region code.
+BIJSTAND_ADDRESSEES = ("KCR2", "JFC", "UCPM")
+
+LABELS: dict[str, str] = {
+    # statuses
+    "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst", "afgeschaald": "Afgeschaald",
+    "concept": "Concept", "ingediend": "Ingediend", "in_behandeling": "In behandeling",
+    "deels_toegezegd": "Deels toegezegd", "toegezegd": "Toegezegd", "onderweg": "Onderweg",
+    "ingezet": "Ingezet", "beeindigd": "Beëindigd", "afgewezen": "Afgewezen",
+    "ingetrokken": "Ingetrokken", "vastgesteld": "Vastgesteld", "open": "Open",
+    "gesloten": "Gesloten", "in_uitvoering": "In uitvoering", "gereed": "Gereed",
+    "vervallen": "Vervallen", "operationeel": "Operationeel", "verstoord": "Verstoord",
+    "uitgevallen": "Uitgevallen", "onbekend": "Onbekend", "gepland": "Gepland",
+    "in_opbouw": "In opbouw", "beperkt": "Beperkt",
+    # priorities, phases, classification
+    "zeer_hoog": "Zeer hoog", "hoog": "Hoog", "normaal": "Normaal", "laag": "Laag",
+    "koud": "Koud", "lauw": "Lauw", "warm": "Warm", "nafase": "Nafase",
+    "openbaar": "Openbaar", "intern": "Intern", "vertrouwelijk": "Vertrouwelijk",
+    "coordinatiepunt": "Coördinatiepunt", "lokaal": "Lokaal steunpunt",
+    "net": "Net", "aggregaat": "Aggregaat", "geen": "Geen",
+}
+
+
+def label(value: str) -> str:
+    """Dutch display label for an enum value (the value itself when none is defined)."""
+    return LABELS.get(value, CAPABILITIES.get(value, value))

@@ -1,0 +1,256 @@
+"""The event types of Crisisbeeld: which entity kind each concerns and what its payload holds.
+
+One table, used by every door: the command API, ingest, bundle import and the hub validate a
+payload with :func:`validate_payload` before anything is stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from data.domain import validation as v
+from data.domain.enums import (
+    BIJSTAND_ADDRESSEES,
+    CAPABILITIES,
+    ActionStatus,
+    BijstandStatus,
+    Channel,
+    Classification,
+    CommsState,
+    Direction,
+    IncidentStatus,
+    NspHost,
+    NspKind,
+    NspStatus,
+    Phase,
+    PowerSource,
+    Priority,
+    Team,
+)
+from data.domain.validation import Field, ValidationError
+
+
+def _vals(e: Any) -> tuple[str, ...]:
+    return tuple(x.value for x in e)
+
+
+CLASS = Field("rubricering", v.classification, default=Classification.INTERN.value)
+
+INCIDENT_FIELDS = {
+    "title": Field("titel", v.text, required=True, max_len=200),
+    "kind": Field("soort", v.text, required=True, max_len=80),
+    "regions": Field("regio's", v.regions, required=True),
+    "location": Field("locatie", v.text, max_len=300),
+    "phase": Field("fase", v.choice, choices=_vals(Phase), default=Phase.WARM.value),
+    "teams": Field("teams", v.choices_list, choices=_vals(Team), default=[]),
+    "beeld": Field("beeld", v.text, max_len=8000),
+    "classification": CLASS,
+}
+
+BIJSTAND_FIELDS = {
+    "requesting_region": Field("aanvragende regio", v.region, required=True),
+    "addressed_to": Field(
+        "gericht aan", v.region_or_partner, required=True, choices=BIJSTAND_ADDRESSEES
+    ),
+    "capability": Field("capaciteit", v.choice, choices=tuple(CAPABILITIES)),
+    "capability_text": Field("omschrijving", v.text, max_len=300),
+    "quantity": Field("aantal", v.integer, required=True, min_value=1),
+    "unit": Field("eenheid", v.text, max_len=40, default="eenheden"),
+    "needed_by": Field("nodig vóór", v.timestamp),
+    "meldplaats": Field("meldplaats", v.text, max_len=200),
+    "priority": Field("prioriteit", v.choice, choices=_vals(Priority), default="normaal"),
+    "incident_id": Field("incident", v.identifier),
+    "classification": CLASS,
+}
+
+SESSION_FIELDS = {
+    "title": Field("titel", v.text, required=True, max_len=200),
+    "regions": Field("regio's", v.regions, required=True),
+    "chair": Field("voorzitter", v.text, max_len=120),
+    "medium": Field("vergadervorm", v.text, max_len=80),
+    "incident_id": Field("incident", v.identifier),
+    "classification": CLASS,
+}
+
+DECISION_FIELDS = {
+    "session_id": Field("sessie", v.identifier, required=True),
+    "number": Field("nummer", v.integer, required=True, min_value=1),
+    "text": Field("besluit", v.text, required=True, max_len=4000),
+    "rationale": Field("motivering", v.text, max_len=4000),
+    "regions": Field("betrokken regio's", v.regions, default=[]),
+    "classification": CLASS,
+}
+
+ACTION_FIELDS = {
+    "decision_id": Field("besluit", v.identifier, required=True),
+    "text": Field("actie", v.text, required=True, max_len=1000),
+    "owner": Field("eigenaar", v.text, required=True, max_len=120),
+    "due": Field("gereed vóór", v.timestamp),
+    "classification": CLASS,
+}
+
+JOURNAL_FIELDS = {
+    "channel": Field("kanaal", v.choice, required=True, choices=_vals(Channel)),
+    "direction": Field("richting", v.choice, choices=_vals(Direction), default="in"),
+    "sender": Field("van", v.text, max_len=120),
+    "recipient": Field("aan", v.text, max_len=120),
+    "text": Field("bericht", v.text, required=True, max_len=4000),
+    "incident_id": Field("incident", v.identifier),
+    "key": Field("kernbericht", v.boolean, default=False),
+    "classification": CLASS,
+}
+
+COMMS_FIELDS = {
+    "region": Field("regio", v.region, required=True),
+    "channel": Field("kanaal", v.choice, required=True, choices=_vals(Channel)),
+    "state": Field("status", v.choice, required=True, choices=_vals(CommsState)),
+    "note": Field("toelichting", v.text, max_len=500),
+    "classification": CLASS,
+}
+
+NSP_FIELDS = {
+    "name": Field("naam", v.text, required=True, max_len=160),
+    "kind": Field("soort", v.choice, required=True, choices=_vals(NspKind)),
+    "host_type": Field("type locatie", v.choice, choices=_vals(NspHost), default="overig"),
+    "municipality": Field("gemeente", v.text, required=True, max_len=120),
+    "region": Field("regio", v.region, required=True),
+    "status": Field("status", v.choice, choices=_vals(NspStatus), default="gepland"),
+    "power": Field("stroom", v.choice, choices=_vals(PowerSource), default="net"),
+    "comms": Field("verbindingen", v.choices_list, choices=_vals(Channel), default=[]),
+    "functions": Field("functies", v.text_list, default=[]),
+    "opened_at": Field("geopend op", v.timestamp),
+    "last_contact": Field("laatste contact", v.timestamp),
+    "classification": CLASS,
+}
+
+
+def _transition(states: tuple[str, ...]) -> dict[str, Field]:
+    return {
+        "from": Field("van status", v.choice, required=True, choices=states),
+        "to": Field("naar status", v.choice, required=True, choices=states),
+        "reason": Field("toelichting", v.text, max_len=1000),
+    }
+
+
+def _subset(fields: dict[str, Field], *names: str) -> dict[str, Field]:
+    return {n: fields[n] for n in names}
+
+
+#: event type -> (entity kind, payload spec, partial?)
+EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
+    "node.registered": (
+        "node",
+        {
+            "name": Field("naam", v.text, required=True, max_len=120),
+            "public_key": Field("sleutel", v.text, required=True, max_len=128),
+            "world": Field("wereld", v.text, required=True, max_len=40),
+        },
+        False,
+    ),
+    "incident.reported": ("incident", INCIDENT_FIELDS, False),
+    "incident.updated": (
+        "incident",
+        _subset(INCIDENT_FIELDS, "title", "kind", "regions", "location", "phase", "teams",
+                "classification"),
+        True,
+    ),
+    "incident.picture_updated": (
+        "incident", {"beeld": Field("beeld", v.text, required=True, max_len=8000)}, False
+    ),
+    "incident.status_changed": ("incident", _transition(_vals(IncidentStatus)), False),
+    "bijstand.requested": (
+        "bijstand",
+        {**BIJSTAND_FIELDS,
+         "status": Field("status", v.choice, choices=("concept", "ingediend"), default="concept")},
+        False,
+    ),
+    "bijstand.updated": (
+        "bijstand",
+        _subset(BIJSTAND_FIELDS, "capability", "capability_text", "quantity", "unit",
+                "needed_by", "meldplaats", "priority", "incident_id", "classification"),
+        True,
+    ),
+    "bijstand.status_changed": ("bijstand", _transition(_vals(BijstandStatus)), False),
+    "bijstand.offer_made": (
+        "bijstand",
+        {
+            "offer_id": Field("aanbod", v.identifier, required=True),
+            "provider": Field(
+                "aanbieder", v.region_or_partner, required=True, choices=BIJSTAND_ADDRESSEES
+            ),
+            "quantity": Field("aantal", v.integer, required=True, min_value=1),
+            "eta": Field("verwachte aankomst", v.timestamp),
+            "note": Field("toelichting", v.text, max_len=500),
+        },
+        False,
+    ),
+    "bijstand.offer_withdrawn": (
+        "bijstand",
+        {"offer_id": Field("aanbod", v.identifier, required=True),
+         "reason": Field("toelichting", v.text, max_len=500)},
+        False,
+    ),
+    "irbt.session_opened": ("session", SESSION_FIELDS, False),
+    "irbt.session_closed": (
+        "session", {"note": Field("toelichting", v.text, max_len=1000)}, False
+    ),
+    "decision.recorded": ("decision", DECISION_FIELDS, False),
+    "decision.amended": (
+        "decision",
+        {"text": Field("besluit", v.text, required=True, max_len=4000),
+         "rationale": Field("motivering", v.text, max_len=4000),
+         "regions": Field("betrokken regio's", v.regions)},
+        False,
+    ),
+    "decision.revoked": (
+        "decision", {"reason": Field("reden", v.text, required=True, max_len=1000)}, False
+    ),
+    "action.created": ("action", ACTION_FIELDS, False),
+    "action.updated": ("action", _subset(ACTION_FIELDS, "text", "owner", "due"), True),
+    "action.status_changed": ("action", _transition(_vals(ActionStatus)), False),
+    "journal.logged": ("journal", JOURNAL_FIELDS, False),
+    "comms.reported": ("comms", COMMS_FIELDS, False),
+    "nsp.registered": ("nsp", NSP_FIELDS, False),
+    "nsp.updated": (
+        "nsp",
+        _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
+                "functions", "opened_at", "last_contact", "classification"),
+        True,
+    ),
+    "conflict.resolved": (
+        "*",
+        {
+            "conflict_id": Field("conflict", v.identifier, required=True),
+            "choice": Field("keuze", v.choice, required=True, choices=("behouden", "toepassen")),
+            "note": Field("toelichting", v.text, max_len=1000),
+        },
+        False,
+    ),
+}
+
+#: Entity kinds in display order.
+KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "comms", "nsp", "node")
+
+
+def kind_of(event_type: str) -> str:
+    """The entity kind an event type concerns ('*' for events on any kind)."""
+    try:
+        return EVENT_TYPES[event_type][0]
+    except KeyError:
+        raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type") from None
+
+
+def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
+    """Validate and normalise the payload of ``event_type``; raise ValidationError if bad."""
+    if event_type not in EVENT_TYPES:
+        raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type")
+    _kind, spec, partial = EVENT_TYPES[event_type]
+    out = v.validate(spec, payload, partial=partial)
+    if event_type == "bijstand.requested" and not out.get("capability") and not out.get(
+        "capability_text"
+    ):
+        raise ValidationError("kies een capaciteit uit de catalogus of omschrijf wat nodig is",
+                              "capaciteit")
+    if event_type.endswith("status_changed") and out["from"] == out["to"]:
+        raise ValidationError("de nieuwe status is gelijk aan de huidige", "naar status")
+    return out

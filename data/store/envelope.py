@@ -1,0 +1,148 @@
+"""The event envelope: identity, ordering key, hashing and Ed25519 signatures.
+
+Every event is hashed over its canonical envelope (without ``sig``); the origin signs that hash.
+``prev`` is the hash of the origin's previous event, so the events of one origin form a chain:
+a valid signature on the newest event of a contiguous run vouches for every event in that run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+GENESIS = "0" * 64
+
+#: Envelope fields that travel between centres, in canonical order.
+WIRE_FIELDS = (
+    "id", "world", "origin", "seq", "hlc", "occurred_at", "recorded_at", "author", "type",
+    "entity", "payload", "prev", "sig",
+)
+
+
+def canonical_json(obj: Any) -> str:
+    """Deterministic JSON: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def uuid7() -> str:
+    """A UUIDv7 as a string: time-sortable, made without coordination."""
+    ms = time.time_ns() // 1_000_000
+    rnd = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76
+    value |= ((rnd >> 62) & 0xFFF) << 64
+    value |= 0b10 << 62
+    value |= rnd & ((1 << 62) - 1)
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@dataclass(slots=True)
+class Event:
+    """One event. ``payload_json`` is the canonical JSON text that the hash covers."""
+
+    id: str
+    world: str
+    origin: str
+    seq: int
+    hlc: str
+    occurred_at: str
+    recorded_at: str
+    author: str
+    type: str
+    entity: str
+    payload_json: str
+    prev: str
+    sig: str = ""
+    payload: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The total order of the fold: (hlc, origin, id)."""
+        return (self.hlc, self.origin, self.id)
+
+    def digest(self) -> str:
+        """SHA-256 over the canonical envelope without the signature."""
+        text = "\x1f".join(
+            (self.id, self.world, self.origin, str(self.seq), self.hlc, self.occurred_at,
+             self.recorded_at, self.author, self.type, self.entity, self.payload_json, self.prev)
+        )
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def to_wire(self) -> dict[str, Any]:
+        """The envelope as a JSON-able dict (payload as an object)."""
+        return {
+            "id": self.id, "world": self.world, "origin": self.origin, "seq": self.seq,
+            "hlc": self.hlc, "occurred_at": self.occurred_at, "recorded_at": self.recorded_at,
+            "author": self.author, "type": self.type, "entity": self.entity,
+            "payload": self.payload if self.payload else json.loads(self.payload_json),
+            "prev": self.prev, "sig": self.sig,
+        }
+
+    @classmethod
+    def from_wire(cls, d: dict[str, Any]) -> "Event":
+        """Build an event from a received dict; raises ValueError with a reason if malformed."""
+        if not isinstance(d, dict):
+            raise ValueError("gebeurtenis is geen object")
+        missing = [f for f in WIRE_FIELDS if f not in d]
+        if missing:
+            raise ValueError(f"velden ontbreken: {', '.join(missing)}")
+        for f in WIRE_FIELDS:
+            if f == "seq":
+                if not isinstance(d[f], int) or isinstance(d[f], bool) or d[f] < 1:
+                    raise ValueError("seq moet een positief geheel getal zijn")
+            elif f == "payload":
+                if not isinstance(d[f], dict):
+                    raise ValueError("payload moet een object zijn")
+            elif not isinstance(d[f], str):
+                raise ValueError(f"veld '{f}' moet tekst zijn")
+        payload = d["payload"]
+        return cls(
+            id=d["id"], world=d["world"], origin=d["origin"], seq=d["seq"], hlc=d["hlc"],
+            occurred_at=d["occurred_at"], recorded_at=d["recorded_at"], author=d["author"],
+            type=d["type"], entity=d["entity"], payload_json=canonical_json(payload),
+            prev=d["prev"], sig=d["sig"], payload=payload,
+        )
+
+
+class Signer:
+    """An origin's Ed25519 key pair."""
+
+    def __init__(self, private_bytes: bytes | None = None) -> None:
+        self._key = (
+            Ed25519PrivateKey.from_private_bytes(private_bytes)
+            if private_bytes
+            else Ed25519PrivateKey.generate()
+        )
+
+    @property
+    def private_bytes(self) -> bytes:
+        from cryptography.hazmat.primitives import serialization as s
+
+        return self._key.private_bytes(s.Encoding.Raw, s.PrivateFormat.Raw, s.NoEncryption())
+
+    @property
+    def public_hex(self) -> str:
+        from cryptography.hazmat.primitives import serialization as s
+
+        return self._key.public_key().public_bytes(s.Encoding.Raw, s.PublicFormat.Raw).hex()
+
+    def sign(self, digest_hex: str) -> str:
+        return self._key.sign(bytes.fromhex(digest_hex)).hex()
+
+
+def verify(public_hex: str, digest_hex: str, sig_hex: str) -> bool:
+    """True when ``sig_hex`` is the origin's signature over ``digest_hex``."""
+    try:
+        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
+        key.verify(bytes.fromhex(sig_hex), bytes.fromhex(digest_hex))
+        return True
+    except (InvalidSignature, ValueError):
+        return False

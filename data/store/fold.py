@@ -1,0 +1,244 @@
+"""The projection of one entity: a pure function of its events folded in (hlc, origin, id) order.
+
+``apply(state, event)`` returns the next state (a plain dict). Plain fields follow last writer
+wins in fold order. Lifecycle steps that do not fit the state reached at their place in the order
+are kept as conflicts inside the state (so every store shows the same conflicts) until a
+``conflict.resolved`` event settles them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from data.domain.enums import CAPABILITIES, label
+from data.domain.lifecycles import legal
+from data.store.envelope import Event
+
+State = dict[str, Any]
+
+INITIAL_STATUS = {"incident": "gemeld", "action": "open", "session": "open",
+                  "decision": "vastgesteld"}
+
+
+def _new(ev: Event, kind: str) -> State:
+    return {
+        "id": ev.entity, "entity_kind": kind, "created_at": ev.occurred_at, "created_by": ev.author,
+        "origin": ev.origin, "updated_at": ev.occurred_at, "conflicts": [], "history": [],
+        "placeholder": True,
+    }
+
+
+def _touch(st: State, ev: Event) -> None:
+    st["updated_at"] = ev.occurred_at
+    st["updated_by"] = ev.author
+
+
+def _hist(st: State, ev: Event, what: str, **extra: Any) -> None:
+    st["history"].append({"at": ev.occurred_at, "recorded_at": ev.recorded_at, "by": ev.author,
+                          "origin": ev.origin, "what": what, "event": ev.id, **extra})
+
+
+def _create(st: State, ev: Event, status: str | None) -> None:
+    if not st.get("placeholder"):
+        # A second creation event for the same id: keep the first, note the duplicate.
+        _hist(st, ev, "dubbele aanmaak genegeerd")
+        return
+    st.pop("placeholder", None)
+    st["created_at"], st["created_by"], st["origin"] = ev.occurred_at, ev.author, ev.origin
+    for k, val in ev.payload.items():
+        st[k] = val
+    if status is not None and "status" not in ev.payload:
+        st["status"] = status
+    if st["entity_kind"] != "journal":
+        _hist(st, ev, "aangemaakt", to=st.get("status"))
+
+
+def _fields(st: State, ev: Event) -> None:
+    changed = sorted(ev.payload)
+    for k in changed:
+        st[k] = ev.payload[k]
+    _hist(st, ev, "gewijzigd", fields=changed)
+
+
+def _conflict(st: State, ev: Event, wanted: str, expected: str, reason: str) -> None:
+    st["conflicts"].append({
+        "id": ev.id, "type": ev.type, "wanted": wanted, "expected": expected,
+        "found": st.get("status"), "origin": ev.origin, "author": ev.author, "hlc": ev.hlc,
+        "at": ev.occurred_at, "reason": reason, "resolution": None,
+    })
+
+
+def _transition(st: State, ev: Event) -> None:
+    frm, to = ev.payload["from"], ev.payload["to"]
+    cur = st.get("status")
+    reason = ev.payload.get("reason")
+    if cur == to:
+        _hist(st, ev, "status bevestigd", to=to)
+        return
+    if cur == frm and legal(st["entity_kind"], cur, to):
+        st["status"] = to
+        st.setdefault("status_times", {})[to] = ev.occurred_at
+        _hist(st, ev, "status", **{"from": frm, "to": to, "reason": reason})
+        return
+    why = (
+        f"wilde {label(frm)} → {label(to)}, maar de status was al {label(cur or '?')}"
+        if cur != frm
+        else f"{label(frm)} → {label(to)} is geen toegestane stap"
+    )
+    _conflict(st, ev, to, frm, why)
+
+
+def _offer(st: State, ev: Event) -> None:
+    offers = st.setdefault("offers", {})
+    p = ev.payload
+    offers[p["offer_id"]] = {"provider": p["provider"], "quantity": p["quantity"],
+                             "eta": p.get("eta"), "note": p.get("note"), "at": ev.occurred_at,
+                             "by": ev.author, "withdrawn": False}
+    _hist(st, ev, "aanbod", provider=p["provider"], quantity=p["quantity"])
+
+
+def _offer_withdrawn(st: State, ev: Event) -> None:
+    off = st.setdefault("offers", {}).get(ev.payload["offer_id"])
+    if off is not None:
+        off["withdrawn"] = True
+    _hist(st, ev, "aanbod ingetrokken", offer=ev.payload["offer_id"])
+
+
+def _picture(st: State, ev: Event) -> None:
+    st["beeld"] = ev.payload["beeld"]
+    st.setdefault("beeld_history", []).append(
+        {"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]}
+    )
+    _hist(st, ev, "beeld bijgewerkt")
+
+
+def _amend(st: State, ev: Event) -> None:
+    if st.get("status") == "ingetrokken":
+        _conflict(st, ev, "gewijzigd", "vastgesteld", "wijziging op een ingetrokken besluit")
+        return
+    versions = st.setdefault("versions", [])
+    versions.append({"version": st.get("version", 1), "text": st.get("text"),
+                     "rationale": st.get("rationale"), "regions": st.get("regions"),
+                     "until": ev.occurred_at})
+    st["version"] = st.get("version", 1) + 1
+    for k in ("text", "rationale", "regions"):
+        if k in ev.payload:
+            st[k] = ev.payload[k]
+    _hist(st, ev, "gewijzigd", version=st["version"])
+
+
+def _revoke(st: State, ev: Event) -> None:
+    if st.get("status") == "ingetrokken":
+        _hist(st, ev, "intrekking bevestigd")
+        return
+    st["status"] = "ingetrokken"
+    st["revoked_reason"] = ev.payload["reason"]
+    st["revoked_at"] = ev.occurred_at
+    _hist(st, ev, "ingetrokken", reason=ev.payload["reason"])
+
+
+def _session_closed(st: State, ev: Event) -> None:
+    st["status"] = "gesloten"
+    st["closed_at"] = ev.occurred_at
+    _hist(st, ev, "gesloten")
+
+
+def _comms(st: State, ev: Event) -> None:
+    if st.get("placeholder"):
+        st.pop("placeholder", None)
+        st["created_at"] = ev.occurred_at
+    previous = st.get("state")
+    for k, val in ev.payload.items():
+        st[k] = val
+    st["since"] = ev.occurred_at if previous != ev.payload["state"] else st.get("since")
+    _hist(st, ev, "status", to=ev.payload["state"], note=ev.payload.get("note"))
+
+
+def _resolve(st: State, ev: Event) -> None:
+    cid, choice = ev.payload["conflict_id"], ev.payload["choice"]
+    for c in st["conflicts"]:
+        if c["id"] == cid:
+            if c["resolution"] is not None:
+                _hist(st, ev, "conflict al opgelost", conflict=cid)
+                return
+            c["resolution"] = {"choice": choice, "by": ev.author, "at": ev.occurred_at,
+                               "note": ev.payload.get("note"), "event": ev.id}
+            if choice == "toepassen" and c["wanted"] != "gewijzigd":
+                before = st.get("status")
+                st["status"] = c["wanted"]
+                st.setdefault("status_times", {})[c["wanted"]] = ev.occurred_at
+                _hist(st, ev, "status", **{"from": before, "to": c["wanted"],
+                                           "reason": "conflict opgelost"})
+            else:
+                _hist(st, ev, "conflict opgelost", conflict=cid, choice=choice)
+            return
+    _hist(st, ev, "onbekend conflict", conflict=cid)
+
+
+HANDLERS: dict[str, Callable[[State, Event], None]] = {
+    "node.registered": lambda st, ev: _create(st, ev, None),
+    "incident.reported": lambda st, ev: _create(st, ev, "gemeld"),
+    "incident.updated": _fields,
+    "incident.picture_updated": _picture,
+    "incident.status_changed": _transition,
+    "bijstand.requested": lambda st, ev: _create(st, ev, "concept"),
+    "bijstand.updated": _fields,
+    "bijstand.status_changed": _transition,
+    "bijstand.offer_made": _offer,
+    "bijstand.offer_withdrawn": _offer_withdrawn,
+    "irbt.session_opened": lambda st, ev: _create(st, ev, "open"),
+    "irbt.session_closed": _session_closed,
+    "decision.recorded": lambda st, ev: _create(st, ev, "vastgesteld"),
+    "decision.amended": _amend,
+    "decision.revoked": _revoke,
+    "action.created": lambda st, ev: _create(st, ev, "open"),
+    "action.updated": _fields,
+    "action.status_changed": _transition,
+    "journal.logged": lambda st, ev: _create(st, ev, None),
+    "comms.reported": _comms,
+    "nsp.registered": lambda st, ev: _create(st, ev, None),
+    "nsp.updated": _fields,
+    "conflict.resolved": _resolve,
+}
+
+
+def apply(state: State | None, ev: Event, kind: str) -> State:
+    """Fold one event into an entity's state (mutates and returns it)."""
+    st = state if state is not None else _new(ev, kind)
+    HANDLERS[ev.type](st, ev)
+    _touch(st, ev)
+    return st
+
+
+def title_of(st: State) -> str:
+    """A one-line title for lists and the conflict inbox."""
+    k = st.get("entity_kind")
+    if k == "bijstand":
+        cap = CAPABILITIES.get(st.get("capability") or "", st.get("capability_text") or "?")
+        return f"{st.get('quantity', '?')}× {cap}"
+    if k == "decision":
+        return f"Besluit {st.get('number', '?')}: {st.get('text', '')}"[:200]
+    if k == "comms":
+        return f"{st.get('region')} · {st.get('channel')}"
+    if k in ("journal", "action"):
+        return str(st.get("text", ""))[:200]
+    return str(st.get("title") or st.get("name") or st.get("id"))
+
+
+def status_of(st: State) -> str:
+    k = st.get("entity_kind")
+    if k == "comms":
+        return str(st.get("state", ""))
+    if k == "journal":
+        return str(st.get("channel", ""))
+    return str(st.get("status", ""))
+
+
+def regions_of(st: State) -> str:
+    regs = st.get("regions")
+    if isinstance(regs, list):
+        return ",".join(regs)
+    for k in ("region", "requesting_region"):
+        if st.get(k):
+            return str(st[k])
+    return ""

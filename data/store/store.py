@@ -1,0 +1,795 @@
+"""The local store: an append-only event log on SQLite with projections updated in the same
+transaction.
+
+Writes go through two doors only: :meth:`Store.execute` for local commands (the UI and the CLI)
+and :meth:`Store.ingest` for events made elsewhere (sync, bundles). Both validate, append, fold
+the touched entities and commit in one transaction, and return what changed. SQLite runs in WAL
+mode with ``synchronous=FULL``, so a command that returned is on disk.
+
+Hot paths use the DB-API connection underneath the SQLAlchemy engine: the schema is defined once
+in :mod:`data.store.schema`, but per-event ORM objects would cost more than the budget allows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from sqlalchemy import create_engine, event as sa_event
+from sqlmodel import SQLModel
+
+from data.domain.events import EVENT_TYPES, kind_of, validate_payload
+from data.domain.lifecycles import legal
+from data.domain.enums import label
+from data.domain.validation import ValidationError, to_iso
+from data.store import fold, schema
+from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7, verify
+from data.store.hlc import Hlc, is_valid as hlc_valid
+
+KEY_SEP = "\x1f"
+WORLD_LIVE = "LIVE"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def valid_world(world: str) -> bool:
+    """LIVE or an exercise id 'OEF-…'."""
+    return world == WORLD_LIVE or (
+        world.startswith("OEF-") and 4 < len(world) <= 40
+        and all(c.isalnum() or c in "-_" for c in world)
+    )
+
+
+class StoreError(Exception):
+    """A store cannot be opened or created (message is for a person)."""
+
+
+@dataclass(slots=True)
+class Command:
+    """One user intention, turned into one event by :meth:`Store.execute`.
+
+    ``entity`` may be empty for creating commands (a new id is made). ``occurred_at`` is when it
+    happened in the world, if not now (a re-keyed paper form)."""
+
+    type: str
+    payload: dict[str, Any]
+    entity: str = ""
+    occurred_at: str | datetime | None = None
+
+
+@dataclass
+class Changes:
+    """What a write changed: the views decide from this whether to refresh."""
+
+    events: list[str] = field(default_factory=list)
+    entities: dict[str, str] = field(default_factory=dict)  # entity id -> kind
+    conflicts: bool = False
+
+    @property
+    def kinds(self) -> set[str]:
+        return set(self.entities.values())
+
+    def touches(self, kind: str) -> bool:
+        return kind in self.entities.values()
+
+    def merge(self, other: "Changes") -> None:
+        self.events += other.events
+        self.entities.update(other.entities)
+        self.conflicts = self.conflicts or other.conflicts
+
+    def __bool__(self) -> bool:
+        return bool(self.events)
+
+
+@dataclass
+class IngestResult:
+    """Per-batch outcome of :meth:`Store.ingest`."""
+
+    accepted: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
+    changes: Changes = field(default_factory=Changes)
+
+    def summary(self) -> str:
+        return (f"{len(self.accepted)} geaccepteerd, {len(self.duplicates)} dubbel, "
+                f"{len(self.rejected)} geweigerd")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A digest of the projected picture, short enough to read over a radio."""
+
+    code: str
+    events: int
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.events} gebeurtenissen"
+
+
+@dataclass(slots=True)
+class _Ent:
+    kind: str
+    state: dict[str, Any] | None
+    last_key: str
+    dirty: bool = False
+
+
+def _key(ev: Event) -> str:
+    return ev.hlc + KEY_SEP + ev.origin + KEY_SEP + ev.id
+
+
+def _row_to_event(r: Sequence[Any]) -> Event:
+    (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig) = r[:13]
+    return Event(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig,
+                 json.loads(payload))
+
+
+EVENT_COLS = ("id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
+              "payload, prev, sig")
+
+
+class Store:
+    """One centre's store: one world, one node identity, one SQLite file."""
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        uri = f"sqlite:///{self.path}"
+        self._engine = create_engine(
+            uri, connect_args={"check_same_thread": False, "isolation_level": None}
+        )
+        sa_event.listen(self._engine, "connect", self._on_connect)
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection = self._engine.raw_connection().driver_connection  # type: ignore[assignment]
+        self._tx_ents: dict[str, _Ent] | None = None
+        self._tx_changes: Changes | None = None
+        self.node_id = ""
+        self.world = ""
+        self.name = ""
+        self._signer: Signer | None = None
+        self._hlc = Hlc()
+        self._own_head: tuple[int, str] | None = None  # (seq, hash) of our newest event
+
+    @staticmethod
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA cache_size=-65536")
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.close()
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], node_id: str, world: str = WORLD_LIVE,
+               name: str = "") -> "Store":
+        """Create a new store for ``node_id`` in ``world``; refuses an existing store."""
+        node_id = node_id.strip()
+        if not node_id or not all(c.isalnum() or c in "-_." for c in node_id) or len(node_id) > 60:
+            raise StoreError("node-id: gebruik letters, cijfers, '-', '_' of '.' (hoogstens 60)")
+        if not valid_world(world):
+            raise StoreError(f"wereld '{world}': gebruik LIVE of een oefening-id als OEF-2026-01")
+        p = Path(path)
+        if p.exists() and p.stat().st_size > 0:
+            raise StoreError(f"{p} bestaat al; kies een nieuw bestand of open dit met --db")
+        p.parent.mkdir(parents=True, exist_ok=True)
+        st = cls(p)
+        SQLModel.metadata.create_all(st._engine, tables=[
+            schema.EventRow.__table__, schema.EntityRow.__table__,  # type: ignore[attr-defined]
+            schema.ConflictRow.__table__, schema.OriginHead.__table__,  # type: ignore[attr-defined]
+            schema.Meta.__table__, schema.Alarm.__table__,  # type: ignore[attr-defined]
+        ])
+        signer = Signer()
+        meta = {"schema": str(schema.SCHEMA_VERSION), "node_id": node_id, "world": world,
+                "name": name or node_id, "private_key": signer.private_bytes.hex(),
+                "created_at": now_iso()}
+        with st._lock:
+            st._conn.execute("BEGIN IMMEDIATE")
+            st._conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+            st._conn.execute("COMMIT")
+        st._load_identity()
+        st.execute([Command("node.registered",
+                            {"name": name or node_id, "public_key": signer.public_hex,
+                             "world": world}, entity=node_id)], author="systeem")
+        return st
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> "Store":
+        """Open an existing store; a clear error when the file is missing or not a store."""
+        p = Path(path)
+        if not p.exists():
+            raise StoreError(f"{p} bestaat niet; maak eerst een store met 'crisisbeeld init'")
+        st = cls(p, readonly=readonly)
+        try:
+            st._load_identity()
+        except sqlite3.DatabaseError as e:
+            st.close()
+            raise StoreError(f"{p} is geen Crisisbeeld-store ({e})") from None
+        return st
+
+    def _load_identity(self) -> None:
+        rows = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        if "node_id" not in rows:
+            raise StoreError(f"{self.path} is geen Crisisbeeld-store (meta ontbreekt)")
+        self.node_id, self.world, self.name = rows["node_id"], rows["world"], rows["name"]
+        self._signer = Signer(bytes.fromhex(rows["private_key"]))
+        last = self._conn.execute("SELECT max(hlc) FROM event").fetchone()[0]
+        self._hlc = Hlc(last)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._conn.close()
+            finally:
+                self._engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @property
+    def public_key(self) -> str:
+        assert self._signer is not None
+        return self._signer.public_hex
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[Changes]:
+        """One transaction for any number of execute/ingest calls (bulk loads, the demo).
+
+        Entity states are cached for the transaction and written once at commit."""
+        with self._lock:
+            if self._tx_ents is not None:
+                assert self._tx_changes is not None
+                yield self._tx_changes
+                return
+            if self.readonly:
+                raise StoreError("deze store is alleen-lezen geopend")
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._tx_ents, self._tx_changes = {}, Changes()
+            changes = self._tx_changes
+            try:
+                yield changes
+                self._flush_entities()
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                self._own_head = None
+                self._reload_clock()
+                raise
+            finally:
+                self._tx_ents, self._tx_changes = None, None
+
+    def _reload_clock(self) -> None:
+        last = self._conn.execute("SELECT max(hlc) FROM event").fetchone()[0]
+        if last and last > self._hlc.current():
+            self._hlc = Hlc(last)
+
+    def _get_ent(self, entity: str) -> _Ent | None:
+        assert self._tx_ents is not None
+        e = self._tx_ents.get(entity)
+        if e is not None:
+            return e
+        row = self._conn.execute(
+            "SELECT kind, state, last_key FROM entity WHERE id = ?", (entity,)
+        ).fetchone()
+        if row is None:
+            return None
+        e = _Ent(row[0], json.loads(row[1]), row[2])
+        self._tx_ents[entity] = e
+        return e
+
+    def _flush_entities(self) -> None:
+        assert self._tx_ents is not None and self._tx_changes is not None
+        rows, conflict_entities, conflicts = [], [], []
+        for eid, e in self._tx_ents.items():
+            if not e.dirty or e.state is None:
+                continue
+            st = e.state
+            text = canonical_json(st)
+            digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+            rows.append((eid, e.kind, fold.status_of(st), fold.title_of(st), fold.regions_of(st),
+                         st.get("updated_at", ""), text, digest, e.last_key))
+            if st.get("conflicts"):
+                conflict_entities.append((eid,))
+                title = fold.title_of(st)
+                for c in st["conflicts"]:
+                    conflicts.append((c["id"], eid, e.kind, title, c.get("found") or "",
+                                      c["wanted"], c["origin"], c["author"], c["at"], c["reason"],
+                                      c["resolution"] is not None))
+        if rows:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO entity(id, kind, status, title, regions, updated_at, "
+                "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        if conflict_entities:
+            self._conn.executemany("DELETE FROM conflict WHERE entity = ?", conflict_entities)
+            self._conn.executemany(
+                "INSERT INTO conflict(id, entity, kind, title, found, wanted, origin, author, at, "
+                "reason, resolved) VALUES (?,?,?,?,?,?,?,?,?,?,?)", conflicts)
+            self._tx_changes.conflicts = True
+
+    # ------------------------------------------------------------------ local commands
+
+    def execute(self, commands: Command | Sequence[Command], author: str) -> Changes:
+        """Validate commands, make and sign their events, append and fold them, commit.
+
+        Raises ValidationError (nothing changed) on bad input; returns what changed."""
+        if isinstance(commands, Command):
+            commands = [commands]
+        author = (author or "").strip()
+        if not author:
+            raise ValidationError("vul in wie dit invoert", "auteur")
+        if len(author) > 120:
+            raise ValidationError("is te lang (hoogstens 120 tekens)", "auteur")
+        out = Changes()
+        with self.transaction():
+            for cmd in commands:
+                self._execute_one(cmd, author, out)
+        return out
+
+    def _execute_one(self, cmd: Command, author: str, out: Changes) -> None:
+        if cmd.type not in EVENT_TYPES:
+            raise ValidationError(f"onbekende opdracht '{cmd.type}'", "type")
+        kind = kind_of(cmd.type)
+        payload = dict(cmd.payload)
+        creating = cmd.type.endswith((".reported", ".requested", ".session_opened", ".recorded",
+                                      ".created", ".logged", ".registered"))
+        entity = cmd.entity.strip() if cmd.entity else ""
+        existing = self._get_ent(entity) if entity else None
+        if creating:
+            if not entity:
+                entity = uuid7()
+            elif existing is not None and existing.state and not existing.state.get("placeholder"):
+                raise ValidationError(f"{entity} bestaat al", "id")
+        elif cmd.type == "comms.reported":
+            if not entity:
+                reg = payload.get("region")
+                chan = payload.get("channel")
+                from data.domain.regions import resolve_region
+
+                r = resolve_region(reg) if isinstance(reg, str) else None
+                entity = f"comms:{r.code if r else reg}:{chan}"
+        else:
+            if existing is None or existing.state is None:
+                raise ValidationError(f"'{entity}' bestaat niet (meer) in deze store", "id")
+            if kind != "*" and existing.kind != kind:
+                raise ValidationError(
+                    f"'{entity}' is een {existing.kind}, geen {kind}", "id")
+            cur = existing.state.get("status")
+            if cmd.type.endswith("status_changed"):
+                payload.setdefault("from", cur)
+                to = payload.get("to")
+                if payload["from"] != cur:
+                    raise ValidationError(
+                        f"de status is intussen {label(str(cur))}; kijk opnieuw", "van status")
+                if isinstance(to, str) and to != cur and not legal(existing.kind, cur, to):
+                    raise ValidationError(
+                        f"van {label(str(cur))} naar {label(to)} mag niet", "naar status")
+            if cmd.type == "conflict.resolved":
+                cid = payload.get("conflict_id")
+                match = [c for c in existing.state.get("conflicts", []) if c["id"] == cid]
+                if not match:
+                    raise ValidationError("dit conflict hoort niet bij deze invoer", "conflict")
+                if match[0]["resolution"] is not None:
+                    raise ValidationError("dit conflict is al opgelost", "conflict")
+            if cmd.type == "decision.amended" and cur == "ingetrokken":
+                raise ValidationError("een ingetrokken besluit kan niet meer worden gewijzigd",
+                                      "besluit")
+            if cmd.type == "bijstand.offer_withdrawn":
+                if payload.get("offer_id") not in existing.state.get("offers", {}):
+                    raise ValidationError("dit aanbod bestaat niet", "aanbod")
+        clean = validate_payload(cmd.type, payload)
+        occurred = to_iso(cmd.occurred_at) if cmd.occurred_at else None
+        ev = self._make_event(cmd.type, entity, clean, author, occurred)
+        self._append([ev], out)
+
+    def _make_event(self, typ: str, entity: str, payload: dict[str, Any], author: str,
+                    occurred_at: str | None) -> Event:
+        assert self._signer is not None
+        if self._own_head is None:
+            row = self._conn.execute(
+                "SELECT last_seq, last_hash FROM origin_head WHERE origin = ?", (self.node_id,)
+            ).fetchone()
+            self._own_head = (row[0], row[1]) if row else (0, GENESIS)
+        seq, prev = self._own_head[0] + 1, self._own_head[1]
+        rec = now_iso()
+        ev = Event(uuid7(), self.world, self.node_id, seq, self._hlc.tick(), occurred_at or rec,
+                   rec, author, typ, entity, canonical_json(payload), prev, "", payload)
+        digest = ev.digest()
+        ev.sig = self._signer.sign(digest)
+        self._own_head = (seq, digest)
+        return ev
+
+    # ------------------------------------------------------------------ append + fold
+
+    def _append(self, events: list[Event], out: Changes, hashes: list[str] | None = None) -> None:
+        """Insert events, advance origin heads, fold touched entities (inside a transaction)."""
+        assert self._tx_ents is not None and self._tx_changes is not None
+        received = now_iso()
+        hs = hashes or [ev.digest() for ev in events]
+        self._conn.executemany(
+            "INSERT INTO event(id, world, origin, seq, hlc, occurred_at, recorded_at, author, "
+            "type, entity, payload, prev, sig, hash, received_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at, e.author,
+              e.type, e.entity, e.payload_json, e.prev, e.sig, h, received)
+             for e, h in zip(events, hs)],
+        )
+        heads: dict[str, tuple[int, str, str]] = {}
+        for e, h in zip(events, hs):
+            pk = e.payload.get("public_key", "") if e.type == "node.registered" and e.seq == 1 else ""
+            old = heads.get(e.origin)
+            if old is None or e.seq > old[0]:
+                heads[e.origin] = (e.seq, h, pk or (old[2] if old else ""))
+        for origin, (seq, h, pk) in heads.items():
+            if origin == self.node_id:
+                self._own_head = (seq, h)
+            self._conn.execute(
+                "INSERT INTO origin_head(origin, public_key, last_seq, last_hash) VALUES (?,?,?,?) "
+                "ON CONFLICT(origin) DO UPDATE SET last_seq = excluded.last_seq, "
+                "last_hash = excluded.last_hash, public_key = CASE WHEN excluded.public_key != '' "
+                "THEN excluded.public_key ELSE origin_head.public_key END",
+                (origin, pk, seq, h))
+        by_entity: dict[str, list[Event]] = defaultdict(list)
+        for e in events:
+            by_entity[e.entity].append(e)
+            self._tx_changes.events.append(e.id)
+            out.events.append(e.id)
+        for entity, evs in by_entity.items():
+            evs.sort(key=lambda x: x.key)
+            ent = self._get_ent(entity)
+            if ent is None:
+                ent = fold_events(evs)
+                self._tx_ents[entity] = ent
+            elif _key(evs[0]) < ent.last_key or (ent.kind == "*" and _kind(evs) != "*"):
+                ent = self._refold(entity)
+            else:
+                for e in evs:
+                    _fold_one(ent, e)
+            ent.dirty = True
+            self._tx_changes.entities[entity] = ent.kind
+            out.entities[entity] = ent.kind
+
+    def _refold(self, entity: str) -> _Ent:
+        """Fold an entity again from all its events (a late event arrived)."""
+        assert self._tx_ents is not None
+        rows = self._conn.execute(
+            f"SELECT {EVENT_COLS} FROM event WHERE entity = ? ORDER BY hlc, origin, id", (entity,)
+        ).fetchall()
+        ent = fold_events([_row_to_event(r) for r in rows])
+        self._tx_ents[entity] = ent
+        return ent
+
+    # ------------------------------------------------------------------ ingest
+
+    def ingest(self, items: Iterable[Event | dict[str, Any]]) -> IngestResult:
+        """Take events made elsewhere. Idempotent by id; each event is accepted, a duplicate,
+        or rejected with a reason. Events of an origin must arrive without gaps in its chain
+        (a rejected event is simply sent again later)."""
+        res = IngestResult()
+        parsed: list[Event] = []
+        seen: set[str] = set()
+        for it in items:
+            try:
+                ev = it if isinstance(it, Event) else Event.from_wire(it)
+            except ValueError as e:
+                rid = it.get("id", "?") if isinstance(it, dict) else "?"
+                res.rejected.append((str(rid), f"onleesbare gebeurtenis: {e}"))
+                continue
+            if ev.id in seen:
+                res.duplicates.append(ev.id)
+                continue
+            seen.add(ev.id)
+            parsed.append(ev)
+        if not parsed:
+            return res
+        with self._lock:
+            if self.readonly:
+                raise StoreError("deze store is alleen-lezen geopend")
+            existing: set[str] = set()
+            ids = [e.id for e in parsed]
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                existing.update(r[0] for r in self._conn.execute(
+                    f"SELECT id FROM event WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            fresh: list[Event] = []
+            for e in parsed:
+                if e.id in existing:
+                    res.duplicates.append(e.id)
+                    continue
+                reason = self._check(e)
+                if reason:
+                    res.rejected.append((e.id, reason))
+                else:
+                    fresh.append(e)
+            accepted, hashes = self._verify_chains(fresh, res)
+            if not accepted:
+                return res
+            with self.transaction() as changes:
+                drift: dict[str, int] = {}
+                for e in accepted:
+                    ahead = self._hlc.observe(e.hlc)
+                    if ahead:
+                        drift[e.origin] = max(drift.get(e.origin, 0), ahead)
+                self._append(accepted, res.changes, hashes=hashes)
+                for origin, ahead in drift.items():
+                    self._conn.execute(
+                        "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
+                        "VALUES ('klokafwijking', ?, ?, ?, 0)",
+                        (origin, f"klok van {origin} loopt {ahead // 1000} s voor", now_iso()))
+                res.accepted = [e.id for e in accepted]
+                res.changes.conflicts = any(c for c in [changes.conflicts])
+        return res
+
+    def _check(self, e: Event) -> str:
+        """Reason to refuse an event on its own merits ('' when it looks right)."""
+        if e.world != self.world:
+            return f"andere wereld ({e.world}); deze store is {self.world}"
+        if not hlc_valid(e.hlc):
+            return "ongeldige hlc"
+        if e.type not in EVENT_TYPES:
+            return f"onbekend type '{e.type}'"
+        if len(e.sig) != 128 or len(e.prev) != 64:
+            return "handtekening of ketenverwijzing ontbreekt"
+        try:
+            validate_payload(e.type, e.payload)
+            to_iso(e.occurred_at)
+            to_iso(e.recorded_at)
+        except ValidationError as err:
+            return f"ongeldige inhoud: {err}"
+        if not e.entity or len(e.entity) > 80:
+            return "entiteit ontbreekt"
+        return ""
+
+    def _verify_chains(self, events: list[Event], res: IngestResult) -> tuple[list[Event], list[str]]:
+        """Check each origin's hash chain and signatures.
+
+        Per origin the events must continue its chain without a gap. Within a contiguous run
+        one valid signature on the newest event proves all earlier ones (each event's hash is
+        covered by its successor's ``prev``); only if that fails is every event checked."""
+        by_origin: dict[str, list[Event]] = defaultdict(list)
+        for e in events:
+            by_origin[e.origin].append(e)
+        ok: list[tuple[Event, str]] = []
+        for origin, evs in by_origin.items():
+            evs.sort(key=lambda x: x.seq)
+            head = self._conn.execute(
+                "SELECT last_seq, last_hash, public_key FROM origin_head WHERE origin = ?",
+                (origin,)).fetchone()
+            last_seq, last_hash, key = head if head else (0, GENESIS, "")
+            run: list[tuple[Event, str]] = []
+            broken = False
+            for e in evs:
+                if broken:
+                    res.rejected.append((e.id, f"keten van {origin} onderbroken; later opnieuw"))
+                    continue
+                if e.seq <= last_seq:
+                    res.rejected.append((e.id, f"seq {e.seq} van {origin} bestaat al met een "
+                                               "ander id (vervalst of dubbel uitgegeven)"))
+                    continue
+                if e.seq != last_seq + 1:
+                    res.rejected.append((e.id, f"ontbrekende voorganger: verwacht seq "
+                                               f"{last_seq + 1} van {origin}, kreeg {e.seq}"))
+                    broken = True
+                    continue
+                h = e.digest()
+                if e.prev != last_hash:
+                    res.rejected.append((e.id, "ketenverwijzing (prev) klopt niet"))
+                    broken = True
+                    continue
+                if e.seq == 1:
+                    if e.type != "node.registered" or e.entity != origin:
+                        res.rejected.append((e.id, "eerste gebeurtenis moet de aanmelding zijn"))
+                        broken = True
+                        continue
+                    key = str(e.payload.get("public_key", ""))
+                run.append((e, h))
+                last_seq, last_hash = e.seq, h
+            if not run:
+                continue
+            if verify(key, run[-1][1], run[-1][0].sig):
+                ok.extend(run)
+                continue
+            for i, (e, h) in enumerate(run):
+                if verify(key, h, e.sig):
+                    ok.append((e, h))
+                else:
+                    res.rejected.append((e.id, "handtekening ongeldig"))
+                    for e2, _ in run[i + 1:]:
+                        res.rejected.append((e2.id, f"keten van {origin} onderbroken"))
+                    break
+        return [e for e, _ in ok], [h for _, h in ok]
+
+    # ------------------------------------------------------------------ reading
+
+    def event_count(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT count(*) FROM event").fetchone()[0])
+
+    def events_since(self, local_seq: int = 0, limit: int = 10_000) -> list[tuple[int, Event]]:
+        """Events in this store's arrival order after ``local_seq`` (for export and push)."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {EVENT_COLS}, local_seq FROM event WHERE local_seq > ? "
+                "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()
+        return [(r[13], _row_to_event(r)) for r in rows]
+
+    def iter_events(self, batch: int = 5000) -> Iterator[Event]:
+        cursor = 0
+        while True:
+            chunk = self.events_since(cursor, batch)
+            if not chunk:
+                return
+            for _, e in chunk:
+                yield e
+            cursor = chunk[-1][0]
+
+    def heads(self) -> dict[str, int]:
+        """Highest contiguous seq held per origin (the 'state' a peer needs to send the rest)."""
+        with self._lock:
+            return dict(self._conn.execute("SELECT origin, last_seq FROM origin_head").fetchall())
+
+    def events_missing_for(self, heads: dict[str, int]) -> Iterator[Event]:
+        """Events that a store with ``heads`` lacks, per origin in chain order."""
+        with self._lock:
+            origins = [r[0] for r in self._conn.execute("SELECT origin FROM origin_head")]
+        for origin in sorted(origins):
+            since = int(heads.get(origin, 0))
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT {EVENT_COLS} FROM event WHERE origin = ? AND seq > ? ORDER BY seq",
+                    (origin, since)).fetchall()
+            for r in rows:
+                yield _row_to_event(r)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT state FROM entity WHERE id = ?",
+                                     (entity_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def entities(self, kind: str) -> list[dict[str, Any]]:
+        """All projected entities of one kind (state dicts)."""
+        with self._lock:
+            rows = self._conn.execute("SELECT state FROM entity WHERE kind = ?", (kind,)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def rows(self, kind: str) -> list[tuple[str, str, str, str, str]]:
+        """Light rows (id, status, title, regions, updated_at) for big lists."""
+        with self._lock:
+            return self._conn.execute(
+                "SELECT id, status, title, regions, updated_at FROM entity WHERE kind = ?",
+                (kind,)).fetchall()
+
+    def conflicts(self, open_only: bool = True) -> list[dict[str, Any]]:
+        q = ("SELECT id, entity, kind, title, found, wanted, origin, author, at, reason, resolved "
+             "FROM conflict" + (" WHERE resolved = 0" if open_only else "") + " ORDER BY at")
+        with self._lock:
+            rows = self._conn.execute(q).fetchall()
+        keys = ("id", "entity", "kind", "title", "found", "wanted", "origin", "author", "at",
+                "reason", "resolved")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def alarms(self, open_only: bool = True) -> list[dict[str, Any]]:
+        q = "SELECT id, kind, origin, detail, at FROM alarm" + (
+            " WHERE acknowledged = 0" if open_only else "") + " ORDER BY id"
+        with self._lock:
+            rows = self._conn.execute(q).fetchall()
+        return [dict(zip(("id", "kind", "origin", "detail", "at"), r)) for r in rows]
+
+    def acknowledge_alarm(self, alarm_id: int) -> None:
+        with self._lock:
+            self._conn.execute("UPDATE alarm SET acknowledged = 1 WHERE id = ?", (alarm_id,))
+
+    def origins(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT origin, last_seq, public_key FROM origin_head ORDER BY origin").fetchall()
+        return [{"origin": o, "seq": s, "public_key": k} for o, s, k in rows]
+
+    def fingerprint(self) -> Fingerprint:
+        """Digest of the projected picture plus the event count. Equal event sets give equal
+        fingerprints; nothing local (path, node, arrival order, alarms) goes in."""
+        h = hashlib.sha256()
+        with self._lock:
+            count = int(self._conn.execute("SELECT count(*) FROM event").fetchone()[0])
+            cur = self._conn.execute("SELECT id, digest FROM entity ORDER BY id")
+            while True:
+                chunk = cur.fetchmany(10_000)
+                if not chunk:
+                    break
+                h.update("".join(f"{i}:{d}\n" for i, d in chunk).encode())
+        h.update(str(count).encode())
+        x = h.hexdigest()[:12].upper()
+        return Fingerprint(f"{x[:4]}-{x[4:8]}-{x[8:12]}", count)
+
+    def integrity_check(self) -> str:
+        with self._lock:
+            return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # ------------------------------------------------------------------ rebuild
+
+    def rebuild(self) -> int:
+        """Recompute every projection from the log; returns the number of events folded."""
+        n = 0
+        with self._lock, self.transaction():
+            assert self._tx_ents is not None
+            self._conn.execute("DELETE FROM entity")
+            self._conn.execute("DELETE FROM conflict")
+            cur = self._conn.cursor()
+            cur.execute(f"SELECT {EVENT_COLS} FROM event ORDER BY entity, hlc, origin, id")
+            group: list[Event] = []
+            while True:
+                rows = cur.fetchmany(20_000)
+                if not rows:
+                    break
+                for r in rows:
+                    e = _row_to_event(r)
+                    if group and e.entity != group[0].entity:
+                        self._tx_ents[group[0].entity] = fold_events(group)
+                        n += len(group)
+                        group = []
+                    group.append(e)
+                if len(self._tx_ents) > 50_000:
+                    self._flush_entities()
+                    self._tx_ents.clear()
+            if group:
+                self._tx_ents[group[0].entity] = fold_events(group)
+                n += len(group)
+        return n
+
+
+_KINDS: dict[str, str] = {t: spec[0] for t, spec in EVENT_TYPES.items()}
+
+
+def _kind(evs: Sequence[Event]) -> str:
+    """An entity's kind: that of its first event (in fold order) that names one."""
+    for e in evs:
+        k = _KINDS[e.type]
+        if k != "*":
+            return k
+    return "*"
+
+
+def _fold_one(ent: _Ent, e: Event) -> None:
+    k = _KINDS[e.type]
+    if k != "*" and ent.kind not in ("*", k):
+        if ent.state is not None:  # an event of another kind on this id: keep it visible
+            ent.state["history"].append({"at": e.occurred_at, "what": "genegeerd: " + e.type,
+                                         "event": e.id, "by": e.author, "origin": e.origin})
+    else:
+        ent.state = fold.apply(ent.state, e, ent.kind)
+    ent.last_key = _key(e)
+
+
+def fold_events(evs: Sequence[Event]) -> _Ent:
+    """The projection of one entity from its events, which must be in (hlc, origin, id) order."""
+    ent = _Ent(_kind(evs), None, "", dirty=True)
+    for e in evs:
+        _fold_one(ent, e)
+    return ent
+
+
+def default_author() -> str:
+    return os.environ.get("CRISISBEELD_AUTHOR") or os.environ.get("USER") or "operator"
+
+
+__all__ = ["Store", "Command", "Changes", "IngestResult", "Fingerprint", "StoreError",
+           "WORLD_LIVE", "valid_world", "now_iso", "default_author", "time"]

@@ -1,0 +1,7 @@
+"""``python -m desktop`` does what the ``crisisbeeld`` command does."""
+
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())
