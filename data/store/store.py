@@ -33,8 +33,9 @@ from data.domain.lifecycles import legal
 from data.domain.enums import label
 from data.domain.validation import ValidationError, to_iso
 from data.store import fold, schema
-from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7, verify
-from data.store.hlc import Hlc, is_valid as hlc_valid
+from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7
+from data.store.hlc import Hlc
+from data.store.verify import check_envelope, verify_chains
 
 KEY_SEP = "\x1f"
 WORLD_LIVE = "LIVE"
@@ -540,82 +541,20 @@ class Store:
 
     def _check(self, e: Event) -> str:
         """Reason to refuse an event on its own merits ('' when it looks right)."""
-        if e.world != self.world:
-            return f"andere wereld ({e.world}); deze store is {self.world}"
-        if not hlc_valid(e.hlc):
-            return "ongeldige hlc"
-        if e.type not in EVENT_TYPES:
-            return f"onbekend type '{e.type}'"
-        if len(e.sig) != 128 or len(e.prev) != 64:
-            return "handtekening of ketenverwijzing ontbreekt"
-        try:
-            validate_payload(e.type, e.payload)
-            to_iso(e.occurred_at)
-            to_iso(e.recorded_at)
-        except ValidationError as err:
-            return f"ongeldige inhoud: {err}"
-        if not e.entity or len(e.entity) > 80:
-            return "entiteit ontbreekt"
-        return ""
+        return check_envelope(e, self.world)
 
     def _verify_chains(self, events: list[Event], res: IngestResult) -> tuple[list[Event], list[str]]:
-        """Check each origin's hash chain and signatures.
+        """Check each origin's hash chain and signatures (shared rule: data.store.verify)."""
 
-        Per origin the events must continue its chain without a gap. Within a contiguous run
-        one valid signature on the newest event proves all earlier ones (each event's hash is
-        covered by its successor's ``prev``); only if that fails is every event checked."""
-        by_origin: dict[str, list[Event]] = defaultdict(list)
-        for e in events:
-            by_origin[e.origin].append(e)
-        ok: list[tuple[Event, str]] = []
-        for origin, evs in by_origin.items():
-            evs.sort(key=lambda x: x.seq)
-            head = self._conn.execute(
+        def head_of(origin: str) -> tuple[int, str, str] | None:
+            row = self._conn.execute(
                 "SELECT last_seq, last_hash, public_key FROM origin_head WHERE origin = ?",
                 (origin,)).fetchone()
-            last_seq, last_hash, key = head if head else (0, GENESIS, "")
-            run: list[tuple[Event, str]] = []
-            broken = False
-            for e in evs:
-                if broken:
-                    res.rejected.append((e.id, f"keten van {origin} onderbroken; later opnieuw"))
-                    continue
-                if e.seq <= last_seq:
-                    res.rejected.append((e.id, f"seq {e.seq} van {origin} bestaat al met een "
-                                               "ander id (vervalst of dubbel uitgegeven)"))
-                    continue
-                if e.seq != last_seq + 1:
-                    res.rejected.append((e.id, f"ontbrekende voorganger: verwacht seq "
-                                               f"{last_seq + 1} van {origin}, kreeg {e.seq}"))
-                    broken = True
-                    continue
-                h = e.digest()
-                if e.prev != last_hash:
-                    res.rejected.append((e.id, "ketenverwijzing (prev) klopt niet"))
-                    broken = True
-                    continue
-                if e.seq == 1:
-                    if e.type != "node.registered" or e.entity != origin:
-                        res.rejected.append((e.id, "eerste gebeurtenis moet de aanmelding zijn"))
-                        broken = True
-                        continue
-                    key = str(e.payload.get("public_key", ""))
-                run.append((e, h))
-                last_seq, last_hash = e.seq, h
-            if not run:
-                continue
-            if verify(key, run[-1][1], run[-1][0].sig):
-                ok.extend(run)
-                continue
-            for i, (e, h) in enumerate(run):
-                if verify(key, h, e.sig):
-                    ok.append((e, h))
-                else:
-                    res.rejected.append((e.id, "handtekening ongeldig"))
-                    for e2, _ in run[i + 1:]:
-                        res.rejected.append((e2.id, f"keten van {origin} onderbroken"))
-                    break
-        return [e for e, _ in ok], [h for _, h in ok]
+            return (int(row[0]), str(row[1]), str(row[2])) if row else None
+
+        accepted, hashes, rejected = verify_chains(events, head_of)
+        res.rejected.extend((r.id, r.reason) for r in rejected)
+        return accepted, hashes
 
     # ------------------------------------------------------------------ reading
 

@@ -1,0 +1,123 @@
+"""Verification of received events, shared by every door (store ingest, bundle import, hub).
+
+Two checks, both Qt-free and storage-free:
+
+* :func:`check_envelope` — an event on its own merits: world, clock, type, payload, sizes.
+* :func:`verify_chains` — per origin, do the events continue the origin's hash chain without a
+  gap, and are they signed by the origin's key? The caller supplies the current chain head of
+  each origin (from its own tables), so the store and the hub apply exactly the same rule.
+
+Within a contiguous run one valid signature on the newest event proves all earlier ones (each
+event's hash is covered by its successor's ``prev``); only if that fails is every event checked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from data.domain.events import EVENT_TYPES, validate_payload
+from data.domain.validation import ValidationError, to_iso
+from data.store.envelope import GENESIS, Event, verify
+from data.store.hlc import is_valid as hlc_valid
+
+#: (last_seq, last_hash, public_key) of an origin, or None when the origin is new.
+Head = tuple[int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why an event was refused. ``transient`` is True when sending it again later can work
+    (its predecessor is missing); False when it never will (forged, forked, malformed)."""
+
+    id: str
+    reason: str
+    transient: bool = False
+
+
+def check_envelope(e: Event, world: str) -> str:
+    """Reason to refuse an event on its own merits ('' when it looks right)."""
+    if e.world != world:
+        return f"andere wereld ({e.world}); deze store is {world}"
+    if not hlc_valid(e.hlc):
+        return "ongeldige hlc"
+    if e.type not in EVENT_TYPES:
+        return f"onbekend type '{e.type}'"
+    if len(e.sig) != 128 or len(e.prev) != 64:
+        return "handtekening of ketenverwijzing ontbreekt"
+    try:
+        validate_payload(e.type, e.payload)
+        to_iso(e.occurred_at)
+        to_iso(e.recorded_at)
+    except ValidationError as err:
+        return f"ongeldige inhoud: {err}"
+    if not e.entity or len(e.entity) > 80:
+        return "entiteit ontbreekt"
+    if not e.origin or len(e.origin) > 80 or len(e.id) > 40 or len(e.author) > 120:
+        return "herkomst, id of auteur ontbreekt of is te lang"
+    return ""
+
+
+def verify_chains(
+    events: Sequence[Event], head_of: Callable[[str], Head | None]
+) -> tuple[list[Event], list[str], list[Rejection]]:
+    """Check each origin's hash chain and signatures.
+
+    Returns the acceptable events (grouped per origin, each origin's in seq order), their
+    hashes, and the rejections. ``head_of(origin)`` gives the chain head the caller holds."""
+    by_origin: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_origin[e.origin].append(e)
+    ok: list[tuple[Event, str]] = []
+    rejected: list[Rejection] = []
+    for origin, evs in by_origin.items():
+        evs.sort(key=lambda x: x.seq)
+        head = head_of(origin)
+        last_seq, last_hash, key = head if head else (0, GENESIS, "")
+        run: list[tuple[Event, str]] = []
+        broken = False
+        for e in evs:
+            if broken:
+                rejected.append(Rejection(e.id, f"keten van {origin} onderbroken; later opnieuw",
+                                          True))
+                continue
+            if e.seq <= last_seq:
+                rejected.append(Rejection(e.id, f"seq {e.seq} van {origin} bestaat al met een "
+                                                "ander id (vervalst of dubbel uitgegeven)"))
+                continue
+            if e.seq != last_seq + 1:
+                rejected.append(Rejection(e.id, f"ontbrekende voorganger: verwacht seq "
+                                                f"{last_seq + 1} van {origin}, kreeg {e.seq}", True))
+                broken = True
+                continue
+            h = e.digest()
+            if e.prev != last_hash:
+                rejected.append(Rejection(e.id, "ketenverwijzing (prev) klopt niet"))
+                broken = True
+                continue
+            if e.seq == 1:
+                if e.type != "node.registered" or e.entity != origin:
+                    rejected.append(Rejection(e.id, "eerste gebeurtenis moet de aanmelding zijn"))
+                    broken = True
+                    continue
+                key = str(e.payload.get("public_key", ""))
+            run.append((e, h))
+            last_seq, last_hash = e.seq, h
+        if not run:
+            continue
+        if verify(key, run[-1][1], run[-1][0].sig):
+            ok.extend(run)
+            continue
+        for i, (e, h) in enumerate(run):
+            if verify(key, h, e.sig):
+                ok.append((e, h))
+            else:
+                rejected.append(Rejection(e.id, "handtekening ongeldig"))
+                for e2, _ in run[i + 1:]:
+                    rejected.append(Rejection(e2.id, f"keten van {origin} onderbroken"))
+                break
+    return [e for e, _ in ok], [h for _, h in ok], rejected
+
+
+__all__ = ["Head", "Rejection", "check_envelope", "verify_chains"]
