@@ -40,7 +40,10 @@ def cmd_demo(a: argparse.Namespace) -> int:
     if p.exists():
         st = open_store(a.db)
     else:
-        st = Store.create(p, a.node, a.world, a.name or a.node)
+        try:
+            st = Store.create(p, a.node, a.world, a.name or a.node)
+        except StoreError as e:
+            raise UserError(str(e)) from None
     t0 = time.perf_counter()
 
     def progress(done: int) -> None:
@@ -49,11 +52,12 @@ def cmd_demo(a: argparse.Namespace) -> int:
 
     try:
         n = Demo(st, seed=a.seed).run(extra_events=a.events, progress=progress)
+        print(f"demo: {n} gebeurtenissen toegevoegd in {time.perf_counter() - t0:.1f} s; "
+              f"{st.fingerprint()}")
     except ValidationError as e:
         raise UserError(str(e)) from None
-    print(f"demo: {n} gebeurtenissen toegevoegd in {time.perf_counter() - t0:.1f} s; "
-          f"{st.fingerprint()}")
-    st.close()
+    finally:
+        st.close()
     return 0
 
 
@@ -66,6 +70,8 @@ def cmd_export(a: argparse.Namespace) -> int:
         res = export_bundle(st, a.out, since_heads=heads)
     except BundleError as e:
         raise UserError(str(e)) from None
+    except OSError as e:
+        raise UserError(f"bundel {a.out} kan niet worden geschreven: {e}") from None
     finally:
         st.close()
     kind = "incrementele bundel" if heads is not None else "bundel"
@@ -80,18 +86,17 @@ def cmd_import(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
         res = import_bundle(st, a.file)
+        fp = st.fingerprint()
     except BundleError as e:
         raise UserError(str(e)) from None
     finally:
-        fp = None
+        st.close()
     print(f"import: {len(res.accepted)} geaccepteerd, {len(res.duplicates)} dubbel, "
           f"{len(res.rejected)} geweigerd")
     for eid, reason in res.rejected[:20]:
         print(f"  geweigerd {eid}: {reason}")
     if len(res.rejected) > 20:
         print(f"  … en nog {len(res.rejected) - 20}")
-    fp = st.fingerprint()
-    st.close()
     print(f"vingerafdruk: {fp}")
     return 1 if res.rejected else 0
 
@@ -100,8 +105,12 @@ def cmd_state(a: argparse.Namespace) -> int:
     from data.sync.bundle import write_state
 
     st = open_store(a.db)
-    doc = write_state(st, a.out)
-    st.close()
+    try:
+        doc = write_state(st, a.out)
+    except OSError as e:
+        raise UserError(f"statusbestand {a.out} kan niet worden geschreven: {e}") from None
+    finally:
+        st.close()
     print(f"statusbestand geschreven: {a.out} ({len(doc['heads'])} herkomsten)")
     return 0
 

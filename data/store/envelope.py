@@ -26,9 +26,16 @@ WIRE_FIELDS = (
 )
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+#: Encodes like :func:`canonical_json` (one encoder made once: json.dumps builds one per call).
+canonical_encode = _CANONICAL.encode
+
+_TEXT_FIELDS = tuple(f for f in WIRE_FIELDS if f not in ("seq", "payload"))
+
+
 def canonical_json(obj: Any) -> str:
     """Deterministic JSON: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(obj)
 
 
 def uuid7() -> str:
@@ -76,13 +83,15 @@ class Event:
         )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def to_wire(self) -> dict[str, Any]:
-        """The envelope as a JSON-able dict (payload as an object)."""
+    def to_wire(self, from_json: bool = False) -> dict[str, Any]:
+        """The envelope as a JSON-able dict (payload as an object; ``from_json`` takes it from
+        the hashed ``payload_json`` even when a payload dict is present)."""
         return {
             "id": self.id, "world": self.world, "origin": self.origin, "seq": self.seq,
             "hlc": self.hlc, "occurred_at": self.occurred_at, "recorded_at": self.recorded_at,
             "author": self.author, "type": self.type, "entity": self.entity,
-            "payload": self.payload if self.payload else json.loads(self.payload_json),
+            "payload": (self.payload if self.payload and not from_json
+                        else json.loads(self.payload_json)),
             "prev": self.prev, "sig": self.sig,
         }
 
@@ -103,12 +112,20 @@ class Event:
                     raise ValueError("payload moet een object zijn")
             elif not isinstance(d[f], str):
                 raise ValueError(f"veld '{f}' moet tekst zijn")
+            elif "\x1f" in d[f]:
+                # the separator of the hashed text may not occur inside a field
+                raise ValueError(f"veld '{f}' bevat een ongeldig teken")
         payload = d["payload"]
+        try:
+            payload_json = _CANONICAL.encode(payload)
+            # the hash is over UTF-8: lone surrogates (possible in JSON) cannot be hashed
+            "".join([d[f] for f in _TEXT_FIELDS] + [payload_json]).encode()
+        except (TypeError, ValueError) as e:
+            raise ValueError(f"inhoud is geen geldige JSON-tekst ({e})") from None
         return cls(
-            id=d["id"], world=d["world"], origin=d["origin"], seq=d["seq"], hlc=d["hlc"],
-            occurred_at=d["occurred_at"], recorded_at=d["recorded_at"], author=d["author"],
-            type=d["type"], entity=d["entity"], payload_json=canonical_json(payload),
-            prev=d["prev"], sig=d["sig"], payload=payload,
+            d["id"], d["world"], d["origin"], d["seq"], d["hlc"], d["occurred_at"],
+            d["recorded_at"], d["author"], d["type"], d["entity"], payload_json, d["prev"],
+            d["sig"], payload,
         )
 
 

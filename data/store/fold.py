@@ -138,6 +138,10 @@ def _revoke(st: State, ev: Event) -> None:
 
 
 def _session_closed(st: State, ev: Event) -> None:
+    if st.get("status") == "gesloten":
+        # Closed concurrently by two centres: the first close in fold order counts.
+        _hist(st, ev, "sluiting bevestigd")
+        return
     st["status"] = "gesloten"
     st["closed_at"] = ev.occurred_at
     _hist(st, ev, "gesloten")

@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import threading
 import time
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,10 +35,11 @@ from data.domain.enums import label
 from data.domain.validation import ValidationError, to_iso
 from data.store import fold, schema
 from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7
-from data.store.hlc import Hlc
+from data.store.hlc import Hlc, decode as hlc_decode
 from data.store.verify import check_envelope, verify_chains
 
 KEY_SEP = "\x1f"
+_ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
 WORLD_LIVE = "LIVE"
 
 
@@ -131,6 +133,24 @@ def _key(ev: Event) -> str:
     return ev.hlc + KEY_SEP + ev.origin + KEY_SEP + ev.id
 
 
+_DECODER = json.JSONDecoder()
+
+
+def _entity_row(eid: str, kind: str, st: dict[str, Any], last_key: str) -> tuple[Any, ...]:
+    """The ``entity`` table row of a projected state (the digest feeds the fingerprint)."""
+    text = canonical_json(st)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+    return (eid, kind, fold.status_of(st), fold.title_of(st), fold.regions_of(st),
+            st.get("updated_at", ""), text, digest, last_key)
+
+
+def _conflict_rows(eid: str, kind: str, st: dict[str, Any]) -> list[tuple[Any, ...]]:
+    title = fold.title_of(st)
+    return [(c["id"], eid, kind, title, c.get("found") or "", c["wanted"], c["origin"],
+             c["author"], c["at"], c["reason"], c["resolution"] is not None)
+            for c in st["conflicts"]]
+
+
 def _row_to_event(r: Sequence[Any]) -> Event:
     (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig) = r[:13]
     return Event(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig,
@@ -162,6 +182,9 @@ class Store:
         self._signer: Signer | None = None
         self._hlc = Hlc()
         self._own_head: tuple[int, str] | None = None  # (seq, hash) of our newest event
+        self._tx_nested = False  # inside a transaction() that an outer one opened
+        self._unit_touched: set[str] = set()  # entities touched since the last savepoint
+        self._rebuilding = False
 
     @staticmethod
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -228,8 +251,24 @@ class Store:
             raise StoreError(f"{self.path} is geen Crisisbeeld-store (meta ontbreekt)")
         self.node_id, self.world, self.name = rows["node_id"], rows["world"], rows["name"]
         self._signer = Signer(bytes.fromhex(rows["private_key"]))
-        last = self._conn.execute("SELECT max(hlc) FROM event").fetchone()[0]
-        self._hlc = Hlc(last)
+        self._hlc = Hlc(self._clock_start())
+
+    def _clock_start(self) -> str | None:
+        """Where the local clock resumes: the newest hlc held, but never one that was more than
+        the drift bound ahead of the wall clock (such a remote clock must not drag ours along,
+        not even after a restart). Per origin the hlc of its newest event is its highest (an
+        origin's clock only moves forward), so this reads one row per origin, not the log."""
+        rows = self._conn.execute(
+            "SELECT h.origin, e.hlc FROM origin_head h JOIN event e "
+            "ON e.origin = h.origin AND e.seq = h.last_seq").fetchall()
+        bound = Hlc().drift_bound_ms + time.time_ns() // 1_000_000
+        best: str | None = None
+        for origin, hlc in rows:
+            if origin != self.node_id and hlc_decode(hlc)[0] > bound:
+                continue
+            if best is None or hlc > best:
+                best = hlc
+        return best
 
     def close(self) -> None:
         with self._lock:
@@ -259,7 +298,11 @@ class Store:
         with self._lock:
             if self._tx_ents is not None:
                 assert self._tx_changes is not None
-                yield self._tx_changes
+                outer, self._tx_nested = self._tx_nested, True
+                try:
+                    yield self._tx_changes
+                finally:
+                    self._tx_nested = outer
                 return
             if self.readonly:
                 raise StoreError("deze store is alleen-lezen geopend")
@@ -271,17 +314,47 @@ class Store:
                 self._flush_entities()
                 self._conn.execute("COMMIT")
             except BaseException:
+                # The clock stays where it is (it only ever moves forward); the cached own
+                # chain head may point at an event that was rolled back, so it is re-read.
                 self._conn.execute("ROLLBACK")
                 self._own_head = None
-                self._reload_clock()
                 raise
             finally:
                 self._tx_ents, self._tx_changes = None, None
 
-    def _reload_clock(self) -> None:
-        last = self._conn.execute("SELECT max(hlc) FROM event").fetchone()[0]
-        if last and last > self._hlc.current():
-            self._hlc = Hlc(last)
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested unit inside a running transaction: on error, undo just this unit.
+
+        Statements are rolled back to the savepoint; entity states cached in the transaction
+        that this unit touched are folded again from the log (which now holds exactly what the
+        transaction had before), and the change lists are cut back."""
+        assert self._tx_ents is not None and self._tx_changes is not None
+        changes = self._tx_changes
+        n_events, before_entities = len(changes.events), dict(changes.entities)
+        before_conflicts = changes.conflicts
+        self._conn.execute("SAVEPOINT cb_unit")
+        self._unit_touched = set()
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK TO cb_unit")
+            self._conn.execute("RELEASE cb_unit")
+            self._own_head = None
+            for eid in self._unit_touched:
+                self._tx_ents.pop(eid, None)
+                row = self._conn.execute("SELECT 1 FROM event WHERE entity = ? LIMIT 1",
+                                         (eid,)).fetchone()
+                if row is not None:
+                    self._refold(eid)
+            del changes.events[n_events:]
+            changes.entities = before_entities
+            changes.conflicts = before_conflicts
+            raise
+        else:
+            self._conn.execute("RELEASE cb_unit")
+        finally:
+            self._unit_touched = set()
 
     def _get_ent(self, entity: str) -> _Ent | None:
         assert self._tx_ents is not None
@@ -299,28 +372,25 @@ class Store:
 
     def _flush_entities(self) -> None:
         assert self._tx_ents is not None and self._tx_changes is not None
-        rows, conflict_entities, conflicts = [], [], []
+        rows, dirty_entities, conflicts = [], [], []
         for eid, e in self._tx_ents.items():
             if not e.dirty or e.state is None:
                 continue
+            e.dirty = False
             st = e.state
-            text = canonical_json(st)
-            digest = hashlib.sha256(text.encode()).hexdigest()[:32]
-            rows.append((eid, e.kind, fold.status_of(st), fold.title_of(st), fold.regions_of(st),
-                         st.get("updated_at", ""), text, digest, e.last_key))
+            rows.append(_entity_row(eid, e.kind, st, e.last_key))
+            # Conflict rows of every refolded entity are replaced: a late event can also
+            # make an earlier conflict disappear (the step became legal at its place).
+            dirty_entities.append((eid,))
             if st.get("conflicts"):
-                conflict_entities.append((eid,))
-                title = fold.title_of(st)
-                for c in st["conflicts"]:
-                    conflicts.append((c["id"], eid, e.kind, title, c.get("found") or "",
-                                      c["wanted"], c["origin"], c["author"], c["at"], c["reason"],
-                                      c["resolution"] is not None))
+                conflicts.extend(_conflict_rows(eid, e.kind, st))
         if rows:
             self._conn.executemany(
                 "INSERT OR REPLACE INTO entity(id, kind, status, title, regions, updated_at, "
                 "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", rows)
-        if conflict_entities:
-            self._conn.executemany("DELETE FROM conflict WHERE entity = ?", conflict_entities)
+        if dirty_entities and not self._rebuilding:
+            self._conn.executemany("DELETE FROM conflict WHERE entity = ?", dirty_entities)
+        if conflicts:
             self._conn.executemany(
                 "INSERT INTO conflict(id, entity, kind, title, found, wanted, origin, author, at, "
                 "reason, resolved) VALUES (?,?,?,?,?,?,?,?,?,?,?)", conflicts)
@@ -341,18 +411,30 @@ class Store:
             raise ValidationError("is te lang (hoogstens 120 tekens)", "auteur")
         out = Changes()
         with self.transaction():
-            for cmd in commands:
-                self._execute_one(cmd, author, out)
+            if self._tx_nested:
+                # Inside a caller's transaction (bulk loads): a refused command must still
+                # change nothing, so it gets its own savepoint.
+                with self._savepoint():
+                    for cmd in commands:
+                        self._execute_one(cmd, author, out)
+            else:
+                for cmd in commands:
+                    self._execute_one(cmd, author, out)
         return out
 
     def _execute_one(self, cmd: Command, author: str, out: Changes) -> None:
         if cmd.type not in EVENT_TYPES:
             raise ValidationError(f"onbekende opdracht '{cmd.type}'", "type")
         kind = kind_of(cmd.type)
+        if not isinstance(cmd.payload, dict):
+            raise ValidationError("de gegevens moeten een object met velden zijn")
         payload = dict(cmd.payload)
         creating = cmd.type.endswith((".reported", ".requested", ".session_opened", ".recorded",
                                       ".created", ".logged", ".registered"))
         entity = cmd.entity.strip() if cmd.entity else ""
+        if entity and not _ENTITY_ID.fullmatch(entity):
+            raise ValidationError("is geen geldige verwijzing (letters, cijfers, ':', '.', '_', "
+                                  "'-'; hoogstens 80 tekens)", "id")
         existing = self._get_ent(entity) if entity else None
         if creating:
             if not entity:
@@ -393,13 +475,32 @@ class Store:
             if cmd.type == "decision.amended" and cur == "ingetrokken":
                 raise ValidationError("een ingetrokken besluit kan niet meer worden gewijzigd",
                                       "besluit")
+            if cmd.type == "decision.revoked" and cur == "ingetrokken":
+                raise ValidationError("dit besluit is al ingetrokken", "besluit")
+            if cmd.type == "irbt.session_closed" and cur == "gesloten":
+                raise ValidationError("deze sessie is al gesloten", "sessie")
             if cmd.type == "bijstand.offer_withdrawn":
                 if payload.get("offer_id") not in existing.state.get("offers", {}):
                     raise ValidationError("dit aanbod bestaat niet", "aanbod")
         clean = validate_payload(cmd.type, payload)
+        # A closed session or a revoked decision is not refused here: a paper form may be
+        # keyed in afterwards for something that happened before the close.
+        if cmd.type == "decision.recorded":
+            self._require(clean["session_id"], "session", "sessie")
+        elif cmd.type == "action.created":
+            self._require(clean["decision_id"], "decision", "besluit")
         occurred = to_iso(cmd.occurred_at) if cmd.occurred_at else None
         ev = self._make_event(cmd.type, entity, clean, author, occurred)
         self._append([ev], out)
+
+    def _require(self, ref: str, kind: str, label_: str) -> None:
+        """A local command may only point at an existing entity of the right kind.
+        (Received events are not held to this: they may arrive before what they point at.)"""
+        target = self._get_ent(ref)
+        if target is None or target.state is None or target.state.get("placeholder"):
+            raise ValidationError(f"'{ref}' bestaat niet in deze store", label_)
+        if target.kind != kind:
+            raise ValidationError(f"'{ref}' is een {target.kind}, geen {kind}", label_)
 
     def _make_event(self, typ: str, entity: str, payload: dict[str, Any], author: str,
                     occurred_at: str | None) -> Event:
@@ -453,13 +554,18 @@ class Store:
             by_entity[e.entity].append(e)
             self._tx_changes.events.append(e.id)
             out.events.append(e.id)
+        touched = self._unit_touched
         for entity, evs in by_entity.items():
-            evs.sort(key=lambda x: x.key)
+            if len(evs) > 1:
+                evs.sort(key=_key)
+            touched.add(entity)
             ent = self._get_ent(entity)
             if ent is None:
                 ent = fold_events(evs)
                 self._tx_ents[entity] = ent
             elif _key(evs[0]) < ent.last_key or (ent.kind == "*" and _kind(evs) != "*"):
+                # A late event (older in fold order than what was folded): fold the entity
+                # again from all its events, so the picture stays a function of the set.
                 ent = self._refold(entity)
             else:
                 for e in evs:
@@ -467,6 +573,8 @@ class Store:
             ent.dirty = True
             self._tx_changes.entities[entity] = ent.kind
             out.entities[entity] = ent.kind
+            if ent.state is not None and ent.state.get("conflicts"):
+                out.conflicts = True
 
     def _refold(self, entity: str) -> _Ent:
         """Fold an entity again from all its events (a late event arrived)."""
@@ -489,7 +597,12 @@ class Store:
         seen: set[str] = set()
         for it in items:
             try:
-                ev = it if isinstance(it, Event) else Event.from_wire(it)
+                if isinstance(it, Event):
+                    # The hash covers payload_json; fold what the hash covers, never a payload
+                    # dict that may have been changed beside it.
+                    ev = Event.from_wire(it.to_wire(from_json=True))
+                else:
+                    ev = Event.from_wire(it)
             except ValueError as e:
                 rid = it.get("id", "?") if isinstance(it, dict) else "?"
                 res.rejected.append((str(rid), f"onleesbare gebeurtenis: {e}"))
@@ -523,21 +636,30 @@ class Store:
             accepted, hashes = self._verify_chains(fresh, res)
             if not accepted:
                 return res
-            with self.transaction() as changes:
-                drift: dict[str, int] = {}
-                for e in accepted:
-                    ahead = self._hlc.observe(e.hlc)
-                    if ahead:
-                        drift[e.origin] = max(drift.get(e.origin, 0), ahead)
-                self._append(accepted, res.changes, hashes=hashes)
-                for origin, ahead in drift.items():
-                    self._conn.execute(
-                        "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
-                        "VALUES ('klokafwijking', ?, ?, ?, 0)",
-                        (origin, f"klok van {origin} loopt {ahead // 1000} s voor", now_iso()))
-                res.accepted = [e.id for e in accepted]
-                res.changes.conflicts = any(c for c in [changes.conflicts])
+            with self.transaction():
+                unit = self._savepoint() if self._tx_nested else nullcontext()
+                with unit:
+                    drift: dict[str, int] = {}
+                    for e in accepted:
+                        ahead = self._hlc.observe(e.hlc)
+                        if ahead:
+                            drift[e.origin] = max(drift.get(e.origin, 0), ahead)
+                    self._append(accepted, res.changes, hashes=hashes)
+                    for origin, ahead in drift.items():
+                        self._raise_drift_alarm(origin, ahead)
+            res.accepted = [e.id for e in accepted]
         return res
+
+    def _raise_drift_alarm(self, origin: str, ahead_ms: int) -> None:
+        """One open clock-drift alarm per origin, kept up to date (not one per batch)."""
+        detail = f"klok van {origin} loopt {ahead_ms // 1000} s voor"
+        cur = self._conn.execute(
+            "UPDATE alarm SET detail = ?, at = ? WHERE kind = 'klokafwijking' AND origin = ? "
+            "AND acknowledged = 0", (detail, now_iso(), origin))
+        if cur.rowcount == 0:
+            self._conn.execute(
+                "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
+                "VALUES ('klokafwijking', ?, ?, ?, 0)", (origin, detail, now_iso()))
 
     def _check(self, e: Event) -> str:
         """Reason to refuse an event on its own merits ('' when it looks right)."""
@@ -666,33 +788,79 @@ class Store:
     # ------------------------------------------------------------------ rebuild
 
     def rebuild(self) -> int:
-        """Recompute every projection from the log; returns the number of events folded."""
+        """Recompute every projection from the log; returns the number of events folded.
+
+        The log is read once in fold order (entity, hlc, origin, id) through the index, with
+        only the columns the fold needs; each entity is folded and written as soon as its last
+        event has been read, so memory stays flat however long the log is."""
         n = 0
+        # Stored payloads are canonical JSON (no surrounding space): raw_decode skips the two
+        # whitespace scans json.loads makes per call.
+        raw_decode = _DECODER.raw_decode
         with self._lock, self.transaction():
-            assert self._tx_ents is not None
-            self._conn.execute("DELETE FROM entity")
-            self._conn.execute("DELETE FROM conflict")
-            cur = self._conn.cursor()
-            cur.execute(f"SELECT {EVENT_COLS} FROM event ORDER BY entity, hlc, origin, id")
-            group: list[Event] = []
-            while True:
-                rows = cur.fetchmany(20_000)
-                if not rows:
-                    break
-                for r in rows:
-                    e = _row_to_event(r)
-                    if group and e.entity != group[0].entity:
-                        self._tx_ents[group[0].entity] = fold_events(group)
-                        n += len(group)
-                        group = []
-                    group.append(e)
-                if len(self._tx_ents) > 50_000:
-                    self._flush_entities()
-                    self._tx_ents.clear()
-            if group:
-                self._tx_ents[group[0].entity] = fold_events(group)
-                n += len(group)
+            self._rebuilding = True
+            # Secondary indexes of the projection are dropped and made again at the end:
+            # one sorted build is cheaper than a million index inserts.
+            indexes = self._conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entity' "
+                "AND sql IS NOT NULL").fetchall()
+            try:
+                for name, _sql in indexes:
+                    self._conn.execute(f'DROP INDEX "{name}"')
+                self._conn.execute("DELETE FROM entity")
+                self._conn.execute("DELETE FROM conflict")
+                cur = self._conn.cursor()
+                cur.execute("SELECT id, origin, hlc, occurred_at, recorded_at, author, type, "
+                            "entity, payload FROM event ORDER BY entity, hlc, origin, id")
+                out: list[tuple[Any, ...]] = []
+                conflicts: list[tuple[Any, ...]] = []
+                group: list[Event] = []
+                current = None
+                while True:
+                    rows = cur.fetchmany(20_000)
+                    if not rows:
+                        break
+                    for id_, origin, hlc, occ, rec, author, typ, entity, payload in rows:
+                        if entity != current:
+                            if group:
+                                self._rebuild_one(group, out, conflicts)
+                                group = []
+                            current = entity
+                        group.append(Event(id_, "", origin, 0, hlc, occ, rec, author, typ,
+                                           entity, payload, "", "", raw_decode(payload)[0]))
+                    n += len(rows)
+                    if len(out) >= 20_000:
+                        self._write_rebuilt(out, conflicts)
+                if group:
+                    self._rebuild_one(group, out, conflicts)
+                self._write_rebuilt(out, conflicts)
+                for _name, sql in indexes:
+                    self._conn.execute(sql)
+            finally:
+                self._rebuilding = False
         return n
+
+    def _rebuild_one(self, group: list[Event], out: list[tuple[Any, ...]],
+                     conflicts: list[tuple[Any, ...]]) -> None:
+        ent = fold_events(group)
+        if ent.state is None:
+            return
+        eid = group[0].entity
+        out.append(_entity_row(eid, ent.kind, ent.state, ent.last_key))
+        if ent.state["conflicts"]:
+            conflicts.extend(_conflict_rows(eid, ent.kind, ent.state))
+
+    def _write_rebuilt(self, out: list[tuple[Any, ...]], conflicts: list[tuple[Any, ...]]) -> None:
+        if out:
+            self._conn.executemany(
+                "INSERT INTO entity(id, kind, status, title, regions, updated_at, "
+                "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", out)
+        if conflicts:
+            self._conn.executemany(
+                "INSERT INTO conflict(id, entity, kind, title, found, wanted, origin, author, at, "
+                "reason, resolved) VALUES (?,?,?,?,?,?,?,?,?,?,?)", conflicts)
+        out.clear()
+        conflicts.clear()
 
 
 _KINDS: dict[str, str] = {t: spec[0] for t, spec in EVENT_TYPES.items()}

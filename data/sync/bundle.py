@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -110,7 +111,9 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict
         with zipfile.ZipFile(p) as z:
             manifest = json.loads(z.read("manifest.json"))
             body = z.read("events.jsonl")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
+            NotImplementedError, RuntimeError) as e:
+        # a damaged stick gives any of these (bad CRC, broken deflate stream, cut-off file)
         raise BundleError(f"{p} is geen leesbare Crisisbeeld-bundel ({e})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError(f"{p} is geen Crisisbeeld-bundel (onbekend formaat)")
@@ -120,6 +123,8 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict
         events = [json.loads(line) for line in body.decode("utf-8").splitlines() if line]
     except (UnicodeDecodeError, ValueError) as e:
         raise BundleError(f"{p} is beschadigd: {e}") from None
+    if not all(isinstance(e, dict) for e in events):
+        raise BundleError(f"{p} is beschadigd: een regel is geen gebeurtenis")
     if len(events) != manifest.get("events"):
         raise BundleError(f"{p} is onvolledig: {len(events)} van {manifest.get('events')} "
                           "gebeurtenissen")
