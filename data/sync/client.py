@@ -1,0 +1,481 @@
+"""The sync engine: keeps one store in step with one or more hubs. Qt-free; runs in a thread.
+
+A round with one hub:
+
+1. ``GET /v1/health`` — the hub's id keys this store's cursors for it (:mod:`data.sync.peers`).
+2. ``GET …/heads`` — what the hub already holds per origin; such events are never sent.
+3. Push, in this store's arrival order (which keeps every origin's chain in order), in gzip
+   batches. ``push_cursor`` moves past every event the hub holds (accepted, duplicate, or
+   already covered by its heads) and is saved after each batch.
+4. Pull after ``pull_cursor`` in the hub's arrival order, ingest, save the cursor after the
+   store committed. A cut anywhere repeats at most one batch, which is idempotent.
+5. Push again (events just pulled are covered by the hub's heads, so this only moves the cursor,
+   unless someone typed something meanwhile).
+
+When the link is down the engine backs off exponentially with full jitter (per hub). Its state
+(:class:`SyncState`) goes to listeners after every change; see :class:`SyncEngine` for the API
+the desktop uses.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Any, Callable, Literal, Sequence
+
+import requests
+
+from data.store import Changes, Store
+from data.sync import peers
+from data.sync.wire import ROW_COLS, batch_body, gzip_bytes, wire_row
+
+Status = Literal["online", "offline", "error"]
+
+
+def _now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class PeerConfig:
+    """One hub to sync with: its base URL and this node's token there."""
+
+    url: str
+    token: str
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+
+@dataclass(frozen=True)
+class PeerState:
+    """How syncing with one hub goes."""
+
+    url: str
+    name: str = ""
+    status: Status = "offline"
+    hub_id: str = ""
+    push_cursor: int = 0
+    pull_cursor: int = 0
+    backlog: int = 0                 # local events this hub does not have yet (as far as known)
+    last_success: str | None = None  # ISO time of the last complete round
+    last_error: str = ""
+    pushed: int = 0                  # accepted by the hub, this session
+    pulled: int = 0                  # accepted into the store, this session
+    rejected: int = 0                # refused by the hub or the store, this session
+    next_attempt_in: float = 0.0     # seconds until the next try (after a failure)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status bar shows. ``status`` is online when any hub is reachable, else error
+    when any hub refuses us (token, rights), else offline. ``backlog`` is the largest backlog
+    over the hubs; ``last_success`` the newest success of any hub."""
+
+    status: Status = "offline"
+    backlog: int = 0
+    last_success: str | None = None
+    running: bool = False
+    peers: tuple[PeerState, ...] = ()
+
+    @property
+    def last_error(self) -> str:
+        return next((p.last_error for p in self.peers if p.last_error), "")
+
+
+class LinkDown(Exception):
+    """The hub cannot be reached now (connection refused or cut, timeout, 5xx)."""
+
+
+class HubRefused(Exception):
+    """The hub answered and said no (401, 403, 400, 413 …); ``detail`` is its sentence."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(f"hub weigert ({status}): {detail}")
+        self.status, self.detail = status, detail
+
+
+class Backoff:
+    """Exponential backoff with full jitter: the n-th wait is uniform in [0, min(cap, base·2ⁿ)]
+    (spreads the reconnects of many centres after a hub comes back)."""
+
+    def __init__(self, base: float = 0.5, cap: float = 30.0,
+                 rng: random.Random | None = None) -> None:
+        self.base, self.cap, self.attempt = base, cap, 0
+        self.rng = rng or random.Random()
+
+    def next(self) -> float:
+        d = self.rng.uniform(0, min(self.cap, self.base * (2 ** min(self.attempt, 30))))
+        self.attempt += 1
+        return max(d, self.base / 10)
+
+    def reset(self) -> None:
+        self.attempt = 0
+
+
+class HubClient:
+    """HTTP calls to one hub; maps failures to :class:`LinkDown` / :class:`HubRefused`."""
+
+    def __init__(self, cfg: PeerConfig, timeout: tuple[float, float] = (5.0, 60.0)) -> None:
+        self.base = cfg.url.rstrip("/")
+        self.timeout = timeout
+        self.s = requests.Session()
+        self.s.headers["Authorization"] = f"Bearer {cfg.token}"
+        self.s.headers["User-Agent"] = "crisisbeeld-sync/1"
+
+    def close(self) -> None:
+        self.s.close()
+
+    def _call(self, method: str, path: str, **kw: Any) -> Any:
+        try:
+            r = self.s.request(method, self.base + path, timeout=self.timeout, **kw)
+            if r.status_code >= 500:
+                raise LinkDown(f"hub gaf fout {r.status_code}")
+            if r.status_code >= 400:
+                try:
+                    detail = str(r.json().get("detail", r.text))
+                except ValueError:
+                    detail = r.text[:200]
+                raise HubRefused(r.status_code, detail)
+            return r.json()
+        except requests.RequestException as e:
+            raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
+        except ValueError as e:  # a cut mid-body leaves broken JSON
+            raise LinkDown(f"antwoord onvolledig: {e}") from None
+
+    def health(self) -> dict[str, Any]:
+        return dict(self._call("GET", "/v1/health"))
+
+    def heads(self, world: str) -> dict[str, int]:
+        return {str(k): int(v) for k, v in self._call("GET", f"/v1/worlds/{world}/heads")
+                ["heads"].items()}
+
+    def push(self, world: str, lines: Sequence[str]) -> dict[str, Any]:
+        body = gzip_bytes(batch_body(lines))
+        return dict(self._call("POST", f"/v1/worlds/{world}/events", data=body, headers={
+            "Content-Type": "application/json", "Content-Encoding": "gzip"}))
+
+    def pull(self, world: str, after: int, limit: int) -> dict[str, Any]:
+        return dict(self._call("GET", f"/v1/worlds/{world}/events",
+                               params={"after": after, "limit": limit}))
+
+
+@dataclass
+class _Peer:
+    cfg: PeerConfig
+    client: HubClient
+    backoff: Backoff
+    state: PeerState
+    due: float = 0.0
+    heads: dict[str, int] = field(default_factory=dict)
+
+
+class SyncEngine:
+    """Syncs one store with hubs, in the background or on demand.
+
+    For the desktop (all methods thread-safe; listeners run on the engine's thread, so a Qt
+    adapter re-emits them as a queued signal)::
+
+        engine = SyncEngine(store, [PeerConfig(url, token)])
+        engine.add_listener(on_state)        # on_state(SyncState), after every change
+        engine.add_changes_listener(on_chg)  # on_chg(Changes), after pulled events committed
+        engine.start()                       # background thread (daemon)
+        engine.nudge()                       # after a local write: push soon
+        engine.state                         # latest SyncState snapshot
+        engine.stop()                        # before closing the store
+
+    ``sync_once()`` runs one round with every hub in the calling thread;
+    ``run_until_synced(deadline)`` repeats it with backoff until every hub succeeded.
+    """
+
+    def __init__(self, store: Store, peers_: Sequence[PeerConfig], *, batch: int = 5000,
+                 pull_limit: int = 5000, interval: float = 5.0, backoff_base: float = 0.5,
+                 backoff_cap: float = 30.0, timeout: tuple[float, float] = (5.0, 60.0),
+                 seed: int | None = None) -> None:
+        self.store = store
+        self.world = store.world
+        self.batch, self.pull_limit, self.interval = batch, pull_limit, interval
+        rng = random.Random(seed)
+        self._peers = [
+            _Peer(c, HubClient(c, timeout), Backoff(backoff_base, backoff_cap,
+                                                    random.Random(rng.random())),
+                  PeerState(url=c.url, name=c.name)) for c in peers_]
+        self._db = sqlite3.connect(store.path, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._db.execute("PRAGMA synchronous=FULL")
+        peers.ensure_table(self._db)
+        self._lock = threading.RLock()      # guards _state and listeners
+        self._work = threading.Lock()       # one round at a time
+        self._listeners: list[Callable[[SyncState], None]] = []
+        self._change_listeners: list[Callable[[Changes], None]] = []
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        known = {(url, world): (hub, push, pull, ok)
+                 for hub, world, url, push, pull, ok in peers.all_peers(self._db)}
+        for p in self._peers:
+            k = known.get((p.cfg.url, self.world))
+            if k:  # what we knew about this hub last time: shown while it is unreachable
+                p.state = replace(p.state, hub_id=k[0], push_cursor=k[1], pull_cursor=k[2],
+                                  last_success=k[3] or None, backlog=self._backlog(k[1]))
+        self._state = SyncState(peers=tuple(p.state for p in self._peers))
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def state(self) -> SyncState:
+        with self._lock:
+            return self._state
+
+    def add_listener(self, fn: Callable[[SyncState], None]) -> Callable[[], None]:
+        """Call ``fn(state)`` after every change; returns a function that unsubscribes."""
+        with self._lock:
+            self._listeners.append(fn)
+        return lambda: self._listeners.remove(fn) if fn in self._listeners else None
+
+    def add_changes_listener(self, fn: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``fn(changes)`` after pulled events were committed to the store."""
+        with self._lock:
+            self._change_listeners.append(fn)
+        return lambda: (self._change_listeners.remove(fn)
+                        if fn in self._change_listeners else None)
+
+    def start(self) -> None:
+        """Run in a background (daemon) thread until :meth:`stop`."""
+        if self._thread and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="crisisbeeld-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the background thread (a round in flight finishes its current request)."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout)
+        self._thread = None
+        self._publish(running=False)
+
+    def nudge(self) -> None:
+        """Something changed locally (or the user pressed 'sync now'): try every hub now."""
+        for p in self._peers:
+            p.due = 0.0
+        self._wake.set()
+
+    def close(self) -> None:
+        self.stop()
+        for p in self._peers:
+            p.client.close()
+        self._db.close()
+
+    def sync_once(self) -> SyncState:
+        """One round with every hub, in this thread; failures land in the state."""
+        for p in self._peers:
+            self._round_safe(p)
+        return self.state
+
+    def run_until_synced(self, deadline: float) -> bool:
+        """Repeat rounds (with backoff per hub) until each hub had one complete round, or
+        ``time.monotonic()`` passes ``deadline``. True when all succeeded."""
+        todo = list(self._peers)
+        while todo:
+            now = time.monotonic()
+            for p in list(todo):
+                if p.due <= now and self._round_safe(p):
+                    todo.remove(p)
+            if not todo:
+                return True
+            wait = min(p.due for p in todo) - time.monotonic()
+            if time.monotonic() + max(wait, 0) > deadline:
+                return False
+            if wait > 0:
+                self._stop.wait(wait)
+        return True
+
+    # ------------------------------------------------------------------ loop
+
+    def _loop(self) -> None:
+        self._publish(running=True)
+        while not self._stop.is_set():
+            now = time.monotonic()
+            for p in self._peers:
+                if self._stop.is_set():
+                    break
+                if p.due <= now:
+                    self._round_safe(p)
+            if self._stop.is_set():
+                break
+            wait = max(0.0, min(p.due for p in self._peers) - time.monotonic())
+            self._wake.wait(wait)
+            self._wake.clear()
+
+    def _round_safe(self, p: _Peer) -> bool:
+        with self._work:
+            try:
+                self._round(p)
+            except LinkDown as e:
+                delay = p.backoff.next()
+                p.due = time.monotonic() + delay
+                self._set_peer(p, status="offline", last_error=str(e), next_attempt_in=delay,
+                               backlog=self._backlog(p.state.push_cursor))
+                return False
+            except HubRefused as e:
+                delay = max(p.backoff.next(), min(self.interval, 5.0))
+                p.due = time.monotonic() + delay
+                self._set_peer(p, status="error", last_error=str(e), next_attempt_in=delay)
+                return False
+            except (sqlite3.Error, OSError) as e:
+                delay = p.backoff.next()
+                p.due = time.monotonic() + delay
+                self._set_peer(p, status="error", last_error=f"lokale fout: {e}",
+                               next_attempt_in=delay)
+                return False
+            p.backoff.reset()
+            p.due = time.monotonic() + self.interval
+            return True
+
+    # ------------------------------------------------------------------ one round
+
+    def _round(self, p: _Peer) -> None:
+        hub_id = str(p.client.health().get("hub_id", ""))
+        if not hub_id:
+            raise LinkDown("hub gaf geen id")
+        cur = peers.load(self._db, hub_id, self.world)
+        self._set_peer(p, hub_id=hub_id, push_cursor=cur.push, pull_cursor=cur.pull)
+        p.heads = p.client.heads(self.world)
+        warn = self._push(p, hub_id, cur)
+        self._pull(p, hub_id, cur)
+        warn = self._push(p, hub_id, cur) or warn
+        cur.last_success = _now_iso()
+        peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+        self._set_peer(p, status="online", last_success=cur.last_success, last_error=warn,
+                       backlog=self._backlog(cur.push), push_cursor=cur.push,
+                       pull_cursor=cur.pull, next_attempt_in=0.0)
+
+    def _backlog(self, cursor: int) -> int:
+        return int(self._db.execute("SELECT count(*) FROM event WHERE local_seq > ?",
+                                    (cursor,)).fetchone()[0])
+
+    def _push(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> str:
+        """Send what the hub lacks; returns a warning when the hub refused events for good."""
+        warn = ""
+        skip: set[str] = set()  # refused for good this round: do not block the cursor on them
+        scan = max(self.batch * 4, 1000)
+        while True:
+            light = self._db.execute(
+                "SELECT local_seq, origin, seq, id FROM event WHERE local_seq > ? "
+                "ORDER BY local_seq LIMIT ?", (cur.push, scan)).fetchall()
+            if not light:
+                return warn
+            need = [r for r in light if r[2] > p.heads.get(r[1], 0) and r[3] not in skip]
+            if need:
+                take = need[:self.batch]
+                lo, hi = take[0][0], take[-1][0]
+                wanted = {r[0] for r in take}
+                rows = self._db.execute(
+                    f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event "
+                    "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
+                lines = [wire_row(r) for r in rows if r[13] in wanted]
+                by_id = {r[0]: (r[2], int(r[3])) for r in rows}
+                reply = p.client.push(self.world, lines)
+                retry = False
+                for res in reply.get("results", []):
+                    eid, st = res.get("id"), res.get("status")
+                    if eid not in by_id:
+                        continue
+                    origin, seq = by_id[eid]
+                    if st in ("accepted", "duplicate"):
+                        if seq > p.heads.get(origin, 0):
+                            p.heads[origin] = seq
+                    elif res.get("retry"):
+                        retry = True
+                    else:
+                        skip.add(eid)
+                        warn = f"hub weigerde {eid}: {res.get('reason', '')}"
+                        self._set_peer(p, rejected=p.state.rejected + 1)
+                self._set_peer(p, pushed=p.state.pushed + int(reply.get("accepted", 0)))
+                if retry:
+                    # The hub misses a predecessor we counted as delivered (its database was
+                    # restored?): rescan from the start next round, against fresh heads.
+                    cur.push = 0
+                    peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                    raise LinkDown("hub mist eerdere gebeurtenissen; opnieuw vanaf het begin")
+            moved = cur.push
+            for ls, origin, seq, eid in light:
+                if seq <= p.heads.get(origin, 0) or eid in skip:
+                    moved = ls
+                else:
+                    break
+            if moved == cur.push:
+                return warn  # nothing more can be delivered now
+            cur.push = moved
+            peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+            self._set_peer(p, push_cursor=cur.push)
+
+    def _pull(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> None:
+        while True:
+            page = p.client.pull(self.world, cur.pull, self.pull_limit)
+            events = page.get("events", [])
+            if events:
+                res = self.store.ingest(events)
+                for e in events:
+                    o, s = e.get("origin"), e.get("seq")
+                    if isinstance(o, str) and isinstance(s, int) and s > p.heads.get(o, 0):
+                        p.heads[o] = s
+                self._set_peer(p, pulled=p.state.pulled + len(res.accepted),
+                               rejected=p.state.rejected + len(res.rejected))
+                if res.changes:
+                    for fn in list(self._change_listeners):
+                        fn(res.changes)
+            nxt = int(page.get("next", cur.pull))
+            if nxt != cur.pull:
+                cur.pull = nxt
+                peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                self._set_peer(p, pull_cursor=cur.pull)
+            if not page.get("more") or not events:
+                return
+
+    # ------------------------------------------------------------------ state
+
+    def _set_peer(self, p: _Peer, **kw: Any) -> None:
+        p.state = replace(p.state, **kw)
+        self._publish()
+
+    def _publish(self, running: bool | None = None) -> None:
+        with self._lock:
+            ps = tuple(p.state for p in self._peers)
+            if any(s.status == "online" for s in ps):
+                status: Status = "online"
+            elif any(s.status == "error" for s in ps):
+                status = "error"
+            else:
+                status = "offline"
+            succ = [s.last_success for s in ps if s.last_success]
+            self._state = SyncState(
+                status=status, backlog=max((s.backlog for s in ps), default=0),
+                last_success=max(succ) if succ else None,
+                running=self._state.running if running is None else running, peers=ps)
+            state, listeners = self._state, list(self._listeners)
+        for fn in listeners:
+            fn(state)
+
+
+def read_token(path: str) -> str:
+    """A token file holds the token on its own (trailing whitespace ignored)."""
+    with open(path, encoding="utf-8") as f:
+        token = f.read().strip().splitlines()
+    if not token or not token[-1].strip():
+        raise ValueError(f"tokenbestand {path} is leeg")
+    return token[-1].strip()
+
+
+__all__ = ["SyncEngine", "SyncState", "PeerState", "PeerConfig", "HubClient", "Backoff",
+           "LinkDown", "HubRefused", "read_token"]

@@ -1,0 +1,291 @@
+"""The hub's HTTP API (FastAPI), version 1. OpenAPI at ``/docs`` and ``/openapi.json``.
+
+| method | path | what |
+|---|---|---|
+| GET  | /v1/health | liveness and the hub id (no token needed) |
+| GET  | /v1/me | who this token is and which worlds it may read / write |
+| POST | /v1/worlds/{world}/events | push a gzip JSON batch; a result per event |
+| GET  | /v1/worlds/{world}/events?after=N&limit=M | pull in arrival order after cursor N |
+| GET  | /v1/worlds/{world}/heads | highest contiguous seq per origin (what a client may skip) |
+| GET  | /v1/worlds/{world}/status | nodes, last seen, counts |
+
+Every error is JSON ``{"code": "...", "detail": "..."}`` with a Dutch message for a person.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from data.store.store import valid_world
+from data.sync.hub.storage import EventLog, NodeAuth
+from data.sync.wire import (
+    MAX_BATCH_EVENTS,
+    MAX_BODY_BYTES,
+    MAX_INFLATED_BYTES,
+    MAX_PULL_LIMIT,
+    PROTOCOL,
+    InflateError,
+    gunzip_limited,
+    gzip_bytes,
+)
+
+
+class HubError(Exception):
+    """An answer for a person: HTTP status, a short code, a Dutch sentence."""
+
+    def __init__(self, status: int, code: str, detail: str,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.headers = status, code, detail, headers
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    protocol: int
+    hub_id: str
+    storage: str
+    worlds: list[str] | None
+
+
+class Me(BaseModel):
+    node: str
+    read: list[str]
+    write: list[str]
+
+
+class EventResult(BaseModel):
+    id: str
+    status: Literal["accepted", "duplicate", "rejected"]
+    reason: str | None = None
+    retry: bool | None = None
+
+
+class PushReply(BaseModel):
+    accepted: int
+    duplicates: int
+    rejected: int
+    results: list[EventResult]
+
+
+class PullPage(BaseModel):
+    events: list[dict[str, Any]]
+    next: int
+    more: bool
+
+
+class Heads(BaseModel):
+    world: str
+    heads: dict[str, int]
+
+
+class NodeStatus(BaseModel):
+    node: str
+    can_write: bool
+    last_seen: str | None
+    last_push_at: str | None
+    last_pull_at: str | None
+    pushed: int
+    pulled: int
+    revoked: bool
+
+
+class WorldStatus(BaseModel):
+    world: str
+    events: int
+    cursor: int
+    origins: dict[str, int]
+    nodes: list[NodeStatus]
+
+
+class ErrorReply(BaseModel):
+    code: str
+    detail: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorReply} for s in (400, 401, 403, 413, 422)
+}
+
+
+def create_app(log: EventLog) -> FastAPI:
+    """The hub application over one event log (SQL tables or a centre's store)."""
+    app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0",
+                  description="Sync van het gedeelde crisisbeeld: push, pull, status.")
+    auth = log.auth  # type: ignore[attr-defined]
+
+    @app.exception_handler(HubError)
+    async def _hub_error(_r: Request, e: HubError) -> JSONResponse:
+        return JSONResponse({"code": e.code, "detail": e.detail}, status_code=e.status,
+                            headers=e.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_r: Request, e: RequestValidationError) -> JSONResponse:
+        parts = [f"{'.'.join(str(x) for x in err.get('loc', ()))}: {err.get('msg', '')}"
+                 for err in e.errors()]
+        return JSONResponse({"code": "ongeldig_verzoek",
+                             "detail": "ongeldig verzoek: " + "; ".join(parts)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_r: Request, e: StarletteHTTPException) -> JSONResponse:
+        msg = {404: "onbekend adres; zie /docs", 405: "deze methode kan hier niet"}.get(
+            e.status_code, str(e.detail))
+        return JSONResponse({"code": f"http_{e.status_code}", "detail": msg},
+                            status_code=e.status_code)
+
+    def node(request: Request) -> NodeAuth:
+        h = request.headers.get("authorization", "")
+        scheme, _, token = h.partition(" ")
+        if not h or scheme.lower() != "bearer" or not token.strip():
+            raise HubError(401, "geen_token",
+                           "geen token meegestuurd: stuur 'Authorization: Bearer <token>' "
+                           "(een token krijgt u met 'crisisbeeld hub enroll')",
+                           {"WWW-Authenticate": "Bearer"})
+        who = auth.authenticate(token.strip())
+        if who is None:
+            raise HubError(401, "token_onbekend",
+                           "token onbekend of ingetrokken: laat deze node opnieuw aanmelden",
+                           {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        return who
+
+    def check_world(world: str, who: NodeAuth, write: bool) -> None:
+        if not valid_world(world):
+            raise HubError(400, "ongeldige_wereld",
+                           f"wereld '{world}' bestaat niet: gebruik LIVE of OEF-…")
+        served = log.worlds()
+        if served is not None and world not in served:
+            raise HubError(403, "wereld_niet_bediend",
+                           f"deze hub bedient alleen wereld {', '.join(served)}, niet {world}")
+        if world not in who.read:
+            raise HubError(403, "wereld_verboden",
+                           f"node {who.node_id} mag wereld {world} niet lezen of schrijven")
+        if write and world not in who.write:
+            raise HubError(403, "alleen_lezen",
+                           f"node {who.node_id} mag in wereld {world} alleen lezen, niet schrijven")
+
+    @app.get("/v1/health", response_model=Health, tags=["hub"])
+    def health() -> Health:
+        """Liveness; no token needed. ``hub_id`` is the same for every process of one hub."""
+        return Health(status="ok", protocol=PROTOCOL, hub_id=log.hub_id, storage=log.kind,
+                      worlds=log.worlds())
+
+    @app.get("/v1/me", response_model=Me, responses=ERRORS, tags=["hub"])
+    def me(who: NodeAuth = Depends(node)) -> Me:
+        return Me(node=who.node_id, read=sorted(who.read), write=sorted(who.write))
+
+    @app.post("/v1/worlds/{world}/events", response_model=PushReply, responses=ERRORS,
+              tags=["sync"], openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": {"type": "object", "properties": {
+                      "events": {"type": "array", "items": {"type": "object"}}}}}},
+                  "description": "JSON {\"events\": [...]}, bij voorkeur met "
+                                 "Content-Encoding: gzip"}})
+    async def push(world: str, request: Request, who: NodeAuth = Depends(node)) -> Response:
+        """Push a batch. Each event is accepted, a duplicate, or rejected with a reason;
+        ``retry: true`` means: send it again after its predecessor."""
+        check_world(world, who, write=True)
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise HubError(413, "te_groot", f"batch te groot ({int(declared)} bytes; hoogstens "
+                                            f"{MAX_BODY_BYTES} gecomprimeerd)")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise HubError(413, "te_groot",
+                               f"batch te groot (meer dan {MAX_BODY_BYTES} bytes gecomprimeerd)")
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+        reply = await run_in_threadpool(_push, log, world, who.node_id, raw,
+                                        request.headers.get("content-encoding", ""))
+        return Response(reply, media_type="application/json")
+
+    @app.get("/v1/worlds/{world}/events", response_model=PullPage, responses=ERRORS,
+             tags=["sync"])
+    def pull(world: str, request: Request, after: int = Query(0, ge=0),
+             limit: int = Query(5000, ge=1, le=MAX_PULL_LIMIT),
+             who: NodeAuth = Depends(node)) -> Response:
+        """Events after cursor ``after`` in the hub's arrival order; ``next`` is the cursor to
+        ask with next time, ``more`` says whether a full page followed."""
+        check_world(world, who, write=False)
+        bodies, nxt, more = log.pull(world, after, limit)
+        auth.touch(who.node_id, world, pulled=len(bodies))
+        body = ('{"events":[' + ",".join(bodies) + f'],"next":{nxt},"more":'
+                + ("true" if more else "false") + "}").encode("utf-8")
+        if len(body) > 4096 and "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(gzip_bytes(body), media_type="application/json",
+                            headers={"Content-Encoding": "gzip"})
+        return Response(body, media_type="application/json")
+
+    @app.get("/v1/worlds/{world}/heads", response_model=Heads, responses=ERRORS, tags=["sync"])
+    def heads(world: str, who: NodeAuth = Depends(node)) -> Heads:
+        """Highest contiguous seq per origin that this hub holds."""
+        check_world(world, who, write=False)
+        return Heads(world=world, heads=log.heads(world))
+
+    @app.get("/v1/worlds/{world}/status", response_model=WorldStatus, responses=ERRORS,
+             tags=["hub"])
+    def status(world: str, who: NodeAuth = Depends(node)) -> WorldStatus:
+        """Nodes enrolled for the world, when they were last seen, what they pushed and
+        pulled, and the hub's counts."""
+        check_world(world, who, write=False)
+        auth.touch(who.node_id, world)
+        c = log.counts(world)
+        return WorldStatus(world=world, events=c["events"], cursor=c["cursor"],
+                           origins=log.heads(world),
+                           nodes=[NodeStatus(**n) for n in auth.nodes(world)])
+
+    return app
+
+
+def _push(log: EventLog, world: str, node: str, raw: bytes, encoding: str) -> bytes:
+    """Decode, validate and store one batch (runs in a worker thread)."""
+    if "gzip" in encoding.lower():
+        try:
+            raw = gunzip_limited(raw, MAX_INFLATED_BYTES)
+        except InflateError as e:
+            if e.too_large:
+                raise HubError(413, "te_groot", f"batch te groot: {e}") from None
+            raise HubError(400, "onleesbaar", f"batch onleesbaar: {e}") from None
+    elif len(raw) > MAX_INFLATED_BYTES:
+        raise HubError(413, "te_groot", "batch te groot")
+    if not raw:
+        raise HubError(400, "leeg", "lege batch: stuur {\"events\": [...]}")
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as e:
+        hint = " (gecomprimeerd? zet Content-Encoding: gzip)" if raw[:2] == b"\x1f\x8b" else ""
+        raise HubError(400, "onleesbaar", f"batch is geen geldige JSON: {e}{hint}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        raise HubError(400, "onleesbaar", "batch moet een object {\"events\": [...]} zijn")
+    items = doc["events"]
+    if len(items) > MAX_BATCH_EVENTS:
+        raise HubError(413, "te_veel", f"te veel gebeurtenissen in één batch ({len(items)}; "
+                                       f"hoogstens {MAX_BATCH_EVENTS})")
+    out = log.push(world, node, items)
+    acc = dup = rej = 0
+    parts = []
+    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for eid, st, reason, retry in out.results:
+        if st == "accepted":
+            acc += 1
+            parts.append('{"id":%s,"status":"accepted"}' % enc(eid))
+        elif st == "duplicate":
+            dup += 1
+            parts.append('{"id":%s,"status":"duplicate"}' % enc(eid))
+        else:
+            rej += 1
+            parts.append(enc({"id": eid, "status": "rejected", "reason": reason,
+                              "retry": retry}))
+    return (f'{{"accepted":{acc},"duplicates":{dup},"rejected":{rej},"results":['
+            + ",".join(parts) + "]}").encode("utf-8")
+
+
+__all__ = ["create_app", "HubError"]

@@ -1,0 +1,548 @@
+"""Hub storage: enrolled nodes and their tokens (:class:`Auth`), and the event log a hub serves.
+
+Two event logs share one interface (:class:`EventLog`):
+
+* :class:`SqlEventLog` — the hub's own tables on SQLite or PostgreSQL (KCR2, or any hub).
+* :class:`StoreEventLog` — a centre's own store (``crisisbeeld serve``): neighbours push straight
+  into the centre's log through :meth:`Store.ingest`, and pull in the store's arrival order
+  (``local_seq``). No second copy, nothing to keep in step.
+
+Both apply the same rules as a store (world, payload, per-origin hash chain, Ed25519), via
+:mod:`data.store.verify`.
+
+Scale-out on PostgreSQL (several hub processes, one database). The pull cursor is the
+``arrival`` counter (an identity column). A plain sequence is not enough: two transactions can
+draw 10 and 11, commit 11 first, and a reader that just saw 11 moves its cursor past 10, which
+then commits and is never served to it. We therefore serialise the writers *per world* with
+``pg_advisory_xact_lock``: the lock is taken before the rows draw their arrival numbers and
+released only when the transaction ends, so within one world a later transaction always draws
+larger numbers than every transaction that committed before it, and never commits before an
+earlier one. A reader therefore never sees a gap that fills in later. The same lock makes the
+chain check (read head, verify, insert, move head) atomic across processes. The cost — one
+writer per world at a time — is small: a push transaction of a few thousand events takes tens of
+milliseconds, and readers are never blocked. (The alternative, serving only up to a "safe
+watermark" of the oldest open transaction, needs ``pg_snapshot_xmin`` bookkeeping per row and
+delays every reader; the lock is simpler and exact.) SQLite takes its one write lock with
+``BEGIN IMMEDIATE``, which gives the same guarantee.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import sqlite3
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol, Sequence
+
+from sqlalchemy import Engine, bindparam, create_engine, event, func, select, text, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import SQLModel
+
+from data.store.envelope import Event
+from data.store.verify import check_envelope, verify_chains
+from data.sync.hub.tables import AUTH_TABLES, EVENT_TABLES, HubEvent, HubGrant, HubMeta, HubNode
+from data.sync.hub.tables import HubOriginHead
+from data.sync.wire import ROW_COLS, wire_json, wire_row
+
+EV = HubEvent.__table__  # type: ignore[attr-defined]
+HEAD = HubOriginHead.__table__  # type: ignore[attr-defined]
+NODE = HubNode.__table__  # type: ignore[attr-defined]
+GRANT = HubGrant.__table__  # type: ignore[attr-defined]
+META = HubMeta.__table__  # type: ignore[attr-defined]
+
+#: Reasons a store gives that mean "send it again later" (a missing predecessor).
+TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw")
+
+
+class HubStorageError(Exception):
+    """The hub database cannot be used (message for a person)."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def db_url(db: str) -> str:
+    """A SQLAlchemy URL from what a person types: a file path, sqlite:///…, postgresql://…"""
+    if "://" not in db:
+        return "sqlite:///" + str(Path(db).expanduser().resolve())
+    if db.startswith("postgresql://") or db.startswith("postgres://"):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def make_engines(url: str) -> tuple[Engine, Engine]:
+    """(write engine, read engine). On SQLite the writer begins with BEGIN IMMEDIATE so the
+    chain check and the insert run under the one write lock; readers stay deferred."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+        def mk(immediate: bool) -> Engine:
+            eng = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                                pool_size=20, max_overflow=40)
+
+            @event.listens_for(eng, "connect")
+            def _connect(dbapi_conn: Any, _rec: Any) -> None:
+                dbapi_conn.isolation_level = None
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=FULL")
+                cur.execute("PRAGMA busy_timeout=30000")
+                cur.close()
+
+            @event.listens_for(eng, "begin")
+            def _begin(conn: Connection) -> None:
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+            return eng
+
+        return mk(True), mk(False)
+    eng = create_engine(url, pool_size=10, max_overflow=30, pool_pre_ping=True)
+    return eng, eng
+
+
+def _lock_key(name: str) -> int:
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+def create_schema(engine: Engine, tables: Sequence[Any]) -> None:
+    """Create missing tables. On PostgreSQL under an advisory lock, so that two hub processes
+    starting at once do not race on CREATE TABLE."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"),
+                         {"k": _lock_key("crisisbeeld:schema")})
+        SQLModel.metadata.create_all(conn, tables=list(tables))
+
+
+# ---------------------------------------------------------------------------------------- auth
+
+
+@dataclass(frozen=True)
+class NodeAuth:
+    """An authenticated node and the worlds it may read and write."""
+
+    node_id: str
+    read: frozenset[str]
+    write: frozenset[str]
+
+
+class Auth:
+    """Enrolled nodes, their hashed tokens, grants and per-world status, on any engine."""
+
+    CACHE_SECONDS = 2.0
+    TOUCH_SECONDS = 2.0
+
+    def __init__(self, write: Engine, read: Engine | None = None) -> None:
+        self.write, self.read = write, read or write
+        self._cache: dict[str, tuple[float, NodeAuth | None]] = {}
+        self._pending: dict[tuple[str, str], list[Any]] = {}  # (node, world) -> counters
+        self._mutex = threading.Lock()
+
+    def ensure(self) -> str:
+        """Create the tables if missing; returns the hub id (made once, kept forever)."""
+        create_schema(self.write, AUTH_TABLES)
+        with self.read.connect() as c:
+            row = c.execute(select(META.c.value).where(META.c.key == "hub_id")).first()
+        if row:
+            return str(row[0])
+        try:
+            with self.write.begin() as c:
+                c.execute(META.insert().values(key="hub_id", value=str(uuid.uuid4())))
+        except IntegrityError:
+            pass  # another process made it first
+        with self.read.connect() as c:
+            return str(c.execute(select(META.c.value).where(META.c.key == "hub_id")).scalar_one())
+
+    def enroll(self, node_id: str, write_worlds: Sequence[str],
+               read_worlds: Sequence[str] = ()) -> str:
+        """Enrol (or re-enrol) a node; returns a fresh token. Only its hash is stored, and a
+        re-enrolment replaces the old token and grants."""
+        token = secrets.token_urlsafe(32)
+        now = now_iso()
+        with self.write.begin() as c:
+            c.execute(NODE.delete().where(NODE.c.node_id == node_id))
+            c.execute(NODE.insert().values(node_id=node_id, token_hash=token_hash(token),
+                                           created_at=now, revoked=False))
+            c.execute(GRANT.delete().where(GRANT.c.node_id == node_id))
+            grants = {w: True for w in write_worlds}
+            for w in read_worlds:
+                grants.setdefault(w, False)
+            if grants:
+                c.execute(GRANT.insert(), [
+                    {"node_id": node_id, "world": w, "can_write": cw, "last_seen": "",
+                     "last_push_at": "", "last_pull_at": "", "pushed": 0, "pulled": 0}
+                    for w, cw in grants.items()])
+        self._cache.clear()
+        return token
+
+    def revoke(self, node_id: str) -> bool:
+        with self.write.begin() as c:
+            n = c.execute(update(NODE).where(NODE.c.node_id == node_id).values(revoked=True))
+        self._cache.clear()
+        return bool(n.rowcount)
+
+    def authenticate(self, token: str) -> NodeAuth | None:
+        """The node a token belongs to, or None. Cached briefly (a revocation takes effect
+        within :data:`CACHE_SECONDS`)."""
+        h = token_hash(token)
+        now = time.monotonic()
+        hit = self._cache.get(h)
+        if hit and now - hit[0] < self.CACHE_SECONDS:
+            return hit[1]
+        with self.read.connect() as c:
+            row = c.execute(select(NODE.c.node_id).where(
+                NODE.c.token_hash == h, NODE.c.revoked == False)).first()  # noqa: E712
+            auth: NodeAuth | None = None
+            if row:
+                grants = c.execute(select(GRANT.c.world, GRANT.c.can_write).where(
+                    GRANT.c.node_id == row[0])).all()
+                auth = NodeAuth(str(row[0]), frozenset(str(w) for w, _ in grants),
+                                frozenset(str(w) for w, cw in grants if cw))
+        if len(self._cache) > 10_000:
+            self._cache.clear()
+        self._cache[h] = (now, auth)
+        return auth
+
+    def touch(self, node: str, world: str, pushed: int = 0, pulled: int = 0,
+              force: bool = False) -> None:
+        """Note that a node was seen; written at most every :data:`TOUCH_SECONDS` per node and
+        world (pulls must not turn into a write each)."""
+        now_m = time.monotonic()
+        stamp = now_iso()
+        with self._mutex:
+            p = self._pending.setdefault((node, world), [0.0, 0, 0, "", "", ""])
+            p[1] += pushed
+            p[2] += pulled
+            p[3] = stamp
+            if pushed:
+                p[4] = stamp
+            if pulled:
+                p[5] = stamp
+            if not force and now_m - p[0] < self.TOUCH_SECONDS:
+                return
+            p0 = list(p)
+            p[:] = [now_m, 0, 0, "", "", ""]
+        try:
+            values: dict[str, Any] = {"last_seen": p0[3], "pushed": GRANT.c.pushed + p0[1],
+                                      "pulled": GRANT.c.pulled + p0[2]}
+            if p0[4]:
+                values["last_push_at"] = p0[4]
+            if p0[5]:
+                values["last_pull_at"] = p0[5]
+            with self.write.begin() as c:
+                c.execute(update(GRANT).where(GRANT.c.node_id == node, GRANT.c.world == world)
+                          .values(**values))
+        except OperationalError:
+            pass  # statistics only; never fail a request for them
+
+    def flush(self) -> None:
+        for node, world in list(self._pending):
+            self.touch(node, world, force=True)
+
+    def nodes(self, world: str) -> list[dict[str, Any]]:
+        self.flush()
+        with self.read.connect() as c:
+            rows = c.execute(
+                select(GRANT.c.node_id, GRANT.c.can_write, GRANT.c.last_seen, GRANT.c.last_push_at,
+                       GRANT.c.last_pull_at, GRANT.c.pushed, GRANT.c.pulled, NODE.c.revoked)
+                .join(NODE, NODE.c.node_id == GRANT.c.node_id)
+                .where(GRANT.c.world == world).order_by(GRANT.c.node_id)).all()
+        return [{"node": r[0], "can_write": bool(r[1]), "last_seen": r[2] or None,
+                 "last_push_at": r[3] or None, "last_pull_at": r[4] or None,
+                 "pushed": int(r[5]), "pulled": int(r[6]), "revoked": bool(r[7])} for r in rows]
+
+
+# ---------------------------------------------------------------------------------- event logs
+
+
+@dataclass
+class PushOutcome:
+    """Per event of a push, in the order sent: (id, status, reason, retry)."""
+
+    results: list[tuple[str, str, str, bool]] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r[1] == status)
+
+
+def parse_batch(items: Sequence[Any]) -> tuple[list[Event | None], dict[int, str]]:
+    """Events from wire dicts; (events with None where malformed, {index: reason})."""
+    out: list[Event | None] = []
+    bad: dict[int, str] = {}
+    for i, it in enumerate(items):
+        try:
+            out.append(Event.from_wire(it))
+        except ValueError as e:
+            out.append(None)
+            bad[i] = f"onleesbare gebeurtenis: {e}"
+    return out, bad
+
+
+def _outcome(items: Sequence[Any], events: list[Event | None], bad: dict[int, str],
+             status: dict[str, tuple[str, str, bool]]) -> PushOutcome:
+    res = PushOutcome()
+    for i, e in enumerate(events):
+        if e is None:
+            it = items[i]
+            rid = it.get("id") if isinstance(it, dict) else None
+            res.results.append((str(rid) if isinstance(rid, str) else "?", "rejected", bad[i],
+                                False))
+        else:
+            st = status.get(e.id, ("rejected", "niet verwerkt", True))
+            res.results.append((e.id, st[0], st[1], st[2]))
+    return res
+
+
+class EventLog(Protocol):
+    kind: str
+    hub_id: str
+
+    def worlds(self) -> list[str] | None: ...
+
+    def push(self, world: str, node: str, items: Sequence[Any]) -> PushOutcome: ...
+
+    def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]: ...
+
+    def heads(self, world: str) -> dict[str, int]: ...
+
+    def counts(self, world: str) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...
+
+
+class SqlEventLog:
+    """The hub's own event tables on SQLite or PostgreSQL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = db_url(url)
+        try:
+            self.write, self.read = make_engines(self.url)
+            create_schema(self.write, EVENT_TABLES)
+            self.auth = Auth(self.write, self.read)
+            self.hub_id = self.auth.ensure()
+        except OperationalError as e:
+            raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
+        self.kind = self.write.dialect.name
+        self._world_locks: dict[str, threading.Lock] = {}
+        self._mutex = threading.Lock()
+
+    def close(self) -> None:
+        self.auth.flush()
+        self.write.dispose()
+        self.read.dispose()
+
+    def worlds(self) -> list[str] | None:
+        return None  # any valid world
+
+    def _world_lock(self, world: str) -> threading.Lock:
+        with self._mutex:
+            return self._world_locks.setdefault(world, threading.Lock())
+
+    def push(self, world: str, node: str, items: Sequence[Any]) -> PushOutcome:
+        events, bad = parse_batch(items)
+        status: dict[str, tuple[str, str, bool]] = {}
+        fresh: list[Event] = []
+        for e in events:
+            if e is None:
+                continue
+            if e.id in status:
+                continue
+            reason = check_envelope(e, world)
+            if reason:
+                status[e.id] = ("rejected", reason, False)
+            else:
+                status[e.id] = ("rejected", "niet verwerkt", True)
+                fresh.append(e)
+        accepted: list[Event] = []
+        if fresh:
+            # One process-local lock per world spares the database lock a queue of waiters.
+            with self._world_lock(world):
+                for attempt in range(5):
+                    try:
+                        accepted = self._push_tx(world, node, fresh, status)
+                        break
+                    except (IntegrityError, OperationalError):
+                        if attempt == 4:
+                            raise
+                        time.sleep(0.05 * (attempt + 1))
+        if accepted:
+            self.auth.touch(node, world, pushed=len(accepted))
+        else:
+            self.auth.touch(node, world)
+        return _outcome(items, events, bad, status)
+
+    def _push_tx(self, world: str, node: str, fresh: list[Event],
+                 status: dict[str, tuple[str, str, bool]]) -> list[Event]:
+        received = now_iso()
+        with self.write.begin() as c:
+            if self.kind == "postgresql":
+                # See the module docstring: serialises writers of this world across processes.
+                c.execute(text("SELECT pg_advisory_xact_lock(:k)"),
+                          {"k": _lock_key("crisisbeeld:world:" + world)})
+            ids = [e.id for e in fresh]
+            existing: set[str] = set()
+            for i in range(0, len(ids), 900):
+                chunk = ids[i:i + 900]
+                existing.update(r[0] for r in c.execute(select(EV.c.id).where(EV.c.id.in_(chunk))))
+            todo = []
+            for e in fresh:
+                if e.id in existing:
+                    status[e.id] = ("duplicate", "", False)
+                else:
+                    todo.append(e)
+            if not todo:
+                return []
+            origins = sorted({e.origin for e in todo})
+            heads: dict[str, tuple[int, str, str]] = {}
+            for i in range(0, len(origins), 900):
+                for o, s, h, k in c.execute(
+                        select(HEAD.c.origin, HEAD.c.last_seq, HEAD.c.last_hash, HEAD.c.public_key)
+                        .where(HEAD.c.world == world, HEAD.c.origin.in_(origins[i:i + 900]))):
+                    heads[o] = (int(s), str(h), str(k))
+            ok, hashes, rejected = verify_chains(todo, heads.get)
+            for r in rejected:
+                status[r.id] = ("rejected", r.reason, r.transient)
+            if not ok:
+                return []
+            rows = [{"world": world, "id": e.id, "origin": e.origin, "seq": e.seq, "hash": h,
+                     "body": wire_json(e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at,
+                                       e.recorded_at, e.author, e.type, e.entity, e.payload_json,
+                                       e.prev, e.sig),
+                     "node": node, "received_at": received} for e, h in zip(ok, hashes)]
+            c.execute(EV.insert(), rows)
+            new_heads: dict[str, tuple[int, str, str]] = {}
+            for e, h in zip(ok, hashes):
+                key = str(e.payload.get("public_key", "")) if e.seq == 1 else ""
+                old = new_heads.get(e.origin)
+                if old is None or e.seq > old[0]:
+                    new_heads[e.origin] = (e.seq, h, key or (old[2] if old else ""))
+            upd = [{"w": world, "o": o, "s": s, "h": h} for o, (s, h, _) in new_heads.items()
+                   if o in heads]
+            ins = [{"world": world, "origin": o, "last_seq": s, "last_hash": h, "public_key": k}
+                   for o, (s, h, k) in new_heads.items() if o not in heads]
+            if upd:
+                c.execute(update(HEAD).where(HEAD.c.world == bindparam("w"),
+                                             HEAD.c.origin == bindparam("o"))
+                          .values(last_seq=bindparam("s"), last_hash=bindparam("h")), upd)
+            if ins:
+                c.execute(HEAD.insert(), ins)
+        for e in ok:
+            status[e.id] = ("accepted", "", False)
+        return ok
+
+    def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]:
+        with self.read.connect() as c:
+            rows = c.execute(select(EV.c.arrival, EV.c.body)
+                             .where(EV.c.world == world, EV.c.arrival > after)
+                             .order_by(EV.c.arrival).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = int(rows[-1][0]) if rows else after
+        return [r[1] for r in rows], nxt, more
+
+    def heads(self, world: str) -> dict[str, int]:
+        with self.read.connect() as c:
+            return {str(o): int(s) for o, s in c.execute(
+                select(HEAD.c.origin, HEAD.c.last_seq).where(HEAD.c.world == world))}
+
+    def counts(self, world: str) -> dict[str, Any]:
+        with self.read.connect() as c:
+            n = c.execute(select(func.count()).select_from(EV).where(EV.c.world == world)).scalar()
+            last = c.execute(select(func.max(EV.c.arrival)).where(EV.c.world == world)).scalar()
+        return {"events": int(n or 0), "cursor": int(last or 0)}
+
+
+class StoreEventLog:
+    """A hub on a centre's own store: pushes are ingested into the store itself, pulls follow
+    the store's arrival order. Tokens and grants live in extra tables in the same file."""
+
+    kind = "store"
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        from data.store import Store, StoreError
+
+        try:
+            self.store = Store.open(path)
+        except StoreError as e:
+            raise HubStorageError(str(e)) from None
+        self.path = str(path)
+        w, r = make_engines(db_url(self.path))
+        self.auth = Auth(w, r)
+        self.hub_id = self.auth.ensure()
+        self._local = threading.local()
+
+    def close(self) -> None:
+        self.auth.flush()
+        self.auth.write.dispose()
+        self.auth.read.dispose()
+        self.store.close()
+
+    def worlds(self) -> list[str] | None:
+        return [self.store.world]
+
+    def _conn(self) -> sqlite3.Connection:
+        c: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if c is None:
+            c = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                check_same_thread=False)
+            self._local.conn = c
+        return c
+
+    def push(self, world: str, node: str, items: Sequence[Any]) -> PushOutcome:
+        events, bad = parse_batch(items)
+        good = [e for e in events if e is not None]
+        res = self.store.ingest(good)
+        status: dict[str, tuple[str, str, bool]] = {}
+        for i in res.accepted:
+            status[i] = ("accepted", "", False)
+        for i in res.duplicates:
+            status[i] = ("duplicate", "", False)
+        for i, reason in res.rejected:
+            status[i] = ("rejected", reason, any(m in reason for m in TRANSIENT_MARKERS))
+        self.auth.touch(node, world, pushed=len(res.accepted))
+        return _outcome(items, events, bad, status)
+
+    def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]:
+        rows = self._conn().execute(
+            f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event WHERE local_seq > ? "
+            "ORDER BY local_seq LIMIT ?", (after, limit + 1)).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = int(rows[-1][13]) if rows else after
+        return [wire_row(r) for r in rows], nxt, more
+
+    def heads(self, world: str) -> dict[str, int]:
+        return self.store.heads()
+
+    def counts(self, world: str) -> dict[str, Any]:
+        c = self._conn()
+        n = c.execute("SELECT count(*) FROM event").fetchone()[0]
+        last = c.execute("SELECT max(local_seq) FROM event").fetchone()[0]
+        return {"events": int(n or 0), "cursor": int(last or 0)}
+
+
+def open_log(db: str | None = None, store: str | None = None) -> SqlEventLog | StoreEventLog:
+    """The event log for ``--db URL`` or ``--store PATH``."""
+    if store:
+        return StoreEventLog(store)
+    if not db:
+        raise HubStorageError("geef --db (hubdatabase) of --store (store van dit centrum)")
+    return SqlEventLog(db)
+
+
+__all__ = ["Auth", "NodeAuth", "EventLog", "SqlEventLog", "StoreEventLog", "PushOutcome",
+           "HubStorageError", "open_log", "db_url", "token_hash"]

@@ -1,0 +1,78 @@
+"""Hub tables (SQLModel). The same definitions run on SQLite (one file) and PostgreSQL.
+
+``hub_event`` is the hub's log: ``arrival`` is its arrival counter and the pull cursor; each
+event's canonical JSON is kept as ``body`` so a pull is a range scan plus string joins.
+``hub_origin_head`` is each origin's chain head per world (the hub enforces the same chain rule
+as a store). ``hub_node`` holds the enrolled nodes with the SHA-256 of their token (never the
+token), ``hub_grant`` what each node may read and write per world plus its status there.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+#: 64-bit on PostgreSQL; on SQLite an INTEGER PRIMARY KEY is the rowid (and must be 'INTEGER').
+BIGINT = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class HubEvent(SQLModel, table=True):
+    __tablename__ = "hub_event"
+    __table_args__ = (
+        UniqueConstraint("id", name="uq_hub_event_id"),
+        UniqueConstraint("world", "origin", "seq", name="uq_hub_event_world_origin_seq"),
+        Index("ix_hub_event_world_arrival", "world", "arrival"),
+    )
+    arrival: Optional[int] = Field(
+        default=None, sa_column=Column(BIGINT, primary_key=True, autoincrement=True))
+    world: str = Field(max_length=40)
+    id: str = Field(max_length=40)
+    origin: str = Field(max_length=80)
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+    hash: str = Field(max_length=64)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    node: str = Field(max_length=80)  # who delivered it (a relay need not be the origin)
+    received_at: str = Field(max_length=20)
+
+
+class HubOriginHead(SQLModel, table=True):
+    __tablename__ = "hub_origin_head"
+    world: str = Field(primary_key=True, max_length=40)
+    origin: str = Field(primary_key=True, max_length=80)
+    last_seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+    last_hash: str = Field(max_length=64)
+    public_key: str = Field(default="", max_length=64)
+
+
+class HubNode(SQLModel, table=True):
+    __tablename__ = "hub_node"
+    node_id: str = Field(primary_key=True, max_length=80)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: str = Field(max_length=20)
+    revoked: bool = False
+
+
+class HubGrant(SQLModel, table=True):
+    """What a node may do in a world, and how it is doing there (the per-world status)."""
+
+    __tablename__ = "hub_grant"
+    node_id: str = Field(primary_key=True, max_length=80)
+    world: str = Field(primary_key=True, max_length=40)
+    can_write: bool = True
+    last_seen: str = Field(default="", max_length=20)
+    last_push_at: str = Field(default="", max_length=20)
+    last_pull_at: str = Field(default="", max_length=20)
+    pushed: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    pulled: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
+class HubMeta(SQLModel, table=True):
+    __tablename__ = "hub_meta"
+    key: str = Field(primary_key=True, max_length=40)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+EVENT_TABLES = [HubEvent.__table__, HubOriginHead.__table__]  # type: ignore[attr-defined]
+AUTH_TABLES = [HubNode.__table__, HubGrant.__table__, HubMeta.__table__]  # type: ignore[attr-defined]

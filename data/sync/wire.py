@@ -1,0 +1,80 @@
+"""The sync protocol on the wire: constants, canonical event JSON, gzip with limits.
+
+An event travels as its canonical JSON (sorted keys, no spaces, UTF-8 kept), exactly the text a
+bundle line holds. Stores keep the payload as canonical JSON text already, so
+:func:`wire_json` splices it in instead of parsing and re-serialising it: the hot path of push
+(client) and pull (hub) builds each line with two C-level encoder calls.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any, Sequence
+
+PROTOCOL = 1
+API_PREFIX = "/v1"
+
+#: Limits of one push request (the hub answers 413 beyond them).
+MAX_BODY_BYTES = 32 * 1024 * 1024          # compressed request body
+MAX_INFLATED_BYTES = 256 * 1024 * 1024     # after gunzip
+MAX_BATCH_EVENTS = 20_000                  # events in one push
+MAX_PULL_LIMIT = 20_000                    # events in one pull page
+
+#: Columns a store or hub row must supply to :func:`wire_row`, in this order.
+ROW_COLS = ("id", "world", "origin", "seq", "hlc", "occurred_at", "recorded_at", "author", "type",
+            "entity", "payload", "prev", "sig")
+
+_enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def wire_json(id_: str, world: str, origin: str, seq: int, hlc: str, occurred_at: str,
+              recorded_at: str, author: str, type_: str, entity: str, payload_json: str,
+              prev: str, sig: str) -> str:
+    """Canonical JSON of an event whose payload is already canonical JSON text.
+
+    Equal to ``canonical_json(event.to_wire())``; keys in sorted order."""
+    head = _enc({"author": author, "entity": entity, "hlc": hlc, "id": id_,
+                 "occurred_at": occurred_at, "origin": origin})
+    tail = _enc({"prev": prev, "recorded_at": recorded_at, "seq": seq, "sig": sig,
+                 "type": type_, "world": world})
+    return head[:-1] + ',"payload":' + payload_json + "," + tail[1:]
+
+
+def wire_row(r: Sequence[Any]) -> str:
+    """:func:`wire_json` of a row with the columns :data:`ROW_COLS`."""
+    return wire_json(r[0], r[1], r[2], int(r[3]), r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                     r[11], r[12])
+
+
+def batch_body(lines: Sequence[str]) -> bytes:
+    """The JSON body of a push: ``{"events": [...]}``."""
+    return ('{"events":[' + ",".join(lines) + "]}").encode("utf-8")
+
+
+def gzip_bytes(data: bytes, level: int = 1) -> bytes:
+    """gzip with a fast level: on a LAN the CPU, not the wire, is the limit."""
+    c = zlib.compressobj(level, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return c.compress(data) + c.flush()
+
+
+class InflateError(ValueError):
+    """A body that is not valid gzip, or inflates beyond the limit (``too_large``)."""
+
+    def __init__(self, message: str, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+
+
+def gunzip_limited(data: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
+    """Inflate a gzip body, refusing more than ``limit`` bytes (a zip bomb stops early)."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise InflateError(f"geen geldige gzip ({e})") from None
+    if len(out) > limit or d.unconsumed_tail:
+        raise InflateError(f"uitgepakt groter dan {limit // (1024 * 1024)} MiB", too_large=True)
+    if not d.eof:
+        raise InflateError("gzip is afgebroken (onvolledig verstuurd)")
+    return out

@@ -1,0 +1,195 @@
+"""Subcommands for sync: hub (serve, enroll, revoke), serve (a hub on this centre's store), sync."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from typing import Any
+
+from desktop.cli_core import UserError, open_store
+
+
+def _worlds(text: str | None) -> list[str]:
+    from data.store import valid_world
+
+    out = [w.strip() for w in (text or "").split(",") if w.strip()]
+    bad = [w for w in out if not valid_world(w)]
+    if bad:
+        raise UserError(f"wereld {', '.join(bad)}: gebruik LIVE of een oefening-id als OEF-2026-01")
+    return out
+
+
+def _open_log(a: argparse.Namespace) -> Any:
+    from data.sync.hub.storage import HubStorageError, open_log
+
+    try:
+        return open_log(db=getattr(a, "db", None), store=getattr(a, "store", None))
+    except HubStorageError as e:
+        raise UserError(str(e)) from None
+
+
+def _sigterm_as_interrupt() -> None:
+    def stop(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def cmd_hub(a: argparse.Namespace) -> int:
+    from data.sync.hub.server import serve
+
+    log = _open_log(a)
+    where = f"store {a.store} (wereld {log.worlds()[0]})" if a.store else f"{log.kind}-database"
+    print(f"hub {log.hub_id} op http://{a.host}:{a.port} met {where}; stoppen met Ctrl-C",
+          flush=True)
+    try:
+        serve(log, a.host, a.port, log_level=a.log_level)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_enroll(a: argparse.Namespace) -> int:
+    write = _worlds(a.worlds)
+    read = _worlds(a.read_worlds)
+    if not write and not read:
+        raise UserError("geef met --worlds (of --read-worlds) minstens één wereld")
+    node = a.node.strip()
+    if not node or len(node) > 80 or not all(c.isalnum() or c in "-_." for c in node):
+        raise UserError("node-id: gebruik letters, cijfers, '-', '_' of '.' (hoogstens 80)")
+    log = _open_log(a)
+    served = log.worlds()
+    if served is not None and any(w not in served for w in write + read):
+        log.close()
+        raise UserError(f"deze store-hub bedient alleen wereld {', '.join(served)}")
+    try:
+        token = log.auth.enroll(node, write, read)
+    finally:
+        log.close()
+    print(f"node {node} aangemeld; schrijven: {', '.join(write) or '-'}; "
+          f"alleen lezen: {', '.join(read) or '-'}")
+    print("bewaar dit token (het wordt niet opnieuw getoond; de hub bewaart alleen een hash):")
+    print(token)
+    return 0
+
+
+def cmd_revoke(a: argparse.Namespace) -> int:
+    log = _open_log(a)
+    try:
+        ok = log.auth.revoke(a.node)
+    finally:
+        log.close()
+    if not ok:
+        raise UserError(f"node {a.node} is hier niet aangemeld")
+    print(f"token van {a.node} ingetrokken")
+    return 0
+
+
+def cmd_serve(a: argparse.Namespace) -> int:
+    a.store = a.db
+    a.db = None
+    return cmd_hub(a)
+
+
+def cmd_sync(a: argparse.Namespace) -> int:
+    from data.sync.client import PeerConfig, SyncEngine, read_token
+
+    hubs: list[str] = a.hub
+    files: list[str] = a.token_file
+    if len(files) not in (1, len(hubs)):
+        raise UserError("geef één --token-file, of één per --hub in dezelfde volgorde")
+    cfgs = []
+    for i, url in enumerate(hubs):
+        f = files[i] if len(files) > 1 else files[0]
+        try:
+            cfgs.append(PeerConfig(url, read_token(f)))
+        except (OSError, ValueError) as e:
+            raise UserError(f"tokenbestand {f}: {e}") from None
+    st = open_store(a.db)
+    eng = SyncEngine(st, cfgs, batch=a.batch, interval=a.interval, backoff_base=a.backoff_base,
+                     backoff_cap=a.backoff_cap, timeout=(a.timeout, a.timeout * 4),
+                     seed=a.seed)
+    last = [""]
+
+    def show(s: Any) -> None:
+        line = " | ".join(f"{p.label if hasattr(p, 'label') else p.url}: {p.status}"
+                          f" (achterstand {p.backlog}, push {p.push_cursor}, pull {p.pull_cursor})"
+                          + (f" — {p.last_error}" if p.last_error else "") for p in s.peers)
+        if line != last[0] and not a.quiet:
+            last[0] = line
+            print(line, file=sys.stderr, flush=True)
+
+    eng.add_listener(show)
+    try:
+        if a.watch:
+            _sigterm_as_interrupt()
+            eng.start()
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+            return 0
+        ok = eng.run_until_synced(time.monotonic() + a.give_up)
+        s = eng.state
+        for p in s.peers:
+            print(f"{p.url}: {p.status}; {p.pushed} verstuurd, {p.pulled} ontvangen, "
+                  f"{p.rejected} geweigerd; achterstand {p.backlog}"
+                  + (f"; {p.last_error}" if p.last_error else ""))
+        print(f"vingerafdruk: {st.fingerprint()}")
+        return 0 if ok else 1
+    finally:
+        eng.close()
+        st.close()
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("hub", help="start een hub (of: hub enroll / hub revoke)")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--db", help="hubdatabase: pad (SQLite) of postgresql+psycopg://…")
+    src.add_argument("--store", help="de store van dit centrum als hub (buurcentra)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--log-level", default="warning")
+    p.set_defaults(func=cmd_hub)
+    hs = p.add_subparsers(dest="hub_command", metavar="ACTIE")
+    e = hs.add_parser("enroll", help="meld een node aan; drukt het token één keer af")
+    g = e.add_mutually_exclusive_group(required=True)
+    g.add_argument("--db")
+    g.add_argument("--store")
+    e.add_argument("--node", required=True, help="node-id van het centrum")
+    e.add_argument("--worlds", default="", help="werelden om te lezen en schrijven: LIVE,OEF-…")
+    e.add_argument("--read-worlds", default="", help="werelden om alleen te lezen")
+    e.set_defaults(func=cmd_enroll)
+    r = hs.add_parser("revoke", help="trek het token van een node in")
+    g = r.add_mutually_exclusive_group(required=True)
+    g.add_argument("--db")
+    g.add_argument("--store")
+    r.add_argument("--node", required=True)
+    r.set_defaults(func=cmd_revoke)
+
+    p = sub.add_parser("serve", help="bied de store van dit centrum aan als hub voor buren")
+    p.add_argument("--db", required=True, help="de store van dit centrum")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--log-level", default="warning")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("sync", help="synchroniseer deze store met een of meer hubs")
+    p.add_argument("--db", required=True)
+    p.add_argument("--hub", required=True, action="append", help="adres, bv. http://kcr2:8750")
+    p.add_argument("--token-file", required=True, action="append")
+    m = p.add_mutually_exclusive_group()
+    m.add_argument("--once", action="store_true", help="tot één volledige ronde gelukt is")
+    m.add_argument("--watch", action="store_true", help="blijf synchroniseren (Ctrl-C stopt)")
+    p.add_argument("--interval", type=float, default=5.0, help="seconden tussen rondes")
+    p.add_argument("--give-up", type=float, default=300.0, help="--once: opgeven na seconden")
+    p.add_argument("--timeout", type=float, default=10.0, help="verbindingstimeout (s)")
+    p.add_argument("--backoff-base", type=float, default=0.5)
+    p.add_argument("--backoff-cap", type=float, default=30.0)
+    p.add_argument("--batch", type=int, default=5000)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_sync)
