@@ -1,31 +1,57 @@
-"""The application: QApplication and main window on one store."""
+"""The application: QApplication, theme, error hook and the main window on one store."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
-from data.store import Store
-
-
-class MainWindow(QMainWindow):
-    """The main window (a bare shell until the views land)."""
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self.setWindowTitle(f"Crisisbeeld — {store.name} ({store.world})")
-        self.setCentralWidget(QLabel(f"{store.name}: {store.fingerprint()}"))
-        self.resize(1280, 800)
+from data.store import Store, default_author
+from desktop import errors
+from desktop.main_window import MainWindow
+from desktop.theme import apply_theme
 
 
-def run_app(db: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    store = Store.open(db)
-    win = MainWindow(store)
+def make_app() -> QApplication:
+    """The QApplication (one per process), Dutch locale, legible default font."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QCoreApplication.setOrganizationName("Crisisbeeld")
+        QCoreApplication.setApplicationName("Crisisbeeld")
+        app = QApplication(sys.argv[:1])
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    f = QFont(app.font())
+    f.setPointSize(max(f.pointSize(), 11))
+    app.setFont(f)
+    return app
+
+
+def identity(db: Path) -> tuple[str, str]:
+    """World and centre name of a store (a short read at start-up, before the window)."""
+    st = Store.open(db, readonly=True)
+    try:
+        return st.world, st.name
+    finally:
+        st.close()
+
+
+def build_window(db: Path, theme: str = "dark") -> MainWindow:
+    app = make_app()
+    apply_theme(app, theme)
+    world, name = identity(db)
+    win = MainWindow(db, world, name, theme=theme, author=default_author())
+    return win
+
+
+def run_app(db: Path, theme: str = "dark") -> int:
+    app = make_app()
+    errors.install()
+    win = build_window(db, theme)
     win.show()
+    win.start()
     rc = app.exec()
-    store.close()
+    win.shutdown()
     return int(rc)

@@ -1,4 +1,4 @@
-"""Subcommands that show the application: run (and, later, snapshot)."""
+"""Subcommands that show the application: run and snapshot."""
 
 from __future__ import annotations
 
@@ -33,10 +33,46 @@ def cmd_run(a: argparse.Namespace) -> int:
     from desktop.app import run_app
 
     db = Path(a.db) if a.db else ensure_demo_store()
-    return run_app(db)
+    return run_app(db, a.theme)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("gebruik BREEDTExHOOGTE, bv. 1600x1000") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError("maat buiten 320x240 … 8000x8000")
+    return w, h
+
+
+def cmd_snapshot(a: argparse.Namespace) -> int:
+    from desktop import cli_core
+    from desktop.main_window import VIEWS
+
+    db = Path(a.db)
+    if not db.exists():
+        raise cli_core.UserError(f"{db} bestaat niet")
+    if a.view not in VIEWS:
+        raise cli_core.UserError(f"onbekend scherm '{a.view}'; kies uit: {', '.join(VIEWS)}")
+    from desktop.snapshot import snapshot
+
+    out = snapshot(db, a.view, Path(a.out), a.size, a.theme)
+    print(f"{out}")
+    return 0
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("run", help="start de applicatie (zonder --db: op de demostore)")
     p.add_argument("--db", help="pad van de store")
+    p.add_argument("--theme", choices=("dark", "light"), default="dark")
     p.set_defaults(func=cmd_run)
+    s = sub.add_parser("snapshot", help="schrijf een scherm als PNG (ook zonder beeldscherm)")
+    s.add_argument("--db", required=True, help="pad van de store")
+    s.add_argument("--view", required=True,
+                   help="overzicht, incidenten, bijstand, besluiten, logboek, verbindingen, "
+                        "noodsteunpunten of conflicten")
+    s.add_argument("--out", required=True, help="PNG-bestand")
+    s.add_argument("--size", type=_size, default=(1600, 1000), help="BREEDTExHOOGTE")
+    s.add_argument("--theme", choices=("dark", "light"), default="dark")
+    s.set_defaults(func=cmd_snapshot)

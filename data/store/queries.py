@@ -1,0 +1,110 @@
+"""Read helpers for the screens: light, typed rows straight from the projection tables.
+
+The screens need a few fields of many entities (700k journal lines on a big store), not the full
+JSON states. These helpers pull just those fields with SQLite's JSON functions, so a reader on a
+second (read-only) connection can fill a table without parsing every state in Python. Qt-free.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from data.store.store import Store
+
+JOURNAL_COLS = ("id", "at", "channel", "direction", "sender", "recipient", "text", "key",
+                "incident_id", "author")
+
+BIJSTAND_COLS = ("id", "status", "requesting_region", "addressed_to", "title", "quantity",
+                 "offered", "unit", "priority", "needed_by", "updated_at", "incident_id")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineBucket:
+    """Events of one kind that happened in one hour (``hour`` as 'YYYY-MM-DDTHH')."""
+
+    hour: str
+    kind: str
+    count: int
+
+
+def _chunks(ids: Sequence[str], n: int = 500) -> Iterable[Sequence[str]]:
+    for i in range(0, len(ids), n):
+        yield ids[i:i + n]
+
+
+def _select(st: Store, sql: str, ids: Sequence[str] | None,
+            args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    with st._lock:  # noqa: SLF001 - same package; the store's own connection and lock
+        if ids is None:
+            return list(st._conn.execute(sql, args).fetchall())  # noqa: SLF001
+        out: list[tuple[Any, ...]] = []
+        for chunk in _chunks(list(ids)):
+            q = sql + f" AND id IN ({','.join('?' * len(chunk))})"
+            out.extend(st._conn.execute(q, args + tuple(chunk)).fetchall())  # noqa: SLF001
+        return out
+
+
+def journal_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
+    """Journal lines as tuples in :data:`JOURNAL_COLS` order (all, or only ``ids``)."""
+    sql = ("SELECT id, json_extract(state, '$.created_at'), status, "
+           "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
+           "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
+           "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
+           "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
+    return _select(st, sql, ids)
+
+
+def bijstand_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
+    """Bijstand requests as tuples in :data:`BIJSTAND_COLS` order; ``offered`` is the sum of the
+    quantities of offers that were not withdrawn."""
+    sql = ("SELECT id, status, json_extract(state, '$.requesting_region'), "
+           "json_extract(state, '$.addressed_to'), title, json_extract(state, '$.quantity'), "
+           "(SELECT coalesce(sum(json_extract(o.value, '$.quantity')), 0) "
+           " FROM json_each(state, '$.offers') AS o "
+           " WHERE json_extract(o.value, '$.withdrawn') = 0), "
+           "json_extract(state, '$.unit'), json_extract(state, '$.priority'), "
+           "json_extract(state, '$.needed_by'), updated_at, json_extract(state, '$.incident_id') "
+           "FROM entity WHERE kind = 'bijstand'")
+    return _select(st, sql, ids)
+
+
+def states(st: Store, kind: str, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Full states of one (small) kind: incidents, sessions, decisions, actions, comms, nsp."""
+    rows = _select(st, "SELECT state FROM entity WHERE kind = ?", ids, (kind,))
+    return [json.loads(r[0]) for r in rows]
+
+
+def count_by_status(st: Store, kind: str) -> dict[str, int]:
+    """How many entities of ``kind`` are in each status (cheap: uses the kind index)."""
+    rows = _select(st, "SELECT status, count(*) FROM entity WHERE kind = ? GROUP BY status",
+                   None, (kind,))
+    return {str(s): int(n) for s, n in rows}
+
+
+def timeline(st: Store, since: str = "") -> list[TimelineBucket]:
+    """Events per entity kind per hour of ``occurred_at`` (a full scan: run it off the GUI)."""
+    sql = ("SELECT substr(occurred_at, 1, 13) AS h, substr(type, 1, instr(type, '.') - 1) AS k, "
+           "count(*) FROM event WHERE occurred_at >= ? GROUP BY h, k ORDER BY h")
+    return [TimelineBucket(str(h), str(k), int(n)) for h, k, n in _select(st, sql, None, (since,))]
+
+
+def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
+    """Entity id -> kind for the given ids (to route change notices)."""
+    return {str(i): str(k) for i, k in _select(st, "SELECT id, kind FROM entity WHERE 1", ids)}
+
+
+__all__ = ["JOURNAL_COLS", "BIJSTAND_COLS", "TimelineBucket", "journal_rows", "bijstand_rows",
+           "states", "count_by_status", "timeline", "kinds_of", "comms_latest"]
+
+
+def comms_latest(st: Store) -> list[tuple[str, str, str, str, str]]:
+    """The newest report per (region, channel): (region, channel, state, at, note).
+
+    Every ``comms.reported`` event is its own entity; the matrix shows the newest per cell."""
+    sql = ("SELECT r, c, s, max(u), n FROM (SELECT json_extract(state, '$.region') AS r, "
+           "json_extract(state, '$.channel') AS c, status AS s, updated_at AS u, "
+           "coalesce(json_extract(state, '$.note'), '') AS n FROM entity WHERE kind = 'comms') "
+           "GROUP BY r, c")
+    return [(str(r), str(c), str(s), str(u), str(n)) for r, c, s, u, n in _select(st, sql, None)]

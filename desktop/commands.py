@@ -1,0 +1,255 @@
+"""Wiring of the views' requests to forms and commands (what each button and drag does)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from data.domain.enums import label
+from data.domain.lifecycles import next_states
+from data.domain.regions import REGION_BY_CODE, region_label
+from data.store import Changes, Command
+from data.store.envelope import uuid7
+from widgets.forms import CommandForm, FormDialog
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+class CommandWiring:
+    """Opens the right form for a request and sends its command to the writer."""
+
+    def __init__(self, win: "MainWindow") -> None:
+        self.win = win
+        self.dialog: FormDialog | None = None  # the open form (tests look at it)
+
+    def wire(self) -> None:
+        w = self.win
+        w.incidents.sig_new.connect(self.new_incident)
+        w.incidents.sig_edit.connect(self.edit_incident)
+        w.incidents.sig_status.connect(self.incident_status)
+        w.incidents.sig_picture.connect(self.incident_picture)
+        w.bijstand.sig_new.connect(self.new_bijstand)
+        w.bijstand.sig_offer.connect(self.bijstand_offer)
+        w.bijstand.sig_withdraw_offer.connect(self.bijstand_withdraw)
+        w.bijstand.sig_status.connect(self.bijstand_status)
+        w.bijstand.board.sig_transition_requested.connect(self.bijstand_move)
+        w.decisions.sig_open_session.connect(self.new_session)
+        w.decisions.sig_record.connect(self.record_decision)
+        w.decisions.sig_amend.connect(self.amend_decision)
+        w.decisions.sig_revoke.connect(self.revoke_decision)
+        w.decisions.sig_new_action.connect(self.new_action)
+        w.decisions.sig_action_status.connect(self.action_status)
+        w.journal.sig_submitted.connect(self.log_journal)
+        w.comms.sig_cell_activated.connect(self.report_comms)
+        w.conflicts.sig_resolve.connect(self.resolve_conflict)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _incident_choices(self) -> list[tuple[str, str]]:
+        return [("", "—")] + [(s["id"], s.get("title", "")) for s in self.win.data["incident"]
+                              if s.get("status") != "afgeschaald"]
+
+    def form(self, title: str, event_type: str, entity: str = "",
+             fields: Sequence[str] | None = None,
+             choices: dict[str, Sequence[tuple[str, str]]] | None = None,
+             initial: dict[str, Any] | None = None, fixed: dict[str, Any] | None = None,
+             only_changed: bool = False,
+             after: Callable[[Changes], None] | None = None) -> FormDialog:
+        """Open a form for one command; it closes when the store took it, and shows the
+        store's messages next to the fields when not."""
+        form = CommandForm(event_type, fields, choices, initial)
+        dlg = FormDialog(title, form, self.win)
+        self.dialog = dlg
+
+        def submit(typ: str, payload: dict[str, Any]) -> None:
+            if only_changed and initial:
+                payload = {k: v for k, v in payload.items()
+                           if _norm(v) != _norm(initial.get(k))}
+            payload.update(fixed or {})
+            form.clear_errors()
+            dlg.buttons.setEnabled(False)
+
+            def ok(ch: Changes) -> None:
+                dlg.buttons.setEnabled(True)
+                dlg.done_ok()
+                if after:
+                    after(ch)
+
+            def fail(errs: list[tuple[str, str]]) -> None:
+                dlg.buttons.setEnabled(True)
+                form.show_errors(errs)
+
+            self.win.execute([Command(typ, payload, entity=entity)], ok, fail)
+
+        form.sig_submitted.connect(submit)
+        dlg.open()
+        return dlg
+
+    def _status_form(self, kind: str, event_type: str, eid: str, current: str,
+                     what: str) -> FormDialog | None:
+        nxt = next_states(kind, current)
+        if not nxt:
+            self.win.status_line.setText(
+                self.win.tr("{0}: geen volgende status na {1}").format(what, label(current)))
+            return None
+        return self.form(self.win.tr("Status wijzigen — {0} (nu {1})").format(what,
+                                                                               label(current)),
+                         event_type, eid, ["to", "reason"],
+                         choices={"to": [(s, label(s)) for s in nxt]},
+                         fixed={"from": current})
+
+    def _state(self, kind: str, eid: str) -> dict[str, Any]:
+        return next((s for s in self.win.data[kind] if s["id"] == eid), {})
+
+    # ------------------------------------------------------------------ incidents
+
+    def new_incident(self) -> None:
+        self.win.show_view("incidenten")
+        self.form(self.win.tr("Incident melden"), "incident.reported",
+                  initial={"regions": [self.win.region] if self.win.region else []})
+
+    def edit_incident(self, eid: str) -> None:
+        s = self._state("incident", eid)
+        fields = ["title", "kind", "regions", "location", "phase", "teams", "classification"]
+        self.form(self.win.tr("Incident bijwerken"), "incident.updated", eid, fields,
+                  initial={k: s.get(k) for k in fields}, only_changed=True)
+
+    def incident_status(self, eid: str) -> None:
+        s = self._state("incident", eid)
+        self._status_form("incident", "incident.status_changed", eid, s.get("status", ""),
+                          s.get("title", ""))
+
+    def incident_picture(self, eid: str) -> None:
+        s = self._state("incident", eid)
+        self.form(self.win.tr("Beeld bijwerken — {0}").format(s.get("title", "")),
+                  "incident.picture_updated", eid, ["beeld"], initial={"beeld": s.get("beeld")})
+
+    # ------------------------------------------------------------------ bijstand
+
+    def new_bijstand(self) -> None:
+        self.win.show_view("bijstand")
+        init = {"requesting_region": self.win.region} if self.win.region else {}
+        self.form(self.win.tr("Bijstand aanvragen"), "bijstand.requested",
+                  fields=["requesting_region", "addressed_to", "capability", "capability_text",
+                          "quantity", "unit", "needed_by", "meldplaats", "priority",
+                          "incident_id", "status", "classification"],
+                  choices={"incident_id": self._incident_choices()}, initial=init)
+
+    def _bij(self, eid: str) -> tuple[Any, ...] | None:
+        b = self.win.data["bijstand"]
+        return b.get(eid) if isinstance(b, dict) else None
+
+    def bijstand_offer(self, eid: str) -> None:
+        r = self._bij(eid)
+        self.form(self.win.tr("Aanbod doen — {0}").format(r[4] if r else eid),
+                  "bijstand.offer_made", eid, ["provider", "quantity", "eta", "note"],
+                  fixed={"offer_id": uuid7()})
+
+    def bijstand_withdraw(self, eid: str) -> None:
+        def go(state: dict[str, Any]) -> None:
+            offers = [(oid, f"{region_label(o.get('provider', ''))}: {o.get('quantity')}")
+                      for oid, o in (state.get("offers") or {}).items() if not o.get("withdrawn")]
+            if not offers:
+                self.win.status_line.setText(self.win.tr("geen aanbod om in te trekken"))
+                return
+            self.form(self.win.tr("Aanbod intrekken"), "bijstand.offer_withdrawn", eid,
+                      ["offer_id", "reason"], choices={"offer_id": offers})
+        self._with_entity(eid, go)
+
+    def _with_entity(self, eid: str, fn: Callable[[dict[str, Any]], None]) -> None:
+        """Load one entity's full state in the reader, then call ``fn`` with it."""
+        def on(what: str, arg: Any, result: Any) -> None:
+            if what == "entity" and arg == eid:
+                self.win.workers.reader.sig_loaded.disconnect(on)
+                if result:
+                    fn(result)
+        self.win.workers.reader.sig_loaded.connect(on)
+        self.win.workers.load("entity", eid)
+
+    def bijstand_status(self, eid: str) -> None:
+        r = self._bij(eid)
+        if r:
+            self._status_form("bijstand", "bijstand.status_changed", eid, r[1], r[4])
+
+    def bijstand_move(self, eid: str, frm: str, to: str) -> None:
+        """A card was dragged or moved by keyboard."""
+        def ok(_c: Changes) -> None:
+            self.win.bijstand.board.select(eid)
+
+        def fail(errs: list[tuple[str, str]]) -> None:
+            self.win.status_line.setText("; ".join(m for _f, m in errs))
+
+        self.win.execute([Command("bijstand.status_changed", {"from": frm, "to": to},
+                                  entity=eid)], ok, fail)
+
+    # ------------------------------------------------------------------ IRBT
+
+    def new_session(self) -> None:
+        self.win.show_view("besluiten")
+        self.form(self.win.tr("IRBT-sessie openen"), "irbt.session_opened",
+                  fields=["title", "regions", "chair", "medium", "incident_id", "classification"],
+                  choices={"incident_id": self._incident_choices()})
+
+    def record_decision(self, sid: str) -> None:
+        nums = [int(d.get("number") or 0) for d in self.win.data["decision"]
+                if d.get("session_id") == sid]
+        sess = self._state("session", sid)
+        self.form(self.win.tr("Besluit vastleggen — {0}").format(sess.get("title", "")),
+                  "decision.recorded", fields=["number", "text", "rationale", "regions",
+                                               "classification"],
+                  initial={"number": max(nums, default=0) + 1,
+                           "regions": sess.get("regions") or []},
+                  fixed={"session_id": sid})
+
+    def amend_decision(self, did: str) -> None:
+        d = self._state("decision", did)
+        self.form(self.win.tr("Besluit {0} wijzigen (nieuwe versie)").format(d.get("number")),
+                  "decision.amended", did, ["text", "rationale", "regions"],
+                  initial={k: d.get(k) for k in ("text", "rationale", "regions")})
+
+    def revoke_decision(self, did: str) -> None:
+        d = self._state("decision", did)
+        self.form(self.win.tr("Besluit {0} intrekken").format(d.get("number")),
+                  "decision.revoked", did, ["reason"])
+
+    def new_action(self, did: str) -> None:
+        d = self._state("decision", did)
+        self.form(self.win.tr("Actie bij besluit {0}").format(d.get("number")), "action.created",
+                  fields=["text", "owner", "due", "classification"], fixed={"decision_id": did})
+
+    def action_status(self, aid: str) -> None:
+        a = self._state("action", aid)
+        self._status_form("action", "action.status_changed", aid, a.get("status", ""),
+                          a.get("text", "")[:60])
+
+    # ------------------------------------------------------------------ journal, comms, conflicts
+
+    def log_journal(self, payload: dict[str, Any]) -> None:
+        entry = self.win.journal.entry
+
+        def fail(errs: list[tuple[str, str]]) -> None:
+            entry.show_error("; ".join(f"{f}: {m}" if f else m for f, m in errs))
+
+        self.win.execute([Command("journal.logged", payload)], lambda _c: entry.saved(), fail)
+
+    def report_comms(self, region: str, channel: str, current: str) -> None:
+        r = REGION_BY_CODE.get(region)
+        self.form(self.win.tr("Verbinding melden — {0}, {1} (nu {2})").format(
+            r.name if r else region, channel, label(current)), "comms.reported",
+            fields=["state", "note"], fixed={"region": region, "channel": channel},
+            initial={"state": "operationeel" if current != "operationeel" else "verstoord"})
+
+    def resolve_conflict(self, entity: str, conflict_id: str, choice: str, note: str) -> None:
+        payload = {"conflict_id": conflict_id, "choice": choice}
+        if note:
+            payload["note"] = note
+        self.win.execute([Command("conflict.resolved", payload, entity=entity)],
+                         lambda _c: self.win.conflicts.note.clear(),
+                         lambda errs: self.win.conflicts.show_error(
+                             "; ".join(m for _f, m in errs)))
+
+
+def _norm(v: Any) -> Any:
+    if isinstance(v, (list, tuple)):
+        return sorted(v)
+    return "" if v is None else v

@@ -1,0 +1,65 @@
+"""One place for errors: a global excepthook that logs to the user log folder and shows one
+dialog at a time; background workers report to the same place."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("crisisbeeld")
+_showing = False
+
+
+def log_dir() -> Path:
+    """The user log folder (CRISISBEELD_HOME/log, or XDG_STATE_HOME/crisisbeeld/log)."""
+    base = os.environ.get("CRISISBEELD_HOME")
+    p = Path(base) / "log" if base else Path(
+        os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")) / "crisisbeeld" / "log"
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+def setup_logging() -> Path:
+    path = log_dir() / "crisisbeeld.log"
+    if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        h = logging.FileHandler(path, encoding="utf-8")
+        h.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+    return path
+
+
+def report(text: str, title: str = "Onverwachte fout") -> None:
+    """Log an error and show it, unless an error dialog is already open."""
+    global _showing
+    log.error("%s\n%s", title, text)
+    if _showing:
+        return
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        print(text, file=sys.stderr)
+        return
+    _showing = True
+    try:
+        box = QMessageBox(QMessageBox.Icon.Critical, title,
+                          "Er ging iets mis. Het werk dat als opgeslagen is gemeld, is bewaard.\n"
+                          f"Details staan in {log_dir() / 'crisisbeeld.log'}.")
+        box.setDetailedText(text)
+        box.exec()
+    finally:
+        _showing = False
+
+
+def excepthook(etype: type[BaseException], value: BaseException,
+               tb: TracebackType | None) -> None:
+    report("".join(traceback.format_exception(etype, value, tb)))
+
+
+def install() -> None:
+    setup_logging()
+    sys.excepthook = excepthook

@@ -1,0 +1,152 @@
+"""Background workers: one writer for the store, one reader on a second (read-only) connection.
+
+The GUI thread never touches the store: it posts requests by queued signal and gets results
+back by signal. SQLite WAL lets the reader read while the writer writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from data.domain.validation import ValidationError
+from data.store import Command, Store, StoreError
+from data.store import queries as q
+
+log = logging.getLogger("crisisbeeld.workers")
+
+
+class StoreWriter(QObject):
+    """Executes commands on the store, one at a time, in its own thread."""
+
+    sig_done = Signal(int, object)
+    """A request succeeded: (request id, Changes)."""
+    sig_failed = Signal(int, object, str)
+    """A request was refused: (request id, [(field label, message)], message)."""
+    sig_error = Signal(str)
+    """An unexpected error (traceback text) for the one error dialog."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.store: Store | None = None
+
+    @Slot(int, object, str)
+    def execute(self, req: int, commands: list[Command], author: str) -> None:
+        try:
+            if self.store is None:
+                self.store = Store.open(self.path)
+            changes = self.store.execute(commands, author)
+        except ValidationError as e:
+            self.sig_failed.emit(req, list(e.errors), str(e))
+            return
+        except StoreError as e:
+            self.sig_failed.emit(req, [("", str(e))], str(e))
+            return
+        except Exception as e:  # noqa: BLE001 - reported to the one error place
+            self.sig_failed.emit(req, [("", f"onverwachte fout: {e}")], str(e))
+            self.sig_error.emit(traceback.format_exc())
+            return
+        self.sig_done.emit(req, changes)
+
+    @Slot()
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+#: what the reader can load: name -> function(store, arg) -> result
+LOADERS: dict[str, Callable[[Store, Any], Any]] = {
+    "incident": lambda st, ids: q.states(st, "incident", ids),
+    "session": lambda st, ids: q.states(st, "session", ids),
+    "decision": lambda st, ids: q.states(st, "decision", ids),
+    "action": lambda st, ids: q.states(st, "action", ids),
+    "nsp": lambda st, ids: q.states(st, "nsp", ids),
+    "bijstand": lambda st, ids: q.bijstand_rows(st, ids),
+    "journal": lambda st, ids: q.journal_rows(st, ids),
+    "comms": lambda st, _a: q.comms_latest(st),
+    "conflicts": lambda st, _a: st.conflicts(),
+    "alarms": lambda st, _a: st.alarms(),
+    "fingerprint": lambda st, _a: str(st.fingerprint()),
+    "timeline": lambda st, _a: [(b.hour, b.kind, b.count) for b in q.timeline(st)],
+    "entity": lambda st, eid: st.entity(eid),
+    "kinds": lambda st, ids: q.kinds_of(st, ids),
+}
+
+
+class StoreReader(QObject):
+    """Loads what the screens show, on a read-only connection, in its own thread."""
+
+    sig_loaded = Signal(str, object, object)
+    """One load finished: (what, argument, result)."""
+    sig_error = Signal(str)
+    """An unexpected error (traceback text)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.store: Store | None = None
+
+    @Slot(str, object)
+    def load(self, what: str, arg: Any) -> None:
+        try:
+            if self.store is None:
+                self.store = Store.open(self.path, readonly=True)
+            result = LOADERS[what](self.store, arg)
+        except Exception:  # noqa: BLE001
+            self.sig_error.emit(traceback.format_exc())
+            return
+        self.sig_loaded.emit(what, arg, result)
+
+    @Slot()
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+class Workers(QObject):
+    """Owns the writer and reader threads; ``stop()`` ends both cleanly."""
+
+    _sig_execute = Signal(int, object, str)
+    _sig_load = Signal(str, object)
+    _sig_close = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.writer = StoreWriter(path)
+        self.reader = StoreReader(path)
+        self.writer_thread = QThread()
+        self.writer_thread.setObjectName("crisisbeeld-writer")
+        self.reader_thread = QThread()
+        self.reader_thread.setObjectName("crisisbeeld-reader")
+        self.writer.moveToThread(self.writer_thread)
+        self.reader.moveToThread(self.reader_thread)
+        self._sig_execute.connect(self.writer.execute)
+        self._sig_load.connect(self.reader.load)
+        self._sig_close.connect(self.writer.close)
+        self._sig_close.connect(self.reader.close)
+        self._next = 0
+        self.writer_thread.start()
+        self.reader_thread.start()
+
+    def execute(self, commands: list[Command], author: str) -> int:
+        """Queue commands for the writer; returns the request id (see StoreWriter signals)."""
+        self._next += 1
+        self._sig_execute.emit(self._next, commands, author)
+        return self._next
+
+    def load(self, what: str, arg: Any = None) -> None:
+        self._sig_load.emit(what, arg)
+
+    def stop(self) -> None:
+        """Close both connections in their threads and end the threads."""
+        self._sig_close.emit()
+        for t in (self.writer_thread, self.reader_thread):
+            t.quit()
+            t.wait(10_000)

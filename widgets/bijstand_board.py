@@ -1,0 +1,304 @@
+"""The bijstand board: one column per status, cards moved by drag or keyboard.
+
+A move is only a request (``sig_transition_requested``); the card changes column when the store
+has taken the status change and the refreshed rows come back."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, QPoint, Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from data.domain.enums import label
+from data.domain.lifecycles import BIJSTAND_ORDER, legal
+from data.domain.regions import region_label
+from widgets.table_model import ID_ROLE
+
+MIME = "application/x-crisisbeeld-bijstand"
+Index = QModelIndex | QPersistentModelIndex
+
+# positions in data.store.queries.BIJSTAND_COLS
+B_ID, B_STATUS, B_FROM, B_TO, B_TITLE, B_QTY, B_OFFERED, B_UNIT, B_PRIO, B_NEEDED, B_UPD, B_INC = \
+    range(12)
+
+
+def still_open(row: Sequence[Any]) -> int:
+    """Quantity asked minus the sum of offers not withdrawn (never below zero)."""
+    return max(0, int(row[B_QTY] or 0) - int(row[B_OFFERED] or 0))
+
+
+def card_text(row: Sequence[Any]) -> str:
+    prio = row[B_PRIO] or "normaal"
+    lines = [str(row[B_TITLE]),
+             f"{row[B_FROM]} → {row[B_TO]}",
+             f"toegezegd {row[B_OFFERED] or 0} van {row[B_QTY]} · nog {still_open(row)} open"]
+    if prio in ("zeer_hoog", "hoog"):
+        lines.append(f"prioriteit {label(prio).lower()}")
+    return "\n".join(lines)
+
+
+class CardListModel(QAbstractListModel):
+    """The cards of one board column (bijstand rows of one status)."""
+
+    def __init__(self, status: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self._rows: list[tuple[Any, ...]] = []
+
+    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return card_text(r)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r[B_TITLE]}\n{region_label(r[B_FROM])} → {r[B_TO]}"
+        if role == ID_ROLE:
+            return r[B_ID]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        md = QMimeData()
+        ids = [self._rows[i.row()][B_ID] for i in indexes if i.isValid()]
+        md.setData(MIME, QByteArray(("\n".join(f"{self.status}\t{i}" for i in ids)).encode()))
+        return md
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                        parent: Index) -> bool:
+        if not data.hasFormat(MIME):
+            return False
+        for line in bytes(data.data(MIME).data()).decode().splitlines():
+            frm = line.split("\t", 1)[0]
+            if not legal("bijstand", frm, self.status):
+                return False
+        return True
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: Index) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        board = self.parent()
+        for line in bytes(data.data(MIME).data()).decode().splitlines():
+            frm, eid = line.split("\t", 1)
+            if isinstance(board, BijstandBoard):
+                board.sig_transition_requested.emit(eid, frm, self.status)
+        return False  # the card moves when the store confirms; nothing is removed here
+
+    def row_tuple(self, row: int) -> tuple[Any, ...]:
+        return self._rows[row]
+
+
+class _Column(QListView):
+    def __init__(self, board: "BijstandBoard", model: CardListModel) -> None:
+        super().__init__()
+        self.board = board
+        self.setModel(model)
+        self.setObjectName(f"column_{model.status}")
+        self.setUniformItemSizes(True)
+        self.setWordWrap(True)
+        self.setSpacing(3)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def keyPressEvent(self, ev: QKeyEvent) -> None:  # noqa: N802
+        mods = ev.modifiers()
+        if mods & Qt.KeyboardModifier.ControlModifier and ev.key() in (Qt.Key.Key_Right,
+                                                                        Qt.Key.Key_Left):
+            self.board.move_current(+1 if ev.key() == Qt.Key.Key_Right else -1, self)
+            return
+        if ev.key() == Qt.Key.Key_Menu or (mods & Qt.KeyboardModifier.ControlModifier
+                                           and ev.key() == Qt.Key.Key_M):
+            r = self.visualRect(self.currentIndex())
+            self._menu(r.center())
+            return
+        if not mods and ev.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.board.focus_neighbour(self, +1 if ev.key() == Qt.Key.Key_Right else -1)
+            return
+        super().keyPressEvent(ev)
+
+    def _menu(self, pos: QPoint) -> None:
+        idx = self.currentIndex()
+        if not idx.isValid():
+            return
+        model = self.model()
+        assert isinstance(model, CardListModel)
+        eid = str(idx.data(ID_ROLE))
+        menu = QMenu(self)
+        for st in BIJSTAND_ORDER:
+            if legal("bijstand", model.status, st):
+                act = menu.addAction(self.tr("Naar {0}").format(label(st)))
+                act.triggered.connect(
+                    lambda _=False, s=st: self.board.sig_transition_requested.emit(
+                        eid, model.status, s))
+        if not menu.isEmpty():
+            menu.popup(self.viewport().mapToGlobal(pos))
+
+
+class BijstandBoard(QWidget):
+    """Bijstand requests in columns by status (``BIJSTAND_ORDER``).
+
+    Keyboard: arrows move between cards and columns; Ctrl+→ / Ctrl+← asks to move the selected
+    request to the nearest legal status to the right / left; Ctrl+M or the menu key lists all
+    legal next statuses."""
+
+    sig_selected = Signal(str)
+    """A request was selected (its id)."""
+    sig_transition_requested = Signal(str, str, str)
+    """The user moved a card: (request id, from status, to status). Not yet done."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        inner = QWidget()
+        lay = QHBoxLayout(inner)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setSpacing(6)
+        self.models: dict[str, CardListModel] = {}
+        self.columns: dict[str, _Column] = {}
+        self.titles: dict[str, QLabel] = {}
+        for st in BIJSTAND_ORDER:
+            m = CardListModel(st, self)
+            col = _Column(self, m)
+            col.setMinimumWidth(210)
+            box = QWidget()
+            bl = QVBoxLayout(box)
+            bl.setContentsMargins(0, 0, 0, 0)
+            t = QLabel(label(st))
+            t.setObjectName("BoardColumnTitle")
+            bl.addWidget(t)
+            bl.addWidget(col, 1)
+            lay.addWidget(box, 1)
+            self.models[st], self.columns[st], self.titles[st] = m, col, t
+            col.selectionModel().currentChanged.connect(
+                lambda cur, _prev: cur.isValid() and self.sig_selected.emit(str(cur.data(ID_ROLE))))
+            col.clicked.connect(lambda i: self.sig_selected.emit(str(i.data(ID_ROLE))))
+        scroll.setWidget(inner)
+        self._rows: dict[str, tuple[Any, ...]] = {}
+        self._needle = ""
+        self._region = ""
+
+    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        self._rows = {r[B_ID]: tuple(r) for r in rows}
+        self._distribute()
+
+    def upsert(self, rows: Sequence[Sequence[Any]]) -> None:
+        for r in rows:
+            self._rows[r[B_ID]] = tuple(r)
+        self._distribute()
+
+    def set_filter(self, text: str, region: str = "") -> None:
+        self._needle, self._region = text.strip().lower(), region
+        self._distribute()
+
+    def _distribute(self) -> None:
+        cols: dict[str, list[tuple[Any, ...]]] = {st: [] for st in BIJSTAND_ORDER}
+        n, reg = self._needle, self._region
+        for r in self._rows.values():
+            if reg and reg not in (r[B_FROM], r[B_TO]):
+                continue
+            if n and n not in f"{r[B_TITLE]} {r[B_FROM]} {r[B_TO]} {r[B_PRIO]}".lower():
+                continue
+            cols.setdefault(r[B_STATUS], []).append(r)
+        prio = {"zeer_hoog": 0, "hoog": 1, "normaal": 2, "laag": 3}
+        for st, m in self.models.items():
+            rows = sorted(cols.get(st, []), key=lambda r: (prio.get(r[B_PRIO] or "", 2),
+                                                           r[B_NEEDED] or "~"))
+            cur = self.columns[st].currentIndex()
+            cur_id = cur.data(ID_ROLE) if cur.isValid() else None
+            m.set_rows(rows)
+            self.titles[st].setText(f"{label(st)} ({len(rows)})")
+            if cur_id is not None:
+                for i, r in enumerate(rows):
+                    if r[B_ID] == cur_id:
+                        self.columns[st].setCurrentIndex(m.index(i))
+                        break
+
+    def status_of(self, eid: str) -> str:
+        r = self._rows.get(eid)
+        return str(r[B_STATUS]) if r else ""
+
+    def select(self, eid: str) -> None:
+        """Select a card and give its column the focus."""
+        st = self.status_of(eid)
+        if not st:
+            return
+        m, col = self.models[st], self.columns[st]
+        for i in range(m.rowCount()):
+            if m.row_tuple(i)[B_ID] == eid:
+                col.setCurrentIndex(m.index(i))
+                col.setFocus()
+                return
+
+    def move_current(self, direction: int, col: _Column | None = None) -> None:
+        """Ask to move the current card of ``col`` to the nearest legal status that way."""
+        col = col or next((c for c in self.columns.values() if c.hasFocus()), None)
+        if col is None:
+            return
+        idx = col.currentIndex()
+        if not idx.isValid():
+            return
+        model = col.model()
+        assert isinstance(model, CardListModel)
+        frm = model.status
+        order = list(BIJSTAND_ORDER)
+        i = order.index(frm)
+        rng = range(i + 1, len(order)) if direction > 0 else range(i - 1, -1, -1)
+        for j in rng:
+            if legal("bijstand", frm, order[j]):
+                self.sig_transition_requested.emit(str(idx.data(ID_ROLE)), frm, order[j])
+                return
+
+    def focus_neighbour(self, col: _Column, direction: int) -> None:
+        order = list(BIJSTAND_ORDER)
+        model = col.model()
+        assert isinstance(model, CardListModel)
+        i = order.index(model.status) + direction
+        while 0 <= i < len(order):
+            nxt = self.columns[order[i]]
+            if self.models[order[i]].rowCount():
+                nxt.setFocus()
+                if not nxt.currentIndex().isValid():
+                    nxt.setCurrentIndex(self.models[order[i]].index(0))
+                return
+            i += direction

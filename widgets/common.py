@@ -1,0 +1,43 @@
+"""Small shared pieces of the views: a configured table view, a view title, HTML escaping."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+
+def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:
+    """A read-only, row-selecting table; fixed row height and interactive widths (no
+    ResizeToContents: that visits every row)."""
+    t = QTableView(parent)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setSortingEnabled(sortable)
+    t.setWordWrap(False)
+    t.verticalHeader().hide()
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    t.verticalHeader().setDefaultSectionSize(30)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setHighlightSections(False)
+    return t
+
+
+def set_widths(table: QTableView, widths: list[int]) -> None:
+    for i, w in enumerate(widths):
+        if w:
+            table.setColumnWidth(i, w)
+
+
+def title_label(text: str) -> QLabel:
+    lab = QLabel(text)
+    lab.setObjectName("ViewTitle")
+    return lab
+
+
+def esc(v: Any) -> str:
+    return html.escape("" if v is None else str(v))

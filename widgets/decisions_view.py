@@ -1,0 +1,250 @@
+"""Besluiten: IRBT sessions, their numbered decisions (with versions) and the actions on them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from data.domain.enums import label
+from data.domain.regions import REGION_BY_CODE
+from widgets import palette
+from widgets.common import esc, make_table, set_widths, title_label
+from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
+from widgets.timefmt import local_hm
+
+OPEN_ACTION = ("open", "in_uitvoering")
+
+
+def is_overdue(action: dict[str, Any], now: str | None = None) -> bool:
+    """An open action whose due time has passed."""
+    now = now or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    due = action.get("due")
+    return bool(due) and action.get("status") in OPEN_ACTION and str(due) < now
+
+
+def decision_html(d: dict[str, Any]) -> str:
+    regs = ", ".join(REGION_BY_CODE[c].short if c in REGION_BY_CODE else c
+                     for c in d.get("regions") or [])
+    out = [f"<h2>Besluit {esc(d.get('number'))} · versie {esc(d.get('version', 1))}</h2>",
+           f"<p><b>{esc(label(d.get('status', '')))}</b> · regio's: {esc(regs or '—')}</p>",
+           f"<p style='font-size:17px'>{esc(d.get('text'))}</p>",
+           f"<p><i>Motivering:</i> {esc(d.get('rationale') or '—')}</p>"]
+    if d.get("status") == "ingetrokken":
+        out.append(f"<p><b>Ingetrokken</b> op {esc(local_hm(d.get('revoked_at')))}: "
+                   f"{esc(d.get('revoked_reason'))}</p>")
+    versions = d.get("versions") or []
+    if versions:
+        out.append("<h3>Eerdere versies</h3>")
+        for v in reversed(versions):
+            out.append(f"<p><b>versie {esc(v.get('version'))}</b> (tot "
+                       f"{esc(local_hm(v.get('until')))}): {esc(v.get('text'))}</p>")
+    return "".join(out)
+
+
+class DecisionsView(QWidget):
+    """Sessions | decisions of the selected session | detail and actions of the decision."""
+
+    sig_open_session = Signal()
+    """Open a new IRBT session."""
+    sig_record = Signal(str)
+    """Record a decision in the session (session id)."""
+    sig_amend = Signal(str)
+    """Amend a decision (decision id)."""
+    sig_revoke = Signal(str)
+    """Revoke a decision (decision id)."""
+    sig_new_action = Signal(str)
+    """Create an action on a decision (decision id)."""
+    sig_action_status = Signal(str)
+    """Change the status of an action (action id)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = RowTableModel([
+            Column(self.tr("Sessie"), 1), Column(self.tr("Status"), 2, label),
+            Column(self.tr("Geopend"), 3, local_hm)],
+            regions=lambda r: r[4], parent=self)
+        self.decisions = RowTableModel([
+            Column(self.tr("Nr"), 1), Column(self.tr("Versie"), 2),
+            Column(self.tr("Status"), 3, label),
+            Column(self.tr("Acties"), 5, lambda v: v),
+            Column(self.tr("Besluit"), 4)],
+            regions=lambda r: r[6], parent=self)
+        self.actions = RowTableModel([
+            Column(self.tr("Actie"), 1), Column(self.tr("Eigenaar"), 2),
+            Column(self.tr("Gereed vóór"), 3, lambda v: local_hm(v) or "—"),
+            Column(self.tr("Status"), 4, lambda v: label(v),
+                   color=lambda r: palette.color("alert") if r[5] else None),
+            Column(self.tr("Let op"), 5, lambda v: "⚠ te laat" if v else "",
+                   color=lambda r: QColor("#f59e8b") if r[5] else None)], parent=self)
+        self.s_proxy, self.d_proxy, self.a_proxy = FilterProxy(self), FilterProxy(self), \
+            FilterProxy(self)
+        self.s_proxy.setSourceModel(self.sessions)
+        self.d_proxy.setSourceModel(self.decisions)
+        self.a_proxy.setSourceModel(self.actions)
+        self.s_table, self.d_table, self.a_table = make_table(), make_table(), make_table()
+        self.s_table.setModel(self.s_proxy)
+        self.d_table.setModel(self.d_proxy)
+        self.a_table.setModel(self.a_proxy)
+        set_widths(self.s_table, [240, 80])
+        set_widths(self.d_table, [40, 60, 100, 90])
+        set_widths(self.a_table, [360, 170, 130, 110])
+        self.d_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.detail = QTextBrowser()
+        self.open_btn = QPushButton(self.tr("Sessie openen"))
+        self.record_btn = QPushButton(self.tr("Besluit vastleggen"))
+        self.amend_btn = QPushButton(self.tr("Wijzigen"))
+        self.revoke_btn = QPushButton(self.tr("Intrekken"))
+        self.action_btn = QPushButton(self.tr("Actie toevoegen"))
+        self.action_status_btn = QPushButton(self.tr("Actiestatus"))
+        btns = QHBoxLayout()
+        for b in (self.open_btn, self.record_btn, self.amend_btn, self.revoke_btn,
+                  self.action_btn, self.action_status_btn):
+            btns.addWidget(b)
+        btns.addStretch(1)
+        self.open_btn.clicked.connect(self.sig_open_session)
+        self.record_btn.clicked.connect(lambda: self._sess and self.sig_record.emit(self._sess))
+        self.amend_btn.clicked.connect(lambda: self._dec and self.sig_amend.emit(self._dec))
+        self.revoke_btn.clicked.connect(lambda: self._dec and self.sig_revoke.emit(self._dec))
+        self.action_btn.clicked.connect(lambda: self._dec and self.sig_new_action.emit(self._dec))
+        self.action_status_btn.clicked.connect(
+            lambda: self._act and self.sig_action_status.emit(self._act))
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table))
+        left.addWidget(self._titled(self.tr("Besluiten"), self.d_table))
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.detail)
+        right.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([600, 600])
+        lay = QVBoxLayout(self)
+        lay.addWidget(title_label(self.tr("Besluiten")))
+        lay.addLayout(btns)
+        lay.addWidget(split, 1)
+        self._sess = self._dec = self._act = ""
+        self._decision_states: dict[str, dict[str, Any]] = {}
+        self._actions: list[dict[str, Any]] = []
+        self.s_table.selectionModel().currentRowChanged.connect(self._on_session)
+        self.d_table.selectionModel().currentRowChanged.connect(self._on_decision)
+        self.a_table.selectionModel().currentRowChanged.connect(self._on_action)
+        self._buttons()
+
+    @staticmethod
+    def _titled(text: str, w: QWidget) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lab = QLabel(text)
+        lab.setObjectName("BoardColumnTitle")
+        lay.addWidget(lab)
+        lay.addWidget(w)
+        return box
+
+    def _buttons(self) -> None:
+        self.record_btn.setEnabled(bool(self._sess))
+        for b in (self.amend_btn, self.revoke_btn, self.action_btn):
+            b.setEnabled(bool(self._dec))
+        self.action_status_btn.setEnabled(bool(self._act))
+
+    def set_data(self, sessions: Sequence[dict[str, Any]], decisions: Sequence[dict[str, Any]],
+                 actions: Sequence[dict[str, Any]]) -> None:
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self._actions = list(actions)
+        by_dec: dict[str, list[dict[str, Any]]] = {}
+        for a in actions:
+            by_dec.setdefault(a.get("decision_id", ""), []).append(a)
+        self._decision_states = {d["id"]: d for d in decisions}
+        self._all_decisions = []
+        for d in decisions:
+            acts = by_dec.get(d["id"], [])
+            n_open = sum(1 for a in acts if a.get("status") in OPEN_ACTION)
+            n_late = sum(1 for a in acts if is_overdue(a, now))
+            txt = f"{n_open} open" + (f", {n_late} te laat" if n_late else "") if acts else "—"
+            self._all_decisions.append((d["id"], d.get("number", 0), d.get("version", 1),
+                                        d.get("status", ""), d.get("text", ""), txt,
+                                        tuple(d.get("regions") or ()), d.get("session_id", "")))
+        self.sessions.set_rows([(s["id"], s.get("title", ""), s.get("status", ""),
+                                 s.get("created_at", ""), tuple(s.get("regions") or ()))
+                                for s in sessions])
+        self.s_proxy.sort(2, Qt.SortOrder.DescendingOrder)
+        if not self._sess and self.s_proxy.rowCount():
+            self.s_table.selectRow(0)
+        else:
+            self._fill_decisions()
+            self._reselect(self.s_table, self.s_proxy, self._sess)
+
+    @staticmethod
+    def _reselect(table: Any, proxy: FilterProxy, eid: str) -> None:
+        for r in range(proxy.rowCount()):
+            if proxy.id_at(r) == eid:
+                table.selectRow(r)
+                return
+
+    def _fill_decisions(self) -> None:
+        self.decisions.set_rows([t for t in getattr(self, "_all_decisions", [])
+                                 if t[7] == self._sess])
+        if self._dec:
+            self._reselect(self.d_table, self.d_proxy, self._dec)
+        self._fill_actions()
+
+    def _fill_actions(self) -> None:
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.actions.set_rows([(a["id"], a.get("text", ""), a.get("owner", ""), a.get("due"),
+                                a.get("status", ""), is_overdue(a, now))
+                               for a in self._actions if a.get("decision_id") == self._dec])
+        if self._act:
+            self._reselect(self.a_table, self.a_proxy, self._act)
+        d = self._decision_states.get(self._dec)
+        self.detail.setHtml(decision_html(d) if d else "")
+
+    def _on_session(self, cur: Any, _prev: Any) -> None:
+        sid = str(cur.data(ID_ROLE)) if cur.isValid() else ""
+        if sid != self._sess:
+            self._sess, self._dec, self._act = sid, "", ""
+            self._fill_decisions()
+            if self.d_proxy.rowCount():
+                self.d_table.selectRow(0)
+        self._buttons()
+
+    def _on_decision(self, cur: Any, _prev: Any) -> None:
+        did = str(cur.data(ID_ROLE)) if cur.isValid() else ""
+        if did != self._dec:
+            self._dec, self._act = did, ""
+            self._fill_actions()
+        self._buttons()
+
+    def _on_action(self, cur: Any, _prev: Any) -> None:
+        self._act = str(cur.data(ID_ROLE)) if cur.isValid() else ""
+        self._buttons()
+
+    def select_decision(self, did: str) -> None:
+        d = self._decision_states.get(did)
+        if not d:
+            return
+        self._reselect(self.s_table, self.s_proxy, d.get("session_id", ""))
+        self._reselect(self.d_table, self.d_proxy, did)
+
+    def select_action(self, aid: str) -> None:
+        self._reselect(self.a_table, self.a_proxy, aid)
+
+    def current(self) -> tuple[str, str, str]:
+        return self._sess, self._dec, self._act
+
+    def decision_state(self, did: str) -> dict[str, Any] | None:
+        return self._decision_states.get(did)
+
+    def action_state(self, aid: str) -> dict[str, Any] | None:
+        return next((a for a in self._actions if a["id"] == aid), None)
+
+    def set_filter(self, text: str, region: str = "") -> None:
+        for p in (self.s_proxy, self.d_proxy):
+            p.set_filter(text, region)
+        self.a_proxy.set_filter(text)

@@ -1,0 +1,163 @@
+"""The header of the main window: world banner, centre, clock, sync state, fingerprint, alarms;
+and the OEFENING watermark laid over exercise worlds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from widgets.timefmt import LOCAL
+
+
+def is_exercise(world: str) -> bool:
+    return world.startswith("OEF-")
+
+
+class SyncStateLabel(QLabel):
+    """Sync state slot in the header. The sync engine's wiring calls :meth:`set_state`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SyncState")
+        self.set_state("none")
+
+    def set_state(self, state: str, backlog: int = 0, last_success: str = "",
+                  detail: str = "") -> None:
+        """Show the sync state.
+
+        ``state``: 'none' (no sync configured), 'online', 'offline', 'syncing' or 'error';
+        ``backlog``: events not yet acknowledged; ``last_success``: age text of the last good
+        sync (e.g. '3 min'); ``detail``: a short reason (tooltip)."""
+        texts = {"none": self.tr("geen sync ingesteld"), "online": self.tr("sync: verbonden"),
+                 "offline": self.tr("sync: geen verbinding"), "syncing": self.tr("sync: bezig"),
+                 "error": self.tr("sync: fout")}
+        t = texts.get(state, state)
+        if state != "none":
+            t += self.tr(" · achterstand {0}").format(backlog)
+            if last_success:
+                t += self.tr(" · laatst {0} geleden").format(last_success)
+        self.setText(t)
+        self.setToolTip(detail)
+        self.setProperty("state", state)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class HeaderBar(QWidget):
+    """World banner, centre name, clock, sync state, fingerprint and alarms."""
+
+    sig_alarm_clicked = Signal(str)
+    """The user clicked an alarm: 'conflicten' or 'klokafwijking'."""
+
+    def __init__(self, world: str, centre: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HeaderBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 6, 12, 6)
+        lay.setSpacing(16)
+        self.banner = QLabel()
+        self.banner.setObjectName("WorldBanner")
+        exercise = is_exercise(world)
+        self.banner.setText(self.tr("OEFENING  {0}").format(world) if exercise else self.tr("LIVE"))
+        self.banner.setProperty("world", "oefening" if exercise else "live")
+        self.centre = QLabel(centre)
+        self.centre.setObjectName("CentreName")
+        self.clock = QLabel()
+        self.clock.setObjectName("Clock")
+        self.sync = SyncStateLabel()
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("Fingerprint")
+        self.fingerprint.setToolTip(self.tr("Vingerafdruk van het beeld: lees voor om te "
+                                            "controleren dat jullie hetzelfde beeld zien"))
+        self.drift = QPushButton()
+        self.drift.setObjectName("Alarm")
+        self.drift.setFlat(True)
+        self.drift.clicked.connect(lambda: self.sig_alarm_clicked.emit("klokafwijking"))
+        self.conflicts = QPushButton()
+        self.conflicts.setObjectName("Alarm")
+        self.conflicts.setFlat(True)
+        self.conflicts.clicked.connect(lambda: self.sig_alarm_clicked.emit("conflicten"))
+        lay.addWidget(self.banner)
+        lay.addWidget(self.centre)
+        lay.addStretch(1)
+        lay.addWidget(self.conflicts)
+        lay.addWidget(self.drift)
+        lay.addWidget(self.sync)
+        lay.addWidget(self.fingerprint)
+        lay.addWidget(self.clock)
+        self.set_alarms([], 0)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.tick)
+        self.tick()
+
+    def start_clock(self) -> None:
+        self._timer.start()
+
+    def stop_clock(self) -> None:
+        self._timer.stop()
+
+    def tick(self) -> None:
+        now = datetime.now(LOCAL)
+        self.clock.setText(f"{now:%H:%M:%S}")
+        self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
+
+    def set_fingerprint(self, text: str) -> None:
+        self.fingerprint.setText(text)
+
+    def set_alarms(self, drift: list[dict[str, object]], open_conflicts: int) -> None:
+        """Show clock-drift alarms (from ``store.alarms()``) and the number of open conflicts."""
+        if drift:
+            origins = sorted({str(a.get("origin", "")) for a in drift})
+            self.drift.setText(self.tr("⚠ klokafwijking: {0}").format(", ".join(origins)))
+            self.drift.setToolTip("\n".join(str(a.get("detail", "")) for a in drift))
+            self.drift.show()
+        else:
+            self.drift.hide()
+        if open_conflicts:
+            self.conflicts.setText(self.tr("⚠ {0} open conflict(en)").format(open_conflicts))
+            self.conflicts.show()
+        else:
+            self.conflicts.hide()
+
+
+class Watermark(QWidget):
+    """A large, faint 'OEFENING' across its parent; lets every mouse event through."""
+
+    def __init__(self, parent: QWidget, text: str = "OEFENING") -> None:
+        super().__init__(parent)
+        self.setObjectName("Watermark")
+        self.text = text
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        parent.installEventFilter(self)
+        self.setGeometry(parent.rect())
+        self.raise_()
+
+    def eventFilter(self, obj: object, ev: object) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if obj is self.parent() and getattr(ev, "type", lambda: None)() == QEvent.Type.Resize:
+            self.setGeometry(self.parent().rect())  # type: ignore[union-attr]
+            self.raise_()
+        return False
+
+    def paintEvent(self, _ev: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        c = QColor("#d97706")
+        c.setAlpha(34)
+        p.setPen(c)
+        f = QFont()
+        f.setBold(True)
+        f.setPixelSize(max(40, self.width() // 9))
+        p.setFont(f)
+        p.translate(self.width() / 2, self.height() / 2)
+        p.rotate(-20)
+        r = QRectF(-self.width(), -self.height() / 2, 2 * self.width(), self.height())
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.text)
+        p.end()

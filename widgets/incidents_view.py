@@ -1,0 +1,160 @@
+"""Incidenten: the table of incidents and the detail with the picture text (beeld) and its
+history."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from data.domain.enums import label
+from data.domain.lifecycles import next_states
+from data.domain.regions import REGION_BY_CODE
+from widgets import palette
+from widgets.common import esc, make_table, set_widths, title_label
+from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
+from widgets.timefmt import local_hm
+
+# tuple: id, title, kind, regions(tuple), status, phase, teams(tuple), updated_at, location
+I_ID, I_TITLE, I_KIND, I_REGIONS, I_STATUS, I_PHASE, I_TEAMS, I_UPD, I_LOC = range(9)
+
+
+def incident_tuple(s: dict[str, Any]) -> tuple[Any, ...]:
+    return (s["id"], s.get("title", ""), s.get("kind", ""), tuple(s.get("regions") or ()),
+            s.get("status", ""), s.get("phase", ""), tuple(s.get("teams") or ()),
+            s.get("updated_at", ""), s.get("location", ""))
+
+
+def _short_regions(codes: Sequence[str]) -> str:
+    return ", ".join(REGION_BY_CODE[c].short if c in REGION_BY_CODE else c for c in codes)
+
+
+def incident_html(s: dict[str, Any]) -> str:
+    """The detail of one incident as HTML (title, facts, beeld, beeld history, history)."""
+    out = [f"<h2>{esc(s.get('title'))}</h2>",
+           f"<p><b>{esc(label(s.get('status', '')))}</b> · fase {esc(label(s.get('phase', '')))}"
+           f" · {esc(s.get('kind'))}<br>regio's: {esc(_short_regions(s.get('regions') or []))}"
+           f"<br>locatie: {esc(s.get('location') or '—')}"
+           f"<br>teams: {esc(', '.join(s.get('teams') or []) or '—')}</p>",
+           "<h3>Beeld</h3>", f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
+    hist = list(reversed(s.get("beeld_history") or []))
+    if hist:
+        out.append("<h3>Eerdere beelden</h3><table cellpadding='4'>")
+        for h in hist[1:] if s.get("beeld") == hist[0].get("beeld") else hist:
+            out.append(f"<tr><td valign='top'>{esc(local_hm(h.get('at')))}</td>"
+                       f"<td valign='top'>{esc(h.get('by'))}</td><td>{esc(h.get('beeld'))}</td></tr>")
+        out.append("</table>")
+    out.append("<h3>Geschiedenis</h3><table cellpadding='3'>")
+    for h in reversed(s.get("history") or []):
+        what = h.get("what", "")
+        if what == "status":
+            what = f"status {label(h.get('from') or '')} → {label(h.get('to') or '')}"
+        elif h.get("fields"):
+            what += ": " + ", ".join(h["fields"])
+        out.append(f"<tr><td>{esc(local_hm(h.get('at')))}</td><td>{esc(h.get('by'))}</td>"
+                   f"<td>{esc(what)}</td></tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+class IncidentsView(QWidget):
+    """Incidents table (filterable) and the selected incident's detail."""
+
+    sig_selected = Signal(str)
+    """An incident was selected (id); the window loads its full state."""
+    sig_new = Signal()
+    """Report a new incident."""
+    sig_edit = Signal(str)
+    """Update the fields of an incident."""
+    sig_status = Signal(str)
+    """Change the status of an incident."""
+    sig_picture = Signal(str)
+    """Write a new picture text (beeld) for an incident."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        status_color = lambda r: palette.level_color(r[I_STATUS])  # noqa: E731
+        self.model = RowTableModel([
+            Column(self.tr("Titel"), I_TITLE),
+            Column(self.tr("Status"), I_STATUS, label, color=None),
+            Column(self.tr("Soort"), I_KIND),
+            Column(self.tr("Regio's"), I_REGIONS, _short_regions),
+            Column(self.tr("Fase"), I_PHASE, label),
+            Column(self.tr("Bijgewerkt"), I_UPD, local_hm),
+        ], regions=lambda r: r[I_REGIONS], parent=self)
+        del status_color
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table()
+        self.table.setModel(self.proxy)
+        set_widths(self.table, [380, 110, 150, 200, 80])
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        btns = QHBoxLayout()
+        self.new_btn = QPushButton(self.tr("Nieuw incident (Ctrl+N)"))
+        self.edit_btn = QPushButton(self.tr("Bijwerken"))
+        self.status_btn = QPushButton(self.tr("Status wijzigen"))
+        self.picture_btn = QPushButton(self.tr("Beeld bijwerken"))
+        self.new_btn.setProperty("primary", True)
+        for b in (self.new_btn, self.edit_btn, self.status_btn, self.picture_btn):
+            btns.addWidget(b)
+        btns.addStretch(1)
+        self.new_btn.clicked.connect(self.sig_new)
+        self.edit_btn.clicked.connect(lambda: self._emit(self.sig_edit))
+        self.status_btn.clicked.connect(lambda: self._emit(self.sig_status))
+        self.picture_btn.clicked.connect(lambda: self._emit(self.sig_picture))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setSizes([700, 500])
+        lay = QVBoxLayout(self)
+        lay.addWidget(title_label(self.tr("Incidenten")))
+        lay.addLayout(btns)
+        lay.addWidget(split, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self._current = ""
+        self._set_buttons()
+
+    def _emit(self, sig: Any) -> None:
+        if self._current:
+            sig.emit(self._current)
+
+    def _set_buttons(self) -> None:
+        on = bool(self._current)
+        for b in (self.edit_btn, self.status_btn, self.picture_btn):
+            b.setEnabled(on)
+
+    def set_incidents(self, states: Sequence[dict[str, Any]]) -> None:
+        self.model.set_rows([incident_tuple(s) for s in states])
+        if self._current:
+            self.select(self._current)
+
+    def set_filter(self, text: str, region: str = "") -> None:
+        self.proxy.set_filter(text, region)
+
+    def current(self) -> str:
+        return self._current
+
+    def select(self, eid: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.id_at(r) == eid:
+                self.table.selectRow(r)
+                return
+
+    def _on_row(self, cur: Any, _prev: Any) -> None:
+        self._current = str(cur.data(ID_ROLE)) if cur.isValid() else ""
+        self._set_buttons()
+        if self._current:
+            self.sig_selected.emit(self._current)
+
+    def show_detail(self, state: dict[str, Any] | None) -> None:
+        if state and state.get("id") == self._current:
+            self.detail.setHtml(incident_html(state))
+
+    def next_states(self) -> list[str]:
+        r = self.model.row_of(self._current)
+        return next_states("incident", self.model.row_tuple(r)[I_STATUS]) if r >= 0 else []

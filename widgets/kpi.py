@@ -1,0 +1,48 @@
+"""KPI tiles for the Overzicht: a big number, a title and one line of detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class KpiTile(QFrame):
+    """One figure the room watches. ``level``: '' (calm), 'warn' or 'alert'."""
+
+    sig_clicked = Signal()
+    """The tile was clicked (the window opens the matching view)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KpiTile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        lay.setSpacing(2)
+        self.title = QLabel(title)
+        self.title.setObjectName("KpiTitle")
+        self.value = QLabel("–")
+        self.value.setObjectName("KpiValue")
+        self.detail = QLabel("")
+        self.detail.setObjectName("KpiDetail")
+        self.detail.setWordWrap(True)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.detail)
+        lay.addStretch(1)
+
+    def set_value(self, value: str | int, detail: str = "", level: str = "") -> None:
+        self.value.setText(str(value))
+        self.detail.setText(detail)
+        if self.property("level") != level:
+            self.setProperty("level", level)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            for w in (self.value, self.title, self.detail):
+                self.style().unpolish(w)
+                self.style().polish(w)
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802
+        self.sig_clicked.emit()
+        super().mousePressEvent(ev)

@@ -1,0 +1,68 @@
+"""Noodsteunpunten: status, power, comms and time left to the 72-hour target."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from data.domain.enums import label
+from data.domain.regions import REGION_BY_CODE
+from widgets import palette
+from widgets.common import make_table, set_widths, title_label
+from widgets.table_model import Column, FilterProxy, RowTableModel
+from widgets.timefmt import age, duration, parse
+
+TARGET_HOURS = 72
+
+
+def minutes_left(opened_at: str | None, now: datetime | None = None) -> int | None:
+    """Minutes left until 72 hours after opening (negative when past), None if not opened."""
+    dt = parse(opened_at)
+    if dt is None:
+        return None
+    now = now or datetime.now(timezone.utc)
+    return int((dt + timedelta(hours=TARGET_HOURS) - now).total_seconds() // 60)
+
+
+class NspView(QWidget):
+    """A table of emergency support points (noodsteunpunten)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RowTableModel([
+            Column(self.tr("Naam"), 1),
+            Column(self.tr("Gemeente"), 2),
+            Column(self.tr("Regio"), 3, lambda c: REGION_BY_CODE[c].short
+                   if c in REGION_BY_CODE else c),
+            Column(self.tr("Status"), 4, label, color=lambda r: None),
+            Column(self.tr("Stroom"), 5, label,
+                   color=lambda r: palette.color("alert") if r[5] == "geen" else None),
+            Column(self.tr("Verbindingen"), 6, lambda v: ", ".join(v) or "geen"),
+            Column(self.tr("72-uursdoel"), 7,
+                   lambda m: "—" if m is None else ("verstreken " + duration(-m) if m < 0
+                                                    else "nog " + duration(m))),
+            Column(self.tr("Laatste contact"), 8, lambda v: (age(v) + " geleden") if v else "—"),
+        ], regions=lambda r: (r[3],), parent=self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table()
+        self.table.setModel(self.proxy)
+        set_widths(self.table, [250, 120, 80, 130, 110, 200, 150])
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title_label(self.tr("Noodsteunpunten")))
+        lay.addWidget(self.table, 1)
+
+    def set_points(self, states: Sequence[dict[str, Any]]) -> None:
+        now = datetime.now(timezone.utc)
+        self.model.set_rows([
+            (s["id"], s.get("name", ""), s.get("municipality", ""), s.get("region", ""),
+             s.get("status", ""), s.get("power", ""), tuple(s.get("comms") or ()),
+             minutes_left(s.get("opened_at"), now), s.get("last_contact"))
+            for s in states])
+
+    def set_filter(self, text: str, region: str = "") -> None:
+        self.proxy.set_filter(text, region)

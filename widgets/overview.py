@@ -1,0 +1,98 @@
+"""Overzicht: KPI tiles, the region map and the timeline — the picture at a glance (also the
+full-screen wall view)."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from data.domain.regions import region_label
+from widgets.common import title_label
+from widgets.kpi import KpiTile
+from widgets.region_map import RegionMap
+from widgets.timeline import Timeline
+
+TILES = (
+    ("incidents", "Actieve incidenten", "incidenten"),
+    ("bijstand", "Open bijstand", "bijstand"),
+    ("decisions", "Besluiten met open acties", "besluiten"),
+    ("comms", "Regio's met verbindingsuitval", "verbindingen"),
+    ("nsp", "Noodsteunpunten open", "noodsteunpunten"),
+    ("conflicts", "Open conflicten", "conflicten"),
+)
+
+
+class OverviewView(QWidget):
+    """KPI tiles on top, the map on the left and the timeline on the right."""
+
+    sig_region_clicked = Signal(str)
+    """A region was clicked on the map (code; '' clears the region filter)."""
+    sig_open_view = Signal(str)
+    """A tile was clicked: the name of the view to open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles: dict[str, KpiTile] = {}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, (key, title, view) in enumerate(TILES):
+            t = KpiTile(self.tr(title))
+            t.sig_clicked.connect(lambda v=view: self.sig_open_view.emit(v))
+            grid.addWidget(t, 0, i)
+            self.tiles[key] = t
+        self.map = RegionMap()
+        self.map.setMinimumSize(320, 360)
+        self.map.sig_region_clicked.connect(self.sig_region_clicked)
+        self.region_note = QLabel(self.tr("Klik op een regio om alle schermen te filteren"))
+        self.region_note.setObjectName("Muted")
+        self.timeline = Timeline()
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.map, 1)
+        ll.addWidget(self.region_note)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(title_label(self.tr("Overzicht")))
+        head.addStretch(1)
+        lay.addLayout(head)
+        lay.addLayout(grid)
+        lay.addWidget(split, 1)
+
+    def set_kpis(self, k: dict[str, Any]) -> None:
+        """Fill the tiles from the figures the window computed (see MainWindow._kpis)."""
+        t = self.tiles
+        t["incidents"].set_value(k.get("incidents_active", 0),
+                                 self.tr("{0} gemeld, {1} beheerst").format(
+                                     k.get("incidents_gemeld", 0), k.get("incidents_beheerst", 0)),
+                                 "alert" if k.get("incidents_active") else "")
+        by = k.get("bijstand_by_status", {})
+        detail = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in by.items() if n)
+        t["bijstand"].set_value(k.get("bijstand_open", 0), detail[:120],
+                                "warn" if k.get("bijstand_open") else "")
+        t["decisions"].set_value(k.get("decisions_open", 0),
+                                 self.tr("{0} met acties over tijd").format(
+                                     k.get("decisions_overdue", 0)),
+                                 "alert" if k.get("decisions_overdue") else "")
+        regs: Sequence[str] = k.get("comms_out_regions", [])
+        t["comms"].set_value(len(regs), ", ".join(region_label(r) for r in regs)[:120],
+                             "alert" if regs else "")
+        t["nsp"].set_value(k.get("nsp_open", 0),
+                           self.tr("{0} niet operationeel").format(k.get("nsp_not_operational", 0)),
+                           "warn" if k.get("nsp_not_operational") else "")
+        t["conflicts"].set_value(k.get("conflicts", 0), self.tr("wachten op een besluit")
+                                 if k.get("conflicts") else self.tr("geen"),
+                                 "alert" if k.get("conflicts") else "")
+
+    def set_region(self, code: str) -> None:
+        self.map.set_selected(code)
+        self.region_note.setText(
+            self.tr("Filter: {0} — klik nogmaals om op te heffen").format(region_label(code))
+            if code else self.tr("Klik op een regio om alle schermen te filteren"))
