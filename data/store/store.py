@@ -237,7 +237,10 @@ class Store:
         p = Path(path)
         if not p.exists():
             raise StoreError(f"{p} bestaat niet; maak eerst een store met 'crisisbeeld init'")
-        st = cls(p, readonly=readonly)
+        try:
+            st = cls(p, readonly=readonly)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{p} is geen Crisisbeeld-store ({e})") from None
         try:
             st._load_identity()
         except sqlite3.DatabaseError as e:
