@@ -1,0 +1,54 @@
+"""Fixtures for sync unit tests: a hub served by uvicorn in a thread, on a temporary SQLite."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from tests.data.sync.factory import free_port
+
+
+class ThreadHub:
+    """A real hub (uvicorn) in a thread of the test process."""
+
+    def __init__(self, log: Any) -> None:
+        import uvicorn
+
+        from data.sync.hub.app import create_app
+
+        self.log = log
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        cfg = uvicorn.Config(create_app(log), host="127.0.0.1", port=self.port,
+                             log_level="warning", access_log=False)
+        self.server = uvicorn.Server(cfg)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            assert time.monotonic() < deadline, "hub did not start"
+            assert self.thread.is_alive(), "hub thread died"
+            time.sleep(0.01)
+
+    def enroll(self, node: str, worlds: tuple[str, ...] = ("LIVE",),
+               read: tuple[str, ...] = ()) -> str:
+        return str(self.log.auth.enroll(node, list(worlds), list(read)))
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture
+def sql_hub(tmp_path: Path) -> Iterator[ThreadHub]:
+    from data.sync.hub.storage import SqlEventLog
+
+    log = SqlEventLog(str(tmp_path / "hub.db"))
+    hub = ThreadHub(log)
+    yield hub
+    hub.stop()
+    log.close()

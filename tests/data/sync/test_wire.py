@@ -1,0 +1,36 @@
+import gzip
+
+import pytest
+
+from data.store.envelope import canonical_json
+from data.sync.wire import InflateError, gunzip_limited, gzip_bytes, wire_json
+
+
+def test_wire_json_is_the_canonical_envelope(store_factory):
+    from tests.data.sync.factory import fill
+
+    st = store_factory("vnog")
+    fill(st, 30, seed=3)
+    for e in st.iter_events():
+        line = wire_json(e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at,
+                         e.author, e.type, e.entity, e.payload_json, e.prev, e.sig)
+        assert line == canonical_json(e.to_wire())
+
+
+def test_wire_json_keeps_unicode_and_escapes():
+    line = wire_json('a"b', "LIVE", "o", 1, "h", "t", "t", "Zoë \\ \n", "x", "e", "{}", "p", "s")
+    assert '"author":"Zoë \\\\ \\n"' in line
+    assert '"id":"a\\"b"' in line
+
+
+def test_gunzip_limits():
+    data = b"x" * 10_000
+    assert gunzip_limited(gzip_bytes(data), 10_000) == data
+    with pytest.raises(InflateError) as e:
+        gunzip_limited(gzip_bytes(data), 9_999)
+    assert e.value.too_large
+    with pytest.raises(InflateError) as e:
+        gunzip_limited(gzip.compress(data)[:-12], 20_000)
+    assert not e.value.too_large
+    with pytest.raises(InflateError):
+        gunzip_limited(b"not gzip at all")
