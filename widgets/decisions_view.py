@@ -193,6 +193,8 @@ class DecisionsView(QWidget):
                                  if t[7] == self._sess])
         if self._dec:
             self._reselect(self.d_table, self.d_proxy, self._dec)
+        elif self.d_proxy.rowCount():
+            self.d_table.selectRow(0)
         self._fill_actions()
 
     def _fill_actions(self) -> None:

@@ -74,16 +74,16 @@ class RegionMap(QGraphicsView):
             self.items_by_code[reg["code"]] = item
             lab = QGraphicsSimpleTextItem(r.short if r else reg["code"])
             f = QFont()
-            f.setPixelSize(11)
+            f.setPixelSize(12)
             lab.setFont(f)
             lab.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            lab.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
             # label at the centre of the largest ring's bounding box
             big = max(reg["rings"], key=len)
             bp = QPainterPath()
             bp.addPolygon([QPointF(lon * KX * SCALE, -lat * SCALE) for lon, lat in big])
             c = bp.boundingRect().center()
-            br = lab.boundingRect()
-            lab.setPos(c.x() - br.width() / 2, c.y() - br.height() / 2)
+            lab.setPos(c.x() - 8, c.y() - 4)  # the label ignores zoom: offset in scene units
             lab.setZValue(2)
             self._scene.addItem(lab)
             self._labels[reg["code"]] = lab
@@ -106,7 +106,7 @@ class RegionMap(QGraphicsView):
         line = palette.color("map_line")
         for code, item in self.items_by_code.items():
             lvl = self._levels.get(code, "")
-            fill = palette.color(lvl) if lvl else palette.color("map_idle")
+            fill = palette.color(lvl) if lvl in ("warn", "alert") else palette.color("map_idle")
             item.setBrush(QBrush(fill))
             sel = code == self._selected
             pen = QPen(palette.color("selected") if sel else line, 3.0 if sel else 0.8)

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from widgets import palette
 
 KIND_LABELS = {"incident": "Incidenten", "bijstand": "Bijstand", "decision": "Besluiten",
-               "action": "Acties", "session": "IRBT", "journal": "Logboek",
+               "action": "Acties", "irbt": "IRBT", "journal": "Logboek",
                "comms": "Verbindingen", "nsp": "Noodsteunpunten", "conflict": "Conflicten"}
 KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "incident": "#e07a6a", "decision": "#a78bfa", "action": "#8fd19e",
-               "nsp": "#5fb3b3", "session": "#c4b5fd", "conflict": "#f472b6"}
+               "nsp": "#5fb3b3", "irbt": "#c4b5fd", "conflict": "#f472b6"}
 
 
 class Timeline(QWidget):
@@ -51,16 +51,18 @@ class Timeline(QWidget):
     def set_buckets(self, buckets: Sequence[tuple[str, str, int]]) -> None:
         series: dict[str, dict[float, int]] = {}
         for hour, kind, n in buckets:
-            if kind in ("node",):
+            if kind in ("node", "conflict"):
                 continue
             try:
                 t = datetime.strptime(hour, "%Y-%m-%dT%H").replace(tzinfo=timezone.utc).timestamp()
             except ValueError:
                 continue
             series.setdefault(kind, {})[t] = series.get(kind, {}).get(t, 0) + n
+        all_t = [t for pts in series.values() for t in pts]
+        hours = np.arange(min(all_t), max(all_t) + 3600, 3600.0) if all_t else np.array([])
         for kind, pts in sorted(series.items()):
-            xs = np.array(sorted(pts), dtype=float)
-            ys = np.array([pts[x] for x in xs], dtype=float)
+            xs = hours  # every hour, zeros included, so quiet hours read as quiet
+            ys = np.array([pts.get(float(x), 0) for x in xs], dtype=float)
             curve = self.curves.get(kind)
             if curve is None:
                 pen = pg.mkPen(KIND_COLORS.get(kind, "#cccccc"), width=2)
