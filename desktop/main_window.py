@@ -42,7 +42,7 @@ VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand":
                "noodsteunpunten": "Noodsteunpunten", "conflicten": "Conflicten"}
 #: what every first load asks for, small and visible first; the big journal last
 FIRST_LOAD = ("incident", "conflicts", "alarms", "comms", "nsp", "session", "decision", "action",
-              "bijstand", "fingerprint", "journal", "timeline")
+              "bijstand", "fingerprint", "timeline", "journal")
 
 
 class MainWindow(QMainWindow):
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             self.overview.timeline.set_buckets(result)
         elif what == "journal":
             if arg is None:
-                self.journal.set_rows(result)
+                self.journal.model.set_data(result)
             else:
                 self.journal.add_rows(result)
         elif what == "bijstand":

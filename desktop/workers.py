@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from data.domain.validation import ValidationError
 from data.store import Command, Store, StoreError
 from data.store import queries as q
+from widgets.journal import JournalData
 
 log = logging.getLogger("crisisbeeld.workers")
 
@@ -60,6 +61,15 @@ class StoreWriter(QObject):
             self.store = None
 
 
+def _journal_data(st: Store) -> JournalData:
+    """The whole journal, prepared and sorted newest first here, off the GUI thread."""
+    d = JournalData()
+    for chunk in q.iter_journal_rows(st):
+        d.add(chunk)
+    d.sort_newest_first()
+    return d
+
+
 #: what the reader can load: name -> function(store, arg) -> result
 LOADERS: dict[str, Callable[[Store, Any], Any]] = {
     "incident": lambda st, ids: q.states(st, "incident", ids),
@@ -68,7 +78,7 @@ LOADERS: dict[str, Callable[[Store, Any], Any]] = {
     "action": lambda st, ids: q.states(st, "action", ids),
     "nsp": lambda st, ids: q.states(st, "nsp", ids),
     "bijstand": lambda st, ids: q.bijstand_rows(st, ids),
-    "journal": lambda st, ids: q.journal_rows(st, ids),
+    "journal": lambda st, ids: _journal_data(st) if ids is None else q.journal_rows(st, ids),
     "comms": lambda st, _a: q.comms_latest(st),
     "conflicts": lambda st, _a: st.conflicts(),
     "alarms": lambda st, _a: st.alarms(),

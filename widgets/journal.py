@@ -37,59 +37,89 @@ def _region_tokens(*names: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+class JournalData:
+    """Journal lines prepared for fast filtering: rows, lower-case haystacks and the regions
+    each line names. Pure Python, so a worker thread can build it; repeated strings are shared
+    (a big journal repeats channels, senders and often texts)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Any, ...]] = []
+        self.hay: list[str] = []
+        self.regs: list[frozenset[str]] = []
+        self._intern: dict[Any, Any] = {}
+        self._reg_cache: dict[tuple[Any, Any], frozenset[str]] = {}
+
+    def add(self, raw: Sequence[Sequence[Any]]) -> None:
+        s = self._intern.setdefault
+        rows, hay, regs, rc = self.rows, self.hay, self.regs, self._reg_cache
+        for r in raw:
+            row = (r[_ID], s(r[_AT], r[_AT]), s(r[_CH], r[_CH]), s(r[_DIR], r[_DIR]),
+                   s(r[_FROM], r[_FROM]), s(r[_TO], r[_TO]), s(r[_TEXT], r[_TEXT]),
+                   bool(r[_KEY]), s(r[_INC], r[_INC]), s(r[_AUTHOR], r[_AUTHOR]))
+            rows.append(row)
+            hk = ("h", row[_CH], row[_FROM], row[_TO], row[_TEXT])
+            h = self._intern.get(hk)
+            if h is None:
+                h = self._intern[hk] = " ".join(x or "" for x in hk[1:]).lower()
+            hay.append(h)
+            rk = (row[_FROM], row[_TO])
+            g = rc.get(rk)
+            if g is None:
+                g = rc[rk] = _region_tokens(*rk)
+            regs.append(g)
+
+    def sort_newest_first(self) -> None:
+        order = sorted(range(len(self.rows)), key=lambda i: self.rows[i][_AT] or "", reverse=True)
+        self.rows = [self.rows[i] for i in order]
+        self.hay = [self.hay[i] for i in order]
+        self.regs = [self.regs[i] for i in order]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 class JournalModel(QAbstractTableModel):
     """Journal lines (newest first by default) with a fast text/region filter and sorting.
 
-    Rows are tuples in ``data.store.queries.JOURNAL_COLS`` order. ``set_filter`` and ``sort``
-    work on an index list, so the view never waits for a proxy to visit every row."""
+    Rows are tuples in ``data.store.queries.JOURNAL_COLS`` order, held in a
+    :class:`JournalData`. ``set_filter`` and ``sort`` work on an index list, so the view never
+    waits for a proxy to visit every row."""
 
     HEADERS = ("Tijd", "Kanaal", "Richting", "Van", "Aan", "Bericht")
     _SRC = (_AT, _CH, _DIR, _FROM, _TO, _TEXT)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
-        self._hay: list[str] = []
-        self._regs: list[frozenset[str]] = []
+        self._d = JournalData()
         self._view: list[int] = []
         self._needle = ""
         self._region = ""
         self._key_only = False
         self._sort_col, self._sort_order = 0, Qt.SortOrder.DescendingOrder
-        self._intern: dict[Any, Any] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._reg_cache: dict[tuple[Any, Any], frozenset[str]] = {}
+
+    @property
+    def _rows(self) -> list[tuple[Any, ...]]:
+        return self._d.rows
 
     # -- loading -----------------------------------------------------------------------------
 
-    def _share(self, v: Any) -> Any:
-        return self._intern.setdefault(v, v)
-
-    def _prep(self, r: Sequence[Any]) -> tuple[Any, ...]:
-        s = self._share
-        row = (r[_ID], s(r[_AT]), s(r[_CH]), s(r[_DIR]), s(r[_FROM]), s(r[_TO]), s(r[_TEXT]),
-               bool(r[_KEY]), s(r[_INC]), s(r[_AUTHOR]))
-        self._rows.append(row)
-        hay_key = (row[_CH], row[_FROM], row[_TO], row[_TEXT])
-        self._hay.append(self._intern.setdefault(
-            ("h",) + hay_key, " ".join(x or "" for x in hay_key).lower()))
-        rk = (row[_FROM], row[_TO])
-        regs = self._reg_cache.get(rk)
-        if regs is None:
-            regs = self._reg_cache[rk] = _region_tokens(*rk)
-        self._regs.append(regs)
-        return row
+    def set_data(self, data: JournalData, presorted: bool = True) -> None:
+        """Take prepared lines (built off the GUI thread, newest first when ``presorted``)."""
+        self.beginResetModel()
+        self._d = data
+        self._view = self._compute(range(len(data)))
+        if not (presorted and self._sort_col == 0
+                and self._sort_order == Qt.SortOrder.DescendingOrder):
+            self._sort_view()
+        self.endResetModel()
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """Replace all lines."""
-        self.beginResetModel()
-        self._rows, self._hay, self._regs = [], [], []
-        for r in rows:
-            self._prep(r)
-        self._view = self._compute(range(len(self._rows)))
-        self._sort_view()
-        self.endResetModel()
+        d = JournalData()
+        d.add(rows)
+        self.set_data(d, presorted=False)
 
     def add_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         """Add new lines (from a change notice); they appear where the sort puts them."""
@@ -101,8 +131,7 @@ class JournalModel(QAbstractTableModel):
             return
         self.beginResetModel() if len(fresh) > 1 else None
         start = len(self._rows)
-        for r in fresh:
-            self._prep(r)
+        self._d.add(fresh)
         added = self._compute(range(start, len(self._rows)))
         if len(fresh) > 1:
             self._view.extend(added)
@@ -131,7 +160,7 @@ class JournalModel(QAbstractTableModel):
     # -- filter and sort -----------------------------------------------------------------------
 
     def _compute(self, candidates: Any) -> list[int]:
-        n, reg, hay, regs = self._needle, self._region, self._hay, self._regs
+        n, reg, hay, regs = self._needle, self._region, self._d.hay, self._d.regs
         rows = self._rows
         out = list(candidates)
         if n:

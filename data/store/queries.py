@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from data.store.store import Store
 
@@ -96,15 +96,38 @@ def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
 
 
 __all__ = ["JOURNAL_COLS", "BIJSTAND_COLS", "TimelineBucket", "journal_rows", "bijstand_rows",
-           "states", "count_by_status", "timeline", "kinds_of", "comms_latest"]
+           "states", "count_by_status", "timeline", "kinds_of", "comms_latest",
+           "iter_journal_rows"]
 
 
 def comms_latest(st: Store) -> list[tuple[str, str, str, str, str]]:
     """The newest report per (region, channel): (region, channel, state, at, note).
 
-    Every ``comms.reported`` event is its own entity; the matrix shows the newest per cell."""
-    sql = ("SELECT r, c, s, max(u), n FROM (SELECT json_extract(state, '$.region') AS r, "
-           "json_extract(state, '$.channel') AS c, status AS s, updated_at AS u, "
-           "coalesce(json_extract(state, '$.note'), '') AS n FROM entity WHERE kind = 'comms') "
-           "GROUP BY r, c")
-    return [(str(r), str(c), str(s), str(u), str(n)) for r, c, s, u, n in _select(st, sql, None)]
+    Every ``comms.reported`` event is its own entity; the matrix shows the newest per cell. The
+    grouping runs on the plain ``title`` ('VR06 · C2000') and ``status`` columns (no JSON), and
+    only the winners' notes are read from their states."""
+    rows = _select(st, "SELECT title, status, max(updated_at), id FROM entity "
+                       "WHERE kind = 'comms' GROUP BY title", None)
+    notes = dict(_select(st, "SELECT id, coalesce(json_extract(state, '$.note'), '') FROM entity "
+                             "WHERE kind = 'comms'", [str(r[3]) for r in rows])) if rows else {}
+    out = []
+    for title, status, at, eid in rows:
+        region, _, channel = str(title).partition(" · ")
+        out.append((region, channel, str(status), str(at), str(notes.get(eid, ""))))
+    return out
+
+
+def iter_journal_rows(st: Store, chunk: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+    """All journal lines in chunks (for a big store: the caller can process as they come)."""
+    sql = ("SELECT id, json_extract(state, '$.created_at'), status, "
+           "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
+           "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
+           "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
+           "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
+    with st._lock:  # noqa: SLF001
+        cur = st._conn.execute(sql)  # noqa: SLF001
+        while True:
+            rows = cur.fetchmany(chunk)
+            if not rows:
+                return
+            yield rows

@@ -1,0 +1,164 @@
+"""UI benchmark against the budgets (not part of `make test`).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui.py --db /tmp/big.db
+
+Measures, on one store (make a big one with `crisisbeeld demo --db /tmp/big.db --events 1000000`):
+- first paint: process-local time from building the window to its first paint, and to the
+  Overzicht tiles filled (incidents, comms, nsp, actions, bijstand loaded);
+- full load: until the whole journal is in its table;
+- filtering a 100k-row journal: ms per keystroke while typing, and while deleting;
+- idle CPU: share of one core over 10 s with the window open and nothing happening;
+- RSS after the full load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", default="/tmp/big.db")
+    ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measurement")
+    a = ap.parse_args()
+
+    t0 = time.perf_counter()
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    from desktop.app import build_window, make_app
+    from desktop.workers import Workers  # noqa: F401 - import cost belongs to start-up
+
+    app = make_app()
+    t_import = time.perf_counter() - t0
+    marks: dict[str, float] = {}
+
+    class PaintSpy(QObject):
+        def eventFilter(self, obj: object, ev: QEvent) -> bool:  # noqa: N802
+            if ev.type() == QEvent.Type.Paint and "paint" not in marks:
+                marks["paint"] = time.perf_counter()
+            return False
+
+    t_start = time.perf_counter()
+    win = build_window(Path(a.db), "dark")
+    spy = PaintSpy()
+    win.installEventFilter(spy)
+    win.overview.installEventFilter(spy)
+    need = {"incident", "comms", "nsp", "action", "bijstand"}
+
+    def on_loaded(what: str, _arg: object, _res: object) -> None:
+        need.discard(what)
+        if not need and "tiles" not in marks:
+            marks["tiles"] = time.perf_counter()
+
+    win.workers.reader.sig_loaded.connect(on_loaded)
+    loop = QEventLoop()
+    win.sig_loaded.connect(loop.quit)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    guard.start(180_000)
+    win.resize(1600, 1000)
+    win.show()
+    win.start()
+    loop.exec()
+    t_full = time.perf_counter()
+    app.processEvents()
+    events = win.header.fingerprint.text()
+    rss = rss_mb()
+
+    # idle CPU: window open, clock ticking, nothing else
+    settle = QEventLoop()
+    QTimer.singleShot(2000, settle.quit)
+    settle.exec()
+    c0, w0 = cpu_s(), time.perf_counter()
+    idle = QEventLoop()
+    QTimer.singleShot(int(a.idle * 1000), idle.quit)
+    idle.exec()
+    idle_pct = 100 * (cpu_s() - c0) / (time.perf_counter() - w0)
+
+    # filtering: a 100k-row journal in the real view (model + table repaint)
+    from widgets.journal import JournalData
+
+    model = win.journal.model
+    full = model._d  # noqa: SLF001 - the bench looks inside
+    sub = JournalData()
+    sub.add(full.rows[:100_000])
+    model.set_data(sub)
+    win.show_view("logboek")
+    app.processEvents()
+    word = "mast apeldoorn"
+    typing, deleting = [], []
+    for i in range(1, len(word) + 1):
+        t = time.perf_counter()
+        win.journal.filter.setText(word[:i])
+        app.processEvents()
+        win.journal.table.viewport().repaint()
+        typing.append((time.perf_counter() - t) * 1000)
+    for i in range(len(word) - 1, -1, -1):
+        t = time.perf_counter()
+        win.journal.filter.setText(word[:i])
+        app.processEvents()
+        win.journal.table.viewport().repaint()
+        deleting.append((time.perf_counter() - t) * 1000)
+    # and on the whole journal of this store
+    model.set_data(full)
+    app.processEvents()
+    whole = []
+    for i in range(1, 6):
+        t = time.perf_counter()
+        win.journal.filter.setText("koerier"[:i])
+        app.processEvents()
+        whole.append((time.perf_counter() - t) * 1000)
+    win.journal.filter.setText("")
+    rows_total = len(full)
+    win.shutdown()
+    win.close()
+
+    def row(name: str, measured: str, budget: str, ok: bool | None) -> str:
+        verdict = "" if ok is None else ("ok" if ok else "OVER")
+        return f"| {name:<42} | {measured:>14} | {budget:>10} | {verdict:>4} |"
+
+    paint = marks.get("paint", t_full) - t_start
+    tiles = marks.get("tiles", t_full) - t_start
+    print(f"store: {a.db} ({events}); journal rows: {rows_total}")
+    print(f"python + Qt import before the window: {t_import:.2f} s (not counted below)")
+    print("| measure                                    |       measured |     budget |      |")
+    print("|--------------------------------------------|----------------|------------|------|")
+    print(row("first paint (window + header + tiles)", f"{paint:.2f} s", "1.5 s", paint <= 1.5))
+    print(row("Overzicht tiles filled", f"{tiles:.2f} s", "1.5 s", tiles <= 1.5))
+    print(row("everything loaded (whole journal)", f"{t_full - t_start:.2f} s", "—", None))
+    print(row("filter 100k journal, typing (max)", f"{max(typing):.1f} ms", "50 ms",
+              max(typing) <= 50))
+    print(row("filter 100k journal, typing (median)", f"{sorted(typing)[len(typing)//2]:.1f} ms",
+              "50 ms", None))
+    print(row("filter 100k journal, deleting (max)", f"{max(deleting):.1f} ms", "50 ms",
+              max(deleting) <= 50))
+    print(row(f"filter whole journal ({rows_total} rows, max)", f"{max(whole):.1f} ms", "—", None))
+    print(row("idle CPU (one core)", f"{idle_pct:.2f} %", "1 %", idle_pct <= 1.0))
+    print(row("RSS after full load", f"{rss:.0f} MB", "400 MB", rss <= 400))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
