@@ -1,0 +1,136 @@
+"""Scale-out: two hub processes on one PostgreSQL database serve one world consistently."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+import requests
+
+from data.store import Store
+from tests.e2e.synckit import (
+    Hub,
+    cli_bg,
+    enroll,
+    event_ids,
+    fingerprint,
+    pg_database,
+    stores,
+    token_file,
+)
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> str:
+    return str(pg_database(request))
+
+
+def pg_counts(url: str) -> tuple[int, int]:
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as c:
+        row = c.execute("SELECT count(*), count(DISTINCT id) FROM hub_event").fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def test_two_hub_processes_converge_three_centres(tmp_path: Path, pg_url: str):
+    dbs = stores(tmp_path, ["vnog", "vrbzo", "kcr2"], 400)
+    toks = [token_file(tmp_path, db.stem, enroll(["--db", pg_url], db.stem)) for db in dbs]
+    h1 = Hub(["--db", pg_url], tmp_path)
+    h2 = Hub(["--db", pg_url], tmp_path)
+    try:
+        assert h1.hub_id == h2.hub_id  # one hub, two processes: cursors hold across them
+        routes = [[h1.url], [h2.url], [h1.url, h2.url]]
+        for rnd in range(2):
+            procs = []
+            for db, tok, hubs in zip(dbs, toks, routes):
+                args = [a for u in (hubs if rnd == 0 else hubs[::-1]) for a in ("--hub", u)]
+                procs.append(cli_bg("sync", "--db", str(db), *args, "--token-file", tok,
+                                    "--once", "--batch", "100", "--give-up", "60",
+                                    log=tmp_path / f"{db.stem}-{rnd}.log"))
+            assert [p.wait(120) for p in procs] == [0, 0, 0]
+            routes = [routes[1], routes[0], routes[2]]  # swap processes between rounds
+        # one more pass so the last pusher's events reach the first ones
+        procs = [cli_bg("sync", "--db", str(db), "--hub", h1.url, "--token-file", tok, "--once",
+                        "--give-up", "60") for db, tok in zip(dbs, toks)]
+        assert [p.wait(120) for p in procs] == [0, 0, 0]
+        assert len({fingerprint(db) for db in dbs}) == 1
+        for db in dbs:
+            ids = event_ids(db)
+            assert len(ids) == len(set(ids)) == 3 * 401
+        assert pg_counts(pg_url) == (3 * 401, 3 * 401)
+    finally:
+        for h in (h1, h2):
+            h.stop()
+
+
+def test_concurrent_writers_never_make_a_reader_skip(tmp_path: Path, pg_url: str):
+    """Six centres push small batches alternately to both processes while a reader pulls
+    alternately from both with one cursor: it must see every event exactly once."""
+    dbs = stores(tmp_path, [f"c{i}" for i in range(6)], 150)
+    batches: list[list[dict[str, Any]]] = []
+    for db in dbs:
+        st = Store.open(db)
+        evs = [e.to_wire() for e in st.iter_events()]
+        st.close()
+        batches.append(evs)
+    tok = enroll(["--db", pg_url], "relay")
+    hubs = [Hub(["--db", pg_url], tmp_path), Hub(["--db", pg_url], tmp_path)]
+    auth = {"Authorization": f"Bearer {tok}"}
+    errors: list[str] = []
+    done = threading.Event()
+
+    def pusher(i: int, evs: list[dict[str, Any]]) -> None:
+        s = requests.Session()
+        for k in range(0, len(evs), 8):
+            body = gzip.compress(json.dumps({"events": evs[k:k + 8]}).encode(), 1)
+            r = s.post(hubs[(i + k // 8) % 2].url + "/v1/worlds/LIVE/events", data=body,
+                       headers={**auth, "Content-Encoding": "gzip"}, timeout=30)
+            if r.status_code != 200 or r.json()["accepted"] != len(evs[k:k + 8]):
+                errors.append(r.text[:300])
+        s.close()
+
+    seen: list[str] = []
+
+    def reader() -> None:
+        s = requests.Session()
+        after, n = 0, 0
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            finished = done.is_set()
+            page = s.get(hubs[n % 2].url + "/v1/worlds/LIVE/events",
+                         params={"after": after, "limit": 37}, headers=auth, timeout=30).json()
+            n += 1
+            seen.extend(e["id"] for e in page["events"])
+            after = page["next"]
+            if finished and not page["more"] and not page["events"]:
+                break
+        s.close()
+
+    try:
+        threads = [threading.Thread(target=pusher, args=(i, evs)) for i, evs in enumerate(batches)]
+        rt = threading.Thread(target=reader)
+        rt.start()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        done.set()
+        rt.join(150)
+        assert not errors, errors[:3]
+        everything = {e["id"] for evs in batches for e in evs}
+        assert len(seen) == len(set(seen)), "an event was served twice"
+        assert set(seen) == everything, f"reader missed {len(everything - set(seen))} events"
+        assert pg_counts(pg_url) == (len(everything), len(everything))
+    finally:
+        for h in hubs:
+            h.stop()
+
+
