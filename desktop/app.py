@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from data.store import Store, default_author
+import sqlite3
+
+from data.store import StoreError, default_author, queries
 from desktop import errors
 from desktop.main_window import MainWindow
 from desktop.theme import apply_theme
@@ -31,11 +33,15 @@ def make_app() -> QApplication:
 
 def identity(db: Path) -> tuple[str, str]:
     """World and centre name of a store (a short read at start-up, before the window)."""
-    st = Store.open(db, readonly=True)
+    if not db.exists():
+        raise StoreError(f"{db} bestaat niet; maak eerst een store met 'crisisbeeld init'")
     try:
-        return st.world, st.name
-    finally:
-        st.close()
+        ident = queries.identity(str(db))
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{db} is geen Crisisbeeld-store ({e})") from None
+    if not ident["world"]:
+        raise StoreError(f"{db} is geen Crisisbeeld-store (meta ontbreekt)")
+    return ident["world"], ident["name"]
 
 
 def build_window(db: Path, theme: str = "dark") -> MainWindow:

@@ -41,8 +41,8 @@ VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand":
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
                "noodsteunpunten": "Noodsteunpunten", "conflicten": "Conflicten"}
 #: what every first load asks for, small and visible first; the big journal last
-FIRST_LOAD = ("incident", "conflicts", "alarms", "comms", "nsp", "session", "decision", "action",
-              "bijstand", "fingerprint", "timeline", "journal")
+FIRST_LOAD = ("incident", "comms", "nsp", "action", "decision", "bijstand_counts", "conflicts",
+              "alarms", "session", "bijstand", "fingerprint", "timeline", "journal")
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
                                        Callable[[list[tuple[str, str]]], None] | None]] = {}
         self._waiting_first = set(FIRST_LOAD)
         self.region = ""
+        self._bijstand_counts: dict[str, int] = {}
         self.data: dict[str, Any] = {"incident": [], "session": [], "decision": [], "action": [],
                                      "nsp": [], "bijstand": [], "comms": [], "conflicts": [],
                                      "alarms": []}
@@ -355,6 +356,8 @@ class MainWindow(QMainWindow):
                                 for k in set(result.values())})
         elif what == "fingerprint":
             self.header.set_fingerprint(result)
+        elif what == "bijstand_counts":
+            self._bijstand_counts = result
         elif what == "timeline":
             self.overview.timeline.set_buckets(result)
         elif what == "journal":
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
                 self.header.set_alarms([a for a in self.data["alarms"]
                                         if a.get("kind") == "klokafwijking"],
                                        len(self.data["conflicts"]))
-        if what not in ("entity", "kinds", "fingerprint", "timeline", "journal"):
+        if what not in ("entity", "kinds", "fingerprint", "timeline", "journal", "alarms"):
             self._update_overview()
         if self._waiting_first:
             self._waiting_first.discard(what)
@@ -402,9 +405,12 @@ class MainWindow(QMainWindow):
         inc = self.data["incident"]
         by_status: dict[str, int] = {}
         bij = self.data["bijstand"]
-        for r in (bij.values() if isinstance(bij, dict) else bij):
-            if r[1] in OPEN_BIJSTAND:
-                by_status[r[1]] = by_status.get(r[1], 0) + 1
+        if bij:
+            for r in (bij.values() if isinstance(bij, dict) else bij):
+                if r[1] in OPEN_BIJSTAND:
+                    by_status[r[1]] = by_status.get(r[1], 0) + 1
+        else:  # the rows are still loading: the cheap counts
+            by_status = {s: n for s, n in self._bijstand_counts.items() if s in OPEN_BIJSTAND}
         acts = self.data["action"]
         open_dec = {a.get("decision_id") for a in acts if a.get("status") in ("open",
                                                                             "in_uitvoering")}

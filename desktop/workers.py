@@ -61,6 +61,16 @@ class StoreWriter(QObject):
             self.store = None
 
 
+def _trim_heap() -> None:
+    """Give memory freed after a big load back to the system (glibc only; no-op elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _journal_data(st: Store) -> JournalData:
     """The whole journal, prepared and sorted newest first here, off the GUI thread."""
     d = JournalData()
@@ -81,6 +91,7 @@ LOADERS: dict[str, Callable[[Store, Any], Any]] = {
     "journal": lambda st, ids: _journal_data(st) if ids is None else q.journal_rows(st, ids),
     "comms": lambda st, _a: q.comms_latest(st),
     "conflicts": lambda st, _a: st.conflicts(),
+    "bijstand_counts": lambda st, _a: q.count_by_status(st, "bijstand"),
     "alarms": lambda st, _a: st.alarms(),
     "fingerprint": lambda st, _a: str(st.fingerprint()),
     "timeline": lambda st, _a: [(b.hour, b.kind, b.count) for b in q.timeline(st)],
@@ -106,8 +117,13 @@ class StoreReader(QObject):
     def load(self, what: str, arg: Any) -> None:
         try:
             if self.store is None:
-                self.store = Store.open(self.path, readonly=True)
+                # the constructor, not open(): a reader needs no identity or clock, and open()
+                # scans the log for the newest hlc
+                self.store = Store(self.path, readonly=True)
+                q.tune_for_reading(self.store)
             result = LOADERS[what](self.store, arg)
+            if what == "journal" and arg is None:
+                _trim_heap()
         except Exception:  # noqa: BLE001
             self.sig_error.emit(traceback.format_exc())
             return

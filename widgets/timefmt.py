@@ -49,3 +49,15 @@ def duration(mins: int) -> str:
         return f"{sign}{h} u {m:02d} min"
     d, h = divmod(h, 24)
     return f"{sign}{d} d {h} u"
+
+
+_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+@lru_cache(maxsize=4096)
+def local_hm_epoch(seconds: int) -> str:
+    """Unix seconds -> 'za 22-11 14:05' (local)."""
+    if not seconds:
+        return ""
+    d = datetime.fromtimestamp(seconds, LOCAL)
+    return f"{_DAYS[d.weekday()]} {d:%d-%m %H:%M}"

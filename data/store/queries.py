@@ -47,8 +47,10 @@ def _select(st: Store, sql: str, ids: Sequence[str] | None,
 
 
 def journal_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
-    """Journal lines as tuples in :data:`JOURNAL_COLS` order (all, or only ``ids``)."""
-    sql = ("SELECT id, json_extract(state, '$.created_at'), status, "
+    """Journal lines as tuples in :data:`JOURNAL_COLS` order (all, or only ``ids``); ``at`` is
+    the time it happened as Unix seconds (an int: a big journal holds no per-line time string)."""
+    sql = ("SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), "
+           "status, "
            "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
            "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
            "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
@@ -119,7 +121,8 @@ def comms_latest(st: Store) -> list[tuple[str, str, str, str, str]]:
 
 def iter_journal_rows(st: Store, chunk: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
     """All journal lines in chunks (for a big store: the caller can process as they come)."""
-    sql = ("SELECT id, json_extract(state, '$.created_at'), status, "
+    sql = ("SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), "
+           "status, "
            "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
            "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
            "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
@@ -131,3 +134,23 @@ def iter_journal_rows(st: Store, chunk: int = 50_000) -> Iterator[list[tuple[Any
             if not rows:
                 return
             yield rows
+
+
+def tune_for_reading(st: Store, cache_kib: int = 8192) -> None:
+    """A reader connection needs little page cache: the screens keep what they show."""
+    with st._lock:  # noqa: SLF001
+        st._conn.execute(f"PRAGMA cache_size=-{int(cache_kib)}")  # noqa: SLF001
+
+
+def identity(path: str) -> dict[str, str]:
+    """A store's identity (node_id, world, name) from its meta table only: quick, read-only,
+    for a window title before the store itself is opened in a worker."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = dict(con.execute("SELECT key, value FROM meta WHERE key IN "
+                                "('node_id', 'world', 'name')").fetchall())
+    finally:
+        con.close()
+    return {k: str(rows.get(k, "")) for k in ("node_id", "world", "name")}
