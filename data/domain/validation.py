@@ -152,7 +152,18 @@ def identifier(v: Any, f: Field) -> str:
     return v
 
 
+_CANONICAL_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
 def to_iso(v: Any, f: Field | None = None) -> str:
+    if isinstance(v, str) and _CANONICAL_UTC.fullmatch(v):
+        # Already in the stored form (every received event): check it is a real moment and
+        # keep it as it is, which is what the full path below would return.
+        try:
+            datetime.fromisoformat(v[:-1])
+        except ValueError:
+            raise ValidationError("geen geldige tijd (gebruik bv. 2026-11-22 14:05)") from None
+        return v
     if isinstance(v, str):
         s = v.strip().replace(" ", "T", 1)
         try:
@@ -173,6 +184,9 @@ def parse_iso(s: str) -> datetime:
     return datetime.fromisoformat(s.replace("Z", "+00:00"))
 
 
+_CLASSIFICATIONS = frozenset(c.value for c in Classification)
+
+
 def classification(v: Any, f: Field) -> str:
     if not isinstance(v, str):
         raise _fail(f, "kies openbaar, intern of vertrouwelijk")
@@ -183,7 +197,7 @@ def classification(v: Any, f: Field) -> str:
             "staatsgeheime informatie (Stg. Confidentieel, Geheim, Zeer Geheim) hoort niet in "
             "Crisisbeeld; deel die alleen via een daarvoor geaccrediteerd kanaal",
         )
-    if s not in {c.value for c in Classification}:
+    if s not in _CLASSIFICATIONS:
         raise _fail(f, f"'{v}' is geen rubricering; kies openbaar, intern of vertrouwelijk")
     return s
 

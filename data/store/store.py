@@ -12,6 +12,7 @@ in :mod:`data.store.schema`, but per-event ORM objects would cost more than the 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -127,6 +128,8 @@ class _Ent:
     state: dict[str, Any] | None
     last_key: str
     dirty: bool = False
+    #: the conflict table may hold rows for this entity (replace them when it is written)
+    stored_conflicts: bool = False
 
 
 def _key(ev: Event) -> str:
@@ -134,6 +137,19 @@ def _key(ev: Event) -> str:
 
 
 _DECODER = json.JSONDecoder()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Bulk paths (ingest, rebuild, demo) allocate many small acyclic objects; Python's cyclic
+    collector would otherwise scan them again and again (a third of bulk ingest time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _entity_row(eid: str, kind: str, st: dict[str, Any], last_key: str) -> tuple[Any, ...]:
@@ -185,6 +201,9 @@ class Store:
         self._tx_nested = False  # inside a transaction() that an outer one opened
         self._unit_touched: set[str] = set()  # entities touched since the last savepoint
         self._rebuilding = False
+        # Entities known to have no row in the projection table at the start of the running
+        # transaction (rows are written only when it commits).
+        self._absent: set[str] = set()
 
     @staticmethod
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -324,6 +343,7 @@ class Store:
                 raise
             finally:
                 self._tx_ents, self._tx_changes = None, None
+                self._absent = set()
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -359,17 +379,34 @@ class Store:
         finally:
             self._unit_touched = set()
 
+    def _prefetch(self, entities: list[str]) -> None:
+        """Load the cached states of many entities with a few queries (bulk ingest)."""
+        assert self._tx_ents is not None
+        missing = [e for e in entities if e not in self._tx_ents]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            for eid, kind, state, last_key in self._conn.execute(
+                    "SELECT id, kind, state, last_key FROM entity WHERE id IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                st = json.loads(state)
+                self._tx_ents[eid] = _Ent(kind, st, last_key, False, bool(st.get("conflicts")))
+        # what is not in the table is new: remember that, so _get_ent does not ask again
+        self._absent.update(e for e in missing if e not in self._tx_ents)
+
     def _get_ent(self, entity: str) -> _Ent | None:
         assert self._tx_ents is not None
         e = self._tx_ents.get(entity)
         if e is not None:
             return e
+        if entity in self._absent:
+            return None
         row = self._conn.execute(
             "SELECT kind, state, last_key FROM entity WHERE id = ?", (entity,)
         ).fetchone()
         if row is None:
             return None
-        e = _Ent(row[0], json.loads(row[1]), row[2])
+        st = json.loads(row[1])
+        e = _Ent(row[0], st, row[2], False, bool(st.get("conflicts")))
         self._tx_ents[entity] = e
         return e
 
@@ -382,11 +419,15 @@ class Store:
             e.dirty = False
             st = e.state
             rows.append(_entity_row(eid, e.kind, st, e.last_key))
-            # Conflict rows of every refolded entity are replaced: a late event can also
-            # make an earlier conflict disappear (the step became legal at its place).
-            dirty_entities.append((eid,))
+            # Conflict rows of a written entity are replaced: a late event can also make an
+            # earlier conflict disappear (the step became legal at its place).
+            if e.stored_conflicts:
+                dirty_entities.append((eid,))
             if st.get("conflicts"):
                 conflicts.extend(_conflict_rows(eid, e.kind, st))
+                if not e.stored_conflicts:
+                    dirty_entities.append((eid,))
+                e.stored_conflicts = True
         if rows:
             self._conn.executemany(
                 "INSERT OR REPLACE INTO entity(id, kind, status, title, regions, updated_at, "
@@ -558,6 +599,8 @@ class Store:
             self._tx_changes.events.append(e.id)
             out.events.append(e.id)
         touched = self._unit_touched
+        if len(by_entity) > 8:
+            self._prefetch(list(by_entity))
         for entity, evs in by_entity.items():
             if len(evs) > 1:
                 evs.sort(key=_key)
@@ -586,6 +629,7 @@ class Store:
             f"SELECT {EVENT_COLS} FROM event WHERE entity = ? ORDER BY hlc, origin, id", (entity,)
         ).fetchall()
         ent = fold_events([_row_to_event(r) for r in rows])
+        ent.stored_conflicts = True  # unknown what the table holds: replace it
         self._tx_ents[entity] = ent
         return ent
 
@@ -595,6 +639,10 @@ class Store:
         """Take events made elsewhere. Idempotent by id; each event is accepted, a duplicate,
         or rejected with a reason. Events of an origin must arrive without gaps in its chain
         (a rejected event is simply sent again later)."""
+        with gc_paused():
+            return self._ingest(items)
+
+    def _ingest(self, items: Iterable[Event | dict[str, Any]]) -> IngestResult:
         res = IngestResult()
         parsed: list[Event] = []
         seen: set[str] = set()
@@ -800,7 +848,7 @@ class Store:
         # Stored payloads are canonical JSON (no surrounding space): raw_decode skips the two
         # whitespace scans json.loads makes per call.
         raw_decode = _DECODER.raw_decode
-        with self._lock, self.transaction():
+        with self._lock, gc_paused(), self.transaction():
             self._rebuilding = True
             # Secondary indexes of the projection are dropped and made again at the end:
             # one sorted build is cheaper than a million index inserts.
