@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from widgets.timefmt import LOCAL
 
@@ -86,8 +86,11 @@ class HeaderBar(QWidget):
         lay.addStretch(1)
         lay.addWidget(self.conflicts)
         lay.addWidget(self.drift)
-        lay.addWidget(self.sync)
-        lay.addWidget(self.fingerprint)
+        status = QVBoxLayout()  # sync state over the fingerprint: narrow enough for 1280 px
+        status.setSpacing(0)
+        status.addWidget(self.sync, 0, Qt.AlignmentFlag.AlignRight)
+        status.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignRight)
+        lay.addLayout(status)
         lay.addWidget(self.clock)
         self.set_alarms([], 0)
         self._timer = QTimer(self)

@@ -22,6 +22,7 @@ class KpiTile(QFrame):
         lay.setSpacing(2)
         self.title = QLabel(title)
         self.title.setObjectName("KpiTitle")
+        self.title.setWordWrap(True)
         self.value = QLabel("–")
         self.value.setObjectName("KpiValue")
         self.detail = QLabel("")

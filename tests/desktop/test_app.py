@@ -1,0 +1,97 @@
+"""The application around the views: snapshot command, exercise banner, wall mode, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data.demo import Demo
+from data.store import Store
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    p = tmp_path / "demo.db"
+    st = Store.create(p, "demo-kcr2", "OEF-2026-11", "KCR2 (oefening)")
+    Demo(st).run()
+    st.close()
+    return p
+
+
+def test_snapshot_command_renders_views(qapp: Any, demo_db: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from desktop.cli import main
+
+    for view in ("overzicht", "bijstand"):
+        out = tmp_path / f"{view}.png"
+        assert main(["snapshot", "--db", str(demo_db), "--view", view, "--out", str(out),
+                     "--size", "1200x800", "--theme", "light"]) == 0
+        img = QImage(str(out))
+        assert (img.width(), img.height()) == (1200, 800)
+    assert main(["snapshot", "--db", str(demo_db), "--view", "nergens", "--out",
+                 str(tmp_path / "x.png")]) == 2
+
+
+def test_exercise_world_banner_watermark_and_wall_mode(qtbot: Any, demo_db: Path) -> None:
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(demo_db, "OEF-2026-11", "KCR2 (oefening)", author="tester")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+        win.show()
+        win.start()
+    try:
+        assert "OEFENING" in win.header.banner.text()
+        assert win.watermark is not None and win.watermark.isVisible()
+        k = win.kpis()
+        assert k["incidents_active"] == 4 and k["bijstand_open"] == 8
+        assert "VR06" in k["comms_out_regions"]
+        assert win.journal.model.rowCount() > 0
+        assert "·" in win.header.fingerprint.text()
+        win.show_view("logboek")
+        win.wall_action.setChecked(True)
+        assert win.current_view() == "overzicht" and win.nav.isHidden()
+        win.wall_action.setChecked(False)
+        assert not win.nav.isHidden()
+        win.set_theme("light")
+        win.set_theme("dark")
+    finally:
+        win.shutdown()
+
+
+def test_error_report_logs_and_shows_one_dialog(qapp: Any, monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from desktop import errors
+
+    shown: list[str] = []
+
+    class FakeBox:
+        class Icon:
+            Critical = 0
+
+        def __init__(self, *_a: Any) -> None:
+            pass
+
+        def setDetailedText(self, text: str) -> None:  # noqa: N802
+            shown.append(text)
+
+        def exec(self) -> int:
+            errors.report("second error while the first dialog is open")
+            return 0
+
+    import PySide6.QtWidgets as qw
+
+    monkeypatch.setattr(qw, "QMessageBox", FakeBox)
+    errors.setup_logging()
+    try:
+        raise RuntimeError("kapot")
+    except RuntimeError:
+        import sys
+
+        errors.excepthook(*sys.exc_info())
+    assert len(shown) == 1 and "kapot" in shown[0]
+    text = (errors.log_dir() / "crisisbeeld.log").read_text()
+    assert "kapot" in text and "second error" in text

@@ -1,0 +1,121 @@
+"""Every item model under QAbstractItemModelTester, plus the journal's fast filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from widgets.bijstand_board import CardListModel, still_open
+from widgets.comms_matrix import CommsMatrixModel
+from widgets.journal import JournalData, JournalModel
+from widgets.table_model import Column, FilterProxy, RowTableModel
+
+MODE = QAbstractItemModelTester.FailureReportingMode.Fatal
+
+
+def _journal_rows(n: int) -> list[tuple[Any, ...]]:
+    chans = ("C2000", "NCV", "DARES", "koerier")
+    return [(f"01a203f4-3677-7a59-8d76-{i:012x}", 1_700_000_000 + i * 60, chans[i % 4], "in",
+             "VNOG" if i % 3 == 0 else "CaCo MKON", "KCR2",
+             f"bericht {i} over mast {'Apeldoorn' if i % 5 == 0 else 'Epe'}", i % 7 == 0,
+             None, "OL") for i in range(n)]
+
+
+def test_row_table_model_and_proxy(qapp: Any) -> None:
+    m = RowTableModel([Column("Titel", 1), Column("Status", 2)],
+                      regions=lambda r: r[3])
+    QAbstractItemModelTester(m, MODE)
+    p = FilterProxy()
+    p.setSourceModel(m)
+    QAbstractItemModelTester(p, MODE)
+    m.set_rows([("a", "Brand Epe", "actief", ("VR06",)), ("b", "Hoogwater", "gemeld", ("VR08",))])
+    m.upsert([("b", "Hoogwater Waal", "actief", ("VR08",)), ("c", "Gaslek", "beheerst", ("VR18",))])
+    assert m.rowCount() == 3 and m.index(1, 0).data() == "Hoogwater Waal"
+    p.set_filter("waal")
+    assert p.rowCount() == 1 and p.id_at(0) == "b"
+    p.set_filter("", "VR18")
+    assert p.rowCount() == 1 and p.id_at(0) == "c"
+    p.set_filter("")
+    p.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [p.index(r, 0).data() for r in range(3)] == ["Brand Epe", "Gaslek", "Hoogwater Waal"]
+
+
+def test_journal_model_filter_sort_and_add(qapp: Any) -> None:
+    m = JournalModel()
+    QAbstractItemModelTester(m, MODE)
+    m.set_rows(_journal_rows(500))
+    assert m.rowCount() == 500
+    assert "bericht 499" in m.index(0, 5).data()  # newest first
+    m.set_filter("mast apel")
+    assert m.rowCount() == 100
+    m.set_filter("mast apeldoorn")  # narrowing keeps the same answer
+    assert m.rowCount() == 100
+    m.set_filter("mast")  # widening recomputes
+    assert m.rowCount() == 500
+    m.set_filter("", region="VR06")  # VNOG named in 'van'
+    assert m.rowCount() == 167
+    m.set_filter("", region="", key_only=True)
+    assert m.rowCount() == len([i for i in range(500) if i % 7 == 0])
+    m.set_filter("", key_only=False)
+    m.sort(1, Qt.SortOrder.AscendingOrder)
+    assert m.index(0, 1).data() == "C2000"
+    m.sort(0, Qt.SortOrder.DescendingOrder)
+    m.add_rows(_journal_rows(501)[500:])
+    assert m.rowCount() == 501 and "bericht 500" in m.index(0, 5).data()
+    assert m.id_at(0).endswith(f"{500:012x}")
+
+
+def test_journal_data_sorts_columns_together() -> None:
+    d = JournalData()
+    rows = _journal_rows(50)
+    d.add(list(reversed(rows)))
+    d.add([("not-a-uuid", 1_600_000_000, "NCV", "uit", "a", "b", "oud", False, None, None)])
+    d.sort_newest_first()
+    assert d.rows[0][0] == rows[-1][0]
+    assert d.rows[len(d) - 1][0] == "not-a-uuid" and d.rows[len(d) - 1][6] == "oud"
+
+
+def test_card_list_model(qapp: Any) -> None:
+    m = CardListModel("ingediend")
+    QAbstractItemModelTester(m, MODE)
+    row = ("x", "ingediend", "VR06", "KCR2", "12× Aggregaten", 12, 7, "aggregaten", "hoog",
+           None, "", None)
+    m.set_rows([row])
+    assert still_open(row) == 5
+    assert "nog 5 open" in m.index(0).data()
+    md = m.mimeData([m.index(0)])
+    assert CardListModel("in_behandeling").canDropMimeData(md, Qt.DropAction.MoveAction, -1, -1,
+                                                           m.index(-1))
+    assert not CardListModel("ingezet").canDropMimeData(md, Qt.DropAction.MoveAction, -1, -1,
+                                                        m.index(-1))
+
+
+def test_comms_matrix_model(qapp: Any) -> None:
+    m = CommsMatrixModel()
+    QAbstractItemModelTester(m, MODE)
+    m.set_cells([("VR06", "C2000", "uitgevallen", "2026-11-22T10:00:00Z", "accu leeg"),
+                 ("VR06", "NCV", "operationeel", "2026-11-22T10:00:00Z", ""),
+                 ("VR09", "C2000", "verstoord", "2026-11-22T10:00:00Z", ""),
+                 ("VR01", "LCMS", "operationeel", "2026-11-22T10:00:00Z", "")])
+    assert m.columnCount() == 7  # the six matrix channels plus LCMS seen in the data
+    assert m.worst_by_region() == {"VR06": "alert", "VR09": "warn", "VR01": "ok"}
+    assert m.index(m.regions.index("VR06"), 0).data() == "Uitgevallen"
+    m.set_region_filter("VR09")
+    assert m.rowCount() == 1
+
+
+@pytest.mark.parametrize("n", [100_000])
+def test_journal_filter_is_fast(qapp: Any, n: int) -> None:
+    import time
+
+    m = JournalModel()
+    m.set_rows(_journal_rows(n))
+    worst = 0.0
+    for i in range(1, len("mast apeldoorn") + 1):
+        t = time.perf_counter()
+        m.set_filter("mast apeldoorn"[:i])
+        worst = max(worst, time.perf_counter() - t)
+    assert worst < 0.25  # the budget is 50 ms; generous here for slow CI machines

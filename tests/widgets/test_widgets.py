@@ -1,0 +1,99 @@
+"""Widgets on their own: forms place messages, header, map, board keyboard, quick entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from data.domain.validation import ValidationError
+from data.domain.events import validate_payload
+from widgets.bijstand_board import BijstandBoard
+from widgets.forms import CommandForm
+from widgets.header import HeaderBar, Watermark
+from widgets.journal import QuickEntryBar
+from widgets.region_map import RegionMap
+
+
+def test_form_shows_store_messages_next_to_fields(qtbot: Any) -> None:
+    f = CommandForm("incident.reported")
+    qtbot.addWidget(f)
+    try:
+        validate_payload("incident.reported", f.payload())
+    except ValidationError as e:
+        f.show_errors(e.errors + [("auteur", "vul in wie dit invoert")])
+    assert "verplicht" in f.error_text("title")
+    assert "verplicht" in f.error_text("kind")
+    assert f.error_text("location") == ""
+    assert "auteur" in f.form_error.text()  # a field the form does not have: above the form
+    f.clear_errors()
+    assert f.error_text("title") == ""
+
+
+def test_form_payload_types(qtbot: Any) -> None:
+    f = CommandForm("bijstand.requested", initial={"quantity": 4, "requesting_region": "VR06"})
+    qtbot.addWidget(f)
+    p = f.payload()
+    assert p["quantity"] == 4 and p["requesting_region"] == "VR06"
+    assert "needed_by" not in p  # empty optional fields are left out
+    with qtbot.waitSignal(f.sig_submitted) as blocker:
+        f.submit()
+    assert blocker.args[0] == "bijstand.requested"
+
+
+def test_header_world_banner_sync_and_alarms(qtbot: Any) -> None:
+    h = HeaderBar("OEF-2026-01", "KCR2")
+    qtbot.addWidget(h)
+    assert "OEFENING" in h.banner.text() and h.banner.property("world") == "oefening"
+    assert h.sync.text() == "geen sync ingesteld"
+    h.sync.set_state("online", backlog=3, last_success="2 min")
+    assert "achterstand 3" in h.sync.text() and "2 min" in h.sync.text()
+    h.set_alarms([{"origin": "vrgz", "detail": "klok van vrgz loopt 600 s voor"}], 2)
+    assert "vrgz" in h.drift.text() and "2 open" in h.conflicts.text()
+    live = HeaderBar("LIVE", "VNOG")
+    qtbot.addWidget(live)
+    assert live.banner.text() == "LIVE"
+    w = Watermark(live)
+    assert w.text == "OEFENING"
+
+
+def test_map_click_selects_and_clears(qtbot: Any) -> None:
+    m = RegionMap()
+    qtbot.addWidget(m)
+    assert len(m.items_by_code) == 25
+    with qtbot.waitSignal(m.sig_region_clicked) as b:
+        m.region_clicked("VR06")
+    assert b.args == ["VR06"]
+    with qtbot.waitSignal(m.sig_region_clicked) as b:
+        m.region_clicked("VR06")
+    assert b.args == [""]
+    m.set_levels({"VR06": "alert"})
+    assert m.item_color("VR06") != m.item_color("VR01")
+
+
+def test_board_keyboard_moves(qtbot: Any) -> None:
+    b = BijstandBoard()
+    qtbot.addWidget(b)
+    b.show()
+    b.set_rows([("x", "in_behandeling", "VR06", "KCR2", "1× USAR", 1, 0, "team", "hoog", None,
+                 "", None)])
+    b.select("x")
+    col = b.columns["in_behandeling"]
+    with qtbot.waitSignal(b.sig_transition_requested) as sig:
+        qtbot.keyClick(col, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert sig.args == ["x", "in_behandeling", "deels_toegezegd"]
+    with qtbot.assertNotEmitted(b.sig_transition_requested):  # no legal step to the left
+        qtbot.keyClick(col, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    b.set_filter("", "VR01")
+    assert b.models["in_behandeling"].rowCount() == 0
+
+
+def test_quick_entry_enter_submits(qtbot: Any) -> None:
+    q = QuickEntryBar()
+    qtbot.addWidget(q)
+    qtbot.keyClicks(q.text, "Mast Epe uitgevallen")
+    with qtbot.waitSignal(q.sig_submitted) as sig:
+        qtbot.keyClick(q.text, Qt.Key.Key_Return)
+    assert sig.args[0]["text"] == "Mast Epe uitgevallen" and sig.args[0]["channel"] == "C2000"
+    q.saved()
+    assert q.text.text() == ""
