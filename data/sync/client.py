@@ -402,6 +402,10 @@ class SyncEngine:
                         warn = f"hub weigerde {eid}: {res.get('reason', '')}"
                         self._set_peer(p, rejected=p.state.rejected + 1)
                 self._set_peer(p, pushed=p.state.pushed + int(reply.get("accepted", 0)))
+                before, after = reply.get("cursor_before"), reply.get("cursor_after")
+                if isinstance(before, int) and isinstance(after, int) and before == cur.pull:
+                    cur.pull = after  # exactly the events we just sent: no need to pull them
+                    peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
                 if retry:
                     # The hub misses a predecessor we counted as delivered (its database was
                     # restored?): rescan from the start next round, against fresh heads.

@@ -73,6 +73,8 @@ class PushReply(BaseModel):
     duplicates: int
     rejected: int
     results: list[EventResult]
+    cursor_before: int | None = None
+    cursor_after: int | None = None
 
 
 class PullPage(BaseModel):
@@ -188,7 +190,10 @@ def create_app(log: EventLog) -> FastAPI:
                                  "Content-Encoding: gzip"}})
     async def push(world: str, request: Request, who: NodeAuth = Depends(node)) -> Response:
         """Push a batch. Each event is accepted, a duplicate, or rejected with a reason;
-        ``retry: true`` means: send it again after its predecessor."""
+        ``retry: true`` means: send it again after its predecessor. ``cursor_before`` /
+        ``cursor_after`` (when given): the world's newest arrival number before and after
+        this batch; a client whose pull cursor is ``cursor_before`` may move it to
+        ``cursor_after`` without pulling back what it just sent."""
         check_world(world, who, write=True)
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
@@ -284,7 +289,9 @@ def _push(log: EventLog, world: str, node: str, raw: bytes, encoding: str) -> by
             rej += 1
             parts.append(enc({"id": eid, "status": "rejected", "reason": reason,
                               "retry": retry}))
-    return (f'{{"accepted":{acc},"duplicates":{dup},"rejected":{rej},"results":['
+    span = (f',"cursor_before":{out.before},"cursor_after":{out.after}'
+            if out.before is not None and out.after is not None else "")
+    return (f'{{"accepted":{acc},"duplicates":{dup},"rejected":{rej}{span},"results":['
             + ",".join(parts) + "]}").encode("utf-8")
 
 

@@ -274,6 +274,11 @@ class PushOutcome:
     """Per event of a push, in the order sent: (id, status, reason, retry)."""
 
     results: list[tuple[str, str, str, bool]] = field(default_factory=list)
+    #: The world's newest arrival number before and after this batch, when the log can state
+    #: them exactly (the SQL log, under the world lock): a client whose pull cursor stood at
+    #: ``before`` may move it to ``after`` — those are exactly the events it just sent.
+    before: int | None = None
+    after: int | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r[1] == status)
@@ -368,12 +373,14 @@ class SqlEventLog:
                 status[e.id] = ("rejected", "niet verwerkt", True)
                 fresh.append(e)
         accepted: list[Event] = []
+        span: list[int] = []
         if fresh:
             # One process-local lock per world spares the database lock a queue of waiters.
             with self._world_lock(world):
                 for attempt in range(5):
                     try:
-                        accepted = self._push_tx(world, node, fresh, status)
+                        span.clear()
+                        accepted = self._push_tx(world, node, fresh, status, span)
                         break
                     except (IntegrityError, OperationalError):
                         if attempt == 4:
@@ -383,16 +390,21 @@ class SqlEventLog:
             self.auth.touch(node, world, pushed=len(accepted))
         else:
             self.auth.touch(node, world)
-        return _outcome(items, events, bad, status)
+        out = _outcome(items, events, bad, status)
+        if len(span) == 2:
+            out.before, out.after = span
+        return out
 
     def _push_tx(self, world: str, node: str, fresh: list[Event],
-                 status: dict[str, tuple[str, str, bool]]) -> list[Event]:
+                 status: dict[str, tuple[str, str, bool]], span: list[int]) -> list[Event]:
         received = now_iso()
         with self.write.begin() as c:
             if self.kind == "postgresql":
                 # See the module docstring: serialises writers of this world across processes.
                 c.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                           {"k": _lock_key("crisisbeeld:world:" + world)})
+            top = select(func.coalesce(func.max(EV.c.arrival), 0)).where(EV.c.world == world)
+            span.append(int(c.execute(top).scalar_one()))
             ids = [e.id for e in fresh]
             existing: set[str] = set()
             for i in range(0, len(ids), 900):
@@ -405,6 +417,7 @@ class SqlEventLog:
                 else:
                     todo.append(e)
             if not todo:
+                span.append(span[0])
                 return []
             origins = sorted({e.origin for e in todo})
             heads: dict[str, tuple[int, str, str]] = {}
@@ -417,6 +430,7 @@ class SqlEventLog:
             for r in rejected:
                 status[r.id] = ("rejected", r.reason, r.transient)
             if not ok:
+                span.append(span[0])
                 return []
             rows = [{"world": world, "id": e.id, "origin": e.origin, "seq": e.seq, "hash": h,
                      "body": wire_json(e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at,
@@ -440,6 +454,7 @@ class SqlEventLog:
                           .values(last_seq=bindparam("s"), last_hash=bindparam("h")), upd)
             if ins:
                 c.execute(HEAD.insert(), ins)
+            span.append(int(c.execute(top).scalar_one()))
         for e in ok:
             status[e.id] = ("accepted", "", False)
         return ok
