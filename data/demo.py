@@ -19,6 +19,7 @@ from data.domain.enums import CAPABILITIES
 from data.domain.lifecycles import next_states
 from data.domain.regions import GROUPINGS, REGIONS
 from data.store import Command, Store
+from data.store.store import gc_paused
 from data.store.envelope import uuid7
 
 OOST5 = list(GROUPINGS["Oost-5"])
@@ -364,7 +365,7 @@ class Demo:
         done = 0
         hours = 30.0
         while done < n:
-            with st.transaction():
+            with gc_paused(), st.transaction():
                 batch = min(5000, n - done)
                 cmds: list[Command] = []
                 for i in range(batch):
@@ -401,7 +402,13 @@ class Demo:
                         nxt = [s for s in next_states("bijstand", cur)
                                if s not in ("afgewezen", "ingetrokken", "deels_toegezegd")]
                         if not nxt:
-                            open_bijstand.pop(k)
+                            # finished: swap-remove (O(1)) and log the end in the journal, so
+                            # the batch still adds one event per step
+                            open_bijstand[k] = open_bijstand[-1]
+                            open_bijstand.pop()
+                            cmds.append(Command("journal.logged", {
+                                "channel": "NCV", "text": f"Bijstand {bid} beëindigd"},
+                                occurred_at=when))
                             continue
                         cmds.append(Command("bijstand.status_changed", {"to": nxt[0]},
                                             entity=bid, occurred_at=when))

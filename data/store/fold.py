@@ -33,9 +33,26 @@ def _touch(st: State, ev: Event) -> None:
     st["updated_by"] = ev.author
 
 
+#: How much history a state keeps; the oldest entries go first. The complete history is the
+#: event log itself (its events by entity); the state holds what a detail view shows, so that a
+#: command on a long-lived entity (an incident with thousands of updates) stays cheap. Trimming
+#: depends only on the state, so the fold stays a pure function of the ordered events.
+HISTORY_KEEP = 500
+BEELD_KEEP = 50
+
+
+def _trim(st: State, key: str, keep: int) -> None:
+    items = st[key]
+    if len(items) > keep + keep // 5:  # in steps, not on every append
+        drop = len(items) - keep
+        del items[:drop]
+        st[key + "_dropped"] = st.get(key + "_dropped", 0) + drop
+
+
 def _hist(st: State, ev: Event, what: str, **extra: Any) -> None:
     st["history"].append({"at": ev.occurred_at, "recorded_at": ev.recorded_at, "by": ev.author,
                           "origin": ev.origin, "what": what, "event": ev.id, **extra})
+    _trim(st, "history", HISTORY_KEEP)
 
 
 def _create(st: State, ev: Event, status: str | None) -> None:
@@ -109,6 +126,7 @@ def _picture(st: State, ev: Event) -> None:
     st.setdefault("beeld_history", []).append(
         {"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]}
     )
+    _trim(st, "beeld_history", BEELD_KEEP)
     _hist(st, ev, "beeld bijgewerkt")
 
 

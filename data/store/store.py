@@ -473,8 +473,10 @@ class Store:
         if not isinstance(cmd.payload, dict):
             raise ValidationError("de gegevens moeten een object met velden zijn")
         payload = dict(cmd.payload)
-        creating = cmd.type.endswith((".reported", ".requested", ".session_opened", ".recorded",
-                                      ".created", ".logged", ".registered"))
+        # comms.reported is not creating: one entity per (region, channel) cell, see below
+        creating = cmd.type != "comms.reported" and cmd.type.endswith((
+            ".reported", ".requested", ".session_opened", ".recorded", ".created", ".logged",
+            ".registered"))
         entity = cmd.entity.strip() if cmd.entity else ""
         if entity and not _ENTITY_ID.fullmatch(entity):
             raise ValidationError("is geen geldige verwijzing (letters, cijfers, ':', '.', '_', "
@@ -493,6 +495,9 @@ class Store:
 
                 r = resolve_region(reg) if isinstance(reg, str) else None
                 entity = f"comms:{r.code if r else reg}:{chan}"
+                existing = self._get_ent(entity)
+            if existing is not None and existing.kind not in ("comms", "*"):
+                raise ValidationError(f"'{entity}' is een {existing.kind}, geen comms", "id")
         else:
             if existing is None or existing.state is None:
                 raise ValidationError(f"'{entity}' bestaat niet (meer) in deze store", "id")

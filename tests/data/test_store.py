@@ -464,3 +464,42 @@ def test_reads(store_factory):
     assert json.loads(canonical_json({"b": 1, "a": "é"})) == {"a": "é", "b": 1}
     assert canonical_json({"b": 1, "a": "é"}) == '{"a":"é","b":1}'
     assert list(st.events_missing_for({st.node_id: 1}))[0].entity == iid
+
+
+def test_comms_reports_share_one_entity_per_cell(store_factory):
+    a, b = store_factory("vnog"), store_factory("vggm")
+    a.execute(Command("comms.reported", {"region": "VNOG", "channel": "C2000",
+                                         "state": "verstoord"}), "CaCo")
+    a.execute(Command("comms.reported", {"region": "VR06", "channel": "C2000",
+                                         "state": "verstoord", "note": "nog steeds"}), "CaCo")
+    exchange(a, b)
+    skew(b, 1000)
+    b.execute(Command("comms.reported", {"region": "VR06", "channel": "C2000",
+                                         "state": "uitgevallen"}), "CaCo")
+    a.execute(Command("comms.reported", {"region": "VR07", "channel": "NCV",
+                                         "state": "operationeel"}), "CaCo")
+    exchange(a, b)
+    cells = {e["id"]: e for e in a.entities("comms")}
+    assert set(cells) == {"comms:VR06:C2000", "comms:VR07:NCV"}
+    c = cells["comms:VR06:C2000"]
+    assert c["state"] == "uitgevallen" and len(c["history"]) == 3
+    assert a.fingerprint() == b.fingerprint()
+
+
+def test_long_lived_entity_keeps_a_bounded_history(store_factory):
+    from data.store import fold
+
+    st = store_factory()
+    iid = new(st, incident())
+    n = fold.HISTORY_KEEP + fold.HISTORY_KEEP // 5 + 5
+    with st.transaction():
+        for i in range(n):
+            st.execute(Command("incident.picture_updated", {"beeld": f"b{i}"}, entity=iid), "IM")
+    e = st.entity(iid)
+    assert len(e["history"]) <= fold.HISTORY_KEEP + fold.HISTORY_KEEP // 5
+    assert e["history_dropped"] + len(e["history"]) == n + 1
+    assert e["beeld"] == f"b{n - 1}" and e["beeld_history"][-1]["beeld"] == f"b{n - 1}"
+    assert len(e["beeld_history"]) <= fold.BEELD_KEEP + fold.BEELD_KEEP // 5
+    fp = st.fingerprint()
+    st.rebuild()
+    assert st.fingerprint() == fp

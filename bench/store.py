@@ -1,0 +1,203 @@
+"""Benchmarks of the core store against the budgets of ARCHITECTURE.md §7 (not run by tests).
+
+    .venv/bin/python bench/store.py                 # 1M-event store, built once and kept
+    .venv/bin/python bench/store.py --events 200000 # quicker, smaller store
+
+Measures: time to build the store with the demo (the bulk path), durable per-command latency
+(p50/p99) on it, a full projection rebuild, bulk ingest of 100k received events (end to end:
+parse, validate, verify chains and signatures, append, fold) next to a raw SQLite insert of the
+same rows, bundle export/import of 100k events, and opening + fingerprint on the big store.
+Figures depend on the machine and on what else runs on it: compare within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from data.demo import JOURNAL_LINES, Demo  # noqa: E402
+from data.domain.regions import REGIONS  # noqa: E402
+from data.store import Command, Store  # noqa: E402
+from data.sync.bundle import export_bundle, import_bundle  # noqa: E402
+
+ROWS: list[tuple[str, str, str, bool]] = []
+
+
+def row(what: str, measured: str, budget: str, ok: bool | None) -> None:
+    ROWS.append((what, measured, budget, ok))
+    mark = "" if ok is None else ("ok" if ok else "NIET OK")
+    print(f"  {what:<46} {measured:>22}   {budget:<28} {mark}", flush=True)
+
+
+def build(path: Path, events: int) -> float | None:
+    if path.exists():
+        with Store.open(path) as st:
+            if st.event_count() >= events * 0.99:
+                return None
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    st = Store.create(path, "bench", "LIVE", "Benchmark")
+    Demo(st, seed=1).run(extra_events=events,
+                         progress=lambda d: print(f"    opbouw {d}/{events}", file=sys.stderr)
+                         if d % 100_000 == 0 else None)
+    st.close()
+    return time.perf_counter() - t0
+
+
+def latency(st: Store, n: int) -> tuple[float, float, float]:
+    """Durable single commands (one transaction each, synchronous=FULL): a realistic mix."""
+    rnd = random.Random(5)
+    incidents = [r[0] for r in st.rows("incident")]
+    bijstand = [r[0] for r in st.rows("bijstand") if r[1] == "ingediend"][:n]
+    times: list[float] = []
+    for i in range(n):
+        x = rnd.random()
+        if x < 0.6:
+            ch, d, frm, to, text = rnd.choice(JOURNAL_LINES)
+            cmd = Command("journal.logged", {"channel": ch, "direction": d, "sender": frm,
+                                             "recipient": to, "text": text,
+                                             "incident_id": rnd.choice(incidents)})
+        elif x < 0.75 and bijstand:
+            cmd = Command("bijstand.status_changed", {"to": "in_behandeling"},
+                          entity=bijstand.pop())
+        elif x < 0.85:
+            cmd = Command("comms.reported", {"region": rnd.choice(REGIONS).code,
+                                             "channel": "C2000", "state": rnd.choice(
+                                                 ["verstoord", "operationeel"])})
+        elif x < 0.95:
+            cmd = Command("bijstand.requested", {"requesting_region": "VR06",
+                                                 "addressed_to": "KCR2", "quantity": 2,
+                                                 "capability": "usar"})
+        else:
+            cmd = Command("incident.updated", {"phase": rnd.choice(["warm", "lauw"])},
+                          entity=rnd.choice(incidents))
+        t0 = time.perf_counter()
+        st.execute(cmd, "IM bench")
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    q = statistics.quantiles(times, n=100)
+    return q[49] * 1000, q[98] * 1000, times[-1] * 1000
+
+
+def raw_insert(rows: list[tuple[object, ...]], tmp: Path) -> float:
+    """The same rows into a bare copy of the event table: what SQLite alone costs."""
+    p = tmp / "raw.db"
+    with Store.create(p, "raw") as st:
+        schema = st._conn.execute(  # noqa: SLF001
+            "SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'event' "
+            "AND sql IS NOT NULL").fetchone()[0]
+    p2 = tmp / "raw2.db"
+    c = sqlite3.connect(p2, isolation_level=None)
+    c.execute("PRAGMA journal_mode=WAL")
+    c.execute("PRAGMA synchronous=FULL")
+    c.executescript(schema)
+    t0 = time.perf_counter()
+    for i in range(0, len(rows), 5000):
+        c.execute("BEGIN")
+        c.executemany("INSERT INTO event(id, world, origin, seq, hlc, occurred_at, recorded_at, "
+                      "author, type, entity, payload, prev, sig, hash, received_at) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows[i:i + 5000])
+        c.execute("COMMIT")
+    dt = time.perf_counter() - t0
+    c.close()
+    return dt
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--db", default="out/bench-store.db", help="kept between runs")
+    ap.add_argument("--commands", type=int, default=2000)
+    ap.add_argument("--ingest", type=int, default=100_000)
+    a = ap.parse_args()
+    db = Path(a.db)
+    print(f"Crisisbeeld store-benchmark ({a.events} gebeurtenissen, {os.cpu_count()} cores)\n")
+    print(f"  {'wat':<46} {'gemeten':>22}   {'budget':<28}")
+
+    built = build(db, a.events)
+    if built is not None:
+        with Store.open(db) as st:
+            n = st.event_count()
+        row(f"opbouw store met demo ({n} gebeurtenissen)", f"{built:.0f} s ({n / built:,.0f}/s)",
+            "minuten, geen uren", built < 30 * 60)
+
+    t0 = time.perf_counter()
+    st = Store.open(db)
+    t_open = time.perf_counter() - t0
+    n = st.event_count()
+    t0 = time.perf_counter()
+    fp = st.fingerprint()
+    t_fp = time.perf_counter() - t0
+    row("store openen", f"{t_open * 1000:.0f} ms", "(deel van 1,5 s first paint)", None)
+    row("vingerafdruk berekenen", f"{t_fp * 1000:.0f} ms", "-", None)
+
+    p50, p99, worst = latency(st, a.commands)
+    row(f"opdracht, duurzaam, op {n:,} gebeurtenissen: p50", f"{p50:.2f} ms", "≤ 2 ms", p50 <= 2)
+    row("  idem p99", f"{p99:.2f} ms", "≤ 10 ms", p99 <= 10)
+    row("  idem slechtste", f"{worst:.1f} ms", "-", None)
+
+    t0 = time.perf_counter()
+    folded = st.rebuild()
+    dt = time.perf_counter() - t0
+    rate = folded / dt
+    row("volledige rebuild projecties", f"{rate:,.0f} ev/s ({dt:.1f} s)", "≥ 100.000 ev/s",
+        rate >= 100_000)
+    assert st.fingerprint().events == st.event_count()
+
+    with tempfile.TemporaryDirectory() as tmpd:
+        tmp = Path(tmpd)
+        pairs = st.events_since(0, a.ingest)
+        wire = [e.to_wire() for _, e in pairs]
+        rows = st._conn.execute(  # noqa: SLF001
+            "SELECT id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
+            "payload, prev, sig, hash, received_at FROM event ORDER BY local_seq LIMIT ?",
+            (a.ingest,)).fetchall()
+        dst = Store.create(tmp / "ingest.db", "ontvanger")
+        t0 = time.perf_counter()
+        for i in range(0, len(wire), 5000):
+            res = dst.ingest(wire[i:i + 5000])
+            assert not res.rejected, res.rejected[:3]
+        dt = time.perf_counter() - t0
+        raw = raw_insert(rows, tmp)
+        rate, raw_rate = len(wire) / dt, len(rows) / raw
+        row(f"ingest {len(wire):,} ontvangen gebeurtenissen", f"{rate:,.0f} ev/s ({dt:.1f} s)",
+            "≥ 25.000 ev/s (sync)", rate >= 25_000)
+        row("  ruwe SQLite-insert zelfde rijen", f"{raw_rate:,.0f} ev/s",
+            "ingest ≥ 0,3 × ruw", rate >= 0.3 * raw_rate)
+        dst.close()
+
+        small = tmp / "klein.db"
+        # a store with exactly the first N events: export it, import it elsewhere
+        with Store.create(small, "kopie") as cp:
+            cp.ingest(wire)
+            t0 = time.perf_counter()
+            ex = export_bundle(cp, tmp / "b.cbb")
+            t_ex = time.perf_counter() - t0
+        row(f"bundel export {ex.events:,} gebeurtenissen", f"{t_ex:.2f} s "
+            f"({os.path.getsize(tmp / 'b.cbb') / 1e6:.0f} MB)", "≤ 3 s", t_ex <= 3)
+        with Store.create(tmp / "imp.db", "imp") as imp:
+            t0 = time.perf_counter()
+            res = import_bundle(imp, tmp / "b.cbb")
+            t_im = time.perf_counter() - t0
+            assert not res.rejected
+        row(f"bundel import {ex.events:,} gebeurtenissen", f"{t_im:.2f} s", "≤ 3 s", t_im <= 3)
+    st.close()
+    print(f"\nvingerafdruk {fp}")
+    failed = [r for r in ROWS if r[3] is False]
+    print(f"{len(failed)} van {sum(r[3] is not None for r in ROWS)} budgetten niet gehaald")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
