@@ -79,7 +79,10 @@ class CommsMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return label(state)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return palette.level_color(state)
+            # calm: a working channel gets no fill, only what is wrong draws the eye
+            return None if state == "operationeel" else palette.level_color(state)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.color("ok_text") if state == "operationeel" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if not cell:
                 return "geen melding"

@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
@@ -78,10 +77,9 @@ class DecisionsView(QWidget):
         self.actions = RowTableModel([
             Column(self.tr("Actie"), 1), Column(self.tr("Eigenaar"), 2),
             Column(self.tr("Gereed vóór"), 3, lambda v: local_hm(v) or "—"),
-            Column(self.tr("Status"), 4, lambda v: label(v),
-                   color=lambda r: palette.color("alert") if r[5] else None),
+            Column(self.tr("Status"), 4, lambda v: label(v)),
             Column(self.tr("Let op"), 5, lambda v: "⚠ te laat" if v else "",
-                   color=lambda r: QColor("#f59e8b") if r[5] else None)], parent=self)
+                   color=lambda r: palette.color("alert_text") if r[5] else None)], parent=self)
         self.s_proxy, self.d_proxy, self.a_proxy = FilterProxy(self), FilterProxy(self), \
             FilterProxy(self)
         self.s_proxy.setSourceModel(self.sessions)
@@ -92,7 +90,7 @@ class DecisionsView(QWidget):
         self.d_table.setModel(self.d_proxy)
         self.a_table.setModel(self.a_proxy)
         set_widths(self.s_table, [240, 80])
-        set_widths(self.d_table, [40, 60, 100, 90])
+        set_widths(self.d_table, [44, 70, 110, 150])
         set_widths(self.a_table, [360, 170, 130, 110])
         self.d_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.detail = QTextBrowser()

@@ -28,6 +28,11 @@ def incident_tuple(s: dict[str, Any]) -> tuple[Any, ...]:
             s.get("updated_at", ""), s.get("location", ""))
 
 
+def _status_color(status: str) -> Any:
+    """Only what needs attention is coloured: active incidents."""
+    return palette.color("alert_text") if status == "actief" else None
+
+
 def _short_regions(codes: Sequence[str]) -> str:
     return ", ".join(REGION_BY_CODE[c].short if c in REGION_BY_CODE else c for c in codes)
 
@@ -41,9 +46,11 @@ def incident_html(s: dict[str, Any]) -> str:
            f"<br>teams: {esc(', '.join(s.get('teams') or []) or '—')}</p>",
            "<h3>Beeld</h3>", f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
     hist = list(reversed(s.get("beeld_history") or []))
+    if hist and s.get("beeld") == hist[0].get("beeld"):
+        hist = hist[1:]  # the newest is the current picture, shown above
     if hist:
         out.append("<h3>Eerdere beelden</h3><table cellpadding='4'>")
-        for h in hist[1:] if s.get("beeld") == hist[0].get("beeld") else hist:
+        for h in hist:
             out.append(f"<tr><td valign='top'>{esc(local_hm(h.get('at')))}</td>"
                        f"<td valign='top'>{esc(h.get('by'))}</td><td>{esc(h.get('beeld'))}</td></tr>")
         out.append("</table>")
@@ -76,21 +83,20 @@ class IncidentsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        status_color = lambda r: palette.level_color(r[I_STATUS])  # noqa: E731
         self.model = RowTableModel([
             Column(self.tr("Titel"), I_TITLE),
-            Column(self.tr("Status"), I_STATUS, label, color=None),
+            Column(self.tr("Status"), I_STATUS, label,
+                   color=lambda r: _status_color(r[I_STATUS])),
             Column(self.tr("Soort"), I_KIND),
             Column(self.tr("Regio's"), I_REGIONS, _short_regions),
             Column(self.tr("Fase"), I_PHASE, label),
             Column(self.tr("Bijgewerkt"), I_UPD, local_hm),
         ], regions=lambda r: r[I_REGIONS], parent=self)
-        del status_color
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [380, 110, 150, 200, 80])
+        set_widths(self.table, [300, 100, 130, 150, 70])
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -110,7 +116,7 @@ class IncidentsView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setSizes([700, 500])
+        split.setSizes([760, 480])
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Incidenten")))
         lay.addLayout(btns)

@@ -37,13 +37,17 @@ class NspView(QWidget):
             Column(self.tr("Gemeente"), 2),
             Column(self.tr("Regio"), 3, lambda c: REGION_BY_CODE[c].short
                    if c in REGION_BY_CODE else c),
-            Column(self.tr("Status"), 4, label, color=lambda r: None),
+            Column(self.tr("Status"), 4, label,
+                   color=lambda r: None if r[4] in ("operationeel", "gesloten")
+                   else palette.color("warn_text")),
             Column(self.tr("Stroom"), 5, label,
-                   color=lambda r: palette.color("alert") if r[5] == "geen" else None),
+                   color=lambda r: palette.color("alert_text") if r[5] == "geen" else None),
             Column(self.tr("Verbindingen"), 6, lambda v: ", ".join(v) or "geen"),
             Column(self.tr("72-uursdoel"), 7,
                    lambda m: "—" if m is None else ("verstreken " + duration(-m) if m < 0
-                                                    else "nog " + duration(m))),
+                                                    else "nog " + duration(m)),
+                   color=lambda r: palette.color("alert_text") if r[7] is not None
+                   and r[7] < 12 * 60 else None),
             Column(self.tr("Laatste contact"), 8, lambda v: (age(v) + " geleden") if v else "—"),
         ], regions=lambda r: (r[3],), parent=self)
         self.proxy = FilterProxy(self)

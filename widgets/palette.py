@@ -10,13 +10,15 @@ _DARK = {
     "bg": "#1b1f24", "panel": "#232930", "text": "#e3e6ea", "muted": "#9aa4b0",
     "line": "#39414c", "map_idle": "#2b323a", "map_line": "#56606c", "selected": "#6aa2d8",
     "ok": "#2f5d45", "warn": "#8a6a22", "alert": "#8c2f2f", "unknown": "#3a4049",
-    "card": "#262c33", "card_text": "#e3e6ea",
+    "card": "#262c33", "card_text": "#e3e6ea", "alert_text": "#f59e8b", "warn_text": "#f5c77e",
+    "ok_text": "#8fc9a3",
 }
 _LIGHT = {
     "bg": "#f4f5f7", "panel": "#ffffff", "text": "#1f2933", "muted": "#5b6773",
     "line": "#d5dae1", "map_idle": "#e4e8ed", "map_line": "#8a96a3", "selected": "#2f6fad",
     "ok": "#b9dfc5", "warn": "#f4d58d", "alert": "#f1a7a0", "unknown": "#dde1e6",
-    "card": "#ffffff", "card_text": "#1f2933",
+    "card": "#ffffff", "card_text": "#1f2933", "alert_text": "#b42318", "warn_text": "#9a5b00",
+    "ok_text": "#1f6b3a",
 }
 
 _theme = "dark"
