@@ -54,8 +54,8 @@ class ConflictInbox(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(2, 320)
+        for i, w in enumerate((150, 100, 340, 150, 150)):
+            self.table.setColumnWidth(i, w)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
 
         detail = QWidget()
