@@ -31,6 +31,8 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_asci
 canonical_encode = _CANONICAL.encode
 
 _TEXT_FIELDS = tuple(f for f in WIRE_FIELDS if f not in ("seq", "payload"))
+#: JSON string encoding exactly as the canonical encoder does it (ensure_ascii=False)
+_encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def canonical_json(obj: Any) -> str:
@@ -98,35 +100,47 @@ class Event:
     @classmethod
     def from_wire(cls, d: dict[str, Any]) -> "Event":
         """Build an event from a received dict; raises ValueError with a reason if malformed."""
-        if not isinstance(d, dict):
+        if type(d) is not dict and not isinstance(d, dict):
             raise ValueError("gebeurtenis is geen object")
-        missing = [f for f in WIRE_FIELDS if f not in d]
-        if missing:
-            raise ValueError(f"velden ontbreken: {', '.join(missing)}")
-        for f in WIRE_FIELDS:
-            if f == "seq":
-                if not isinstance(d[f], int) or isinstance(d[f], bool) or d[f] < 1:
-                    raise ValueError("seq moet een positief geheel getal zijn")
-            elif f == "payload":
-                if not isinstance(d[f], dict):
-                    raise ValueError("payload moet een object zijn")
-            elif not isinstance(d[f], str):
+        try:
+            (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev,
+             sig) = [d[f] for f in WIRE_FIELDS]
+        except KeyError:
+            missing = [f for f in WIRE_FIELDS if f not in d]
+            raise ValueError(f"velden ontbreken: {', '.join(missing)}") from None
+        if type(seq) is not int or seq < 1:  # (bool is not int here)
+            raise ValueError("seq moet een positief geheel getal zijn")
+        if type(payload) is not dict:
+            raise ValueError("payload moet een object zijn")
+        texts = (id_, world, origin, hlc, occ, rec, author, typ, entity, prev, sig)
+        for f, v in zip(_TEXT_FIELDS, texts):
+            if type(v) is not str:
                 raise ValueError(f"veld '{f}' moet tekst zijn")
-            elif "\x1f" in d[f]:
-                # the separator of the hashed text may not occur inside a field
-                raise ValueError(f"veld '{f}' bevat een ongeldig teken")
-        payload = d["payload"]
+        joined = "".join(texts)
+        if "\x1f" in joined:
+            # the separator of the hashed text may not occur inside a field
+            f = next(f for f, v in zip(_TEXT_FIELDS, texts) if "\x1f" in v)
+            raise ValueError(f"veld '{f}' bevat een ongeldig teken")
         try:
             payload_json = _CANONICAL.encode(payload)
             # the hash is over UTF-8: lone surrogates (possible in JSON) cannot be hashed
-            "".join([d[f] for f in _TEXT_FIELDS] + [payload_json]).encode()
+            joined.encode()
+            payload_json.encode()
         except (TypeError, ValueError) as e:
             raise ValueError(f"inhoud is geen geldige JSON-tekst ({e})") from None
-        return cls(
-            d["id"], d["world"], d["origin"], d["seq"], d["hlc"], d["occurred_at"],
-            d["recorded_at"], d["author"], d["type"], d["entity"], payload_json, d["prev"],
-            d["sig"], payload,
-        )
+        return cls(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload_json,
+                   prev, sig, payload)
+
+    def wire_line(self) -> str:
+        """``canonical_json(self.to_wire())`` without decoding and encoding the payload again
+        (its stored text is already canonical): the bulk export path."""
+        enc = _encode_str
+        return (f'{{"author":{enc(self.author)},"entity":{enc(self.entity)},'
+                f'"hlc":{enc(self.hlc)},"id":{enc(self.id)},'
+                f'"occurred_at":{enc(self.occurred_at)},"origin":{enc(self.origin)},'
+                f'"payload":{self.payload_json},"prev":{enc(self.prev)},'
+                f'"recorded_at":{enc(self.recorded_at)},"seq":{int(self.seq)},'
+                f'"sig":{enc(self.sig)},"type":{enc(self.type)},"world":{enc(self.world)}}}')
 
 
 class Signer:

@@ -167,10 +167,10 @@ def _conflict_rows(eid: str, kind: str, st: dict[str, Any]) -> list[tuple[Any, .
             for c in st["conflicts"]]
 
 
-def _row_to_event(r: Sequence[Any]) -> Event:
+def _row_to_event(r: Sequence[Any], parse: bool = True) -> Event:
     (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig) = r[:13]
     return Event(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig,
-                 json.loads(payload))
+                 json.loads(payload) if parse else {})
 
 
 EVENT_COLS = ("id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
@@ -740,18 +740,22 @@ class Store:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM event").fetchone()[0])
 
-    def events_since(self, local_seq: int = 0, limit: int = 10_000) -> list[tuple[int, Event]]:
-        """Events in this store's arrival order after ``local_seq`` (for export and push)."""
+    def events_since(self, local_seq: int = 0, limit: int = 10_000, *,
+                     parse_payload: bool = True) -> list[tuple[int, Event]]:
+        """Events in this store's arrival order after ``local_seq`` (for export and push).
+
+        ``parse_payload=False`` leaves ``Event.payload`` empty (``payload_json`` holds it) for
+        paths that only pass events on."""
         with self._lock:
             rows = self._conn.execute(
                 f"SELECT {EVENT_COLS}, local_seq FROM event WHERE local_seq > ? "
                 "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()
-        return [(r[13], _row_to_event(r)) for r in rows]
+        return [(r[13], _row_to_event(r, parse_payload)) for r in rows]
 
-    def iter_events(self, batch: int = 5000) -> Iterator[Event]:
+    def iter_events(self, batch: int = 5000, *, parse_payload: bool = True) -> Iterator[Event]:
         cursor = 0
         while True:
-            chunk = self.events_since(cursor, batch)
+            chunk = self.events_since(cursor, batch, parse_payload=parse_payload)
             if not chunk:
                 return
             for _, e in chunk:
@@ -763,7 +767,8 @@ class Store:
         with self._lock:
             return dict(self._conn.execute("SELECT origin, last_seq FROM origin_head").fetchall())
 
-    def events_missing_for(self, heads: dict[str, int]) -> Iterator[Event]:
+    def events_missing_for(self, heads: dict[str, int], *,
+                           parse_payload: bool = True) -> Iterator[Event]:
         """Events that a store with ``heads`` lacks, per origin in chain order."""
         with self._lock:
             origins = [r[0] for r in self._conn.execute("SELECT origin FROM origin_head")]
@@ -774,7 +779,7 @@ class Store:
                     f"SELECT {EVENT_COLS} FROM event WHERE origin = ? AND seq > ? ORDER BY seq",
                     (origin, since)).fetchall()
             for r in rows:
-                yield _row_to_event(r)
+                yield _row_to_event(r, parse_payload)
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         with self._lock:

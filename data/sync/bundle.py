@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from data.store import IngestResult, Store
-from data.store.envelope import Event, canonical_json
+from data.store.envelope import Event
 
 FORMAT = "crisisbeeld-bundle/1"
 STATE_FORMAT = "crisisbeeld-state/1"
@@ -70,14 +70,15 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     half-bundle under the real name."""
     out = Path(out)
     events: Iterable[Event] = (
-        store.iter_events() if since_heads is None else store.events_missing_for(since_heads)
+        store.iter_events(parse_payload=False) if since_heads is None
+        else store.events_missing_for(since_heads, parse_payload=False)
     )
     origins: dict[str, list[int]] = {}
     h = hashlib.sha256()
     lines: list[str] = []
     n = 0
     for e in events:
-        line = canonical_json(e.to_wire())
+        line = e.wire_line()  # == canonical_json(e.to_wire()), without re-encoding payloads
         lines.append(line)
         h.update(line.encode("utf-8"))
         h.update(b"\n")

@@ -281,3 +281,13 @@ def test_demo_stores_exchanged_in_any_order_show_one_fingerprint(tmp_path):
     finally:
         for st in stores:
             st.close()
+
+
+def test_wire_line_is_the_canonical_json_of_the_wire_form(store_factory):
+    from data.store.envelope import canonical_json
+
+    st = store_factory()
+    new(st, incident("Rook \"boven\" Epe\n\\ é \u2028 \x01", beeld="x"))
+    for parsed in (True, False):
+        for e in st.iter_events(parse_payload=parsed):
+            assert e.wire_line() == canonical_json(e.to_wire())
