@@ -40,6 +40,8 @@ VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbind
 VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
                "noodsteunpunten": "Noodsteunpunten", "conflicten": "Conflicten"}
+#: the last load the Overzicht tiles need (after it, the slow loads start)
+TILES_LAST = "bijstand_counts"
 #: what every first load asks for, small and visible first; the big journal last
 FIRST_LOAD = ("incident", "comms", "nsp", "action", "decision", "bijstand_counts", "conflicts",
               "alarms", "session", "bijstand", "fingerprint", "timeline", "journal")
@@ -178,7 +180,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Ask for everything the views show (the first load) and start the clock."""
         for what in FIRST_LOAD:
-            self.workers.load(what)
+            if what not in Workers.SLOW:
+                self.workers.load(what)
         self.header.start_clock()
 
     def shutdown(self) -> None:
@@ -393,6 +396,10 @@ class MainWindow(QMainWindow):
             self._update_overview()
         if self._waiting_first:
             self._waiting_first.discard(what)
+            if what == TILES_LAST:
+                # the whole-log scans start once the tiles are filled, so they do not compete
+                for slow in Workers.SLOW:
+                    self.workers.load(slow)
             if not self._waiting_first:
                 self.status_line.setText("")
                 self._apply_filters()

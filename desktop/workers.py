@@ -137,29 +137,41 @@ class StoreReader(QObject):
 
 
 class Workers(QObject):
-    """Owns the writer and reader threads; ``stop()`` ends both cleanly."""
+    """Owns the writer thread and two reader threads (one for the quick loads the views wait
+    for, one for the slow whole-log scans: fingerprint and timeline); ``stop()`` ends them."""
+
+    SLOW = ("fingerprint", "timeline")
 
     _sig_execute = Signal(int, object, str)
     _sig_load = Signal(str, object)
+    _sig_load_slow = Signal(str, object)
     _sig_close = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.writer = StoreWriter(path)
         self.reader = StoreReader(path)
+        self.slow_reader = StoreReader(path)
         self.writer_thread = QThread()
         self.writer_thread.setObjectName("crisisbeeld-writer")
         self.reader_thread = QThread()
         self.reader_thread.setObjectName("crisisbeeld-reader")
+        self.slow_thread = QThread()
+        self.slow_thread.setObjectName("crisisbeeld-reader-slow")
         self.writer.moveToThread(self.writer_thread)
         self.reader.moveToThread(self.reader_thread)
+        self.slow_reader.moveToThread(self.slow_thread)
         self._sig_execute.connect(self.writer.execute)
         self._sig_load.connect(self.reader.load)
-        self._sig_close.connect(self.writer.close)
-        self._sig_close.connect(self.reader.close)
+        self._sig_load_slow.connect(self.slow_reader.load)
+        for obj in (self.writer, self.reader, self.slow_reader):
+            self._sig_close.connect(obj.close)
+        # the slow reader's results arrive through the same signal as the quick reader's
+        self.slow_reader.sig_loaded.connect(self.reader.sig_loaded)
+        self.slow_reader.sig_error.connect(self.reader.sig_error)
         self._next = 0
-        self.writer_thread.start()
-        self.reader_thread.start()
+        for t in (self.writer_thread, self.reader_thread, self.slow_thread):
+            t.start()
 
     def execute(self, commands: list[Command], author: str) -> int:
         """Queue commands for the writer; returns the request id (see StoreWriter signals)."""
@@ -168,11 +180,11 @@ class Workers(QObject):
         return self._next
 
     def load(self, what: str, arg: Any = None) -> None:
-        self._sig_load.emit(what, arg)
+        (self._sig_load_slow if what in self.SLOW else self._sig_load).emit(what, arg)
 
     def stop(self) -> None:
         """Close both connections in their threads and end the threads."""
         self._sig_close.emit()
-        for t in (self.writer_thread, self.reader_thread):
+        for t in (self.writer_thread, self.reader_thread, self.slow_thread):
             t.quit()
             t.wait(10_000)
