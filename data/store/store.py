@@ -137,6 +137,13 @@ def _key(ev: Event) -> str:
 
 
 _DECODER = json.JSONDecoder()
+_SUM_KEY = "picture_sum"
+_SUM_MOD = 1 << 128
+
+
+def _contribution(eid: str, digest: str) -> int:
+    """One entity's share of the picture sum (see :meth:`Store.fingerprint`)."""
+    return int.from_bytes(hashlib.sha256(f"{eid}:{digest}".encode()).digest()[:16], "big")
 
 
 @contextmanager
@@ -201,6 +208,7 @@ class Store:
         self._tx_nested = False  # inside a transaction() that an outer one opened
         self._unit_touched: set[str] = set()  # entities touched since the last savepoint
         self._rebuilding = False
+        self._rebuild_sum = 0
         # Entities known to have no row in the projection table at the start of the running
         # transaction (rows are written only when it commits).
         self._absent: set[str] = set()
@@ -429,9 +437,13 @@ class Store:
                     dirty_entities.append((eid,))
                 e.stored_conflicts = True
         if rows:
+            old = self._digests_of([r[0] for r in rows])
+            delta = (sum(_contribution(r[0], r[7]) for r in rows)
+                     - sum(_contribution(i, d) for i, d in old.items()))
             self._conn.executemany(
                 "INSERT OR REPLACE INTO entity(id, kind, status, title, regions, updated_at, "
                 "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            self._add_picture_sum(delta)
         if dirty_entities and not self._rebuilding:
             self._conn.executemany("DELETE FROM conflict WHERE entity = ?", dirty_entities)
         if conflicts:
@@ -828,19 +840,54 @@ class Store:
 
     def fingerprint(self) -> Fingerprint:
         """Digest of the projected picture plus the event count. Equal event sets give equal
-        fingerprints; nothing local (path, node, arrival order, alarms) goes in."""
-        h = hashlib.sha256()
+        fingerprints; nothing local (path, node, arrival order, alarms) goes in.
+
+        The picture's digest is an order-free sum over all entities of H(id, state digest),
+        kept up to date with every write, so asking costs two lookups, not a pass over a
+        million rows."""
         with self._lock:
             count = int(self._conn.execute("SELECT count(*) FROM event").fetchone()[0])
-            cur = self._conn.execute("SELECT id, digest FROM entity ORDER BY id")
-            while True:
-                chunk = cur.fetchmany(10_000)
-                if not chunk:
-                    break
-                h.update("".join(f"{i}:{d}\n" for i, d in chunk).encode())
-        h.update(str(count).encode())
-        x = h.hexdigest()[:12].upper()
+            total = self._picture_sum()
+            if total is None:  # a store written before the sum was kept: count it once
+                total = self._picture_sum_full()
+                if not self.readonly:
+                    with self.transaction():
+                        self._set_picture_sum(total)
+        x = hashlib.sha256(f"{total:032x}:{count}".encode()).hexdigest()[:12].upper()
         return Fingerprint(f"{x[:4]}-{x[4:8]}-{x[8:12]}", count)
+
+    def _picture_sum(self) -> int | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (_SUM_KEY,)).fetchone()
+        return int(row[0], 16) if row else None
+
+    def _picture_sum_full(self) -> int:
+        total = 0
+        cur = self._conn.execute("SELECT id, digest FROM entity")
+        while True:
+            chunk = cur.fetchmany(20_000)
+            if not chunk:
+                return total % _SUM_MOD
+            total += sum(_contribution(i, d) for i, d in chunk)
+
+    def _set_picture_sum(self, value: int) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                           (_SUM_KEY, f"{value:032x}"))
+
+    def _add_picture_sum(self, delta: int) -> None:
+        """After entity rows were written: move the kept sum by ``delta`` (or count it whole
+        when the store does not keep one yet)."""
+        current = self._picture_sum()
+        self._set_picture_sum(self._picture_sum_full() if current is None
+                              else (current + delta) % _SUM_MOD)
+
+    def _digests_of(self, ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out.update(self._conn.execute(
+                f"SELECT id, digest FROM entity WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return out
 
     def integrity_check(self) -> str:
         with self._lock:
@@ -860,6 +907,7 @@ class Store:
         raw_decode = _DECODER.raw_decode
         with self._lock, gc_paused(), self.transaction():
             self._rebuilding = True
+            self._rebuild_sum = 0
             # Secondary indexes of the projection are dropped and made again at the end:
             # one sorted build is cheaper than a million index inserts.
             indexes = self._conn.execute(
@@ -897,6 +945,7 @@ class Store:
                 self._write_rebuilt(out, conflicts)
                 for _name, sql in indexes:
                     self._conn.execute(sql)
+                self._set_picture_sum(self._rebuild_sum % _SUM_MOD)
             finally:
                 self._rebuilding = False
         return n
@@ -913,6 +962,7 @@ class Store:
 
     def _write_rebuilt(self, out: list[tuple[Any, ...]], conflicts: list[tuple[Any, ...]]) -> None:
         if out:
+            self._rebuild_sum += sum(_contribution(r[0], r[7]) for r in out)
             self._conn.executemany(
                 "INSERT INTO entity(id, kind, status, title, regions, updated_at, "
                 "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", out)

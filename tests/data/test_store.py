@@ -503,3 +503,18 @@ def test_long_lived_entity_keeps_a_bounded_history(store_factory):
     fp = st.fingerprint()
     st.rebuild()
     assert st.fingerprint() == fp
+
+
+def test_kept_picture_sum_equals_a_full_count(store_factory):
+    from data.demo import Demo
+
+    st = store_factory()
+    Demo(st, seed=4).run(extra_events=300)
+    with st._lock:  # noqa: SLF001
+        kept = st._picture_sum()  # noqa: SLF001
+        assert kept == st._picture_sum_full()  # noqa: SLF001
+        # a store that does not keep the sum yet (older file) counts it once on asking
+        fp = st.fingerprint()
+        st._conn.execute("DELETE FROM meta WHERE key = 'picture_sum'")  # noqa: SLF001
+    assert st.fingerprint() == fp
+    assert st._picture_sum() == kept  # noqa: SLF001
