@@ -60,6 +60,16 @@ def window(qtbot: Any, store_factory: Any):
 
     win = MainWindow(Path(path), world, name, author="tester")
     qtbot.addWidget(win)
+    # every model the window shows runs under the model tester through the whole flow
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    mode = QAbstractItemModelTester.FailureReportingMode.Fatal
+    models = [win.incidents.model, win.incidents.proxy, win.decisions.sessions,
+              win.decisions.s_proxy, win.decisions.decisions, win.decisions.d_proxy,
+              win.decisions.actions, win.decisions.a_proxy, win.nsp.model, win.nsp.proxy,
+              win.conflicts.model, win.conflicts.proxy, win.journal.model, win.comms.matrix,
+              *win.bijstand.board.models.values()]
+    win._testers = [QAbstractItemModelTester(m, mode, win) for m in models]  # noqa: SLF001
     with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
         win.show()
         win.start()
