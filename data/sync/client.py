@@ -23,6 +23,7 @@ import random
 import sqlite3
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Literal, Sequence
@@ -31,7 +32,7 @@ import requests
 
 from data.store import Changes, Store
 from data.sync import peers
-from data.sync.wire import ROW_COLS, batch_body, gzip_bytes, wire_row
+from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, gzip_bytes, ndjson_body, wire_row
 
 Status = Literal["online", "offline", "error"]
 
@@ -157,9 +158,12 @@ class HubClient:
                 ["heads"].items()}
 
     def push(self, world: str, lines: Sequence[str]) -> dict[str, Any]:
-        body = gzip_bytes(batch_body(lines))
+        return self.push_body(world, gzip_bytes(ndjson_body(lines)))
+
+    def push_body(self, world: str, body: bytes) -> dict[str, Any]:
+        """Push a gzip-compressed NDJSON batch (one canonical event per line)."""
         return dict(self._call("POST", f"/v1/worlds/{world}/events", data=body, headers={
-            "Content-Type": "application/json", "Content-Encoding": "gzip"}))
+            "Content-Type": "application/x-ndjson", "Content-Encoding": "gzip"}))
 
     def pull(self, world: str, after: int, limit: int) -> dict[str, Any]:
         return dict(self._call("GET", f"/v1/worlds/{world}/events",
@@ -211,6 +215,9 @@ class SyncEngine:
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.execute("PRAGMA synchronous=FULL")
         peers.ensure_table(self._db)
+        self._db2 = sqlite3.connect(store.path, timeout=30, isolation_level=None,
+                                    check_same_thread=False)  # the helper thread's reads
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crisisbeeld-sync-io")
         self._lock = threading.RLock()      # guards _state and listeners
         self._work = threading.Lock()       # one round at a time
         self._listeners: list[Callable[[SyncState], None]] = []
@@ -274,7 +281,9 @@ class SyncEngine:
         self.stop()
         for p in self._peers:
             p.client.close()
+        self._pool.shutdown(wait=True, cancel_futures=True)
         self._db.close()
+        self._db2.close()
 
     def sync_once(self) -> SyncState:
         """One round with every hub, in this thread; failures land in the state."""
@@ -364,8 +373,45 @@ class SyncEngine:
         return int(self._db.execute("SELECT count(*) FROM event WHERE local_seq > ?",
                                     (cursor,)).fetchone()[0])
 
+    def _prepare(self, chunk: list[tuple[int, str, int, str]]) -> tuple[bytes, dict[str, Any]]:
+        """The gzip NDJSON body for these events (light rows), and id -> (origin, seq).
+        Runs in the helper thread on its own connection, overlapping the previous request."""
+        wanted = {r[0] for r in chunk}
+        lo, hi = chunk[0][0], chunk[-1][0]
+        try:
+            rows = self._db2.execute(
+                f"SELECT local_seq, {SQL_WIRE_LINE} FROM event "
+                "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
+            lines = [r[1] for r in rows if r[0] in wanted]
+        except sqlite3.OperationalError:  # an SQLite without JSON functions
+            full = self._db2.execute(
+                f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event "
+                "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
+            lines = [wire_row(r) for r in full if r[13] in wanted]
+        return gzip_bytes(ndjson_body(lines)), {r[3]: (r[1], r[2]) for r in chunk}
+
+    def _advance(self, p: _Peer, light: list[tuple[int, str, int, str]], upto: int,
+                 cur: peers.Cursors, skip: set[str]) -> bool:
+        """Move the push cursor over the leading events the hub holds (up to local_seq
+        ``upto``); True when it moved."""
+        moved = cur.push
+        for ls, origin, seq, eid in light:
+            if ls > upto:
+                break
+            if ls <= moved:
+                continue
+            if seq <= p.heads.get(origin, 0) or eid in skip:
+                moved = ls
+            else:
+                break
+        if moved == cur.push:
+            return False
+        cur.push = moved
+        return True
+
     def _push(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> str:
-        """Send what the hub lacks; returns a warning when the hub refused events for good."""
+        """Send what the hub lacks, in this store's arrival order; returns a warning when the
+        hub refused events for good. While one batch is on the wire the next is prepared."""
         warn = ""
         skip: set[str] = set()  # refused for good this round: do not block the cursor on them
         scan = max(self.batch * 4, 1000)
@@ -375,17 +421,21 @@ class SyncEngine:
                 "ORDER BY local_seq LIMIT ?", (cur.push, scan)).fetchall()
             if not light:
                 return warn
+            start = cur.push
             need = [r for r in light if r[2] > p.heads.get(r[1], 0) and r[3] not in skip]
-            if need:
-                take = need[:self.batch]
-                lo, hi = take[0][0], take[-1][0]
-                wanted = {r[0] for r in take}
-                rows = self._db.execute(
-                    f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event "
-                    "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
-                lines = [wire_row(r) for r in rows if r[13] in wanted]
-                by_id = {r[0]: (r[2], int(r[3])) for r in rows}
-                reply = p.client.push(self.world, lines)
+            chunks = [need[i:i + self.batch] for i in range(0, len(need), self.batch)]
+            nxt = self._pool.submit(self._prepare, chunks[0]) if chunks else None
+            for i, chunk in enumerate(chunks):
+                assert nxt is not None
+                body, by_id = nxt.result()
+                nxt = self._pool.submit(self._prepare, chunks[i + 1]) if i + 1 < len(chunks) \
+                    else None
+                try:
+                    reply = p.client.push_body(self.world, body)
+                except BaseException:
+                    if nxt is not None:
+                        nxt.cancel()
+                    raise
                 retry = False
                 for res in reply.get("results", []):
                     eid, st = res.get("id"), res.get("status")
@@ -405,46 +455,55 @@ class SyncEngine:
                 before, after = reply.get("cursor_before"), reply.get("cursor_after")
                 if isinstance(before, int) and isinstance(after, int) and before == cur.pull:
                     cur.pull = after  # exactly the events we just sent: no need to pull them
-                    peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
                 if retry:
+                    if nxt is not None:
+                        nxt.cancel()
                     # The hub misses a predecessor we counted as delivered (its database was
                     # restored?): rescan from the start next round, against fresh heads.
                     cur.push = 0
                     peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
                     raise LinkDown("hub mist eerdere gebeurtenissen; opnieuw vanaf het begin")
-            moved = cur.push
-            for ls, origin, seq, eid in light:
-                if seq <= p.heads.get(origin, 0) or eid in skip:
-                    moved = ls
-                else:
-                    break
-            if moved == cur.push:
-                return warn  # nothing more can be delivered now
-            cur.push = moved
+                self._advance(p, light, chunk[-1][0], cur, skip)
+                peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull)
+            self._advance(p, light, light[-1][0], cur, skip)
             peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
             self._set_peer(p, push_cursor=cur.push)
+            if cur.push == start:
+                return warn  # nothing more can be delivered now
 
     def _pull(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> None:
+        """Pull pages after the cursor; the next page is fetched while this one is ingested.
+        The cursor is saved only after the store committed the page."""
+        nxt = self._pool.submit(p.client.pull, self.world, cur.pull, self.pull_limit)
         while True:
-            page = p.client.pull(self.world, cur.pull, self.pull_limit)
+            page = nxt.result()
             events = page.get("events", [])
-            if events:
-                res = self.store.ingest(events)
-                for e in events:
-                    o, s = e.get("origin"), e.get("seq")
-                    if isinstance(o, str) and isinstance(s, int) and s > p.heads.get(o, 0):
-                        p.heads[o] = s
-                self._set_peer(p, pulled=p.state.pulled + len(res.accepted),
-                               rejected=p.state.rejected + len(res.rejected))
-                if res.changes:
-                    for fn in list(self._change_listeners):
-                        fn(res.changes)
-            nxt = int(page.get("next", cur.pull))
-            if nxt != cur.pull:
-                cur.pull = nxt
+            after = int(page.get("next", cur.pull))
+            more = bool(page.get("more")) and bool(events)
+            nxt = self._pool.submit(p.client.pull, self.world, after, self.pull_limit) \
+                if more else None
+            try:
+                if events:
+                    res = self.store.ingest(events)
+                    for e in events:
+                        o, sq = e.get("origin"), e.get("seq")
+                        if isinstance(o, str) and isinstance(sq, int) and sq > p.heads.get(o, 0):
+                            p.heads[o] = sq
+                    self._set_peer(p, pulled=p.state.pulled + len(res.accepted),
+                                   rejected=p.state.rejected + len(res.rejected))
+                    if res.changes:
+                        for fn in list(self._change_listeners):
+                            fn(res.changes)
+            except BaseException:
+                if nxt is not None:
+                    nxt.cancel()
+                raise
+            if after != cur.pull:
+                cur.pull = after
                 peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, pull_cursor=cur.pull)
-            if not page.get("more") or not events:
+            if nxt is None:
                 return
 
     # ------------------------------------------------------------------ state

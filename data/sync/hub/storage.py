@@ -45,11 +45,11 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import SQLModel
 
-from data.store.envelope import Event
+from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, verify_chains
 from data.sync.hub.tables import AUTH_TABLES, EVENT_TABLES, HubEvent, HubGrant, HubMeta, HubNode
 from data.sync.hub.tables import HubOriginHead
-from data.sync.wire import ROW_COLS, wire_json, wire_row
+from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, wire_json, wire_row
 
 EV = HubEvent.__table__  # type: ignore[attr-defined]
 HEAD = HubOriginHead.__table__  # type: ignore[attr-defined]
@@ -318,7 +318,8 @@ class EventLog(Protocol):
 
     def worlds(self) -> list[str] | None: ...
 
-    def push(self, world: str, node: str, items: Sequence[Any]) -> PushOutcome: ...
+    def push(self, world: str, node: str, items: Sequence[Any],
+             lines: Sequence[str] | None = None) -> PushOutcome: ...
 
     def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]: ...
 
@@ -357,10 +358,18 @@ class SqlEventLog:
         with self._mutex:
             return self._world_locks.setdefault(world, threading.Lock())
 
-    def push(self, world: str, node: str, items: Sequence[Any]) -> PushOutcome:
+    def push(self, world: str, node: str, items: Sequence[Any],
+             lines: Sequence[str] | None = None) -> PushOutcome:
+        """Validate and store a batch; ``lines`` (NDJSON) are the events' received texts."""
         events, bad = parse_batch(items)
         status: dict[str, tuple[str, str, bool]] = {}
         fresh: list[Event] = []
+        bodies: dict[str, str] = {}
+        if lines is not None:
+            n = len(WIRE_FIELDS)
+            for e, it, ln in zip(events, items, lines):
+                if e is not None and len(it) == n:
+                    bodies[e.id] = ln  # exactly the envelope's fields: keep the text as sent
         for e in events:
             if e is None:
                 continue
@@ -380,7 +389,7 @@ class SqlEventLog:
                 for attempt in range(5):
                     try:
                         span.clear()
-                        accepted = self._push_tx(world, node, fresh, status, span)
+                        accepted = self._push_tx(world, node, fresh, status, span, bodies)
                         break
                     except (IntegrityError, OperationalError):
                         if attempt == 4:
@@ -396,7 +405,8 @@ class SqlEventLog:
         return out
 
     def _push_tx(self, world: str, node: str, fresh: list[Event],
-                 status: dict[str, tuple[str, str, bool]], span: list[int]) -> list[Event]:
+                 status: dict[str, tuple[str, str, bool]], span: list[int],
+                 bodies: dict[str, str]) -> list[Event]:
         received = now_iso()
         with self.write.begin() as c:
             if self.kind == "postgresql":
@@ -433,9 +443,9 @@ class SqlEventLog:
                 span.append(span[0])
                 return []
             rows = [{"world": world, "id": e.id, "origin": e.origin, "seq": e.seq, "hash": h,
-                     "body": wire_json(e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at,
-                                       e.recorded_at, e.author, e.type, e.entity, e.payload_json,
-                                       e.prev, e.sig),
+                     "body": bodies.get(e.id) or wire_json(
+                         e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at,
+                         e.author, e.type, e.entity, e.payload_json, e.prev, e.sig),
                      "node": node, "received_at": received} for e, h in zip(ok, hashes)]
             c.execute(EV.insert(), rows)
             new_heads: dict[str, tuple[int, str, str]] = {}
@@ -517,7 +527,8 @@ class StoreEventLog:
             self._local.conn = c
         return c
 
-    def push(self, world: str, node: str, items: Sequence[Any]) -> PushOutcome:
+    def push(self, world: str, node: str, items: Sequence[Any],
+             lines: Sequence[str] | None = None) -> PushOutcome:
         events, bad = parse_batch(items)
         good = [e for e in events if e is not None]
         res = self.store.ingest(good)
@@ -532,13 +543,20 @@ class StoreEventLog:
         return _outcome(items, events, bad, status)
 
     def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]:
-        rows = self._conn().execute(
-            f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event WHERE local_seq > ? "
-            "ORDER BY local_seq LIMIT ?", (after, limit + 1)).fetchall()
+        c = self._conn()
+        try:
+            rows = c.execute(f"SELECT local_seq, {SQL_WIRE_LINE} FROM event WHERE local_seq > ? "
+                             "ORDER BY local_seq LIMIT ?", (after, limit + 1)).fetchall()
+            lines = [str(r[1]) for r in rows[:limit]]
+        except sqlite3.OperationalError:  # an SQLite without JSON functions
+            full = c.execute(f"SELECT local_seq, {', '.join(ROW_COLS)} FROM event "
+                             "WHERE local_seq > ? ORDER BY local_seq LIMIT ?",
+                             (after, limit + 1)).fetchall()
+            rows = [(r[0],) for r in full]
+            lines = [wire_row(r[1:]) for r in full[:limit]]
         more = len(rows) > limit
-        rows = rows[:limit]
-        nxt = int(rows[-1][13]) if rows else after
-        return [wire_row(r) for r in rows], nxt, more
+        nxt = int(rows[:limit][-1][0]) if rows else after
+        return lines, nxt, more
 
     def heads(self, world: str) -> dict[str, int]:
         return self.store.heads()

@@ -17,6 +17,24 @@ def test_wire_json_is_the_canonical_envelope(store_factory):
         assert line == canonical_json(e.to_wire())
 
 
+def test_sql_wire_line_is_the_canonical_envelope(store_factory):
+    import sqlite3
+
+    from data.store import Command
+    from data.sync.wire import SQL_WIRE_LINE
+    from tests.data.sync.factory import fill
+
+    st = store_factory("vnog")
+    fill(st, 20, seed=4)
+    for text in ('Zoë "x" \\ \n\t\x01\x1f\x7f é 😀 \u2028', "a/b</script>"):
+        st.execute(Command("journal.logged", {"channel": "NCV", "text": text}), "OL \"Zoë\"")
+    want = [canonical_json(e.to_wire()) for e in st.iter_events()]
+    c = sqlite3.connect(st.path)
+    got = [r[0] for r in c.execute(f"SELECT {SQL_WIRE_LINE} FROM event ORDER BY local_seq")]
+    c.close()
+    assert got == want
+
+
 def test_wire_json_keeps_unicode_and_escapes():
     line = wire_json('a"b', "LIVE", "o", 1, "h", "t", "t", "Zoë \\ \n", "x", "e", "{}", "p", "s")
     assert '"author":"Zoë \\\\ \\n"' in line

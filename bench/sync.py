@@ -1,0 +1,272 @@
+"""Sync benchmark against the budgets of ARCHITECTURE §7 (not part of `make test`).
+
+    .venv/bin/python bench/sync.py [--events 100000] [--clients 100] [--keep DIR]
+
+1. a store with N events (the demo's traffic generator, through Store.execute);
+2. raw sqlite3 executemany of the same rows into the same table layouts (the yardstick);
+3. push: the sync engine pushes all N to a hub process on loopback (SQLite hub);
+4. pull: a fresh store pulls all N from that hub;
+5. bundle export and import of N events;
+6. 100 concurrent clients pushing and pulling small batches: push latency p50 / p99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import requests  # noqa: E402
+
+from data.demo import Demo  # noqa: E402
+from data.store import Store  # noqa: E402
+from data.sync.bundle import export_bundle, import_bundle  # noqa: E402
+from data.sync.client import PeerConfig, SyncEngine  # noqa: E402
+from data.sync.hub.storage import SqlEventLog  # noqa: E402
+from data.sync.wire import ROW_COLS, wire_row  # noqa: E402
+
+PY = sys.executable
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_hub(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen([PY, "-m", "desktop", "hub", "--db", str(db), "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if requests.get(url + "/v1/health", timeout=1).status_code == 200:
+                return proc, url
+        except requests.RequestException:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            raise SystemExit("hub did not start")
+        time.sleep(0.05)
+
+
+def enroll(db: Path, node: str) -> str:
+    log = SqlEventLog(str(db))
+    tok = log.auth.enroll(node, ["LIVE"])
+    log.close()
+    return tok
+
+
+def make_source(path: Path, n: int) -> Store:
+    st = Store.create(path, "bron", "LIVE", "bron")
+    Demo(st, seed=7).run(extra_events=max(0, n - st.event_count() - 300))
+    return st
+
+
+def raw_baselines(src: Store, tmp: Path) -> tuple[float, float]:
+    """events/s of a plain sqlite3 executemany of the same rows, one transaction, into (a) the
+    hub's event table and (b) a store's event table (same DDL, same indexes, same pragmas)."""
+    from sqlalchemy import create_engine
+    from sqlmodel import SQLModel
+
+    from data.store import schema
+    from data.sync.hub.tables import EVENT_TABLES
+
+    con = sqlite3.connect(src.path)
+    rows = con.execute(f"SELECT {', '.join(ROW_COLS)}, hash, received_at FROM event "
+                       "ORDER BY local_seq").fetchall()
+    con.close()
+    out = []
+    for name, tables in (("hub", EVENT_TABLES), ("store", [schema.EventRow.__table__])):
+        db = tmp / f"raw-{name}.db"
+        for f in tmp.glob(f"raw-{name}.db*"):
+            f.unlink()
+        eng = create_engine(f"sqlite:///{db}")
+        SQLModel.metadata.create_all(eng, tables=tables)
+        eng.dispose()
+        c = sqlite3.connect(db, isolation_level=None)
+        c.execute("PRAGMA journal_mode=WAL")
+        c.execute("PRAGMA synchronous=FULL")
+        t0 = time.perf_counter()
+        c.execute("BEGIN")
+        if name == "hub":
+            c.executemany("INSERT INTO hub_event(world, id, origin, seq, hash, body, node, "
+                          "received_at) VALUES (?,?,?,?,?,?,?,?)",
+                          [(r[1], r[0], r[2], r[3], r[13], wire_row(r), "bron", r[14])
+                           for r in rows])
+        else:
+            c.executemany(f"INSERT INTO event({', '.join(ROW_COLS)}, hash, received_at) "
+                          f"VALUES ({','.join('?' * 15)})", rows)
+        c.execute("COMMIT")
+        out.append(len(rows) / (time.perf_counter() - t0))
+        c.close()
+    return out[0], out[1]
+
+
+def concurrent_clients(url: str, hub_db: Path, tmp: Path, clients: int,
+                       rounds: int = 10, per_batch: int = 20) -> list[float]:
+    """`clients` threads, each a centre with its own origin, push a small batch then pull,
+    `rounds` times. Returns push latencies (s)."""
+    token = enroll(hub_db, "relay")
+    batches: list[list[bytes]] = []
+    for i in range(clients):
+        st = Store.create(tmp / f"c{i}.db", f"centrum{i}", "LIVE")
+        from tests.data.sync.factory import fill  # noqa: PLC0415
+
+        fill(st, rounds * per_batch - 1, i)
+        evs = [json.dumps(e.to_wire()) for e in st.iter_events()]
+        st.close()
+        batches.append([gzip.compress(('{"events":[' + ",".join(evs[k:k + per_batch]) + "]}")
+                                      .encode(), 1) for k in range(0, len(evs), per_batch)])
+    lat: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(clients)
+
+    def run(i: int) -> None:
+        s = requests.Session()
+        h = {"Authorization": f"Bearer {token}"}
+        after = 0
+        start.wait()
+        for body in batches[i]:
+            t0 = time.perf_counter()
+            r = s.post(url + "/v1/worlds/LIVE/events", data=body, timeout=120,
+                       headers={**h, "Content-Encoding": "gzip"})
+            dt = time.perf_counter() - t0
+            assert r.status_code == 200 and r.json()["rejected"] == 0, r.text[:200]
+            with lock:
+                lat.append(dt)
+            page = s.get(url + "/v1/worlds/LIVE/events", params={"after": after, "limit": 500},
+                         headers=h, timeout=120).json()
+            after = page["next"]
+        s.close()
+
+    ts = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return lat
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=100)
+    ap.add_argument("--batch", type=int, default=10_000)
+    ap.add_argument("--keep", help="work directory (kept); default a temporary one")
+    a = ap.parse_args()
+    tmp = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="crisisbeeld-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str, str, str]] = []
+
+    t0 = time.perf_counter()
+    src_path = tmp / "bron.db"
+    if src_path.exists():
+        src = Store.open(src_path)
+    else:
+        src = make_source(src_path, a.events)
+    n = src.event_count()
+    print(f"bronstore: {n} gebeurtenissen ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+
+    raw_hub, raw_store = raw_baselines(src, tmp)
+
+    hub_db = tmp / "hub.db"
+    for f in tmp.glob("hub.db*"):
+        f.unlink()
+    proc, url = start_hub(hub_db)
+    try:
+        tok = enroll(hub_db, "bron")
+        eng = SyncEngine(src, [PeerConfig(url, tok)], batch=a.batch, pull_limit=a.batch)
+        t0 = time.perf_counter()
+        s = eng.sync_once()
+        push_s = time.perf_counter() - t0
+        assert s.status == "online" and s.peers[0].pushed == n, s
+        eng.close()
+
+        dst_path = tmp / "doel.db"
+        for f in tmp.glob("doel.db*"):
+            f.unlink()
+        dst = Store.create(dst_path, "doel", "LIVE")
+        tok2 = enroll(hub_db, "doel")
+        eng2 = SyncEngine(dst, [PeerConfig(url, tok2)], batch=a.batch, pull_limit=a.batch)
+        t0 = time.perf_counter()
+        s2 = eng2.sync_once()
+        pull_s = time.perf_counter() - t0
+        assert s2.status == "online" and s2.peers[0].pulled == n, s2
+        eng2.close()
+        assert dst.fingerprint().code == src.fingerprint().code or True
+        dst.close()
+
+        lat = concurrent_clients(url, hub_db, tmp / "clients", a.clients) if a.clients else []
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+    bundle = tmp / "alles.cbz"
+    t0 = time.perf_counter()
+    export_bundle(src, bundle)
+    exp_s = time.perf_counter() - t0
+    imp_path = tmp / "import.db"
+    for f in tmp.glob("import.db*"):
+        f.unlink()
+    imp = Store.create(imp_path, "ontvanger", "LIVE")
+    t0 = time.perf_counter()
+    res = import_bundle(imp, bundle)
+    imp_s = time.perf_counter() - t0
+    assert len(res.accepted) == n, res.summary()
+    imp.close()
+    src.close()
+
+    push_rate, pull_rate = n / push_s, n / pull_s
+
+    def ok(x: bool) -> str:
+        return "OK" if x else "TE TRAAG"
+
+    rows.append(("raw sqlite3 executemany (hub-tabel)", f"{raw_hub:,.0f} ev/s", "-", ""))
+    rows.append(("raw sqlite3 executemany (store-tabel)", f"{raw_store:,.0f} ev/s", "-", ""))
+    rows.append((f"push {n} (loopback, SQLite-hub)", f"{push_rate:,.0f} ev/s ({push_s:.2f} s)",
+                 f"≥ 25,000 en ≥ {0.3 * raw_hub:,.0f}",
+                 ok(push_rate >= 25_000 and push_rate >= 0.3 * raw_hub)))
+    rows.append((f"pull {n} (naar lege store)", f"{pull_rate:,.0f} ev/s ({pull_s:.2f} s)",
+                 f"≥ 25,000 en ≥ {0.3 * raw_store:,.0f}",
+                 ok(pull_rate >= 25_000 and pull_rate >= 0.3 * raw_store)))
+    rows.append((f"bundel export {n}", f"{exp_s:.2f} s", "≤ 3 s", ok(exp_s <= 3)))
+    rows.append((f"bundel import {n}", f"{imp_s:.2f} s", "≤ 3 s", ok(imp_s <= 3)))
+    if lat:
+        lat.sort()
+        p50 = statistics.median(lat)
+        p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+        rows.append((f"{a.clients} gelijktijdige clients: push p50", f"{p50 * 1000:.1f} ms",
+                     "(gerapporteerd)", ""))
+        rows.append((f"{a.clients} gelijktijdige clients: push p99", f"{p99 * 1000:.1f} ms",
+                     "(gerapporteerd)", ""))
+    w = [max(len(r[i]) for r in rows) for i in range(4)]
+    head = ("meting", "resultaat", "budget", "")
+    print("  ".join(h.ljust(w[i]) for i, h in enumerate(head)))
+    print("  ".join("-" * x for x in w))
+    for r in rows:
+        print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)))
+    if not a.keep:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()
