@@ -36,12 +36,13 @@ def still_open(row: Sequence[Any]) -> int:
 
 def card_text(row: Sequence[Any]) -> str:
     prio = row[B_PRIO] or "normaal"
-    lines = [str(row[B_TITLE]),
-             f"{row[B_FROM]} → {row[B_TO]}",
-             f"toegezegd {row[B_OFFERED] or 0} van {row[B_QTY]} · nog {still_open(row)} open"]
-    if prio in ("zeer_hoog", "hoog"):
-        lines.append(f"prioriteit {label(prio).lower()}")
-    return "\n".join(lines)
+    # always four lines: the list uses uniform item sizes (fast with thousands of cards)
+    title = str(row[B_TITLE])
+    if len(title) > 24:
+        title = title[:23] + "…"
+    return "\n".join((title, f"{row[B_FROM]} → {row[B_TO]}",
+                      f"toegezegd {row[B_OFFERED] or 0}/{row[B_QTY]} · open {still_open(row)}",
+                      f"prioriteit {label(prio).lower()}"))
 
 
 class CardListModel(QAbstractListModel):
@@ -126,7 +127,9 @@ class _Column(QListView):
         self.setModel(model)
         self.setObjectName(f"column_{model.status}")
         self.setUniformItemSizes(True)
-        self.setWordWrap(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(3)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)

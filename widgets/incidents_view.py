@@ -87,17 +87,15 @@ class IncidentsView(QWidget):
             Column(self.tr("Titel"), I_TITLE),
             Column(self.tr("Status"), I_STATUS, label,
                    color=lambda r: _status_color(r[I_STATUS])),
-            Column(self.tr("Soort"), I_KIND),
             Column(self.tr("Regio's"), I_REGIONS, _short_regions),
-            Column(self.tr("Fase"), I_PHASE, label),
             Column(self.tr("Bijgewerkt"), I_UPD, local_hm),
         ], regions=lambda r: r[I_REGIONS], parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [300, 100, 130, 150, 70])
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        set_widths(self.table, [330, 110, 190])
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         btns = QHBoxLayout()
@@ -116,7 +114,7 @@ class IncidentsView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setSizes([760, 480])
+        split.setSizes([780, 520])
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Incidenten")))
         lay.addLayout(btns)
