@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.region = ""
         self._bijstand_counts: dict[str, int] = {}
         self.data: dict[str, Any] = {"incident": [], "session": [], "decision": [], "action": [],
-                                     "nsp": [], "bijstand": [], "comms": [], "conflicts": [],
+                                     "nsp": [], "bijstand": {}, "comms": [], "conflicts": [],
                                      "alarms": []}
 
         # -- header, navigation, filters, views --
@@ -265,6 +265,11 @@ class MainWindow(QMainWindow):
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         esc.activated.connect(lambda: self.wall_action.setChecked(False))
 
+    def set_sync_state(self, state: str, backlog: int = 0, last_success: str = "",
+                       detail: str = "") -> None:
+        """For the sync wiring: show the engine's state in the header (see SyncStateLabel)."""
+        self.header.sync.set_state(state, backlog, last_success, detail)
+
     def focus_filter(self) -> None:
         self.filter.setFocus()
         self.filter.selectAll()
@@ -413,7 +418,7 @@ class MainWindow(QMainWindow):
         by_status: dict[str, int] = {}
         bij = self.data["bijstand"]
         if bij:
-            for r in (bij.values() if isinstance(bij, dict) else bij):
+            for r in bij.values():
                 if r[1] in OPEN_BIJSTAND:
                     by_status[r[1]] = by_status.get(r[1], 0) + 1
         else:  # the rows are still loading: the cheap counts

@@ -239,3 +239,29 @@ def test_resolve_conflict(qtbot: Any, store_factory: Any, window: Any, read_stor
     assert st.conflicts() == []
     assert st.entity(bid)["status"] == "afgewezen"
     qtbot.waitUntil(lambda: window.header.conflicts.isHidden(), timeout=5000)
+
+
+def test_changes_before_first_load_and_sync_slot(qtbot: Any, store_factory: Any) -> None:
+    """A change notice that arrives while the first load is still under way is safe."""
+    from pathlib import Path
+
+    from desktop.main_window import MainWindow
+
+    st = store_factory("vrgz", name="VRGZ")
+    ch = st.execute(Command("bijstand.requested", {
+        "requesting_region": "VR08", "addressed_to": "KCR2", "capability": "pompcapaciteit",
+        "quantity": 2}), "IM VRGZ")
+    ch2 = st.execute(Command("journal.logged", {"channel": "NCV", "text": "test"}), "IM VRGZ")
+    ch.merge(ch2)
+    win = MainWindow(Path(st.path), st.world, st.name, author="tester")
+    qtbot.addWidget(win)
+    try:
+        with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+            win.apply_changes(ch)  # before start(): the reload requests queue up first
+            win.start()
+        qtbot.waitUntil(lambda: win.journal.model.rowCount() == 1, timeout=5000)
+        assert win.kpis()["bijstand_open"] == 1
+        win.set_sync_state("offline", backlog=12, last_success="4 min", detail="hub onbereikbaar")
+        assert "achterstand 12" in win.header.sync.text()
+    finally:
+        win.shutdown()
