@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser,
 from data.domain.enums import CAPABILITIES, label
 from data.domain.regions import region_label
 from widgets.bijstand_board import BijstandBoard
-from widgets.common import esc, title_label
+from widgets.common import esc, tr_detail, title_label
 from widgets.timefmt import local_hm
 
 
@@ -33,7 +33,7 @@ def bijstand_html(s: dict[str, Any]) -> str:
            f"{esc(s.get('meldplaats') or '—')}</p>",
            f"<p style='font-size:18px'><b>Nog open: {open_quantity(s)} "
            f"{esc(s.get('unit') or '')}</b> (gevraagd {esc(s.get('quantity'))})</p>",
-           "<h3>Aanbod</h3>"]
+           f"<h3>{tr_detail('Aanbod')}</h3>"]
     if offers:
         out.append("<table cellpadding='4'><tr><th align='left'>Aanbieder</th>"
                    "<th align='right'>Aantal</th><th align='left'>Aankomst</th>"
@@ -48,7 +48,7 @@ def bijstand_html(s: dict[str, Any]) -> str:
         out.append("</table>")
     else:
         out.append("<p>nog geen aanbod</p>")
-    out.append("<h3>Geschiedenis</h3><table cellpadding='3'>")
+    out.append(f"<h3>{tr_detail('Geschiedenis')}</h3><table cellpadding='3'>")
     for h in reversed(s.get("history") or []):
         what = h.get("what", "")
         if what == "status":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 
@@ -41,3 +42,8 @@ def title_label(text: str) -> QLabel:
 
 def esc(v: Any) -> str:
     return html.escape("" if v is None else str(v))
+
+
+def tr_detail(text: str) -> str:
+    """Translate a text of the detail panes (context 'Detail')."""
+    return QCoreApplication.translate("Detail", text)

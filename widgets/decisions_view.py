@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE
 from widgets import palette
-from widgets.common import esc, make_table, set_widths, title_label
+from widgets.common import esc, tr_detail, make_table, set_widths, title_label
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 from widgets.timefmt import local_hm
 
@@ -39,7 +39,7 @@ def decision_html(d: dict[str, Any]) -> str:
                    f"{esc(d.get('revoked_reason'))}</p>")
     versions = d.get("versions") or []
     if versions:
-        out.append("<h3>Eerdere versies</h3>")
+        out.append(f"<h3>{tr_detail('Eerdere versies')}</h3>")
         for v in reversed(versions):
             out.append(f"<p><b>versie {esc(v.get('version'))}</b> (tot "
                        f"{esc(local_hm(v.get('until')))}): {esc(v.get('text'))}</p>")
