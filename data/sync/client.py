@@ -31,6 +31,7 @@ from typing import Any, Callable, Literal, Sequence
 import requests
 
 from data.store import Changes, Store
+from data.store.store import gc_paused
 from data.sync import peers
 from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, gzip_bytes, ndjson_body, wire_row
 
@@ -166,8 +167,9 @@ class HubClient:
             "Content-Type": "application/x-ndjson", "Content-Encoding": "gzip"}))
 
     def pull(self, world: str, after: int, limit: int) -> dict[str, Any]:
-        return dict(self._call("GET", f"/v1/worlds/{world}/events",
-                               params={"after": after, "limit": limit}))
+        with gc_paused():
+            return dict(self._call("GET", f"/v1/worlds/{world}/events",
+                                   params={"after": after, "limit": limit}))
 
 
 @dataclass

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from data.store.store import valid_world
+from data.store.store import gc_paused, valid_world
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
@@ -254,6 +254,12 @@ def create_app(log: EventLog) -> FastAPI:
 
 def _push(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
           ctype: str = "") -> bytes:
+    with gc_paused():  # thousands of small acyclic objects: spare the cyclic collector
+        return _push_batch(log, world, node, raw, encoding, ctype)
+
+
+def _push_batch(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
+                ctype: str) -> bytes:
     """Decode, validate and store one batch (runs in a worker thread).
 
     Two body formats: JSON ``{"events": [...]}``, or NDJSON (``application/x-ndjson``): one
