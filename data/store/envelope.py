@@ -98,8 +98,11 @@ class Event:
         }
 
     @classmethod
-    def from_wire(cls, d: dict[str, Any]) -> "Event":
-        """Build an event from a received dict; raises ValueError with a reason if malformed."""
+    def from_wire(cls, d: dict[str, Any], payload_json: str | None = None) -> "Event":
+        """Build an event from a received dict; raises ValueError with a reason if malformed.
+
+        ``payload_json``: the payload's canonical text when the caller already has it (an
+        Event being checked again), so it is not encoded a second time."""
         if type(d) is not dict and not isinstance(d, dict):
             raise ValueError("gebeurtenis is geen object")
         try:
@@ -122,11 +125,12 @@ class Event:
             f = next(f for f, v in zip(_TEXT_FIELDS, texts) if "\x1f" in v)
             raise ValueError(f"veld '{f}' bevat een ongeldig teken")
         try:
-            payload_json = _CANONICAL.encode(payload)
+            if payload_json is None:
+                payload_json = _CANONICAL.encode(payload)
             # the hash is over UTF-8: lone surrogates (possible in JSON) cannot be hashed
             joined.encode()
             payload_json.encode()
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, AttributeError) as e:
             raise ValueError(f"inhoud is geen geldige JSON-tekst ({e})") from None
         return cls(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload_json,
                    prev, sig, payload)

@@ -33,12 +33,13 @@ def _touch(st: State, ev: Event) -> None:
     st["updated_by"] = ev.author
 
 
-#: How much history a state keeps; the oldest entries go first. The complete history is the
+#: How much history a state keeps (the newest 200 changes, 20 versions of the beeld); the
+#: oldest entries go first. The complete history is the
 #: event log itself (its events by entity); the state holds what a detail view shows, so that a
 #: command on a long-lived entity (an incident with thousands of updates) stays cheap. Trimming
 #: depends only on the state, so the fold stays a pure function of the ordered events.
-HISTORY_KEEP = 500
-BEELD_KEEP = 50
+HISTORY_KEEP = 200
+BEELD_KEEP = 20
 
 
 def _trim(st: State, key: str, keep: int) -> None:

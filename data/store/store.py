@@ -669,10 +669,10 @@ class Store:
                 if isinstance(it, Event):
                     # The hash covers payload_json; fold what the hash covers, never a payload
                     # dict that may have been changed beside it.
-                    ev = Event.from_wire(it.to_wire(from_json=True))
+                    ev = Event.from_wire(it.to_wire(from_json=True), it.payload_json)
                 else:
                     ev = Event.from_wire(it)
-            except ValueError as e:
+            except (ValueError, TypeError) as e:
                 rid = it.get("id", "?") if isinstance(it, dict) else "?"
                 res.rejected.append((str(rid), f"onleesbare gebeurtenis: {e}"))
                 continue
