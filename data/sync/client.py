@@ -57,7 +57,8 @@ class PeerConfig:
 
 @dataclass(frozen=True)
 class PeerState:
-    """How syncing with one hub goes."""
+    """How syncing with one hub goes. ``status`` is online from the moment the hub answered
+    in a round until a call fails; ``last_success`` is the end of the last complete round."""
 
     url: str
     name: str = ""
@@ -360,7 +361,8 @@ class SyncEngine:
         if not hub_id:
             raise LinkDown("hub gaf geen id")
         cur = peers.load(self._db, hub_id, self.world)
-        self._set_peer(p, hub_id=hub_id, push_cursor=cur.push, pull_cursor=cur.pull)
+        self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
+                       pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
         p.heads = p.client.heads(self.world)
         warn = self._push(p, hub_id, cur)
         self._pull(p, hub_id, cur)
@@ -467,10 +469,11 @@ class SyncEngine:
                     raise LinkDown("hub mist eerdere gebeurtenissen; opnieuw vanaf het begin")
                 self._advance(p, light, chunk[-1][0], cur, skip)
                 peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
-                self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull)
+                self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull,
+                               backlog=self._backlog(cur.push))
             self._advance(p, light, light[-1][0], cur, skip)
             peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
-            self._set_peer(p, push_cursor=cur.push)
+            self._set_peer(p, push_cursor=cur.push, backlog=self._backlog(cur.push))
             if cur.push == start:
                 return warn  # nothing more can be delivered now
 
