@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
                 # the whole-log scans start once the tiles are filled, so they do not compete
                 for slow in Workers.SLOW:
                     self.workers.load(slow)
+                self.workers.warm_up()
             if not self._waiting_first:
                 self.status_line.setText("")
                 self._apply_filters()

@@ -36,6 +36,15 @@ class StoreWriter(QObject):
         self.path = path
         self.store: Store | None = None
 
+    @Slot()
+    def open(self) -> None:
+        """Open the store ahead of the first command (opening scans the log for its clock)."""
+        try:
+            if self.store is None:
+                self.store = Store.open(self.path)
+        except Exception:  # noqa: BLE001 - the first command reports it again, to the user
+            self.sig_error.emit(traceback.format_exc())
+
     @Slot(int, object, str)
     def execute(self, req: int, commands: list[Command], author: str) -> None:
         try:
@@ -146,6 +155,7 @@ class Workers(QObject):
     _sig_load = Signal(str, object)
     _sig_load_slow = Signal(str, object)
     _sig_close = Signal()
+    _sig_open = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +172,7 @@ class Workers(QObject):
         self.reader.moveToThread(self.reader_thread)
         self.slow_reader.moveToThread(self.slow_thread)
         self._sig_execute.connect(self.writer.execute)
+        self._sig_open.connect(self.writer.open)
         self._sig_load.connect(self.reader.load)
         self._sig_load_slow.connect(self.slow_reader.load)
         for obj in (self.writer, self.reader, self.slow_reader):
@@ -178,6 +189,10 @@ class Workers(QObject):
         self._next += 1
         self._sig_execute.emit(self._next, commands, author)
         return self._next
+
+    def warm_up(self) -> None:
+        """Let the writer open its connection now, so the first command is quick."""
+        self._sig_open.emit()
 
     def load(self, what: str, arg: Any = None) -> None:
         (self._sig_load_slow if what in self.SLOW else self._sig_load).emit(what, arg)

@@ -5,6 +5,7 @@ has taken the status change and the refreshed rows come back."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Sequence
 
 from PySide6.QtCore import (
@@ -156,6 +157,9 @@ class _Column(QListView):
             return
         super().keyPressEvent(ev)
 
+    def _request(self, eid: str, frm: str, to: str, *_a: Any) -> None:
+        self.board.sig_transition_requested.emit(eid, frm, to)
+
     def _menu(self, pos: QPoint) -> None:
         idx = self.currentIndex()
         if not idx.isValid():
@@ -167,9 +171,7 @@ class _Column(QListView):
         for st in BIJSTAND_ORDER:
             if legal("bijstand", model.status, st):
                 act = menu.addAction(self.tr("Naar {0}").format(label(st)))
-                act.triggered.connect(
-                    lambda _=False, s=st: self.board.sig_transition_requested.emit(
-                        eid, model.status, s))
+                act.triggered.connect(partial(self._request, eid, model.status, st))
         if not menu.isEmpty():
             menu.popup(self.viewport().mapToGlobal(pos))
 
@@ -213,13 +215,19 @@ class BijstandBoard(QWidget):
             bl.addWidget(col, 1)
             lay.addWidget(box, 1)
             self.models[st], self.columns[st], self.titles[st] = m, col, t
-            col.selectionModel().currentChanged.connect(
-                lambda cur, _prev: cur.isValid() and self.sig_selected.emit(str(cur.data(ID_ROLE))))
-            col.clicked.connect(lambda i: self.sig_selected.emit(str(i.data(ID_ROLE))))
+            col.selectionModel().currentChanged.connect(self._on_current)
+            col.clicked.connect(self._on_clicked)
         scroll.setWidget(inner)
         self._rows: dict[str, tuple[Any, ...]] = {}
         self._needle = ""
         self._region = ""
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self.sig_selected.emit(str(index.data(ID_ROLE)))
+
+    def _on_current(self, cur: QModelIndex, _prev: QModelIndex) -> None:
+        if cur.isValid():
+            self.sig_selected.emit(str(cur.data(ID_ROLE)))
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self._rows = {r[B_ID]: tuple(r) for r in rows}

@@ -93,11 +93,10 @@ class BijstandView(QWidget):
             btns.addWidget(b)
         btns.addStretch(1)
         self.new_btn.clicked.connect(self.sig_new)
-        self.offer_btn.clicked.connect(lambda: self._current and self.sig_offer.emit(self._current))
-        self.withdraw_btn.clicked.connect(
-            lambda: self._current and self.sig_withdraw_offer.emit(self._current))
-        self.status_btn.clicked.connect(
-            lambda: self._current and self.sig_status.emit(self._current))
+        # slots return None (a slot that returns a value is asking for trouble in bindings)
+        self.offer_btn.clicked.connect(lambda: self._emit(self.sig_offer))
+        self.withdraw_btn.clicked.connect(lambda: self._emit(self.sig_withdraw_offer))
+        self.status_btn.clicked.connect(lambda: self._emit(self.sig_status))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.board)
         split.addWidget(self.detail)
@@ -109,6 +108,10 @@ class BijstandView(QWidget):
         self._current = ""
         self.board.sig_selected.connect(self._on_selected)
         self._buttons()
+
+    def _emit(self, sig: Any) -> None:
+        if self._current:
+            sig.emit(self._current)
 
     def _buttons(self) -> None:
         for b in (self.offer_btn, self.withdraw_btn, self.status_btn):

@@ -106,12 +106,12 @@ class DecisionsView(QWidget):
             btns.addWidget(b)
         btns.addStretch(1)
         self.open_btn.clicked.connect(self.sig_open_session)
-        self.record_btn.clicked.connect(lambda: self._sess and self.sig_record.emit(self._sess))
-        self.amend_btn.clicked.connect(lambda: self._dec and self.sig_amend.emit(self._dec))
-        self.revoke_btn.clicked.connect(lambda: self._dec and self.sig_revoke.emit(self._dec))
-        self.action_btn.clicked.connect(lambda: self._dec and self.sig_new_action.emit(self._dec))
+        self.record_btn.clicked.connect(lambda: self._emit(self.sig_record, self._sess))
+        self.amend_btn.clicked.connect(lambda: self._emit(self.sig_amend, self._dec))
+        self.revoke_btn.clicked.connect(lambda: self._emit(self.sig_revoke, self._dec))
+        self.action_btn.clicked.connect(lambda: self._emit(self.sig_new_action, self._dec))
         self.action_status_btn.clicked.connect(
-            lambda: self._act and self.sig_action_status.emit(self._act))
+            lambda: self._emit(self.sig_action_status, self._act))
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table))
@@ -134,6 +134,11 @@ class DecisionsView(QWidget):
         self.d_table.selectionModel().currentRowChanged.connect(self._on_decision)
         self.a_table.selectionModel().currentRowChanged.connect(self._on_action)
         self._buttons()
+
+    @staticmethod
+    def _emit(sig: Any, eid: str) -> None:
+        if eid:
+            sig.emit(eid)
 
     @staticmethod
     def _titled(text: str, w: QWidget) -> QWidget:

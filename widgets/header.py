@@ -76,11 +76,11 @@ class HeaderBar(QWidget):
         self.drift = QPushButton()
         self.drift.setObjectName("Alarm")
         self.drift.setFlat(True)
-        self.drift.clicked.connect(lambda: self.sig_alarm_clicked.emit("klokafwijking"))
+        self.drift.clicked.connect(self._drift_clicked)
         self.conflicts = QPushButton()
         self.conflicts.setObjectName("Alarm")
         self.conflicts.setFlat(True)
-        self.conflicts.clicked.connect(lambda: self.sig_alarm_clicked.emit("conflicten"))
+        self.conflicts.clicked.connect(self._conflicts_clicked)
         lay.addWidget(self.banner)
         lay.addWidget(self.centre)
         lay.addStretch(1)
@@ -97,6 +97,14 @@ class HeaderBar(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
         self.tick()
+
+    # Slots are methods that return None: PySide6 6.12 on Python 3.11 drops a reference to a
+    # slot's return value, so a lambda returning emit()'s bool eventually frees True/False.
+    def _drift_clicked(self) -> None:
+        self.sig_alarm_clicked.emit("klokafwijking")
+
+    def _conflicts_clicked(self) -> None:
+        self.sig_alarm_clicked.emit("conflicten")
 
     def start_clock(self) -> None:
         self._timer.start()

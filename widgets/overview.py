@@ -3,6 +3,7 @@ full-screen wall view)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -39,7 +40,7 @@ class OverviewView(QWidget):
         grid.setSpacing(10)
         for i, (key, title, view) in enumerate(TILES):
             t = KpiTile(self.tr(title))
-            t.sig_clicked.connect(lambda v=view: self.sig_open_view.emit(v))
+            t.sig_clicked.connect(partial(self._open, view))
             grid.addWidget(t, 0, i)
             self.tiles[key] = t
         self.map = RegionMap()
@@ -65,6 +66,9 @@ class OverviewView(QWidget):
         lay.addLayout(head)
         lay.addLayout(grid)
         lay.addWidget(split, 1)
+
+    def _open(self, view: str, *_a: Any) -> None:
+        self.sig_open_view.emit(view)
 
     def set_kpis(self, k: dict[str, Any]) -> None:
         """Fill the tiles from the figures the window computed (see MainWindow._kpis)."""
