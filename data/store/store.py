@@ -896,17 +896,18 @@ class Store:
 
     # ------------------------------------------------------------------ rebuild
 
-    def rebuild(self) -> int:
+    def rebuild(self, workers: int | None = None) -> int:
         """Recompute every projection from the log; returns the number of events folded.
 
-        The log is read once in fold order (entity, hlc, origin, id) through the index, with
-        only the columns the fold needs; each entity is folded and written as soon as its last
-        event has been read, so memory stays flat however long the log is."""
+        ``workers``: processes that fold in parallel (default: the CPU count on a big log,
+        one on a small one). See :mod:`data.store.rebuild`."""
+        from data.store import rebuild as rb
+
         n = 0
-        # Stored payloads are canonical JSON (no surrounding space): raw_decode skips the two
-        # whitespace scans json.loads makes per call.
-        raw_decode = _DECODER.raw_decode
         with self._lock, gc_paused(), self.transaction():
+            total = self.event_count()
+            if workers is None:
+                workers = min(os.cpu_count() or 1, 4) if total >= rb.PARALLEL_FROM else 1
             self._rebuilding = True
             self._rebuild_sum = 0
             # Secondary indexes of the projection are dropped and made again at the end:
@@ -919,31 +920,15 @@ class Store:
                     self._conn.execute(f'DROP INDEX "{name}"')
                 self._conn.execute("DELETE FROM entity")
                 self._conn.execute("DELETE FROM conflict")
-                cur = self._conn.cursor()
-                cur.execute("SELECT id, origin, hlc, occurred_at, recorded_at, author, type, "
-                            "entity, payload FROM event ORDER BY entity, hlc, origin, id")
-                out: list[tuple[Any, ...]] = []
-                conflicts: list[tuple[Any, ...]] = []
-                group: list[Event] = []
-                current = None
-                while True:
-                    rows = cur.fetchmany(20_000)
-                    if not rows:
-                        break
-                    for id_, origin, hlc, occ, rec, author, typ, entity, payload in rows:
-                        if entity != current:
-                            if group:
-                                self._rebuild_one(group, out, conflicts)
-                                group = []
-                            current = entity
-                        group.append(Event(id_, "", origin, 0, hlc, occ, rec, author, typ,
-                                           entity, payload, "", "", raw_decode(payload)[0]))
-                    n += len(rows)
-                    if len(out) >= 20_000:
-                        self._write_rebuilt(out, conflicts)
-                if group:
-                    self._rebuild_one(group, out, conflicts)
-                self._write_rebuilt(out, conflicts)
+                if workers > 1:
+                    cuts = rb.split_points(self._conn, total, workers)
+                    bounds: list[str | None] = [None, *cuts, None]
+                    chunks = rb.parallel(self.path, list(zip(bounds[:-1], bounds[1:])))
+                else:
+                    chunks = rb.project(self._conn)
+                for out, conflicts, folded in chunks:
+                    n += folded
+                    self._write_rebuilt(out, conflicts)
                 for _name, sql in indexes:
                     self._conn.execute(sql)
                 self._set_picture_sum(self._rebuild_sum % _SUM_MOD)
