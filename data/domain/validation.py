@@ -212,12 +212,12 @@ def validate(spec: dict[str, Field], payload: Any, *, partial: bool = False) -> 
         raise ValidationError("de gegevens moeten een object met velden zijn")
     errors: list[tuple[str, str]] = []
     out: dict[str, Any] = {}
-    unknown = sorted(set(payload) - set(spec))
-    for k in unknown:
-        errors.append((k, "onbekend veld"))
+    if not payload.keys() <= spec.keys():
+        for k in sorted(set(payload) - set(spec)):
+            errors.append((str(k), "onbekend veld"))
     for name, f in spec.items():
-        present = name in payload and payload[name] is not None and payload[name] != ""
-        if not present:
+        value = payload.get(name)
+        if value is None or value == "":
             if partial:
                 if name in payload and f.required:
                     errors.append((f.label, "is verplicht en mag niet leeg worden gemaakt"))
@@ -225,13 +225,15 @@ def validate(spec: dict[str, Field], payload: Any, *, partial: bool = False) -> 
             if f.required:
                 errors.append((f.label, "is verplicht"))
             elif f.default is not None:
-                out[name] = f.default
+                # a fresh copy of a list default: states must not share one list object
+                out[name] = list(f.default) if isinstance(f.default, list) else f.default
             continue
         try:
-            out[name] = f.check(payload[name], f)
+            clean = out[name] = f.check(value, f)
         except ValidationError as e:
             errors.append((f.label, e.errors[0][1]))
-        if name in out and f.required and out[name] in ("", []):
+            continue
+        if f.required and (clean == "" or clean == []):
             errors.append((f.label, "is verplicht"))
     if partial and not out and not errors:
         errors.append(("", "er is niets gewijzigd"))
