@@ -56,6 +56,7 @@ def run_app(db: Path, theme: str = "dark") -> int:
     app = make_app()
     errors.install()
     win = build_window(db, theme)
+    win.restore_geometry()
     win.show()
     win.start()
     rc = app.exec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
@@ -177,6 +177,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ lifecycle
 
+    def restore_geometry(self) -> None:
+        """Window geometry from QSettings (only geometry lives there; CONVENTIONS §12)."""
+        geo = QSettings().value("main_window/geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+
+    def save_geometry(self) -> None:
+        if not self.isFullScreen():
+            QSettings().setValue("main_window/geometry", self.saveGeometry())
+
     def start(self) -> None:
         """Ask for everything the views show (the first load) and start the clock."""
         for what in FIRST_LOAD:
@@ -193,6 +203,7 @@ class MainWindow(QMainWindow):
             self.workers.stop()
 
     def closeEvent(self, ev: Any) -> None:  # noqa: N802
+        self.save_geometry()
         self.shutdown()
         super().closeEvent(ev)
 
