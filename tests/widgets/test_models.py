@@ -65,6 +65,8 @@ def test_journal_model_filter_sort_and_add(qapp: Any) -> None:
     m.sort(0, Qt.SortOrder.DescendingOrder)
     m.add_rows(_journal_rows(501)[500:])
     assert m.rowCount() == 501 and "bericht 500" in m.index(0, 5).data()
+    m.add_rows(_journal_rows(501)[:3])  # lines it already has (a reload that crossed a full load)
+    assert m.rowCount() == 501
     assert m.id_at(0).endswith(f"{500:012x}")
 
 
