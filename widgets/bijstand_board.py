@@ -234,18 +234,26 @@ class BijstandBoard(QWidget):
         self._distribute()
 
     def upsert(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Changed requests: only the columns they leave or enter are rebuilt."""
+        touched: set[str] = set()
         for r in rows:
+            old = self._rows.get(r[B_ID])
+            if old is not None:
+                touched.add(old[B_STATUS])
+            touched.add(r[B_STATUS])
             self._rows[r[B_ID]] = tuple(r)
-        self._distribute()
+        self._distribute(touched)
 
     def set_filter(self, text: str, region: str = "") -> None:
         self._needle, self._region = text.strip().lower(), region
         self._distribute()
 
-    def _distribute(self) -> None:
+    def _distribute(self, only: set[str] | None = None) -> None:
         cols: dict[str, list[tuple[Any, ...]]] = {st: [] for st in BIJSTAND_ORDER}
         n, reg = self._needle, self._region
         for r in self._rows.values():
+            if only is not None and r[B_STATUS] not in only:
+                continue
             if reg and reg not in (r[B_FROM], r[B_TO]):
                 continue
             if n and n not in f"{r[B_TITLE]} {r[B_FROM]} {r[B_TO]} {r[B_PRIO]}".lower():
@@ -253,6 +261,8 @@ class BijstandBoard(QWidget):
             cols.setdefault(r[B_STATUS], []).append(r)
         prio = {"zeer_hoog": 0, "hoog": 1, "normaal": 2, "laag": 3}
         for st, m in self.models.items():
+            if only is not None and st not in only:
+                continue
             rows = sorted(cols.get(st, []), key=lambda r: (prio.get(r[B_PRIO] or "", 2),
                                                            r[B_NEEDED] or "~"))
             cur = self.columns[st].currentIndex()
