@@ -125,7 +125,7 @@ def cmd_fingerprint(a: argparse.Namespace) -> int:
 def cmd_rebuild(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     t0 = time.perf_counter()
-    n = st.rebuild()
+    n = st.rebuild(workers=a.workers)
     dt = time.perf_counter() - t0
     print(f"projecties opnieuw opgebouwd uit {n} gebeurtenissen in {dt:.2f} s; {st.fingerprint()}")
     st.close()
@@ -171,4 +171,6 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("rebuild", help="bouw alle projecties opnieuw op uit het logboek")
     p.add_argument("--db", required=True)
+    p.add_argument("--workers", type=int, default=None,
+                   help="processen die parallel vouwen (standaard: naar aantal cores)")
     p.set_defaults(func=cmd_rebuild)
