@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,6 +19,24 @@ KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "nsp": "#5fb3b3", "irbt": "#c4b5fd", "conflict": "#f472b6"}
 
 
+_NL = {"Mon": "ma", "Tue": "di", "Wed": "wo", "Thu": "do", "Fri": "vr", "Sat": "za",
+       "Sun": "zo", "Jan": "jan", "Feb": "feb", "Mar": "mrt", "Apr": "apr", "May": "mei",
+       "Jun": "jun", "Jul": "jul", "Aug": "aug", "Sep": "sep", "Oct": "okt", "Nov": "nov",
+       "Dec": "dec"}
+
+
+class DutchDateAxis(pg.DateAxisItem):
+    """Date axis with Dutch day and month names (pyqtgraph formats them in English)."""
+
+    def tickStrings(self, values: Any, scale: Any, spacing: Any) -> list[str]:  # noqa: N802
+        out = []
+        for text in super().tickStrings(values, scale, spacing):
+            for en, nl in _NL.items():
+                text = text.replace(en, nl)
+            out.append(text)
+        return out
+
+
 class Timeline(QWidget):
     """One line per event kind: events per hour by ``occurred_at``.
 
@@ -29,7 +47,7 @@ class Timeline(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=None)})
+        self.plot = pg.PlotWidget(axisItems={"bottom": DutchDateAxis(utcOffset=None)})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
