@@ -438,7 +438,8 @@ class Store:
                     dirty_entities.append((eid,))
                 e.stored_conflicts = True
         if rows:
-            old = self._digests_of([r[0] for r in rows])
+            absent = self._absent  # known to have no row yet: no old digest to look up
+            old = self._digests_of([r[0] for r in rows if r[0] not in absent])
             delta = (sum(_contribution(r[0], r[7]) for r in rows)
                      - sum(_contribution(i, d) for i, d in old.items()))
             self._conn.executemany(
