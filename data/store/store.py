@@ -347,7 +347,10 @@ class Store:
             except BaseException:
                 # The clock stays where it is (it only ever moves forward); the cached own
                 # chain head may point at an event that was rolled back, so it is re-read.
-                self._conn.execute("ROLLBACK")
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite already rolled back (e.g. after an I/O error): keep the cause
                 self._own_head = None
                 raise
             finally:
