@@ -45,7 +45,8 @@ def cmd_hub(a: argparse.Namespace) -> int:
     print(f"hub {log.hub_id} op http://{a.host}:{a.port} met {where}; stoppen met Ctrl-C",
           flush=True)
     try:
-        serve(log, a.host, a.port, log_level=a.log_level)
+        serve(log, a.host, a.port, log_level=a.log_level, workers=a.workers, db=a.db,
+              store=a.store)
     except KeyboardInterrupt:
         pass
     return 0
@@ -153,6 +154,8 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--log-level", default="warning")
+    p.add_argument("--workers", type=int, default=1,
+                   help="aantal hubprocessen op deze poort (zelfde database)")
     p.set_defaults(func=cmd_hub)
     hs = p.add_subparsers(dest="hub_command", metavar="ACTIE")
     e = hs.add_parser("enroll", help="meld een node aan; drukt het token één keer af")
@@ -175,6 +178,7 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--log-level", default="warning")
+    p.add_argument("--workers", type=int, default=1)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("sync", help="synchroniseer deze store met een of meer hubs")

@@ -7,6 +7,7 @@ touches the store directly.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any, Callable
 
@@ -382,6 +383,9 @@ class MainWindow(QMainWindow):
         elif what == "journal":
             if arg is None:
                 self.journal.model.set_data(result)
+                # hundreds of thousands of long-lived objects: keep the cyclic GC from walking
+                # them again and again (a full collection would stall typing for 100+ ms)
+                gc.freeze()
             else:
                 self.journal.add_rows(result)
         elif what == "bijstand":

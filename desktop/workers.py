@@ -42,6 +42,8 @@ class StoreWriter(QObject):
         try:
             if self.store is None:
                 self.store = Store.open(self.path)
+                q.tune_for_reading(self.store, 16_384)  # one command at a time needs little
+                _trim_heap()
         except Exception:  # noqa: BLE001 - the first command reports it again, to the user
             self.sig_error.emit(traceback.format_exc())
 
@@ -80,6 +82,16 @@ def _trim_heap() -> None:
         pass
 
 
+def _shared(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The same rows with repeated values (statuses, regions, titles, …) as one object each:
+    60k bijstand rows repeat most of their fields."""
+    pool: dict[Any, Any] = {}
+    share = pool.setdefault
+    out = [(r[0],) + tuple(share(v, v) for v in r[1:]) for r in rows]
+    _trim_heap()
+    return out
+
+
 def _journal_data(st: Store) -> JournalData:
     """The whole journal, prepared and sorted newest first here, off the GUI thread."""
     d = JournalData()
@@ -96,7 +108,7 @@ LOADERS: dict[str, Callable[[Store, Any], Any]] = {
     "decision": lambda st, ids: q.states(st, "decision", ids),
     "action": lambda st, ids: q.states(st, "action", ids),
     "nsp": lambda st, ids: q.states(st, "nsp", ids),
-    "bijstand": lambda st, ids: q.bijstand_rows(st, ids),
+    "bijstand": lambda st, ids: _shared(q.bijstand_rows(st, ids)),
     "journal": lambda st, ids: _journal_data(st) if ids is None else q.journal_rows(st, ids),
     "comms": lambda st, _a: q.comms_latest(st),
     "conflicts": lambda st, _a: st.conflicts(),

@@ -137,9 +137,12 @@ def iter_journal_rows(st: Store, chunk: int = 50_000) -> Iterator[list[tuple[Any
 
 
 def tune_for_reading(st: Store, cache_kib: int = 8192) -> None:
-    """A reader connection needs little page cache: the screens keep what they show."""
+    """Limit a connection's page cache and give back what it holds beyond that. A desktop's
+    reader needs little (the screens keep what they show), and neither does its writer once
+    opening has scanned the log."""
     with st._lock:  # noqa: SLF001
         st._conn.execute(f"PRAGMA cache_size=-{int(cache_kib)}")  # noqa: SLF001
+        st._conn.execute("PRAGMA shrink_memory")  # noqa: SLF001
 
 
 def identity(path: str) -> dict[str, str]:
