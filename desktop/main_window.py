@@ -385,7 +385,8 @@ class MainWindow(QMainWindow):
                 self.journal.model.set_data(result)
                 # hundreds of thousands of long-lived objects: keep the cyclic GC from walking
                 # them again and again (a full collection would stall typing for 100+ ms)
-                gc.freeze()
+                if len(result) > 50_000:
+                    gc.freeze()
             else:
                 self.journal.add_rows(result)
         elif what == "bijstand":
