@@ -117,9 +117,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(log: EventLog) -> FastAPI:
+def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     """The hub application over one event log (SQL tables or a centre's store)."""
-    app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0",
+    app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0", lifespan=lifespan,
                   description="Sync van het gedeelde crisisbeeld: push, pull, status.")
     auth = log.auth  # type: ignore[attr-defined]
 

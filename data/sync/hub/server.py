@@ -1,23 +1,56 @@
-"""Run a hub with uvicorn (``crisisbeeld hub`` / ``crisisbeeld serve``)."""
+"""Run a hub with uvicorn (``crisisbeeld hub`` / ``crisisbeeld serve``).
+
+``workers > 1`` starts that many hub processes on one port (uvicorn's process manager); they
+share the database exactly as hub processes on several machines share one PostgreSQL database
+(SQLite works too: one writer at a time, readers in parallel). Each worker opens the log from
+the environment (``CRISISBEELD_HUB_DB`` / ``CRISISBEELD_HUB_STORE``) in
+:func:`app_from_env`.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator
 
-from data.sync.hub.storage import EventLog
+from data.sync.hub.storage import EventLog, open_log
 
 
 def serve(log: EventLog, host: str = "127.0.0.1", port: int = 8750,
-          log_level: str = "warning") -> None:
-    """Serve ``log`` until interrupted (Ctrl-C or SIGTERM), then close it cleanly."""
+          log_level: str = "warning", workers: int = 1, db: str | None = None,
+          store: str | None = None) -> None:
+    """Serve ``log`` until interrupted (Ctrl-C or SIGTERM), then close it cleanly. With
+    ``workers > 1`` the log only prepared the database; each worker opens its own."""
     import uvicorn
 
     from data.sync.hub.app import create_app
 
-    app = create_app(log)
     logging.getLogger("uvicorn.error").setLevel(log_level.upper())
+    opts: dict[str, Any] = dict(host=host, port=port, log_level=log_level, access_log=False,
+                                timeout_keep_alive=30)
+    if workers > 1:
+        log.close()
+        os.environ["CRISISBEELD_HUB_DB"] = db or ""
+        os.environ["CRISISBEELD_HUB_STORE"] = store or ""
+        uvicorn.run("data.sync.hub.server:app_from_env", factory=True, workers=workers, **opts)
+        return
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False,
-                    timeout_keep_alive=30)
+        uvicorn.run(create_app(log), **opts)
     finally:
         log.close()
+
+
+def app_from_env() -> Any:
+    """The app of one worker process: opens the log named in the environment."""
+    from data.sync.hub.app import create_app
+
+    log = open_log(db=os.environ.get("CRISISBEELD_HUB_DB") or None,
+                   store=os.environ.get("CRISISBEELD_HUB_STORE") or None)
+
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        yield
+        log.close()
+
+    return create_app(log, lifespan=lifespan)
