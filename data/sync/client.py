@@ -23,7 +23,7 @@ import random
 import sqlite3
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Literal, Sequence
@@ -480,8 +480,9 @@ class SyncEngine:
     def _pull(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> None:
         """Pull pages after the cursor; the next page is fetched while this one is ingested.
         The cursor is saved only after the store committed the page."""
-        nxt = self._pool.submit(p.client.pull, self.world, cur.pull, self.pull_limit)
-        while True:
+        nxt: Future[dict[str, Any]] | None = self._pool.submit(
+            p.client.pull, self.world, cur.pull, self.pull_limit)
+        while nxt is not None:
             page = nxt.result()
             events = page.get("events", [])
             after = int(page.get("next", cur.pull))
@@ -508,8 +509,6 @@ class SyncEngine:
                 cur.pull = after
                 peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, pull_cursor=cur.pull)
-            if nxt is None:
-                return
 
     # ------------------------------------------------------------------ state
 

@@ -121,7 +121,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     """The hub application over one event log (SQL tables or a centre's store)."""
     app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0", lifespan=lifespan,
                   description="Sync van het gedeelde crisisbeeld: push, pull, status.")
-    auth = log.auth  # type: ignore[attr-defined]
+    auth = log.auth
 
     @app.exception_handler(HubError)
     async def _hub_error(_r: Request, e: HubError) -> JSONResponse:

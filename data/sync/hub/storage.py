@@ -313,8 +313,11 @@ def _outcome(items: Sequence[Any], events: list[Event | None], bad: dict[int, st
 
 
 class EventLog(Protocol):
+    """What the API needs of a hub's storage."""
+
     kind: str
     hub_id: str
+    auth: Auth
 
     def worlds(self) -> list[str] | None: ...
 
