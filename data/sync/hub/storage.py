@@ -534,7 +534,12 @@ class StoreEventLog:
              lines: Sequence[str] | None = None) -> PushOutcome:
         events, bad = parse_batch(items)
         good = [e for e in events if e is not None]
-        res = self.store.ingest(good)
+        try:
+            res = self.store.ingest(good)
+        except sqlite3.IntegrityError:
+            # The centre's own sync process ingested some of these at the same moment (the
+            # store checks before it takes the write lock): once more, they are duplicates now.
+            res = self.store.ingest(good)
         status: dict[str, tuple[str, str, bool]] = {}
         for i in res.accepted:
             status[i] = ("accepted", "", False)
