@@ -176,7 +176,9 @@ class Demo:
         self.store = store
         self.rnd = random.Random(f"{seed}:{store.node_id}:{store.event_count()}")
         self.now = now or datetime.now(timezone.utc)
-        self.author = lambda: self.rnd.choice(AUTHORS)
+
+    def author(self) -> str:
+        return self.rnd.choice(AUTHORS)
 
     def at(self, hours_ago: float) -> str:
         return (self.now - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -280,21 +282,21 @@ class Demo:
                                                         "state": state},
                                      occurred_at=self.at(self.rnd.uniform(1, 25))))
             for name, kind, host, mun, reg, status, power, comms, opened_h in NSPS:
-                payload = {"name": name, "kind": kind, "host_type": host, "municipality": mun,
-                           "region": reg, "status": status, "power": power, "comms": comms,
-                           "functions": ["informatie", "EHBO", "drinkwater", "telefoon laden"]
-                           [: 2 + len(comms)]}
+                nsp: dict[str, Any] = {
+                    "name": name, "kind": kind, "host_type": host, "municipality": mun,
+                    "region": reg, "status": status, "power": power, "comms": comms,
+                    "functions": ["informatie", "EHBO", "drinkwater", "telefoon laden"]
+                    [: 2 + len(comms)]}
                 if opened_h:
-                    payload["opened_at"] = self.at(opened_h)
-                    payload["last_contact"] = self.at(self.rnd.uniform(0.2, 3))
-                self._do(Command("nsp.registered", payload, occurred_at=self.at(opened_h or 4)))
+                    nsp["opened_at"] = self.at(opened_h)
+                    nsp["last_contact"] = self.at(self.rnd.uniform(0.2, 3))
+                self._do(Command("nsp.registered", nsp, occurred_at=self.at(opened_h or 4)))
             for i, (ch, d, frm, to, text) in enumerate(JOURNAL_LINES * 3):
-                inc = incident_ids[0] if "Oost" in text or i % 3 == 0 else None
-                payload = {"channel": ch, "direction": d, "sender": frm, "recipient": to,
-                           "text": text, "key": i % 7 == 0}
-                if inc:
-                    payload["incident_id"] = inc
-                self._do(Command("journal.logged", payload,
+                line: dict[str, Any] = {"channel": ch, "direction": d, "sender": frm,
+                                        "recipient": to, "text": text, "key": i % 7 == 0}
+                if "Oost" in text or i % 3 == 0:
+                    line["incident_id"] = incident_ids[0]
+                self._do(Command("journal.logged", line,
                                  occurred_at=self.at(24 - i * 0.55)))
 
     # ------------------------------------------------------------------ continuation

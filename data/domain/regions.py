@@ -61,7 +61,8 @@ REGION_BY_CODE: dict[str, Region] = {r.code: r for r in REGIONS}
 REGION_BY_SHORT: dict[str, Region] = {r.short: r for r in REGIONS}
 
 GROUPINGS: dict[str, tuple[str, ...]] = {
-    g: tuple(r.code for r in REGIONS if r.grouping == g) for g in ("Oost-5", "Noordwest-3", "Noord-3")
+    g: tuple(r.code for r in REGIONS if r.grouping == g)
+    for g in ("Oost-5", "Noordwest-3", "Noord-3")
 }
 
 PARTNERS: tuple[Partner, ...] = (

@@ -114,7 +114,8 @@ def region(v: Any, f: Field) -> str:
         raise _fail(f, "kies een veiligheidsregio")
     r = resolve_region(v)
     if r is None:
-        raise _fail(f, f"'{v}' is geen veiligheidsregio (gebruik VR01–VR25 of de afkorting, bv. VNOG)")
+        raise _fail(f, f"'{v}' is geen veiligheidsregio (gebruik VR01–VR25 of de afkorting, "
+                       "bv. VNOG)")
     return r.code
 
 

@@ -110,7 +110,8 @@ def _worker(path: str, lo: str | None, hi: str | None, q: Any) -> None:
         q.put(("error", traceback.format_exc(), None))
 
 
-def parallel(path: str, ranges: list[tuple[str | None, str | None]]) -> Iterator[tuple[Rows, Rows, int]]:
+def parallel(path: str,
+             ranges: list[tuple[str | None, str | None]]) -> Iterator[tuple[Rows, Rows, int]]:
     """Fold the ranges in child processes; yield their chunks as they arrive."""
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
     q = ctx.Queue(maxsize=8)

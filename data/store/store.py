@@ -602,7 +602,8 @@ class Store:
         )
         heads: dict[str, tuple[int, str, str]] = {}
         for e, h in zip(events, hs):
-            pk = e.payload.get("public_key", "") if e.type == "node.registered" and e.seq == 1 else ""
+            first = e.type == "node.registered" and e.seq == 1
+            pk = e.payload.get("public_key", "") if first else ""
             old = heads.get(e.origin)
             if old is None or e.seq > old[0]:
                 heads[e.origin] = (e.seq, h, pk or (old[2] if old else ""))
@@ -676,9 +677,9 @@ class Store:
                     ev = Event.from_wire(it.to_wire(from_json=True), it.payload_json)
                 else:
                     ev = Event.from_wire(it)
-            except (ValueError, TypeError) as e:
+            except (ValueError, TypeError) as err:
                 rid = it.get("id", "?") if isinstance(it, dict) else "?"
-                res.rejected.append((str(rid), f"onleesbare gebeurtenis: {e}"))
+                res.rejected.append((str(rid), f"onleesbare gebeurtenis: {err}"))
                 continue
             if ev.id in seen:
                 res.duplicates.append(ev.id)
@@ -738,7 +739,8 @@ class Store:
         """Reason to refuse an event on its own merits ('' when it looks right)."""
         return check_envelope(e, self.world)
 
-    def _verify_chains(self, events: list[Event], res: IngestResult) -> tuple[list[Event], list[str]]:
+    def _verify_chains(self, events: list[Event],
+                       res: IngestResult) -> tuple[list[Event], list[str]]:
         """Check each origin's hash chain and signatures (shared rule: data.store.verify)."""
 
         def head_of(origin: str) -> tuple[int, str, str] | None:

@@ -14,7 +14,7 @@ from data.sync.bundle import (BundleError, export_bundle, import_bundle, read_bu
                               write_state)
 from desktop.cli import main
 
-from tests.data.helpers import exchange, incident, move, new, snapshot
+from tests.data.helpers import incident, move, new, snapshot
 
 
 def test_round_trip(store_factory, tmp_path):
