@@ -31,7 +31,7 @@ def _save(qtbot: Any, window: Any, **values: Any) -> None:
     """Fill the open form, save, and wait until the store took it (dialog closed)."""
     dlg = window.commands.dialog
     _fill(dlg.form, **values)
-    with qtbot.waitSignal(dlg.finished, timeout=5000):
+    with qtbot.waitSignal(dlg.finished, timeout=10_000):
         dlg.form.submit()
 
 
@@ -39,7 +39,7 @@ def _wait_row(qtbot: Any, proxy: Any, text: str) -> None:
     def seen() -> None:
         assert any(text in str(proxy.index(r, c).data())
                    for r in range(proxy.rowCount()) for c in range(proxy.columnCount()))
-    qtbot.waitUntil(seen, timeout=5000)
+    qtbot.waitUntil(seen, timeout=10_000)
 
 
 def test_report_and_update_incident(qtbot: Any, window: Any, read_store: Any) -> None:
@@ -48,7 +48,7 @@ def test_report_and_update_incident(qtbot: Any, window: Any, read_store: Any) ->
     assert dlg is not None and dlg.isVisible()
     # nothing filled in: the store's messages appear next to the fields
     dlg.form.submit()
-    qtbot.waitUntil(lambda: dlg.form.error_text("title") != "", timeout=5000)
+    qtbot.waitUntil(lambda: dlg.form.error_text("title") != "", timeout=10_000)
     assert "verplicht" in dlg.form.error_text("title")
     assert dlg.isVisible()
     _save(qtbot, window, title="Dijkdoorbraak Lek", kind="overstroming", regions="VR09, VRZHZ")
@@ -70,7 +70,7 @@ def test_report_and_update_incident(qtbot: Any, window: Any, read_store: Any) ->
     assert s["status"] == "actief" and s["title"] == "Dijkdoorbraak Lek bij Lopik"
     assert s["beeld"].startswith("Bres van 30 meter")
     qtbot.waitUntil(lambda: "Bres van 30 meter" in window.incidents.detail.toPlainText(),
-                    timeout=5000)
+                    timeout=10_000)
     assert "Actief" in window.incidents.detail.toPlainText()
 
 
@@ -79,14 +79,14 @@ def test_bijstand_lifecycle_with_partial_offer(qtbot: Any, window: Any, read_sto
     _save(qtbot, window, requesting_region="VR06", addressed_to="KCR2",
           capability="aggregaten_noodstroom", quantity=10, unit="aggregaten")
     board = window.bijstand.board
-    qtbot.waitUntil(lambda: board.models["concept"].rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: board.models["concept"].rowCount() == 1, timeout=10_000)
     bid = read_store().entities("bijstand")[0]["id"]
 
     # keyboard: Ctrl+→ moves the card to the next legal column (concept → ingediend)
     board.select(bid)
     col = board.columns["concept"]
     qtbot.keyClick(col, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: board.models["ingediend"].rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: board.models["ingediend"].rowCount() == 1, timeout=10_000)
     # drag-and-drop goes through the model's drop handler
     src = board.models["ingediend"]
     md = src.mimeData([src.index(0)])
@@ -95,17 +95,17 @@ def test_bijstand_lifecycle_with_partial_offer(qtbot: Any, window: Any, read_sto
     assert not board.models["onderweg"].canDropMimeData(md, Qt.DropAction.MoveAction, -1, -1,
                                                         dst.index(-1))
     dst.dropMimeData(md, Qt.DropAction.MoveAction, -1, -1, dst.index(-1))
-    qtbot.waitUntil(lambda: dst.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: dst.rowCount() == 1, timeout=10_000)
 
     window.show_view("bijstand")
     board.select(bid)
-    qtbot.waitUntil(lambda: window.bijstand.current() == bid, timeout=5000)
+    qtbot.waitUntil(lambda: window.bijstand.current() == bid, timeout=10_000)
     window.bijstand.sig_offer.emit(bid)
     _save(qtbot, window, provider="VR09", quantity=4)
     window.bijstand.sig_status.emit(bid)
     _save(qtbot, window, to="deels_toegezegd")
-    qtbot.waitUntil(lambda: board.models["deels_toegezegd"].rowCount() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: "Nog open: 6" in window.bijstand.detail.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: board.models["deels_toegezegd"].rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "Nog open: 6" in window.bijstand.detail.toPlainText(), timeout=10_000)
     assert "open 6" in board.models["deels_toegezegd"].index(0).data()
 
     window.bijstand.sig_offer.emit(bid)
@@ -113,39 +113,39 @@ def test_bijstand_lifecycle_with_partial_offer(qtbot: Any, window: Any, read_sto
     for to in ("toegezegd", "onderweg", "ingezet", "beeindigd"):
         window.bijstand.sig_status.emit(bid)
         _save(qtbot, window, to=to)
-        qtbot.waitUntil(lambda to=to: board.models[to].rowCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda to=to: board.models[to].rowCount() == 1, timeout=10_000)
     s = read_store().entity(bid)
     assert s["status"] == "beeindigd"
     assert [h.get("to") for h in s["history"] if h["what"] == "status"] == [
         "ingediend", "in_behandeling", "deels_toegezegd", "toegezegd", "onderweg", "ingezet",
         "beeindigd"]
-    qtbot.waitUntil(lambda: "Nog open: 0" in window.bijstand.detail.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "Nog open: 0" in window.bijstand.detail.toPlainText(), timeout=10_000)
 
 
 def test_irbt_session_decision_amend_action(qtbot: Any, window: Any, read_store: Any) -> None:
     window.commands.new_session()
     _save(qtbot, window, title="IRBT Lek", regions="VR09, VR18", chair="Voorzitter VRU")
     dv = window.decisions
-    qtbot.waitUntil(lambda: dv.current()[0] != "", timeout=5000)
+    qtbot.waitUntil(lambda: dv.current()[0] != "", timeout=10_000)
     dv.sig_record.emit(dv.current()[0])
     assert window.commands.dialog.form.input("number").value() == 1
     _save(qtbot, window, text="Evacuatie Lopik en Schoonhoven.", rationale="Bres groeit.")
-    qtbot.waitUntil(lambda: dv.decisions.rowCount() == 1 and dv.current()[1] != "", timeout=5000)
+    qtbot.waitUntil(lambda: dv.decisions.rowCount() == 1 and dv.current()[1] != "", timeout=10_000)
     did = dv.current()[1]
     dv.sig_amend.emit(did)
     _save(qtbot, window, text="Evacuatie Lopik, Schoonhoven en Vianen.")
-    qtbot.waitUntil(lambda: "versie 2" in dv.detail.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "versie 2" in dv.detail.toPlainText(), timeout=10_000)
     assert "Eerdere versies" in dv.detail.toPlainText()
     dv.sig_new_action.emit(did)
     _save(qtbot, window, text="Bussen regelen", owner="AC Bevolkingszorg",
           due="2020-01-01 10:00")
-    qtbot.waitUntil(lambda: dv.actions.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: dv.actions.rowCount() == 1, timeout=10_000)
     assert "te laat" in dv.a_proxy.index(0, 4).data()  # overdue is marked
     dv.select_action(dv.actions.ids()[0])
-    qtbot.waitUntil(lambda: dv.current()[2] != "", timeout=5000)
+    qtbot.waitUntil(lambda: dv.current()[2] != "", timeout=10_000)
     dv.sig_action_status.emit(dv.current()[2])
     _save(qtbot, window, to="gereed")
-    qtbot.waitUntil(lambda: dv.a_proxy.index(0, 3).data() == "Gereed", timeout=5000)
+    qtbot.waitUntil(lambda: dv.a_proxy.index(0, 3).data() == "Gereed", timeout=10_000)
     st = read_store()
     d = st.entity(did)
     assert d["version"] == 2 and d["text"].endswith("en Vianen.")
@@ -162,7 +162,7 @@ def test_journal_quick_entry_keyboard_only(qtbot: Any, window: Any, read_store: 
     for i, text in enumerate(("Mast Apeldoorn op accu", "Mast Epe uitgevallen")):
         qtbot.keyClicks(entry.text, text)
         qtbot.keyClick(entry.text, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda i=i: window.journal.model.rowCount() == i + 1, timeout=5000)
+        qtbot.waitUntil(lambda i=i: window.journal.model.rowCount() == i + 1, timeout=10_000)
         assert entry.text.text() == ""
     # empty text: refused next to the bar, nothing stored
     qtbot.keyClick(entry.text, Qt.Key.Key_Return)
@@ -188,11 +188,11 @@ def test_comms_matrix_report(qtbot: Any, window: Any, read_store: Any) -> None:
     dlg = window.commands.dialog
     assert "C2000" in dlg.windowTitle()
     _save(qtbot, window, state="uitgevallen", note="masten op accu leeg")
-    qtbot.waitUntil(lambda: m.index(row, col).data() == "Uitgevallen", timeout=5000)
+    qtbot.waitUntil(lambda: m.index(row, col).data() == "Uitgevallen", timeout=10_000)
     c = read_store().entities("comms")[0]
     assert (c["region"], c["channel"], c["state"]) == ("VR06", "C2000", "uitgevallen")
     # the overview follows: a region with an outage, coloured on the map
-    qtbot.waitUntil(lambda: window.kpis()["comms_out_regions"] == ["VR06"], timeout=5000)
+    qtbot.waitUntil(lambda: window.kpis()["comms_out_regions"] == ["VR06"], timeout=10_000)
     assert window.region_levels()["VR06"] == "alert"
 
 
@@ -201,14 +201,14 @@ def test_region_filter_acts_across_views(qtbot: Any, window: Any) -> None:
     _save(qtbot, window, title="Brand Epe", kind="natuurbrand", regions="VNOG")
     window.commands.new_incident()
     _save(qtbot, window, title="Brand Heeze", kind="natuurbrand", regions="VRBZO")
-    qtbot.waitUntil(lambda: window.incidents.proxy.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.incidents.proxy.rowCount() == 2, timeout=10_000)
     window.overview.map.region_clicked("VR06")
     assert window.region == "VR06"
     assert window.incidents.proxy.rowCount() == 1
     window.overview.map.region_clicked("VR06")  # again: filter off
     assert window.incidents.proxy.rowCount() == 2
     window.filter.setText("heeze")
-    qtbot.waitUntil(lambda: window.incidents.proxy.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.incidents.proxy.rowCount() == 1, timeout=10_000)
 
 
 def test_resolve_conflict(qtbot: Any, store_factory: Any, window: Any, read_store: Any) -> None:
@@ -226,19 +226,19 @@ def test_resolve_conflict(qtbot: Any, store_factory: Any, window: Any, read_stor
     a.close()
     window.apply_changes(res.changes)  # what the sync wiring does with ingested changes
     inbox = window.conflicts
-    qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=10_000)
     assert "1 open conflict" in window.header.conflicts.text()
     window.show_view("conflicten")
     inbox.table.selectRow(0)
-    qtbot.waitUntil(lambda: inbox.apply_btn.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: inbox.apply_btn.isEnabled(), timeout=10_000)
     assert "Afgewezen" in inbox.wanted.text() and "vnog" in inbox.wanted.text()
     assert "In behandeling" in inbox.kept.text()
     qtbot.mouseClick(inbox.apply_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: inbox.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == 0, timeout=10_000)
     st = read_store()
     assert st.conflicts() == []
     assert st.entity(bid)["status"] == "afgewezen"
-    qtbot.waitUntil(lambda: window.header.conflicts.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: window.header.conflicts.isHidden(), timeout=10_000)
 
 
 def test_changes_before_first_load_and_sync_slot(qtbot: Any, store_factory: Any) -> None:
@@ -259,7 +259,7 @@ def test_changes_before_first_load_and_sync_slot(qtbot: Any, store_factory: Any)
         with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
             win.apply_changes(ch)  # before start(): the reload requests queue up first
             win.start()
-        qtbot.waitUntil(lambda: win.journal.model.rowCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda: win.journal.model.rowCount() == 1, timeout=10_000)
         assert win.kpis()["bijstand_open"] == 1
         win.set_sync_state("offline", backlog=12, last_success="4 min", detail="hub onbereikbaar")
         assert "achterstand 12" in win.header.sync.text()
