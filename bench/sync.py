@@ -75,7 +75,9 @@ def enroll(db: Path, node: str) -> str:
 
 def make_source(path: Path, n: int) -> Store:
     st = Store.create(path, "bron", "LIVE", "bron")
-    Demo(st, seed=7).run(extra_events=max(0, n - st.event_count() - 300))
+    Demo(st, seed=7).run()
+    while st.event_count() < n:  # the traffic generator adds "about" what it is asked
+        Demo(st, seed=st.event_count()).traffic(n - st.event_count())
     return st
 
 
