@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
                       "noodsteunpunten": self.nsp, "conflicten": conf_page}
         for name in VIEWS:
             self.stack.addWidget(self.pages[name])
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav)
 
         self.filter = QLineEdit()
         self.filter.setObjectName("GlobalFilter")
@@ -212,6 +212,20 @@ class MainWindow(QMainWindow):
 
     def show_view(self, name: str) -> None:
         self.nav.setCurrentRow(VIEWS.index(name))
+
+    def _on_nav(self, row: int) -> None:
+        """Show the view and put the keyboard where the work is (its table, board or bar)."""
+        self.stack.setCurrentIndex(row)
+        target = {"incidenten": self.incidents.table, "besluiten": self.decisions.d_table,
+                  "logboek": self.journal.entry.text, "verbindingen": self.comms,
+                  "noodsteunpunten": self.nsp.table, "conflicten": self.conflicts.table}.get(
+            VIEWS[row])
+        if VIEWS[row] == "bijstand":
+            board = self.bijstand.board
+            target = next((board.columns[s] for s, m in board.models.items() if m.rowCount()),
+                          None)
+        if target is not None and self.isVisible():
+            target.setFocus()
 
     def current_view(self) -> str:
         return VIEWS[self.stack.currentIndex()]

@@ -75,11 +75,12 @@ class DecisionsView(QWidget):
             Column(self.tr("Besluit"), 4)],
             regions=lambda r: r[6], parent=self)
         self.actions = RowTableModel([
-            Column(self.tr("Actie"), 1), Column(self.tr("Eigenaar"), 2),
-            Column(self.tr("Gereed vóór"), 3, lambda v: local_hm(v) or "—"),
+            Column(self.tr("Actie"), 1),
             Column(self.tr("Status"), 4, lambda v: label(v)),
             Column(self.tr("Let op"), 5, lambda v: "⚠ te laat" if v else "",
-                   color=lambda r: palette.color("alert_text") if r[5] else None)], parent=self)
+                   color=lambda r: palette.color("alert_text") if r[5] else None),
+            Column(self.tr("Gereed vóór"), 3, lambda v: local_hm(v) or "—"),
+            Column(self.tr("Eigenaar"), 2)], parent=self)
         self.s_proxy, self.d_proxy, self.a_proxy = FilterProxy(self), FilterProxy(self), \
             FilterProxy(self)
         self.s_proxy.setSourceModel(self.sessions)
@@ -89,9 +90,9 @@ class DecisionsView(QWidget):
         self.s_table.setModel(self.s_proxy)
         self.d_table.setModel(self.d_proxy)
         self.a_table.setModel(self.a_proxy)
-        set_widths(self.s_table, [240, 80])
+        set_widths(self.s_table, [170, 70])
         set_widths(self.d_table, [44, 70, 110, 150])
-        set_widths(self.a_table, [360, 170, 130, 110])
+        set_widths(self.a_table, [250, 110, 90, 130])
         self.d_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.detail = QTextBrowser()
         self.open_btn = QPushButton(self.tr("Sessie openen"))
@@ -113,16 +114,19 @@ class DecisionsView(QWidget):
         self.action_status_btn.clicked.connect(
             lambda: self._emit(self.sig_action_status, self._act))
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table))
-        left.addWidget(self._titled(self.tr("Besluiten"), self.d_table))
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.detail)
-        right.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table))
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setSizes([600, 600])
+        # top: sessions (narrow) beside their decisions (wide); bottom: detail beside actions
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table))
+        top.addWidget(self._titled(self.tr("Besluiten"), self.d_table))
+        top.setSizes([280, 900])
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.detail)
+        bottom.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table))
+        bottom.setSizes([500, 680])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([330, 470])
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Besluiten")))
         lay.addLayout(btns)

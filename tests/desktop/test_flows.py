@@ -140,12 +140,12 @@ def test_irbt_session_decision_amend_action(qtbot: Any, window: Any, read_store:
     _save(qtbot, window, text="Bussen regelen", owner="AC Bevolkingszorg",
           due="2020-01-01 10:00")
     qtbot.waitUntil(lambda: dv.actions.rowCount() == 1, timeout=10_000)
-    assert "te laat" in dv.a_proxy.index(0, 4).data()  # overdue is marked
+    assert "te laat" in dv.a_proxy.index(0, 2).data()  # overdue is marked
     dv.select_action(dv.actions.ids()[0])
     qtbot.waitUntil(lambda: dv.current()[2] != "", timeout=10_000)
     dv.sig_action_status.emit(dv.current()[2])
     _save(qtbot, window, to="gereed")
-    qtbot.waitUntil(lambda: dv.a_proxy.index(0, 3).data() == "Gereed", timeout=10_000)
+    qtbot.waitUntil(lambda: dv.a_proxy.index(0, 1).data() == "Gereed", timeout=10_000)
     st = read_store()
     d = st.entity(did)
     assert d["version"] == 2 and d["text"].endswith("en Vianen.")
