@@ -364,9 +364,10 @@ class SyncEngine:
         self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
                        pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
         p.heads = p.client.heads(self.world)
+        self._set_peer(p, last_error="")
         warn = self._push(p, hub_id, cur)
         self._pull(p, hub_id, cur)
-        warn = self._push(p, hub_id, cur) or warn
+        warn = self._push(p, hub_id, cur) or warn or p.state.last_error
         cur.last_success = _now_iso()
         peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
         self._set_peer(p, status="online", last_success=cur.last_success, last_error=warn,
@@ -498,6 +499,10 @@ class SyncEngine:
                             p.heads[o] = sq
                     self._set_peer(p, pulled=p.state.pulled + len(res.accepted),
                                    rejected=p.state.rejected + len(res.rejected))
+                    if res.rejected:  # e.g. a forked origin: a person must look at it
+                        eid, why = res.rejected[0]
+                        self._set_peer(p, last_error=f"{len(res.rejected)} gebeurtenissen van de "
+                                                     f"hub geweigerd, o.a. {eid}: {why}")
                     if res.changes:
                         for fn in list(self._change_listeners):
                             fn(res.changes)

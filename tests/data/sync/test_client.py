@@ -171,3 +171,19 @@ def test_peer_hub_on_a_centres_own_store(tmp_path: Path, store_factory):
     eb.close()
     hub.stop()
     log.close()
+
+
+def test_a_forked_origin_is_refused_and_shown(sql_hub, store_factory):
+    """A second store with the same node id (a restored or copied centre) forks the chain:
+    the hub refuses its events for good and the state says so; nothing else is blocked."""
+    a, twin = store_factory("vnog"), store_factory("vnog")
+    fill(a, 10)
+    fill(twin, 5, seed=3)
+    tok = sql_hub.enroll("vnog")
+    assert engine(a, PeerConfig(sql_hub.url, tok)).sync_once().status == "online"
+    e = engine(twin, PeerConfig(sql_hub.url, tok))
+    s = e.sync_once()
+    assert s.status == "online" and s.backlog == 0
+    assert s.peers[0].rejected >= 6 and "bestaat al" in s.last_error
+    assert sql_hub.log.counts("LIVE")["events"] == 11
+    e.close()
