@@ -39,6 +39,11 @@ class CommandWiring:
         w.decisions.sig_revoke.connect(self.revoke_decision)
         w.decisions.sig_new_action.connect(self.new_action)
         w.decisions.sig_action_status.connect(self.action_status)
+        w.decisions.sig_close_session.connect(self.close_session)
+        w.decisions.sig_edit_action.connect(self.edit_action)
+        w.bijstand.sig_edit.connect(self.edit_bijstand)
+        w.nsp.sig_new.connect(self.new_nsp)
+        w.nsp.sig_edit.connect(self.edit_nsp)
         w.journal.sig_submitted.connect(self.log_journal)
         w.comms.sig_cell_activated.connect(self.report_comms)
         w.conflicts.sig_resolve.connect(self.resolve_conflict)
@@ -64,7 +69,7 @@ class CommandWiring:
         def submit(typ: str, payload: dict[str, Any]) -> None:
             if only_changed and initial:
                 payload = {k: v for k, v in payload.items()
-                           if _norm(v) != _norm(initial.get(k))}
+                           if _norm(v, initial.get(k)) != _norm(initial.get(k))}
             payload.update(fixed or {})
             form.clear_errors()
             dlg.buttons.setEnabled(False)
@@ -222,6 +227,40 @@ class CommandWiring:
         self._status_form("action", "action.status_changed", aid, a.get("status", ""),
                           a.get("text", "")[:60])
 
+    def close_session(self, sid: str) -> None:
+        sess = self._state("session", sid)
+        self.form(self.win.tr("IRBT-sessie sluiten — {0}").format(sess.get("title", "")),
+                  "irbt.session_closed", sid, ["note"])
+
+    def edit_action(self, aid: str) -> None:
+        a = self._state("action", aid)
+        fields = ["text", "owner", "due"]
+        self.form(self.win.tr("Actie bijwerken"), "action.updated", aid, fields,
+                  initial={k: a.get(k) for k in fields}, only_changed=True)
+
+    def edit_bijstand(self, eid: str) -> None:
+        fields = ["quantity", "unit", "needed_by", "meldplaats", "priority", "capability_text",
+                  "classification"]
+
+        def go(state: dict[str, Any]) -> None:
+            self.form(self.win.tr("Bijstandsverzoek bijwerken"), "bijstand.updated", eid,
+                      fields, initial={k: state.get(k) for k in fields}, only_changed=True)
+        self._with_entity(eid, go)
+
+    # ------------------------------------------------------------------ noodsteunpunten
+
+    def new_nsp(self) -> None:
+        init = {"region": self.win.region} if self.win.region else {}
+        self.form(self.win.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init)
+
+    def edit_nsp(self, eid: str) -> None:
+        s = self._state("nsp", eid)
+        fields = ["status", "power", "comms", "opened_at", "last_contact", "name", "host_type",
+                  "municipality", "functions"]
+        self.form(self.win.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
+                  "nsp.updated", eid, fields, initial={k: s.get(k) for k in fields},
+                  only_changed=True)
+
     # ------------------------------------------------------------------ journal, comms, conflicts
 
     def log_journal(self, payload: dict[str, Any]) -> None:
@@ -249,7 +288,10 @@ class CommandWiring:
                              "; ".join(m for _f, m in errs)))
 
 
-def _norm(v: Any) -> Any:
+def _norm(v: Any, like: Any = None) -> Any:
+    """Comparable form of a form value (a comma list typed in a line equals the same list)."""
+    if isinstance(v, str) and isinstance(like, (list, tuple)):
+        v = [p.strip() for p in v.split(",") if p.strip()]
     if isinstance(v, (list, tuple)):
-        return sorted(v)
+        return sorted(str(x) for x in v)
     return "" if v is None else v

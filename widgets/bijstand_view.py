@@ -78,6 +78,8 @@ class BijstandView(QWidget):
     """Withdraw an offer on the request."""
     sig_status = Signal(str)
     """Change the status of the request (through a form)."""
+    sig_edit = Signal(str)
+    """Update the fields of the request (quantity, needed by, priority …)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +91,8 @@ class BijstandView(QWidget):
         self.offer_btn = QPushButton(self.tr("Aanbod doen"))
         self.withdraw_btn = QPushButton(self.tr("Aanbod intrekken"))
         self.status_btn = QPushButton(self.tr("Status wijzigen"))
-        for b in (self.new_btn, self.offer_btn, self.withdraw_btn, self.status_btn):
+        self.edit_btn = QPushButton(self.tr("Bijwerken"))
+        for b in (self.new_btn, self.offer_btn, self.withdraw_btn, self.status_btn, self.edit_btn):
             btns.addWidget(b)
         btns.addStretch(1)
         self.new_btn.clicked.connect(self.sig_new)
@@ -97,6 +100,7 @@ class BijstandView(QWidget):
         self.offer_btn.clicked.connect(lambda: self._emit(self.sig_offer))
         self.withdraw_btn.clicked.connect(lambda: self._emit(self.sig_withdraw_offer))
         self.status_btn.clicked.connect(lambda: self._emit(self.sig_status))
+        self.edit_btn.clicked.connect(lambda: self._emit(self.sig_edit))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.board)
         split.addWidget(self.detail)
@@ -114,7 +118,7 @@ class BijstandView(QWidget):
             sig.emit(self._current)
 
     def _buttons(self) -> None:
-        for b in (self.offer_btn, self.withdraw_btn, self.status_btn):
+        for b in (self.offer_btn, self.withdraw_btn, self.status_btn, self.edit_btn):
             b.setEnabled(bool(self._current))
 
     def _on_selected(self, eid: str) -> None:

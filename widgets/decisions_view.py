@@ -61,6 +61,10 @@ class DecisionsView(QWidget):
     """Create an action on a decision (decision id)."""
     sig_action_status = Signal(str)
     """Change the status of an action (action id)."""
+    sig_close_session = Signal(str)
+    """Close an IRBT session (session id)."""
+    sig_edit_action = Signal(str)
+    """Update an action's text, owner or due time (action id)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,11 +105,14 @@ class DecisionsView(QWidget):
         self.revoke_btn = QPushButton(self.tr("Intrekken"))
         self.action_btn = QPushButton(self.tr("Actie toevoegen"))
         self.action_status_btn = QPushButton(self.tr("Actiestatus"))
-        btns = QHBoxLayout()
-        for b in (self.open_btn, self.record_btn, self.amend_btn, self.revoke_btn,
-                  self.action_btn, self.action_status_btn):
-            btns.addWidget(b)
-        btns.addStretch(1)
+        self.action_edit_btn = QPushButton(self.tr("Actie bijwerken"))
+        self.close_btn = QPushButton(self.tr("Sessie sluiten"))
+        self.open_btn.setText(self.tr("Openen"))
+        self.close_btn.setText(self.tr("Sluiten"))
+        self.record_btn.setText(self.tr("Vastleggen"))
+        self.action_btn.setText(self.tr("Toevoegen"))
+        self.action_status_btn.setText(self.tr("Status"))
+        self.action_edit_btn.setText(self.tr("Bijwerken"))
         self.open_btn.clicked.connect(self.sig_open_session)
         self.record_btn.clicked.connect(lambda: self._emit(self.sig_record, self._sess))
         self.amend_btn.clicked.connect(lambda: self._emit(self.sig_amend, self._dec))
@@ -113,15 +120,21 @@ class DecisionsView(QWidget):
         self.action_btn.clicked.connect(lambda: self._emit(self.sig_new_action, self._dec))
         self.action_status_btn.clicked.connect(
             lambda: self._emit(self.sig_action_status, self._act))
+        self.action_edit_btn.clicked.connect(lambda: self._emit(self.sig_edit_action, self._act))
+        self.close_btn.clicked.connect(lambda: self._emit(self.sig_close_session, self._sess))
 
         # top: sessions (narrow) beside their decisions (wide); bottom: detail beside actions
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table))
-        top.addWidget(self._titled(self.tr("Besluiten"), self.d_table))
+        top.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table,
+                                   self.open_btn, self.close_btn))
+        top.addWidget(self._titled(self.tr("Besluiten"), self.d_table, self.record_btn,
+                                   self.amend_btn, self.revoke_btn))
         top.setSizes([280, 900])
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.detail)
-        bottom.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table))
+        bottom.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table,
+                                      self.action_btn, self.action_status_btn,
+                                      self.action_edit_btn))
         bottom.setSizes([500, 680])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
@@ -129,7 +142,6 @@ class DecisionsView(QWidget):
         split.setSizes([330, 470])
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Besluiten")))
-        lay.addLayout(btns)
         lay.addWidget(split, 1)
         self._sess = self._dec = self._act = ""
         self._decision_states: dict[str, dict[str, Any]] = {}
@@ -145,13 +157,18 @@ class DecisionsView(QWidget):
             sig.emit(eid)
 
     @staticmethod
-    def _titled(text: str, w: QWidget) -> QWidget:
+    def _titled(text: str, w: QWidget, *buttons: QPushButton) -> QWidget:
+        """A table under its title, with the buttons that act on it beside the title."""
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
         lab = QLabel(text)
         lab.setObjectName("BoardColumnTitle")
-        lay.addWidget(lab)
+        head.addWidget(lab, 1)
+        for b in buttons:
+            head.addWidget(b)
+        lay.addLayout(head)
         lay.addWidget(w)
         return box
 
@@ -160,6 +177,8 @@ class DecisionsView(QWidget):
         for b in (self.amend_btn, self.revoke_btn, self.action_btn):
             b.setEnabled(bool(self._dec))
         self.action_status_btn.setEnabled(bool(self._act))
+        self.action_edit_btn.setEnabled(bool(self._act))
+        self.close_btn.setEnabled(bool(self._sess))
 
     def set_data(self, sessions: Sequence[dict[str, Any]], decisions: Sequence[dict[str, Any]],
                  actions: Sequence[dict[str, Any]]) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE
 from widgets import palette
 from widgets.common import make_table, set_widths, title_label
-from widgets.table_model import Column, FilterProxy, RowTableModel
+from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 from widgets.timefmt import age, duration, parse
 
 TARGET_HOURS = 72
@@ -29,6 +29,11 @@ def minutes_left(opened_at: str | None, now: datetime | None = None) -> int | No
 
 class NspView(QWidget):
     """A table of emergency support points (noodsteunpunten)."""
+
+    sig_new = Signal()
+    """Register a new noodsteunpunt."""
+    sig_edit = Signal(str)
+    """Update a noodsteunpunt (status, power, comms, contact …)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +61,29 @@ class NspView(QWidget):
         self.table.setModel(self.proxy)
         set_widths(self.table, [250, 120, 80, 130, 110, 200, 150])
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.new_btn = QPushButton(self.tr("Nieuw noodsteunpunt"))
+        self.new_btn.setProperty("primary", True)
+        self.edit_btn = QPushButton(self.tr("Bijwerken"))
+        self.new_btn.clicked.connect(self.sig_new)
+        self.edit_btn.clicked.connect(self._edit)
+        self.table.doubleClicked.connect(self._edit)
+        btns = QHBoxLayout()
+        btns.addWidget(self.new_btn)
+        btns.addWidget(self.edit_btn)
+        btns.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Noodsteunpunten")))
+        lay.addLayout(btns)
         lay.addWidget(self.table, 1)
+
+    def current(self) -> str:
+        idx = self.table.currentIndex()
+        return str(idx.data(ID_ROLE)) if idx.isValid() else ""
+
+    def _edit(self, *_a: Any) -> None:
+        eid = self.current()
+        if eid:
+            self.sig_edit.emit(eid)
 
     def set_points(self, states: Sequence[dict[str, Any]]) -> None:
         now = datetime.now(timezone.utc)

@@ -265,3 +265,22 @@ def test_changes_before_first_load_and_sync_slot(qtbot: Any, store_factory: Any)
         assert "achterstand 12" in win.header.sync.text()
     finally:
         win.shutdown()
+
+
+def test_noodsteunpunt_register_and_update(qtbot: Any, window: Any, read_store: Any) -> None:
+    window.show_view("noodsteunpunten")
+    window.nsp.new_btn.click()
+    _save(qtbot, window, name="Dorpshuis Wapenveld", kind="lokaal", municipality="Heerde",
+          region="VR06", power="aggregaat", opened_at="2026-11-22 08:00")
+    qtbot.waitUntil(lambda: window.nsp.proxy.rowCount() == 1, timeout=10_000)
+    nid = read_store().entities("nsp")[0]["id"]
+    window.nsp.table.selectRow(0)
+    window.nsp.edit_btn.click()
+    _save(qtbot, window, status="operationeel")
+    qtbot.waitUntil(lambda: window.nsp.proxy.index(0, 3).data() == "Operationeel",
+                    timeout=10_000)
+    s = read_store().entity(nid)
+    assert s["status"] == "operationeel" and s["power"] == "aggregaat"
+    hist = [h for h in s["history"] if h["what"] == "gewijzigd"]
+    assert hist and hist[-1]["fields"] == ["status"]  # only what changed is sent
+    assert window.kpis()["nsp_open"] == 1
