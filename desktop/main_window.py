@@ -286,6 +286,12 @@ class MainWindow(QMainWindow):
             act.triggered.connect(fn)
             m_new.addAction(act)
             self.addAction(act)
+        m_help = mb.addMenu(self.tr("&Hulp"))
+        keys = QAction(self.tr("Sneltoetsen"), self)
+        keys.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        keys.triggered.connect(self.show_shortcuts)
+        m_help.addAction(keys)
+        self.addAction(keys)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.focus_filter)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -295,6 +301,29 @@ class MainWindow(QMainWindow):
                        detail: str = "") -> None:
         """For the sync wiring: show the engine's state in the header (see SyncStateLabel)."""
         self.header.sync.set_state(state, backlog, last_success, detail)
+
+    SHORTCUTS = (
+        ("Ctrl+1 … Ctrl+8", "naar Overzicht … Conflicten"),
+        ("Ctrl+F", "zoeken in alle schermen"),
+        ("Ctrl+L", "logboekbericht typen (Enter slaat op)"),
+        ("Ctrl+N", "incident melden"),
+        ("Ctrl+B", "bijstand aanvragen"),
+        ("Ctrl+Shift+I", "IRBT-sessie openen"),
+        ("Ctrl+→ / Ctrl+←", "bijstandskaart naar de volgende / vorige status"),
+        ("Ctrl+M", "bijstandskaart: alle toegestane statussen"),
+        ("B / T", "conflict: huidige behouden / concurrerende toepassen"),
+        ("F11 / Esc", "wandweergave aan / uit"),
+    )
+
+    def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{self.tr(v)}</td></tr>"
+                       for k, v in self.SHORTCUTS)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sneltoetsen"),
+                          f"<table cellpadding='4'>{rows}</table>", parent=self)
+        box.open()
+        self._shortcuts_box = box
 
     def focus_filter(self) -> None:
         self.filter.setFocus()

@@ -58,6 +58,9 @@ def test_exercise_world_banner_watermark_and_wall_mode(qtbot: Any, demo_db: Path
         assert not win.nav.isHidden()
         win.set_theme("light")
         win.set_theme("dark")
+        win.show_shortcuts()
+        assert "Ctrl+L" in win._shortcuts_box.text()  # noqa: SLF001
+        win._shortcuts_box.close()  # noqa: SLF001
     finally:
         win.shutdown()
 
