@@ -162,14 +162,9 @@ class CommandWiring:
         self._with_entity(eid, go)
 
     def _with_entity(self, eid: str, fn: Callable[[dict[str, Any]], None]) -> None:
-        """Load one entity's full state in the reader, then call ``fn`` with it."""
-        def on(what: str, arg: Any, result: Any) -> None:
-            if what == "entity" and arg == eid:
-                self.win.workers.reader.sig_loaded.disconnect(on)
-                if result:
-                    fn(result)
-        self.win.workers.reader.sig_loaded.connect(on)
-        self.win.workers.load("entity", eid)
+        """Load one entity's full state in the reader, then call ``fn`` with it (on the GUI
+        thread: the window's own load handler calls it)."""
+        self.win.when_entity_loaded(eid, fn)
 
     def bijstand_status(self, eid: str) -> None:
         r = self._bij(eid)

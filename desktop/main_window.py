@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._waiting_first = set(FIRST_LOAD)
         self.region = ""
         self._bijstand_counts: dict[str, int] = {}
+        self._entity_waiters: dict[str, list[Callable[[dict[str, Any]], None]]] = {}
         self.data: dict[str, Any] = {"incident": [], "session": [], "decision": [], "action": [],
                                      "nsp": [], "bijstand": {}, "comms": [], "conflicts": [],
                                      "alarms": []}
@@ -408,8 +409,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ loads
 
+    def when_entity_loaded(self, eid: str, fn: Callable[[dict[str, Any]], None]) -> None:
+        """Load one entity's full state; call ``fn`` with it here on the GUI thread."""
+        self._entity_waiters.setdefault(eid, []).append(fn)
+        self.workers.load("entity", eid)
+
     def _on_loaded(self, what: str, arg: Any, result: Any) -> None:
         if what == "entity":
+            for fn in self._entity_waiters.pop(arg, []):
+                if result:
+                    fn(result)
             if result:
                 self.incidents.show_detail(result)
                 self.bijstand.show_detail(result)

@@ -284,3 +284,35 @@ def test_noodsteunpunt_register_and_update(qtbot: Any, window: Any, read_store: 
     hist = [h for h in s["history"] if h["what"] == "gewijzigd"]
     assert hist and hist[-1]["fields"] == ["status"]  # only what changed is sent
     assert window.kpis()["nsp_open"] == 1
+
+
+def test_bijstand_offer_withdrawn_and_request_updated(qtbot: Any, window: Any,
+                                                     read_store: Any) -> None:
+    window.commands.new_bijstand()
+    _save(qtbot, window, requesting_region="VR07", addressed_to="KCR2",
+          capability="pompcapaciteit", quantity=4, status="ingediend")
+    board = window.bijstand.board
+    qtbot.waitUntil(lambda: board.models["ingediend"].rowCount() == 1, timeout=10_000)
+    bid = read_store().entities("bijstand")[0]["id"]
+    window.show_view("bijstand")
+    board.select(bid)
+    qtbot.waitUntil(lambda: window.bijstand.current() == bid, timeout=10_000)
+    window.bijstand.sig_offer.emit(bid)
+    _save(qtbot, window, provider="VR08", quantity=3)
+    qtbot.waitUntil(lambda: "Nog open: 1" in window.bijstand.detail.toPlainText(),
+                    timeout=10_000)
+    old = window.commands.dialog
+    window.bijstand.sig_withdraw_offer.emit(bid)  # the form opens once the state is loaded
+    qtbot.waitUntil(lambda: window.commands.dialog is not old, timeout=10_000)
+    _save(qtbot, window, reason="eenheden elders nodig")
+    qtbot.waitUntil(lambda: "Nog open: 4" in window.bijstand.detail.toPlainText(),
+                    timeout=10_000)
+    old = window.commands.dialog
+    window.bijstand.sig_edit.emit(bid)
+    qtbot.waitUntil(lambda: window.commands.dialog is not old, timeout=10_000)
+    assert window.commands.dialog.form.input("quantity").value() == 4
+    _save(qtbot, window, quantity=6)
+    qtbot.waitUntil(lambda: "Nog open: 6" in window.bijstand.detail.toPlainText(),
+                    timeout=10_000)
+    s = read_store().entity(bid)
+    assert s["quantity"] == 6 and all(o["withdrawn"] for o in s["offers"].values())
