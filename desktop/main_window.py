@@ -66,10 +66,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Crisisbeeld — {0} ({1})").format(centre, world))
         self.workers = Workers(path, self)
         self.workers.reader.sig_loaded.connect(self._on_loaded)
-        self.workers.reader.sig_error.connect(errors.report)
+        # bound methods of this window: PySide queues them to the GUI thread (a plain function
+        # would run in the worker's thread)
+        self.workers.reader.sig_error.connect(self._on_worker_error)
         self.workers.writer.sig_done.connect(self._on_done)
         self.workers.writer.sig_failed.connect(self._on_failed)
-        self.workers.writer.sig_error.connect(errors.report)
+        self.workers.writer.sig_error.connect(self._on_worker_error)
         self._pending: dict[int, tuple[Callable[[Changes], None] | None,
                                        Callable[[list[tuple[str, str]]], None] | None]] = {}
         self._waiting_first = set(FIRST_LOAD)
@@ -364,6 +366,9 @@ class MainWindow(QMainWindow):
         self._pending[req] = (on_ok, on_fail)
         self.status_line.setText(self.tr("opslaan…"))
         return req
+
+    def _on_worker_error(self, text: str) -> None:
+        errors.report(text)
 
     def _on_done(self, req: int, changes: Changes) -> None:
         on_ok, _ = self._pending.pop(req, (None, None))
