@@ -14,7 +14,7 @@ from data.sync.bundle import (BundleError, export_bundle, import_bundle, read_bu
                               write_state)
 from desktop.cli import main
 
-from tests.data.helpers import incident, move, new, snapshot
+from tests.data.helpers import exchange, incident, move, new, snapshot
 
 
 def test_round_trip(store_factory, tmp_path):
@@ -291,3 +291,24 @@ def test_wire_line_is_the_canonical_json_of_the_wire_form(store_factory):
     for parsed in (True, False):
         for e in st.iter_events(parse_payload=parsed):
             assert e.wire_line() == canonical_json(e.to_wire())
+
+
+def test_texts_with_unicode_line_separators_survive_a_bundle(store_factory, tmp_path):
+    """Canonical JSON leaves U+2028/U+0085 unescaped: lines are split on newline only."""
+    a, b = store_factory("vnog"), store_factory("vggm")
+    iid = new(a, incident("Rook\u2028boven\x85Epe", beeld="regel 1\u2029regel 2\nregel 3"))
+    r = import_bundle(b, export_bundle(a, tmp_path / "u.cbb").path)
+    assert not r.rejected and b.entity(iid) == a.entity(iid)
+
+
+def test_big_bundle_imported_in_slices(store_factory, tmp_path, monkeypatch):
+    import data.sync.bundle as bundle_mod
+
+    monkeypatch.setattr(bundle_mod, "IMPORT_SLICE", 7)
+    a, b = store_factory("vnog"), store_factory("vggm")
+    for i in range(20):
+        new(a, incident(f"i{i}"))
+    r = import_bundle(b, export_bundle(a, tmp_path / "s.cbb").path)
+    assert len(r.accepted) == 21 and not r.rejected and len(r.changes.events) == 21
+    exchange(a, b)
+    assert a.fingerprint() == b.fingerprint()
