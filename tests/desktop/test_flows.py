@@ -316,3 +316,18 @@ def test_bijstand_offer_withdrawn_and_request_updated(qtbot: Any, window: Any,
                     timeout=10_000)
     s = read_store().entity(bid)
     assert s["quantity"] == 6 and all(o["withdrawn"] for o in s["offers"].values())
+
+
+def test_worker_error_reaches_the_gui_thread(qtbot: Any, window: Any,
+                                             monkeypatch: Any) -> None:
+    import threading
+
+    from desktop import errors
+
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(errors, "report",
+                        lambda text, title="": seen.append((threading.current_thread().name,
+                                                            text)))
+    window.workers.load("no-such-load")
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen[0][0] == threading.main_thread().name and "KeyError" in seen[0][1]
