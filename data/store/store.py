@@ -881,11 +881,12 @@ class Store:
                            (_SUM_KEY, f"{value:032x}"))
 
     def _add_picture_sum(self, delta: int) -> None:
-        """After entity rows were written: move the kept sum by ``delta`` (or count it whole
-        when the store does not keep one yet)."""
+        """After entity rows were written: move the kept sum by ``delta``. A store that does not
+        keep one yet (written by an older version) gets it at the next :meth:`fingerprint` —
+        counting a million rows does not belong inside a user's command."""
         current = self._picture_sum()
-        self._set_picture_sum(self._picture_sum_full() if current is None
-                              else (current + delta) % _SUM_MOD)
+        if current is not None:
+            self._set_picture_sum((current + delta) % _SUM_MOD)
 
     def _digests_of(self, ids: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -543,3 +543,18 @@ def test_parallel_rebuild_gives_the_same_rows(store_factory):
     assert a.conflicts(open_only=False) == conflicts
     assert ("ix_entity_kind",) in idx
     assert a.integrity_check() == "ok"
+
+
+def test_store_without_kept_sum_keeps_working(store_factory):
+    """An older store file (no kept sum): writes leave it missing, the fingerprint counts it."""
+    st = store_factory()
+    new(st, incident())
+    with st._lock:  # noqa: SLF001
+        st._conn.execute("DELETE FROM meta WHERE key = 'picture_sum'")  # noqa: SLF001
+    new(st, incident("tweede"))
+    assert st._picture_sum() is None  # noqa: SLF001
+    fp = st.fingerprint()
+    new(st, incident("derde"))
+    with st._lock:  # noqa: SLF001
+        assert st._picture_sum() == st._picture_sum_full()  # noqa: SLF001
+    assert st.fingerprint() != fp
