@@ -248,7 +248,7 @@ class Store:
         signer = Signer()
         meta = {"schema": str(schema.SCHEMA_VERSION), "node_id": node_id, "world": world,
                 "name": name or node_id, "private_key": signer.private_bytes.hex(),
-                "created_at": now_iso()}
+                "created_at": now_iso(), _SUM_KEY: f"{0:032x}"}  # kept from the start
         with st._lock:
             st._conn.execute("BEGIN IMMEDIATE")
             st._conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
