@@ -133,7 +133,7 @@ def cmd_sync(a: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 pass
             return 0
-        ok = eng.run_until_synced(time.monotonic() + a.give_up)
+        ok = eng.run_until_synced(time.monotonic() + a.give_up, give_up_on_refusal=True)
         s = eng.state
         for p in s.peers:
             print(f"{p.url}: {p.status}; {p.pushed} verstuurd, {p.pulled} ontvangen, "

@@ -181,6 +181,7 @@ class _Peer:
     state: PeerState
     due: float = 0.0
     heads: dict[str, int] = field(default_factory=dict)
+    refused: int = 0  # HTTP status of the hub's last refusal (0: none)
 
 
 class SyncEngine:
@@ -294,15 +295,19 @@ class SyncEngine:
             self._round_safe(p)
         return self.state
 
-    def run_until_synced(self, deadline: float) -> bool:
+    def run_until_synced(self, deadline: float, give_up_on_refusal: bool = False) -> bool:
         """Repeat rounds (with backoff per hub) until each hub had one complete round, or
-        ``time.monotonic()`` passes ``deadline``. True when all succeeded."""
+        ``time.monotonic()`` passes ``deadline``. True when all succeeded. With
+        ``give_up_on_refusal`` a hub that refuses this node (401, 403) ends it at once: waiting
+        does not fix a token or a right."""
         todo = list(self._peers)
         while todo:
             now = time.monotonic()
             for p in list(todo):
                 if p.due <= now and self._round_safe(p):
                     todo.remove(p)
+                elif give_up_on_refusal and p.refused in (401, 403):
+                    return False
             if not todo:
                 return True
             wait = min(p.due for p in todo) - time.monotonic()
@@ -340,6 +345,9 @@ class SyncEngine:
                                backlog=self._backlog(p.state.push_cursor))
                 return False
             except HubRefused as e:
+                p.refused = e.status
+                if e.status == 413 and self.batch > 100:
+                    self.batch = max(100, self.batch // 2)  # a hub with smaller limits
                 delay = max(p.backoff.next(), min(self.interval, 5.0))
                 p.due = time.monotonic() + delay
                 self._set_peer(p, status="error", last_error=str(e), next_attempt_in=delay)
@@ -351,6 +359,7 @@ class SyncEngine:
                                next_attempt_in=delay)
                 return False
             p.backoff.reset()
+            p.refused = 0
             p.due = time.monotonic() + self.interval
             return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from data.store import Command, Store
@@ -186,4 +187,16 @@ def test_a_forked_origin_is_refused_and_shown(sql_hub, store_factory):
     assert s.status == "online" and s.backlog == 0
     assert s.peers[0].rejected >= 6 and "bestaat al" in s.last_error
     assert sql_hub.log.counts("LIVE")["events"] == 11
+    e.close()
+
+
+def test_a_hub_with_smaller_limits_gets_smaller_batches(sql_hub, store_factory, monkeypatch):
+    import data.sync.hub.app as app_mod
+
+    monkeypatch.setattr(app_mod, "MAX_BATCH_EVENTS", 150)
+    a = store_factory("vnog")
+    fill(a, 500)
+    e = engine(a, PeerConfig(sql_hub.url, sql_hub.enroll("vnog")), batch=1000)
+    assert e.run_until_synced(deadline=time.monotonic() + 30)
+    assert e.batch <= 150 and sql_hub.log.counts("LIVE")["events"] == 501
     e.close()
