@@ -13,6 +13,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from data.store.store import Store
 
+#: fields of a journal row; ``at`` is Unix seconds (an int, so a big journal holds no per-line
+#: time string)
 JOURNAL_COLS = ("id", "at", "channel", "direction", "sender", "recipient", "text", "key",
                 "incident_id", "author")
 
@@ -99,7 +101,7 @@ def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
 
 __all__ = ["JOURNAL_COLS", "BIJSTAND_COLS", "TimelineBucket", "journal_rows", "bijstand_rows",
            "states", "count_by_status", "timeline", "kinds_of", "comms_latest",
-           "iter_journal_rows"]
+           "iter_journal_rows", "tune_for_reading", "identity"]
 
 
 def comms_latest(st: Store) -> list[tuple[str, str, str, str, str]]:
