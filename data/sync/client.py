@@ -348,7 +348,9 @@ class SyncEngine:
                 p.refused = e.status
                 if e.status == 413 and self.batch > 100:
                     self.batch = max(100, self.batch // 2)  # a hub with smaller limits
-                delay = max(p.backoff.next(), min(self.interval, 5.0))
+                    delay = p.backoff.next()                # try the smaller batch soon
+                else:
+                    delay = max(p.backoff.next(), min(self.interval, 5.0))
                 p.due = time.monotonic() + delay
                 self._set_peer(p, status="error", last_error=str(e), next_attempt_in=delay)
                 return False
