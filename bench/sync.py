@@ -29,14 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import requests  # noqa: E402
+import requests
 
-from data.demo import Demo  # noqa: E402
-from data.store import Store  # noqa: E402
-from data.sync.bundle import export_bundle, import_bundle  # noqa: E402
-from data.sync.client import PeerConfig, SyncEngine  # noqa: E402
-from data.sync.hub.storage import SqlEventLog  # noqa: E402
-from data.sync.wire import ROW_COLS, wire_row  # noqa: E402
+from data.demo import Demo
+from data.store import Store
+from data.sync.bundle import export_bundle, import_bundle
+from data.sync.client import PeerConfig, SyncEngine
+from data.sync.hub.storage import SqlEventLog
+from data.sync.wire import ROW_COLS, wire_row
 
 PY = sys.executable
 
@@ -129,7 +129,7 @@ def concurrent_clients(url: str, hub_db: Path, tmp: Path, clients: int,
     batches: list[list[bytes]] = []
     for i in range(clients):
         st = Store.create(tmp / f"c{i}.db", f"centrum{i}", "LIVE")
-        from tests.data.sync.factory import fill  # noqa: PLC0415
+        from tests.data.sync.factory import fill
 
         fill(st, rounds * per_batch - 1, i)
         evs = [json.dumps(e.to_wire()) for e in st.iter_events()]

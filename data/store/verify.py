@@ -14,8 +14,8 @@ event's hash is covered by its successor's ``prev``); only if that fails is ever
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from data.domain.events import EVENT_TYPES, validate_payload
 from data.domain.validation import ValidationError, to_iso
@@ -87,8 +87,9 @@ def verify_chains(
                                                 "ander id (vervalst of dubbel uitgegeven)"))
                 continue
             if e.seq != last_seq + 1:
-                rejected.append(Rejection(e.id, f"ontbrekende voorganger: verwacht seq "
-                                                f"{last_seq + 1} van {origin}, kreeg {e.seq}", True))
+                rejected.append(Rejection(
+                    e.id, f"ontbrekende voorganger: verwacht seq {last_seq + 1} van {origin}, "
+                          f"kreeg {e.seq}", True))
                 broken = True
                 continue
             h = e.digest()

@@ -23,10 +23,11 @@ import random
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from typing import Any, Callable, Literal, Sequence
+from datetime import UTC, datetime
+from typing import Any, Literal
 
 import requests
 
@@ -39,7 +40,7 @@ Status = Literal["online", "offline", "error"]
 
 
 def _now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -560,5 +561,14 @@ def read_token(path: str) -> str:
     return token[-1].strip()
 
 
-__all__ = ["SyncEngine", "SyncState", "PeerState", "PeerConfig", "HubClient", "Backoff",
-           "LinkDown", "HubRefused", "read_token"]
+__all__ = [
+    "Backoff",
+    "HubClient",
+    "HubRefused",
+    "LinkDown",
+    "PeerConfig",
+    "PeerState",
+    "SyncEngine",
+    "SyncState",
+    "read_token",
+]

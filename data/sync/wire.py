@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 PROTOCOL = 1
 API_PREFIX = "/v1"

@@ -325,4 +325,4 @@ def _push_batch(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
             + ",".join(parts) + "]}").encode("utf-8")
 
 
-__all__ = ["create_app", "HubError"]
+__all__ = ["HubError", "create_app"]

@@ -35,10 +35,11 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, bindparam, create_engine, event, func, select, text, update
 from sqlalchemy.engine import Connection
@@ -47,8 +48,15 @@ from sqlmodel import SQLModel
 
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, verify_chains
-from data.sync.hub.tables import AUTH_TABLES, EVENT_TABLES, HubEvent, HubGrant, HubMeta, HubNode
-from data.sync.hub.tables import HubOriginHead
+from data.sync.hub.tables import (
+    AUTH_TABLES,
+    EVENT_TABLES,
+    HubEvent,
+    HubGrant,
+    HubMeta,
+    HubNode,
+    HubOriginHead,
+)
 from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, wire_json, wire_row
 
 EV = HubEvent.__table__  # type: ignore[attr-defined]
@@ -66,7 +74,7 @@ class HubStorageError(Exception):
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def token_hash(token: str) -> str:
@@ -205,7 +213,7 @@ class Auth:
             return hit[1]
         with self.read.connect() as c:
             row = c.execute(select(NODE.c.node_id).where(
-                NODE.c.token_hash == h, NODE.c.revoked == False)).first()  # noqa: E712
+                NODE.c.token_hash == h, NODE.c.revoked == False)).first()
             auth: NodeAuth | None = None
             if row:
                 grants = c.execute(select(GRANT.c.world, GRANT.c.can_write).where(
@@ -585,5 +593,15 @@ def open_log(db: str | None = None, store: str | None = None) -> SqlEventLog | S
     return SqlEventLog(db)
 
 
-__all__ = ["Auth", "NodeAuth", "EventLog", "SqlEventLog", "StoreEventLog", "PushOutcome",
-           "HubStorageError", "open_log", "db_url", "token_hash"]
+__all__ = [
+    "Auth",
+    "EventLog",
+    "HubStorageError",
+    "NodeAuth",
+    "PushOutcome",
+    "SqlEventLog",
+    "StoreEventLog",
+    "db_url",
+    "open_log",
+    "token_hash",
+]

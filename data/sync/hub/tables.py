@@ -9,8 +9,6 @@ token), ``hub_grant`` what each node may read and write per world plus its statu
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -25,7 +23,7 @@ class HubEvent(SQLModel, table=True):
         UniqueConstraint("world", "origin", "seq", name="uq_hub_event_world_origin_seq"),
         Index("ix_hub_event_world_arrival", "world", "arrival"),
     )
-    arrival: Optional[int] = Field(
+    arrival: int | None = Field(
         default=None, sa_column=Column(BIGINT, primary_key=True, autoincrement=True))
     world: str = Field(max_length=40)
     id: str = Field(max_length=40)
@@ -75,4 +73,6 @@ class HubMeta(SQLModel, table=True):
 
 
 EVENT_TABLES = [HubEvent.__table__, HubOriginHead.__table__]  # type: ignore[attr-defined]
-AUTH_TABLES = [HubNode.__table__, HubGrant.__table__, HubMeta.__table__]  # type: ignore[attr-defined]
+AUTH_TABLES = [
+    HubNode.__table__, HubGrant.__table__, HubMeta.__table__,  # type: ignore[attr-defined]
+]
