@@ -65,6 +65,9 @@ NODE = HubNode.__table__  # type: ignore[attr-defined]
 GRANT = HubGrant.__table__  # type: ignore[attr-defined]
 META = HubMeta.__table__  # type: ignore[attr-defined]
 
+#: Columns the hub writes per event, in the order of the rows built in a push.
+INSERT_COLS = ("world", "id", "origin", "seq", "hash", "body", "node", "received_at")
+
 #: Reasons a store gives that mean "send it again later" (a missing predecessor).
 TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw")
 
@@ -354,6 +357,9 @@ class SqlEventLog:
         except OperationalError as e:
             raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
         self.kind = self.write.dialect.name
+        self._insert_sql = str(
+            EV.insert().values({k: bindparam(k) for k in INSERT_COLS})
+            .compile(dialect=self.write.dialect))
         self._world_locks: dict[str, threading.Lock] = {}
         self._mutex = threading.Lock()
 
@@ -400,7 +406,8 @@ class SqlEventLog:
                 for attempt in range(5):
                     try:
                         span.clear()
-                        accepted = self._push_tx(world, node, fresh, status, span, bodies)
+                        accepted = self._push_tx(world, node, fresh, status, span, bodies,
+                                                 full_check=attempt > 0)
                         break
                     except (IntegrityError, OperationalError):
                         if attempt == 4:
@@ -417,7 +424,7 @@ class SqlEventLog:
 
     def _push_tx(self, world: str, node: str, fresh: list[Event],
                  status: dict[str, tuple[str, str, bool]], span: list[int],
-                 bodies: dict[str, str]) -> list[Event]:
+                 bodies: dict[str, str], full_check: bool = False) -> list[Event]:
         received = now_iso()
         with self.write.begin() as c:
             if self.kind == "postgresql":
@@ -426,7 +433,20 @@ class SqlEventLog:
                           {"k": _lock_key("crisisbeeld:world:" + world)})
             top = select(func.coalesce(func.max(EV.c.arrival), 0)).where(EV.c.world == world)
             span.append(int(c.execute(top).scalar_one()))
-            ids = [e.id for e in fresh]
+            origins = sorted({e.origin for e in fresh})
+            heads: dict[str, tuple[int, str, str]] = {}
+            for i in range(0, len(origins), 900):
+                for o, s, h, k in c.execute(
+                        select(HEAD.c.origin, HEAD.c.last_seq, HEAD.c.last_hash, HEAD.c.public_key)
+                        .where(HEAD.c.world == world, HEAD.c.origin.in_(origins[i:i + 900]))):
+                    heads[o] = (int(s), str(h), str(k))
+            # Only an event at or below its origin's head can be here already (the hub holds
+            # every chain without gaps), so only those are looked up by id. An event above the
+            # head that reuses a known id is refused by the unique index; the batch is then
+            # tried again with every id looked up (``full_check``).
+            maybe = fresh if full_check else [
+                e for e in fresh if e.seq <= heads.get(e.origin, (0, "", ""))[0]]
+            ids = [e.id for e in maybe]
             existing: set[str] = set()
             for i in range(0, len(ids), 900):
                 chunk = ids[i:i + 900]
@@ -440,25 +460,22 @@ class SqlEventLog:
             if not todo:
                 span.append(span[0])
                 return []
-            origins = sorted({e.origin for e in todo})
-            heads: dict[str, tuple[int, str, str]] = {}
-            for i in range(0, len(origins), 900):
-                for o, s, h, k in c.execute(
-                        select(HEAD.c.origin, HEAD.c.last_seq, HEAD.c.last_hash, HEAD.c.public_key)
-                        .where(HEAD.c.world == world, HEAD.c.origin.in_(origins[i:i + 900]))):
-                    heads[o] = (int(s), str(h), str(k))
             ok, hashes, rejected = verify_chains(todo, heads.get)
             for r in rejected:
                 status[r.id] = ("rejected", r.reason, r.transient)
             if not ok:
                 span.append(span[0])
                 return []
-            rows = [{"world": world, "id": e.id, "origin": e.origin, "seq": e.seq, "hash": h,
-                     "body": bodies.get(e.id) or wire_json(
+            rows = [(world, e.id, e.origin, e.seq, h, bodies.get(e.id) or wire_json(
                          e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at,
                          e.author, e.type, e.entity, e.payload_json, e.prev, e.sig),
-                     "node": node, "received_at": received} for e, h in zip(ok, hashes)]
-            c.execute(EV.insert(), rows)
+                     node, received) for e, h in zip(ok, hashes)]
+            if self.kind == "sqlite":
+                # The Core statement compiled once, executemany with plain tuples: SQLAlchemy's
+                # per-row parameter processing is a tenth of the hub's time on this path.
+                c.exec_driver_sql(self._insert_sql, rows)
+            else:
+                c.execute(EV.insert(), [dict(zip(INSERT_COLS, r)) for r in rows])
             new_heads: dict[str, tuple[int, str, str]] = {}
             for e, h in zip(ok, hashes):
                 key = str(e.payload.get("public_key", "")) if e.seq == 1 else ""

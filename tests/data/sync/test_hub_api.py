@@ -218,3 +218,29 @@ def test_oversized_batches_are_413_and_store_nothing(hub, store_factory, monkeyp
     r = push(c, tok, [], raw=b"x" * 30_000)
     assert r.status_code == 413
     assert count(log) == 0
+
+
+def test_a_signed_event_reusing_a_known_id_is_not_stored_twice(hub, store_factory, monkeypatch):
+    """New events (above their origin's head) skip the id lookup; one that reuses a known id
+    trips the unique index, and the batch is redone with every id looked up."""
+    c, log = hub
+    tok = log.auth.enroll("kcr2", ["LIVE"])
+    a = store_factory("vnog")
+    fill(a, 5)
+    first = wire(a)
+    assert push(c, tok, first).json()["accepted"] == 6
+    import data.store.store as store_mod
+
+    b = store_factory("vrbzo")
+    reused = iter([None, first[3]["id"]])  # the new incident's id, then its event's id
+    real = store_mod.uuid7
+    monkeypatch.setattr(store_mod, "uuid7", lambda: next(reused, None) or real())
+    fill(b, 1)
+    monkeypatch.setattr(store_mod, "uuid7", real)
+    evs = wire(b)
+    assert evs[1]["id"] == first[3]["id"]
+    r = push(c, tok, evs)
+    assert r.status_code == 200, r.text
+    st = {x["id"]: x["status"] for x in r.json()["results"]}
+    assert st[evs[0]["id"]] == "accepted" and st[first[3]["id"]] == "duplicate"
+    assert count(log) == 7
