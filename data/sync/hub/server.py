@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -40,6 +42,49 @@ def serve(log: EventLog, host: str = "127.0.0.1", port: int = 8750,
         uvicorn.run(create_app(log), **opts)
     finally:
         log.close()
+
+
+class BackgroundHub:
+    """A hub served from a thread of this process, e.g. the desktop serving its own store to
+    its neighbours::
+
+        hub = BackgroundHub(StoreEventLog(app_store), host="0.0.0.0", port=8750)
+        hub.start()          # returns once the port listens (raises if it cannot)
+        ...
+        hub.stop()           # stops serving and closes the log (not the app's store)
+    """
+
+    def __init__(self, log: EventLog, host: str = "127.0.0.1", port: int = 8750) -> None:
+        import uvicorn
+
+        from data.sync.hub.app import create_app
+
+        self.log, self.host, self.port = log, host, port
+        cfg = uvicorn.Config(create_app(log), host=host, port=port, log_level="warning",
+                             access_log=False, timeout_keep_alive=30)
+        self.server = uvicorn.Server(cfg)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{'127.0.0.1' if self.host in ('0.0.0.0', '') else self.host}:{self.port}"
+
+    def start(self, timeout: float = 10.0) -> None:
+        self._thread = threading.Thread(target=self.server.run, name="crisisbeeld-hub",
+                                        daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise OSError(f"hub kon niet starten op {self.host}:{self.port} "
+                              "(poort bezet?)")
+            time.sleep(0.01)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.server.should_exit = True
+        if self._thread:
+            self._thread.join(timeout)
+        self.log.close()
 
 
 def app_from_env() -> Any:

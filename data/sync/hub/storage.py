@@ -521,28 +521,40 @@ class SqlEventLog:
 
 class StoreEventLog:
     """A hub on a centre's own store: pushes are ingested into the store itself, pulls follow
-    the store's arrival order. Tokens and grants live in extra tables in the same file."""
+    the store's arrival order. Tokens and grants live in extra tables in the same file.
+
+    Give it a path (``crisisbeeld serve``), or the application's open :class:`Store` — then
+    neighbours' pushes go through the same store object (and its lock) as the centre's own
+    writes, and :meth:`close` leaves that store open."""
 
     kind = "store"
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str] | Any) -> None:
         from data.store import Store, StoreError
 
-        try:
-            self.store = Store.open(path)
-        except StoreError as e:
-            raise HubStorageError(str(e)) from None
-        self.path = str(path)
+        self._own = not isinstance(path, Store)
+        if isinstance(path, Store):
+            self.store = path
+        else:
+            try:
+                self.store = Store.open(path)
+            except StoreError as e:
+                raise HubStorageError(str(e)) from None
+        self.path = str(self.store.path)
         w, r = make_engines(db_url(self.path))
         self.auth = Auth(w, r)
         self.hub_id = self.auth.ensure()
         self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
 
     def close(self) -> None:
         self.auth.flush()
         self.auth.write.dispose()
         self.auth.read.dispose()
-        self.store.close()
+        for c in self._conns:
+            c.close()
+        if self._own:
+            self.store.close()
 
     def worlds(self) -> list[str] | None:
         return [self.store.world]
@@ -553,6 +565,7 @@ class StoreEventLog:
             c = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                                 check_same_thread=False)
             self._local.conn = c
+            self._conns.append(c)
         return c
 
     def push(self, world: str, node: str, items: Sequence[Any],

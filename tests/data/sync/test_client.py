@@ -200,3 +200,21 @@ def test_a_hub_with_smaller_limits_gets_smaller_batches(sql_hub, store_factory, 
     assert e.run_until_synced(deadline=time.monotonic() + 30)
     assert e.batch <= 150 and sql_hub.log.counts("LIVE")["events"] == 501
     e.close()
+
+
+def test_the_desktop_serves_its_open_store_from_a_thread(store_factory):
+    from data.sync.hub.server import BackgroundHub
+
+    centre = store_factory("vggm")
+    fill(centre, 20)
+    log = StoreEventLog(centre)  # the application's own store object
+    hub = BackgroundHub(log, port=free_port())
+    hub.start()
+    b = store_factory("vrgz")
+    fill(b, 10, 2)
+    e = engine(b, PeerConfig(hub.url, log.auth.enroll("vrgz", ["LIVE"], [])))
+    assert e.sync_once().status == "online"
+    assert centre.fingerprint() == b.fingerprint()
+    e.close()
+    hub.stop()
+    assert centre.event_count() == 32  # the app's store stays open after the hub stops
