@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         self.commands = CommandWiring(self)
         self._wire_views()
         self._menus_and_shortcuts()
+        from desktop.sync_ui import SyncController
+
+        self.sync = SyncController(self)
 
         # debounced refreshes of the expensive bits (fingerprint, timeline)
         self._fp_timer = self._single_shot(1500, lambda: self.workers.load("fingerprint"))
@@ -197,12 +200,14 @@ class MainWindow(QMainWindow):
             if what not in Workers.SLOW:
                 self.workers.load(what)
         self.header.start_clock()
+        self.sync.start()
 
     def shutdown(self) -> None:
         """Stop timers and worker threads (idempotent)."""
         for t in (self._fp_timer, self._tl_timer, self._filter_timer):
             t.stop()
         self.header.stop_clock()
+        self.sync.shutdown()
         if self.workers is not None:
             self.workers.stop()
 
@@ -316,6 +321,7 @@ class MainWindow(QMainWindow):
         ("Ctrl+M", "bijstandskaart: alle toegestane statussen"),
         ("B / T", "conflict: huidige behouden / concurrerende toepassen"),
         ("F11 / Esc", "wandweergave aan / uit"),
+        ("F5", "nu synchroniseren"),
     )
 
     def show_shortcuts(self) -> None:

@@ -51,6 +51,8 @@ class HeaderBar(QWidget):
 
     sig_alarm_clicked = Signal(str)
     """The user clicked an alarm: 'conflicten' or 'klokafwijking'."""
+    sig_tick = Signal()
+    """The clock ticked (every second): ages shown elsewhere in the header are refreshed."""
 
     def __init__(self, world: str, centre: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +118,7 @@ class HeaderBar(QWidget):
         now = datetime.now(LOCAL)
         self.clock.setText(f"{now:%H:%M:%S}")
         self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
+        self.sig_tick.emit()
 
     def set_fingerprint(self, text: str) -> None:
         self.fingerprint.setText(text)

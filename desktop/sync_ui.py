@@ -1,0 +1,647 @@
+"""Sync in the application: the "Synchronisatie" menu, the engine on its own thread, the peer
+hub, bundles, and the sync state in the header.
+
+The Qt-free :class:`~data.sync.client.SyncEngine` calls its listeners on its own thread;
+:class:`SyncBridge` turns those calls into signals, delivered to the GUI thread by queued
+connection. Everything that touches disk or network (connection tests, bundles, enrolment,
+building and closing the engine) runs in the sync worker (:mod:`desktop.sync_jobs`).
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QProcess, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop import errors
+from desktop.sync_jobs import JobRunner
+from desktop.sync_settings import HubEntry, StoreSync, SyncSettings, save_token
+from widgets.sync_dialogs import AddHubDialog, HubsDialog, PeerHubDialog
+
+if TYPE_CHECKING:
+    from data.sync.client import SyncState
+    from desktop.main_window import MainWindow
+
+BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle *.zip);;Alle bestanden (*)"
+STATE_FILTER = "Statusbestand (*.json);;Alle bestanden (*)"
+
+
+class SyncBridge(QObject):
+    """The engine's listeners as Qt signals (emitted on the engine's thread, received queued)."""
+
+    sig_sync_state_changed = Signal(int, object)
+    """The engine's state changed: (engine generation, SyncState)."""
+    sig_changes_arrived = Signal(int, object)
+    """Pulled events were committed to the store: (engine generation, Changes)."""
+
+    def listeners(self, gen: int) -> tuple[Any, Any]:
+        """The two listener functions for the engine of generation ``gen`` (an engine that was
+        replaced may still have a signal on its way; the generation tells it apart)."""
+
+        def on_state(state: Any) -> None:
+            self.sig_sync_state_changed.emit(gen, state)
+
+        def on_changes(changes: Any) -> None:
+            self.sig_changes_arrived.emit(gen, changes)
+
+        return on_state, on_changes
+
+
+def age_text(iso: str | None, now: datetime | None = None) -> str:
+    """'12 s', '3 min', '2 u', '4 d' since an ISO time (UTC, 'Z'); '' when there is none."""
+    if not iso:
+        return ""
+    try:
+        t = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return ""
+    s = max(0, int(((now or datetime.now(UTC)) - t).total_seconds()))
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min"
+    if s < 86400:
+        return f"{s // 3600} u"
+    return f"{s // 86400} d"
+
+
+STATUS_NL = {"online": "verbonden", "offline": "geen verbinding", "error": "fout"}
+
+
+def peer_lines(state: "SyncState", now: datetime | None = None) -> list[str]:
+    """One line per hub: state, cursors, backlog, age and last error (tooltip, hubs list)."""
+    out = []
+    for p in state.peers:
+        age = age_text(p.last_success, now)
+        line = (f"{p.name or p.url}: {STATUS_NL.get(p.status, p.status)} · push {p.push_cursor}"
+                f" · pull {p.pull_cursor} · achterstand {p.backlog}"
+                + (f" · laatst gelukt {age} geleden" if age else " · nog niet gelukt"))
+        if p.last_error:
+            line += f"\n    laatste fout: {p.last_error}"
+        if p.status != "online" and p.next_attempt_in:
+            line += f"\n    volgende poging over {p.next_attempt_in:.0f} s"
+        out.append(line)
+    return out
+
+
+def local_addresses() -> list[str]:
+    """This computer's addresses a neighbour may reach (best effort, no traffic sent)."""
+    found = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 1))  # picks the outgoing interface; sends nothing
+            found.append(s.getsockname()[0])
+    except OSError:
+        pass
+    name = socket.gethostname()
+    if name:
+        found.append(name)
+    return found or ["127.0.0.1"]
+
+
+class SyncController(QObject):
+    """Wires sync into one main window: menu, engine, peer hub, bundles, header."""
+
+    sig_peer_hub_changed = Signal(str)
+    """The peer hub started ('' when stopped): (its URL on this computer)."""
+    sig_message = Signal(str, bool)
+    """A result for the user was shown: (text, ok)."""
+
+    def __init__(self, win: "MainWindow", settings_file: Path | None = None) -> None:
+        super().__init__(win)
+        self.win = win
+        self.path = Path(win.path)
+        self.settings_file = settings_file
+        self.settings = SyncSettings.load(settings_file)
+        self.jobs = JobRunner(self.path, self)
+        self.jobs.jobs.sig_error.connect(self._on_worker_error)
+        self.bridge = SyncBridge()
+        self.bridge.sig_sync_state_changed.connect(self._on_state,
+                                                   Qt.ConnectionType.QueuedConnection)
+        self.bridge.sig_changes_arrived.connect(self._on_changes,
+                                                Qt.ConnectionType.QueuedConnection)
+        self.engine: Any = None
+        self.engine_interval = 5.0
+        self.state: Any = None
+        self._unsubscribe: list[Any] = []
+        self._engine_gen = 0
+        self.peer: QProcess | None = None
+        self.peer_url = ""          # on this computer (for the health check)
+        self.peer_output = ""
+        self._remember_peer = False
+        self.add_dialog: AddHubDialog | None = None
+        self.hubs_dialog: HubsDialog | None = None
+        self.peer_dialog: PeerHubDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.last_message = ""
+        self._stopped = False
+        self._build_menu()
+        win.workers.writer.sig_done.connect(self._on_local_write)
+        win.header.sig_tick.connect(self._refresh_header)
+
+    # ------------------------------------------------------------------ settings
+
+    @property
+    def cfg(self) -> StoreSync:
+        return self.settings.for_store(self.path)
+
+    def save_settings(self) -> None:
+        self.settings.save(self.settings_file)
+
+    # ------------------------------------------------------------------ menu
+
+    def _build_menu(self) -> None:
+        mb = self.win.menuBar()
+        menu = self.win.menuBar().addMenu(self.tr("&Synchronisatie"))
+        acts = mb.actions()
+        if len(acts) >= 2:  # before "Hulp"
+            mb.insertMenu(acts[-2], menu)
+        self.menu = menu
+
+        def add(text: str, fn: Any, key: str = "") -> QAction:
+            act = QAction(text, self.win)
+            if key:
+                act.setShortcut(QKeySequence(key))
+                self.win.addAction(act)
+            act.triggered.connect(lambda _=False: fn())
+            menu.addAction(act)
+            return act
+
+        self.act_add = add(self.tr("Hub toevoegen…"), self.open_add_hub)
+        self.act_manage = add(self.tr("Hubs beheren…"), self.open_hubs)
+        self.act_now = add(self.tr("Nu synchroniseren"), self.sync_now, "F5")
+        menu.addSeparator()
+        self.act_peer = add(self.tr("Beeld delen met buren (hub starten)…"), self.open_peer_hub)
+        menu.addSeparator()
+        self.act_export = add(self.tr("Bundel exporteren…"), self.export_bundle)
+        self.act_export_inc = add(self.tr("Incrementele bundel exporteren…"),
+                                  self.export_incremental)
+        self.act_state = add(self.tr("Statusbestand schrijven…"), self.write_state)
+        self.act_import = add(self.tr("Bundel importeren…"), self.import_bundle)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        """At window start: the engine when hubs are configured, the peer hub if it was on."""
+        self._refresh_header()
+        if self.cfg.hubs:
+            self.restart_engine()
+        if self.cfg.serve_peer:
+            self.start_peer_hub(self.cfg.peer_host, self.cfg.peer_port, remember=False)
+
+    def shutdown(self) -> None:
+        """Stop the engine, the peer hub and the worker (idempotent; on window close)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for d in (self.add_dialog, self.hubs_dialog, self.peer_dialog, self.message_box):
+            if d is not None:
+                d.close()
+        self._detach_engine()
+        eng, self.engine = self.engine, None
+        if eng is not None:
+            self.jobs.run("close_engine", eng)
+        self._stop_peer_process(wait=True)
+        self.jobs.stop()
+
+    # ------------------------------------------------------------------ engine
+
+    def _detach_engine(self) -> None:
+        for un in self._unsubscribe:
+            un()
+        self._unsubscribe = []
+
+    def peer_configs(self) -> list[Any]:
+        from data.sync.client import PeerConfig, read_token
+
+        cfgs = []
+        for h in self.cfg.hubs:
+            try:
+                cfgs.append(PeerConfig(h.url, read_token(h.token_file), h.name))
+            except (OSError, ValueError) as e:
+                self.show_message(self.tr("Hub {0}: tokenbestand onleesbaar ({1})")
+                                  .format(h.url, e), ok=False)
+        return cfgs
+
+    def restart_engine(self) -> None:
+        """(Re)build the engine for the configured hubs, off the GUI thread, and start it."""
+        self._detach_engine()
+        old, self.engine = self.engine, None
+        self._engine_gen += 1
+        gen = self._engine_gen
+        cfgs = self.peer_configs()  # reads small token files
+        if not cfgs:
+            self.state = None
+            self._refresh_header()
+        self.jobs.run("open_engine", cfgs, self.engine_interval, old,
+                      on_ok=lambda eng: self._engine_ready(gen, eng),
+                      on_fail=lambda msg: self.show_message(
+                          self.tr("Synchronisatie niet gestart: {0}").format(msg), ok=False))
+
+    def _engine_ready(self, gen: int, eng: Any) -> None:
+        if eng is None:
+            return
+        if gen != self._engine_gen or self._stopped:  # superseded meanwhile
+            self.jobs.run("close_engine", eng)
+            return
+        self.engine = eng
+        on_state, on_changes = self.bridge.listeners(gen)
+        self._unsubscribe = [eng.add_listener(on_state), eng.add_changes_listener(on_changes)]
+        self._apply_state(eng.state)
+        eng.start()
+
+    def sync_now(self) -> None:
+        if self.engine is not None:
+            self.engine.nudge()
+        elif not self.cfg.hubs:
+            self.show_message(self.tr("Er is nog geen hub ingesteld (Synchronisatie → "
+                                      "Hub toevoegen…)."), ok=False)
+
+    def _on_local_write(self, _req: int, _changes: Any) -> None:
+        if self.engine is not None:
+            self.engine.nudge()
+
+    def _on_state(self, gen: int, state: Any) -> None:
+        if gen == self._engine_gen and self.engine is not None:
+            self._apply_state(state)
+
+    def _apply_state(self, state: Any) -> None:
+        self.state = state
+        self._refresh_header()
+        if self.hubs_dialog is not None and self.hubs_dialog.isVisible():
+            self._fill_hubs_dialog()
+
+    def _on_changes(self, gen: int, changes: Any) -> None:
+        # changes of a replaced engine are still real changes of this store: always apply
+        if not self._stopped:
+            self.win.apply_changes(changes)
+
+    def _refresh_header(self) -> None:
+        """Show the state; called on every state change and by the header's clock tick (age)."""
+        s = self.state
+        if s is None or not s.peers:
+            if self.cfg.hubs:
+                self.win.set_sync_state("offline", 0, "", self.tr("synchronisatie start…"))
+            else:
+                self.win.set_sync_state("none", 0, "", self.tr(
+                    "Geen hub ingesteld: Synchronisatie → Hub toevoegen…"))
+            return
+        detail = "\n".join(peer_lines(s))
+        if self.peer_url:
+            detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(self.cfg.peer_port)
+        self.win.set_sync_state(s.status, s.backlog, age_text(s.last_success), detail)
+
+    # ------------------------------------------------------------------ hubs
+
+    def open_add_hub(self) -> AddHubDialog:
+        if self.add_dialog is not None:
+            self.add_dialog.close()
+        d = AddHubDialog([h.url for h in self.cfg.hubs], self.win)
+        d.sig_test_requested.connect(self._test_connection)
+        d.accepted.connect(lambda: self._add_hub(d))
+        self.add_dialog = d
+        d.open()
+        return d
+
+    def _test_connection(self, url: str, token_file: str, token: str) -> None:
+        from data.sync.client import read_token
+
+        d = self.add_dialog
+        if token_file and not token:
+            try:
+                token = read_token(token_file)
+            except (OSError, ValueError) as e:
+                if d is not None:
+                    d.show_test_result(False, str(e))
+                return
+
+        def ok(h: dict[str, Any]) -> None:
+            me = h.get("me") or {}
+            text = self.tr("hub {0} bereikbaar").format(h.get("hub_id", "?"))
+            worlds = h.get("worlds")
+            if worlds and self.win.world not in worlds:
+                if d is not None:
+                    d.show_test_result(False, self.tr("deze hub bedient wereld {0}, niet {1}")
+                                       .format(", ".join(worlds), self.win.world))
+                return
+            if me:
+                if self.win.world not in (me.get("write") or []):
+                    if d is not None:
+                        d.show_test_result(False, self.tr(
+                            "token van node {0} mag wereld {1} niet schrijven").format(
+                            me.get("node"), self.win.world))
+                    return
+                text += self.tr("; token geldig (node {0})").format(me.get("node"))
+            if d is not None:
+                d.show_test_result(True, text)
+
+        def fail(msg: str) -> None:
+            if d is not None:
+                d.show_test_result(False, msg)
+
+        self.jobs.run("health", url, token, on_ok=ok, on_fail=fail)
+
+    def _add_hub(self, d: AddHubDialog) -> None:
+        url, name, token_file, token = d.values()
+        if token:
+            token_file = str(save_token(token, url,
+                                        (self.settings_file.parent / "tokens")
+                                        if self.settings_file else None))
+        self.add_hub(url, token_file, name)
+
+    def add_hub(self, url: str, token_file: str, name: str = "") -> None:
+        """Remember a hub for this store and restart the engine with it."""
+        self.cfg.hubs.append(HubEntry(url.rstrip("/"), str(Path(token_file).resolve()), name))
+        self.save_settings()
+        self.show_message(self.tr("Hub {0} toegevoegd").format(name or url), ok=True,
+                          popup=False)
+        self.restart_engine()
+        if self.hubs_dialog is not None and self.hubs_dialog.isVisible():
+            self._fill_hubs_dialog()
+
+    def remove_hub(self, url: str) -> None:
+        self.cfg.hubs = [h for h in self.cfg.hubs if h.url != url]
+        self.save_settings()
+        self.restart_engine()
+        if self.hubs_dialog is not None:
+            self._fill_hubs_dialog()
+
+    def open_hubs(self) -> HubsDialog:
+        if self.hubs_dialog is None:
+            self.hubs_dialog = HubsDialog(self.win)
+            self.hubs_dialog.sig_remove.connect(self._confirm_remove)
+            self.hubs_dialog.sig_add.connect(self.open_add_hub)
+        self._fill_hubs_dialog()
+        self.hubs_dialog.open()
+        return self.hubs_dialog
+
+    def _confirm_remove(self, url: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hub verwijderen"),
+                          self.tr("Niet meer synchroniseren met {0}?").format(url),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self.hubs_dialog)
+        box.accepted.connect(lambda: self.remove_hub(url))
+        self.message_box = box
+        box.open()
+
+    def _fill_hubs_dialog(self) -> None:
+        if self.hubs_dialog is None:
+            return
+        states = {p.url: p for p in (self.state.peers if self.state else ())}
+        rows = []
+        for h in self.cfg.hubs:
+            p = states.get(h.url)
+            text = f"{h.name or h.url}" + (f"  ({h.url})" if h.name else "")
+            if p is not None:
+                from data.sync.client import SyncState
+
+                text += "\n" + peer_lines(SyncState(peers=(p,)))[0].split(": ", 1)[1]
+            rows.append((h.url, text))
+        self.hubs_dialog.set_hubs(rows)
+
+    # ------------------------------------------------------------------ peer hub
+
+    def open_peer_hub(self) -> PeerHubDialog:
+        if self.peer_dialog is None:
+            d = PeerHubDialog(self.cfg.peer_port, self.cfg.peer_host == "127.0.0.1", self.win)
+            d.sig_start.connect(lambda host, port: self.start_peer_hub(host, port))
+            d.sig_stop.connect(lambda: self.stop_peer_hub())
+            d.sig_enroll.connect(self.enroll_neighbour)
+            self.peer_dialog = d
+        self._show_peer_state()
+        self.peer_dialog.open()
+        return self.peer_dialog
+
+    def _serve_command(self, host: str, port: int) -> tuple[str, list[str]]:
+        args = ["serve", "--db", str(self.path), "--host", host, "--port", str(port)]
+        if getattr(sys, "frozen", False):  # the packaged application is the CLI itself
+            return sys.executable, args
+        return sys.executable, ["-m", "desktop", *args]
+
+    def start_peer_hub(self, host: str = "0.0.0.0", port: int = 8750,
+                       remember: bool = True) -> None:
+        """Start ``crisisbeeld serve`` on this store as a child process; ready once it answers."""
+        if self.peer is not None:
+            return
+        self.cfg.peer_host, self.cfg.peer_port = host, port
+        self._remember_peer = remember
+        proc = QProcess(self)
+        proc.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        proc.readyReadStandardOutput.connect(self._peer_output)
+        proc.finished.connect(self._peer_finished)
+        proc.errorOccurred.connect(self._peer_error)
+        self.peer = proc
+        self.peer_output = ""
+        program, args = self._serve_command(host, port)
+        proc.start(program, args)
+        local = f"http://127.0.0.1:{port}"
+        self.jobs.jobs.cancel_wait.clear()
+        self.jobs.run("wait_hub", local, 20.0,
+                      on_ok=lambda _h: self._peer_ready(proc, local),
+                      on_fail=lambda msg: self._peer_failed(proc, msg))
+
+    def _peer_output(self) -> None:
+        if self.peer is not None:
+            text = bytes(self.peer.readAllStandardOutput().data()).decode("utf-8", "replace")
+            self.peer_output = (self.peer_output + text)[-4000:]
+
+    def _peer_ready(self, proc: QProcess, url: str) -> None:
+        if proc is not self.peer:
+            return
+        self.peer_url = url
+        if self._remember_peer:  # started again with the application from now on
+            self.cfg.serve_peer = True
+            self.save_settings()
+        self._show_peer_state()
+        self._refresh_header()
+        self.sig_peer_hub_changed.emit(url)
+
+    def _peer_failed(self, proc: QProcess, msg: str) -> None:
+        if proc is not self.peer:
+            return
+        self._stop_peer_process(wait=True)
+        self._show_peer_state(error=msg)
+        self.show_message(self.tr("Buren-hub niet gestart: {0}").format(msg), ok=False)
+
+    def _peer_error(self, err: QProcess.ProcessError) -> None:
+        if err == QProcess.ProcessError.FailedToStart:
+            self.peer_output += f"\nkon het hubproces niet starten ({err.name})"
+
+    def _peer_finished(self, code: int, _status: Any) -> None:
+        proc = self.sender()
+        if proc is not self.peer:
+            return
+        self._peer_output()
+        was_running = bool(self.peer_url)
+        self.peer = None
+        self.peer_url = ""
+        self.jobs.jobs.cancel_wait.set()
+        if isinstance(proc, QProcess):
+            proc.deleteLater()
+        if self._stopped:
+            return
+        tail = (self.peer_output.strip().splitlines()[-1:] or [""])[0]
+        why = self.tr("het hubproces stopte (code {0}) {1}").format(code, tail).strip()
+        self._show_peer_state(error=why)
+        if was_running:
+            self.sig_peer_hub_changed.emit("")
+        else:
+            self.show_message(self.tr("Buren-hub niet gestart: {0}").format(why), ok=False)
+
+    def stop_peer_hub(self) -> None:
+        """Stop the peer hub (and do not start it again at the next start)."""
+        self.cfg.serve_peer = False
+        self.save_settings()
+        self._stop_peer_process(wait=True)
+        self._show_peer_state()
+        self._refresh_header()
+        self.sig_peer_hub_changed.emit("")
+
+    def _stop_peer_process(self, wait: bool) -> None:
+        proc, self.peer = self.peer, None
+        self.peer_url = ""
+        if proc is None:
+            return
+        if proc.state() != QProcess.ProcessState.NotRunning:
+            proc.terminate()  # uvicorn shuts down cleanly on SIGTERM and closes the store
+            if wait and not proc.waitForFinished(10_000):
+                proc.kill()
+                proc.waitForFinished(5_000)
+        proc.deleteLater()
+
+    def peer_how_to(self) -> tuple[str, str]:
+        """(address for neighbours, what they do) while the peer hub runs."""
+        port = self.cfg.peer_port
+        hosts = ["127.0.0.1"] if self.cfg.peer_host == "127.0.0.1" else local_addresses()
+        addrs = ", ".join(f"http://{h}:{port}" for h in hosts)
+        how = self.tr(
+            "Buren: meld hieronder hun node-id aan en geef hun het token; zij kiezen "
+            "Synchronisatie → Hub toevoegen… met dit adres en dat token "
+            "(of: crisisbeeld sync --hub ADRES --token-file BESTAND).")
+        return addrs, how
+
+    def _show_peer_state(self, error: str = "") -> None:
+        if self.peer_dialog is None:
+            return
+        if self.peer_url:
+            addr, how = self.peer_how_to()
+            self.peer_dialog.set_running(addr, how)
+        else:
+            self.peer_dialog.set_running("", "", error)
+
+    def enroll_neighbour(self, node: str) -> None:
+        def ok(token: str) -> None:
+            info = self.tr("Node {0} aangemeld voor wereld {1}. Geef dit token aan de buur "
+                           "(veilig: het wordt niet opnieuw getoond; de hub bewaart alleen een "
+                           "hash). CLI: crisisbeeld hub enroll --store {2} --node {0} "
+                           "--worlds {1}").format(node, self.win.world, self.path)
+            if self.peer_dialog is not None:
+                self.peer_dialog.show_enrolled(node, token, info)
+            self.last_enrolled = (node, token)
+
+        def fail(msg: str) -> None:
+            if self.peer_dialog is not None:
+                self.peer_dialog.show_enroll_error(msg)
+
+        self.jobs.run("enroll", node, self.win.world, on_ok=ok, on_fail=fail)
+
+    # ------------------------------------------------------------------ bundles
+
+    def _ask_save(self, title: str, filt: str, suggestion: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.win, title, suggestion, filt)
+        return path
+
+    def _ask_open(self, title: str, filt: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.win, title, "", filt)
+        return path
+
+    def _suggest(self, suffix: str) -> str:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        return str(Path.home() / f"crisisbeeld-{self.win.world}-{stamp}{suffix}")
+
+    def export_bundle(self, path: str | None = None) -> None:
+        path = path or self._ask_save(self.tr("Bundel exporteren"), BUNDLE_FILTER,
+                                      self._suggest(".cbbundle"))
+        if path:
+            self._export(path, None)
+
+    def export_incremental(self, state_file: str | None = None, path: str | None = None) -> None:
+        state_file = state_file or self._ask_open(
+            self.tr("Statusbestand van de ontvanger kiezen"), STATE_FILTER)
+        if not state_file:
+            return
+        path = path or self._ask_save(self.tr("Incrementele bundel exporteren"), BUNDLE_FILTER,
+                                      self._suggest("-incr.cbbundle"))
+        if path:
+            self._export(path, state_file)
+
+    def _export(self, path: str, state_file: str | None) -> None:
+        self.win.status_line.setText(self.tr("bundel schrijven…"))
+
+        def ok(res: Any) -> None:
+            kind = self.tr("Incrementele bundel") if state_file else self.tr("Bundel")
+            self.show_message(self.tr("{0} geschreven: {1} gebeurtenissen van {2} oorsprong(en) "
+                                      "naar {3}").format(kind, res.events, len(res.origins),
+                                                         res.path), ok=True)
+
+        self.jobs.run("export", path, state_file, on_ok=ok, on_fail=lambda m: self.show_message(
+            self.tr("Bundel niet geschreven: {0}").format(m), ok=False))
+
+    def write_state(self, path: str | None = None) -> None:
+        path = path or self._ask_save(self.tr("Statusbestand schrijven"), STATE_FILTER,
+                                      self._suggest("-status.json"))
+        if not path:
+            return
+
+        def ok(doc: dict[str, Any]) -> None:
+            self.show_message(self.tr("Statusbestand geschreven ({0} oorsprong(en)) naar {1}. "
+                                      "Geef het aan wie een bundel voor u maakt.")
+                              .format(len(doc.get("heads", {})), path), ok=True)
+
+        self.jobs.run("write_state", path, on_ok=ok, on_fail=lambda m: self.show_message(
+            self.tr("Statusbestand niet geschreven: {0}").format(m), ok=False))
+
+    def import_bundle(self, path: str | None = None) -> None:
+        path = path or self._ask_open(self.tr("Bundel importeren"), BUNDLE_FILTER)
+        if not path:
+            return
+        self.win.status_line.setText(self.tr("bundel inlezen…"))
+
+        def ok(res: Any) -> None:
+            if res.changes.entities or res.changes.conflicts:
+                self.win.apply_changes(res.changes)
+            text = self.tr("Bundel ingelezen: {0} nieuw, {1} al aanwezig, {2} geweigerd").format(
+                len(res.accepted), len(res.duplicates), len(res.rejected))
+            if res.rejected:
+                eid, why = res.rejected[0]
+                text += self.tr(" (o.a. {0}: {1})").format(eid, why)
+            self.show_message(text, ok=not res.rejected)
+            if res.accepted and self.engine is not None:
+                self.engine.nudge()  # pass them on to the hubs
+
+        self.jobs.run("import", path, on_ok=ok, on_fail=lambda m: self.show_message(
+            self.tr("Bundel niet ingelezen: {0}").format(m), ok=False))
+
+    # ------------------------------------------------------------------ messages
+
+    def show_message(self, text: str, ok: bool, popup: bool = True) -> None:
+        """A result for the user: in the status line and (non-modal) in a message box."""
+        self.last_message = text
+        self.win.status_line.setText(text if len(text) < 90 else text[:87] + "…")
+        if popup and not self._stopped:
+            if self.message_box is not None:
+                self.message_box.close()
+            box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
+                              self.tr("Synchronisatie"), text, parent=self.win)
+            self.message_box = box
+            box.open()
+        self.sig_message.emit(text, ok)
+
+    def _on_worker_error(self, text: str) -> None:
+        errors.report(text)
