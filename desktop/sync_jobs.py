@@ -9,11 +9,11 @@ Exports read on a read-only connection.
 
 from __future__ import annotations
 
-import threading
-import time
+import socket
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -38,8 +38,6 @@ class SyncJobs(QObject):
         super().__init__()
         self.path = path
         self.store: Store | None = None
-        self.abort = threading.Event()  # set at shutdown: a wait in progress gives up
-        self.cancel_wait = threading.Event()  # set when the awaited hub process ended
 
     def writable_store(self) -> Store:
         if self.store is None:
@@ -65,9 +63,14 @@ class SyncJobs(QObject):
 
     @Slot()
     def close(self) -> None:
+        """The last job: close the store and end this thread's event loop (after every job
+        queued before it, which a quit() from outside would not wait for)."""
         if self.store is not None:
             self.store.close()
             self.store = None
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.quit()
 
 
 # ---------------------------------------------------------------------- the jobs
@@ -81,7 +84,7 @@ def _health(_w: SyncJobs, url: str, token: str) -> dict[str, Any]:
     try:
         out = c.health()
         if token:
-            out["me"] = c._call("GET", "/v1/me")  # noqa: SLF001 - the one extra call
+            out["me"] = c._call("GET", "/v1/me")
         return out
     finally:
         c.close()
@@ -151,32 +154,55 @@ def _enroll(w: SyncJobs, node: str, world: str) -> str:
         log.close()
 
 
-def _wait_hub(w: SyncJobs, url: str, deadline_s: float) -> dict[str, Any]:
-    """Wait (bounded) until the peer hub just started on this store answers /v1/health with
-    this store's hub id (another hub on that port answers with another id)."""
-    from data.sync.client import HubClient, LinkDown, PeerConfig
-    from data.sync.hub.storage import open_log
+class _NotifyingStore:
+    """The worker's store as the peer hub sees it: what a neighbour's push changed also goes
+    to ``notify`` (which emits a Qt signal), so the window shows it at once."""
 
-    log = open_log(store=str(w.path))
+    def __init__(self, store: Store, notify: Callable[[Any], None]) -> None:
+        self._store, self._notify = store, notify
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def ingest(self, items: Any) -> Any:
+        res = self._store.ingest(items)
+        if res.changes.entities or res.changes.conflicts:
+            self._notify(res.changes)
+        return res
+
+
+def _port_free(host: str, port: int) -> None:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise JobError(f"poort {port} is bezet of niet beschikbaar ({e.strerror}); "
+                           "kies een andere") from None
+
+
+def _peer_start(w: SyncJobs, host: str, port: int, notify: Callable[[Any], None]) -> Any:
+    """Serve this store as a hub from a thread; returns once the port listens."""
+    from data.sync.hub.server import BackgroundHub
+    from data.sync.hub.storage import HubStorageError, StoreEventLog
+
+    _port_free(host, port)  # before uvicorn: its failed bind ends its thread with SystemExit
     try:
-        expect = log.hub_id
-    finally:
+        log = StoreEventLog(w.writable_store())
+    except HubStorageError as e:
+        raise JobError(str(e)) from None
+    log.store = _NotifyingStore(log.store, notify)  # type: ignore[assignment]
+    try:
+        hub = BackgroundHub(log, host=host, port=port)
+        hub.start()
+    except (OSError, SystemExit):
         log.close()
-    c = HubClient(PeerConfig(url, ""), timeout=(1.0, 3.0))
-    end = time.monotonic() + deadline_s
-    try:
-        while True:
-            try:
-                h = c.health()
-                if h.get("hub_id") == expect:
-                    return h
-                raise JobError(f"op {url} draait al een andere hub; kies een andere poort")
-            except LinkDown:
-                if time.monotonic() > end or w.abort.is_set() or w.cancel_wait.is_set():
-                    raise JobError(f"de hub op {url} antwoordt niet") from None
-            w.abort.wait(0.1)
-    finally:
-        c.close()
+        raise JobError(f"poort {port} is bezet of niet beschikbaar; kies een andere") from None
+    return hub
+
+
+def _peer_stop(_w: SyncJobs, hub: Any) -> None:
+    hub.stop()
 
 
 JOBS: dict[str, Callable[..., Any]] = {
@@ -187,7 +213,8 @@ JOBS: dict[str, Callable[..., Any]] = {
     "write_state": _write_state,
     "import": _import,
     "enroll": _enroll,
-    "wait_hub": _wait_hub,
+    "peer_start": _peer_start,
+    "peer_stop": _peer_stop,
 }
 
 
@@ -246,9 +273,9 @@ class JobRunner(QObject):
 
     def stop(self) -> None:
         """Close the worker's store in its thread and end the thread (jobs queued run first)."""
-        self.jobs.abort.set()
         if self.thread is None:
             return
-        self._sig_close.emit()
-        self.thread.quit()
-        self.thread.wait(30_000)
+        self._sig_close.emit()  # closes the store and quits the thread after queued jobs
+        if not self.thread.wait(60_000):
+            self.thread.quit()
+            self.thread.wait(5_000)

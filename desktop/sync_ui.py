@@ -10,12 +10,11 @@ building and closing the engine) runs in the sync worker (:mod:`desktop.sync_job
 from __future__ import annotations
 
 import socket
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -52,6 +51,10 @@ class SyncBridge(QObject):
 
         return on_state, on_changes
 
+    def peer_changes(self, changes: Any) -> None:
+        """What a neighbour pushed to this centre's peer hub changed (on the hub's thread)."""
+        self.sig_changes_arrived.emit(-1, changes)
+
 
 def age_text(iso: str | None, now: datetime | None = None) -> str:
     """'12 s', '3 min', '2 u', '4 d' since an ISO time (UTC, 'Z'); '' when there is none."""
@@ -74,7 +77,7 @@ def age_text(iso: str | None, now: datetime | None = None) -> str:
 STATUS_NL = {"online": "verbonden", "offline": "geen verbinding", "error": "fout"}
 
 
-def peer_lines(state: "SyncState", now: datetime | None = None) -> list[str]:
+def peer_lines(state: SyncState, now: datetime | None = None) -> list[str]:
     """One line per hub: state, cursors, backlog, age and last error (tooltip, hubs list)."""
     out = []
     for p in state.peers:
@@ -113,7 +116,7 @@ class SyncController(QObject):
     sig_message = Signal(str, bool)
     """A result for the user was shown: (text, ok)."""
 
-    def __init__(self, win: "MainWindow", settings_file: Path | None = None) -> None:
+    def __init__(self, win: MainWindow, settings_file: Path | None = None) -> None:
         super().__init__(win)
         self.win = win
         self.path = Path(win.path)
@@ -131,10 +134,9 @@ class SyncController(QObject):
         self.state: Any = None
         self._unsubscribe: list[Any] = []
         self._engine_gen = 0
-        self.peer: QProcess | None = None
-        self.peer_url = ""          # on this computer (for the health check)
-        self.peer_output = ""
-        self._remember_peer = False
+        self.peer: Any = None       # the running BackgroundHub
+        self.peer_url = ""          # its address on this computer
+        self._peer_starting = False
         self.add_dialog: AddHubDialog | None = None
         self.hubs_dialog: HubsDialog | None = None
         self.peer_dialog: PeerHubDialog | None = None
@@ -207,7 +209,9 @@ class SyncController(QObject):
         eng, self.engine = self.engine, None
         if eng is not None:
             self.jobs.run("close_engine", eng)
-        self._stop_peer_process(wait=True)
+        hub, self.peer = self.peer, None
+        if hub is not None:
+            self.jobs.run("peer_stop", hub)
         self.jobs.stop()
 
     # ------------------------------------------------------------------ engine
@@ -418,102 +422,53 @@ class SyncController(QObject):
         self.peer_dialog.open()
         return self.peer_dialog
 
-    def _serve_command(self, host: str, port: int) -> tuple[str, list[str]]:
-        args = ["serve", "--db", str(self.path), "--host", host, "--port", str(port)]
-        if getattr(sys, "frozen", False):  # the packaged application is the CLI itself
-            return sys.executable, args
-        return sys.executable, ["-m", "desktop", *args]
-
     def start_peer_hub(self, host: str = "0.0.0.0", port: int = 8750,
                        remember: bool = True) -> None:
-        """Start ``crisisbeeld serve`` on this store as a child process; ready once it answers."""
-        if self.peer is not None:
+        """Serve this store as a hub for neighbours (as ``crisisbeeld serve`` does), from a
+        thread of this process on the sync worker's store object: neighbours' pushes go through
+        the same store lock, and what they change is shown at once."""
+        if self.peer is not None or self._peer_starting:
             return
         self.cfg.peer_host, self.cfg.peer_port = host, port
-        self._remember_peer = remember
-        proc = QProcess(self)
-        proc.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        proc.readyReadStandardOutput.connect(self._peer_output)
-        proc.finished.connect(self._peer_finished)
-        proc.errorOccurred.connect(self._peer_error)
-        self.peer = proc
-        self.peer_output = ""
-        program, args = self._serve_command(host, port)
-        proc.start(program, args)
-        local = f"http://127.0.0.1:{port}"
-        self.jobs.jobs.cancel_wait.clear()
-        self.jobs.run("wait_hub", local, 20.0,
-                      on_ok=lambda _h: self._peer_ready(proc, local),
-                      on_fail=lambda msg: self._peer_failed(proc, msg))
+        self._peer_starting = True
+        self.jobs.run("peer_start", host, port, self.bridge.peer_changes,
+                      on_ok=lambda hub: self._peer_ready(hub, remember),
+                      on_fail=self._peer_failed)
 
-    def _peer_output(self) -> None:
-        if self.peer is not None:
-            text = bytes(self.peer.readAllStandardOutput().data()).decode("utf-8", "replace")
-            self.peer_output = (self.peer_output + text)[-4000:]
-
-    def _peer_ready(self, proc: QProcess, url: str) -> None:
-        if proc is not self.peer:
+    def _peer_ready(self, hub: Any, remember: bool) -> None:
+        self._peer_starting = False
+        if self._stopped:
+            self.jobs.run("peer_stop", hub)
             return
-        self.peer_url = url
-        if self._remember_peer:  # started again with the application from now on
+        self.peer = hub
+        self.peer_url = hub.url
+        if remember:  # started again with the application from now on
             self.cfg.serve_peer = True
             self.save_settings()
         self._show_peer_state()
         self._refresh_header()
-        self.sig_peer_hub_changed.emit(url)
+        self.sig_peer_hub_changed.emit(self.peer_url)
 
-    def _peer_failed(self, proc: QProcess, msg: str) -> None:
-        if proc is not self.peer:
-            return
-        self._stop_peer_process(wait=True)
+    def _peer_failed(self, msg: str) -> None:
+        self._peer_starting = False
         self._show_peer_state(error=msg)
         self.show_message(self.tr("Buren-hub niet gestart: {0}").format(msg), ok=False)
-
-    def _peer_error(self, err: QProcess.ProcessError) -> None:
-        if err == QProcess.ProcessError.FailedToStart:
-            self.peer_output += f"\nkon het hubproces niet starten ({err.name})"
-
-    def _peer_finished(self, code: int, _status: Any) -> None:
-        proc = self.sender()
-        if proc is not self.peer:
-            return
-        self._peer_output()
-        was_running = bool(self.peer_url)
-        self.peer = None
-        self.peer_url = ""
-        self.jobs.jobs.cancel_wait.set()
-        if isinstance(proc, QProcess):
-            proc.deleteLater()
-        if self._stopped:
-            return
-        tail = (self.peer_output.strip().splitlines()[-1:] or [""])[0]
-        why = self.tr("het hubproces stopte (code {0}) {1}").format(code, tail).strip()
-        self._show_peer_state(error=why)
-        if was_running:
-            self.sig_peer_hub_changed.emit("")
-        else:
-            self.show_message(self.tr("Buren-hub niet gestart: {0}").format(why), ok=False)
 
     def stop_peer_hub(self) -> None:
         """Stop the peer hub (and do not start it again at the next start)."""
         self.cfg.serve_peer = False
         self.save_settings()
-        self._stop_peer_process(wait=True)
+        hub, self.peer = self.peer, None
+        self.peer_url = ""
+        if hub is None:
+            return
+        self.jobs.run("peer_stop", hub, on_ok=lambda _r: self._peer_stopped(),
+                      on_fail=lambda _m: self._peer_stopped())
+
+    def _peer_stopped(self) -> None:
         self._show_peer_state()
         self._refresh_header()
         self.sig_peer_hub_changed.emit("")
-
-    def _stop_peer_process(self, wait: bool) -> None:
-        proc, self.peer = self.peer, None
-        self.peer_url = ""
-        if proc is None:
-            return
-        if proc.state() != QProcess.ProcessState.NotRunning:
-            proc.terminate()  # uvicorn shuts down cleanly on SIGTERM and closes the store
-            if wait and not proc.waitForFinished(10_000):
-                proc.kill()
-                proc.waitForFinished(5_000)
-        proc.deleteLater()
 
     def peer_how_to(self) -> tuple[str, str]:
         """(address for neighbours, what they do) while the peer hub runs."""

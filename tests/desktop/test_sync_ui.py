@@ -49,7 +49,8 @@ def _sync_other_centre(url: str, token: str, db: Path) -> Any:
 
 
 def _no_engine_threads() -> bool:
-    return not any(t.name.startswith("crisisbeeld-sync") for t in threading.enumerate())
+    return not any(t.name.startswith(("crisisbeeld-sync", "crisisbeeld-hub"))
+                   for t in threading.enumerate())
 
 
 def test_add_hub_receive_and_go_offline(qtbot: Any, window: Any, hub: Hub,
@@ -217,6 +218,9 @@ def test_peer_hub_from_the_menu(qtbot: Any, window: Any, tmp_path: Path) -> None
         assert st.heads().get("vrgz", 0) > 0
     finally:
         st.close()
+    # what the neighbour pushed shows in the window at once
+    qtbot.waitUntil(lambda: any("Stroomuitval vrgz" in t
+                                for t in _rows(window.incidents.proxy)), timeout=WAIT)
 
     with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT) as stopped:
         d.stop_button.click()
@@ -233,3 +237,18 @@ def test_peer_hub_port_taken(qtbot: Any, window: Any, hub: Hub) -> None:
         ctl.start_peer_hub("127.0.0.1", hub.port)
     assert "niet gestart" in msg.args[0] and not msg.args[1]
     assert ctl.peer is None
+
+
+def test_peer_hub_and_engine_end_with_the_window(qtbot: Any, window: Any, hub: Hub,
+                                                 tmp_path: Path) -> None:
+    ctl = window.sync
+    tf = tmp_path / "kcr2.token"
+    tf.write_text(hub.enroll("kcr2") + "\n")
+    ctl.add_hub(hub.url, str(tf))
+    with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT):
+        ctl.start_peer_hub("127.0.0.1", free_port())
+    qtbot.waitUntil(lambda: "verbonden" in window.header.sync.text(), timeout=WAIT)
+    assert "Buren-hub draait" in window.header.sync.toolTip()
+    window.shutdown()
+    names = {t.name for t in threading.enumerate()}
+    assert not {n for n in names if n.startswith(("crisisbeeld-sync", "crisisbeeld-hub"))}, names
