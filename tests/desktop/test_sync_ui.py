@@ -252,3 +252,28 @@ def test_peer_hub_and_engine_end_with_the_window(qtbot: Any, window: Any, hub: H
     window.shutdown()
     names = {t.name for t in threading.enumerate()}
     assert not {n for n in names if n.startswith(("crisisbeeld-sync", "crisisbeeld-hub"))}, names
+
+
+def test_a_second_window_starts_what_the_settings_say(qtbot: Any, window: Any, hub: Hub,
+                                                       tmp_path: Path) -> None:
+    """Hubs and the peer hub are remembered per store: the next start syncs and serves."""
+    from desktop.main_window import MainWindow
+
+    tf = tmp_path / "kcr2.token"
+    tf.write_text(hub.enroll("kcr2") + "\n")
+    window.sync.add_hub(hub.url, str(tf))
+    port = free_port()
+    with qtbot.waitSignal(window.sync.sig_peer_hub_changed, timeout=WAIT):
+        window.sync.start_peer_hub("127.0.0.1", port)
+    window.shutdown()
+
+    win = MainWindow(Path(window.path), window.world, "KCR2", author="tester")
+    qtbot.addWidget(win)
+    try:
+        with qtbot.waitSignal(win.sync.sig_peer_hub_changed, timeout=WAIT) as started:
+            win.start()
+        assert started.args[0] == f"http://127.0.0.1:{port}"
+        qtbot.waitUntil(lambda: "verbonden" in win.header.sync.text(), timeout=WAIT)
+    finally:
+        win.shutdown()
+    assert _no_engine_threads()
