@@ -231,22 +231,22 @@ class JobRunner(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.jobs = SyncJobs(path)
-        self.thread: QThread | None = None
+        self.worker_thread: QThread | None = None
         self._next = 0
         self._pending: dict[int, tuple[Callable[[Any], None] | None,
                                        Callable[[str], None] | None]] = {}
 
     def _ensure_thread(self) -> None:
-        if self.thread is not None:
+        if self.worker_thread is not None:
             return
-        self.thread = QThread()
-        self.thread.setObjectName("crisisbeeld-sync-jobs")
-        self.jobs.moveToThread(self.thread)
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("crisisbeeld-sync-jobs")
+        self.jobs.moveToThread(self.worker_thread)
         self._sig_run.connect(self.jobs.run)
         self._sig_close.connect(self.jobs.close)
         self.jobs.sig_done.connect(self._on_done)
         self.jobs.sig_failed.connect(self._on_failed)
-        self.thread.start()
+        self.worker_thread.start()
 
     def run(self, name: str, *args: Any, on_ok: Callable[[Any], None] | None = None,
             on_fail: Callable[[str], None] | None = None) -> int:
@@ -273,9 +273,9 @@ class JobRunner(QObject):
 
     def stop(self) -> None:
         """Close the worker's store in its thread and end the thread (jobs queued run first)."""
-        if self.thread is None:
+        if self.worker_thread is None:
             return
         self._sig_close.emit()  # closes the store and quits the thread after queued jobs
-        if not self.thread.wait(60_000):
-            self.thread.quit()
-            self.thread.wait(5_000)
+        if not self.worker_thread.wait(60_000):
+            self.worker_thread.quit()
+            self.worker_thread.wait(5_000)

@@ -143,6 +143,7 @@ class SyncController(QObject):
         self.message_box: QMessageBox | None = None
         self.last_message = ""
         self._stopped = False
+        self._shown: tuple[str, int, str, str] | None = None
         self._build_menu()
         win.workers.writer.sig_done.connect(self._on_local_write)
         win.header.sig_tick.connect(self._refresh_header)
@@ -291,15 +292,19 @@ class SyncController(QObject):
         s = self.state
         if s is None or not s.peers:
             if self.cfg.hubs:
-                self.win.set_sync_state("offline", 0, "", self.tr("synchronisatie start…"))
+                shown = ("offline", 0, "", self.tr("synchronisatie start…"))
             else:
-                self.win.set_sync_state("none", 0, "", self.tr(
+                shown = ("none", 0, "", self.tr(
                     "Geen hub ingesteld: Synchronisatie → Hub toevoegen…"))
-            return
-        detail = "\n".join(peer_lines(s))
-        if self.peer_url:
-            detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(self.cfg.peer_port)
-        self.win.set_sync_state(s.status, s.backlog, age_text(s.last_success), detail)
+        else:
+            detail = "\n".join(peer_lines(s))
+            if self.peer_url:
+                detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(
+                    self.cfg.peer_port)
+            shown = (s.status, s.backlog, age_text(s.last_success), detail)
+        if shown != self._shown:  # the clock ticks every second; restyle only on a change
+            self._shown = shown
+            self.win.set_sync_state(*shown)
 
     # ------------------------------------------------------------------ hubs
 

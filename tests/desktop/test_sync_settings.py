@@ -10,7 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop.sync_settings import (
-    VERSION, HubEntry, SyncSettings, config_dir, save_token, settings_path,
+    VERSION,
+    HubEntry,
+    SyncSettings,
+    config_dir,
+    save_token,
+    settings_path,
 )
 from desktop.sync_ui import age_text
 
