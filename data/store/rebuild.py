@@ -19,7 +19,8 @@ import traceback
 from typing import Any, Iterator
 
 from data.store.envelope import Event
-from data.store.store import _DECODER, _conflict_rows, _entity_row, fold_events
+from data.store.envelope import loads
+from data.store.store import _conflict_rows, _entity_row, fold_events
 
 Rows = list[tuple[Any, ...]]
 CHUNK = 10_000
@@ -42,7 +43,6 @@ def project(conn: sqlite3.Connection, lo: str | None = None,
         where.append("entity < ?")
         args.append(hi)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
-    raw_decode = _DECODER.raw_decode  # stored payloads are canonical JSON: no space to skip
     cur = conn.cursor()
     cur.execute(sql, args)
     out: Rows = []
@@ -71,7 +71,7 @@ def project(conn: sqlite3.Connection, lo: str | None = None,
                     group = []
                 current = entity
             group.append(Event(id_, "", origin, 0, hlc, occ, rec, author, typ, entity, payload,
-                               "", "", raw_decode(payload)[0]))
+                               "", "", loads(payload)))
         n += len(rows)
         if len(out) >= CHUNK:
             yield out, conflicts, n

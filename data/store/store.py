@@ -35,7 +35,7 @@ from data.domain.lifecycles import legal
 from data.domain.enums import label
 from data.domain.validation import ValidationError, to_iso
 from data.store import fold, schema
-from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7
+from data.store.envelope import GENESIS, Event, Signer, canonical_json, loads, uuid7
 from data.store.hlc import Hlc, decode as hlc_decode
 from data.store.verify import check_envelope, verify_chains
 
@@ -178,7 +178,7 @@ def _conflict_rows(eid: str, kind: str, st: dict[str, Any]) -> list[tuple[Any, .
 def _row_to_event(r: Sequence[Any], parse: bool = True) -> Event:
     (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig) = r[:13]
     return Event(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig,
-                 json.loads(payload) if parse else {})
+                 loads(payload) if parse else {})
 
 
 EVENT_COLS = ("id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
@@ -400,7 +400,7 @@ class Store:
             for eid, kind, state, last_key in self._conn.execute(
                     "SELECT id, kind, state, last_key FROM entity WHERE id IN "
                     f"({','.join('?' * len(chunk))})", chunk):
-                st = json.loads(state)
+                st = loads(state)
                 self._tx_ents[eid] = _Ent(kind, st, last_key, False, bool(st.get("conflicts")))
         # what is not in the table is new: remember that, so _get_ent does not ask again
         self._absent.update(e for e in missing if e not in self._tx_ents)
@@ -417,7 +417,7 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        st = json.loads(row[1])
+        st = loads(row[1])
         e = _Ent(row[0], st, row[2], False, bool(st.get("conflicts")))
         self._tx_ents[entity] = e
         return e
