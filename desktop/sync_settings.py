@@ -69,7 +69,7 @@ class SyncSettings:
     # ------------------------------------------------------------------ file
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "SyncSettings":
+    def load(cls, path: Path | None = None) -> SyncSettings:
         """Read the settings; a missing or unreadable file gives empty settings."""
         path = path or settings_path()
         try:
@@ -81,7 +81,7 @@ class SyncSettings:
         return cls.from_dict(migrate(doc))
 
     @classmethod
-    def from_dict(cls, doc: dict[str, Any]) -> "SyncSettings":
+    def from_dict(cls, doc: dict[str, Any]) -> SyncSettings:
         stores: dict[str, StoreSync] = {}
         for key, s in (doc.get("stores") or {}).items():
             if not isinstance(s, dict):
