@@ -12,6 +12,7 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -42,13 +43,17 @@ _SORT = orjson.OPT_SORT_KEYS
 _PLAIN = frozenset({str, int, bool, type(None)})
 _CONTAINERS = frozenset({dict, list})
 _PLAIN_OR_CONTAINER = _PLAIN | _CONTAINERS
+_DICT_ONLY = frozenset({dict})
+_dict_values = dict.values
+_chain = chain.from_iterable
 
 
 def _plain(obj: dict[Any, Any] | list[Any]) -> bool:
     """True when ``obj`` holds only dicts, lists, str, int, bool and None (exact types): the
     values that orjson and json spell byte for byte the same (floats are not among them:
     orjson writes 1e-07 as 1e-7; integers beyond 64 bits and non-text keys make orjson raise).
-    Counts types at C speed and only descends into the containers."""
+    Counts types at C speed and only descends into the containers; a list of records (a
+    history) is checked in one pass over all their values."""
     vals = obj.values() if type(obj) is dict else obj
     types = set(map(type, vals))
     if types <= _PLAIN:
@@ -57,7 +62,17 @@ def _plain(obj: dict[Any, Any] | list[Any]) -> bool:
         return False
     for v in vals:
         t = type(v)
-        if (t is dict or t is list) and v and not _plain(v):
+        if t is list:
+            if not v:
+                continue
+            ts = set(map(type, v))
+            if ts <= _PLAIN:
+                continue
+            if ts == _DICT_ONLY and set(map(type, _chain(map(_dict_values, v)))) <= _PLAIN:
+                continue
+            if not _plain(v):
+                return False
+        elif t is dict and v and not _plain(v):
             return False
     return True
 

@@ -163,3 +163,14 @@ def test_any_json_value_encodes_like_json(obj: dict[str, Any]) -> None:
     except UnicodeEncodeError:
         return
     assert _JSON(loads(text)) == _JSON(json.loads(text))
+
+
+@pytest.mark.parametrize("obj", [
+    {"history": [{"a": 1, "b": 1e-7}, {"a": 2}]},
+    {"history": [{"a": 1, "fields": [1e-7]}]},
+    {"history": [{"a": 1}, 1e-7]},
+    {"x": {"y": {"z": [[1e-7]]}}},
+    [{"a": "b"}, [{"c": 1e22}]],
+])
+def test_floats_deep_inside_records_take_the_json_path(obj: Any) -> None:
+    same(obj)
