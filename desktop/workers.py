@@ -67,9 +67,20 @@ class StoreWriter(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        _close_and_quit(self)
+
+
+def _close_and_quit(worker: "StoreWriter | StoreReader") -> None:
+    """The last job of a worker: close its store, then end its own thread's event loop.
+
+    Quitting from inside runs after every request queued before the close; a quit() from the
+    GUI thread could end the loop first and leave a write unexecuted and the store open."""
+    if worker.store is not None:
+        worker.store.close()
+        worker.store = None
+    thread = QThread.currentThread()
+    if thread is not None:
+        thread.quit()
 
 
 def _trim_heap() -> None:
@@ -152,9 +163,7 @@ class StoreReader(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        _close_and_quit(self)
 
 
 class Workers(QObject):
@@ -211,7 +220,8 @@ class Workers(QObject):
 
     def stop(self) -> None:
         """Close both connections in their threads and end the threads."""
-        self._sig_close.emit()
+        self._sig_close.emit()  # each worker closes its store and quits after queued work
         for t in (self.writer_thread, self.reader_thread, self.slow_thread):
-            t.quit()
-            t.wait(10_000)
+            if not t.wait(30_000):
+                t.quit()  # a worker stuck past the bound: end the loop regardless
+                t.wait(5_000)
