@@ -26,6 +26,8 @@ Rows = list[tuple[Any, ...]]
 CHUNK = 10_000
 #: below this many events one process is quicker than starting workers
 PARALLEL_FROM = 150_000
+#: the same with two or three cores, where the parent inserting the rows shares them
+PARALLEL_FROM_FEW_CORES = 400_000
 
 _SELECT = ("SELECT id, origin, hlc, occurred_at, recorded_at, author, type, entity, payload "
            "FROM event")

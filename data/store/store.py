@@ -952,10 +952,12 @@ class Store:
         with self._lock, gc_paused(), self.transaction():
             total = self.event_count()
             if workers is None:
-                # Parallel folding pays off from about four cores: with two, the workers'
-                # start-up and the row transfer eat most of the gain (measured in bench/).
+                # With two or three cores the workers' start-up and the row transfer eat the
+                # gain on a smaller log: there they start only from PARALLEL_FROM_FEW_CORES
+                # (1M events on 2 cores: 85k ev/s with 2 workers, 62k with one; 200k: even).
                 cpus = os.cpu_count() or 1
-                workers = min(cpus, 4) if cpus >= 4 and total >= rb.PARALLEL_FROM else 1
+                start = rb.PARALLEL_FROM if cpus >= 4 else rb.PARALLEL_FROM_FEW_CORES
+                workers = min(cpus, 4) if cpus >= 2 and total >= start else 1
             self._rebuilding = True
             self._rebuild_sum = 0
             self._kept.clear()
