@@ -9,22 +9,37 @@ parse, validate, verify chains and signatures, append, fold) next to a raw SQLit
 same rows, bundle export/import of 100k events, and opening + fingerprint on the big store.
 Figures depend on the machine and on what else runs on it: compare within one run.
 
-One run, 2026-11-22 16:33 UTC, final code, 2-core shared VM (load average 3.5 from other
-jobs during the whole run), 1,006,599 events; the store was built earlier in 196 s:
+One run, 2026-11-22 17:14 UTC, final code (orjson canonical JSON, kept big states, parallel
+rebuild on 2 cores from 400k events), 2-core shared VM (load average 1.1-1.3 during the run),
+1,002,299 events; the store was built just before by build() in 124 s (8,100 ev/s, was 196 s):
 
-    build 1M store with the demo         196 s (5,100 ev/s)        minutes, not hours     ok
-    open / fingerprint                   4 ms / 2 ms
-    command, durable: p50 / p99 / worst  0.52 / 9.79 / 16.4 ms     2 ms / 10 ms           ok
-    rebuild, 1 process                   34,537 ev/s (29.2 s wall, 19 s cpu)  100,000    NOT OK
-    rebuild, 2 processes                 34,828 ev/s (29.0 s wall, 25 s cpu)  (parallel by
-                                         default only from 4 cores)
-    ingest 100k received events          17,185 ev/s (5.8 s)       25,000 ev/s            NOT OK
-    raw SQLite insert, same rows         101,783 ev/s              ingest >= 0.3 x raw    NOT OK
-    bundle export / import 100k          2.13 s / 6.77 s           3 s each          ok / NOT OK
+    open / fingerprint                   1 ms / 2 ms
+    command, durable: p50 / p99 / worst  0.39 / 2.91 / 37.0 ms    2 ms / 10 ms           ok
+    rebuild, 1 process                   55,484 ev/s (18.1 s wall, 17 s cpu)  100,000    NOT OK
+    rebuild, 2 processes (the default    82,753 ev/s (12.1 s wall, 20 s cpu)  100,000    NOT OK
+      on 2+ cores from 400k events)
+    ingest 100k received events          25,618 ev/s (3.9 s)       25,000 ev/s            ok
+    raw SQLite insert, same rows         117,106 ev/s              ingest >= 0.3 x raw    NOT OK
+                                         (ingest = 0.22 x raw)
+    bundle export / import 100k          2.34 s / 5.67 s           3 s each          ok / NOT OK
 
-A run 10 minutes earlier at load ~2: p50/p99 0.35/2.95 ms, rebuild 51,709 ev/s (19.5 s wall,
-18 s cpu), ingest 16,020 ev/s; a quiet moment gave ingest 21,600 ev/s. The rebuild is CPU-bound
-at about 18 us per event (read 3, fold 4, canonical JSON + digest 5, insert 4).
+Before this round (16:33 UTC, load ~3.5): rebuild 34.5k ev/s (1 process) and 34.8k (2), ingest
+17.2k ev/s (0.17 x raw at 101.8k), bundle import 6.77 s; at load ~2 rebuild 51.7k, ingest
+16-21.6k. A run at 17:10 (load ~1.1) gave rebuild 59.4k / 84.6k, ingest 21.7k ev/s (0.25 x
+raw at 87.7k), import 5.90 s: ingest moves by 15 % between runs on this VM.
+
+Where the time goes now (cProfile and stage timers, 200k-event store). Ingest, per 100k: parse
++ canonical payload 0.25 s, envelope and payload checks 0.45 s, chains and signatures 0.2 s,
+append (event insert, fold) 1.1 s, entity rows (encode, digest, insert) 1.2 s, commit (WAL
+fsync + checkpoint) about 0.9 s. Each 5,000-event batch re-writes the ~160 big states it touches
+(incidents and comms cells of 30-45 kB: about 5 MB per batch). Rebuild of 200k: read in fold
+order 0.6 s, payload decode 0.3 s, fold + encode + digest 0.8 s, insert 0.5 s, delete, index
+and commit of 84 MB of states 0.7 s.
+
+Tried and not kept: a larger wal_autocheckpoint, or checkpoints from a background thread, gave
+ingest +5-8 % (the checkpoint then lands in a later user's command, or needs a thread per
+store); finding floats with a regex on orjson's output cost more than json itself (6 us per
+500 bytes); a fast path in the fold for one-event entities was within noise.
 """
 
 from __future__ import annotations
