@@ -18,8 +18,7 @@ import sqlite3
 import traceback
 from typing import Any, Iterator
 
-from data.store.envelope import Event
-from data.store.envelope import loads
+from data.store.envelope import Event, loads
 from data.store.store import _conflict_rows, _entity_row, fold_events
 
 Rows = list[tuple[Any, ...]]
