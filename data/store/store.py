@@ -20,7 +20,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -136,11 +136,8 @@ def _key(ev: Event) -> str:
     return ev.hlc + KEY_SEP + ev.origin + KEY_SEP + ev.id
 
 
+_DECODER = json.JSONDecoder()
 _SUM_KEY = "picture_sum"
-#: States at least this long (JSON characters) stay decoded between transactions (the
-#: incidents and comms cells that every sync batch touches: decoding 40 kB costs 100 us).
-_KEEP_STATE_FROM = 2000
-_KEEP_STATES = 512
 _SUM_MOD = 1 << 128
 
 
@@ -216,13 +213,6 @@ class Store:
         # Entities known to have no row in the projection table at the start of the running
         # transaction (rows are written only when it commits).
         self._absent: set[str] = set()
-        # Big states as committed by this connection, decoded, kept between transactions
-        # (most recently written last). Emptied when another connection has committed since
-        # (PRAGMA data_version) and by rebuild(); a transaction takes the states it uses out
-        # of it and puts back only what it committed.
-        self._kept: OrderedDict[str, _Ent] = OrderedDict()
-        self._kept_version: int | None = None
-        self._keep_next: list[tuple[str, _Ent]] = []
 
     @staticmethod
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -348,23 +338,12 @@ class Store:
             if self.readonly:
                 raise StoreError("deze store is alleen-lezen geopend")
             self._conn.execute("BEGIN IMMEDIATE")
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._kept_version:
-                self._kept.clear()  # another connection wrote: what we kept may be stale
-                self._kept_version = version
             self._tx_ents, self._tx_changes = {}, Changes()
-            self._keep_next = []
             changes = self._tx_changes
             try:
                 yield changes
                 self._flush_entities()
                 self._conn.execute("COMMIT")
-                kept = self._kept
-                for eid, ent in self._keep_next:
-                    kept[eid] = ent
-                    kept.move_to_end(eid)
-                while len(kept) > _KEEP_STATES:
-                    kept.popitem(last=False)
             except BaseException:
                 # The clock stays where it is (it only ever moves forward); the cached own
                 # chain head may point at an event that was rolled back, so it is re-read.
@@ -377,7 +356,6 @@ class Store:
             finally:
                 self._tx_ents, self._tx_changes = None, None
                 self._absent = set()
-                self._keep_next = []
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -416,16 +394,7 @@ class Store:
     def _prefetch(self, entities: list[str]) -> None:
         """Load the cached states of many entities with a few queries (bulk ingest)."""
         assert self._tx_ents is not None
-        kept = self._kept
-        missing = []
-        for e in entities:
-            if e in self._tx_ents:
-                continue
-            ent = kept.pop(e, None)
-            if ent is not None:
-                self._tx_ents[e] = ent
-            else:
-                missing.append(e)
+        missing = [e for e in entities if e not in self._tx_ents]
         for i in range(0, len(missing), 500):
             chunk = missing[i:i + 500]
             for eid, kind, state, last_key in self._conn.execute(
@@ -443,10 +412,6 @@ class Store:
             return e
         if entity in self._absent:
             return None
-        e = self._kept.pop(entity, None)
-        if e is not None:
-            self._tx_ents[entity] = e
-            return e
         row = self._conn.execute(
             "SELECT kind, state, last_key FROM entity WHERE id = ?", (entity,)
         ).fetchone()
@@ -465,10 +430,7 @@ class Store:
                 continue
             e.dirty = False
             st = e.state
-            row = _entity_row(eid, e.kind, st, e.last_key)
-            rows.append(row)
-            if len(row[6]) >= _KEEP_STATE_FROM:
-                self._keep_next.append((eid, e))
+            rows.append(_entity_row(eid, e.kind, st, e.last_key))
             # Conflict rows of a written entity are replaced: a late event can also make an
             # earlier conflict disappear (the step became legal at its place).
             if e.stored_conflicts:
@@ -960,7 +922,6 @@ class Store:
                 workers = min(cpus, 4) if cpus >= 2 and total >= start else 1
             self._rebuilding = True
             self._rebuild_sum = 0
-            self._kept.clear()
             # Secondary indexes of the projection are dropped and made again at the end:
             # one sorted build is cheaper than a million index inserts.
             indexes = self._conn.execute(
