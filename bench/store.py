@@ -9,24 +9,27 @@ parse, validate, verify chains and signatures, append, fold) next to a raw SQLit
 same rows, bundle export/import of 100k events, and opening + fingerprint on the big store.
 Figures depend on the machine and on what else runs on it: compare within one run.
 
-One run, 2026-11-22 17:14 UTC, final code (orjson canonical JSON, kept big states, parallel
-rebuild on 2 cores from 400k events), 2-core shared VM (load average 1.1-1.3 during the run),
-1,002,299 events; the store was built just before by build() in 124 s (8,100 ev/s, was 196 s):
+One run, 2026-11-22 17:23 UTC, final code (orjson canonical JSON, parallel rebuild on 2 cores
+from 400k events), 2-core shared VM (load average 1.1-1.3 during the run), 1,016,299 events;
+the store was built earlier by build() in 124 s (8,100 ev/s; the old code took 196 s):
 
     open / fingerprint                   1 ms / 2 ms
-    command, durable: p50 / p99 / worst  0.39 / 2.91 / 37.0 ms    2 ms / 10 ms           ok
-    rebuild, 1 process                   55,484 ev/s (18.1 s wall, 17 s cpu)  100,000    NOT OK
-    rebuild, 2 processes (the default    82,753 ev/s (12.1 s wall, 20 s cpu)  100,000    NOT OK
+    command, durable: p50 / p99 / worst  0.37 / 2.97 / 4.9 ms     2 ms / 10 ms           ok
+    rebuild, 1 process                   52,906 ev/s (19.2 s wall, 18 s cpu)  100,000    NOT OK
+    rebuild, 2 processes (the default    84,870 ev/s (12.0 s wall, 20 s cpu)  100,000    NOT OK
       on 2+ cores from 400k events)
-    ingest 100k received events          25,618 ev/s (3.9 s)       25,000 ev/s            ok
-    raw SQLite insert, same rows         117,106 ev/s              ingest >= 0.3 x raw    NOT OK
+    ingest 100k received events          24,901 ev/s (4.0 s)       25,000 ev/s            NOT OK
+    raw SQLite insert, same rows         114,968 ev/s              ingest >= 0.3 x raw    NOT OK
                                          (ingest = 0.22 x raw)
-    bundle export / import 100k          2.34 s / 5.67 s           3 s each          ok / NOT OK
+    bundle export / import 100k          2.36 s / 5.85 s           3 s each          ok / NOT OK
 
-Before this round (16:33 UTC, load ~3.5): rebuild 34.5k ev/s (1 process) and 34.8k (2), ingest
-17.2k ev/s (0.17 x raw at 101.8k), bundle import 6.77 s; at load ~2 rebuild 51.7k, ingest
-16-21.6k. A run at 17:10 (load ~1.1) gave rebuild 59.4k / 84.6k, ingest 21.7k ev/s (0.25 x
-raw at 87.7k), import 5.90 s: ingest moves by 15 % between runs on this VM.
+The code before this round (a874c60), run on the same store five minutes earlier at the same
+load: p50/p99/worst 0.36/2.91/6.1 ms, rebuild 48,744 ev/s (1 process) / 77,430 (2 processes,
+then not the default on 2 cores: 48.7k was what rebuild() gave), ingest 23,293 ev/s (0.19 x raw
+at 124,321), export/import 2.26/5.88 s. Between runs of the same code on this VM ingest moves by
+about 10 % (24.9-26.1k) and the one-process rebuild by 20 % (52.9-63.2k). The figures that
+stood here before (16:33 UTC, load 3.5: rebuild 34.5k, ingest 17.2k, import 6.77 s) were
+measured under three times the load.
 
 Where the time goes now (cProfile and stage timers, 200k-event store). Ingest, per 100k: parse
 + canonical payload 0.25 s, envelope and payload checks 0.45 s, chains and signatures 0.2 s,
@@ -36,10 +39,13 @@ fsync + checkpoint) about 0.9 s. Each 5,000-event batch re-writes the ~160 big s
 order 0.6 s, payload decode 0.3 s, fold + encode + digest 0.8 s, insert 0.5 s, delete, index
 and commit of 84 MB of states 0.7 s.
 
-Tried and not kept: a larger wal_autocheckpoint, or checkpoints from a background thread, gave
-ingest +5-8 % (the checkpoint then lands in a later user's command, or needs a thread per
-store); finding floats with a regex on orjson's output cost more than json itself (6 us per
-500 bytes); a fast path in the fold for one-event entities was within noise.
+Tried and not kept: keeping big decoded states between transactions saved decoding them on
+every sync batch (about 5 %), but the retained objects made the cyclic collector's full passes
+cost 30-35 ms inside a user's command (worst of 2000 commands: 3.7 -> 37 ms). A larger
+wal_autocheckpoint, or checkpoints from a background thread, gave ingest +5-8 % (the checkpoint
+then lands in a later user's command, or needs a thread per store). Finding floats with a regex
+on orjson's output cost more than json itself (6 us per 500 bytes). A fast path in the fold for
+one-event entities was within noise.
 """
 
 from __future__ import annotations
