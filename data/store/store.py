@@ -948,16 +948,6 @@ class Store:
                 self._rebuilding = False
         return n
 
-    def _rebuild_one(self, group: list[Event], out: list[tuple[Any, ...]],
-                     conflicts: list[tuple[Any, ...]]) -> None:
-        ent = fold_events(group)
-        if ent.state is None:
-            return
-        eid = group[0].entity
-        out.append(_entity_row(eid, ent.kind, ent.state, ent.last_key))
-        if ent.state["conflicts"]:
-            conflicts.extend(_conflict_rows(eid, ent.kind, ent.state))
-
     def _write_rebuilt(self, out: list[tuple[Any, ...]], conflicts: list[tuple[Any, ...]]) -> None:
         if out:
             self._rebuild_sum += sum(_contribution(r[0], r[7]) for r in out)
