@@ -19,8 +19,8 @@ from data.domain.enums import CAPABILITIES
 from data.domain.lifecycles import next_states
 from data.domain.regions import GROUPINGS, REGIONS
 from data.store import Command, Store
-from data.store.store import gc_paused
 from data.store.envelope import uuid7
+from data.store.store import gc_paused
 
 OOST5 = list(GROUPINGS["Oost-5"])
 AUTHORS = ("OL KCR2", "IM KCR2", "IM VNOG", "OL VNOG", "CaCo MKON", "IM VGGM", "IM VRGZ",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
-
-import sqlite3
 
 from data.store import StoreError, default_author, queries
 from desktop import errors

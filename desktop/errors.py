@@ -17,8 +17,8 @@ _showing = False
 def log_dir() -> Path:
     """The user log folder (CRISISBEELD_HOME/log, or XDG_STATE_HOME/crisisbeeld/log)."""
     base = os.environ.get("CRISISBEELD_HOME")
-    p = Path(base) / "log" if base else Path(
-        os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")) / "crisisbeeld" / "log"
+    state = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
+    p = Path(base) / "log" if base else Path(state) / "crisisbeeld" / "log"
     p.mkdir(parents=True, exist_ok=True)
     return p
 

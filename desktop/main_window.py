@@ -14,8 +14,16 @@ from typing import Any, Callable
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow, QPushButton,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from data.domain.lifecycles import OPEN_BIJSTAND
@@ -26,8 +34,8 @@ from desktop.commands import CommandWiring
 from desktop.theme import apply_theme
 from desktop.workers import Workers
 from widgets.bijstand_view import BijstandView
-from widgets.comms_matrix import CommsMatrix
 from widgets.common import title_label
+from widgets.comms_matrix import CommsMatrix
 from widgets.conflict_inbox import ConflictInbox
 from widgets.decisions_view import DecisionsView, is_overdue
 from widgets.header import HeaderBar, Watermark, is_exercise

@@ -26,7 +26,8 @@ def main(src: str) -> None:
         polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
         rings = [[[round(x, 3), round(y, 3)] for x, y in poly[0]] for poly in polys]
         out["regions"].append(
-            {"code": f["properties"]["statcode"], "name": f["properties"]["statnaam"], "rings": rings}
+            {"code": f["properties"]["statcode"], "name": f["properties"]["statnaam"],
+             "rings": rings}
         )
     out["regions"].sort(key=lambda r: r["code"])
     dest = Path(__file__).resolve().parent.parent / "resources" / "map" / "regions.json"

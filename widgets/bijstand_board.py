@@ -9,12 +9,25 @@ from functools import partial
 from typing import Any, Sequence
 
 from PySide6.QtCore import (
-    QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, QPoint, Qt,
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QScrollArea, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from data.domain.enums import label

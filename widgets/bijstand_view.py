@@ -6,12 +6,19 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from data.domain.enums import CAPABILITIES, label
 from data.domain.regions import region_label
 from widgets.bijstand_board import BijstandBoard
-from widgets.common import esc, tr_detail, title_label
+from widgets.common import esc, title_label, tr_detail
 from widgets.timefmt import local_hm
 
 

@@ -7,13 +7,19 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE
 from widgets import palette
-from widgets.common import esc, tr_detail, make_table, set_widths, title_label
+from widgets.common import esc, make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 from widgets.timefmt import local_hm
 

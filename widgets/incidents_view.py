@@ -7,14 +7,19 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE
 from widgets import palette
-from widgets.common import esc, tr_detail, make_table, set_widths, title_label
+from widgets.common import esc, make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 from widgets.timefmt import local_hm
 
@@ -44,7 +49,8 @@ def incident_html(s: dict[str, Any]) -> str:
            f" · {esc(s.get('kind'))}<br>regio's: {esc(_short_regions(s.get('regions') or []))}"
            f"<br>locatie: {esc(s.get('location') or '—')}"
            f"<br>teams: {esc(', '.join(s.get('teams') or []) or '—')}</p>",
-           f"<h3>{tr_detail('Beeld')}</h3>", f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
+           f"<h3>{tr_detail('Beeld')}</h3>",
+           f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
     hist = list(reversed(s.get("beeld_history") or []))
     if hist and s.get("beeld") == hist[0].get("beeld"):
         hist = hist[1:]  # the newest is the current picture, shown above
@@ -52,7 +58,8 @@ def incident_html(s: dict[str, Any]) -> str:
         out.append(f"<h3>{tr_detail('Eerdere beelden')}</h3><table cellpadding='4'>")
         for h in hist:
             out.append(f"<tr><td valign='top'>{esc(local_hm(h.get('at')))}</td>"
-                       f"<td valign='top'>{esc(h.get('by'))}</td><td>{esc(h.get('beeld'))}</td></tr>")
+                       f"<td valign='top'>{esc(h.get('by'))}</td>"
+                       f"<td>{esc(h.get('beeld'))}</td></tr>")
         out.append("</table>")
     out.append(f"<h3>{tr_detail('Geschiedenis')}</h3><table cellpadding='3'>")
     for h in reversed(s.get("history") or []):

@@ -27,16 +27,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from sqlalchemy import create_engine, event as sa_event
+from sqlalchemy import create_engine
+from sqlalchemy import event as sa_event
 from sqlmodel import SQLModel
 
+from data.domain.enums import label
 from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
-from data.domain.enums import label
 from data.domain.validation import ValidationError, to_iso
 from data.store import fold, schema
 from data.store.envelope import GENESIS, Event, Signer, canonical_json, loads, uuid7
-from data.store.hlc import Hlc, decode as hlc_decode
+from data.store.hlc import Hlc
+from data.store.hlc import decode as hlc_decode
 from data.store.verify import check_envelope, verify_chains
 
 KEY_SEP = "\x1f"

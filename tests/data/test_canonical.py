@@ -21,9 +21,11 @@ from data.store.envelope import Event, canonical_json, loads
 _JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 TRICKY_TEXT = [
-    "", "gewoon", "Ééñ ü ß ø — “quotes” ‘x’ € ½", "日本語 中文 한국어", "emoji 😀🚒🧯 \U0001F1F3\U0001F1F1",
+    "", "gewoon", "Ééñ ü ß ø — “quotes” ‘x’ € ½", "日本語 中文 한국어",
+    "emoji 😀🚒🧯 \U0001F1F3\U0001F1F1",
     "".join(chr(i) for i in range(0x20)), "tab\tnewline\ncr\rbs\bff\f", '"quote" \\back\\ /slash/',
-    "line\u2028sep\u2029para", "\x7f\x80\x9f\xa0\xad", "\ufeff\ufffe\uffff", "\u200b\u200d zero width",
+    "line\u2028sep\u2029para", "\x7f\x80\x9f\xa0\xad", "\ufeff\ufffe\uffff",
+    "\u200b\u200d zero width",
     "</script><!--", "14:05.3] 1e-7, [1.5}", "a\x1fb", "\U0010ffff",
 ]
 TRICKY_INTS = [0, 1, -1, 2**31, 2**53 + 1, 2**63 - 1, -(2**63), 2**64 - 1, 2**64, 2**70, -(2**70)]

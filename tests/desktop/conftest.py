@@ -63,9 +63,3 @@ def read_store(window: Any):
     for s in opened:
         s.close()
 
-
-def pytest_collection_modifyitems(items: list[Any]) -> None:
-    # The offscreen platform plugin warns about size hints for every top-level window it shows;
-    # that is the plugin talking, not our code.
-    for item in items:
-        item.add_marker(pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"))

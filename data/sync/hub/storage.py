@@ -216,7 +216,7 @@ class Auth:
             return hit[1]
         with self.read.connect() as c:
             row = c.execute(select(NODE.c.node_id).where(
-                NODE.c.token_hash == h, NODE.c.revoked == False)).first()
+                NODE.c.token_hash == h, NODE.c.revoked == False)).first()  # noqa: E712
             auth: NodeAuth | None = None
             if row:
                 grants = c.execute(select(GRANT.c.world, GRANT.c.can_write).where(
