@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 
 from data.store import Store
-from data.sync.bundle import (BundleError, export_bundle, import_bundle, read_bundle, read_state,
-                              write_state)
+from data.sync.bundle import (
+    BundleError,
+    export_bundle,
+    import_bundle,
+    read_bundle,
+    read_state,
+    write_state,
+)
 from desktop.cli import main
-
 from tests.data.helpers import exchange, incident, move, new, snapshot
 
 

@@ -20,7 +20,6 @@ from hypothesis import strategies as hs
 from data.domain.lifecycles import next_states
 from data.domain.validation import ValidationError
 from data.store import Command, Store
-
 from tests.data.helpers import bijstand, exchange, incident
 
 AUTHORS = ("IM VNOG", "OL KCR2", "IM VGGM")

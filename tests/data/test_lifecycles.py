@@ -8,10 +8,16 @@ import pytest
 from data.domain import lifecycles as lc
 from data.domain.validation import ValidationError
 from data.store import Command
-
-from tests.data.helpers import (bijstand, exchange, incident, move, new, open_conflicts, skew,
-                                snapshot)
-
+from tests.data.helpers import (
+    bijstand,
+    exchange,
+    incident,
+    move,
+    new,
+    open_conflicts,
+    skew,
+    snapshot,
+)
 
 # ---------------------------------------------------------------- the tables
 

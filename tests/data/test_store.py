@@ -12,9 +12,7 @@ from data.domain.validation import ValidationError
 from data.store import Command, Store, StoreError
 from data.store.envelope import Event, canonical_json
 from data.store.hlc import Hlc, decode, encode
-
-from tests.data.helpers import (bijstand, exchange, incident, move, new, send, skew, snapshot)
-
+from tests.data.helpers import bijstand, exchange, incident, move, new, send, skew, snapshot
 
 # ---------------------------------------------------------------- create / open
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from data.domain.validation import ValidationError
 from data.domain.events import validate_payload
+from data.domain.validation import ValidationError
 from widgets.bijstand_board import BijstandBoard
 from widgets.forms import CommandForm
 from widgets.header import HeaderBar, Watermark
