@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from data.domain.enums import CAPABILITIES, label
 from data.domain.regions import region_label
 from widgets.bijstand_board import BijstandBoard
-from widgets.common import esc, title_label, tr_detail
+from widgets.common import esc, history_html, title_label, tr_detail
 from widgets.timefmt import local_hm
 
 
@@ -55,20 +55,7 @@ def bijstand_html(s: dict[str, Any]) -> str:
         out.append("</table>")
     else:
         out.append("<p>nog geen aanbod</p>")
-    out.append(f"<h3>{tr_detail('Geschiedenis')}</h3><table cellpadding='3'>")
-    for h in reversed(s.get("history") or []):
-        what = h.get("what", "")
-        if what == "status":
-            what = f"status {label(h.get('from') or '')} → {label(h.get('to') or '')}"
-            if h.get("reason"):
-                what += f" ({h['reason']})"
-        elif what == "aanbod":
-            what = f"aanbod {h.get('quantity')} van {region_label(h.get('provider', ''))}"
-        elif what == "aangemaakt":
-            what = f"aangevraagd ({label(h.get('to') or '')})"
-        out.append(f"<tr><td>{esc(local_hm(h.get('at')))}</td><td>{esc(h.get('by'))}</td>"
-                   f"<td>{esc(h.get('origin'))}</td><td>{esc(what)}</td></tr>")
-    out.append("</table>")
+    out.append(history_html(s.get("history") or [], origin=True, created="aangevraagd"))
     return "".join(out)
 
 

@@ -19,7 +19,7 @@ from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE
 from widgets import palette
-from widgets.common import esc, make_table, set_widths, title_label, tr_detail
+from widgets.common import esc, history_html, make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 from widgets.timefmt import local_hm
 
@@ -61,16 +61,7 @@ def incident_html(s: dict[str, Any]) -> str:
                        f"<td valign='top'>{esc(h.get('by'))}</td>"
                        f"<td>{esc(h.get('beeld'))}</td></tr>")
         out.append("</table>")
-    out.append(f"<h3>{tr_detail('Geschiedenis')}</h3><table cellpadding='3'>")
-    for h in reversed(s.get("history") or []):
-        what = h.get("what", "")
-        if what == "status":
-            what = f"status {label(h.get('from') or '')} → {label(h.get('to') or '')}"
-        elif h.get("fields"):
-            what += ": " + ", ".join(h["fields"])
-        out.append(f"<tr><td>{esc(local_hm(h.get('at')))}</td><td>{esc(h.get('by'))}</td>"
-                   f"<td>{esc(what)}</td></tr>")
-    out.append("</table>")
+    out.append(history_html(s.get("history") or []))
     return "".join(out)
 
 
