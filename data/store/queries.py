@@ -48,15 +48,19 @@ def _select(st: Store, sql: str, ids: Sequence[str] | None,
         return out
 
 
+#: Journal lines in :data:`JOURNAL_COLS` order, ``at`` as Unix seconds.
+_JOURNAL_SQL = (
+    "SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), status, "
+    "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
+    "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
+    "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
+    "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
+
+
 def journal_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
     """Journal lines as tuples in :data:`JOURNAL_COLS` order (all, or only ``ids``); ``at`` is
     the time it happened as Unix seconds (an int: a big journal holds no per-line time string)."""
-    sql = ("SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), "
-           "status, "
-           "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
-           "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
-           "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
-           "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
+    sql = _JOURNAL_SQL
     return _select(st, sql, ids)
 
 
@@ -123,12 +127,7 @@ def comms_latest(st: Store) -> list[tuple[str, str, str, str, str]]:
 
 def iter_journal_rows(st: Store, chunk: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
     """All journal lines in chunks (for a big store: the caller can process as they come)."""
-    sql = ("SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), "
-           "status, "
-           "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
-           "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
-           "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
-           "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
+    sql = _JOURNAL_SQL
     with st._lock:  # noqa: SLF001
         cur = st._conn.execute(sql)  # noqa: SLF001
         while True:
