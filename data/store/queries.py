@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from data.store.store import Store
+from data.store.store import LIGHT_WHERE, Store
 
 #: fields of a journal row; ``at`` is Unix seconds (an int, so a big journal holds no per-line
 #: time string)
@@ -48,20 +48,36 @@ def _select(st: Store, sql: str, ids: Sequence[str] | None,
         return out
 
 
-#: Journal lines in :data:`JOURNAL_COLS` order, ``at`` as Unix seconds.
-_JOURNAL_SQL = (
+#: Journal lines in :data:`JOURNAL_COLS` order, ``at`` as Unix seconds: the light entries (most
+#: of them: one event, no row) straight from the log, then those with a row of their own.
+_JOURNAL_LIGHT_SQL = (
+    "SELECT entity, CAST(strftime('%s', occurred_at) AS INTEGER), "
+    "json_extract(payload, '$.channel'), json_extract(payload, '$.direction'), "
+    "json_extract(payload, '$.sender'), json_extract(payload, '$.recipient'), "
+    "json_extract(payload, '$.text'), json_extract(payload, '$.key'), "
+    "json_extract(payload, '$.incident_id'), author FROM event WHERE " + LIGHT_WHERE)
+_JOURNAL_ROW_SQL = (
     "SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), status, "
     "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
     "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
     "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
     "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
+_JOURNAL_SQL = _JOURNAL_LIGHT_SQL + " UNION ALL " + _JOURNAL_ROW_SQL
 
 
 def journal_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
     """Journal lines as tuples in :data:`JOURNAL_COLS` order (all, or only ``ids``); ``at`` is
     the time it happened as Unix seconds (an int: a big journal holds no per-line time string)."""
-    sql = _JOURNAL_SQL
-    return _select(st, sql, ids)
+    if ids is None:
+        return _select(st, _JOURNAL_SQL, None)
+    out: list[tuple[Any, ...]] = []
+    with st._lock:  # noqa: SLF001
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            out += st._conn.execute(  # noqa: SLF001
+                f"{_JOURNAL_LIGHT_SQL} AND entity IN ({marks}) UNION ALL "
+                f"{_JOURNAL_ROW_SQL} AND id IN ({marks})", (*chunk, *chunk)).fetchall()
+    return out
 
 
 def bijstand_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
@@ -100,7 +116,14 @@ def timeline(st: Store, since: str = "") -> list[TimelineBucket]:
 
 def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
     """Entity id -> kind for the given ids (to route change notices)."""
-    return {str(i): str(k) for i, k in _select(st, "SELECT id, kind FROM entity WHERE 1", ids)}
+    out = {str(i): str(k) for i, k in _select(st, "SELECT id, kind FROM entity WHERE 1", ids)}
+    rest = [i for i in ids if i not in out]
+    with st._lock:  # noqa: SLF001 - light journal entries have no row: ask the log
+        for chunk in _chunks(rest):
+            out.update((str(i), "journal") for (i,) in st._conn.execute(  # noqa: SLF001
+                f"SELECT entity FROM event WHERE {LIGHT_WHERE} AND entity IN "
+                f"({','.join('?' * len(chunk))})", tuple(chunk)))
+    return out
 
 
 __all__ = ["JOURNAL_COLS", "BIJSTAND_COLS", "TimelineBucket", "journal_rows", "bijstand_rows",

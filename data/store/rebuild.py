@@ -19,7 +19,13 @@ import traceback
 from typing import Any, Iterator
 
 from data.store.envelope import Event, loads
-from data.store.store import _conflict_rows, _entity_row, fold_events
+from data.store.store import (
+    LIGHT_TYPE,
+    _conflict_rows,
+    _entity_row,
+    _light_contribution,
+    fold_events,
+)
 
 Rows = list[tuple[Any, ...]]
 CHUNK = 10_000
@@ -28,14 +34,16 @@ PARALLEL_FROM = 150_000
 #: the same with two or three cores, where the parent inserting the rows shares them
 PARALLEL_FROM_FEW_CORES = 400_000
 
-_SELECT = ("SELECT id, origin, hlc, occurred_at, recorded_at, author, type, entity, payload "
-           "FROM event")
+_SELECT = ("SELECT id, origin, hlc, occurred_at, recorded_at, author, type, entity, payload, "
+           "hash FROM event")
 _ORDER = " ORDER BY entity, hlc, origin, id"
 
 
 def project(conn: sqlite3.Connection, lo: str | None = None,
-            hi: str | None = None) -> Iterator[tuple[Rows, Rows, int]]:
-    """(entity rows, conflict rows, events folded) in chunks, for entities in [lo, hi)."""
+            hi: str | None = None) -> Iterator[tuple[Rows, Rows, int, int]]:
+    """(entity rows, conflict rows, events folded, picture sum of the light journal entries)
+    in chunks, for entities in [lo, hi). A light entry (an entity whose only event is one
+    ``journal.logged``) gets no row: see :data:`data.store.store.LIGHT_TYPE`."""
     where, args = [], []
     if lo is not None:
         where.append("entity >= ?")
@@ -51,8 +59,17 @@ def project(conn: sqlite3.Connection, lo: str | None = None,
     group: list[Event] = []
     current = None
     n = 0
+    light = 0
+    light_hash = ""
 
     def finish() -> None:
+        nonlocal light
+        if len(group) == 1 and group[0].type == LIGHT_TYPE:
+            light += _light_contribution(light_hash)
+            return
+        for e in group:
+            if e.type == LIGHT_TYPE:  # its payload was left unread in case it stayed light
+                e.payload = loads(e.payload_json)
         ent = fold_events(group)
         if ent.state is None:
             return
@@ -65,21 +82,22 @@ def project(conn: sqlite3.Connection, lo: str | None = None,
         rows = cur.fetchmany(CHUNK)
         if not rows:
             break
-        for id_, origin, hlc, occ, rec, author, typ, entity, payload in rows:
+        for id_, origin, hlc, occ, rec, author, typ, entity, payload, h in rows:
             if entity != current:
                 if group:
                     finish()
                     group = []
                 current = entity
+            light_hash = h
             group.append(Event(id_, "", origin, 0, hlc, occ, rec, author, typ, entity, payload,
-                               "", "", loads(payload)))
+                               "", "", {} if typ == LIGHT_TYPE else loads(payload)))
         n += len(rows)
         if len(out) >= CHUNK:
-            yield out, conflicts, n
-            out, conflicts, n = [], [], 0
+            yield out, conflicts, n, light
+            out, conflicts, n, light = [], [], 0, 0
     if group:
         finish()
-    yield out, conflicts, n
+    yield out, conflicts, n, light
 
 
 def split_points(conn: sqlite3.Connection, total: int, parts: int) -> list[str]:
@@ -102,9 +120,9 @@ def _worker(path: str, lo: str | None, hi: str | None, q: Any) -> None:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
         conn.execute("PRAGMA cache_size=-65536")
         total = 0
-        for out, conflicts, n in project(conn, lo, hi):
+        for out, conflicts, n, light in project(conn, lo, hi):
             total += n
-            q.put(("rows", out, conflicts))
+            q.put(("rows", out, (conflicts, light)))
         conn.close()
         q.put(("done", total, None))
     except BaseException:  # noqa: BLE001 - everything goes back to the parent
@@ -112,7 +130,7 @@ def _worker(path: str, lo: str | None, hi: str | None, q: Any) -> None:
 
 
 def parallel(path: str,
-             ranges: list[tuple[str | None, str | None]]) -> Iterator[tuple[Rows, Rows, int]]:
+             ranges: list[tuple[str | None, str | None]]) -> Iterator[tuple[Rows, Rows, int, int]]:
     """Fold the ranges in child processes; yield their chunks as they arrive."""
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
     q = ctx.Queue(maxsize=8)
@@ -130,10 +148,10 @@ def parallel(path: str,
                     raise RuntimeError("een rebuild-proces is onverwacht gestopt") from None
                 continue
             if kind == "rows":
-                yield a, b, 0
+                yield a, b[0], 0, b[1]
             elif kind == "done":
                 running -= 1
-                yield [], [], int(a)
+                yield [], [], int(a), 0
             else:
                 raise RuntimeError(f"rebuild-proces faalde:\n{a}")
     finally:

@@ -12,7 +12,8 @@ from typing import Optional
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+#: 2: light journal entries (no entity row; see data.store.store.LIGHT_TYPE)
+SCHEMA_VERSION = 2
 
 
 class EventBase(SQLModel):

@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+import orjson
 from sqlalchemy import create_engine
 from sqlalchemy import event as sa_event
 from sqlmodel import SQLModel
@@ -132,6 +133,33 @@ class _Ent:
     dirty: bool = False
     #: the conflict table may hold rows for this entity (replace them when it is written)
     stored_conflicts: bool = False
+    #: share of the picture sum still counted for this entity as a light journal entry (see
+    #: :data:`LIGHT_TYPE`); taken out when its first table row is written
+    light_sum: int = 0
+
+
+#: A journal entry is written once and never changed: an entity whose only event is one
+#: ``journal.logged`` is "light". Its projection is a pure function of that one event, so the
+#: store keeps no row and no JSON state for it (readers fold the event when asked, and the
+#: Logboek reads its fields from the log); its share of the picture sum is the event's own hash.
+#: Anything more on the same id (a second event of any type) gives it an ordinary row.
+#: Journal entries are most of a picture's events, and this halves the cost of taking them in.
+LIGHT_TYPE = "journal.logged"
+
+
+#: SQL condition on the ``event`` table that selects the events of the light journal entries
+LIGHT_WHERE = (f"type = '{LIGHT_TYPE}' AND NOT EXISTS "
+               "(SELECT 1 FROM entity WHERE entity.id = event.entity)")
+
+
+def _light_contribution(event_hash: str) -> int:
+    """A light journal entry's share of the picture sum (its event hash fixes its state)."""
+    return int(event_hash[:32], 16)
+
+
+def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
 
 
 def _key(ev: Event) -> str:
@@ -139,6 +167,8 @@ def _key(ev: Event) -> str:
 
 
 _DECODER = json.JSONDecoder()
+_ORJSON_DUMPS = orjson.dumps
+_ORJSON_SORT = orjson.OPT_SORT_KEYS
 _SUM_KEY = "picture_sum"
 _SUM_MOD = 1 << 128
 
@@ -162,9 +192,20 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _state_json(st: dict[str, Any]) -> str:
+    """A state's stored text. States hold only what validated payloads and the fold put in
+    (text, whole numbers, booleans, lists and objects), which orjson writes exactly as
+    :func:`canonical_json` does, without that function's check of every value first (a state
+    with a long history is large); whatever orjson refuses goes the canonical way."""
+    try:
+        return _ORJSON_DUMPS(st, option=_ORJSON_SORT).decode()
+    except TypeError:
+        return canonical_json(st)
+
+
 def _entity_row(eid: str, kind: str, st: dict[str, Any], last_key: str) -> tuple[Any, ...]:
     """The ``entity`` table row of a projected state (the digest feeds the fingerprint)."""
-    text = canonical_json(st)
+    text = _state_json(st)
     digest = hashlib.sha256(text.encode()).hexdigest()[:32]
     return (eid, kind, fold.status_of(st), fold.title_of(st), fold.regions_of(st),
             st.get("updated_at", ""), text, digest, last_key)
@@ -276,7 +317,24 @@ class Store:
         except sqlite3.DatabaseError as e:
             st.close()
             raise StoreError(f"{p} is geen Crisisbeeld-store ({e})") from None
+        if not readonly:
+            st._migrate()
         return st
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older version up to :data:`schema.SCHEMA_VERSION`.
+
+        1 → 2: journal entries became light (no row of their own): the projection is rebuilt
+        once, so that the store's fingerprint matches that of newer stores again."""
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            version = int(row[0]) if row and str(row[0]).isdigit() else 1
+            if version >= schema.SCHEMA_VERSION:
+                return
+            self.rebuild()
+            with self.transaction():
+                self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)",
+                                   (str(schema.SCHEMA_VERSION),))
 
     def _load_identity(self) -> None:
         rows = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
@@ -379,11 +437,15 @@ class Store:
             self._conn.execute("RELEASE cb_unit")
             self._own_head = None
             for eid in self._unit_touched:
-                self._tx_ents.pop(eid, None)
-                row = self._conn.execute("SELECT 1 FROM event WHERE entity = ? LIMIT 1",
-                                         (eid,)).fetchone()
-                if row is not None:
-                    self._refold(eid)
+                old = self._tx_ents.pop(eid, None)
+                self._absent.discard(eid)
+                logged = self._logged([eid])
+                if eid not in logged:
+                    continue  # created in this unit: gone with it
+                if logged[eid] is not None:
+                    continue  # a light journal entry again: nothing cached, no row
+                ent = self._refold(eid)
+                ent.light_sum = old.light_sum if old is not None else 0
             del changes.events[n_events:]
             changes.entities = before_entities
             changes.conflicts = before_conflicts
@@ -394,18 +456,30 @@ class Store:
             self._unit_touched = set()
 
     def _prefetch(self, entities: list[str]) -> None:
-        """Load the cached states of many entities with a few queries (bulk ingest)."""
+        """Load the cached states of many entities with a few queries (bulk ingest).
+
+        The log is asked first how many events each has (from its entity index alone): most
+        ids in a big batch are new journal entries with none, and need nothing more."""
         assert self._tx_ents is not None
-        missing = [e for e in entities if e not in self._tx_ents]
-        for i in range(0, len(missing), 500):
-            chunk = missing[i:i + 500]
+        missing = [e for e in entities if e not in self._tx_ents and e not in self._absent]
+        counts: dict[str, int] = {}
+        for chunk in _chunks(missing):
+            counts.update(self._conn.execute(
+                "SELECT entity, count(*) FROM event WHERE entity IN "
+                f"({','.join('?' * len(chunk))}) GROUP BY entity", chunk).fetchall())
+        self._absent.update(e for e in missing if e not in counts)
+        known = list(counts)
+        for chunk in _chunks(known):
             for eid, kind, state, last_key in self._conn.execute(
                     "SELECT id, kind, state, last_key FROM entity WHERE id IN "
                     f"({','.join('?' * len(chunk))})", chunk):
                 st = loads(state)
                 self._tx_ents[eid] = _Ent(kind, st, last_key, False, bool(st.get("conflicts")))
-        # what is not in the table is new: remember that, so _get_ent does not ask again
-        self._absent.update(e for e in missing if e not in self._tx_ents)
+        rowless = [e for e in known if e not in self._tx_ents]
+        if rowless:
+            logged = self._logged(rowless)
+            for eid in rowless:
+                self._load_rowless(eid, logged.get(eid))
 
     def _get_ent(self, entity: str) -> _Ent | None:
         assert self._tx_ents is not None
@@ -418,21 +492,53 @@ class Store:
             "SELECT kind, state, last_key FROM entity WHERE id = ?", (entity,)
         ).fetchone()
         if row is None:
-            return None
+            logged = self._logged([entity])
+            if entity not in logged:
+                return None
+            return self._load_rowless(entity, logged[entity])
         st = loads(row[1])
         e = _Ent(row[0], st, row[2], False, bool(st.get("conflicts")))
         self._tx_ents[entity] = e
         return e
 
+    def _logged(self, entities: list[str]) -> dict[str, str | None]:
+        """Of entities without a table row: those that have events in the log, each with its
+        event hash when it is a light journal entry (one ``journal.logged``), else None."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for i in range(0, len(entities), 500):
+            chunk = entities[i:i + 500]
+            for eid, typ, h in self._conn.execute(
+                    "SELECT entity, type, hash FROM event WHERE entity IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                found.setdefault(eid, []).append((typ, h))
+        return {eid: (evs[0][1] if len(evs) == 1 and evs[0][0] == LIGHT_TYPE else None)
+                for eid, evs in found.items()}
+
+    def _load_rowless(self, entity: str, light_hash: str | None) -> _Ent:
+        """The state of an entity that has events but no row: a light journal entry (folded
+        from its one event, not dirty: it stays without a row until something changes it)."""
+        assert self._tx_ents is not None
+        if light_hash is None:  # cannot happen in a consistent store: fold it and write it
+            return self._refold(entity)
+        ent = self._refold(entity)
+        ent.dirty = False
+        ent.stored_conflicts = False
+        ent.light_sum = _light_contribution(light_hash)
+        return ent
+
     def _flush_entities(self) -> None:
         assert self._tx_ents is not None and self._tx_changes is not None
         rows, dirty_entities, conflicts = [], [], []
+        light_gone = 0
         for eid, e in self._tx_ents.items():
             if not e.dirty or e.state is None:
                 continue
             e.dirty = False
             st = e.state
             rows.append(_entity_row(eid, e.kind, st, e.last_key))
+            if e.light_sum:
+                light_gone += e.light_sum
+                e.light_sum = 0
             # Conflict rows of a written entity are replaced: a late event can also make an
             # earlier conflict disappear (the step became legal at its place).
             if e.stored_conflicts:
@@ -446,7 +552,7 @@ class Store:
             absent = self._absent  # known to have no row yet: no old digest to look up
             old = self._digests_of([r[0] for r in rows if r[0] not in absent])
             delta = (sum(_contribution(r[0], r[7]) for r in rows)
-                     - sum(_contribution(i, d) for i, d in old.items()))
+                     - sum(_contribution(i, d) for i, d in old.items()) - light_gone)
             self._conn.executemany(
                 "INSERT OR REPLACE INTO entity(id, kind, status, title, regions, updated_at, "
                 "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", rows)
@@ -594,6 +700,14 @@ class Store:
         assert self._tx_ents is not None and self._tx_changes is not None
         received = now_iso()
         hs = hashes or [ev.digest() for ev in events]
+        by_entity: dict[str, list[Event]] = defaultdict(list)
+        for e in events:
+            by_entity[e.entity].append(e)
+        # What each entity was before these events: looked up before they are inserted, since
+        # a light journal entry is known only by its event in the log.
+        if len(by_entity) > 8:
+            self._prefetch(list(by_entity))
+        before = {entity: self._get_ent(entity) for entity in by_entity}
         self._conn.executemany(
             "INSERT INTO event(id, world, origin, seq, hlc, occurred_at, recorded_at, author, "
             "type, entity, payload, prev, sig, hash, received_at) "
@@ -618,34 +732,45 @@ class Store:
                 "last_hash = excluded.last_hash, public_key = CASE WHEN excluded.public_key != '' "
                 "THEN excluded.public_key ELSE origin_head.public_key END",
                 (origin, pk, seq, h))
-        by_entity: dict[str, list[Event]] = defaultdict(list)
-        for e in events:
-            by_entity[e.entity].append(e)
-            self._tx_changes.events.append(e.id)
-            out.events.append(e.id)
+        ids = [e.id for e in events]
+        self._tx_changes.events.extend(ids)
+        out.events.extend(ids)
         touched = self._unit_touched
-        if len(by_entity) > 8:
-            self._prefetch(list(by_entity))
+        tx_entities, out_entities = self._tx_changes.entities, out.entities
+        light_sum = 0
+        hash_of: dict[str, str] | None = None
         for entity, evs in by_entity.items():
-            if len(evs) > 1:
-                evs.sort(key=_key)
             touched.add(entity)
-            ent = self._get_ent(entity)
+            ent = before[entity]
             if ent is None:
+                if len(evs) == 1 and evs[0].type == LIGHT_TYPE:
+                    # a new journal entry: no row, its hash goes into the picture sum
+                    if hash_of is None:
+                        hash_of = dict(zip(ids, hs))
+                    light_sum += _light_contribution(hash_of[evs[0].id])
+                    self._absent.discard(entity)
+                    tx_entities[entity] = out_entities[entity] = "journal"
+                    continue
+                if len(evs) > 1:
+                    evs.sort(key=_key)
                 ent = fold_events(evs)
                 self._tx_ents[entity] = ent
-            elif _key(evs[0]) < ent.last_key or (ent.kind == "*" and _kind(evs) != "*"):
-                # A late event (older in fold order than what was folded): fold the entity
-                # again from all its events, so the picture stays a function of the set.
-                ent = self._refold(entity)
             else:
-                for e in evs:
-                    _fold_one(ent, e)
+                if len(evs) > 1:
+                    evs.sort(key=_key)
+                if _key(evs[0]) < ent.last_key or (ent.kind == "*" and _kind(evs) != "*"):
+                    # A late event (older in fold order than what was folded): fold the entity
+                    # again from all its events, so the picture stays a function of the set.
+                    ent = self._refold(entity)
+                else:
+                    for e in evs:
+                        _fold_one(ent, e)
             ent.dirty = True
-            self._tx_changes.entities[entity] = ent.kind
-            out.entities[entity] = ent.kind
+            tx_entities[entity] = out_entities[entity] = ent.kind
             if ent.state is not None and ent.state.get("conflicts"):
                 out.conflicts = True
+        if light_sum:
+            self._add_picture_sum(light_sum)
 
     def _refold(self, entity: str) -> _Ent:
         """Fold an entity again from all its events (a late event arrived)."""
@@ -655,6 +780,9 @@ class Store:
         ).fetchall()
         ent = fold_events([_row_to_event(r) for r in rows])
         ent.stored_conflicts = True  # unknown what the table holds: replace it
+        prev = self._tx_ents.get(entity)
+        if prev is not None:
+            ent.light_sum = prev.light_sum  # still counted as a light entry: taken out at flush
         self._tx_ents[entity] = ent
         return ent
 
@@ -700,11 +828,12 @@ class Store:
                 existing.update(r[0] for r in self._conn.execute(
                     f"SELECT id FROM event WHERE id IN ({','.join('?' * len(chunk))})", chunk))
             fresh: list[Event] = []
+            world = self.world
             for e in parsed:
                 if e.id in existing:
                     res.duplicates.append(e.id)
                     continue
-                reason = self._check(e)
+                reason = check_envelope(e, world)
                 if reason:
                     res.rejected.append((e.id, reason))
                 else:
@@ -715,16 +844,30 @@ class Store:
             with self.transaction():
                 unit = self._savepoint() if self._tx_nested else nullcontext()
                 with unit:
-                    drift: dict[str, int] = {}
-                    for e in accepted:
-                        ahead = self._hlc.observe(e.hlc)
-                        if ahead:
-                            drift[e.origin] = max(drift.get(e.origin, 0), ahead)
+                    drift = self._observe_clocks(accepted)
                     self._append(accepted, res.changes, hashes=hashes)
                     for origin, ahead in drift.items():
                         self._raise_drift_alarm(origin, ahead)
             res.accepted = [e.id for e in accepted]
         return res
+
+    def _observe_clocks(self, events: list[Event]) -> dict[str, int]:
+        """Merge received clocks; returns how far (ms) each origin that is beyond the drift
+        bound runs ahead. Per origin its newest clock covers the rest when it is within the
+        bound (the clock only moves to the highest); otherwise each is merged on its own."""
+        top: dict[str, str] = {}
+        for e in events:
+            if e.hlc > top.get(e.origin, ""):
+                top[e.origin] = e.hlc
+        drift: dict[str, int] = {}
+        for origin, newest in top.items():
+            ahead = self._hlc.observe(newest)
+            if ahead:
+                drift[origin] = ahead
+                for e in events:
+                    if e.origin == origin:
+                        self._hlc.observe(e.hlc)
+        return drift
 
     def _raise_drift_alarm(self, origin: str, ahead_ms: int) -> None:
         """One open clock-drift alarm per origin, kept up to date (not one per batch)."""
@@ -736,10 +879,6 @@ class Store:
             self._conn.execute(
                 "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
                 "VALUES ('klokafwijking', ?, ?, ?, 0)", (origin, detail, now_iso()))
-
-    def _check(self, e: Event) -> str:
-        """Reason to refuse an event on its own merits ('' when it looks right)."""
-        return check_envelope(e, self.world)
 
     def _verify_chains(self, events: list[Event],
                        res: IngestResult) -> tuple[list[Event], list[str]]:
@@ -806,20 +945,40 @@ class Store:
         with self._lock:
             row = self._conn.execute("SELECT state FROM entity WHERE id = ?",
                                      (entity_id,)).fetchone()
+            if row is None:  # a light journal entry: folded from its one event
+                evs = self._conn.execute(
+                    f"SELECT {EVENT_COLS} FROM event WHERE entity = ? LIMIT 2",
+                    (entity_id,)).fetchall()
+                if len(evs) == 1 and evs[0][8] == LIGHT_TYPE:
+                    return fold_events([_row_to_event(evs[0])]).state
         return json.loads(row[0]) if row else None
+
+    def _light_states(self) -> list[dict[str, Any]]:
+        """The states of all light journal entries (folded from their events)."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {EVENT_COLS} FROM event WHERE {LIGHT_WHERE}").fetchall()
+        return [st for r in rows if (st := fold_events([_row_to_event(r)]).state) is not None]
 
     def entities(self, kind: str) -> list[dict[str, Any]]:
         """All projected entities of one kind (state dicts)."""
         with self._lock:
             rows = self._conn.execute("SELECT state FROM entity WHERE kind = ?", (kind,)).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        out = [json.loads(r[0]) for r in rows]
+        if kind == "journal":
+            out += self._light_states()
+        return out
 
     def rows(self, kind: str) -> list[tuple[str, str, str, str, str]]:
         """Light rows (id, status, title, regions, updated_at) for big lists."""
         with self._lock:
-            return self._conn.execute(
+            out = self._conn.execute(
                 "SELECT id, status, title, regions, updated_at FROM entity WHERE kind = ?",
                 (kind,)).fetchall()
+        if kind == "journal":
+            out += [(st["id"], fold.status_of(st), fold.title_of(st), fold.regions_of(st),
+                     st.get("updated_at", "")) for st in self._light_states()]
+        return out
 
     def conflicts(self, open_only: bool = True) -> list[dict[str, Any]]:
         q = ("SELECT id, entity, kind, title, found, wanted, origin, author, at, reason, resolved "
@@ -872,11 +1031,12 @@ class Store:
     def _picture_sum_full(self) -> int:
         total = 0
         cur = self._conn.execute("SELECT id, digest FROM entity")
-        while True:
-            chunk = cur.fetchmany(20_000)
-            if not chunk:
-                return total % _SUM_MOD
+        while chunk := cur.fetchmany(20_000):
             total += sum(_contribution(i, d) for i, d in chunk)
+        cur = self._conn.execute(f"SELECT hash FROM event WHERE {LIGHT_WHERE}")
+        while chunk := cur.fetchmany(20_000):
+            total += sum(_light_contribution(h) for (h,) in chunk)
+        return total % _SUM_MOD
 
     def _set_picture_sum(self, value: int) -> None:
         self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
@@ -940,8 +1100,9 @@ class Store:
                     chunks = rb.parallel(self.path, list(zip(bounds[:-1], bounds[1:])))
                 else:
                     chunks = rb.project(self._conn)
-                for out, conflicts, folded in chunks:
+                for out, conflicts, folded, light in chunks:
                     n += folded
+                    self._rebuild_sum += light
                     self._write_rebuilt(out, conflicts)
                 for _name, sql in indexes:
                     self._conn.execute(sql)

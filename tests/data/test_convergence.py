@@ -86,6 +86,11 @@ def _random_command(st: Store, ids: dict[str, list[str]], rnd: random.Random) ->
                                                  "choice": rnd.choice(["behouden",
                                                                        "toepassen"])},
                            entity=c["entity"])
+    if x < 0.97:
+        # the same journal id made in two centres before they synced: the light entry (one
+        # event, no row) becomes an ordinary one when the second arrives, in any order
+        return Command("journal.logged", {"channel": "C2000", "text": f"dubbel {x:.3f}"},
+                       entity=rnd.choice(["log-a", "log-b"]))
     return Command("journal.logged", {"channel": "NCV", "text": "bericht",
                                       "incident_id": rnd.choice(ids["incident"])})
 
