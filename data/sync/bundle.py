@@ -22,8 +22,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+import orjson
+
 from data.store import IngestResult, Store
-from data.store.envelope import Event, loads
+from data.store.envelope import Event
+from data.sync.wire import _NOT_ORJSON_SAFE, fast_loads
 
 FORMAT = "crisisbeeld-bundle/1"
 STATE_FORMAT = "crisisbeeld-state/1"
@@ -122,10 +125,18 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict
     if hashlib.sha256(body).hexdigest() != manifest.get("sha256"):
         raise BundleError(f"{p} is beschadigd: de controlesom klopt niet")
     try:
+        body.decode("utf-8")  # (a clear message for a bundle that is not UTF-8 text)
         # split on "\n" only: str.splitlines() also splits on U+2028, U+0085 and the like,
         # which canonical JSON (ensure_ascii=False) leaves unescaped inside texts
-        # (orjson where it reads exactly as json does: see data.store.envelope.loads)
-        events = [loads(line) for line in body.decode("utf-8").split("\n") if line]
+        lines = [line for line in body.split(b"\n") if line]
+        events: list[Any] | None = None
+        if not _NOT_ORJSON_SAFE.search(body):  # the common case: no per-line test needed
+            try:
+                events = [orjson.loads(line) for line in lines]
+            except orjson.JSONDecodeError:
+                events = None  # some line needs json (e.g. a lone surrogate escape)
+        if events is None:
+            events = [fast_loads(line) for line in lines]
     except (UnicodeDecodeError, ValueError) as e:
         raise BundleError(f"{p} is beschadigd: {e}") from None
     if not all(isinstance(e, dict) for e in events):

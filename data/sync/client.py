@@ -32,10 +32,9 @@ from typing import Any, Literal
 import requests
 
 from data.store import Changes, Store
-from data.store.envelope import loads
 from data.store.store import gc_paused
 from data.sync import peers
-from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, gzip_bytes, ndjson_body, wire_row
+from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, fast_loads, gzip_bytes, ndjson_body, wire_row
 
 Status = Literal["online", "offline", "error"]
 
@@ -148,7 +147,7 @@ class HubClient:
                 except ValueError:
                     detail = r.text[:200]
                 raise HubRefused(r.status_code, detail)
-            return loads(r.content)  # orjson where it reads exactly as json does
+            return fast_loads(r.content)  # orjson where it reads exactly as json does
         except requests.RequestException as e:
             raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
         except ValueError as e:  # a cut mid-body leaves broken JSON

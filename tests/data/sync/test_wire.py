@@ -52,3 +52,36 @@ def test_gunzip_limits():
     assert not e.value.too_large
     with pytest.raises(InflateError):
         gunzip_limited(b"not gzip at all")
+
+
+@pytest.mark.parametrize("obj", [
+    {"a": 1.5}, {"a": [1, 2.0]}, {"a": 10**20}, {"a": -10**20}, {"a": 1e-7}, [1.5],
+    {"a": {"b": 3e10}}, {"a": 1}, {"a": "1.5"}, {"t": "om 14:00. klaar, 3,5e"}, {"a": 2**63},
+    {"s": "\ud800"}, {"lijn": "a\u2028b"},
+])
+def test_fast_loads_reads_as_json_does(obj):
+    import json
+
+    from data.sync.wire import fast_loads
+
+    for text in (json.dumps(obj, separators=(",", ":")), json.dumps(obj, indent=1)):
+        got = fast_loads(text.encode())
+        assert got == json.loads(text)
+        assert json.dumps(got) == json.dumps(json.loads(text))  # same types (float vs int)
+
+
+def test_a_bundle_with_a_number_beyond_64_bits_imports(tmp_path):
+    """orjson would read 10**20 as a float (another hash): that line takes the exact path."""
+    from data.store import Command, Store
+    from data.sync.bundle import export_bundle, import_bundle
+
+    a = Store.create(tmp_path / "a.db", "vnog", "LIVE")
+    a.execute(Command("bijstand.requested", {
+        "requesting_region": "VNOG", "addressed_to": "KCR2",
+        "capability": "aggregaten_noodstroom", "quantity": 10**20}), "IM")
+    export_bundle(a, tmp_path / "b.cbz")
+    b = Store.create(tmp_path / "b.db", "kcr2", "LIVE")
+    res = import_bundle(b, tmp_path / "b.cbz")
+    assert not res.rejected and len(res.accepted) == a.event_count()
+    (state,) = b.entities("bijstand")
+    assert state["quantity"] == 10**20
