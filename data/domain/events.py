@@ -242,15 +242,36 @@ def kind_of(event_type: str) -> str:
 
 def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     """Validate and normalise the payload of ``event_type``; raise ValidationError if bad."""
-    if event_type not in EVENT_TYPES:
+    entry = EVENT_TYPES.get(event_type)
+    if entry is None:
         raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type")
-    _kind, spec, partial = EVENT_TYPES[event_type]
-    out = v.validate(spec, payload, partial=partial)
-    if event_type == "bijstand.requested" and not out.get("capability") and not out.get(
+    compiled = _COMPILED.get(event_type)
+    if compiled is None or compiled[0] is not entry:
+        compiled = _compile(event_type, entry)
+    out = compiled[1](payload)
+    if out is None:  # not clear at once: the generic check decides (and words the refusal)
+        _kind, spec, partial = entry
+        out = v.validate(spec, payload, partial=partial)
+    rule = compiled[2]
+    if rule == _NEEDS_CAPABILITY and not out.get("capability") and not out.get(
         "capability_text"
     ):
         raise ValidationError("kies een capaciteit uit de catalogus of omschrijf wat nodig is",
                               "capaciteit")
-    if event_type.endswith("status_changed") and out["from"] == out["to"]:
+    if rule == _STATUS_CHANGE and out["from"] == out["to"]:
         raise ValidationError("de nieuwe status is gelijk aan de huidige", "naar status")
     return out
+
+
+# The extra rule of an event type beyond its fields, and the compiled validator of its spec
+# (validation.compile_spec), made on first use: event type -> (EVENT_TYPES entry, validator,
+# rule).
+_NEEDS_CAPABILITY, _STATUS_CHANGE = 1, 2
+_COMPILED: dict[str, tuple[tuple[str, dict[str, Field], bool], Any, int]] = {}
+
+
+def _compile(event_type: str, entry: tuple[str, dict[str, Field], bool]) -> tuple[Any, Any, int]:
+    rule = (_NEEDS_CAPABILITY if event_type == "bijstand.requested"
+            else _STATUS_CHANGE if event_type.endswith("status_changed") else 0)
+    compiled = _COMPILED[event_type] = (entry, v.compile_spec(entry[1], entry[2]), rule)
+    return compiled

@@ -58,10 +58,14 @@ def text(v: Any, f: Field) -> str:
     return s
 
 
+_INTEGER = re.compile(r"\s*-?\d+\s*")
+_IDENTIFIER = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
+
+
 def integer(v: Any, f: Field) -> int:
     if isinstance(v, bool):
         raise _fail(f, "moet een geheel getal zijn")
-    if isinstance(v, str) and re.fullmatch(r"\s*-?\d+\s*", v):
+    if isinstance(v, str) and _INTEGER.fullmatch(v):
         v = int(v)
     if not isinstance(v, int):
         raise _fail(f, "moet een geheel getal zijn")
@@ -148,7 +152,7 @@ def timestamp(v: Any, f: Field) -> str:
 
 
 def identifier(v: Any, f: Field) -> str:
-    if not isinstance(v, str) or not re.fullmatch(r"[A-Za-z0-9:._\-]{1,80}", v):
+    if not isinstance(v, str) or not _IDENTIFIER.fullmatch(v):
         raise _fail(f, "is geen geldige verwijzing")
     return v
 
@@ -156,14 +160,27 @@ def identifier(v: Any, f: Field) -> str:
 _CANONICAL_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
+#: Canonical UTC texts (exact str) that :func:`to_iso` accepted before: a received batch
+#: repeats them (recorded_at above all). Only ever holds accepted texts; emptied when full.
+_ISO_SEEN: set[str] = set()
+_ISO_SEEN_MAX = 4096
+_fromisoformat = datetime.fromisoformat
+
+
 def to_iso(v: Any, f: Field | None = None) -> str:
+    if type(v) is str and v in _ISO_SEEN:
+        return v
     if isinstance(v, str) and _CANONICAL_UTC.fullmatch(v):
         # Already in the stored form (every received event): check it is a real moment and
         # keep it as it is, which is what the full path below would return.
         try:
-            datetime.fromisoformat(v[:-1])
+            _fromisoformat(v[:-1])
         except ValueError:
             raise ValidationError("geen geldige tijd (gebruik bv. 2026-11-22 14:05)") from None
+        if type(v) is str:
+            if len(_ISO_SEEN) >= _ISO_SEEN_MAX:
+                _ISO_SEEN.clear()
+            _ISO_SEEN.add(v)
         return v
     if isinstance(v, str):
         s = v.strip().replace(" ", "T", 1)
@@ -251,3 +268,130 @@ def first_error(errors: Iterable[tuple[str, str]]) -> str:
     for f, m in errors:
         return f"{f}: {m}" if f else m
     return ""
+
+
+# ------------------------------------------------------------------ compiled validators
+#
+# Every received event (sync pull, bundle import, hub) is validated, so the per-type check is
+# written out once as straight-line Python (one function per spec) instead of the generic loop
+# above. It only has to be right for input it accepts: whenever anything is unusual (a value of
+# another type, a field to clean up, any error) it returns None and the caller runs
+# :func:`validate`, which stays the one authority for what is refused and with which message.
+# Every shortcut below therefore accepts a subset of what the generic check accepts and returns
+# the same value for it (the checks are pure, so running the generic one afterwards is safe).
+
+_REGION_CODES: dict[str, str] = {c: c for c in REGION_BY_CODE}
+#: classification values that :func:`classification` returns unchanged
+_CLASS_AS_IS = frozenset(
+    c for c in _CLASSIFICATIONS
+    if c == c.strip().lower() and c not in STATE_SECRET_MARKINGS and "geheim" not in c
+    and "confidentieel" not in c
+)
+
+
+def _iso_fast(v: str) -> str | None:
+    """:func:`to_iso` for an exact str already in canonical form, else None."""
+    if v in _ISO_SEEN:
+        return v
+    try:
+        return to_iso(v) if _CANONICAL_UTC.fullmatch(v) else None
+    except ValidationError:
+        return None
+
+
+def _const(env: dict[str, Any], var: str, value: Any) -> str:
+    """How generated code names ``value``: a literal for a str or int (the quickest to load),
+    else the closure variable ``var``."""
+    if type(value) is str or type(value) is int:
+        return repr(value)
+    env[var] = value
+    return var
+
+
+def _check_code(i: int, f: Field, env: dict[str, Any]) -> list[str]:
+    """Lines that check ``v`` (not None, not '') for field ``f`` into ``c``, or return None."""
+    chk = f.check
+    if chk is text:
+        m = _const(env, f"M{i}", f.max_len)
+        lines = ["if type(v) is not str: return None", "c = v.strip()",
+                 f"if len(c) > {m}: return None"]
+        if f.required:
+            lines.append("if not c: return None")
+        return lines
+    if chk is choice:
+        env[f"S{i}"] = frozenset(x for x in f.choices if type(x) is str)
+        return [f"if type(v) is not str or v not in S{i}: return None", "c = v"]
+    if chk is identifier:
+        return ["if type(v) is not str or not _id(v): return None", "c = v"]
+    if chk is region:
+        return ["if type(v) is not str: return None", "c = _codes.get(v)",
+                "if c is None: return None"]
+    if chk is regions:
+        return ["if type(v) is not list or not v or not _strs(map(type, v)): return None",
+                "c = sorted(set(map(_codes.__getitem__, v)))"]  # KeyError: not all codes
+    if chk is integer:
+        lines = ["if type(v) is not int: return None"]
+        if f.min_value is not None:
+            lines.append(f"if v < {_const(env, f'N{i}', f.min_value)}: return None")
+        return lines + ["c = v"]
+    if chk is boolean:
+        return ["if v is not True and v is not False: return None", "c = v"]
+    if chk is classification:
+        return ["if type(v) is not str or v not in _class: return None", "c = v"]
+    if chk is timestamp:
+        return ["if type(v) is not str: return None", "c = _iso(v)",
+                "if c is None: return None"]
+    if chk is region_or_partner:
+        env[f"S{i}"] = frozenset(
+            {x for x in f.choices if type(x) is str and x == x.strip().upper()}
+            | _REGION_CODES.keys()
+        )
+        return [f"if type(v) is not str or v not in S{i}: return None", "c = v"]
+    # any other check: call it as the generic loop does
+    lines = [f"c = F{i}.check(v, F{i})"]
+    if f.required:
+        lines.append('if c == "" or c == []: return None')
+    return lines
+
+
+def compile_spec(spec: dict[str, Field], partial: bool = False) -> Callable[[Any], Any]:
+    """A function that returns what ``validate(spec, payload, partial=partial)`` returns, or
+    None when it cannot tell quickly (then call :func:`validate`). Build it once per spec."""
+    env: dict[str, Any] = {
+        "K": frozenset(spec), "_id": _IDENTIFIER.fullmatch, "_codes": _REGION_CODES,
+        "_class": _CLASS_AS_IS, "_iso": _iso_fast, "_strs": frozenset({str}).issuperset,
+    }
+    body = ["if type(payload) is not dict or not payload.keys() <= K: return None",
+            "out = {}", "g = payload.get"]
+    for i, (name, f) in enumerate(spec.items()):
+        env[f"F{i}"] = f
+        n = _const(env, f"n{i}", name)
+        body += [f"v = g({n})", 'if v is None or v == "":']
+        if partial:
+            body.append(f"    if {n} in payload: return None" if f.required else "    pass")
+        elif f.required:
+            body.append("    return None")
+        elif f.default is not None:
+            if isinstance(f.default, list):
+                env[f"D{i}"] = f.default
+                copy = f"list(D{i})"
+            else:
+                copy = _const(env, f"D{i}", f.default)
+            body.append(f"    out[{n}] = {copy}")
+        else:
+            body.append("    pass")
+        body.append("else:")
+        body += ["    " + line for line in _check_code(i, f, env)]
+        body.append(f"    out[{n}] = c")
+    if partial:
+        body.append("if not out: return None")
+    body.append("return out")
+    # the values it needs become closure variables of ``fast`` (quicker to read than globals)
+    src = (f"def make({', '.join(env)}):\n    def fast(payload):\n        try:\n"
+           + "".join(f"            {line}\n" for line in body)
+           + "        except Exception:\n            return None\n    return fast\n")
+    ns: dict[str, Any] = {}
+    exec(compile(src, f"<validator {', '.join(map(str, spec))}>", "exec"), ns)
+    fast: Callable[[Any], Any] = ns["make"](**env)
+    fast.__doc__ = src
+    return fast

@@ -13,6 +13,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -33,6 +34,10 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_asci
 canonical_encode = _CANONICAL.encode
 
 _TEXT_FIELDS = tuple(f for f in WIRE_FIELDS if f not in ("seq", "payload"))
+#: a wire dict's values in WIRE_FIELDS order (KeyError when one is missing)
+_wire_values = itemgetter(*WIRE_FIELDS)
+_only_str = frozenset({str}).issuperset
+_sha256 = hashlib.sha256
 #: JSON string encoding exactly as the canonical encoder does it (ensure_ascii=False)
 _encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
@@ -44,6 +49,7 @@ _PLAIN = frozenset({str, int, bool, type(None)})
 _CONTAINERS = frozenset({dict, list})
 _PLAIN_OR_CONTAINER = _PLAIN | _CONTAINERS
 _DICT_ONLY = frozenset({dict})
+_all_plain = _PLAIN.issuperset
 _dict_values = dict.values
 _chain = chain.from_iterable
 
@@ -55,9 +61,9 @@ def _plain(obj: dict[Any, Any] | list[Any]) -> bool:
     Counts types at C speed and only descends into the containers; a list of records (a
     history) is checked in one pass over all their values."""
     vals = obj.values() if type(obj) is dict else obj
-    types = set(map(type, vals))
-    if types <= _PLAIN:
+    if _all_plain(map(type, vals)):  # the usual case, answered without building a set
         return True
+    types = set(map(type, vals))
     if not types <= _PLAIN_OR_CONTAINER:
         return False
     for v in vals:
@@ -148,11 +154,10 @@ class Event:
 
     def digest(self) -> str:
         """SHA-256 over the canonical envelope without the signature."""
-        text = "\x1f".join(
+        return _sha256("\x1f".join(
             (self.id, self.world, self.origin, str(self.seq), self.hlc, self.occurred_at,
              self.recorded_at, self.author, self.type, self.entity, self.payload_json, self.prev)
-        )
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        ).encode()).hexdigest()
 
     def to_wire(self, from_json: bool = False) -> dict[str, Any]:
         """The envelope as a JSON-able dict (payload as an object; ``from_json`` takes it from
@@ -176,7 +181,7 @@ class Event:
             raise ValueError("gebeurtenis is geen object")
         try:
             (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev,
-             sig) = [d[f] for f in WIRE_FIELDS]
+             sig) = _wire_values(d)
         except KeyError:
             missing = [f for f in WIRE_FIELDS if f not in d]
             raise ValueError(f"velden ontbreken: {', '.join(missing)}") from None
@@ -185,9 +190,10 @@ class Event:
         if type(payload) is not dict:
             raise ValueError("payload moet een object zijn")
         texts = (id_, world, origin, hlc, occ, rec, author, typ, entity, prev, sig)
-        for f, v in zip(_TEXT_FIELDS, texts):
-            if type(v) is not str:
-                raise ValueError(f"veld '{f}' moet tekst zijn")
+        if not _only_str(map(type, texts)):
+            for f, v in zip(_TEXT_FIELDS, texts):
+                if type(v) is not str:
+                    raise ValueError(f"veld '{f}' moet tekst zijn")
         joined = "".join(texts)
         if "\x1f" in joined:
             # the separator of the hashed text may not occur inside a field
@@ -197,8 +203,11 @@ class Event:
             if payload_json is None:
                 payload_json = canonical_json(payload)
             # the hash is over UTF-8: lone surrogates (possible in JSON) cannot be hashed
-            joined.encode()
-            payload_json.encode()
+            # (ASCII text always can: isascii() is a flag, encode() a copy)
+            if not joined.isascii():
+                joined.encode()
+            if type(payload_json) is not str or not payload_json.isascii():
+                payload_json.encode()
         except (TypeError, ValueError, AttributeError) as e:
             raise ValueError(f"inhoud is geen geldige JSON-tekst ({e})") from None
         return cls(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload_json,
