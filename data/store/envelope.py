@@ -83,6 +83,10 @@ def _plain(obj: dict[Any, Any] | list[Any]) -> bool:
     return True
 
 
+#: Public name of :func:`_plain` for other doors that read JSON with orjson (data.sync.wire).
+orjson_exact = _plain
+
+
 def canonical_json(obj: Any) -> str:
     """Deterministic JSON: sorted keys, no spaces, UTF-8 kept.
 

@@ -22,11 +22,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-import orjson
-
 from data.store import IngestResult, Store
 from data.store.envelope import Event
-from data.sync.wire import _NOT_ORJSON_SAFE, fast_loads
+from data.store.store import gc_paused
+from data.sync.wire import load_lines
 
 FORMAT = "crisisbeeld-bundle/1"
 STATE_FORMAT = "crisisbeeld-state/1"
@@ -128,15 +127,8 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict
         body.decode("utf-8")  # (a clear message for a bundle that is not UTF-8 text)
         # split on "\n" only: str.splitlines() also splits on U+2028, U+0085 and the like,
         # which canonical JSON (ensure_ascii=False) leaves unescaped inside texts
-        lines = [line for line in body.split(b"\n") if line]
-        events: list[Any] | None = None
-        if not _NOT_ORJSON_SAFE.search(body):  # the common case: no per-line test needed
-            try:
-                events = [orjson.loads(line) for line in lines]
-            except orjson.JSONDecodeError:
-                events = None  # some line needs json (e.g. a lone surrogate escape)
-        if events is None:
-            events = [fast_loads(line) for line in lines]
+        with gc_paused():  # (a million small objects: see gc_paused)
+            events = load_lines([line for line in body.split(b"\n") if line])
     except (UnicodeDecodeError, ValueError) as e:
         raise BundleError(f"{p} is beschadigd: {e}") from None
     if not all(isinstance(e, dict) for e in events):
@@ -149,6 +141,11 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict
 
 def import_bundle(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     """Verify a bundle and offer its events to the store (idempotent)."""
+    with gc_paused():  # the decoded bundle is a million small objects: see gc_paused
+        return _import(store, path)
+
+
+def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     manifest, events = read_bundle(path)
     if manifest.get("world") != store.world:
         raise BundleError(

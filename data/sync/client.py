@@ -19,6 +19,7 @@ the desktop uses.
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import threading
@@ -34,7 +35,7 @@ import requests
 from data.store import Changes, Store
 from data.store.store import gc_paused
 from data.sync import peers
-from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, fast_loads, gzip_bytes, ndjson_body, wire_row
+from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, gzip_bytes, load_page, ndjson_body, wire_row
 
 Status = Literal["online", "offline", "error"]
 
@@ -123,6 +124,9 @@ class Backoff:
         self.attempt = 0
 
 
+_READ_CHUNK = 1 << 20
+
+
 class HubClient:
     """HTTP calls to one hub; maps failures to :class:`LinkDown` / :class:`HubRefused`."""
 
@@ -138,16 +142,22 @@ class HubClient:
 
     def _call(self, method: str, path: str, **kw: Any) -> Any:
         try:
-            r = self.s.request(method, self.base + path, timeout=self.timeout, **kw)
+            r = self.s.request(method, self.base + path, timeout=self.timeout, stream=True,
+                               **kw)
+            with r:
+                # Read in big pieces: a pull page is megabytes, read while the store ingests
+                # the previous one on another thread, and every piece has to win the GIL back.
+                body = b"".join(r.iter_content(_READ_CHUNK))
             if r.status_code >= 500:
                 raise LinkDown(f"hub gaf fout {r.status_code}")
             if r.status_code >= 400:
+                text = body.decode("utf-8", "replace")
                 try:
-                    detail = str(r.json().get("detail", r.text))
-                except ValueError:
-                    detail = r.text[:200]
+                    detail = str(json.loads(body).get("detail", text))
+                except (ValueError, AttributeError):
+                    detail = text[:200]
                 raise HubRefused(r.status_code, detail)
-            return fast_loads(r.content)  # orjson where it reads exactly as json does
+            return load_page(body)  # orjson where it reads exactly as json does
         except requests.RequestException as e:
             raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
         except ValueError as e:  # a cut mid-body leaves broken JSON

@@ -9,12 +9,13 @@ bundle line holds. Stores keep the payload as canonical JSON text already, so
 from __future__ import annotations
 
 import json
-import re
 import zlib
 from collections.abc import Sequence
 from typing import Any
 
 import orjson
+
+from data.store.envelope import orjson_exact
 
 PROTOCOL = 1
 API_PREFIX = "/v1"
@@ -61,23 +62,50 @@ def wire_row(r: Sequence[Any]) -> str:
                      r[11], r[12])
 
 
-#: A number that orjson would read otherwise than json: a fraction or exponent (orjson writes and
-#: rounds some differently) or an integer beyond 64 bits (orjson makes it a float), as a value
-#: (after ``":``, ``[`` or ``,``, up to the next delimiter). Such digits inside a text match now
-#: and then, which only costs the slower, exact path.
-_NOT_ORJSON_SAFE = re.compile(rb'(?:":|[\[,])\s*-?(?:\d+[.eE][-+\d.eE]*|\d{19,})\s*[,}\]]')
+def _exact(events: Any) -> bool:
+    """True when orjson read these events as json would. orjson differs only on numbers (an
+    integer beyond 64 bits becomes a float; floats are written otherwise), and in an event the
+    only numbers are ``seq`` and what the payload holds: so only those are looked at."""
+    if type(events) is not list:
+        return False
+    for ev in events:
+        if type(ev) is not dict:
+            return False
+        if type(ev.get("seq")) is float:
+            return False
+        p = ev.get("payload")
+        if type(p) is dict and not orjson_exact(p):
+            return False
+    return True
 
 
-def fast_loads(data: bytes) -> Any:
-    """``json.loads`` of received JSON (a pull page, bundle lines), with orjson whenever the
-    text holds no number that orjson reads otherwise (one scan of the bytes, instead of walking
-    every decoded value); json decodes the rest, and whatever orjson refuses."""
-    if not _NOT_ORJSON_SAFE.search(data):
-        try:
-            return orjson.loads(data)
-        except orjson.JSONDecodeError:
-            pass
+def load_page(data: bytes) -> Any:
+    """``json.loads`` of a pull page (``{"events": [...], ...}``), with orjson when that reads
+    it the same (:func:`_exact`); json reads the rest, and whatever orjson refuses."""
+    try:
+        page = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+    if type(page) is dict and _exact(page.get("events", [])):
+        return page
     return json.loads(data)
+
+
+def load_lines(lines: Sequence[bytes]) -> list[Any]:
+    """``json.loads`` of each NDJSON line (a bundle's events), with orjson for every line that
+    it reads the same (:func:`_exact`)."""
+    loads_ = orjson.loads
+    out: list[Any] = []
+    for line in lines:
+        try:
+            obj = loads_(line)
+        except orjson.JSONDecodeError:
+            obj = json.loads(line)
+        else:
+            if type(obj) is dict and not _exact([obj]):
+                obj = json.loads(line)
+        out.append(obj)
+    return out
 
 
 def batch_body(lines: Sequence[str]) -> bytes:

@@ -54,20 +54,26 @@ def test_gunzip_limits():
         gunzip_limited(b"not gzip at all")
 
 
-@pytest.mark.parametrize("obj", [
-    {"a": 1.5}, {"a": [1, 2.0]}, {"a": 10**20}, {"a": -10**20}, {"a": 1e-7}, [1.5],
-    {"a": {"b": 3e10}}, {"a": 1}, {"a": "1.5"}, {"t": "om 14:00. klaar, 3,5e"}, {"a": 2**63},
-    {"s": "\ud800"}, {"lijn": "a\u2028b"},
+@pytest.mark.parametrize("payload", [
+    {"a": 1.5}, {"a": [1, 2.0]}, {"a": 10**20}, {"a": -10**20}, {"a": 1e-7},
+    {"a": {"b": 3e10}}, {"a": [{"b": 1.5}]}, {"a": 1}, {"a": "1.5"},
+    {"t": "om 14:00. klaar, 3,5e"}, {"a": 2**63}, {"s": "\ud800"}, {"lijn": "a\u2028b"},
 ])
-def test_fast_loads_reads_as_json_does(obj):
+def test_pages_and_lines_read_as_json_does(payload):
     import json
 
-    from data.sync.wire import fast_loads
+    from data.sync.wire import load_lines, load_page
 
-    for text in (json.dumps(obj, separators=(",", ":")), json.dumps(obj, indent=1)):
-        got = fast_loads(text.encode())
-        assert got == json.loads(text)
-        assert json.dumps(got) == json.dumps(json.loads(text))  # same types (float vs int)
+    ev = {"id": "x", "seq": 1, "payload": payload}
+    for seq in (1, 10**20):
+        ev["seq"] = seq
+        page = {"events": [ev, {"id": "y", "seq": 2, "payload": {}}], "next": 3, "more": False}
+        for text in (json.dumps(page, separators=(",", ":")), json.dumps(page, indent=1)):
+            got = load_page(text.encode())
+            assert json.dumps(got) == json.dumps(json.loads(text))  # same values and types
+        line = json.dumps(ev, separators=(",", ":")).encode()
+        (got,) = load_lines([line])
+        assert json.dumps(got) == json.dumps(json.loads(line))
 
 
 def test_a_bundle_with_a_number_beyond_64_bits_imports(tmp_path):
