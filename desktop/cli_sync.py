@@ -193,7 +193,7 @@ def register(sub: Any) -> None:
     p.add_argument("--timeout", type=float, default=10.0, help="verbindingstimeout (s)")
     p.add_argument("--backoff-base", type=float, default=0.5)
     p.add_argument("--backoff-cap", type=float, default=30.0)
-    p.add_argument("--batch", type=int, default=5000)
+    p.add_argument("--batch", type=int, default=20_000)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_sync)

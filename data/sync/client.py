@@ -35,7 +35,16 @@ import requests
 from data.store import Changes, Store
 from data.store.store import gc_paused
 from data.sync import peers
-from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, gzip_bytes, load_page, ndjson_body, wire_row
+from data.sync.wire import (
+    MAX_BATCH_EVENTS,
+    MAX_PULL_LIMIT,
+    ROW_COLS,
+    SQL_WIRE_LINE,
+    gzip_bytes,
+    load_page,
+    ndjson_body,
+    wire_row,
+)
 
 Status = Literal["online", "offline", "error"]
 
@@ -213,8 +222,9 @@ class SyncEngine:
     ``run_until_synced(deadline)`` repeats it with backoff until every hub succeeded.
     """
 
-    def __init__(self, store: Store, peers_: Sequence[PeerConfig], *, batch: int = 5000,
-                 pull_limit: int = 5000, interval: float = 5.0, backoff_base: float = 0.5,
+    def __init__(self, store: Store, peers_: Sequence[PeerConfig], *,
+                 batch: int = MAX_BATCH_EVENTS, pull_limit: int = MAX_PULL_LIMIT,
+                 interval: float = 5.0, backoff_base: float = 0.5,
                  backoff_cap: float = 30.0, timeout: tuple[float, float] = (5.0, 60.0),
                  seed: int | None = None) -> None:
         self.store = store

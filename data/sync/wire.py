@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import orjson
@@ -62,21 +63,31 @@ def wire_row(r: Sequence[Any]) -> str:
                      r[11], r[12])
 
 
+_SIMPLE = frozenset({str, int, bool, type(None)})
+_SIMPLE_OR_LIST = _SIMPLE | {list}
+
+
 def _exact(events: Any) -> bool:
     """True when orjson read these events as json would. orjson differs only on numbers (an
     integer beyond 64 bits becomes a float; floats are written otherwise), and in an event the
-    only numbers are ``seq`` and what the payload holds: so only those are looked at."""
-    if type(events) is not list:
+    only numbers are ``seq`` and what the payload holds: so only those are looked at, the
+    payload values of all events in one pass where they are flat (as most are)."""
+    if type(events) is not list or not all(type(ev) is dict for ev in events):
         return False
-    for ev in events:
-        if type(ev) is not dict:
-            return False
-        if type(ev.get("seq")) is float:
-            return False
-        p = ev.get("payload")
-        if type(p) is dict and not orjson_exact(p):
-            return False
-    return True
+    if float in set(type(ev.get("seq")) for ev in events):
+        return False
+    payloads = [ev.get("payload") for ev in events]
+    if not all(type(p) is dict for p in payloads):
+        payloads = [p for p in payloads if type(p) is dict]  # others are refused later
+    values = list(chain.from_iterable(map(dict.values, payloads)))
+    types = set(map(type, values))
+    if types <= _SIMPLE:
+        return True
+    if types <= _SIMPLE_OR_LIST:  # lists of texts (regions, teams): one pass over them all
+        lists = [v for v in values if type(v) is list]
+        if set(map(type, chain.from_iterable(lists))) <= _SIMPLE:
+            return True
+    return all(orjson_exact(p) for p in payloads)
 
 
 def load_page(data: bytes) -> Any:
@@ -91,21 +102,27 @@ def load_page(data: bytes) -> Any:
     return json.loads(data)
 
 
-def load_lines(lines: Sequence[bytes]) -> list[Any]:
-    """``json.loads`` of each NDJSON line (a bundle's events), with orjson for every line that
-    it reads the same (:func:`_exact`)."""
+def load_lines(lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
+    """``json.loads`` of each NDJSON line (a bundle's events): orjson for all of them when it
+    reads them the same (:func:`_exact`), otherwise line by line."""
     loads_ = orjson.loads
-    out: list[Any] = []
+    try:
+        out = [loads_(line) for line in lines]
+    except orjson.JSONDecodeError:
+        out = None
+    if out is not None and _exact(out):
+        return out
+    objs: list[Any] = []
     for line in lines:
         try:
             obj = loads_(line)
         except orjson.JSONDecodeError:
             obj = json.loads(line)
         else:
-            if type(obj) is dict and not _exact([obj]):
+            if not _exact([obj]):
                 obj = json.loads(line)
-        out.append(obj)
-    return out
+        objs.append(obj)
+    return objs
 
 
 def batch_body(lines: Sequence[str]) -> bytes:
