@@ -256,6 +256,9 @@ class Store:
         # Entities known to have no row in the projection table at the start of the running
         # transaction (rows are written only when it commits).
         self._absent: set[str] = set()
+        # Picture-sum share of the light journal entries added in the running transaction
+        # (written with the entity rows when it commits).
+        self._tx_light = 0
 
     @staticmethod
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -416,6 +419,7 @@ class Store:
             finally:
                 self._tx_ents, self._tx_changes = None, None
                 self._absent = set()
+                self._tx_light = 0
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -427,7 +431,7 @@ class Store:
         assert self._tx_ents is not None and self._tx_changes is not None
         changes = self._tx_changes
         n_events, before_entities = len(changes.events), dict(changes.entities)
-        before_conflicts = changes.conflicts
+        before_conflicts, before_light = changes.conflicts, self._tx_light
         self._conn.execute("SAVEPOINT cb_unit")
         self._unit_touched = set()
         try:
@@ -449,6 +453,7 @@ class Store:
             del changes.events[n_events:]
             changes.entities = before_entities
             changes.conflicts = before_conflicts
+            self._tx_light = before_light
             raise
         else:
             self._conn.execute("RELEASE cb_unit")
@@ -494,6 +499,7 @@ class Store:
         if row is None:
             logged = self._logged([entity])
             if entity not in logged:
+                self._absent.add(entity)  # new: not asked again in this transaction
                 return None
             return self._load_rowless(entity, logged[entity])
         st = loads(row[1])
@@ -529,7 +535,9 @@ class Store:
     def _flush_entities(self) -> None:
         assert self._tx_ents is not None and self._tx_changes is not None
         rows, dirty_entities, conflicts = [], [], []
-        light_gone = 0
+        # the picture sum moves by the light entries added, less those that now get a row,
+        # plus what the written rows add and replace
+        delta, self._tx_light = self._tx_light, 0
         for eid, e in self._tx_ents.items():
             if not e.dirty or e.state is None:
                 continue
@@ -537,7 +545,7 @@ class Store:
             st = e.state
             rows.append(_entity_row(eid, e.kind, st, e.last_key))
             if e.light_sum:
-                light_gone += e.light_sum
+                delta -= e.light_sum
                 e.light_sum = 0
             # Conflict rows of a written entity are replaced: a late event can also make an
             # earlier conflict disappear (the step became legal at its place).
@@ -551,11 +559,12 @@ class Store:
         if rows:
             absent = self._absent  # known to have no row yet: no old digest to look up
             old = self._digests_of([r[0] for r in rows if r[0] not in absent])
-            delta = (sum(_contribution(r[0], r[7]) for r in rows)
-                     - sum(_contribution(i, d) for i, d in old.items()) - light_gone)
+            delta += (sum(_contribution(r[0], r[7]) for r in rows)
+                      - sum(_contribution(i, d) for i, d in old.items()))
             self._conn.executemany(
                 "INSERT OR REPLACE INTO entity(id, kind, status, title, regions, updated_at, "
                 "state, digest, last_key) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        if delta:
             self._add_picture_sum(delta)
         if dirty_entities and not self._rebuilding:
             self._conn.executemany("DELETE FROM conflict WHERE entity = ?", dirty_entities)
@@ -769,8 +778,7 @@ class Store:
             tx_entities[entity] = out_entities[entity] = ent.kind
             if ent.state is not None and ent.state.get("conflicts"):
                 out.conflicts = True
-        if light_sum:
-            self._add_picture_sum(light_sum)
+        self._tx_light += light_sum
 
     def _refold(self, entity: str) -> _Ent:
         """Fold an entity again from all its events (a late event arrived)."""
