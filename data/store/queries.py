@@ -95,13 +95,19 @@ def bijstand_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any
 
 
 def states(st: Store, kind: str, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Full states of one (small) kind: incidents, sessions, decisions, actions, comms, nsp."""
+    """Full states of one (small) kind: incidents, sessions, decisions, actions, comms, nsp.
+    (Not journal entries: most have no row; see :func:`journal_rows`.)"""
+    if kind == "journal":
+        raise ValueError("journal entries: use journal_rows (light entries have no row)")
     rows = _select(st, "SELECT state FROM entity WHERE kind = ?", ids, (kind,))
     return [json.loads(r[0]) for r in rows]
 
 
 def count_by_status(st: Store, kind: str) -> dict[str, int]:
-    """How many entities of ``kind`` are in each status (cheap: uses the kind index)."""
+    """How many entities of ``kind`` are in each status (cheap: uses the kind index).
+    (Not journal entries: most have no row.)"""
+    if kind == "journal":
+        raise ValueError("journal entries have no status column (light entries have no row)")
     rows = _select(st, "SELECT status, count(*) FROM entity WHERE kind = ? GROUP BY status",
                    None, (kind,))
     return {str(s): int(n) for s, n in rows}
@@ -116,10 +122,10 @@ def timeline(st: Store, since: str = "") -> list[TimelineBucket]:
 
 def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
     """Entity id -> kind for the given ids (to route change notices)."""
-    out = {str(i): str(k) for i, k in _select(st, "SELECT id, kind FROM entity WHERE 1", ids)}
-    rest = [i for i in ids if i not in out]
-    with st._lock:  # noqa: SLF001 - light journal entries have no row: ask the log
-        for chunk in _chunks(rest):
+    with st.snapshot():  # (an entry can get its row between the two reads)
+        out = {str(i): str(k) for i, k in _select(st, "SELECT id, kind FROM entity WHERE 1", ids)}
+        rest = [i for i in ids if i not in out]
+        for chunk in _chunks(rest):  # light journal entries have no row: ask the log
             out.update((str(i), "journal") for (i,) in st._conn.execute(  # noqa: SLF001
                 f"SELECT entity FROM event WHERE {LIGHT_WHERE} AND entity IN "
                 f"({','.join('?' * len(chunk))})", tuple(chunk)))

@@ -949,8 +949,22 @@ class Store:
             for r in rows:
                 yield _row_to_event(r, parse_payload)
 
-    def entity(self, entity_id: str) -> dict[str, Any] | None:
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that must see one state of the store (a light journal entry can get
+        its row between two statements): one read transaction, unless one is open already."""
         with self._lock:
+            if self._conn.in_transaction:
+                yield
+                return
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self._conn.execute("COMMIT")
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        with self.snapshot():
             row = self._conn.execute("SELECT state FROM entity WHERE id = ?",
                                      (entity_id,)).fetchone()
             if row is None:  # a light journal entry: folded from its one event
@@ -970,23 +984,20 @@ class Store:
 
     def entities(self, kind: str) -> list[dict[str, Any]]:
         """All projected entities of one kind (state dicts)."""
-        with self._lock:
+        with self.snapshot():
             rows = self._conn.execute("SELECT state FROM entity WHERE kind = ?", (kind,)).fetchall()
-        out = [json.loads(r[0]) for r in rows]
-        if kind == "journal":
-            out += self._light_states()
-        return out
+            light = self._light_states() if kind == "journal" else []
+        return [json.loads(r[0]) for r in rows] + light
 
     def rows(self, kind: str) -> list[tuple[str, str, str, str, str]]:
         """Light rows (id, status, title, regions, updated_at) for big lists."""
-        with self._lock:
+        with self.snapshot():
             out = self._conn.execute(
                 "SELECT id, status, title, regions, updated_at FROM entity WHERE kind = ?",
                 (kind,)).fetchall()
-        if kind == "journal":
-            out += [(st["id"], fold.status_of(st), fold.title_of(st), fold.regions_of(st),
-                     st.get("updated_at", "")) for st in self._light_states()]
-        return out
+            light = self._light_states() if kind == "journal" else []
+        return out + [(st["id"], fold.status_of(st), fold.title_of(st), fold.regions_of(st),
+                       st.get("updated_at", "")) for st in light]
 
     def conflicts(self, open_only: bool = True) -> list[dict[str, Any]]:
         q = ("SELECT id, entity, kind, title, found, wanted, origin, author, at, reason, resolved "
@@ -1080,6 +1091,10 @@ class Store:
         one on a small one). See :mod:`data.store.rebuild`."""
         from data.store import rebuild as rb
 
+        if self._tx_ents is not None:
+            # the running transaction's cached states and picture-sum share would be counted
+            # on top of the rebuilt sum at its commit
+            raise StoreError("opnieuw opbouwen kan niet binnen een lopende transactie")
         n = 0
         with self._lock, gc_paused(), self.transaction():
             total = self.event_count()

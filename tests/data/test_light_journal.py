@@ -161,3 +161,37 @@ def test_a_store_of_schema_1_is_brought_up_to_date_when_opened(tmp_path: Path) -
     assert all(_row_count(st, eid) == 0 for eid in ids)
     assert len(queries.journal_rows(st)) == 5
     st.close()
+
+
+def test_reads_see_one_state_while_an_entry_gets_its_row(tmp_path: Path) -> None:
+    """A reader's two statements (rows, then light entries from the log) see one snapshot,
+    even when the writer gives a light entry its row between them."""
+    a = Store.create(tmp_path / "a.db", "vnog", "LIVE")
+    c = Store.create(tmp_path / "c.db", "vggm", "LIVE")
+    a.execute(_log("a", entity="log-1"), "IM")
+    c.execute(_log("c", entity="log-1"), "IM")
+    reader = Store.open(tmp_path / "a.db", readonly=True)
+    light_states = reader._light_states  # noqa: SLF001
+
+    def writer_commits_in_between() -> list[dict[str, Any]]:
+        assert not a.ingest(_wires(c)).rejected  # log-1 gets its row now
+        return light_states()
+
+    reader._light_states = writer_commits_in_between  # type: ignore[method-assign]  # noqa: SLF001
+    assert [r[0] for r in reader.rows("journal")] == ["log-1"]
+    reader._light_states = light_states  # type: ignore[method-assign]  # noqa: SLF001
+    assert [r[0] for r in reader.rows("journal")] == ["log-1"]
+    assert reader.entity("log-1") is not None
+    reader.close()
+
+
+def test_rebuild_inside_a_transaction_is_refused(tmp_path: Path) -> None:
+    from data.store import StoreError
+
+    st = Store.create(tmp_path / "a.db", "vnog", "LIVE")
+    with pytest.raises(StoreError, match="lopende transactie"):
+        with st.transaction():
+            st.execute(_log("x"), "IM")
+            st.rebuild(workers=1)
+    assert st.event_count() == 1  # the transaction was rolled back: only the registration
+    _rebuilt_code(st)
