@@ -9,37 +9,38 @@ parse, validate, verify chains and signatures, append, fold) next to a raw SQLit
 same rows, bundle export/import of 100k events, and opening + fingerprint on the big store.
 Figures depend on the machine and on what else runs on it: compare within one run.
 
-One run, 2026-11-22 17:23 UTC, final code (orjson canonical JSON, parallel rebuild on 2 cores
-from 400k events), 2-core shared VM (load average 1.1-1.3 during the run), 1,016,299 events;
-the store was built earlier by build() in 124 s (8,100 ev/s; the old code took 196 s):
+Latest run, 2026-11-22 ~19:00 UTC, with light journal entries (an entity whose only event is
+one journal.logged keeps no row and no JSON state), on /tmp/big.db (1,000,303 events, built by
+`crisisbeeld demo --events 1000000`), shared 2-core VM, load average 1-2.5:
 
-    open / fingerprint                   1 ms / 2 ms
-    command, durable: p50 / p99 / worst  0.37 / 2.97 / 4.9 ms     2 ms / 10 ms           ok
-    rebuild, 1 process                   52,906 ev/s (19.2 s wall, 18 s cpu)  100,000    NOT OK
-    rebuild, 2 processes (the default    84,870 ev/s (12.0 s wall, 20 s cpu)  100,000    NOT OK
-      on 2+ cores from 400k events)
-    ingest 100k received events          24,901 ev/s (4.0 s)       25,000 ev/s            NOT OK
-    raw SQLite insert, same rows         114,968 ev/s              ingest >= 0.3 x raw    NOT OK
-                                         (ingest = 0.22 x raw)
-    bundle export / import 100k          2.36 s / 5.85 s           3 s each          ok / NOT OK
+    open / fingerprint                   2 ms / 5 ms
+    command, durable: p50 / p99 / worst  0.71 / 5.15 / 11.4 ms   2 ms / 10 ms           ok
+    rebuild, 1 process                   95,578 ev/s (10.5 s)     100,000                NOT OK
+    rebuild, 2 processes (the default)   171,314 ev/s (5.9 s)     100,000                ok
+    ingest 100k received events          20,088 ev/s (5.0 s)      25,000 ev/s            NOT OK
+    raw SQLite insert, same rows         57,524 ev/s              ingest >= 0.3 x raw    ok
+    bundle export / import 100k          4.06 s / 4.91 s          3 s each               NOT OK
 
-The code before this round (a874c60), run on the same store five minutes earlier at the same
-load: p50/p99/worst 0.36/2.91/6.1 ms, rebuild 48,744 ev/s (1 process) / 77,430 (2 processes,
-then not the default on 2 cores: 48.7k was what rebuild() gave), ingest 23,293 ev/s (0.19 x raw
-at 124,321), export/import 2.26/5.88 s. Between runs of the same code on this VM ingest moves by
-about 10 % (24.9-26.1k) and the one-process rebuild by 20 % (52.9-63.2k). The figures that
-stood here before (16:33 UTC, load 3.5: rebuild 34.5k, ingest 17.2k, import 6.77 s) were
-measured under three times the load.
+That machine was slower than in the previous session's runs: the same export took 2.3-2.7 s in
+bench/sync.py runs minutes apart. Compared within one run, rebuild of the same 1M events: this
+code 177k ev/s (5.6 s), the code before light journal entries 43k ev/s (23.0 s) -- 4.1x.
+Ingest of the same 100k events into an empty store, one run, 10k per call: 15.0k ev/s before
+this session's work, 24.7k after (36-42k with all 100k in one call, as a bundle import now does).
 
-Where the time goes now (cProfile and stage timers, 200k-event store). Ingest, per 100k: parse
-+ canonical payload 0.25 s, envelope and payload checks 0.45 s, chains and signatures 0.2 s,
-append (event insert, fold) 1.1 s, entity rows (encode, digest, insert) 1.2 s, commit (WAL
-fsync + checkpoint) about 0.9 s. Each 5,000-event batch re-writes the ~160 big states it touches
-(incidents and comms cells of 30-45 kB: about 5 MB per batch). Rebuild of 200k: read in fold
-order 0.6 s, payload decode 0.3 s, fold + encode + digest 0.8 s, insert 0.5 s, delete, index
-and commit of 84 MB of states 0.7 s.
+Where ingest time goes now (stage timers, 100k events, 10k per call, 4.0 s): event insert with
+its four indexes 0.70 s, commit (WAL write) 0.65 s, envelope and payload checks 0.54 s, parse
+and canonical payload 0.40 s, state lookups 0.28 s, chains and signatures 0.26 s, rows of the
+~28k non-journal events (fold, encode, insert) 0.5 s, the rest Python bookkeeping. SQLite is
+about 40 %; what remains in Python is spread thin.
 
-Tried and not kept: keeping big decoded states between transactions saved decoding them on
+The previous session's figures (code before light journal entries), for comparison: command
+p50/p99 0.37/2.97 ms, rebuild 53k (1 process) / 85k (2 processes) ev/s, ingest 24.9k ev/s,
+export/import 2.36/5.85 s.
+
+Tried and not kept: checking received events in a helper process one batch ahead (the checks
+are a third of ingest): on two cores the hub process of a pull and the helper compete for the
+second core, and a pull got slower (5.2 -> 6.1 s); an import gained 0.1 s per 10k slice, less
+than the helper's start. Keeping big decoded states between transactions saved decoding them on
 every sync batch (about 5 %), but the retained objects made the cyclic collector's full passes
 cost 30-35 ms inside a user's command (worst of 2000 commands: 3.7 -> 37 ms). A larger
 wal_autocheckpoint, or checkpoints from a background thread, gave ingest +5-8 % (the checkpoint

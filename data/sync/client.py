@@ -134,6 +134,8 @@ class Backoff:
 
 
 _READ_CHUNK = 1 << 20
+#: events in the first page of a pull (then pages of ``pull_limit``)
+FIRST_PAGE = 2000
 
 
 class HubClient:
@@ -513,8 +515,10 @@ class SyncEngine:
     def _pull(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> None:
         """Pull pages after the cursor; the next page is fetched while this one is ingested.
         The cursor is saved only after the store committed the page."""
+        # A small first page: the store has something to take in while the next, full page
+        # is served and fetched, instead of waiting for a full one at the start.
         nxt: Future[dict[str, Any]] | None = self._pool.submit(
-            p.client.pull, self.world, cur.pull, self.pull_limit)
+            p.client.pull, self.world, cur.pull, min(self.pull_limit, FIRST_PAGE))
         while nxt is not None:
             page = nxt.result()
             events = page.get("events", [])
