@@ -134,7 +134,7 @@ class Backoff:
 
 
 _READ_CHUNK = 1 << 20
-#: events in the first page of a pull (then pages of ``pull_limit``)
+#: events in the first page of a pull and the first batch of a push (then full ones)
 FIRST_PAGE = 2000
 
 
@@ -462,7 +462,11 @@ class SyncEngine:
                 return warn
             start = cur.push
             need = [r for r in light if r[2] > p.heads.get(r[1], 0) and r[3] not in skip]
-            chunks = [need[i:i + self.batch] for i in range(0, len(need), self.batch)]
+            # a small first batch: the hub has work while the next, full one is prepared
+            first = min(self.batch, FIRST_PAGE)
+            chunks = [need[:first]] + [need[i:i + self.batch]
+                                       for i in range(first, len(need), self.batch)]
+            chunks = [c for c in chunks if c]
             nxt = self._pool.submit(self._prepare, chunks[0]) if chunks else None
             for i, chunk in enumerate(chunks):
                 assert nxt is not None
