@@ -301,7 +301,8 @@ class SyncController(QObject):
             if self.peer_url:
                 detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(
                     self.cfg.peer_port)
-            shown = (s.status, s.backlog, age_text(s.last_success), detail)
+            status = "syncing" if s.busy and s.status == "online" else s.status
+            shown = (status, s.backlog, age_text(s.last_success), detail)
         if shown != self._shown:  # the clock ticks every second; restyle only on a change
             self._shown = shown
             self.win.set_sync_state(*shown)

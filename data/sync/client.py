@@ -84,6 +84,7 @@ class PeerState:
     pulled: int = 0                  # accepted into the store, this session
     rejected: int = 0                # refused by the hub or the store, this session
     next_attempt_in: float = 0.0     # seconds until the next try (after a failure)
+    busy: bool = False               # events are being sent or taken in right now
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,12 @@ class SyncState:
     last_success: str | None = None
     running: bool = False
     peers: tuple[PeerState, ...] = ()
+
+    @property
+    def busy(self) -> bool:
+        """Events are moving to or from some hub right now (not set by rounds with nothing to
+        send or fetch, so a quiet link does not blink)."""
+        return any(p.busy for p in self.peers)
 
     @property
     def last_error(self) -> str:
@@ -360,7 +367,11 @@ class SyncEngine:
     def _round_safe(self, p: _Peer) -> bool:
         with self._work:
             try:
-                self._round(p)
+                try:
+                    self._round(p)
+                finally:
+                    if p.state.busy:
+                        self._set_peer(p, busy=False)
             except LinkDown as e:
                 delay = p.backoff.next()
                 p.due = time.monotonic() + delay
@@ -467,6 +478,8 @@ class SyncEngine:
             chunks = [need[:first]] + [need[i:i + self.batch]
                                        for i in range(first, len(need), self.batch)]
             chunks = [c for c in chunks if c]
+            if chunks and not p.state.busy:
+                self._set_peer(p, busy=True)
             nxt = self._pool.submit(self._prepare, chunks[0]) if chunks else None
             for i, chunk in enumerate(chunks):
                 assert nxt is not None
@@ -532,6 +545,8 @@ class SyncEngine:
                 if more else None
             try:
                 if events:
+                    if not p.state.busy:
+                        self._set_peer(p, busy=True)
                     res = self.store.ingest(events)
                     for e in events:
                         o, sq = e.get("origin"), e.get("seq")

@@ -277,3 +277,17 @@ def test_a_second_window_starts_what_the_settings_say(qtbot: Any, window: Any, h
     finally:
         win.shutdown()
     assert _no_engine_threads()
+
+
+def test_header_says_bezig_while_events_move(window: Any) -> None:
+    from data.sync.client import PeerState, SyncState
+
+    def state(busy: bool) -> SyncState:
+        return SyncState(status="online", peers=(PeerState(url="http://kcr2:8750",
+                                                           status="online", busy=busy),))
+
+    window.sync._apply_state(state(True))  # noqa: SLF001 - what the engine's signal delivers
+    assert "sync: bezig" in window.header.sync.text()
+    assert window.header.sync.property("state") == "syncing"
+    window.sync._apply_state(state(False))  # noqa: SLF001
+    assert "sync: verbonden" in window.header.sync.text()

@@ -49,6 +49,24 @@ def test_two_stores_converge_and_state_is_reported(sql_hub, store_factory):
     eb.close()
 
 
+def test_busy_while_events_move_and_not_on_a_quiet_round(sql_hub, store_factory):
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    fill(a, 60, 1)
+    ea = engine(a, PeerConfig(sql_hub.url, sql_hub.enroll("vnog")), batch=25, pull_limit=25)
+    eb = engine(b, PeerConfig(sql_hub.url, sql_hub.enroll("vrbzo")), pull_limit=25)
+    busy_a: list[bool] = []
+    busy_b: list[bool] = []
+    ea.add_listener(lambda st: busy_a.append(st.busy))
+    eb.add_listener(lambda st: busy_b.append(st.busy))
+    assert not ea.sync_once().busy and True in busy_a  # busy while pushing, not after
+    assert not eb.sync_once().busy and True in busy_b  # busy while taking in pulled pages
+    ea.sync_once()  # takes in b's registration
+    busy_a.clear()
+    assert not ea.sync_once().busy and True not in busy_a  # nothing to move: never busy
+    ea.close()
+    eb.close()
+
+
 def test_cursors_survive_a_restart_of_the_engine(sql_hub, store_factory):
     a, b = store_factory("vnog"), store_factory("vrbzo")
     fill(a, 50)
