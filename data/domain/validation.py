@@ -308,6 +308,12 @@ def _const(env: dict[str, Any], var: str, value: Any) -> str:
     return var
 
 
+def _member_code(i: int, env: dict[str, Any], allowed: set[str]) -> list[str]:
+    """Lines that accept ``v`` as it is when it is one of ``allowed`` (exact texts)."""
+    env[f"S{i}"] = frozenset(allowed)
+    return [f"if type(v) is not str or v not in S{i}: return None", "c = v"]
+
+
 def _check_code(i: int, f: Field, env: dict[str, Any]) -> list[str]:
     """Lines that check ``v`` (not None, not '') for field ``f`` into ``c``, or return None."""
     chk = f.check
@@ -319,8 +325,7 @@ def _check_code(i: int, f: Field, env: dict[str, Any]) -> list[str]:
             lines.append("if not c: return None")
         return lines
     if chk is choice:
-        env[f"S{i}"] = frozenset(x for x in f.choices if type(x) is str)
-        return [f"if type(v) is not str or v not in S{i}: return None", "c = v"]
+        return _member_code(i, env, {x for x in f.choices if type(x) is str})
     if chk is identifier:
         return ["if type(v) is not str or not _id(v): return None", "c = v"]
     if chk is region:
@@ -342,11 +347,8 @@ def _check_code(i: int, f: Field, env: dict[str, Any]) -> list[str]:
         return ["if type(v) is not str: return None", "c = _iso(v)",
                 "if c is None: return None"]
     if chk is region_or_partner:
-        env[f"S{i}"] = frozenset(
-            {x for x in f.choices if type(x) is str and x == x.strip().upper()}
-            | _REGION_CODES.keys()
-        )
-        return [f"if type(v) is not str or v not in S{i}: return None", "c = v"]
+        return _member_code(i, env, {x for x in f.choices if type(x) is str
+                                     and x == x.strip().upper()} | _REGION_CODES.keys())
     # any other check: call it as the generic loop does
     lines = [f"c = F{i}.check(v, F{i})"]
     if f.required:
