@@ -13,14 +13,14 @@
 Runs of 2026-11-22 18:55-19:06 UTC (shared 2-core VM, load average 1-2.5; batches and pages of
 20k, the engine's default):
 
-    push 100k              19.2-20.3k ev/s (4.9-5.2 s)   0.38-0.49 x raw hub insert
+    push 100k              19.2-21.7k ev/s (4.6-5.2 s)   0.38-0.51 x raw hub insert
     pull 100k              17.7-21.9k ev/s (4.6-5.6 s)   0.64-0.79 x raw store insert
-    bundle export / import 2.3-2.8 s / 3.6-4.8 s
+    bundle export / import 2.1-2.8 s / 3.6-5.4 s
     100 clients, push      p50 770 ms, p99 1561 ms (1 process); 354 / 3035 ms (2 processes)
 
 The same code against the code before this session, alternated in one run on the same events
-(same hub, same page size 10k): pull 10.7-12.7k -> 18.6-18.9k ev/s; bundle import 6.7 s ->
-3.6-3.9 s; store ingest alone 13.3-14.5k -> 21.0-25.5k ev/s.
+(same hub, same page size 10k): pull 10.7-12.7k -> 18.6-18.9k ev/s; bundle import 6.7-10.8 s
+-> 3.6-5.4 s (the machine slowed down during the afternoon; each pair ran back to back); store ingest alone 13.3-14.5k -> 21.0-25.5k ev/s.
 
 Where a pull's time goes: the store's ingest of the pages is about 80 % (see bench/store.py for
 its parts), the rest is the first page's wait and the fetching thread's share of the GIL
