@@ -20,7 +20,8 @@ Runs of 2026-11-22 18:55-19:06 UTC (shared 2-core VM, load average 1-2.5; batche
 
 The same code against the code before this session, alternated in one run on the same events
 (same hub, same page size 10k): pull 10.7-12.7k -> 18.6-18.9k ev/s; bundle import 6.7-10.8 s
--> 3.6-5.4 s (the machine slowed down during the afternoon; each pair ran back to back); store ingest alone 13.3-14.5k -> 21.0-25.5k ev/s.
+-> 3.6-5.4 s (the machine slowed down during the afternoon; each pair ran back to back);
+store ingest alone 13.3-14.5k -> 21.0-25.5k ev/s.
 
 Where a pull's time goes: the store's ingest of the pages is about 80 % (see bench/store.py for
 its parts), the rest is the first page's wait and the fetching thread's share of the GIL
