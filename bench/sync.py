@@ -13,8 +13,8 @@
 Runs of 2026-11-22 18:55-19:06 UTC (shared 2-core VM, load average 1-2.5; batches and pages of
 20k, the engine's default):
 
-    push 100k              19.2-21.7k ev/s (4.6-5.2 s)   0.38-0.51 x raw hub insert
-    pull 100k              17.7-21.9k ev/s (4.6-5.6 s)   0.64-0.79 x raw store insert
+    push 100k              19.2-21.7k ev/s (4.6-5.2 s)   0.36-0.51 x raw hub insert
+    pull 100k              17.7-21.9k ev/s (4.6-5.6 s)   0.19-0.27 x raw store insert
     bundle export / import 2.1-2.8 s / 3.6-5.4 s
     100 clients, push      p50 770 ms, p99 1561 ms (1 process); 354 / 3035 ms (2 processes)
 
