@@ -14,7 +14,7 @@ Runs of 2026-11-22 18:55-19:06 UTC (shared 2-core VM, load average 1-2.5; batche
 20k, the engine's default):
 
     push 100k              19.2-21.7k ev/s (4.6-5.2 s)   0.36-0.51 x raw hub insert
-    pull 100k              17.7-21.9k ev/s (4.6-5.6 s)   0.19-0.27 x raw store insert
+    pull 100k              16.0-21.9k ev/s (4.6-6.3 s)   0.19-0.27 x raw store insert
     bundle export / import 2.1-2.8 s / 3.6-5.4 s
     100 clients, push      p50 770 ms, p99 1561 ms (1 process); 354 / 3035 ms (2 processes)
 
@@ -44,6 +44,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -212,26 +213,23 @@ def main() -> None:
         f.unlink()
     proc, url = start_hub(hub_db)
     try:
-        tok = enroll(hub_db, "bron")
-        eng = SyncEngine(src, [PeerConfig(url, tok)], batch=a.batch, pull_limit=a.batch)
-        t0 = time.perf_counter()
-        s = eng.sync_once()
-        push_s = time.perf_counter() - t0
-        assert s.status == "online" and s.peers[0].pushed == n, s
-        eng.close()
+        def timed_round(st: Store, node: str) -> tuple[float, Any]:
+            eng = SyncEngine(st, [PeerConfig(url, enroll(hub_db, node))], batch=a.batch,
+                             pull_limit=a.batch)
+            t0 = time.perf_counter()
+            state = eng.sync_once()
+            took = time.perf_counter() - t0
+            eng.close()
+            return took, state
 
+        push_s, s = timed_round(src, "bron")
+        assert s.status == "online" and s.peers[0].pushed == n, s
         dst_path = tmp / "doel.db"
         for f in tmp.glob("doel.db*"):
             f.unlink()
         dst = Store.create(dst_path, "doel", "LIVE")
-        tok2 = enroll(hub_db, "doel")
-        eng2 = SyncEngine(dst, [PeerConfig(url, tok2)], batch=a.batch, pull_limit=a.batch)
-        t0 = time.perf_counter()
-        s2 = eng2.sync_once()
-        pull_s = time.perf_counter() - t0
+        pull_s, s2 = timed_round(dst, "doel")
         assert s2.status == "online" and s2.peers[0].pulled == n, s2
-        eng2.close()
-        assert dst.fingerprint().code == src.fingerprint().code or True
         dst.close()
 
     finally:
