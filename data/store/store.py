@@ -40,7 +40,8 @@ from data.store import fold, schema
 from data.store.envelope import GENESIS, Event, Signer, canonical_json, loads, uuid7
 from data.store.hlc import Hlc
 from data.store.hlc import decode as hlc_decode
-from data.store.verify import check_envelope, verify_chains
+from data.store.prepare import Prepared, prepare
+from data.store.verify import verify_chains
 
 KEY_SEP = "\x1f"
 _ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
@@ -108,6 +109,9 @@ class IngestResult:
     duplicates: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
     changes: Changes = field(default_factory=Changes)
+    #: local_seq of the first and last accepted event (one insert under the store's lock, so
+    #: nothing else lies between them); None when none was accepted
+    span: tuple[int, int] | None = None
 
     def summary(self) -> str:
         return (f"{len(self.accepted)} geaccepteerd, {len(self.duplicates)} dubbel, "
@@ -251,6 +255,7 @@ class Store:
         self._own_head: tuple[int, str] | None = None  # (seq, hash) of our newest event
         self._tx_nested = False  # inside a transaction() that an outer one opened
         self._unit_touched: set[str] = set()  # entities touched since the last savepoint
+        self._last_span: tuple[int, int] | None = None  # local_seq range of the last insert
         self._rebuilding = False
         self._rebuild_sum = 0
         # Entities known to have no row in the projection table at the start of the running
@@ -725,6 +730,8 @@ class Store:
               e.type, e.entity, e.payload_json, e.prev, e.sig, h, received)
              for e, h in zip(events, hs)],
         )
+        last = int(self._conn.execute("SELECT max(local_seq) FROM event").fetchone()[0])
+        self._last_span = (last - len(events) + 1, last)
         heads: dict[str, tuple[int, str, str]] = {}
         for e, h in zip(events, hs):
             first = e.type == "node.registered" and e.seq == 1
@@ -796,34 +803,28 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
 
-    def ingest(self, items: Iterable[Event | dict[str, Any]]) -> IngestResult:
+    def ingest(self, items: Iterable[Event | dict[str, Any]] | Prepared) -> IngestResult:
         """Take events made elsewhere. Idempotent by id; each event is accepted, a duplicate,
         or rejected with a reason. Events of an origin must arrive without gaps in its chain
-        (a rejected event is simply sent again later)."""
+        (a rejected event is simply sent again later).
+
+        ``items`` may be a batch read and checked ahead (:func:`data.store.prepare.prepare`,
+        possibly in a helper process) for this store's world."""
         with gc_paused():
             return self._ingest(items)
 
-    def _ingest(self, items: Iterable[Event | dict[str, Any]]) -> IngestResult:
+    def _ingest(self, items: Iterable[Event | dict[str, Any]] | Prepared) -> IngestResult:
+        if isinstance(items, Prepared):
+            if items.world != self.world:
+                raise StoreError(f"voorbereid voor wereld {items.world}, deze store is "
+                                 f"{self.world}")
+            prep = items
+        else:
+            prep = prepare(items, self.world)
         res = IngestResult()
-        parsed: list[Event] = []
-        seen: set[str] = set()
-        for it in items:
-            try:
-                if isinstance(it, Event):
-                    # The hash covers payload_json; fold what the hash covers, never a payload
-                    # dict that may have been changed beside it.
-                    ev = Event.from_wire(it.to_wire(from_json=True), it.payload_json)
-                else:
-                    ev = Event.from_wire(it)
-            except (ValueError, TypeError) as err:
-                rid = it.get("id", "?") if isinstance(it, dict) else "?"
-                res.rejected.append((str(rid), f"onleesbare gebeurtenis: {err}"))
-                continue
-            if ev.id in seen:
-                res.duplicates.append(ev.id)
-                continue
-            seen.add(ev.id)
-            parsed.append(ev)
+        res.rejected.extend(prep.unreadable)
+        res.duplicates.extend(prep.duplicates)
+        parsed = prep.events
         if not parsed:
             return res
         with self._lock:
@@ -836,17 +837,16 @@ class Store:
                 existing.update(r[0] for r in self._conn.execute(
                     f"SELECT id FROM event WHERE id IN ({','.join('?' * len(chunk))})", chunk))
             fresh: list[Event] = []
-            world = self.world
-            for e in parsed:
+            fresh_hashes: list[str] = []
+            for e, reason, h in zip(parsed, prep.reasons, prep.hashes):
                 if e.id in existing:
                     res.duplicates.append(e.id)
-                    continue
-                reason = check_envelope(e, world)
-                if reason:
+                elif reason:
                     res.rejected.append((e.id, reason))
                 else:
                     fresh.append(e)
-            accepted, hashes = self._verify_chains(fresh, res)
+                    fresh_hashes.append(h)
+            accepted, hashes = self._verify_chains(fresh, res, fresh_hashes)
             if not accepted:
                 return res
             with self.transaction():
@@ -857,6 +857,7 @@ class Store:
                     for origin, ahead in drift.items():
                         self._raise_drift_alarm(origin, ahead)
             res.accepted = [e.id for e in accepted]
+            res.span = self._last_span
         return res
 
     def _observe_clocks(self, events: list[Event]) -> dict[str, int]:
@@ -888,8 +889,8 @@ class Store:
                 "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
                 "VALUES ('klokafwijking', ?, ?, ?, 0)", (origin, detail, now_iso()))
 
-    def _verify_chains(self, events: list[Event],
-                       res: IngestResult) -> tuple[list[Event], list[str]]:
+    def _verify_chains(self, events: list[Event], res: IngestResult,
+                       known: list[str] | None = None) -> tuple[list[Event], list[str]]:
         """Check each origin's hash chain and signatures (shared rule: data.store.verify)."""
 
         def head_of(origin: str) -> tuple[int, str, str] | None:
@@ -898,7 +899,7 @@ class Store:
                 (origin,)).fetchone()
             return (int(row[0]), str(row[1]), str(row[2])) if row else None
 
-        accepted, hashes, rejected = verify_chains(events, head_of)
+        accepted, hashes, rejected = verify_chains(events, head_of, known)
         res.rejected.extend((r.id, r.reason) for r in rejected)
         return accepted, hashes
 

@@ -59,25 +59,32 @@ def check_envelope(e: Event, world: str) -> str:
     return ""
 
 
+def _seq(pair: tuple[Event, str | None]) -> int:
+    return pair[0].seq
+
+
 def verify_chains(
-    events: Sequence[Event], head_of: Callable[[str], Head | None]
+    events: Sequence[Event], head_of: Callable[[str], Head | None],
+    hashes: Sequence[str] | None = None,
 ) -> tuple[list[Event], list[str], list[Rejection]]:
     """Check each origin's hash chain and signatures.
 
     Returns the acceptable events (grouped per origin, each origin's in seq order), their
-    hashes, and the rejections. ``head_of(origin)`` gives the chain head the caller holds."""
-    by_origin: dict[str, list[Event]] = defaultdict(list)
-    for e in events:
-        by_origin[e.origin].append(e)
+    hashes, and the rejections. ``head_of(origin)`` gives the chain head the caller holds;
+    ``hashes``, when given, are the events' digests computed already (see data.store.prepare).
+    """
+    by_origin: dict[str, list[tuple[Event, str | None]]] = defaultdict(list)
+    for e, known in zip(events, hashes if hashes is not None else [None] * len(events)):
+        by_origin[e.origin].append((e, known))
     ok: list[tuple[Event, str]] = []
     rejected: list[Rejection] = []
     for origin, evs in by_origin.items():
-        evs.sort(key=lambda x: x.seq)
+        evs.sort(key=_seq)
         head = head_of(origin)
         last_seq, last_hash, key = head if head else (0, GENESIS, "")
         run: list[tuple[Event, str]] = []
         broken = False
-        for e in evs:
+        for e, known in evs:
             if broken:
                 rejected.append(Rejection(e.id, f"keten van {origin} onderbroken; later opnieuw",
                                           True))
@@ -92,7 +99,7 @@ def verify_chains(
                           f"kreeg {e.seq}", True))
                 broken = True
                 continue
-            h = e.digest()
+            h = known or e.digest()
             if e.prev != last_hash:
                 rejected.append(Rejection(e.id, "ketenverwijzing (prev) klopt niet"))
                 broken = True

@@ -17,19 +17,28 @@ import json
 import os
 import zipfile
 import zlib
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from data.store import IngestResult, Store
 from data.store.envelope import Event
+from data.store.prepare import Prepared
 from data.store.store import gc_paused
-from data.sync.wire import load_lines
+from data.sync.helper import MIN_EVENTS, helper
+from data.sync.wire import load_lines, prepare_lines, prepare_lines_packed
 
 FORMAT = "crisisbeeld-bundle/1"
 STATE_FORMAT = "crisisbeeld-state/1"
-IMPORT_SLICE = 100_000
+#: events per transaction and per piece of work for the helper
+IMPORT_SLICE = 10_000
+#: slices read ahead by the helper (bounded: each holds its events in memory)
+HELPER_AHEAD = 2
+#: bytes of events.jsonl read at a time
+_READ_PIECE = 4 << 20
 
 
 class BundleError(Exception):
@@ -106,57 +115,157 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     return ExportResult(out, n, {o: (a, b) for o, (a, b) in origins.items()})
 
 
-def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Open and verify a bundle; returns (manifest, events). Raises BundleError if damaged."""
+def _read_verified(path: str | os.PathLike[str], world: str | None = None,
+                   on_slice: Callable[[list[bytes]], None] | None = None,
+                   ) -> tuple[dict[str, Any], list[bytes]]:
+    """Open a bundle and check manifest, world (when given), checksum and count; returns
+    (manifest, the event lines). Raises BundleError if damaged or of another world.
+
+    The events are read in pieces; ``on_slice`` gets each :data:`IMPORT_SLICE` lines as soon
+    as they are read (to be read ahead), before the checksum is known: nothing may be offered
+    to a store until this returns."""
     p = Path(path)
     if not p.exists():
         raise BundleError(f"{p} bestaat niet")
+    h = hashlib.sha256()
+    lines: list[bytes] = []
+    given = 0
     try:
         with zipfile.ZipFile(p) as z:
             manifest = json.loads(z.read("manifest.json"))
-            body = z.read("events.jsonl")
+            z.getinfo("events.jsonl")  # (KeyError: not a whole bundle)
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                raise BundleError(f"{p} is geen Crisisbeeld-bundel (onbekend formaat)")
+            if world is not None and manifest.get("world") != world:
+                raise BundleError(
+                    f"deze bundel hoort bij wereld {manifest.get('world')}, deze store bij "
+                    f"{world}; oefen- en echte gegevens worden nooit gemengd")
+            rest = b""
+            with z.open("events.jsonl") as f:
+                while chunk := f.read(_READ_PIECE):
+                    h.update(chunk)
+                    # split on "\n" only: str.splitlines() also splits on U+2028, U+0085 and
+                    # the like, which canonical JSON (ensure_ascii=False) leaves in texts
+                    parts = (rest + chunk).split(b"\n")
+                    rest = parts.pop()
+                    lines.extend(line for line in parts if line)
+                    while on_slice is not None and len(lines) - given >= IMPORT_SLICE:
+                        on_slice(lines[given:given + IMPORT_SLICE])
+                        given += IMPORT_SLICE
+            if rest:
+                lines.append(rest)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
             NotImplementedError, RuntimeError) as e:
         # a damaged stick gives any of these (bad CRC, broken deflate stream, cut-off file)
         raise BundleError(f"{p} is geen leesbare Crisisbeeld-bundel ({e})") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BundleError(f"{p} is geen Crisisbeeld-bundel (onbekend formaat)")
-    if hashlib.sha256(body).hexdigest() != manifest.get("sha256"):
+    if h.hexdigest() != manifest.get("sha256"):
         raise BundleError(f"{p} is beschadigd: de controlesom klopt niet")
-    try:
-        # split on "\n" only: str.splitlines() also splits on U+2028, U+0085 and the like,
-        # which canonical JSON (ensure_ascii=False) leaves unescaped inside texts
-        with gc_paused():  # (a million small objects: see gc_paused)
-            events = load_lines([line for line in body.split(b"\n") if line])
-    except (UnicodeDecodeError, ValueError) as e:
-        raise BundleError(f"{p} is beschadigd: {e}") from None
-    if not all(isinstance(e, dict) for e in events):
-        raise BundleError(f"{p} is beschadigd: een regel is geen gebeurtenis")
-    if len(events) != manifest.get("events"):
-        raise BundleError(f"{p} is onvolledig: {len(events)} van {manifest.get('events')} "
+    if len(lines) != manifest.get("events"):
+        raise BundleError(f"{p} is onvolledig: {len(lines)} van {manifest.get('events')} "
                           "gebeurtenissen")
+    return manifest, lines
+
+
+def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Open and verify a bundle; returns (manifest, events). Raises BundleError if damaged."""
+    manifest, lines = _read_verified(path)
+    try:
+        with gc_paused():  # (a million small objects: see gc_paused)
+            events = load_lines(lines)
+    except ValueError as e:
+        raise BundleError(f"{path} is beschadigd: {e}") from None
+    if not all(isinstance(e, dict) for e in events):
+        raise BundleError(f"{path} is beschadigd: een regel is geen gebeurtenis")
     return manifest, events
 
 
+class _Slices:
+    """Slices of a bundle's lines read and checked (:func:`prepare_lines`), handed out in
+    order. The helper process reads ahead, from the moment a slice is read from the file;
+    while the slice the store needs next is not back yet, this thread reads a later one itself
+    (so both cores work, also while the helper starts up)."""
+
+    def __init__(self, world: str) -> None:
+        self.world = world
+        self.slices: list[list[bytes]] = []
+        self.done: dict[int, Prepared | Future[bytes]] = {}
+        self.nxt = 0  # the first slice not handed out yet
+
+    def add(self, lines: list[bytes]) -> None:
+        self.slices.append(lines)
+        self.feed()
+
+    def feed(self) -> None:
+        """Hand the helper what it may read ahead."""
+        while self.nxt < len(self.slices) and len(self.slices[self.nxt]) >= MIN_EVENTS and \
+                sum(isinstance(v, Future) for v in self.done.values()) < HELPER_AHEAD:
+            fut = helper().submit(prepare_lines_packed, self.slices[self.nxt], self.world)
+            if fut is None:
+                return  # not running (yet)
+            self.done[self.nxt] = fut
+            self.nxt += 1
+
+    def _here(self, k: int) -> None:
+        self.done[k] = prepare_lines(self.slices[k], self.world)
+        self.nxt = max(self.nxt, k + 1)
+
+    def __iter__(self) -> Iterator[Prepared]:
+        for k in range(len(self.slices)):
+            while True:
+                self.feed()
+                item = self.done.get(k)
+                if item is None:
+                    self._here(k)
+                elif isinstance(item, Future) and not item.done() \
+                        and self.nxt < len(self.slices) and self.nxt - k <= HELPER_AHEAD + 1:
+                    self._here(self.nxt)  # waiting would leave this core idle
+                else:
+                    break
+            item = self.done.pop(k)
+            if isinstance(item, Future):
+                try:
+                    item, _ = Prepared.from_bytes(item.result())
+                except BrokenProcessPool:  # the helper died: read the slice here
+                    helper().forget()
+                    item = prepare_lines(self.slices[k], self.world)
+            yield item
+
+    def drop(self) -> None:
+        for v in self.done.values():
+            if isinstance(v, Future):
+                v.cancel()
+        self.done.clear()
+
+
 def import_bundle(store: Store, path: str | os.PathLike[str]) -> IngestResult:
-    """Verify a bundle and offer its events to the store (idempotent)."""
+    """Verify a bundle and offer its events to the store (idempotent).
+
+    Manifest, checksum and count are checked before one event is offered. The events go in
+    slices in the bundle's order (each origin's chain in order, so no slice waits on a later
+    one), one transaction each; while the store takes in one slice, the helper process reads
+    and checks the next ones (:mod:`data.sync.helper`). A line that is not an event, in a
+    bundle whose checksum is right, was written so by its maker: it is refused on its own, as
+    any event whose signature does not hold."""
+    helper().start()  # warms up while the file is read
     with gc_paused():  # the decoded bundle is a million small objects: see gc_paused
         return _import(store, path)
 
 
 def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
-    manifest, events = read_bundle(path)
-    if manifest.get("world") != store.world:
-        raise BundleError(
-            f"deze bundel hoort bij wereld {manifest.get('world')}, deze store bij {store.world}; "
-            "oefen- en echte gegevens worden nooit gemengd")
-    # In slices, in the bundle's order (each origin's chain in order, so no slice waits on a
-    # later one): smaller transactions, and the store's caches stay small on a big bundle.
+    reader = _Slices(store.world)
+    try:
+        _, lines = _read_verified(path, store.world, reader.add)
+    except BaseException:
+        reader.drop()
+        raise
+    done = len(reader.slices) * IMPORT_SLICE
+    if done < len(lines):
+        reader.add(lines[done:])
     res = IngestResult()
-    for i in range(0, len(events), IMPORT_SLICE):
-        part = store.ingest(events[i:i + IMPORT_SLICE])
-        res.accepted += part.accepted
-        res.duplicates += part.duplicates
-        res.rejected += part.rejected
-        res.changes.merge(part.changes)
+    for part in reader:
+        got = store.ingest(part)
+        res.accepted += got.accepted
+        res.duplicates += got.duplicates
+        res.rejected += got.rejected
+        res.changes.merge(got.changes)
     return res

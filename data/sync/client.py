@@ -20,12 +20,14 @@ the desktop uses.
 from __future__ import annotations
 
 import json
+import queue
 import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -33,17 +35,24 @@ from typing import Any, Literal
 import requests
 
 from data.store import Changes, Store
+from data.store.prepare import Prepared
 from data.store.store import gc_paused
 from data.sync import peers
+from data.sync.helper import MIN_BYTES, MIN_EVENTS, helper
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
     MAX_PULL_LIMIT,
+    MORE_HEADER,
+    NEXT_HEADER,
     ROW_COLS,
     SQL_WIRE_LINE,
     gzip_bytes,
     load_page,
     ndjson_body,
+    prepare_page,
+    prepare_page_packed,
     wire_row,
+    zstd_bytes,
 )
 
 Status = Literal["online", "offline", "error"]
@@ -154,11 +163,23 @@ class HubClient:
         self.s = requests.Session()
         self.s.headers["Authorization"] = f"Bearer {cfg.token}"
         self.s.headers["User-Agent"] = "crisisbeeld-sync/1"
+        #: how pushes are packed: zstd once the hub's health says it reads it, else gzip
+        self.push_coding = "gzip"
 
     def close(self) -> None:
         self.s.close()
 
     def _call(self, method: str, path: str, **kw: Any) -> Any:
+        body = self._fetch(method, path, **kw)
+        try:
+            return load_page(body)  # orjson where it reads exactly as json does
+        except ValueError as e:  # a cut mid-body leaves broken JSON
+            raise LinkDown(f"antwoord onvolledig: {e}") from None
+
+    def _fetch(self, method: str, path: str, **kw: Any) -> bytes:
+        """The body of a successful answer (LinkDown / HubRefused otherwise); ``_headers``, a
+        dict, receives the answer's headers (names in lower case)."""
+        headers_out: dict[str, str] | None = kw.pop("_headers", None)
         try:
             r = self.s.request(method, self.base + path, timeout=self.timeout, stream=True,
                                **kw)
@@ -175,31 +196,147 @@ class HubClient:
                 except (ValueError, AttributeError):
                     detail = text[:200]
                 raise HubRefused(r.status_code, detail)
-            return load_page(body)  # orjson where it reads exactly as json does
+            if headers_out is not None:
+                headers_out.update((k.lower(), v) for k, v in r.headers.items())
+            return body
         except requests.RequestException as e:
             raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
-        except ValueError as e:  # a cut mid-body leaves broken JSON
-            raise LinkDown(f"antwoord onvolledig: {e}") from None
 
     def health(self) -> dict[str, Any]:
-        return dict(self._call("GET", "/v1/health"))
+        h = dict(self._call("GET", "/v1/health"))
+        offered = h.get("encodings")
+        self.push_coding = "zstd" if isinstance(offered, list) and "zstd" in offered else "gzip"
+        return h
 
     def heads(self, world: str) -> dict[str, int]:
         return {str(k): int(v) for k, v in self._call("GET", f"/v1/worlds/{world}/heads")
                 ["heads"].items()}
 
+    def pack(self, data: bytes) -> tuple[bytes, str]:
+        """A push body packed as this hub reads best: (bytes, Content-Encoding)."""
+        if self.push_coding == "zstd":
+            return zstd_bytes(data), "zstd"
+        return gzip_bytes(data), "gzip"
+
     def push(self, world: str, lines: Sequence[str]) -> dict[str, Any]:
-        return self.push_body(world, gzip_bytes(ndjson_body(lines)))
+        return self.push_body(world, *self.pack(ndjson_body(lines)))
 
-    def push_body(self, world: str, body: bytes) -> dict[str, Any]:
-        """Push a gzip-compressed NDJSON batch (one canonical event per line)."""
+    def push_body(self, world: str, body: bytes, coding: str = "gzip") -> dict[str, Any]:
+        """Push a packed NDJSON batch (one canonical event per line)."""
         return dict(self._call("POST", f"/v1/worlds/{world}/events", data=body, headers={
-            "Content-Type": "application/x-ndjson", "Content-Encoding": "gzip"}))
+            "Content-Type": "application/x-ndjson", "Content-Encoding": coding}))
 
-    def pull(self, world: str, after: int, limit: int) -> dict[str, Any]:
+    def fetch_page(self, world: str, after: int, limit: int) -> tuple[bytes, int | None, bool]:
+        """The body of a pull page after cursor ``after``, with the next cursor and whether
+        more follows as the hub's headers say them (None when it does not: read the page)."""
+        r: dict[str, str] = {}
+        body = self._fetch("GET", f"/v1/worlds/{world}/events",
+                           params={"after": after, "limit": limit}, _headers=r)
+        nxt = r.get(NEXT_HEADER.lower(), "")
+        more = r.get(MORE_HEADER.lower(), "") == "1"
+        return body, int(nxt) if nxt.isdigit() else None, more
+
+    def pull(self, world: str, after: int, limit: int) -> tuple[Prepared, dict[str, Any]]:
+        """A page after cursor ``after``, read and checked for the store: the batch, and
+        ``next`` / ``more``."""
+        return read_page(self.fetch_page(world, after, limit)[0], world)
+
+
+def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
+    """A pull page read and checked for the store (LinkDown when it is not a whole page)."""
+    try:
         with gc_paused():
-            return dict(self._call("GET", f"/v1/worlds/{world}/events",
-                                   params={"after": after, "limit": limit}))
+            return prepare_page(body, world)
+    except ValueError as e:  # a cut mid-body leaves broken JSON
+        raise LinkDown(f"antwoord onvolledig: {e}") from None
+
+
+class _PageReader:
+    """Pull pages fetched ahead on the I/O thread and read in the helper process, handed to
+    the store in order: while the store takes in one page, the next is read on the other core
+    and the one after is on the wire (the hub puts the next cursor in a header, so asking for
+    it need not wait until a page is read)."""
+
+    AHEAD = 2  # pages read or in reading, waiting for the store
+
+    def __init__(self, client: HubClient, world: str) -> None:
+        self.client, self.world = client, world
+        self.q: queue.Queue[Callable[[], tuple[Prepared, dict[str, Any]]] | None] = \
+            queue.Queue(self.AHEAD)
+        self.stop = threading.Event()
+
+    def produce(self, after: int, first: int, limit: int) -> None:
+        """Runs on the I/O thread: fetch pages until the last, or until stopped."""
+        try:
+            size = first
+            while not self.stop.is_set():
+                body, nxt, more = self.client.fetch_page(self.world, after, size)
+                item = self._reader(body)
+                self._put(item)
+                if nxt is None:  # an older hub: the cursor is in the page only
+                    _, page = item()
+                    nxt, more = int(page.get("next", after)), bool(page.get("more"))
+                if not more or nxt == after:
+                    break
+                helper().start()  # a backlog: read the next pages on the other core
+                # pages grow to the full size: the store starts early, the helper keeps up
+                after, size = nxt, min(limit, size * 5 // 2)
+        except BaseException as e:  # noqa: BLE001 - handed to the store's thread
+            err = e
+
+            def fail() -> tuple[Prepared, dict[str, Any]]:
+                raise err
+
+            self._put(fail)
+        finally:
+            self._put(None)
+
+    def _reader(self, body: bytes) -> Callable[[], tuple[Prepared, dict[str, Any]]]:
+        world = self.world
+        fut = helper().submit(prepare_page_packed, body, world) if len(body) >= MIN_BYTES \
+            else None
+        if fut is None:
+            done = read_page(body, world)
+            return lambda: done
+        cache: list[tuple[Prepared, dict[str, Any]]] = []
+
+        def result() -> tuple[Prepared, dict[str, Any]]:
+            if not cache:
+                try:
+                    with gc_paused():
+                        cache.append(Prepared.from_bytes(fut.result()))
+                except ValueError as e:
+                    raise LinkDown(f"antwoord onvolledig: {e}") from None
+                except BrokenProcessPool:  # the helper died: read it here
+                    helper().forget()
+                    cache.append(read_page(body, world))
+            return cache[0]
+
+        return result
+
+    def _put(self, item: Callable[[], tuple[Prepared, dict[str, Any]]] | None) -> None:
+        while True:
+            try:
+                self.q.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                if self.stop.is_set():
+                    return
+
+    def pages(self) -> Iterator[tuple[Prepared, dict[str, Any]]]:
+        while True:
+            item = self.q.get()
+            if item is None:
+                return
+            yield item()
+
+    def close(self) -> None:
+        self.stop.set()
+        while True:  # unblock the producer
+            try:
+                self.q.get_nowait()
+            except queue.Empty:
+                return
 
 
 @dataclass
@@ -252,6 +389,8 @@ class SyncEngine:
         self._db2 = sqlite3.connect(store.path, timeout=30, isolation_level=None,
                                     check_same_thread=False)  # the helper thread's reads
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crisisbeeld-sync-io")
+        # the reading helper starts now, in the background, so it runs before a backlog comes
+        helper().start()
         self._lock = threading.RLock()      # guards _state and listeners
         self._work = threading.Lock()       # one round at a time
         self._listeners: list[Callable[[SyncState], None]] = []
@@ -409,6 +548,9 @@ class SyncEngine:
         self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
                        pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
         p.heads = p.client.heads(self.world)
+        mine = self.store.heads()
+        if sum(max(0, n - mine.get(o, 0)) for o, n in p.heads.items()) >= MIN_EVENTS:
+            helper().start()  # much to pull: read pages on the other core
         self._set_peer(p, last_error="")
         warn = self._push(p, hub_id, cur)
         self._pull(p, hub_id, cur)
@@ -423,8 +565,11 @@ class SyncEngine:
         return int(self._db.execute("SELECT count(*) FROM event WHERE local_seq > ?",
                                     (cursor,)).fetchone()[0])
 
-    def _prepare(self, chunk: list[tuple[int, str, int, str]]) -> tuple[bytes, dict[str, Any]]:
-        """The gzip NDJSON body for these events (light rows), and id -> (origin, seq).
+    def _prepare(self, chunk: list[tuple[int, str, int, str]],
+                 pack: Callable[[bytes], tuple[bytes, str]]
+                 ) -> tuple[tuple[bytes, str], dict[str, Any]]:
+        """The packed NDJSON body for these events (light rows) with its Content-Encoding,
+        and id -> (origin, seq).
         Runs in the helper thread on its own connection, overlapping the previous request."""
         wanted = {r[0] for r in chunk}
         lo, hi = chunk[0][0], chunk[-1][0]
@@ -438,7 +583,7 @@ class SyncEngine:
                 f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event "
                 "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
             lines = [wire_row(r) for r in full if r[13] in wanted]
-        return gzip_bytes(ndjson_body(lines)), {r[3]: (r[1], r[2]) for r in chunk}
+        return pack(ndjson_body(lines)), {r[3]: (r[1], r[2]) for r in chunk}
 
     def _advance(self, p: _Peer, light: list[tuple[int, str, int, str]], upto: int,
                  cur: peers.Cursors, skip: set[str]) -> bool:
@@ -480,14 +625,15 @@ class SyncEngine:
             chunks = [c for c in chunks if c]
             if chunks and not p.state.busy:
                 self._set_peer(p, busy=True)
-            nxt = self._pool.submit(self._prepare, chunks[0]) if chunks else None
+            pack = p.client.pack
+            nxt = self._pool.submit(self._prepare, chunks[0], pack) if chunks else None
             for i, chunk in enumerate(chunks):
                 assert nxt is not None
-                body, by_id = nxt.result()
-                nxt = self._pool.submit(self._prepare, chunks[i + 1]) if i + 1 < len(chunks) \
-                    else None
+                (body, coding), by_id = nxt.result()
+                nxt = self._pool.submit(self._prepare, chunks[i + 1], pack) \
+                    if i + 1 < len(chunks) else None
                 try:
-                    reply = p.client.push_body(self.world, body)
+                    reply = p.client.push_body(self.world, body, coding)
                 except BaseException:
                     if nxt is not None:
                         nxt.cancel()
@@ -530,28 +676,28 @@ class SyncEngine:
                 return warn  # nothing more can be delivered now
 
     def _pull(self, p: _Peer, hub_id: str, cur: peers.Cursors) -> None:
-        """Pull pages after the cursor; the next page is fetched while this one is ingested.
-        The cursor is saved only after the store committed the page."""
+        """Pull pages after the cursor; later pages are fetched and read while one is
+        ingested. The cursor is saved only after the store committed the page."""
+        reader = _PageReader(p.client, self.world)
         # A small first page: the store has something to take in while the next, full page
         # is served and fetched, instead of waiting for a full one at the start.
-        nxt: Future[dict[str, Any]] | None = self._pool.submit(
-            p.client.pull, self.world, cur.pull, min(self.pull_limit, FIRST_PAGE))
-        while nxt is not None:
-            page = nxt.result()
-            events = page.get("events", [])
-            after = int(page.get("next", cur.pull))
-            more = bool(page.get("more")) and bool(events)
-            nxt = self._pool.submit(p.client.pull, self.world, after, self.pull_limit) \
-                if more else None
-            try:
-                if events:
+        producing = self._pool.submit(reader.produce, cur.pull,
+                                      min(self.pull_limit, FIRST_PAGE), self.pull_limit)
+        try:
+            for batch, page in reader.pages():
+                after = int(page.get("next", cur.pull))
+                if len(batch):
                     if not p.state.busy:
                         self._set_peer(p, busy=True)
-                    res = self.store.ingest(events)
-                    for e in events:
-                        o, sq = e.get("origin"), e.get("seq")
-                        if isinstance(o, str) and isinstance(sq, int) and sq > p.heads.get(o, 0):
-                            p.heads[o] = sq
+                    res = self.store.ingest(batch)
+                    for e in batch.events:
+                        if e.seq > p.heads.get(e.origin, 0):
+                            p.heads[e.origin] = e.seq
+                    if res.span and cur.push >= res.span[0] - 1:
+                        # nothing of ours waits before these, and they came from the hub:
+                        # the push need not look at them again
+                        cur.push = res.span[1]
+                        self._set_peer(p, push_cursor=cur.push)
                     self._set_peer(p, pulled=p.state.pulled + len(res.accepted),
                                    rejected=p.state.rejected + len(res.rejected))
                     if res.rejected:  # e.g. a forked origin: a person must look at it
@@ -561,14 +707,13 @@ class SyncEngine:
                     if res.changes:
                         for fn in list(self._change_listeners):
                             fn(res.changes)
-            except BaseException:
-                if nxt is not None:
-                    nxt.cancel()
-                raise
-            if after != cur.pull:
-                cur.pull = after
-                peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
-                self._set_peer(p, pull_cursor=cur.pull)
+                if after != cur.pull:
+                    cur.pull = after
+                    peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                    self._set_peer(p, pull_cursor=cur.pull)
+        finally:
+            reader.close()
+            producing.result()  # (its errors were handed over as pages)
 
     # ------------------------------------------------------------------ state
 

@@ -17,6 +17,12 @@ from typing import Any
 import orjson
 
 from data.store.envelope import orjson_exact
+from data.store.prepare import Prepared, prepare
+
+try:  # Zstandard: in the standard library from Python 3.14, the same module backported before
+    from compression import zstd  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - depends on the Python version
+    from backports import zstd  # type: ignore[import-not-found,no-redef]
 
 PROTOCOL = 1
 API_PREFIX = "/v1"
@@ -26,6 +32,11 @@ MAX_BODY_BYTES = 32 * 1024 * 1024          # compressed request body
 MAX_INFLATED_BYTES = 256 * 1024 * 1024     # after gunzip
 MAX_BATCH_EVENTS = 20_000                  # events in one push
 MAX_PULL_LIMIT = 20_000                    # events in one pull page
+
+#: Headers of a pull page that repeat its ``next`` and ``more``, so that a client can ask for
+#: the following page before this one is read.
+NEXT_HEADER = "X-Crisisbeeld-Next"
+MORE_HEADER = "X-Crisisbeeld-More"
 
 #: Columns a store or hub row must supply to :func:`wire_row`, in this order.
 ROW_COLS = ("id", "world", "origin", "seq", "hlc", "occurred_at", "recorded_at", "author", "type",
@@ -125,6 +136,48 @@ def load_lines(lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
     return objs
 
 
+def prepare_lines(lines: Sequence[bytes], world: str) -> Prepared:
+    """:func:`prepare` of NDJSON lines (a bundle's); a line that is not JSON is refused as
+    unreadable, with its number in the batch."""
+    try:
+        return prepare(load_lines(lines), world)
+    except ValueError:
+        pass
+    items: list[Any] = []
+    bad: list[tuple[str, str]] = []
+    for k, line in enumerate(lines, 1):
+        try:
+            items.append(json.loads(line))
+        except ValueError as e:
+            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is geen JSON ({e})"))
+    out = prepare(items, world)
+    out.unreadable[:0] = bad
+    return out
+
+
+def prepare_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
+    """:func:`prepare` of a hub's pull page; returns the batch and the page without its
+    events (``next``, ``more``). Raises ValueError when the body is not a page."""
+    page = load_page(body)
+    if not isinstance(page, dict) or not isinstance(page.get("events", []), list):
+        raise ValueError("antwoord is geen pagina met gebeurtenissen")
+    events = page.pop("events", [])
+    return prepare(events, world), page
+
+
+def prepare_lines_packed(lines: Sequence[bytes], world: str) -> bytes:
+    """:func:`prepare_lines` for the helper process: the batch as
+    :meth:`Prepared.to_bytes` (read back with :meth:`Prepared.from_bytes`)."""
+    return prepare_lines(lines, world).to_bytes()
+
+
+def prepare_page_packed(body: bytes, world: str) -> bytes:
+    """:func:`prepare_page` for the helper process: batch and page as
+    :meth:`Prepared.to_bytes` (read back with :meth:`Prepared.from_bytes`)."""
+    prep, page = prepare_page(body, world)
+    return prep.to_bytes(page)
+
+
 def batch_body(lines: Sequence[str]) -> bytes:
     """The JSON body of a push: ``{"events": [...]}``."""
     return ('{"events":[' + ",".join(lines) + "]}").encode("utf-8")
@@ -141,12 +194,80 @@ def gzip_bytes(data: bytes, level: int = 1) -> bytes:
     return c.compress(data) + c.flush()
 
 
+#: Content encodings this side reads and writes, best first. Zstandard at level 1 packs a pull
+#: page of 20k events (14 MB) five times faster than gzip at level 1, and smaller (3.1 against
+#: 4.1 MB); gzip stays for any client or hub that does not offer zstd.
+ENCODINGS = ("zstd", "gzip")
+
+
+def zstd_bytes(data: bytes, level: int = 1) -> bytes:
+    return bytes(zstd.compress(data, level=level))
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The codings an ``Accept-Encoding`` header allows (those with ``q=0`` left out)."""
+    out = set()
+    for part in header.lower().split(","):
+        name, _, params = part.partition(";")
+        q = params.replace(" ", "")
+        if q.startswith("q=") and q[2:].rstrip("0").rstrip(".") in ("0", ""):
+            continue
+        if name.strip():
+            out.add(name.strip())
+    return out
+
+
+def encode_body(data: bytes, accept_encoding: str, min_size: int = 4096) -> tuple[bytes, str]:
+    """A response body compressed the best way the reader accepts: (bytes, Content-Encoding,
+    '' when sent as it is: small, or nothing known accepted)."""
+    if len(data) <= min_size:
+        return data, ""
+    ok = accepted_encodings(accept_encoding)
+    if "zstd" in ok:
+        return zstd_bytes(data), "zstd"
+    if "gzip" in ok:
+        return gzip_bytes(data), "gzip"
+    return data, ""
+
+
 class InflateError(ValueError):
     """A body that is not valid gzip, or inflates beyond the limit (``too_large``)."""
 
     def __init__(self, message: str, too_large: bool = False) -> None:
         super().__init__(message)
         self.too_large = too_large
+
+
+def inflate_limited(data: bytes, encoding: str, limit: int = MAX_INFLATED_BYTES) -> bytes:
+    """A request body as sent with ``Content-Encoding`` ``encoding`` ('' or identity: as it
+    is), inflated to at most ``limit`` bytes. Raises InflateError (``too_large`` when beyond
+    the limit) for a damaged body or a coding this side does not read."""
+    enc = encoding.strip().lower()
+    if enc in ("", "identity"):
+        if len(data) > limit:
+            raise InflateError(f"groter dan {limit // (1024 * 1024)} MiB", too_large=True)
+        return data
+    if enc in ("gzip", "x-gzip"):
+        return gunzip_limited(data, limit)
+    if enc == "zstd":
+        return unzstd_limited(data, limit)
+    raise InflateError(f"onbekende Content-Encoding '{encoding}' (wel: {', '.join(ENCODINGS)})")
+
+
+def unzstd_limited(data: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
+    """Inflate one Zstandard frame, refusing more than ``limit`` bytes (a bomb stops early)."""
+    d = zstd.ZstdDecompressor()
+    try:
+        out = d.decompress(data, max_length=limit + 1)
+    except zstd.ZstdError as e:
+        raise InflateError(f"geen geldige zstd ({e})") from None
+    if len(out) > limit:
+        raise InflateError(f"uitgepakt groter dan {limit // (1024 * 1024)} MiB", too_large=True)
+    if not d.eof:
+        raise InflateError("zstd is afgebroken (onvolledig verstuurd)")
+    if d.unused_data:
+        raise InflateError("na het zstd-frame volgen nog gegevens")
+    return bytes(out)
 
 
 def gunzip_limited(data: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:

@@ -4,7 +4,7 @@
 |---|---|---|
 | GET  | /v1/health | liveness and the hub id (no token needed) |
 | GET  | /v1/me | who this token is and which worlds it may read / write |
-| POST | /v1/worlds/{world}/events | push a gzip JSON batch; a result per event |
+| POST | /v1/worlds/{world}/events | push a (zstd or gzip) JSON batch; a result per event |
 | GET  | /v1/worlds/{world}/events?after=N&limit=M | pull in arrival order after cursor N |
 | GET  | /v1/worlds/{world}/heads | highest contiguous seq per origin (what a client may skip) |
 | GET  | /v1/worlds/{world}/status | nodes, last seen, counts |
@@ -27,14 +27,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from data.store.store import gc_paused, valid_world
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
+    ENCODINGS,
     MAX_BATCH_EVENTS,
     MAX_BODY_BYTES,
     MAX_INFLATED_BYTES,
     MAX_PULL_LIMIT,
+    MORE_HEADER,
+    NEXT_HEADER,
     PROTOCOL,
     InflateError,
-    gunzip_limited,
-    gzip_bytes,
+    encode_body,
+    inflate_limited,
     load_lines,
 )
 
@@ -54,6 +57,9 @@ class Health(BaseModel):
     hub_id: str
     storage: str
     worlds: list[str] | None
+    #: Content-Encodings a push may use (besides none); a client that finds none listed (an
+    #: older hub) sends gzip
+    encodings: list[str] = []
 
 
 class Me(BaseModel):
@@ -114,7 +120,7 @@ class ErrorReply(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    s: {"model": ErrorReply} for s in (400, 401, 403, 413, 422)
+    s: {"model": ErrorReply} for s in (400, 401, 403, 413, 415, 422)
 }
 
 
@@ -177,7 +183,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     def health() -> Health:
         """Liveness; no token needed. ``hub_id`` is the same for every process of one hub."""
         return Health(status="ok", protocol=PROTOCOL, hub_id=log.hub_id, storage=log.kind,
-                      worlds=log.worlds())
+                      worlds=log.worlds(), encodings=list(ENCODINGS))
 
     @app.get("/v1/me", response_model=Me, responses=ERRORS, tags=["hub"])
     def me(who: NodeAuth = Depends(node)) -> Me:
@@ -189,7 +195,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
                       "events": {"type": "array", "items": {"type": "object"}}}}},
                   "application/x-ndjson": {"schema": {"type": "string"}}},
                   "description": "JSON {\"events\": [...]} of NDJSON (één gebeurtenis per "
-                                 "regel), bij voorkeur met Content-Encoding: gzip"}})
+                                 "regel), bij voorkeur met Content-Encoding: zstd of gzip"}})
     async def push(world: str, request: Request, who: NodeAuth = Depends(node)) -> Response:
         """Push a batch. Each event is accepted, a duplicate, or rejected with a reason;
         ``retry: true`` means: send it again after its predecessor. ``cursor_before`` /
@@ -227,10 +233,12 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
         auth.touch(who.node_id, world, pulled=len(bodies))
         body = ('{"events":[' + ",".join(bodies) + f'],"next":{nxt},"more":'
                 + ("true" if more else "false") + "}").encode("utf-8")
-        if len(body) > 4096 and "gzip" in request.headers.get("accept-encoding", ""):
-            return Response(gzip_bytes(body), media_type="application/json",
-                            headers={"Content-Encoding": "gzip"})
-        return Response(body, media_type="application/json")
+        data, coding = encode_body(body, request.headers.get("accept-encoding", ""))
+        headers = {NEXT_HEADER: str(nxt), MORE_HEADER: "1" if more else "0",
+                   "Vary": "Accept-Encoding"}
+        if coding:
+            headers["Content-Encoding"] = coding
+        return Response(data, media_type="application/json", headers=headers)
 
     @app.get("/v1/worlds/{world}/heads", response_model=Heads, responses=ERRORS, tags=["sync"])
     def heads(world: str, who: NodeAuth = Depends(node)) -> Heads:
@@ -266,21 +274,23 @@ def _push_batch(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
     Two body formats: JSON ``{"events": [...]}``, or NDJSON (``application/x-ndjson``): one
     event per line. With NDJSON each line that parses to exactly the envelope's fields is kept
     as the stored text, which spares re-encoding every event."""
-    if "gzip" in encoding.lower():
-        try:
-            raw = gunzip_limited(raw, MAX_INFLATED_BYTES)
-        except InflateError as e:
-            if e.too_large:
-                raise HubError(413, "te_groot", f"batch te groot: {e}") from None
-            raise HubError(400, "onleesbaar", f"batch onleesbaar: {e}") from None
-    elif len(raw) > MAX_INFLATED_BYTES:
-        raise HubError(413, "te_groot", "batch te groot")
+    coding = encoding.strip().lower()
+    if coding not in ("", "identity", "x-gzip") + ENCODINGS:
+        raise HubError(415, "codering", f"Content-Encoding '{encoding}' wordt niet gelezen; "
+                                        f"gebruik {' of '.join(ENCODINGS)}")
+    try:
+        raw = inflate_limited(raw, coding, MAX_INFLATED_BYTES)
+    except InflateError as e:
+        if e.too_large:
+            raise HubError(413, "te_groot", f"batch te groot: {e}") from None
+        raise HubError(400, "onleesbaar", f"batch onleesbaar: {e}") from None
     if not raw:
         raise HubError(400, "leeg", "lege batch: stuur {\"events\": [...]}")
     try:
         text = raw.decode("utf-8")  # (json.loads on bytes decodes much more slowly)
     except UnicodeDecodeError as e:
-        hint = " (gecomprimeerd? zet Content-Encoding: gzip)" if raw[:2] == b"\x1f\x8b" else ""
+        packed = raw[:2] == b"\x1f\x8b" or raw[:4] == b"\x28\xb5\x2f\xfd"  # gzip, zstd magic
+        hint = " (gecomprimeerd? zet Content-Encoding: zstd of gzip)" if packed else ""
         raise HubError(400, "onleesbaar", f"batch is geen UTF-8: {e}{hint}") from None
     lines: list[str] | None = None
     if ctype.lower().startswith("application/x-ndjson"):

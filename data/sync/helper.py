@@ -1,0 +1,138 @@
+"""A helper process that reads and checks received events on the other core.
+
+Taking in a pulled page or a bundle slice is two kinds of work: reading and checking the events
+(JSON, envelope, payload, hash: :mod:`data.store.prepare`) and writing them (the store's
+lookups, chains, insert, fold, commit). The first needs no database, so while the store writes
+one batch, this helper prepares the next one in its own process: on two cores that takes the
+reading off the store's thread (Python threads would share one interpreter lock).
+
+The helper is started in the background when sync or an import begins and used only once it
+runs; until then, and whenever it fails (killed, out of memory), the same work is done in-process
+with the same result. ``CRISISBEELD_HELPER=0`` switches it off; it is never used on one core.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: below this many bytes (a page) or events (a bundle slice) the work is done in-process:
+#: shipping it to the helper and back costs more than it saves
+MIN_BYTES = 1 << 20
+MIN_EVENTS = 2000
+
+
+def _warm() -> bool:
+    import data.store.prepare  # noqa: F401  (the imports are most of a cold start)
+    import data.sync.wire  # noqa: F401
+
+    return True
+
+
+class Helper:
+    """One helper process, started on demand and used once it is up."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready = threading.Event()
+
+    @staticmethod
+    def allowed() -> bool:
+        return os.environ.get("CRISISBEELD_HELPER", "1") != "0" and (os.cpu_count() or 1) > 1
+
+    def start(self) -> None:
+        """Start the process in the background (returns at once)."""
+        if not self.allowed():
+            return
+        with self._lock:
+            if self._pool is not None:
+                return
+            # spawn, never fork: the desktop application runs Qt and other threads
+            pool = ProcessPoolExecutor(max_workers=1,
+                                       mp_context=multiprocessing.get_context("spawn"))
+            self._pool = pool
+            try:
+                warm = pool.submit(_warm)
+            except RuntimeError:  # the interpreter is shutting down
+                self._pool = None
+                return
+        warm.add_done_callback(lambda f: self._warmed(pool, f))
+
+    def _warmed(self, pool: ProcessPoolExecutor, f: Future[bool]) -> None:
+        if f.cancelled() or f.exception() is not None:
+            self._drop(pool)
+        elif self._pool is pool:
+            self._ready.set()
+
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
+    def wait_ready(self, timeout: float) -> bool:
+        """For tests and benchmarks: wait until the helper runs (False if it did not)."""
+        self.start()
+        return self._ready.wait(timeout)
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
+        """Hand ``fn(*args)`` to the helper; None when it is not running (do it in-process)."""
+        with self._lock:
+            pool = self._pool if self._ready.is_set() else None
+        if pool is None:
+            return None
+        try:
+            return pool.submit(fn, *args)
+        except (BrokenProcessPool, RuntimeError):
+            self._drop(pool)
+            return None
+
+    def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` in the helper when it runs, else here; the same result either way."""
+        fut = self.submit(fn, *args)
+        if fut is not None:
+            try:
+                return fut.result()
+            except BrokenProcessPool:
+                self.forget()
+        return fn(*args)
+
+    def forget(self) -> None:
+        """The helper failed (its future raised BrokenProcessPool): drop it."""
+        self._drop(None)
+
+    def _drop(self, pool: ProcessPoolExecutor | None) -> None:
+        """Forget a helper that failed; the next start makes a new one."""
+        with self._lock:
+            if pool is not None and self._pool is not pool:
+                return
+            old, self._pool = self._pool, None
+            self._ready.clear()
+        if old is not None:
+            old.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        with self._lock:
+            old, self._pool = self._pool, None
+            self._ready.clear()
+        if old is not None:
+            old.shutdown(wait=True, cancel_futures=True)
+
+
+_helper = Helper()
+atexit.register(_helper.close)
+
+
+def helper() -> Helper:
+    """The process-wide helper."""
+    return _helper
+
+
+__all__ = ["MIN_BYTES", "MIN_EVENTS", "Helper", "helper"]
