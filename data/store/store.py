@@ -24,6 +24,7 @@ from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -164,6 +165,10 @@ def _light_contribution(event_hash: str) -> int:
 def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
+
+
+_origin_of = attrgetter("origin")
+_seq_of = attrgetter("seq")
 
 
 def _key(ev: Event) -> str:
@@ -732,13 +737,15 @@ class Store:
         )
         last = int(self._conn.execute("SELECT max(local_seq) FROM event").fetchone()[0])
         self._last_span = (last - len(events) + 1, last)
-        heads: dict[str, tuple[int, str, str]] = {}
-        for e, h in zip(events, hs):
-            first = e.type == "node.registered" and e.seq == 1
-            pk = e.payload.get("public_key", "") if first else ""
-            old = heads.get(e.origin)
-            if old is None or e.seq > old[0]:
-                heads[e.origin] = (e.seq, h, pk or (old[2] if old else ""))
+        # the newest event of each origin, and the key of an origin that registers here
+        newest: dict[str, tuple[int, str]] = {}
+        for origin, seq, h in zip(map(_origin_of, events), map(_seq_of, events), hs):
+            cur = newest.get(origin)
+            if cur is None or seq > cur[0]:
+                newest[origin] = (seq, h)
+        keys = {e.origin: str(e.payload.get("public_key", "")) for e in events
+                if e.seq == 1 and e.type == "node.registered"}
+        heads = {o: (seq, h, keys.get(o, "")) for o, (seq, h) in newest.items()}
         for origin, (seq, h, pk) in heads.items():
             if origin == self.node_id:
                 self._own_head = (seq, h)

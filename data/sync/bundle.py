@@ -199,14 +199,20 @@ class _Slices:
         """Hand the helper what it may read ahead."""
         while self.nxt < len(self.slices) and len(self.slices[self.nxt]) >= MIN_EVENTS and \
                 sum(isinstance(v, Future) for v in self.done.values()) < HELPER_AHEAD:
-            fut = helper().submit(prepare_lines_packed, self.slices[self.nxt], self.world)
+            fut = helper().submit(prepare_lines_packed, self.slices[self.nxt], self.world,
+                                  self._first(self.nxt))
             if fut is None:
                 return  # not running (yet)
             self.done[self.nxt] = fut
             self.nxt += 1
 
+    @staticmethod
+    def _first(k: int) -> int:
+        """The line number in events.jsonl of slice ``k``'s first line."""
+        return k * IMPORT_SLICE + 1
+
     def _here(self, k: int) -> None:
-        self.done[k] = prepare_lines(self.slices[k], self.world)
+        self.done[k] = prepare_lines(self.slices[k], self.world, self._first(k))
         self.nxt = max(self.nxt, k + 1)
 
     def __iter__(self) -> Iterator[Prepared]:
@@ -227,7 +233,7 @@ class _Slices:
                     item, _ = Prepared.from_bytes(item.result())
                 except BrokenProcessPool:  # the helper died: read the slice here
                     helper().forget()
-                    item = prepare_lines(self.slices[k], self.world)
+                    item = prepare_lines(self.slices[k], self.world, self._first(k))
             yield item
 
     def drop(self) -> None:

@@ -85,7 +85,7 @@ class Helper:
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
         """Hand ``fn(*args)`` to the helper; None when it is not running (do it in-process)."""
         with self._lock:
-            pool = self._pool if self._ready.is_set() else None
+            pool = self._pool if self._ready.is_set() and self.allowed() else None
         if pool is None:
             return None
         try:

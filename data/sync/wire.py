@@ -136,16 +136,16 @@ def load_lines(lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
     return objs
 
 
-def prepare_lines(lines: Sequence[bytes], world: str) -> Prepared:
+def prepare_lines(lines: Sequence[bytes], world: str, first: int = 1) -> Prepared:
     """:func:`prepare` of NDJSON lines (a bundle's); a line that is not JSON is refused as
-    unreadable, with its number in the batch."""
+    unreadable, with its line number (``first`` is the number of the first line given)."""
     try:
         return prepare(load_lines(lines), world)
     except ValueError:
         pass
     items: list[Any] = []
     bad: list[tuple[str, str]] = []
-    for k, line in enumerate(lines, 1):
+    for k, line in enumerate(lines, first):
         try:
             items.append(json.loads(line))
         except ValueError as e:
@@ -165,10 +165,10 @@ def prepare_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
     return prepare(events, world), page
 
 
-def prepare_lines_packed(lines: Sequence[bytes], world: str) -> bytes:
+def prepare_lines_packed(lines: Sequence[bytes], world: str, first: int = 1) -> bytes:
     """:func:`prepare_lines` for the helper process: the batch as
     :meth:`Prepared.to_bytes` (read back with :meth:`Prepared.from_bytes`)."""
-    return prepare_lines(lines, world).to_bytes()
+    return prepare_lines(lines, world, first).to_bytes()
 
 
 def prepare_page_packed(body: bytes, world: str) -> bytes:

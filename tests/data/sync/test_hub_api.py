@@ -244,3 +244,110 @@ def test_a_signed_event_reusing_a_known_id_is_not_stored_twice(hub, store_factor
     st = {x["id"]: x["status"] for x in r.json()["results"]}
     assert st[evs[0]["id"]] == "accepted" and st[first[3]["id"]] == "duplicate"
     assert count(log) == 7
+
+
+# ---------------------------------------------------------------- content encodings
+
+
+def test_health_lists_the_encodings_a_push_may_use(hub):
+    from data.sync.wire import ENCODINGS
+
+    c, _ = hub
+    got = c.get("/v1/health").json()["encodings"]
+    assert got == list(ENCODINGS) and got[0] == "zstd" and "gzip" in got
+
+
+@pytest.mark.parametrize("ctype", ["application/json", "application/x-ndjson"])
+def test_a_zstd_push_is_accepted(hub, store_factory, ctype):
+    from data.sync.wire import ndjson_body, zstd_bytes
+
+    c, log = hub
+    tok = log.auth.enroll("vnog", ["LIVE"])
+    st = store_factory("vnog")
+    fill(st, 30, seed=2)
+    evs = wire(st)
+    raw = (ndjson_body([canonical_json(e) for e in evs]) if "ndjson" in ctype
+           else json.dumps({"events": evs}).encode())
+    r = push(c, tok, [], raw=zstd_bytes(raw), **{"Content-Encoding": "zstd",
+                                                 "Content-Type": ctype})
+    assert r.status_code == 200, r.text
+    assert r.json()["accepted"] == len(evs) and count(log) == len(evs)
+
+
+def test_a_damaged_or_oversized_zstd_push_stores_nothing(hub, store_factory, monkeypatch):
+    import data.sync.hub.app as app_mod
+    from data.sync.wire import zstd_bytes
+
+    c, log = hub
+    tok = log.auth.enroll("vnog", ["LIVE"])
+    st = store_factory("vnog")
+    fill(st, 10)
+    packed = zstd_bytes(json.dumps({"events": wire(st)}).encode())
+    zstd = {"Content-Encoding": "zstd"}
+    for raw in (packed[:-4], packed + b"rommel", b"geen zstd"):
+        r = push(c, tok, [], raw=raw, **zstd)
+        assert r.status_code == 400 and r.json()["code"] == "onleesbaar", r.text
+    # zstd sent without saying so: a hint
+    r = push(c, tok, [], raw=packed, **{"Content-Encoding": ""})
+    assert r.status_code == 400 and "Content-Encoding: zstd" in r.json()["detail"]
+    monkeypatch.setattr(app_mod, "MAX_INFLATED_BYTES", 50_000)
+    bomb = zstd_bytes(b'{"events":[' + b" " * 2_000_000 + b"]}")
+    r = push(c, tok, [], raw=bomb, **zstd)
+    assert r.status_code == 413 and r.json()["code"] == "te_groot"
+    assert count(log) == 0
+
+
+@pytest.mark.parametrize("coding", ["br", "deflate", "zst", "gzip, zstd"])
+def test_an_unknown_content_encoding_is_415(hub, store_factory, coding):
+    c, log = hub
+    tok = log.auth.enroll("vnog", ["LIVE"])
+    st = store_factory("vnog")
+    fill(st, 5)
+    r = push(c, tok, wire(st), **{"Content-Encoding": coding})
+    assert r.status_code == 415, r.text
+    assert r.json()["code"] == "codering" and "zstd" in r.json()["detail"]
+    assert count(log) == 0
+    assert "415" in c.get("/openapi.json").json()["paths"]["/v1/worlds/{world}/events"][
+        "post"]["responses"]
+
+
+def test_pull_pages_in_the_coding_asked_for_with_next_and_more_headers(hub, store_factory):
+    from data.sync.wire import MORE_HEADER, NEXT_HEADER, gunzip_limited, unzstd_limited
+
+    c, log = hub
+    tok = log.auth.enroll("vnog", ["LIVE"])
+    st = store_factory("vnog")
+    fill(st, 60, seed=4)
+    evs = wire(st)
+    assert push(c, tok, evs).json()["accepted"] == 61
+    unpack = {"zstd": unzstd_limited, "gzip": gunzip_limited, "": lambda b: b}
+
+    def page(after: int, limit: int, accept: str) -> tuple[dict[str, Any], str]:
+        r = c.get("/v1/worlds/LIVE/events", params={"after": after, "limit": limit},
+                  headers={**H(tok), "Accept-Encoding": accept}, stream=True)
+        assert r.status_code == 200
+        coding = r.headers.get("Content-Encoding", "")
+        body = json.loads(unpack[coding](r.raw.read(decode_content=False)))
+        assert r.headers[NEXT_HEADER] == str(body["next"])
+        assert r.headers[MORE_HEADER] == ("1" if body["more"] else "0")
+        assert "Accept-Encoding" in r.headers["Vary"]
+        return body, coding
+
+    for accept, want in (("zstd", "zstd"), ("gzip, deflate, zstd", "zstd"), ("gzip", "gzip"),
+                         ("zstd;q=0, gzip", "gzip"), ("identity", ""), ("br", "")):
+        got, after, codings = [], 0, []
+        while True:
+            body, coding = page(after, 25, accept)
+            got += body["events"]
+            codings.append(coding)
+            if not body["more"]:
+                break
+            after = body["next"]
+        assert [canonical_json(e) for e in got] == [canonical_json(e) for e in evs]
+        assert codings[:2] == [want, want], accept  # pages of 25 events: well over 4096 bytes
+        assert len(codings) == 3
+    # a small page goes as it is, with the headers all the same
+    body, coding = page(60, 25, "zstd")
+    assert coding == "" and body["next"] == 61 and body["more"] is False
+    body, coding = page(61, 25, "zstd")
+    assert coding == "" and body["events"] == [] and body["next"] == 61

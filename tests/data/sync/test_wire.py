@@ -91,3 +91,109 @@ def test_a_bundle_with_a_number_beyond_64_bits_imports(tmp_path):
     assert not res.rejected and len(res.accepted) == a.event_count()
     (state,) = b.entities("bijstand")
     assert state["quantity"] == 10**20
+
+
+# ---------------------------------------------------------------- content encodings
+
+BODY = b'{"events":[' + b",".join(b'{"id":"%d","tekst":"Zo\xc3\xab"}' % i
+                                  for i in range(400)) + b"]}"
+
+
+@pytest.mark.parametrize("coding", ["zstd", "ZSTD ", "gzip", "x-gzip", "identity", ""])
+def test_inflate_limited_reads_each_coding(coding):
+    from data.sync.wire import inflate_limited, zstd_bytes
+
+    name = coding.strip().lower()
+    packed = {"zstd": zstd_bytes, "gzip": gzip_bytes, "x-gzip": gzip.compress}.get(
+        name, lambda b: b)(BODY)
+    assert inflate_limited(packed, coding, len(BODY)) == BODY  # exactly the limit is allowed
+    with pytest.raises(InflateError) as e:
+        inflate_limited(packed, coding, len(BODY) - 1)
+    assert e.value.too_large
+
+
+def test_a_zstd_bomb_stops_at_the_limit():
+    """64 MiB of zeros in 2 kB: refused as too large without ever holding the 64 MiB."""
+    import tracemalloc
+
+    from data.sync.wire import inflate_limited, unzstd_limited, zstd
+
+    c = zstd.ZstdCompressor(level=19)
+    zeros = bytes(1 << 20)
+    bomb = b"".join(c.compress(zeros) for _ in range(64)) + c.flush()
+    assert len(bomb) < 10_000
+    for read in (lambda b: inflate_limited(b, "zstd", 1 << 20),
+                 lambda b: unzstd_limited(b, 1 << 20)):
+        tracemalloc.start()
+        try:
+            with pytest.raises(InflateError) as e:
+                read(bomb)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert e.value.too_large
+        assert peak < 16 << 20, peak  # (the whole would be 64 MiB)
+
+
+def test_damaged_zstd_is_refused_but_not_as_too_large():
+    from data.sync.wire import inflate_limited, zstd_bytes
+
+    packed = zstd_bytes(BODY)
+    damaged = [
+        packed[:-5],                  # cut off near the end
+        packed[: len(packed) // 2],   # cut off halfway
+        packed[:3],                   # not even a whole magic number and header
+        packed + b"rommel",           # trailing garbage
+        packed + packed,              # a second frame behind the first
+        b"not zstd at all",
+        b"",
+    ]
+    for raw in damaged:
+        with pytest.raises(InflateError) as e:
+            inflate_limited(raw, "zstd", 10 * len(BODY))
+        assert not e.value.too_large, raw[:20]
+
+
+@pytest.mark.parametrize("coding", ["br", "deflate", "compress", "gzip, zstd", "zst"])
+def test_an_unknown_coding_is_refused(coding):
+    from data.sync.wire import inflate_limited
+
+    with pytest.raises(InflateError, match="onbekende Content-Encoding") as e:
+        inflate_limited(BODY, coding)
+    assert not e.value.too_large
+
+
+@pytest.mark.parametrize("header, want", [
+    ("", set()),
+    ("gzip", {"gzip"}),
+    ("gzip, deflate, zstd", {"gzip", "deflate", "zstd"}),
+    ("ZSTD;Q=1.0 , GZIP", {"zstd", "gzip"}),
+    ("zstd;q=0, gzip", {"gzip"}),
+    ("zstd; q=0.0, gzip;q=0.5", {"gzip"}),
+    ("zstd;q=0.000,gzip;q=0.001", {"gzip"}),
+    ("zstd;q=0.5, gzip;q=0", {"zstd"}),
+    ("zstd;q=1", {"zstd"}),
+    (" , zstd ,", {"zstd"}),
+])
+def test_accepted_encodings(header, want):
+    from data.sync.wire import accepted_encodings
+
+    assert accepted_encodings(header) == want
+
+
+def test_encode_body_picks_the_best_accepted_coding():
+    from data.sync.wire import ENCODINGS, encode_body, gunzip_limited, unzstd_limited
+
+    assert ENCODINGS[0] == "zstd" and "gzip" in ENCODINGS
+    data, coding = encode_body(BODY, "gzip, deflate, zstd")
+    assert coding == "zstd" and len(data) < len(BODY) and unzstd_limited(data) == BODY
+    data, coding = encode_body(BODY, "zstd;q=0, gzip")
+    assert coding == "gzip" and gunzip_limited(data) == BODY
+    data, coding = encode_body(BODY, "gzip")
+    assert coding == "gzip" and gunzip_limited(data) == BODY
+    for nothing in ("", "identity", "br, deflate", "zstd;q=0, gzip;q=0"):
+        assert encode_body(BODY, nothing) == (BODY, "")
+    small = BODY[:4096]
+    assert encode_body(small, "zstd, gzip") == (small, "")  # not worth it
+    assert encode_body(BODY[:4097], "zstd, gzip")[1] == "zstd"
+    assert encode_body(BODY, "zstd", min_size=len(BODY)) == (BODY, "")
