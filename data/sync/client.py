@@ -385,6 +385,9 @@ class SyncEngine:
                                    check_same_thread=False)
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.execute("PRAGMA synchronous=FULL")
+        # the store copies the WAL into its file in the background (Store.checkpoint_soon):
+        # a cursor saved between two big pages must not do that copying itself
+        self._db.execute("PRAGMA wal_autocheckpoint=0")
         peers.ensure_table(self._db)
         self._db2 = sqlite3.connect(store.path, timeout=30, isolation_level=None,
                                     check_same_thread=False)  # the helper thread's reads
@@ -556,10 +559,14 @@ class SyncEngine:
         self._pull(p, hub_id, cur)
         warn = self._push(p, hub_id, cur) or warn or p.state.last_error
         cur.last_success = _now_iso()
-        peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+        self._save_cursors(hub_id, self.world, p.cfg.url, cur)
         self._set_peer(p, status="online", last_success=cur.last_success, last_error=warn,
                        backlog=self._backlog(cur.push), push_cursor=cur.push,
                        pull_cursor=cur.pull, next_attempt_in=0.0)
+
+    def _save_cursors(self, hub_id: str, world: str, url: str, cur: peers.Cursors) -> None:
+        peers.save(self._db, hub_id, world, url, cur)
+        self.store.checkpoint_soon()  # (this connection leaves checkpoints to the store)
 
     def _backlog(self, cursor: int) -> int:
         return int(self._db.execute("SELECT count(*) FROM event WHERE local_seq > ?",
@@ -663,14 +670,14 @@ class SyncEngine:
                     # The hub misses a predecessor we counted as delivered (its database was
                     # restored?): rescan from the start next round, against fresh heads.
                     cur.push = 0
-                    peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                    self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                     raise LinkDown("hub mist eerdere gebeurtenissen; opnieuw vanaf het begin")
                 self._advance(p, light, chunk[-1][0], cur, skip)
-                peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull,
                                backlog=self._backlog(cur.push))
             self._advance(p, light, light[-1][0], cur, skip)
-            peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+            self._save_cursors(hub_id, self.world, p.cfg.url, cur)
             self._set_peer(p, push_cursor=cur.push, backlog=self._backlog(cur.push))
             if cur.push == start:
                 return warn  # nothing more can be delivered now
@@ -690,9 +697,10 @@ class SyncEngine:
                     if not p.state.busy:
                         self._set_peer(p, busy=True)
                     res = self.store.ingest(batch)
-                    for e in batch.events:
-                        if e.seq > p.heads.get(e.origin, 0):
-                            p.heads[e.origin] = e.seq
+                    # what the hub holds: its arrival order keeps each origin's seq rising
+                    for o, sq in {e.origin: e.seq for e in batch.events}.items():
+                        if sq > p.heads.get(o, 0):
+                            p.heads[o] = sq
                     if res.span and cur.push >= res.span[0] - 1:
                         # nothing of ours waits before these, and they came from the hub:
                         # the push need not look at them again
@@ -709,7 +717,7 @@ class SyncEngine:
                             fn(res.changes)
                 if after != cur.pull:
                     cur.pull = after
-                    peers.save(self._db, hub_id, self.world, p.cfg.url, cur)
+                    self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                     self._set_peer(p, pull_cursor=cur.pull)
         finally:
             reader.close()

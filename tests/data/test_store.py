@@ -556,3 +556,33 @@ def test_store_without_kept_sum_keeps_working(store_factory):
     with st._lock:  # noqa: SLF001
         assert st._picture_sum() == st._picture_sum_full()  # noqa: SLF001
     assert st.fingerprint() != fp
+
+
+def test_the_wal_is_copied_into_the_file_in_the_background(store_factory):
+    """The store's own connection never checkpoints (a big ingest would pay for it inside its
+    commit); a thread does it after each commit. Reading the main file alone (immutable: the
+    WAL is ignored) shows the events once that thread has run."""
+    import sqlite3
+
+    from tests.data.sync.factory import fill
+
+    st = store_factory("vnog")
+    assert st._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    ckpt = st._ckpt
+    assert ckpt is not None
+    before = ckpt.runs
+    fill(st, 300, seed=5)  # many commits, each pokes the thread
+    n = st.event_count()
+    st.execute(Command("journal.logged", {"channel": "NCV", "text": "laatste"}), "OL")
+    assert ckpt.wait_runs(before + 1, 30)
+    # the poke after the last commit may still be pending: wait for a run after it
+    last = ckpt.runs
+    st.checkpoint_soon()
+    assert ckpt.wait_runs(last + 1, 30)
+    main_only = sqlite3.connect(f"file:{st.path}?mode=ro&immutable=1", uri=True)
+    try:
+        assert main_only.execute("SELECT count(*) FROM event").fetchone()[0] == n + 1
+    finally:
+        main_only.close()
+    st.close()
+    assert ckpt.runs >= last + 1 and not ckpt.wait_runs(10**9, 0)  # stopped with the store
