@@ -18,6 +18,7 @@ import orjson
 
 from data.store.envelope import orjson_exact
 from data.store.prepare import Prepared, prepare
+from data.store.store import gc_paused
 
 try:  # Zstandard: in the standard library from Python 3.14, the same module backported before
     from compression import zstd  # type: ignore[import-not-found]
@@ -168,14 +169,16 @@ def prepare_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
 def prepare_lines_packed(lines: Sequence[bytes], world: str, first: int = 1) -> bytes:
     """:func:`prepare_lines` for the helper process: the batch as
     :meth:`Prepared.to_bytes` (read back with :meth:`Prepared.from_bytes`)."""
-    return prepare_lines(lines, world, first).to_bytes()
+    with gc_paused():  # tens of thousands of small acyclic objects: see gc_paused
+        return prepare_lines(lines, world, first).to_bytes()
 
 
 def prepare_page_packed(body: bytes, world: str) -> bytes:
     """:func:`prepare_page` for the helper process: batch and page as
     :meth:`Prepared.to_bytes` (read back with :meth:`Prepared.from_bytes`)."""
-    prep, page = prepare_page(body, world)
-    return prep.to_bytes(page)
+    with gc_paused():
+        prep, page = prepare_page(body, world)
+        return prep.to_bytes(page)
 
 
 def batch_body(lines: Sequence[str]) -> bytes:
