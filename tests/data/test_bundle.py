@@ -175,6 +175,43 @@ def test_other_world_refused(store_factory, bundle):
                           "oefen- en echte gegevens worden nooit gemengd")
 
 
+
+def test_format_2_holds_zstd_lines_and_format_1_is_still_read(store_factory, bundle, tmp_path):
+    """A bundle is written as format 2 (the lines zstd-packed, stored as they are in the ZIP,
+    the checksum over the unpacked lines); a format-1 bundle (deflated lines) still imports."""
+    import hashlib
+
+    from data.sync.wire import unzstd_limited
+
+    with zipfile.ZipFile(bundle) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        info = z.getinfo("events.jsonl.zst")
+        body = unzstd_limited(z.read("events.jsonl.zst"))
+        assert "events.jsonl" not in z.namelist()
+    assert manifest["format"] == "crisisbeeld-bundle/2"
+    assert info.compress_type == zipfile.ZIP_STORED
+    assert hashlib.sha256(body).hexdigest() == manifest["sha256"]
+    assert body.count(b"\n") == manifest["events"] == 31
+    old = tmp_path / "formaat1.cbb"
+    with zipfile.ZipFile(old, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("manifest.json", json.dumps({**manifest, "format": "crisisbeeld-bundle/1"}))
+        z.writestr("events.jsonl", body)
+    b, c = store_factory("vggm"), store_factory("vggm")
+    res = import_bundle(b, old)
+    assert len(res.accepted) == 31 and not res.rejected
+    assert len(import_bundle(c, bundle).accepted) == 31
+    assert b.heads()["vnog"] == c.heads()["vnog"] == 31
+    assert b.rows("incident") == c.rows("incident") and len(b.rows("incident")) == 30
+
+
+def test_a_bundle_that_unpacks_beyond_reason_is_refused(store_factory, bundle, monkeypatch):
+    import data.sync.bundle as bundle_mod
+
+    monkeypatch.setattr(bundle_mod, "MAX_UNPACKED", 1000)
+    b = store_factory("vggm")
+    _refused(b, bundle, "pakt uit tot meer dan")
+
+
 # ---------------------------------------------------------------- CLI
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -29,7 +29,7 @@ from data.sync import peers
 from data.sync.bundle import export_bundle, import_bundle, read_bundle
 from data.sync.client import HubClient, PeerConfig, SyncEngine
 from data.sync.helper import Helper, helper
-from data.sync.wire import prepare_lines, prepare_lines_packed, unzstd_limited
+from data.sync.wire import prepare_lines, prepare_lines_packed, unzstd_limited, zstd_bytes
 from tests.data.helpers import send, snapshot
 from tests.data.sync.factory import fill
 
@@ -458,7 +458,7 @@ def test_a_line_that_is_not_json_in_a_sound_bundle_is_refused_on_its_own(
     path = export_bundle(a, tmp_path / "a.cbb").path
     with zipfile.ZipFile(path) as z:
         manifest = json.loads(z.read("manifest.json"))
-        lines = z.read("events.jsonl").split(b"\n")
+        lines = unzstd_limited(z.read("events.jsonl.zst")).split(b"\n")
     lines.insert(10, b'{"id": "afgebroken", "wor')  # written so by the bundle's maker
     body = b"\n".join(lines)
     manifest["sha256"] = hashlib.sha256(body).hexdigest()
@@ -466,7 +466,7 @@ def test_a_line_that_is_not_json_in_a_sound_bundle_is_refused_on_its_own(
     bad = tmp_path / "bad.cbb"
     with zipfile.ZipFile(bad, "w") as z:
         z.writestr("manifest.json", json.dumps(manifest))
-        z.writestr("events.jsonl", body)
+        z.writestr("events.jsonl.zst", zstd_bytes(body))
     seen = spy_submit(monkeypatch, off=not via_helper)
     if via_helper:
         assert helper().wait_ready(60)
