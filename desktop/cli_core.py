@@ -67,7 +67,7 @@ def cmd_export(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
         heads = read_state(a.state, st.world) if a.state else None
-        res = export_bundle(st, a.out, since_heads=heads)
+        res = export_bundle(st, a.out, since_heads=heads, fmt=a.format)
     except BundleError as e:
         raise UserError(str(e)) from None
     except OSError as e:
@@ -153,6 +153,8 @@ def register(sub: Any) -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--state", help="statusbestand van de ontvanger: alleen wat daar ontbreekt")
+    p.add_argument("--format", type=int, choices=(1, 2), default=2,
+                   help="bundelformaat; 1 voor een ontvanger met een oudere Crisisbeeld")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import", help="lees een bundel in")

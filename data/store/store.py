@@ -237,6 +237,12 @@ EVENT_COLS = ("id, world, origin, seq, hlc, occurred_at, recorded_at, author, ty
               "payload, prev, sig")
 
 
+#: a WAL file is cut back to this size when it starts over (journal_size_limit)
+WAL_KEEP = 64 << 20
+#: beyond this the writer checkpoints itself (see Store.checkpoint_soon)
+WAL_MAX = 256 << 20
+
+
 class _Checkpointer:
     """Moves what the WAL holds into the database file on a thread of its own.
 
@@ -254,37 +260,45 @@ class _Checkpointer:
         self._thread: threading.Thread | None = None
         self._mutex = threading.Lock()
         self._done = threading.Condition()
-        self.runs = 0  # checkpoints done (for tests: wait_runs)
+        self.asked = 0  # pokes so far
+        self.covered = 0  # pokes that a finished checkpoint started after
 
-    def wait_runs(self, n: int, timeout: float) -> bool:
-        """Wait until ``n`` checkpoints have run (tests)."""
+    def wait_covered(self, asked: int, timeout: float) -> bool:
+        """Wait until a checkpoint that started after poke number ``asked`` has run (tests)."""
         with self._done:
-            return self._done.wait_for(lambda: self.runs >= n, timeout)
+            return self._done.wait_for(lambda: self.covered >= asked, timeout)
 
-    def poke(self) -> None:
+    def poke(self) -> int:
+        """Ask for a checkpoint; returns the number of this request."""
         with self._mutex:
             if self._stopping:
-                return
+                return self.asked
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, daemon=True,
                                                 name="crisisbeeld-checkpoint")
                 self._thread.start()
+            self.asked += 1
+            asked = self.asked
         self._wake.set()
+        return asked
 
     def _run(self) -> None:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA synchronous=FULL")  # the file is synced before the WAL is reused
         try:
             while True:
                 self._wake.wait()
                 self._wake.clear()
                 if self._stopping:
                     return
+                with self._mutex:
+                    asked = self.asked
                 try:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                 except sqlite3.Error:
                     pass  # (busy, or the file went away): the next commit pokes again
                 with self._done:
-                    self.runs += 1
+                    self.covered = asked
                     self._done.notify_all()
         finally:
             conn.close()
@@ -333,6 +347,7 @@ class Store:
         self._ckpt: _Checkpointer | None = None
         if not readonly:
             self._conn.execute("PRAGMA wal_autocheckpoint=0")  # see _Checkpointer
+            self._conn.execute(f"PRAGMA journal_size_limit={WAL_KEEP}")
             self._ckpt = _Checkpointer(self.path)
 
     @staticmethod
@@ -441,9 +456,24 @@ class Store:
 
     def checkpoint_soon(self) -> None:
         """Have the WAL copied into the database file in the background (after a commit;
-        another connection that writes this file calls it too)."""
-        if self._ckpt is not None:
-            self._ckpt.poke()
+        another connection that writes this file calls it too).
+
+        The WAL can only start over once a checkpoint has caught up with it; commits that
+        follow each other closely (a long import) keep it growing. Past :data:`WAL_MAX` this
+        connection checkpoints itself, as SQLite would have done."""
+        if self._ckpt is None:
+            return
+        self._ckpt.poke()
+        try:
+            big = os.path.getsize(self.path + "-wal") > WAL_MAX
+        except OSError:
+            return
+        if big:
+            with self._lock:
+                try:
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.OperationalError:
+                    pass  # the thread is at it right now
 
     def close(self) -> None:
         if self._ckpt is not None:
@@ -934,14 +964,16 @@ class Store:
             if not accepted:
                 return res
             with self.transaction():
-                unit = self._savepoint() if self._tx_nested else nullcontext()
+                nested = self._tx_nested
+                unit = self._savepoint() if nested else nullcontext()
                 with unit:
                     drift = self._observe_clocks(accepted)
                     self._append(accepted, res.changes, hashes=hashes)
                     for origin, ahead in drift.items():
                         self._raise_drift_alarm(origin, ahead)
             res.accepted = [e.id for e in accepted]
-            res.span = self._last_span
+            # (inside a caller's transaction the rows are not committed yet: no span)
+            res.span = None if nested else self._last_span
         return res
 
     def _observe_clocks(self, events: list[Event]) -> dict[str, int]:

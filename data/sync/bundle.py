@@ -20,7 +20,6 @@ import os
 import zipfile
 import zlib
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,7 +30,7 @@ from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
 from data.store.store import gc_paused
-from data.sync.helper import MIN_EVENTS, helper
+from data.sync.helper import LOST, MIN_EVENTS, helper
 from data.sync.wire import load_lines, prepare_lines, prepare_lines_packed, zstd, zstd_bytes
 
 FORMAT = "crisisbeeld-bundle/2"
@@ -83,11 +82,16 @@ def read_state(path: str | os.PathLike[str], world: str) -> dict[str, int]:
 
 
 def export_bundle(store: Store, out: str | os.PathLike[str],
-                  since_heads: dict[str, int] | None = None) -> ExportResult:
+                  since_heads: dict[str, int] | None = None, fmt: int = 2) -> ExportResult:
     """Write all events (or only those missing from ``since_heads``) to a bundle file.
+
+    ``fmt`` 1 writes the older format (deflated ``events.jsonl``), for a receiver whose
+    Crisisbeeld does not read format 2 yet.
 
     Written to a temporary name and renamed, so a stick pulled out mid-write leaves no
     half-bundle under the real name."""
+    if fmt not in (1, 2):
+        raise BundleError(f"onbekend bundelformaat {fmt} (1 of 2)")
     out = Path(out)
     events: Iterable[Event] = (
         store.iter_events(parse_payload=False) if since_heads is None
@@ -106,7 +110,7 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     body = ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
     h.update(body)  # (the checksum is over the lines as they are read back, unpacked)
     manifest = {
-        "format": FORMAT, "world": store.world, "exported_by": store.node_id,
+        "format": FORMATS[fmt - 1], "world": store.world, "exported_by": store.node_id,
         "exported_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "incremental": since_heads is not None, "events": n,
         "origins": {o: {"from": a, "to": b} for o, (a, b) in sorted(origins.items())},
@@ -115,7 +119,10 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     tmp = out.with_name(out.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
-        z.writestr(EVENTS_ZST, zstd_bytes(body), compress_type=zipfile.ZIP_STORED)
+        if fmt == 1:
+            z.writestr(EVENTS_PLAIN, body)
+        else:
+            z.writestr(EVENTS_ZST, zstd_bytes(body), compress_type=zipfile.ZIP_STORED)
     with open(tmp, "rb") as f:
         os.fsync(f.fileno())
     os.replace(tmp, out)
@@ -246,7 +253,7 @@ class _Slices:
             if isinstance(item, Future):
                 try:
                     item, _ = Prepared.from_bytes(item.result())
-                except BrokenProcessPool:  # the helper died: read the slice here
+                except LOST:  # the helper died: read the slice here
                     helper().forget()
                     item = prepare_lines(self.slices[k], self.world, self._first(k))
             yield item
@@ -283,10 +290,13 @@ def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     if done < len(lines):
         reader.add(lines[done:])
     res = IngestResult()
-    for part in reader:
-        got = store.ingest(part)
-        res.accepted += got.accepted
-        res.duplicates += got.duplicates
-        res.rejected += got.rejected
-        res.changes.merge(got.changes)
+    try:
+        for part in reader:
+            got = store.ingest(part)
+            res.accepted += got.accepted
+            res.duplicates += got.duplicates
+            res.rejected += got.rejected
+            res.changes.merge(got.changes)
+    finally:
+        reader.drop()  # (after an error: the slices read ahead are not needed)
     return res

@@ -26,8 +26,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -38,7 +37,7 @@ from data.store import Changes, Store
 from data.store.prepare import Prepared
 from data.store.store import gc_paused
 from data.sync import peers
-from data.sync.helper import MIN_BYTES, MIN_EVENTS, helper
+from data.sync.helper import LOST, MIN_BYTES, helper
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
     MAX_PULL_LIMIT,
@@ -236,11 +235,6 @@ class HubClient:
         more = r.get(MORE_HEADER.lower(), "") == "1"
         return body, int(nxt) if nxt.isdigit() else None, more
 
-    def pull(self, world: str, after: int, limit: int) -> tuple[Prepared, dict[str, Any]]:
-        """A page after cursor ``after``, read and checked for the store: the batch, and
-        ``next`` / ``more``."""
-        return read_page(self.fetch_page(world, after, limit)[0], world)
-
 
 def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
     """A pull page read and checked for the store (LinkDown when it is not a whole page)."""
@@ -307,7 +301,7 @@ class _PageReader:
                         cache.append(Prepared.from_bytes(fut.result()))
                 except ValueError as e:
                     raise LinkDown(f"antwoord onvolledig: {e}") from None
-                except BrokenProcessPool:  # the helper died: read it here
+                except LOST:  # the helper died: read it here
                     helper().forget()
                     cache.append(read_page(body, world))
             return cache[0]
@@ -323,9 +317,17 @@ class _PageReader:
                 if self.stop.is_set():
                     return
 
-    def pages(self) -> Iterator[tuple[Prepared, dict[str, Any]]]:
+    def pages(self, producing: Future[None]) -> Iterator[tuple[Prepared, dict[str, Any]]]:
+        """The pages in order, until the producer (running as ``producing``) is done."""
         while True:
-            item = self.q.get()
+            try:
+                item = self.q.get(timeout=0.5)
+            except queue.Empty:
+                if producing.cancelled():  # the engine shut down before it started
+                    raise LinkDown("synchronisatie gestopt") from None
+                if producing.done() and self.q.empty():
+                    return
+                continue
             if item is None:
                 return
             yield item()
@@ -551,9 +553,6 @@ class SyncEngine:
         self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
                        pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
         p.heads = p.client.heads(self.world)
-        mine = self.store.heads()
-        if sum(max(0, n - mine.get(o, 0)) for o, n in p.heads.items()) >= MIN_EVENTS:
-            helper().start()  # much to pull: read pages on the other core
         self._set_peer(p, last_error="")
         warn = self._push(p, hub_id, cur)
         self._pull(p, hub_id, cur)
@@ -691,7 +690,7 @@ class SyncEngine:
         producing = self._pool.submit(reader.produce, cur.pull,
                                       min(self.pull_limit, FIRST_PAGE), self.pull_limit)
         try:
-            for batch, page in reader.pages():
+            for batch, page in reader.pages(producing):
                 after = int(page.get("next", cur.pull))
                 if len(batch):
                     if not p.state.busy:
@@ -701,7 +700,7 @@ class SyncEngine:
                     for o, sq in {e.origin: e.seq for e in batch.events}.items():
                         if sq > p.heads.get(o, 0):
                             p.heads[o] = sq
-                    if res.span and cur.push >= res.span[0] - 1:
+                    if res.span and res.span[0] - 1 <= cur.push < res.span[1]:
                         # nothing of ours waits before these, and they came from the hub:
                         # the push need not look at them again
                         cur.push = res.span[1]
@@ -721,7 +720,7 @@ class SyncEngine:
                     self._set_peer(p, pull_cursor=cur.pull)
         finally:
             reader.close()
-            producing.result()  # (its errors were handed over as pages)
+            wait([producing])  # (its errors were handed over as pages)
 
     # ------------------------------------------------------------------ state
 

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -28,6 +28,10 @@ T = TypeVar("T")
 #: shipping it to the helper and back costs more than it saves
 MIN_BYTES = 1 << 20
 MIN_EVENTS = 2000
+#: helpers that may fail (die, or not start) before this process stops trying
+MAX_FAILURES = 3
+#: what a job's future raises when its helper went away: do the job in-process then
+LOST = (BrokenProcessPool, CancelledError)
 
 
 def _warm() -> bool:
@@ -44,6 +48,9 @@ class Helper:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._ready = threading.Event()
+        self._failures = 0
+        self._settled = threading.Condition(self._lock)  # a start came to an end, either way
+        self._starting = False
 
     @staticmethod
     def allowed() -> bool:
@@ -54,7 +61,7 @@ class Helper:
         if not self.allowed():
             return
         with self._lock:
-            if self._pool is not None:
+            if self._pool is not None or self._failures >= MAX_FAILURES:
                 return
             # spawn, never fork: the desktop application runs Qt and other threads
             pool = ProcessPoolExecutor(max_workers=1,
@@ -65,22 +72,30 @@ class Helper:
             except RuntimeError:  # the interpreter is shutting down
                 self._pool = None
                 return
+            self._starting = True
         warm.add_done_callback(lambda f: self._warmed(pool, f))
 
     def _warmed(self, pool: ProcessPoolExecutor, f: Future[bool]) -> None:
         if f.cancelled() or f.exception() is not None:
             self._drop(pool)
-        elif self._pool is pool:
-            self._ready.set()
+        else:
+            with self._lock:
+                if self._pool is pool:
+                    self._ready.set()
+        with self._settled:
+            self._starting = False
+            self._settled.notify_all()
 
     @property
     def ready(self) -> bool:
         return self._ready.is_set()
 
     def wait_ready(self, timeout: float) -> bool:
-        """For tests and benchmarks: wait until the helper runs (False if it did not)."""
+        """For tests and benchmarks: wait until the helper runs (False if it did not start)."""
         self.start()
-        return self._ready.wait(timeout)
+        with self._settled:
+            self._settled.wait_for(lambda: not self._starting, timeout)
+        return self._ready.is_set()
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T] | None:
         """Hand ``fn(*args)`` to the helper; None when it is not running (do it in-process)."""
@@ -100,23 +115,27 @@ class Helper:
         if fut is not None:
             try:
                 return fut.result()
-            except BrokenProcessPool:
+            except LOST:
                 self.forget()
         return fn(*args)
 
     def forget(self) -> None:
-        """The helper failed (its future raised BrokenProcessPool): drop it."""
-        self._drop(None)
-
-    def _drop(self, pool: ProcessPoolExecutor | None) -> None:
-        """Forget a helper that failed; the next start makes a new one."""
+        """A job's future raised one of :data:`LOST`: drop the helper if it is broken (not a
+        newer one that runs; that one may already hold other jobs)."""
         with self._lock:
-            if pool is not None and self._pool is not pool:
+            pool = self._pool
+        if pool is not None and getattr(pool, "_broken", True):
+            self._drop(pool)
+
+    def _drop(self, pool: ProcessPoolExecutor) -> None:
+        """Forget a helper that failed; the next start makes a new one (up to a limit)."""
+        with self._lock:
+            if self._pool is not pool:
                 return
-            old, self._pool = self._pool, None
+            self._pool = None
             self._ready.clear()
-        if old is not None:
-            old.shutdown(wait=False, cancel_futures=True)
+            self._failures += 1
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         with self._lock:
@@ -135,4 +154,4 @@ def helper() -> Helper:
     return _helper
 
 
-__all__ = ["MIN_BYTES", "MIN_EVENTS", "Helper", "helper"]
+__all__ = ["LOST", "MAX_FAILURES", "MIN_BYTES", "MIN_EVENTS", "Helper", "helper"]

@@ -354,3 +354,22 @@ def test_big_bundle_imported_in_slices(store_factory, tmp_path, monkeypatch):
     assert len(r.accepted) == 21 and not r.rejected and len(r.changes.events) == 21
     exchange(a, b)
     assert a.fingerprint() == b.fingerprint()
+
+
+def test_export_in_format_1_for_an_older_receiver(store_factory, bundle, tmp_path, capsys):
+    a = store_factory("vnog")
+    new(a, incident("oud formaat"))
+    p = export_bundle(a, tmp_path / "f1.cbb", fmt=1).path
+    with zipfile.ZipFile(p) as z:
+        assert json.loads(z.read("manifest.json"))["format"] == "crisisbeeld-bundle/1"
+        assert z.getinfo("events.jsonl").compress_type == zipfile.ZIP_DEFLATED
+        assert "events.jsonl.zst" not in z.namelist()
+    b = store_factory("vggm")
+    assert len(import_bundle(b, p).accepted) == 2
+    with pytest.raises(BundleError, match="onbekend bundelformaat 3"):
+        export_bundle(a, tmp_path / "f3.cbb", fmt=3)
+    code, out, _ = run(capsys, "export", "--db", a.path, "--out", str(tmp_path / "c.cbb"),
+                       "--format", "1")
+    assert code == 0
+    with zipfile.ZipFile(tmp_path / "c.cbb") as z:
+        assert "events.jsonl" in z.namelist()

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -220,6 +220,40 @@ def test_a_helper_that_is_killed_is_forgotten_and_the_work_done_here():
     assert not h.ready and h.submit(os.getpid) is None
 
 
+
+def test_forget_drops_only_a_broken_helper():
+    """A late failure of an old helper's job must not stop a newer helper that runs."""
+    h = Helper()
+    try:
+        assert h.wait_ready(60)
+        pid = h.run(os.getpid)
+        h.forget()  # nothing is broken
+        assert h.ready and h.run(os.getpid) == pid
+    finally:
+        h.close()
+
+
+def _never_starts() -> bool:
+    raise RuntimeError("deze helper start niet")
+
+
+def test_a_helper_that_cannot_start_is_tried_a_few_times_only(monkeypatch):
+    """A helper that fails to start (a broken build) is not started again for every page."""
+    import data.sync.helper as helper_mod
+
+    monkeypatch.setattr(helper_mod, "_warm", _never_starts)
+    h = Helper()
+    try:
+        for _ in range(helper_mod.MAX_FAILURES):
+            assert not h.wait_ready(60)  # started, failed, dropped
+            assert h._pool is None  # noqa: SLF001
+        h.start()
+        assert h._pool is None and not h.ready  # noqa: SLF001 - given up
+        assert h.run(os.getpid) == os.getpid()  # the work is done here
+    finally:
+        h.close()
+
+
 # ---------------------------------------------------------------- Prepared
 
 
@@ -358,8 +392,10 @@ def test_bundle_import_through_the_helper_is_the_import_without_it(
     same_events(b, c)
 
 
+@pytest.mark.parametrize("lost", [BrokenProcessPool("de helper is weg"), CancelledError()],
+                         ids=["broken", "cancelled"])
 def test_a_helper_that_died_changes_nothing_but_the_speed(store_factory, tmp_path,
-                                                          monkeypatch, small_slices):
+                                                          monkeypatch, small_slices, lost):
     a = chain_store(store_factory)
     path = export_bundle(a, tmp_path / "a.cbb").path
     c = store_factory("vrgz")
@@ -373,7 +409,7 @@ def test_a_helper_that_died_changes_nothing_but_the_speed(store_factory, tmp_pat
     def dead(self: Helper, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         offered.append(fn)
         fut: Future[Any] = Future()
-        fut.set_exception(BrokenProcessPool("de helper is weg"))
+        fut.set_exception(lost)
         return fut
 
     monkeypatch.setattr(Helper, "submit", dead)
@@ -547,13 +583,16 @@ def test_pull_from_a_hub_without_the_next_headers(sql_hub, store_factory, engine
     assert (seen.futures >= 1) is in_helper
 
 
-def test_pull_with_a_helper_that_died(sql_hub, store_factory, engines, pushed, monkeypatch):
+@pytest.mark.parametrize("lost", [BrokenProcessPool("de helper is weg"), CancelledError()],
+                         ids=["broken", "cancelled"])
+def test_pull_with_a_helper_that_died(sql_hub, store_factory, engines, pushed, monkeypatch,
+                                      lost):
     monkeypatch.setattr(client_mod, "MIN_BYTES", 0)
     forgotten: list[bool] = []
 
     def dead(self: Helper, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         fut: Future[Any] = Future()
-        fut.set_exception(BrokenProcessPool("de helper is weg"))
+        fut.set_exception(lost)
         return fut
 
     monkeypatch.setattr(Helper, "submit", dead)
@@ -647,3 +686,19 @@ def test_pushes_are_zstd_when_the_hub_reads_it_else_gzip(sql_hub, store_factory,
         assert cl.push_coding == "gzip" and cl.pack(b"x")[1] == "gzip"
     finally:
         cl.close()
+
+
+def test_a_pull_whose_producer_never_ran_ends_instead_of_waiting_for_ever():
+    """The engine shut down before the page producer started (its future cancelled): the
+    store's side of the pull gives up with LinkDown rather than wait for pages."""
+    from data.sync.client import LinkDown, _PageReader
+
+    reader = _PageReader(HubClient(PeerConfig("http://127.0.0.1:9", "x")), "LIVE")
+    producing: Future[None] = Future()
+    assert producing.cancel()
+    with pytest.raises(LinkDown, match="gestopt"):
+        list(reader.pages(producing))
+    done: Future[None] = Future()
+    done.set_result(None)  # ended without a word (cannot happen, but must not hang)
+    assert list(reader.pages(done)) == []
+    reader.client.close()
