@@ -9,44 +9,43 @@ parse, validate, verify chains and signatures, append, fold) next to a raw SQLit
 same rows, bundle export/import of 100k events, and opening + fingerprint on the big store.
 Figures depend on the machine and on what else runs on it: compare within one run.
 
-Latest run, 2026-11-22 ~19:00 UTC, with light journal entries (an entity whose only event is
-one journal.logged keeps no row and no JSON state), on /tmp/big.db (1,000,303 events, built by
-`crisisbeeld demo --events 1000000`), shared 2-core VM, load average 1-2.5:
+Latest run, 2026-11-22 21:20 UTC, on a fresh 1M store (1,000,299 events, built by the demo),
+shared 2-core VM, with received events read by data.store.prepare and the WAL checkpointed by a
+background thread (see bench/sync.py):
 
-    open / fingerprint                   2 ms / 5 ms
-    command, durable: p50 / p99 / worst  0.71 / 5.15 / 11.4 ms   2 ms / 10 ms           ok
-    rebuild, 1 process                   95,578 ev/s (10.5 s)     100,000                NOT OK
-    rebuild, 2 processes (the default)   171,314 ev/s (5.9 s)     100,000                ok
-    ingest 100k received events          20,088 ev/s (5.0 s)      25,000 ev/s            NOT OK
-    raw SQLite insert, same rows         57,524 ev/s              ingest >= 0.3 x raw    ok
-    bundle export / import 100k          4.06 s / 4.91 s          3 s each               NOT OK
+    open / fingerprint                   1 ms / 3 ms
+    command, durable: p50 / p99 / worst  1.01 / 2.32 / 3.6 ms    2 ms / 10 ms           ok
+    rebuild, 1 process                   148,866 ev/s (6.7 s)     100,000                ok
+    rebuild, 2 processes (the default)   219,406 ev/s (4.6 s)     100,000                ok
+    ingest 100k received events          35,874 ev/s (2.8 s)      25,000 ev/s            ok
+    raw SQLite insert, same rows         86,378 ev/s              ingest >= 0.3 x raw    ok
+    bundle export / import 100k          1.98 s / 2.89 s          3 s each               ok
 
-That machine was slower than in the previous session's runs: the same export took 2.3-2.7 s in
-bench/sync.py runs minutes apart. Compared within one run, rebuild of the same 1M events: this
-code 177k ev/s (5.6 s), the code before light journal entries 43k ev/s (23.0 s) -- 4.1x.
-Ingest of the same 100k events into an empty store, one run, 10k per call: 15.0k ev/s before
-this session's work, 24.7k after (36-42k with all 100k in one call, as a bundle import now does).
+The run before (~19:00 UTC, before this evening's work): command 0.71 / 5.15 ms, rebuild 96k /
+171k ev/s, ingest 20.1k ev/s, export / import 4.06 / 4.91 s, on a slower moment of the machine.
+Compared within one run, rebuild of the same 1M events: light journal entries took it from
+43k ev/s (23.0 s) to 177k ev/s (5.6 s), 4.1x.
 
-Where ingest time goes now (stage timers, 100k events, 10k per call, 4.0 s): event insert with
-its four indexes 0.70 s, commit (WAL write) 0.65 s, envelope and payload checks 0.54 s, parse
-and canonical payload 0.40 s, state lookups 0.28 s, chains and signatures 0.26 s, rows of the
-~28k non-journal events (fold, encode, insert) 0.5 s, the rest Python bookkeeping. SQLite is
-about 40 %; what remains in Python is spread thin.
+Where ingest time goes now (stage timers, 100k events already read and checked, 10k per call,
+1.9 s): event insert with its four indexes 0.62 s, commit 0.27 s, state lookups 0.25 s, entity
+rows written 0.22 s, fold 0.22 s, id lookups 0.065 s, chains 0.045 s, the rest bookkeeping.
+Reading and checking the events (JSON, envelope, payload, hash) is another 1.3-1.6 s; a pull or
+an import does that in a helper process (bench/sync.py).
 
 The previous session's figures (code before light journal entries), for comparison: command
 p50/p99 0.37/2.97 ms, rebuild 53k (1 process) / 85k (2 processes) ev/s, ingest 24.9k ev/s,
 export/import 2.36/5.85 s.
 
-Tried and not kept: checking received events in a helper process one batch ahead (the checks
-are a third of ingest): on two cores the hub process of a pull and the helper compete for the
-second core, and a pull got slower (5.2 -> 6.1 s); an import gained 0.1 s per 10k slice, less
-than the helper's start. Keeping big decoded states between transactions saved decoding them on
-every sync batch (about 5 %), but the retained objects made the cyclic collector's full passes
-cost 30-35 ms inside a user's command (worst of 2000 commands: 3.7 -> 37 ms). A larger
-wal_autocheckpoint, or checkpoints from a background thread, gave ingest +5-8 % (the checkpoint
-then lands in a later user's command, or needs a thread per store). Finding floats with a regex
-on orjson's output cost more than json itself (6 us per 500 bytes). A fast path in the fold for
-one-event entities was within noise.
+A helper process for the checks was tried in an earlier session and not kept (the pull got
+slower, 5.2 -> 6.1 s, with gzip pages, the collector running in the helper and pages fetched one
+at a time); with zstd, pages asked for ahead, a fast pickle and the collector paused it now
+halves the store's side of a pull. Keeping big decoded states between transactions saved
+decoding them on every sync batch (about 5 %), but the retained objects made the cyclic
+collector's full passes cost 30-35 ms inside a user's command (worst of 2000 commands: 3.7 -> 37
+ms). A larger wal_autocheckpoint alone only moves the checkpoint into a later user's command;
+the store now checkpoints from a thread of its own (one per writable store), +5-9 % on ingest.
+Finding floats with a regex on orjson's output cost more than json itself (6 us per 500 bytes).
+A fast path in the fold for one-event entities was within noise.
 """
 
 from __future__ import annotations

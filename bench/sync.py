@@ -10,24 +10,41 @@
 6. 100 concurrent clients pushing and pulling small batches: push latency p50 / p99, against a
    hub of one process and of two (``--workers 2``, same SQLite file).
 
-Runs of 2026-11-22 18:55-19:06 UTC (shared 2-core VM, load average 1-2.5; batches and pages of
-20k, the engine's default):
+Runs of the final code, 2026-11-22 21:13-21:17 UTC (shared 2-core VM; six runs, three with the
+100 clients; batches and pages of 20k, the engine's default):
 
-    push 100k              19.2-21.7k ev/s (4.6-5.2 s)   0.36-0.51 x raw hub insert
-    pull 100k              16.0-21.9k ev/s (4.6-6.3 s)   0.19-0.27 x raw store insert
-    bundle export / import 2.1-2.8 s / 3.6-5.4 s
-    100 clients, push      p50 770 ms, p99 1561 ms (1 process); 354 / 3035 ms (2 processes)
+    push 100k              31.1-33.4k ev/s (3.0-3.2 s)   0.46-0.49 x raw hub insert
+    pull 100k              35.5-38.9k ev/s (2.6-2.8 s)   0.31-0.34 x raw store insert
+    bundle export / import 1.29-1.51 s / 2.56-2.72 s
+    100 clients, push      p50 513-572 ms, p99 897-1020 ms (1 process);
+                           p50 251-299 ms, p99 1215-3122 ms (--workers 2, one SQLite file)
 
-The same code against the code before this session, alternated in one run on the same events
-(same hub, same page size 10k): pull 10.7-12.7k -> 18.6-18.9k ev/s; bundle import 6.7-10.8 s
--> 3.6-5.4 s (the machine slowed down during the afternoon; each pair ran back to back);
-store ingest alone 13.3-14.5k -> 21.0-25.5k ev/s.
+Three full runs at 20:48-20:50 of nearly the same code (before the review fixes, which do not
+touch the hot path) gave pull 32.4-37.2k ev/s (0.29-0.33 x raw) and import 2.79-3.11 s: in one
+of them the pull missed 0.3 x (0.293), in two the import missed 3 s (3.11 s, right after the
+100-client phase). The machine moves these figures by about 10 % from one run to the next.
+The session before: push 19-22k, pull 16-22k ev/s (0.19-0.27 x), import 3.6-5.4 s.
 
-Where a pull's time goes: the store's ingest of the pages is about 80 % (see bench/store.py for
-its parts), the rest is the first page's wait and the fetching thread's share of the GIL
-(decoding 14 MB pages). A push is bound by the hub's checks and insert: 4.0 s for 100k
-in-process, about half checks (envelope, payload, canonical text, hash) and half SQLite. An
-import is reading the bundle (unzip 0.3 s, decode 0.4 s) plus one ingest of 100k.
+How a pull runs now: the I/O thread asks for the next page as soon as the hub's headers give
+the cursor (X-Crisisbeeld-Next), a helper process reads and checks each page (JSON, envelope,
+payload, hash: data.store.prepare) and hands it back pickled without a memo, and the store
+only looks up ids and states, verifies chains, inserts, folds and commits. Per 20k page the
+store's side takes 0.35-0.4 s and the helper's 0.3 s, next to 0.1 s in the hub: both cores are
+busy, so every saving anywhere shows. Pages start at 2,000 events and grow x2.5 to 20k, so the
+store starts at once. The WAL is copied into the file by a thread of the store, not inside its
+commits. Three things gave most: the helper (ingest side 3.2 -> 1.8 s of busy time), pausing
+the cyclic collector in the helper (10-30 % of its time) and zstd instead of gzip (five times
+cheaper to pack).
+
+A bundle import reads events.jsonl.zst in 4 MB pieces (0.15-0.22 s for 100k, against 0.33-0.40 s
+deflated), hands 10k-line slices to the helper while still reading, and ingests them in order
+once the checksum and count hold; while the helper is behind, this thread reads a later slice.
+
+Tried and not kept this time: having the I/O thread read pages itself when the helper was busy
+(slower: it shares the interpreter lock with the store), work stealing for pull pages (no
+gain), bigger import slices with a ramp (gaps while the helper caught up), journal payloads as
+text between the processes (2 %, not worth the special case), json_each() instead of IN lists
+for the id lookups (slower).
 """
 
 from __future__ import annotations

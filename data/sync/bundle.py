@@ -30,7 +30,7 @@ from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
 from data.store.store import gc_paused
-from data.sync.helper import LOST, MIN_EVENTS, helper
+from data.sync.helper import LOST, MIN_BYTES, MIN_EVENTS, helper
 from data.sync.wire import load_lines, prepare_lines, prepare_lines_packed, zstd, zstd_bytes
 
 FORMAT = "crisisbeeld-bundle/2"
@@ -274,7 +274,11 @@ def import_bundle(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     and checks the next ones (:mod:`data.sync.helper`). A line that is not an event, in a
     bundle whose checksum is right, was written so by its maker: it is refused on its own, as
     any event whose signature does not hold."""
-    helper().start()  # warms up while the file is read
+    try:
+        if os.path.getsize(path) >= MIN_BYTES:  # worth a helper (about 7,000 events or more)
+            helper().start()  # warms up while the file is read
+    except OSError:
+        pass  # (said below, as a BundleError)
     with gc_paused():  # the decoded bundle is a million small objects: see gc_paused
         return _import(store, path)
 
