@@ -23,7 +23,7 @@ import time
 from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -33,6 +33,7 @@ from sqlalchemy import create_engine
 from sqlalchemy import event as sa_event
 from sqlmodel import SQLModel
 
+from data.clock import now_iso
 from data.domain.enums import label
 from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
@@ -47,10 +48,6 @@ from data.store.verify import verify_chains
 KEY_SEP = "\x1f"
 _ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
 WORLD_LIVE = "LIVE"
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def valid_world(world: str) -> bool:

@@ -28,11 +28,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 import requests
 
+from data.clock import now_iso
 from data.store import Changes, Store
 from data.store.prepare import Prepared
 from data.store.store import gc_paused
@@ -56,9 +56,6 @@ from data.sync.wire import (
 
 Status = Literal["online", "offline", "error"]
 
-
-def _now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -560,7 +557,7 @@ class SyncEngine:
         warn = self._push(p, hub_id, cur)
         self._pull(p, hub_id, cur)
         warn = self._push(p, hub_id, cur) or warn or p.state.last_error
-        cur.last_success = _now_iso()
+        cur.last_success = now_iso()
         self._save_cursors(hub_id, self.world, p.cfg.url, cur)
         self._set_peer(p, status="online", last_success=cur.last_success, last_error=warn,
                        backlog=self._backlog(cur.push), push_cursor=cur.push,

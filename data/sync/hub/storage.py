@@ -37,7 +37,6 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,6 +45,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import SQLModel
 
+from data.clock import now_iso
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, verify_chains
 from data.sync.hub.tables import (
@@ -75,9 +75,6 @@ TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw")
 class HubStorageError(Exception):
     """The hub database cannot be used (message for a person)."""
 
-
-def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def token_hash(token: str) -> str:
