@@ -330,6 +330,7 @@ class Store:
         self._signer: Signer | None = None
         self._hlc = Hlc()
         self._own_head: tuple[int, str] | None = None  # (seq, hash) of our newest event
+        self._file_version = -1  # PRAGMA data_version when the caches last matched the file
         self._tx_nested = False  # inside a transaction() that an outer one opened
         self._unit_touched: set[str] = set()  # entities touched since the last savepoint
         self._last_span: tuple[int, int] | None = None  # local_seq range of the last insert
@@ -433,6 +434,23 @@ class Store:
         self.node_id, self.world, self.name = rows["node_id"], rows["world"], rows["name"]
         self._signer = Signer(bytes.fromhex(rows["private_key"]))
         self._hlc = Hlc(self._clock_start())
+        self._file_version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _catch_up_with_file(self) -> None:
+        """At the start of a write transaction (under the write lock): whatever this object
+        caches about the log must hold against the file. Another ``Store`` object or process
+        may have written since (the desktop's sync worker, ``crisisbeeld sync``, a second
+        window); then the clock observes the newest events and the own chain head is re-read,
+        so a new event never sorts before one the file already holds, nor reuses a seq.
+        ``PRAGMA data_version`` tells, without reading the log, whether anyone else wrote."""
+        version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        if version == self._file_version:
+            return
+        self._file_version = version
+        self._own_head = None
+        newest = self._clock_start()
+        if newest is not None:
+            self._hlc.observe(newest)
 
     def _clock_start(self) -> str | None:
         """Where the local clock resumes: the newest hlc held, but never one that was more than
@@ -514,6 +532,7 @@ class Store:
             self._tx_ents, self._tx_changes = {}, Changes()
             changes = self._tx_changes
             try:
+                self._catch_up_with_file()
                 yield changes
                 self._flush_entities()
                 self._conn.execute("COMMIT")
