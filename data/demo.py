@@ -15,12 +15,12 @@ import random
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable
 
+from data.bulk import gc_paused
 from data.domain.enums import CAPABILITIES
 from data.domain.lifecycles import next_states
 from data.domain.regions import GROUPINGS, REGIONS
 from data.store import Command, Store
 from data.store.envelope import uuid7
-from data.store.store import gc_paused
 
 OOST5 = list(GROUPINGS["Oost-5"])
 AUTHORS = ("OL KCR2", "IM KCR2", "IM VNOG", "OL VNOG", "CaCo MKON", "IM VGGM", "IM VRGZ",

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from data.store.store import LIGHT_WHERE, Store
+from data.store import log
+from data.store.store import Store
 
 #: fields of a journal row; ``at`` is Unix seconds (an int, so a big journal holds no per-line
 #: time string)
@@ -38,24 +39,19 @@ def _chunks(ids: Sequence[str], n: int = 500) -> Iterable[Sequence[str]]:
 
 def _select(st: Store, sql: str, ids: Sequence[str] | None,
             args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    with st._lock:  # noqa: SLF001 - same package; the store's own connection and lock
+    with st.reader() as conn:
         if ids is None:
-            return list(st._conn.execute(sql, args).fetchall())  # noqa: SLF001
+            return list(conn.execute(sql, args).fetchall())
         out: list[tuple[Any, ...]] = []
         for chunk in _chunks(list(ids)):
             q = sql + f" AND id IN ({','.join('?' * len(chunk))})"
-            out.extend(st._conn.execute(q, args + tuple(chunk)).fetchall())  # noqa: SLF001
+            out.extend(conn.execute(q, args + tuple(chunk)).fetchall())
         return out
 
 
 #: Journal lines in :data:`JOURNAL_COLS` order, ``at`` as Unix seconds: the light entries (most
 #: of them: one event, no row) straight from the log, then those with a row of their own.
-_JOURNAL_LIGHT_SQL = (
-    "SELECT entity, CAST(strftime('%s', occurred_at) AS INTEGER), "
-    "json_extract(payload, '$.channel'), json_extract(payload, '$.direction'), "
-    "json_extract(payload, '$.sender'), json_extract(payload, '$.recipient'), "
-    "json_extract(payload, '$.text'), json_extract(payload, '$.key'), "
-    "json_extract(payload, '$.incident_id'), author FROM event WHERE " + LIGHT_WHERE)
+_JOURNAL_LIGHT_SQL = log.JOURNAL_LIGHT_SQL
 _JOURNAL_ROW_SQL = (
     "SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), status, "
     "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
@@ -71,10 +67,10 @@ def journal_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any,
     if ids is None:
         return _select(st, _JOURNAL_SQL, None)
     out: list[tuple[Any, ...]] = []
-    with st._lock:  # noqa: SLF001
+    with st.reader() as conn:
         for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
-            out += st._conn.execute(  # noqa: SLF001
+            out += conn.execute(
                 f"{_JOURNAL_LIGHT_SQL} AND entity IN ({marks}) UNION ALL "
                 f"{_JOURNAL_ROW_SQL} AND id IN ({marks})", (*chunk, *chunk)).fetchall()
     return out
@@ -115,9 +111,8 @@ def count_by_status(st: Store, kind: str) -> dict[str, int]:
 
 def timeline(st: Store, since: str = "") -> list[TimelineBucket]:
     """Events per entity kind per hour of ``occurred_at`` (a full scan: run it off the GUI)."""
-    sql = ("SELECT substr(occurred_at, 1, 13) AS h, substr(type, 1, instr(type, '.') - 1) AS k, "
-           "count(*) FROM event WHERE occurred_at >= ? GROUP BY h, k ORDER BY h")
-    return [TimelineBucket(str(h), str(k), int(n)) for h, k, n in _select(st, sql, None, (since,))]
+    return [TimelineBucket(str(h), str(k), int(n))
+            for h, k, n in _select(st, log.TIMELINE_SQL, None, (since,))]
 
 
 def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
@@ -125,10 +120,8 @@ def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
     with st.snapshot():  # (an entry can get its row between the two reads)
         out = {str(i): str(k) for i, k in _select(st, "SELECT id, kind FROM entity WHERE 1", ids)}
         rest = [i for i in ids if i not in out]
-        for chunk in _chunks(rest):  # light journal entries have no row: ask the log
-            out.update((str(i), "journal") for (i,) in st._conn.execute(  # noqa: SLF001
-                f"SELECT entity FROM event WHERE {LIGHT_WHERE} AND entity IN "
-                f"({','.join('?' * len(chunk))})", tuple(chunk)))
+        with st.reader() as conn:  # light journal entries have no row: ask the log
+            out.update((str(i), "journal") for i in log.light_ids(conn, rest))
     return out
 
 
@@ -157,8 +150,8 @@ def comms_latest(st: Store) -> list[tuple[str, str, str, str, str]]:
 def iter_journal_rows(st: Store, chunk: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
     """All journal lines in chunks (for a big store: the caller can process as they come)."""
     sql = _JOURNAL_SQL
-    with st._lock:  # noqa: SLF001
-        cur = st._conn.execute(sql)  # noqa: SLF001
+    with st.reader() as conn:
+        cur = conn.execute(sql)
         while True:
             rows = cur.fetchmany(chunk)
             if not rows:
@@ -170,9 +163,9 @@ def tune_for_reading(st: Store, cache_kib: int = 8192) -> None:
     """Limit a connection's page cache and give back what it holds beyond that. A desktop's
     reader needs little (the screens keep what they show), and neither does its writer once
     opening has scanned the log."""
-    with st._lock:  # noqa: SLF001
-        st._conn.execute(f"PRAGMA cache_size=-{int(cache_kib)}")  # noqa: SLF001
-        st._conn.execute("PRAGMA shrink_memory")  # noqa: SLF001
+    with st.reader() as conn:
+        conn.execute(f"PRAGMA cache_size=-{int(cache_kib)}")
+        conn.execute("PRAGMA shrink_memory")
 
 
 def identity(path: str) -> dict[str, str]:

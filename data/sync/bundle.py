@@ -26,10 +26,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from data.bulk import gc_paused
 from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
-from data.store.store import gc_paused
 from data.sync.helper import LOST, MIN_BYTES, MIN_EVENTS, helper
 from data.sync.wire import load_lines, prepare_lines, prepare_lines_packed, zstd, zstd_bytes
 

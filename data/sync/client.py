@@ -32,10 +32,10 @@ from typing import Any, Literal
 
 import requests
 
+from data.bulk import gc_paused
 from data.clock import now_iso
-from data.store import Changes, Store
+from data.store import Changes, Store, log
 from data.store.prepare import Prepared
-from data.store.store import gc_paused
 from data.sync import peers
 from data.sync.helper import LOST, MIN_BYTES, helper
 from data.sync.wire import (
@@ -568,8 +568,7 @@ class SyncEngine:
         self.store.checkpoint_soon()  # (this connection leaves checkpoints to the store)
 
     def _backlog(self, cursor: int) -> int:
-        return int(self._db.execute("SELECT count(*) FROM event WHERE local_seq > ?",
-                                    (cursor,)).fetchone()[0])
+        return log.count_after(self._db, cursor)
 
     def _prepare(self, chunk: list[tuple[int, str, int, str]],
                  pack: Callable[[bytes], tuple[bytes, str]]
@@ -580,14 +579,10 @@ class SyncEngine:
         wanted = {r[0] for r in chunk}
         lo, hi = chunk[0][0], chunk[-1][0]
         try:
-            rows = self._db2.execute(
-                f"SELECT local_seq, {SQL_WIRE_LINE} FROM event "
-                "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
+            rows = log.lines_between(self._db2, lo, hi, SQL_WIRE_LINE)
             lines = [r[1] for r in rows if r[0] in wanted]
         except sqlite3.OperationalError:  # an SQLite without JSON functions
-            full = self._db2.execute(
-                f"SELECT {', '.join(ROW_COLS)}, local_seq FROM event "
-                "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()
+            full = log.rows_between(self._db2, lo, hi, ROW_COLS)
             lines = [wire_row(r) for r in full if r[13] in wanted]
         return pack(ndjson_body(lines)), {r[3]: (r[1], r[2]) for r in chunk}
 
@@ -617,9 +612,7 @@ class SyncEngine:
         skip: set[str] = set()  # refused for good this round: do not block the cursor on them
         scan = max(self.batch * 4, 1000)
         while True:
-            light = self._db.execute(
-                "SELECT local_seq, origin, seq, id FROM event WHERE local_seq > ? "
-                "ORDER BY local_seq LIMIT ?", (cur.push, scan)).fetchall()
+            light = log.light_after(self._db, cur.push, scan)
             if not light:
                 return warn
             start = cur.push

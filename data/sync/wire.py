@@ -16,9 +16,9 @@ from typing import Any
 
 import orjson
 
+from data.bulk import gc_paused
 from data.store.envelope import orjson_exact
 from data.store.prepare import Prepared, prepare
-from data.store.store import gc_paused
 
 try:  # Zstandard: in the standard library from Python 3.14, the same module backported before
     from compression import zstd  # type: ignore[import-not-found]

@@ -11,7 +11,8 @@ import pytest
 
 from data.domain.validation import ValidationError
 from data.store import Command, Store, queries
-from data.store.store import _entity_row, fold_events
+from data.store.projection import entity_row as _entity_row
+from data.store.projection import fold_events
 from tests.data.helpers import incident, new
 
 

@@ -588,7 +588,7 @@ def test_past_the_limit_the_writer_checkpoints_itself(store_factory, monkeypatch
     never catches up with it); past WAL_MAX the writer copies it into the file itself."""
     import sqlite3
 
-    import data.store.store as store_mod
+    import data.store.wal as store_mod
 
     st = store_factory("vnog")
     assert st._conn.execute("PRAGMA journal_size_limit").fetchone()[0] == store_mod.WAL_KEEP

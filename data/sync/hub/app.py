@@ -24,7 +24,8 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from data.store.store import gc_paused, valid_world
+from data.bulk import gc_paused
+from data.store.store import valid_world
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     ENCODINGS,

@@ -1,0 +1,207 @@
+"""What a local command needs before it may become an event: one table, the twin of the fold's
+handler table (:data:`data.store.fold.HANDLERS`).
+
+Per command type a :class:`Rule` says whether it creates its entity, which state it must find,
+and which other entities it must point at. :func:`check` applies the table; the store only
+supplies what it holds of an entity (a :class:`Target`) and stamps the result. Received events
+are not held to these rules: what another centre signed is folded, and a step that is not legal
+at its place becomes a conflict there.
+
+:data:`GUARDS` is where rules about *who* may do something plug in (roles): each guard sees the
+command type, its payload and the author, and raises :class:`ValidationError` to refuse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from data.domain.enums import label
+from data.domain.events import EVENT_TYPES, kind_of, validate_payload
+from data.domain.lifecycles import legal
+from data.domain.validation import ValidationError
+
+ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the store holds of an entity: its kind and folded state (None: only referred to)."""
+
+    kind: str
+    state: dict[str, Any] | None
+
+    @property
+    def real(self) -> bool:
+        """It exists as itself, not as a placeholder made by an event that pointed at it."""
+        return self.state is not None and not self.state.get("placeholder")
+
+
+#: a check on the current state of the entity a command changes: raises ValidationError
+StateCheck = Callable[[dict[str, Any], Target], None]
+#: looks up an entity by id in the store (None: unknown there)
+Lookup = Callable[[str], "Target | None"]
+#: who may do what (roles plug in here): (command type, payload, author) -> raise to refuse
+Guard = Callable[[str, dict[str, Any], str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """The preconditions of one command type."""
+
+    #: makes a new entity (a new id when none is given; an existing one is refused)
+    creates: bool = False
+    #: checks on the state of the entity it changes (before its payload is validated)
+    state: tuple[StateCheck, ...] = ()
+    #: (payload field, kind, label): entities it must point at (after validation)
+    refers: tuple[tuple[str, str, str], ...] = ()
+    #: derives the entity id from the payload when none is given (one entity per comms cell)
+    entity_of: Callable[[dict[str, Any]], str] | None = None
+
+
+# ---------------------------------------------------------------- state checks
+
+def _status_step(payload: dict[str, Any], t: Target) -> None:
+    """A status change starts from the status the user saw, and is a legal step."""
+    assert t.state is not None
+    cur = t.state.get("status")
+    payload.setdefault("from", cur)
+    to = payload.get("to")
+    if payload["from"] != cur:
+        raise ValidationError(f"de status is intussen {label(str(cur))}; kijk opnieuw",
+                              "van status")
+    if isinstance(to, str) and to != cur and not legal(t.kind, cur, to):
+        raise ValidationError(f"van {label(str(cur))} naar {label(to)} mag niet", "naar status")
+
+
+def _open_conflict(payload: dict[str, Any], t: Target) -> None:
+    assert t.state is not None
+    cid = payload.get("conflict_id")
+    match = [c for c in t.state.get("conflicts", []) if c["id"] == cid]
+    if not match:
+        raise ValidationError("dit conflict hoort niet bij deze invoer", "conflict")
+    if match[0]["resolution"] is not None:
+        raise ValidationError("dit conflict is al opgelost", "conflict")
+
+
+def _not_revoked(what: str) -> StateCheck:
+    def check(payload: dict[str, Any], t: Target) -> None:
+        assert t.state is not None
+        if t.state.get("status") == "ingetrokken":
+            raise ValidationError(what, "besluit")
+    return check
+
+
+def _session_open(payload: dict[str, Any], t: Target) -> None:
+    assert t.state is not None
+    if t.state.get("status") == "gesloten":
+        raise ValidationError("deze sessie is al gesloten", "sessie")
+
+
+def _offer_exists(payload: dict[str, Any], t: Target) -> None:
+    assert t.state is not None
+    if payload.get("offer_id") not in t.state.get("offers", {}):
+        raise ValidationError("dit aanbod bestaat niet", "aanbod")
+
+
+def _comms_cell(payload: dict[str, Any]) -> str:
+    """The entity of a comms report: one per (region, channel) cell."""
+    from data.domain.regions import resolve_region
+
+    reg, chan = payload.get("region"), payload.get("channel")
+    r = resolve_region(reg) if isinstance(reg, str) else None
+    return f"comms:{r.code if r else reg}:{chan}"
+
+
+# ---------------------------------------------------------------- the table
+
+_CREATES = Rule(creates=True)
+_STATUS = Rule(state=(_status_step,))
+
+RULES: dict[str, Rule] = {
+    "node.registered": _CREATES,
+    "incident.reported": _CREATES,
+    "bijstand.requested": _CREATES,
+    "irbt.session_opened": _CREATES,
+    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", "sessie"),)),
+    "action.created": Rule(creates=True, refers=(("decision_id", "decision", "besluit"),)),
+    "journal.logged": _CREATES,
+    "nsp.registered": _CREATES,
+    "comms.reported": Rule(entity_of=_comms_cell),
+    "conflict.resolved": Rule(state=(_open_conflict,)),
+    "decision.amended": Rule(state=(_not_revoked(
+        "een ingetrokken besluit kan niet meer worden gewijzigd"),)),
+    "decision.revoked": Rule(state=(_not_revoked("dit besluit is al ingetrokken"),)),
+    "irbt.session_closed": Rule(state=(_session_open,)),
+    "bijstand.offer_withdrawn": Rule(state=(_offer_exists,)),
+}
+# every status change is a lifecycle step; every other type changes an existing entity
+for _t in EVENT_TYPES:
+    if _t.endswith("status_changed"):
+        RULES[_t] = _STATUS
+    RULES.setdefault(_t, Rule())
+
+#: who-may-do-what checks, run before any other (see the module docstring)
+GUARDS: list[Guard] = []
+
+
+@dataclass(slots=True)
+class Checked:
+    """A command that may become an event: its entity id and validated payload."""
+
+    entity: str
+    payload: dict[str, Any]
+    new: bool = field(default=False)
+
+
+def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
+          new_id: Callable[[], str]) -> Checked:
+    """Apply the table to one command; raises :class:`ValidationError` (the store changes
+    nothing then)."""
+    rule = RULES.get(cmd_type)
+    if rule is None:
+        raise ValidationError(f"onbekende opdracht '{cmd_type}'", "type")
+    if not isinstance(payload, dict):
+        raise ValidationError("de gegevens moeten een object met velden zijn")
+    payload = dict(payload)
+    for guard in GUARDS:
+        guard(cmd_type, payload, author)
+    kind = kind_of(cmd_type)
+    entity = entity.strip() if entity else ""
+    if entity and not ENTITY_ID.fullmatch(entity):
+        raise ValidationError("is geen geldige verwijzing (letters, cijfers, ':', '.', '_', "
+                              "'-'; hoogstens 80 tekens)", "id")
+    new = False
+    if rule.creates:
+        if not entity:
+            entity, new = new_id(), True
+        else:
+            existing = lookup(entity)
+            if existing is not None and existing.real:
+                raise ValidationError(f"{entity} bestaat al", "id")
+    elif rule.entity_of is not None:
+        entity = entity or rule.entity_of(payload)
+        existing = lookup(entity)
+        if existing is not None and existing.kind not in (kind, "*"):
+            raise ValidationError(f"'{entity}' is een {existing.kind}, geen {kind}", "id")
+    else:
+        existing = lookup(entity) if entity else None
+        if existing is None or existing.state is None:
+            raise ValidationError(f"'{entity}' bestaat niet (meer) in deze store", "id")
+        if kind != "*" and existing.kind != kind:
+            raise ValidationError(f"'{entity}' is een {existing.kind}, geen {kind}", "id")
+        for state_check in rule.state:
+            state_check(payload, existing)
+    clean = validate_payload(cmd_type, payload)
+    # A closed session or a revoked decision is not refused here: a paper form may be keyed
+    # in afterwards for something that happened before the close.
+    for fld, want, what in rule.refers:
+        ref = clean[fld]
+        target = lookup(ref)
+        if target is None or not target.real:
+            raise ValidationError(f"'{ref}' bestaat niet in deze store", what)
+        if target.kind != want:
+            raise ValidationError(f"'{ref}' is een {target.kind}, geen {want}", what)
+    return Checked(entity, clean, new)

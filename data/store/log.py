@@ -1,0 +1,228 @@
+"""Every read and write of a store's ``event`` table, in one place.
+
+The log is the source of truth; the store, the screens' queries, the rebuild, the sync engine
+and bundles all reach it through these functions (the hub keeps its own tables in
+:mod:`data.sync.hub.storage`). Each takes the connection to use: the store's own, under its
+lock, or a reader's. None opens a transaction: the caller decides what must be seen as one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from data.store.envelope import Event, loads
+from data.store.projection import LIGHT_WHERE
+
+#: the envelope's columns in :class:`Event` order
+EVENT_COLS = ("id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
+              "payload, prev, sig")
+
+_INSERT = ("INSERT INTO event(id, world, origin, seq, hlc, occurred_at, recorded_at, author, "
+           "type, entity, payload, prev, sig, hash, received_at) "
+           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def row_to_event(r: Sequence[Any], parse: bool = True) -> Event:
+    """An :class:`Event` from a row in :data:`EVENT_COLS` order (``parse=False`` leaves the
+    payload unread: ``payload_json`` holds it)."""
+    (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig) = r[:13]
+    return Event(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev, sig,
+                 loads(payload) if parse else {})
+
+
+def _chunks(items: Sequence[str], n: int = 500) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _marks(chunk: Sequence[Any]) -> str:
+    return ",".join("?" * len(chunk))
+
+
+# ---------------------------------------------------------------- writing
+
+def append(conn: sqlite3.Connection, events: Sequence[Event], hashes: Sequence[str],
+           received_at: str) -> tuple[int, int]:
+    """Insert events (inside the caller's transaction); returns their local_seq span."""
+    conn.executemany(_INSERT, [
+        (e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at, e.author, e.type,
+         e.entity, e.payload_json, e.prev, e.sig, h, received_at)
+        for e, h in zip(events, hashes)])
+    last = int(conn.execute("SELECT max(local_seq) FROM event").fetchone()[0])
+    return last - len(events) + 1, last
+
+
+# ---------------------------------------------------------------- the store's own reads
+
+def count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM event").fetchone()[0])
+
+
+def present(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Which of these event ids the log holds."""
+    out: set[str] = set()
+    for chunk in _chunks(ids):
+        out.update(r[0] for r in conn.execute(
+            f"SELECT id FROM event WHERE id IN ({_marks(chunk)})", chunk))
+    return out
+
+
+def counts_by_entity(conn: sqlite3.Connection, entities: Sequence[str]) -> dict[str, int]:
+    """How many events each entity has (from the entity index alone); absent ones left out."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(entities):
+        out.update(conn.execute(
+            f"SELECT entity, count(*) FROM event WHERE entity IN ({_marks(chunk)}) "
+            "GROUP BY entity", chunk).fetchall())
+    return out
+
+
+def types_and_hashes(conn: sqlite3.Connection,
+                     entities: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """(type, hash) of every event of these entities."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for chunk in _chunks(entities):
+        for eid, typ, h in conn.execute(
+                f"SELECT entity, type, hash FROM event WHERE entity IN ({_marks(chunk)})", chunk):
+            found.setdefault(eid, []).append((typ, h))
+    return found
+
+
+def of_entity(conn: sqlite3.Connection, entity: str, limit: int = -1) -> list[Event]:
+    """An entity's events in fold order (hlc, origin, id)."""
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE entity = ? "
+                        "ORDER BY hlc, origin, id LIMIT ?", (entity, limit)).fetchall()
+    return [row_to_event(r) for r in rows]
+
+
+def light_events(conn: sqlite3.Connection) -> list[Event]:
+    """The events of all light journal entries."""
+    return [row_to_event(r) for r in conn.execute(
+        f"SELECT {EVENT_COLS} FROM event WHERE {LIGHT_WHERE}").fetchall()]
+
+
+def light_hashes(conn: sqlite3.Connection, chunk: int = 20_000) -> Iterator[list[str]]:
+    """The event hashes of all light journal entries, in chunks (the picture sum)."""
+    cur = conn.execute(f"SELECT hash FROM event WHERE {LIGHT_WHERE}")
+    while rows := cur.fetchmany(chunk):
+        yield [h for (h,) in rows]
+
+
+def light_ids(conn: sqlite3.Connection, entities: Sequence[str]) -> list[str]:
+    """Which of these entities are light journal entries."""
+    out: list[str] = []
+    for chunk in _chunks(entities):
+        out += [i for (i,) in conn.execute(
+            f"SELECT entity FROM event WHERE {LIGHT_WHERE} AND entity IN ({_marks(chunk)})",
+            tuple(chunk))]
+    return out
+
+
+def newest_per_origin(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(origin, hlc of its newest event): an origin's clock only moves forward, so this is
+    its highest; one row per origin, read through the chain heads."""
+    return [(str(o), str(h)) for o, h in conn.execute(
+        "SELECT h.origin, e.hlc FROM origin_head h JOIN event e "
+        "ON e.origin = h.origin AND e.seq = h.last_seq").fetchall()]
+
+
+def since(conn: sqlite3.Connection, local_seq: int, limit: int,
+          parse: bool = True) -> list[tuple[int, Event]]:
+    """Events in arrival order after ``local_seq``, with their local_seq."""
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq FROM event WHERE local_seq > ? "
+                        "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()
+    return [(r[13], row_to_event(r, parse)) for r in rows]
+
+
+def chain_after(conn: sqlite3.Connection, origin: str, seq: int,
+                parse: bool = True) -> list[Event]:
+    """An origin's events after ``seq``, in chain order."""
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE origin = ? AND seq > ? "
+                        "ORDER BY seq", (origin, seq)).fetchall()
+    return [row_to_event(r, parse) for r in rows]
+
+
+# ---------------------------------------------------------------- rebuild
+
+#: the columns the fold needs, in fold order (entity, hlc, origin, id) through the index
+FOLD_SELECT = ("SELECT id, origin, hlc, occurred_at, recorded_at, author, type, entity, "
+               "payload, hash FROM event")
+FOLD_ORDER = " ORDER BY entity, hlc, origin, id"
+
+
+def fold_order(conn: sqlite3.Connection, lo: str | None, hi: str | None) -> sqlite3.Cursor:
+    """A cursor over the events of the entities in [lo, hi), in fold order."""
+    where, args = [], []
+    if lo is not None:
+        where.append("entity >= ?")
+        args.append(lo)
+    if hi is not None:
+        where.append("entity < ?")
+        args.append(hi)
+    cur = conn.cursor()
+    cur.execute(FOLD_SELECT + (" WHERE " + " AND ".join(where) if where else "") + FOLD_ORDER,
+                args)
+    return cur
+
+
+def split_points(conn: sqlite3.Connection, total: int, parts: int) -> list[str]:
+    """Entity ids that cut the log into ``parts`` ranges of about equal event counts."""
+    points: list[str] = []
+    for k in range(1, parts):
+        row = conn.execute("SELECT entity FROM event ORDER BY entity LIMIT 1 OFFSET ?",
+                           (total * k // parts,)).fetchone()
+        if row and (not points or row[0] > points[-1]):
+            points.append(row[0])
+    return points
+
+
+# ---------------------------------------------------------------- screens
+
+#: Journal lines of the light entries (most of them: one event, no row) straight from the log,
+#: in ``queries.JOURNAL_COLS`` order, ``at`` as Unix seconds
+JOURNAL_LIGHT_SQL = (
+    "SELECT entity, CAST(strftime('%s', occurred_at) AS INTEGER), "
+    "json_extract(payload, '$.channel'), json_extract(payload, '$.direction'), "
+    "json_extract(payload, '$.sender'), json_extract(payload, '$.recipient'), "
+    "json_extract(payload, '$.text'), json_extract(payload, '$.key'), "
+    "json_extract(payload, '$.incident_id'), author FROM event WHERE " + LIGHT_WHERE)
+
+#: events per entity kind per hour of ``occurred_at`` (a full scan)
+TIMELINE_SQL = ("SELECT substr(occurred_at, 1, 13) AS h, "
+                "substr(type, 1, instr(type, '.') - 1) AS k, "
+                "count(*) FROM event WHERE occurred_at >= ? GROUP BY h, k ORDER BY h")
+
+
+# ---------------------------------------------------------------- sync
+
+def count_after(conn: sqlite3.Connection, local_seq: int) -> int:
+    """How many events arrived after ``local_seq`` (a push backlog)."""
+    return int(conn.execute("SELECT count(*) FROM event WHERE local_seq > ?",
+                            (local_seq,)).fetchone()[0])
+
+
+def light_after(conn: sqlite3.Connection, local_seq: int,
+                limit: int) -> list[tuple[int, str, int, str]]:
+    """(local_seq, origin, seq, id) of the events after ``local_seq``: what a push scans."""
+    return [(int(a), str(b), int(c), str(d)) for a, b, c, d in conn.execute(
+        "SELECT local_seq, origin, seq, id FROM event WHERE local_seq > ? "
+        "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()]
+
+
+def lines_between(conn: sqlite3.Connection, lo: int, hi: int,
+                  line_sql: str) -> list[tuple[int, str]]:
+    """(local_seq, text) for local_seq in [lo, hi], the text built in SQLite by ``line_sql``
+    (raises ``sqlite3.OperationalError`` on an SQLite without the JSON functions it needs)."""
+    return [(int(a), str(b)) for a, b in conn.execute(
+        f"SELECT local_seq, {line_sql} FROM event "
+        "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()]
+
+
+def rows_between(conn: sqlite3.Connection, lo: int, hi: int,
+                 cols: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Rows of ``cols`` plus local_seq (last) for local_seq in [lo, hi]."""
+    return list(conn.execute(f"SELECT {', '.join(cols)}, local_seq FROM event "
+                             "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq",
+                             (lo, hi)).fetchall())
