@@ -184,7 +184,8 @@ def _port_free(host: str, port: int) -> None:
 def _peer_start(w: SyncJobs, host: str, port: int, notify: Callable[[Any], None]) -> Any:
     """Serve this store as a hub from a thread; returns once the port listens."""
     from data.sync.hub.server import BackgroundHub
-    from data.sync.hub.storage import HubStorageError, StoreEventLog
+    from data.sync.hub.storage import HubStorageError
+    from data.sync.hub.store_log import StoreEventLog
 
     _port_free(host, port)  # before uvicorn: its failed bind ends its thread with SystemExit
     try:

@@ -226,3 +226,25 @@ def rows_between(conn: sqlite3.Connection, lo: int, hi: int,
     return list(conn.execute(f"SELECT {', '.join(cols)}, local_seq FROM event "
                              "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq",
                              (lo, hi)).fetchall())
+
+
+def lines_after(conn: sqlite3.Connection, local_seq: int, limit: int,
+                line_sql: str) -> list[tuple[int, str]]:
+    """(local_seq, text) of the events after ``local_seq`` in arrival order, the text built
+    by ``line_sql`` (raises ``sqlite3.OperationalError`` without SQLite's JSON functions)."""
+    return [(int(a), str(b)) for a, b in conn.execute(
+        f"SELECT local_seq, {line_sql} FROM event WHERE local_seq > ? "
+        "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()]
+
+
+def rows_after(conn: sqlite3.Connection, local_seq: int, limit: int,
+               cols: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Rows of ``cols`` plus local_seq (last) of the events after ``local_seq``."""
+    return list(conn.execute(f"SELECT {', '.join(cols)}, local_seq FROM event "
+                             "WHERE local_seq > ? ORDER BY local_seq LIMIT ?",
+                             (local_seq, limit)).fetchall())
+
+
+def last_local_seq(conn: sqlite3.Connection) -> int:
+    """The arrival counter of the newest event (0 in an empty log)."""
+    return int(conn.execute("SELECT max(local_seq) FROM event").fetchone()[0] or 0)

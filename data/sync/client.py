@@ -19,56 +19,39 @@ the desktop uses.
 
 from __future__ import annotations
 
-import json
-import queue
 import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-import requests
-
-from data.bulk import gc_paused
 from data.clock import now_iso
 from data.store import Changes, Store, log
-from data.store.prepare import Prepared
 from data.sync import peers
-from data.sync.helper import LOST, MIN_BYTES, helper
+from data.sync.helper import helper
+from data.sync.hub_client import (
+    FIRST_PAGE,
+    Backoff,
+    HubClient,
+    HubRefused,
+    LinkDown,
+    PeerConfig,
+    _PageReader,
+)
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
     MAX_PULL_LIMIT,
-    MORE_HEADER,
-    NEXT_HEADER,
     ROW_COLS,
     SQL_WIRE_LINE,
-    gzip_bytes,
-    load_page,
     ndjson_body,
-    prepare_page,
-    prepare_page_packed,
     wire_row,
-    zstd_bytes,
 )
 
 Status = Literal["online", "offline", "error"]
 
-
-
-@dataclass(frozen=True)
-class PeerConfig:
-    """One hub to sync with: its base URL and this node's token there."""
-
-    url: str
-    token: str
-    name: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.name or self.url
 
 
 @dataclass(frozen=True)
@@ -113,229 +96,6 @@ class SyncState:
     @property
     def last_error(self) -> str:
         return next((p.last_error for p in self.peers if p.last_error), "")
-
-
-class LinkDown(Exception):
-    """The hub cannot be reached now (connection refused or cut, timeout, 5xx)."""
-
-
-class HubRefused(Exception):
-    """The hub answered and said no (401, 403, 400, 413 …); ``detail`` is its sentence."""
-
-    def __init__(self, status: int, detail: str) -> None:
-        super().__init__(f"hub weigert ({status}): {detail}")
-        self.status, self.detail = status, detail
-
-
-class Backoff:
-    """Exponential backoff with full jitter: the n-th wait is uniform in [0, min(cap, base·2ⁿ)]
-    (spreads the reconnects of many centres after a hub comes back)."""
-
-    def __init__(self, base: float = 0.5, cap: float = 30.0,
-                 rng: random.Random | None = None) -> None:
-        self.base, self.cap, self.attempt = base, cap, 0
-        self.rng = rng or random.Random()
-
-    def next(self) -> float:
-        d = self.rng.uniform(0, min(self.cap, self.base * (2 ** min(self.attempt, 30))))
-        self.attempt += 1
-        return max(d, self.base / 10)
-
-    def reset(self) -> None:
-        self.attempt = 0
-
-
-_READ_CHUNK = 1 << 20
-#: events in the first page of a pull and the first batch of a push (then full ones)
-FIRST_PAGE = 2000
-
-
-class HubClient:
-    """HTTP calls to one hub; maps failures to :class:`LinkDown` / :class:`HubRefused`."""
-
-    def __init__(self, cfg: PeerConfig, timeout: tuple[float, float] = (5.0, 60.0)) -> None:
-        self.base = cfg.url.rstrip("/")
-        self.timeout = timeout
-        self.s = requests.Session()
-        self.s.headers["Authorization"] = f"Bearer {cfg.token}"
-        self.s.headers["User-Agent"] = "crisisbeeld-sync/1"
-        #: how pushes are packed: zstd once the hub's health says it reads it, else gzip
-        self.push_coding = "gzip"
-
-    def close(self) -> None:
-        self.s.close()
-
-    def _call(self, method: str, path: str, **kw: Any) -> Any:
-        body = self._fetch(method, path, **kw)
-        try:
-            return load_page(body)  # orjson where it reads exactly as json does
-        except ValueError as e:  # a cut mid-body leaves broken JSON
-            raise LinkDown(f"antwoord onvolledig: {e}") from None
-
-    def _fetch(self, method: str, path: str, **kw: Any) -> bytes:
-        """The body of a successful answer (LinkDown / HubRefused otherwise); ``_headers``, a
-        dict, receives the answer's headers (names in lower case)."""
-        headers_out: dict[str, str] | None = kw.pop("_headers", None)
-        try:
-            r = self.s.request(method, self.base + path, timeout=self.timeout, stream=True,
-                               **kw)
-            with r:
-                # Read in big pieces: a pull page is megabytes, read while the store ingests
-                # the previous one on another thread, and every piece has to win the GIL back.
-                body = b"".join(r.iter_content(_READ_CHUNK))
-            if r.status_code >= 500:
-                raise LinkDown(f"hub gaf fout {r.status_code}")
-            if r.status_code >= 400:
-                text = body.decode("utf-8", "replace")
-                try:
-                    detail = str(json.loads(body).get("detail", text))
-                except (ValueError, AttributeError):
-                    detail = text[:200]
-                raise HubRefused(r.status_code, detail)
-            if headers_out is not None:
-                headers_out.update((k.lower(), v) for k, v in r.headers.items())
-            return body
-        except requests.RequestException as e:
-            raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
-
-    def health(self) -> dict[str, Any]:
-        h = dict(self._call("GET", "/v1/health"))
-        offered = h.get("encodings")
-        self.push_coding = "zstd" if isinstance(offered, list) and "zstd" in offered else "gzip"
-        return h
-
-    def heads(self, world: str) -> dict[str, int]:
-        return {str(k): int(v) for k, v in self._call("GET", f"/v1/worlds/{world}/heads")
-                ["heads"].items()}
-
-    def pack(self, data: bytes) -> tuple[bytes, str]:
-        """A push body packed as this hub reads best: (bytes, Content-Encoding)."""
-        if self.push_coding == "zstd":
-            return zstd_bytes(data), "zstd"
-        return gzip_bytes(data), "gzip"
-
-    def push(self, world: str, lines: Sequence[str]) -> dict[str, Any]:
-        return self.push_body(world, *self.pack(ndjson_body(lines)))
-
-    def push_body(self, world: str, body: bytes, coding: str = "gzip") -> dict[str, Any]:
-        """Push a packed NDJSON batch (one canonical event per line)."""
-        return dict(self._call("POST", f"/v1/worlds/{world}/events", data=body, headers={
-            "Content-Type": "application/x-ndjson", "Content-Encoding": coding}))
-
-    def fetch_page(self, world: str, after: int, limit: int) -> tuple[bytes, int | None, bool]:
-        """The body of a pull page after cursor ``after``, with the next cursor and whether
-        more follows as the hub's headers say them (None when it does not: read the page)."""
-        r: dict[str, str] = {}
-        body = self._fetch("GET", f"/v1/worlds/{world}/events",
-                           params={"after": after, "limit": limit}, _headers=r)
-        nxt = r.get(NEXT_HEADER.lower(), "")
-        more = r.get(MORE_HEADER.lower(), "") == "1"
-        return body, int(nxt) if nxt.isdigit() else None, more
-
-
-def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
-    """A pull page read and checked for the store (LinkDown when it is not a whole page)."""
-    try:
-        with gc_paused():
-            return prepare_page(body, world)
-    except ValueError as e:  # a cut mid-body leaves broken JSON
-        raise LinkDown(f"antwoord onvolledig: {e}") from None
-
-
-class _PageReader:
-    """Pull pages fetched ahead on the I/O thread and read in the helper process, handed to
-    the store in order: while the store takes in one page, the next is read on the other core
-    and the one after is on the wire (the hub puts the next cursor in a header, so asking for
-    it need not wait until a page is read)."""
-
-    AHEAD = 2  # pages read or in reading, waiting for the store
-
-    def __init__(self, client: HubClient, world: str) -> None:
-        self.client, self.world = client, world
-        self.q: queue.Queue[Callable[[], tuple[Prepared, dict[str, Any]]] | None] = \
-            queue.Queue(self.AHEAD)
-        self.stop = threading.Event()
-
-    def produce(self, after: int, first: int, limit: int) -> None:
-        """Runs on the I/O thread: fetch pages until the last, or until stopped."""
-        try:
-            size = first
-            while not self.stop.is_set():
-                body, nxt, more = self.client.fetch_page(self.world, after, size)
-                item = self._reader(body)
-                self._put(item)
-                if nxt is None:  # an older hub: the cursor is in the page only
-                    _, page = item()
-                    nxt, more = int(page.get("next", after)), bool(page.get("more"))
-                if not more or nxt == after:
-                    break
-                helper().start()  # a backlog: read the next pages on the other core
-                # pages grow to the full size: the store starts early, the helper keeps up
-                after, size = nxt, min(limit, size * 5 // 2)
-        except BaseException as e:  # noqa: BLE001 - handed to the store's thread
-            err = e
-
-            def fail() -> tuple[Prepared, dict[str, Any]]:
-                raise err
-
-            self._put(fail)
-        finally:
-            self._put(None)
-
-    def _reader(self, body: bytes) -> Callable[[], tuple[Prepared, dict[str, Any]]]:
-        world = self.world
-        fut = helper().submit(prepare_page_packed, body, world) if len(body) >= MIN_BYTES \
-            else None
-        if fut is None:
-            done = read_page(body, world)
-            return lambda: done
-        cache: list[tuple[Prepared, dict[str, Any]]] = []
-
-        def result() -> tuple[Prepared, dict[str, Any]]:
-            if not cache:
-                try:
-                    with gc_paused():
-                        cache.append(Prepared.from_bytes(fut.result()))
-                except ValueError as e:
-                    raise LinkDown(f"antwoord onvolledig: {e}") from None
-                except LOST:  # the helper died: read it here
-                    helper().forget()
-                    cache.append(read_page(body, world))
-            return cache[0]
-
-        return result
-
-    def _put(self, item: Callable[[], tuple[Prepared, dict[str, Any]]] | None) -> None:
-        while True:
-            try:
-                self.q.put(item, timeout=0.2)
-                return
-            except queue.Full:
-                if self.stop.is_set():
-                    return
-
-    def pages(self, producing: Future[None]) -> Iterator[tuple[Prepared, dict[str, Any]]]:
-        """The pages in order, until the producer (running as ``producing``) is done."""
-        while True:
-            try:
-                item = self.q.get(timeout=0.5)
-            except queue.Empty:
-                if producing.cancelled():  # the engine shut down before it started
-                    raise LinkDown("synchronisatie gestopt") from None
-                if producing.done() and self.q.empty():
-                    return
-                continue
-            if item is None:
-                return
-            yield item()
-
-    def close(self) -> None:
-        self.stop.set()
-        while True:  # unblock the producer
-            try:
-                self.q.get_nowait()
-            except queue.Empty:
-                return
 
 
 @dataclass

@@ -29,9 +29,7 @@ delays every reader; the lock is simpler and exact.) SQLite takes its one write 
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
-import sqlite3
 import threading
 import time
 import uuid
@@ -57,7 +55,7 @@ from data.sync.hub.tables import (
     HubNode,
     HubOriginHead,
 )
-from data.sync.wire import ROW_COLS, SQL_WIRE_LINE, wire_json, wire_row
+from data.sync.wire import wire_json
 
 EV = HubEvent.__table__  # type: ignore[attr-defined]
 HEAD = HubOriginHead.__table__  # type: ignore[attr-defined]
@@ -516,104 +514,11 @@ class SqlEventLog:
         return {"events": int(n or 0), "cursor": int(last or 0)}
 
 
-class StoreEventLog:
-    """A hub on a centre's own store: pushes are ingested into the store itself, pulls follow
-    the store's arrival order. Tokens and grants live in extra tables in the same file.
-
-    Give it a path (``crisisbeeld serve``), or the application's open :class:`Store` — then
-    neighbours' pushes go through the same store object (and its lock) as the centre's own
-    writes, and :meth:`close` leaves that store open."""
-
-    kind = "store"
-
-    def __init__(self, path: str | os.PathLike[str] | Any) -> None:
-        from data.store import Store, StoreError
-
-        self._own = not isinstance(path, Store)
-        if isinstance(path, Store):
-            self.store = path
-        else:
-            try:
-                self.store = Store.open(path)
-            except StoreError as e:
-                raise HubStorageError(str(e)) from None
-        self.path = str(self.store.path)
-        w, r = make_engines(db_url(self.path))
-        self.auth = Auth(w, r)
-        self.hub_id = self.auth.ensure()
-        self._local = threading.local()
-        self._conns: list[sqlite3.Connection] = []
-
-    def close(self) -> None:
-        self.auth.flush()
-        self.auth.write.dispose()
-        self.auth.read.dispose()
-        for c in self._conns:
-            c.close()
-        if self._own:
-            self.store.close()
-
-    def worlds(self) -> list[str] | None:
-        return [self.store.world]
-
-    def _conn(self) -> sqlite3.Connection:
-        c: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if c is None:
-            c = sqlite3.connect(self.path, timeout=30, isolation_level=None,
-                                check_same_thread=False)
-            self._local.conn = c
-            self._conns.append(c)
-        return c
-
-    def push(self, world: str, node: str, items: Sequence[Any],
-             lines: Sequence[str] | None = None) -> PushOutcome:
-        events, bad = parse_batch(items)
-        good = [e for e in events if e is not None]
-        try:
-            res = self.store.ingest(good)
-        except sqlite3.IntegrityError:
-            # The centre's own sync process ingested some of these at the same moment (the
-            # store checks before it takes the write lock): once more, they are duplicates now.
-            res = self.store.ingest(good)
-        status: dict[str, tuple[str, str, bool]] = {}
-        for i in res.accepted:
-            status[i] = ("accepted", "", False)
-        for i in res.duplicates:
-            status[i] = ("duplicate", "", False)
-        for i, reason in res.rejected:
-            status[i] = ("rejected", reason, any(m in reason for m in TRANSIENT_MARKERS))
-        self.auth.touch(node, world, pushed=len(res.accepted))
-        return _outcome(items, events, bad, status)
-
-    def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]:
-        c = self._conn()
-        try:
-            rows = c.execute(f"SELECT local_seq, {SQL_WIRE_LINE} FROM event WHERE local_seq > ? "
-                             "ORDER BY local_seq LIMIT ?", (after, limit + 1)).fetchall()
-            lines = [str(r[1]) for r in rows[:limit]]
-        except sqlite3.OperationalError:  # an SQLite without JSON functions
-            full = c.execute(f"SELECT local_seq, {', '.join(ROW_COLS)} FROM event "
-                             "WHERE local_seq > ? ORDER BY local_seq LIMIT ?",
-                             (after, limit + 1)).fetchall()
-            rows = [(r[0],) for r in full]
-            lines = [wire_row(r[1:]) for r in full[:limit]]
-        more = len(rows) > limit
-        nxt = int(rows[:limit][-1][0]) if rows else after
-        return lines, nxt, more
-
-    def heads(self, world: str) -> dict[str, int]:
-        return self.store.heads()
-
-    def counts(self, world: str) -> dict[str, Any]:
-        c = self._conn()
-        n = c.execute("SELECT count(*) FROM event").fetchone()[0]
-        last = c.execute("SELECT max(local_seq) FROM event").fetchone()[0]
-        return {"events": int(n or 0), "cursor": int(last or 0)}
-
-
-def open_log(db: str | None = None, store: str | None = None) -> SqlEventLog | StoreEventLog:
+def open_log(db: str | None = None, store: str | None = None) -> EventLog:
     """The event log for ``--db URL`` or ``--store PATH``."""
     if store:
+        from data.sync.hub.store_log import StoreEventLog
+
         return StoreEventLog(store)
     if not db:
         raise HubStorageError("geef --db (hubdatabase) of --store (store van dit centrum)")
@@ -627,7 +532,6 @@ __all__ = [
     "NodeAuth",
     "PushOutcome",
     "SqlEventLog",
-    "StoreEventLog",
     "db_url",
     "open_log",
     "token_hash",

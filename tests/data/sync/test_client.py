@@ -8,7 +8,8 @@ from pathlib import Path
 
 from data.store import Command, Store
 from data.sync.client import PeerConfig, SyncEngine, SyncState
-from data.sync.hub.storage import SqlEventLog, StoreEventLog
+from data.sync.hub.storage import SqlEventLog
+from data.sync.hub.store_log import StoreEventLog
 from tests.data.sync.conftest import ThreadHub
 from tests.data.sync.factory import fill, free_port
 

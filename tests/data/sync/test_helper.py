@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import data.sync.bundle as bundle_mod
-import data.sync.client as client_mod
+import data.sync.hub_client as client_mod
 from data.store import Command, IngestResult, Store, StoreError
 from data.store.envelope import canonical_json, uuid7
 from data.store.prepare import Prepared, prepare
