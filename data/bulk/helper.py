@@ -21,6 +21,8 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from data.bulk.orphans import die_with_parent
+
 T = TypeVar("T")
 
 #: below this many bytes (a page) or events (a bundle slice) the work is done in-process:
@@ -65,7 +67,8 @@ class Helper:
                 return
             # spawn, never fork: the desktop application runs Qt and other threads
             pool = ProcessPoolExecutor(max_workers=1,
-                                       mp_context=multiprocessing.get_context("spawn"))
+                                       mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=die_with_parent, initargs=(os.getpid(),))
             self._pool = pool
             try:
                 warm = pool.submit(self.warmer())

@@ -20,6 +20,7 @@ import traceback
 from typing import Any, Iterator
 
 from data.bulk import collector_off
+from data.bulk.orphans import die_with_parent
 from data.store import log
 from data.store.envelope import Event, loads
 from data.store.projection import (
@@ -94,8 +95,9 @@ def project(conn: sqlite3.Connection, lo: str | None = None,
 split_points = log.split_points
 
 
-def _worker(path: str, lo: str | None, hi: str | None, q: Any) -> None:
+def _worker(parent: int, path: str, lo: str | None, hi: str | None, q: Any) -> None:
     """Runs in a child process: fold one range, send the rows in chunks, then ('done', n)."""
+    die_with_parent(parent)
     collector_off()
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
@@ -115,7 +117,7 @@ def parallel(path: str,
     """Fold the ranges in child processes; yield their chunks as they arrive."""
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
     q = ctx.Queue(maxsize=8)
-    procs = [ctx.Process(target=_worker, args=(path, lo, hi, q), daemon=True)
+    procs = [ctx.Process(target=_worker, args=(os.getpid(), path, lo, hi, q), daemon=True)
              for lo, hi in ranges]
     for p in procs:
         p.start()
