@@ -230,3 +230,39 @@ def test_after_any_arrival_order_the_fold_obeys_the_merge_rule(seed: int, n_step
             assert snapshot(st) == before
         finally:
             st.close()
+
+
+# ---------------------------------------------------------------- the first-event rule
+
+
+def test_first_event_of_an_origin_must_be_its_registration(store_factory):
+    """A well-signed seq 1 that is not the origin's own registration is refused with the
+    rule's own message (not the missing-predecessor one), and changes nothing."""
+    st = store_factory("vnog")
+    before = snapshot(st)
+    o = Origin("vrgz")
+    typ, payload = CREATE["incident"]
+    not_a_registration = o.event(typ, "incident-1", payload, BASE_MS)
+    res = st.ingest([not_a_registration])
+    assert res.rejected == [(not_a_registration["id"],
+                             "eerste gebeurtenis moet de aanmelding zijn")]
+    assert not res.accepted and snapshot(st) == before
+    # a registration, but of another node: vrgz's first event registers vggm
+    o2 = Origin("vrgz")
+    someone_else = o2.event("node.registered", "vggm",
+                            {"name": "vggm", "public_key": o2.signer.public_hex,
+                             "world": "LIVE"}, BASE_MS, author="systeem")
+    res = st.ingest([someone_else])
+    assert res.rejected == [(someone_else["id"], "eerste gebeurtenis moet de aanmelding zijn")]
+    assert not res.accepted and snapshot(st) == before
+    # what follows a refused first event waits for it (the chain is broken)
+    o3 = Origin("vrgz")
+    first = o3.event(typ, "incident-1", payload, BASE_MS)
+    second = o3.event("incident.updated", "incident-1", {"title": "Brand"}, BASE_MS + 1)
+    res = st.ingest([first, second])
+    assert res.rejected == [(first["id"], "eerste gebeurtenis moet de aanmelding zijn"),
+                            (second["id"], "keten van vrgz onderbroken; later opnieuw")]
+    assert snapshot(st) == before
+    # the proper registration is taken in
+    good = Origin("vrgz")
+    assert st.ingest([good.register()]).accepted and st.heads()["vrgz"] == 1
