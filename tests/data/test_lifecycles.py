@@ -67,7 +67,7 @@ def _make(st, kind: str) -> str:  # noqa: ANN001
 def test_every_step_of_every_lifecycle_locally(store_factory, kind):
     """Each (state, next) pair: legal steps apply, others are refused naming both states."""
     st = store_factory()
-    start = lc.INITIAL = {"incident": "gemeld", "bijstand": "concept", "action": "open"}[kind]
+    start = {"incident": "gemeld", "bijstand": "concept", "action": "open"}[kind]
     typ = f"{kind}.status_changed"
     for a, b, ok in _all_pairs(kind):
         try:

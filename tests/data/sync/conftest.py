@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,14 +25,27 @@ class ThreadHub:
         self.url = f"http://127.0.0.1:{self.port}"
         cfg = uvicorn.Config(create_app(log), host="127.0.0.1", port=self.port,
                              log_level="warning", access_log=False)
-        self.server = uvicorn.Server(cfg)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        ready = threading.Event()
+
+        class Server(uvicorn.Server):
+            async def startup(self, sockets: Any = None) -> None:
+                try:
+                    await super().startup(sockets=sockets)
+                finally:
+                    ready.set()  # listening (or failed to: then `started` stays False)
+
+        self.server = Server(cfg)
+
+        def run() -> None:
+            try:
+                self.server.run()
+            finally:
+                ready.set()  # a server that died before its startup wakes the waiter too
+
+        self.thread = threading.Thread(target=run, daemon=True)
         self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            assert time.monotonic() < deadline, "hub did not start"
-            assert self.thread.is_alive(), "hub thread died"
-            time.sleep(0.01)
+        assert ready.wait(60), "hub did not start"
+        assert self.server.started, "hub did not start (see the log above)"
 
     def enroll(self, node: str, worlds: tuple[str, ...] = ("LIVE",),
                read: tuple[str, ...] = ()) -> str:
