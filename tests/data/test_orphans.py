@@ -7,10 +7,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from tests.data.sync.factory import make_store
+from tests.waiting import wait_until
 
 
 def children(pid: int) -> set[int]:
@@ -45,15 +45,6 @@ def alive(pid: int) -> bool:
     return fields[0] != "Z"
 
 
-def wait_for(condition, what: str, cap_s: float = 60.0) -> None:
-    """Wait until ``condition()`` holds; fail with ``what`` past a generous cap."""
-    end = time.monotonic() + cap_s
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(what)
-        time.sleep(0.05)
-
-
 HOLDER = textwrap.dedent("""
     import os, sys
     from data.sync.helper import helper
@@ -72,7 +63,7 @@ def test_a_killed_process_takes_its_helper_along():
         assert helper_pid != proc.pid and alive(helper_pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        wait_for(lambda: not alive(helper_pid), "the helper outlived its killed parent")
+        wait_until(lambda: not alive(helper_pid), "the helper outlived its killed parent")
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -91,11 +82,11 @@ def test_sigkill_of_crisisbeeld_sync_leaves_no_child(tmp_path: Path):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         env={**os.environ, "CRISISBEELD_HELPER": "1"})
     try:
-        wait_for(lambda: helpers_of(proc.pid), "sync started no helper")
+        wait_until(lambda: helpers_of(proc.pid), "sync started no helper")
         kids = children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        wait_for(lambda: not any(alive(k) for k in kids),
+        wait_until(lambda: not any(alive(k) for k in kids),
                  f"processes {sorted(kids)} outlived the killed sync")
     finally:
         if proc.poll() is None:
