@@ -138,9 +138,12 @@ def cmd_sync(a: argparse.Namespace) -> int:
         for p in s.peers:
             print(f"{p.url}: {p.status}; {p.pushed} verstuurd, {p.pulled} ontvangen, "
                   f"{p.rejected} geweigerd; achterstand {p.backlog}"
-                  + (f"; {p.last_error}" if p.last_error else ""))
+                  + (f"; {p.last_error}" if p.last_error and p.last_error != p.fork else ""))
+            if p.trouble:
+                print(f"LET OP: {p.trouble}", file=sys.stderr)
         print(f"vingerafdruk: {st.fingerprint()}")
-        return 0 if ok else 1
+        # nothing skipped silently: whatever could not be exchanged makes the exit code 1
+        return 0 if ok and not any(p.trouble or p.backlog for p in s.peers) else 1
     finally:
         eng.close()
         st.close()

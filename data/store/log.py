@@ -120,6 +120,13 @@ def light_ids(conn: sqlite3.Connection, entities: Sequence[str]) -> list[str]:
     return out
 
 
+def at_seq(conn: sqlite3.Connection, origin: str, seq: int) -> tuple[str, str] | None:
+    """(id, hash) of an origin's event with this seq, if the log holds it."""
+    row = conn.execute("SELECT id, hash FROM event WHERE origin = ? AND seq = ?",
+                       (origin, seq)).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
 def newest_per_origin(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(origin, hlc of its newest event): an origin's clock only moves forward, so this is
     its highest; one row per origin, read through the chain heads."""

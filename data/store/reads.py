@@ -155,6 +155,11 @@ class Reads:
                 "SELECT origin, last_seq, public_key FROM origin_head ORDER BY origin").fetchall()
         return [{"origin": o, "seq": s, "public_key": k} for o, s, k in rows]
 
+    def head_hashes(self) -> dict[str, str]:
+        """The hash of each origin's newest event held here."""
+        with self._lock:
+            return dict(self._conn.execute("SELECT origin, last_hash FROM origin_head").fetchall())
+
     def fingerprint(self) -> Fingerprint:
         """Digest of the projected picture plus the event count. Equal event sets give equal
         fingerprints; nothing local (path, node, arrival order, alarms) goes in.

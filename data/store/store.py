@@ -54,6 +54,15 @@ from data.store.verify import verify_chains
 from data.store.wal import Checkpointer
 
 
+def fork_text(origin: str, seq: int, here: str, other: str) -> str:
+    """What a fork alarm says: both sides (``here``: the event id this store holds; ``other``:
+    the other side, described), and what to do."""
+    return (f"vork: {origin} seq {seq} is in deze store gebeurtenis {here[:13]}…, maar er is "
+            f"ook {other} — twee machines met node-id {origin} (een uitwijklaptop, een "
+            f"teruggezette back-up) of een vervalst centrum. Laat op één van beide machines "
+            f"niet meer invoeren en meld het bij het beheer van de hub (KCR2).")
+
+
 class Store(Folding, Reads):
     """One centre's store: one world, one node identity, one SQLite file."""
 
@@ -472,7 +481,8 @@ class Store(Folding, Reads):
 
     def _verify_chains(self, events: list[Event], res: IngestResult,
                        known: list[str] | None = None) -> tuple[list[Event], list[str]]:
-        """Check each origin's hash chain and signatures (shared rule: data.store.verify)."""
+        """Check each origin's hash chain and signatures (shared rule: data.store.verify).
+        A fork (another event under an origin and seq held here) raises a red alarm."""
 
         def head_of(origin: str) -> tuple[int, str, str] | None:
             row = self._conn.execute(
@@ -482,9 +492,32 @@ class Store(Folding, Reads):
 
         accepted, hashes, rejected = verify_chains(events, head_of, known)
         res.rejected.extend((r.id, r.reason) for r in rejected)
+        res.held.extend(r.id for r in rejected if r.transient)
+        if any(r.fork for r in rejected):
+            by_id = {e.id: e for e in events}
+            for r in rejected:
+                if r.fork:
+                    e = by_id[r.id]
+                    res.forks.append((e.origin, e.seq))
+                    held = log.at_seq(self._conn, e.origin, e.seq)
+                    self.raise_alarm("vork", e.origin, fork_text(
+                        e.origin, e.seq, held[0] if held else "?",
+                        f"gebeurtenis {e.id[:13]}… (ontvangen)"))
         return accepted, hashes
 
     # ------------------------------------------------------------------ writes beside commands
+
+    def raise_alarm(self, kind: str, origin: str, detail: str) -> None:
+        """An open alarm of ``kind`` about ``origin`` with this text, once (not one per batch
+        that shows the same thing again)."""
+        with self.transaction():
+            found = self._conn.execute(
+                "SELECT 1 FROM alarm WHERE kind = ? AND origin = ? AND detail = ? "
+                "AND acknowledged = 0", (kind, origin, detail)).fetchone()
+            if found is None:
+                self._conn.execute(
+                    "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
+                    "VALUES (?, ?, ?, ?, 0)", (kind, origin, detail, now_iso()))
 
     def acknowledge_alarm(self, alarm_id: int) -> None:
         with self._lock:

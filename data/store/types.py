@@ -67,6 +67,10 @@ class IngestResult:
     accepted: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (event id, reason)
+    #: of the rejected: those a later retry may take in (their predecessor is missing)
+    held: list[str] = field(default_factory=list)
+    #: of the rejected: (origin, seq) held here with another event (a fork; an alarm is raised)
+    forks: list[tuple[str, int]] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
     #: local_seq of the first and last accepted event (one insert under the store's lock, so
     #: nothing else lies between them); None when none was accepted

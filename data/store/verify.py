@@ -34,6 +34,9 @@ class Rejection:
     id: str
     reason: str
     transient: bool = False
+    #: a different event with the same origin and seq as one the caller holds (a forged
+    #: centre, or two machines initialised with the same node id): a red alarm, not a retry
+    fork: bool = False
 
 
 def check_envelope(e: Event, world: str) -> str:
@@ -91,7 +94,8 @@ def verify_chains(
                 continue
             if e.seq <= last_seq:
                 rejected.append(Rejection(e.id, f"seq {e.seq} van {origin} bestaat al met een "
-                                                "ander id (vervalst of dubbel uitgegeven)"))
+                                                "ander id (vervalst of dubbel uitgegeven)",
+                                          fork=True))
                 continue
             if e.seq != last_seq + 1:
                 rejected.append(Rejection(

@@ -30,14 +30,17 @@ from typing import Any, Literal
 
 from data.clock import now_iso
 from data.store import Changes, Store, log
+from data.store.store import fork_text
 from data.sync import peers
 from data.sync.helper import helper
 from data.sync.hub_client import (
     FIRST_PAGE,
     Backoff,
+    ForkFound,
     HubClient,
     HubRefused,
     LinkDown,
+    NotTakenIn,
     PeerConfig,
     _PageReader,
 )
@@ -51,6 +54,9 @@ from data.sync.wire import (
 )
 
 Status = Literal["online", "offline", "error"]
+
+#: rounds in a row with pulled events that could not be taken in, before `sync --once` stops
+HELD_ROUNDS = 3
 
 
 
@@ -73,6 +79,24 @@ class PeerState:
     rejected: int = 0                # refused by the hub or the store, this session
     next_attempt_in: float = 0.0     # seconds until the next try (after a failure)
     busy: bool = False               # events are being sent or taken in right now
+    undelivered: int = 0             # events of this store the hub refused for good
+    refused_in: int = 0              # events of the hub this store refused for good
+    held: int = 0                    # pulled events not taken in yet (a retry may cure it)
+    fork: str = ""                   # a fork between this store and the hub (red alarm)
+
+    @property
+    def trouble(self) -> str:
+        """What could not be exchanged, for a person; empty when all went through."""
+        parts = []
+        if self.fork:
+            parts.append(self.fork)
+        if self.held:
+            parts.append(f"{self.held} ontvangen gebeurtenissen wachten op hun voorganger")
+        if self.undelivered:
+            parts.append(f"{self.undelivered} eigen gebeurtenissen door de hub geweigerd")
+        if self.refused_in:
+            parts.append(f"{self.refused_in} gebeurtenissen van de hub geweigerd")
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -107,6 +131,7 @@ class _Peer:
     due: float = 0.0
     heads: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # HTTP status of the hub's last refusal (0: none)
+    held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
 
 class SyncEngine:
@@ -240,7 +265,8 @@ class SyncEngine:
             for p in list(todo):
                 if p.due <= now and self._round_safe(p):
                     todo.remove(p)
-                elif give_up_on_refusal and p.refused in (401, 403):
+                elif give_up_on_refusal and (p.refused in (401, 403) or p.state.fork
+                                             or p.held_rounds >= HELD_ROUNDS):
                     return False
             if not todo:
                 return True
@@ -282,6 +308,18 @@ class SyncEngine:
                 self._set_peer(p, status="offline", last_error=str(e), next_attempt_in=delay,
                                backlog=self._backlog(p.state.push_cursor))
                 return False
+            except ForkFound as e:
+                delay = max(p.backoff.next(), self.interval)
+                p.due = time.monotonic() + delay
+                self._set_peer(p, status="error", fork=str(e), last_error=str(e),
+                               next_attempt_in=delay)
+                return False
+            except NotTakenIn as e:
+                p.held_rounds += 1
+                delay = max(p.backoff.next(), min(self.interval, 5.0))
+                p.due = time.monotonic() + delay
+                self._set_peer(p, status="error", last_error=str(e), next_attempt_in=delay)
+                return False
             except HubRefused as e:
                 p.refused = e.status
                 if e.status == 413 and self.batch > 100:
@@ -312,8 +350,11 @@ class SyncEngine:
         cur = peers.load(self._db, hub_id, self.world)
         self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
                        pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
-        p.heads = p.client.heads(self.world)
-        self._set_peer(p, last_error="")
+        own = self.store.heads().get(self.store.node_id, 0)
+        p.heads, hashes, checked = p.client.heads_and_hashes(
+            self.world, (self.store.node_id, own) if own else None)
+        self._check_forks(p, hashes, own, checked)
+        self._set_peer(p, last_error="", fork="", held=0)
         warn = self._push(p, hub_id, cur)
         self._pull(p, hub_id, cur)
         warn = self._push(p, hub_id, cur) or warn or p.state.last_error
@@ -322,6 +363,26 @@ class SyncEngine:
         self._set_peer(p, status="online", last_success=cur.last_success, last_error=warn,
                        backlog=self._backlog(cur.push), push_cursor=cur.push,
                        pull_cursor=cur.pull, next_attempt_in=0.0)
+
+    def _check_forks(self, p: _Peer, hashes: dict[str, str], own: int,
+                     checked: str | None) -> None:
+        """"The hub has seq n of my origin" counts as delivered only when those are my events:
+        the hub's newest event of each origin held here, and the hub's event at this store's
+        own newest seq, must be the ones this store holds."""
+        probes = [(origin, p.heads.get(origin, 0), theirs) for origin, theirs in hashes.items()]
+        me = self.store.node_id
+        if checked is not None:
+            probes.append((me, own, checked))
+        elif own and p.heads.get(me, 0) >= own and hashes:
+            probes.append((me, own, ""))  # the hub says it holds it, but has no such event
+        for origin, seq, theirs in probes:
+            mine = log.at_seq(self._db, origin, seq)
+            if mine is not None and mine[1] != theirs:
+                other = (f"een andere (hash {theirs[:12]}) op hub {p.cfg.label}" if theirs
+                         else f"een andere op hub {p.cfg.label}")
+                text = fork_text(origin, seq, mine[0], other)
+                self.store.raise_alarm("vork", origin, text)
+                raise ForkFound(text)
 
     def _save_cursors(self, hub_id: str, world: str, url: str, cur: peers.Cursors) -> None:
         peers.save(self._db, hub_id, world, url, cur)
@@ -411,7 +472,8 @@ class SyncEngine:
                     else:
                         skip.add(eid)
                         warn = f"hub weigerde {eid}: {res.get('reason', '')}"
-                        self._set_peer(p, rejected=p.state.rejected + 1)
+                        self._set_peer(p, rejected=p.state.rejected + 1,
+                                       undelivered=p.state.undelivered + 1)
                 self._set_peer(p, pushed=p.state.pushed + int(reply.get("accepted", 0)))
                 before, after = reply.get("cursor_before"), reply.get("cursor_after")
                 if isinstance(before, int) and isinstance(after, int) and before == cur.pull:
@@ -460,13 +522,29 @@ class SyncEngine:
                         self._set_peer(p, push_cursor=cur.push)
                     self._set_peer(p, pulled=p.state.pulled + len(res.accepted),
                                    rejected=p.state.rejected + len(res.rejected))
-                    if res.rejected:  # e.g. a forked origin: a person must look at it
-                        eid, why = res.rejected[0]
-                        self._set_peer(p, last_error=f"{len(res.rejected)} gebeurtenissen van de "
-                                                     f"hub geweigerd, o.a. {eid}: {why}")
                     if res.changes:
                         for fn in list(self._change_listeners):
                             fn(res.changes)
+                    if res.forks:  # a red alarm was raised: nothing more until a person looked
+                        origin, seq = res.forks[0]
+                        raise ForkFound(next(
+                            (a["detail"] for a in self.store.alarms()
+                             if a["kind"] == "vork" and a["origin"] == origin),
+                            f"vork: {origin} seq {seq}"))
+                    if res.held:
+                        # a retry may take these in: the cursor stays before this page (what
+                        # was taken in of it comes again as duplicates)
+                        why = dict(res.rejected)[res.held[0]]
+                        self._set_peer(p, held=len(res.held))
+                        raise NotTakenIn(
+                            f"{len(res.held)} gebeurtenissen van de hub konden nog niet worden "
+                            f"opgenomen ({why}); de volgende ronde probeert het opnieuw")
+                    p.held_rounds = 0
+                    if res.rejected:  # refused for good: a person must look at it
+                        eid, why = res.rejected[0]
+                        self._set_peer(p, refused_in=p.state.refused_in + len(res.rejected),
+                                       last_error=f"{len(res.rejected)} gebeurtenissen van de "
+                                                  f"hub geweigerd, o.a. {eid}: {why}")
                 if after != cur.pull:
                     cur.pull = after
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)

@@ -51,6 +51,16 @@ class LinkDown(Exception):
     """The hub cannot be reached now (connection refused or cut, timeout, 5xx)."""
 
 
+class ForkFound(Exception):
+    """Two different events with one origin and seq: nothing more is exchanged for it until a
+    person has looked (the text says what to do)."""
+
+
+class NotTakenIn(Exception):
+    """Events of a pulled page could not be taken in for a reason a retry may cure; the pull
+    cursor stays before them."""
+
+
 class HubRefused(Exception):
     """The hub answered and said no (401, 403, 400, 413 …); ``detail`` is its sentence."""
 
@@ -137,8 +147,19 @@ class HubClient:
         return h
 
     def heads(self, world: str) -> dict[str, int]:
-        return {str(k): int(v) for k, v in self._call("GET", f"/v1/worlds/{world}/heads")
-                ["heads"].items()}
+        return self.heads_and_hashes(world)[0]
+
+    def heads_and_hashes(self, world: str, check: tuple[str, int] | None = None
+                         ) -> tuple[dict[str, int], dict[str, str], str | None]:
+        """Per origin the hub's highest contiguous seq and the hash of that event (empty from
+        a hub of an older version), and the hash the hub holds for ``check`` (origin, seq)."""
+        params = {"check": f"{check[0]}:{check[1]}"} if check else None
+        reply = self._call("GET", f"/v1/worlds/{world}/heads", params=params)
+        hashes = reply.get("hashes") or {}
+        checked = reply.get("checked")
+        return ({str(k): int(v) for k, v in reply["heads"].items()},
+                {str(k): str(v) for k, v in hashes.items()},
+                str(checked) if isinstance(checked, str) else None)
 
     def pack(self, data: bytes) -> tuple[bytes, str]:
         """A push body packed as this hub reads best: (bytes, Content-Encoding)."""

@@ -94,6 +94,22 @@ class PullPage(BaseModel):
 class Heads(BaseModel):
     world: str
     heads: dict[str, int]
+    #: hash of each origin's newest event held here: a client compares it with its own before
+    #: it counts "the hub has seq n of my origin" as delivered
+    hashes: dict[str, str] = {}
+    #: the hash held here for the (origin, seq) the client asked about with ``?check=ORIGIN:SEQ``
+    #: (its own newest event: does the hub hold *that* event?), null when not held
+    checked: str | None = None
+
+
+class Fork(BaseModel):
+    origin: str
+    seq: int | None = None
+    held_id: str | None = None
+    offered_id: str | None = None
+    node: str | None = None
+    detail: str | None = None
+    at: str
 
 
 class NodeStatus(BaseModel):
@@ -113,6 +129,8 @@ class WorldStatus(BaseModel):
     cursor: int
     origins: dict[str, int]
     nodes: list[NodeStatus]
+    #: two different events with one origin and seq seen here: a red alarm for the centres
+    forks: list[Fork] = []
 
 
 class ErrorReply(BaseModel):
@@ -245,10 +263,18 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
         return Response(data, media_type="application/json", headers=headers)
 
     @app.get("/v1/worlds/{world}/heads", response_model=Heads, responses=ERRORS, tags=["sync"])
-    def heads(world: str, who: NodeAuth = Depends(node)) -> Heads:
-        """Highest contiguous seq per origin that this hub holds."""
+    def heads(world: str, who: NodeAuth = Depends(node), check: str = "") -> Heads:
+        """Highest contiguous seq per origin that this hub holds, with the hash of each of
+        those events; ``check=ORIGIN:SEQ`` asks for the hash of one more event."""
         check_world(world, who, write=False)
-        return Heads(world=world, heads=log.heads(world))
+        checked = None
+        if check:
+            origin, _, seq = check.rpartition(":")
+            if not origin or not seq.isdigit() or len(check) > 120:
+                raise HubError(422, "ongeldige_vraag", "check: gebruik ORIGIN:SEQ")
+            checked = log.hash_at(world, origin, int(seq))
+        return Heads(world=world, heads=log.heads(world), hashes=log.head_hashes(world),
+                     checked=checked)
 
     @app.get("/v1/worlds/{world}/status", response_model=WorldStatus, responses=ERRORS,
              tags=["hub"])
@@ -260,7 +286,8 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
         c = log.counts(world)
         return WorldStatus(world=world, events=c["events"], cursor=c["cursor"],
                            origins=log.heads(world),
-                           nodes=[NodeStatus(**n) for n in auth.nodes(world)])
+                           nodes=[NodeStatus(**n) for n in auth.nodes(world)],
+                           forks=[Fork(**f) for f in log.forks(world)])
 
     return app
 

@@ -29,6 +29,7 @@ delays every reader; the lock is simpler and exact.) SQLite takes its one write 
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -50,6 +51,7 @@ from data.sync.hub.tables import (
     AUTH_TABLES,
     EVENT_TABLES,
     HubEvent,
+    HubFork,
     HubGrant,
     HubMeta,
     HubNode,
@@ -59,6 +61,8 @@ from data.sync.wire import wire_json
 
 EV = HubEvent.__table__  # type: ignore[attr-defined]
 HEAD = HubOriginHead.__table__  # type: ignore[attr-defined]
+FORK = HubFork.__table__  # type: ignore[attr-defined]
+_log = logging.getLogger("crisisbeeld.hub")
 NODE = HubNode.__table__  # type: ignore[attr-defined]
 GRANT = HubGrant.__table__  # type: ignore[attr-defined]
 META = HubMeta.__table__  # type: ignore[attr-defined]
@@ -334,6 +338,12 @@ class EventLog(Protocol):
 
     def heads(self, world: str) -> dict[str, int]: ...
 
+    def head_hashes(self, world: str) -> dict[str, str]: ...
+
+    def hash_at(self, world: str, origin: str, seq: int) -> str | None: ...
+
+    def forks(self, world: str) -> list[dict[str, Any]]: ...
+
     def counts(self, world: str) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
@@ -458,6 +468,9 @@ class SqlEventLog:
             ok, hashes, rejected = verify_chains(todo, heads.get)
             for r in rejected:
                 status[r.id] = ("rejected", r.reason, r.transient)
+            if any(r.fork for r in rejected):
+                self._record_forks(c, world, node, received, todo,
+                                   {r.id for r in rejected if r.fork})
             if not ok:
                 span.append(span[0])
                 return []
@@ -491,6 +504,46 @@ class SqlEventLog:
         for e in ok:
             status[e.id] = ("accepted", "", False)
         return ok
+
+    def _record_forks(self, c: Connection, world: str, node: str, at: str,
+                      events: Sequence[Event], ids: set[str]) -> None:
+        """Keep each fork this push showed (once), and say it in the hub's log."""
+        for e in events:
+            if e.id not in ids:
+                continue
+            held = c.execute(select(EV.c.id).where(EV.c.world == world, EV.c.origin == e.origin,
+                                                   EV.c.seq == e.seq)).scalar()
+            known = c.execute(select(func.count()).select_from(FORK).where(
+                FORK.c.world == world, FORK.c.origin == e.origin, FORK.c.seq == e.seq,
+                FORK.c.offered_id == e.id)).scalar()
+            if not known:
+                c.execute(FORK.insert().values(world=world, origin=e.origin, seq=e.seq,
+                                               offered_id=e.id, held_id=str(held or "?"),
+                                               node=node, at=at))
+                _log.error("vork in wereld %s: %s seq %s is hier %s, %s bood %s aan", world,
+                           e.origin, e.seq, held, node, e.id)
+
+    def forks(self, world: str) -> list[dict[str, Any]]:
+        """The forks this hub saw in ``world``, oldest first."""
+        with self.read.connect() as c:
+            rows = c.execute(select(FORK.c.origin, FORK.c.seq, FORK.c.held_id,
+                                    FORK.c.offered_id, FORK.c.node, FORK.c.at)
+                             .where(FORK.c.world == world).order_by(FORK.c.at)).all()
+        keys = ("origin", "seq", "held_id", "offered_id", "node", "at")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def hash_at(self, world: str, origin: str, seq: int) -> str | None:
+        """The hash of an origin's event with this seq, if held here."""
+        with self.read.connect() as c:
+            h = c.execute(select(EV.c.hash).where(EV.c.world == world, EV.c.origin == origin,
+                                                  EV.c.seq == seq)).scalar()
+        return None if h is None else str(h)
+
+    def head_hashes(self, world: str) -> dict[str, str]:
+        """The hash of each origin's newest event held here (a client checks its own)."""
+        with self.read.connect() as c:
+            return {str(o): str(h) for o, h in c.execute(
+                select(HEAD.c.origin, HEAD.c.last_hash).where(HEAD.c.world == world))}
 
     def pull(self, world: str, after: int, limit: int) -> tuple[list[str], int, bool]:
         with self.read.connect() as c:

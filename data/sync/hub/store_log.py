@@ -106,6 +106,17 @@ class StoreEventLog:
     def heads(self, world: str) -> dict[str, int]:
         return self.store.heads()
 
+    def hash_at(self, world: str, origin: str, seq: int) -> str | None:
+        found = log.at_seq(self._conn(), origin, seq)
+        return found[1] if found else None
+
+    def head_hashes(self, world: str) -> dict[str, str]:
+        return self.store.head_hashes()
+
+    def forks(self, world: str) -> list[dict[str, Any]]:
+        return [{"origin": a["origin"], "detail": a["detail"], "at": a["at"]}
+                for a in self.store.alarms() if a["kind"] == "vork"]
+
     def counts(self, world: str) -> dict[str, Any]:
         c = self._conn()
         return {"events": log.count(c), "cursor": log.last_local_seq(c)}

@@ -66,13 +66,28 @@ class HubGrant(SQLModel, table=True):
     pulled: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
 
 
+class HubFork(SQLModel, table=True):
+    """Two different events with one origin and seq, seen by this hub: a red alarm in the
+    world's status until the centres concerned have sorted it out."""
+
+    __tablename__ = "hub_fork"
+    world: str = Field(primary_key=True, max_length=40)
+    origin: str = Field(primary_key=True, max_length=80)
+    seq: int = Field(sa_column=Column(BigInteger, primary_key=True))
+    offered_id: str = Field(primary_key=True, max_length=40)
+    held_id: str = Field(max_length=40)
+    node: str = Field(max_length=80)  # who delivered the other event
+    at: str = Field(max_length=20)
+
+
 class HubMeta(SQLModel, table=True):
     __tablename__ = "hub_meta"
     key: str = Field(primary_key=True, max_length=40)
     value: str = Field(sa_column=Column(Text, nullable=False))
 
 
-EVENT_TABLES = [HubEvent.__table__, HubOriginHead.__table__]  # type: ignore[attr-defined]
+EVENT_TABLES = [HubEvent.__table__, HubOriginHead.__table__,  # type: ignore[attr-defined]
+                HubFork.__table__]  # type: ignore[attr-defined]
 AUTH_TABLES = [
     HubNode.__table__, HubGrant.__table__, HubMeta.__table__,  # type: ignore[attr-defined]
 ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
 
 from data.store import Command, Store
-from data.sync.client import PeerConfig, SyncEngine, SyncState
+from data.sync.client import HubClient, PeerConfig, SyncEngine, SyncState
 from data.sync.hub.storage import SqlEventLog
 from data.sync.hub.store_log import StoreEventLog
 from tests.data.sync.conftest import ThreadHub
@@ -194,8 +195,9 @@ def test_peer_hub_on_a_centres_own_store(tmp_path: Path, store_factory):
 
 
 def test_a_forked_origin_is_refused_and_shown(sql_hub, store_factory):
-    """A second store with the same node id (a restored or copied centre) forks the chain:
-    the hub refuses its events for good and the state says so; nothing else is blocked."""
+    """A second store with the same node id (a restored or copied centre) forks the chain: its
+    events are not counted as delivered because the hub's head is higher; the round fails
+    with a red alarm that names both sides, and the hub keeps the first chain."""
     a, twin = store_factory("vnog"), store_factory("vnog")
     fill(a, 10)
     fill(twin, 5, seed=3)
@@ -203,9 +205,40 @@ def test_a_forked_origin_is_refused_and_shown(sql_hub, store_factory):
     assert engine(a, PeerConfig(sql_hub.url, tok)).sync_once().status == "online"
     e = engine(twin, PeerConfig(sql_hub.url, tok))
     s = e.sync_once()
-    assert s.status == "online" and s.backlog == 0
-    assert s.peers[0].rejected >= 6 and "bestaat al" in s.last_error
+    peer = s.peers[0]
+    assert s.status == "error" and peer.fork.startswith("vork: vnog seq 6 is in deze store")
+    assert "twee machines met node-id vnog" in peer.trouble
+    own6 = [ev.id for ev in twin.iter_events() if ev.seq == 6][0]
+    (alarm,) = [x for x in twin.alarms() if x["kind"] == "vork"]
+    assert alarm["origin"] == "vnog" and own6[:13] in alarm["detail"]
     assert sql_hub.log.counts("LIVE")["events"] == 11
+    assert not e.run_until_synced(time.monotonic() + 30, give_up_on_refusal=True)
+    e.close()
+
+
+def test_a_twin_ahead_of_the_hub_is_refused_there_and_the_hub_shows_the_fork(
+        sql_hub, store_factory):
+    """The twin that syncs second holds *more* of the origin than the hub: the engine sees the
+    fork before it sends anything; a client that pushes anyway (an older version, a relay)
+    has the forked events refused for good, and the hub's status lists the fork."""
+    a, twin = store_factory("vnog"), store_factory("vnog")
+    fill(a, 3)
+    fill(twin, 8, seed=3)
+    tok = sql_hub.enroll("vnog")
+    assert engine(a, PeerConfig(sql_hub.url, tok)).sync_once().status == "online"
+    e = engine(twin, PeerConfig(sql_hub.url, tok))
+    s = e.sync_once()
+    peer = s.peers[0]
+    assert s.status == "error" and peer.fork.startswith("vork: vnog seq 4 ")
+    assert sql_hub.log.counts("LIVE")["events"] == 4  # nothing of the twin was sent
+    reply = HubClient(PeerConfig(sql_hub.url, tok)).push(
+        "LIVE", [json.dumps(ev.to_wire()) for ev in twin.iter_events()])
+    refused = [r for r in reply["results"] if r["status"] == "rejected"]
+    assert len(refused) == 9 and "bestaat al met een ander id" in refused[0]["reason"]
+    forks = sql_hub.log.forks("LIVE")
+    assert {(f["origin"], f["seq"]) for f in forks} == {("vnog", n) for n in (1, 2, 3, 4)}
+    assert all(f["node"] == "vnog" and f["held_id"] != f["offered_id"] for f in forks)
+    assert sql_hub.log.counts("LIVE")["events"] == 4
     e.close()
 
 
@@ -237,3 +270,26 @@ def test_the_desktop_serves_its_open_store_from_a_thread(store_factory):
     e.close()
     hub.stop()
     assert centre.event_count() == 32  # the app's store stays open after the hub stops
+
+
+def test_a_pull_never_moves_its_cursor_past_what_it_could_not_take_in(sql_hub, store_factory):
+    """A chain whose interior signature was forged (a hub that checked only the newest one
+    holds it): the event itself is refused for good, the rest of that chain cannot follow it;
+    the cursor stays before them, every round says so, and `sync --once` gives up failing."""
+    src, fresh = store_factory("vrzeeland"), store_factory("kcr2")
+    fill(src, 29, seed=4)
+    wire = [ev.to_wire() for ev in src.iter_events()]
+    wire[9]["sig"] = wire[8]["sig"]  # seq 10: a signature, but not over this event
+    tok = sql_hub.enroll("vrzeeland")
+    reply = HubClient(PeerConfig(sql_hub.url, tok)).push("LIVE", [json.dumps(w) for w in wire])
+    assert reply["accepted"] == 30  # the hole this guards against downstream
+    e = engine(fresh, PeerConfig(sql_hub.url, sql_hub.enroll("kcr2")), pull_limit=10)
+    s = e.sync_once()
+    peer = s.peers[0]
+    assert s.status == "error" and peer.held == 10 and peer.refused_in == 1
+    assert "konden nog niet worden opgenomen" in peer.last_error
+    assert peer.pull_cursor == 10  # not past the events it could not take in
+    assert not e.run_until_synced(time.monotonic() + 30, give_up_on_refusal=True)
+    assert e.state.peers[0].pull_cursor == 10 and fresh.heads()["vrzeeland"] == 9
+    assert "wachten op hun voorganger" in e.state.peers[0].trouble
+    e.close()
