@@ -65,14 +65,59 @@ def cmd_enroll(a: argparse.Namespace) -> int:
     if served is not None and any(w not in served for w in write + read):
         log.close()
         raise UserError(f"deze store-hub bedient alleen wereld {', '.join(served)}")
+    key = _public_key(a.key) if a.key else None
     try:
-        token = log.auth.enroll(node, write, read)
+        token = log.auth.enroll(node, write, read, public_key=key)
     finally:
         log.close()
     print(f"node {node} aangemeld; schrijven: {', '.join(write) or '-'}; "
           f"alleen lezen: {', '.join(read) or '-'}")
+    if key:
+        print(f"sleutel van {node} vastgelegd: {key[:16]}…")
+    else:
+        print(f"geen --key: de eerste push van {node} zelf legt zijn sleutel vast")
     print("bewaar dit token (het wordt niet opnieuw getoond; de hub bewaart alleen een hash):")
     print(token)
+    return 0
+
+
+def _public_key(path: str) -> str:
+    """A centre's public key from its store, or from a file written by `crisisbeeld key`."""
+    from pathlib import Path
+
+    from data.store import Store, StoreError
+
+    p = Path(path)
+    if not p.exists():
+        raise UserError(f"{p} bestaat niet (geef de store van het centrum of een sleutelbestand)")
+    try:
+        text = p.read_text(encoding="ascii").strip()
+    except (UnicodeDecodeError, OSError):
+        text = ""
+    if len(text) == 64 and all(c in "0123456789abcdef" for c in text):
+        return text
+    try:
+        with Store.open(p, readonly=True) as st:
+            return st.public_key
+    except StoreError:
+        raise UserError(f"{p} is geen store en geen sleutelbestand (64 hexadecimale tekens, "
+                        f"geschreven door 'crisisbeeld key')") from None
+
+
+def cmd_key(a: argparse.Namespace) -> int:
+    st = open_store(a.db)
+    try:
+        key = st.public_key
+        node = st.node_id
+    finally:
+        st.close()
+    if a.out:
+        from pathlib import Path
+
+        Path(a.out).write_text(key + "\n", encoding="ascii")
+        print(f"publieke sleutel van {node} geschreven naar {a.out}")
+    else:
+        print(key)
     return 0
 
 
@@ -168,6 +213,8 @@ def register(sub: Any) -> None:
     e.add_argument("--node", required=True, help="node-id van het centrum")
     e.add_argument("--worlds", default="", help="werelden om te lezen en schrijven: LIVE,OEF-…")
     e.add_argument("--read-worlds", default="", help="werelden om alleen te lezen")
+    e.add_argument("--key", help="store of sleutelbestand van het centrum: legt zijn publieke "
+                                 "sleutel vast (anders doet zijn eerste push dat)")
     e.set_defaults(func=cmd_enroll)
     r = hs.add_parser("revoke", help="trek het token van een node in")
     g = r.add_mutually_exclusive_group(required=True)
@@ -183,6 +230,12 @@ def register(sub: Any) -> None:
     p.add_argument("--log-level", default="warning")
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("key", help="toon of schrijf de publieke sleutel van deze store "
+                                   "(voor 'hub enroll --key')")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", help="schrijf naar dit bestand")
+    p.set_defaults(func=cmd_key)
 
     p = sub.add_parser("sync", help="synchroniseer deze store met een of meer hubs")
     p.add_argument("--db", required=True)

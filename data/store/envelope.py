@@ -255,6 +255,14 @@ class Signer:
         return self._key.sign(bytes.fromhex(digest_hex)).hex()
 
 
+def link(digest_hex: str, sig_hex: str) -> str:
+    """What the next event of the origin names as ``prev``: a hash over this event's digest
+    *and* its signature. One valid signature on the newest event of a run then proves every
+    earlier event of the run, signatures included. (Events made before this rule name the bare
+    digest; :func:`data.store.verify.verify_chains` checks each of their signatures itself.)"""
+    return _sha256((digest_hex + sig_hex).encode()).hexdigest()
+
+
 def verify(public_hex: str, digest_hex: str, sig_hex: str) -> bool:
     """True when ``sig_hex`` is the origin's signature over ``digest_hex``."""
     try:

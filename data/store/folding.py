@@ -191,8 +191,8 @@ class Folding:
                 if e.seq == 1 and e.type == "node.registered"}
         heads = {o: (seq, h, keys.get(o, "")) for o, (seq, h) in newest.items()}
         for origin, (seq, h, pk) in heads.items():
-            if origin == self.node_id:
-                self._own_head = (seq, h)
+            if origin == self.node_id and (self._own_head is None or self._own_head[0] != seq):
+                self._own_head = None  # (own events that came back: read again when needed)
             self._conn.execute(
                 "INSERT INTO origin_head(origin, public_key, last_seq, last_hash) VALUES (?,?,?,?) "
                 "ON CONFLICT(origin) DO UPDATE SET last_seq = excluded.last_seq, "

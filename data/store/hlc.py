@@ -65,5 +65,9 @@ class Hlc:
             self.ms, self.counter = rms, rc
         return 0
 
+    def now_ms(self) -> int:
+        """This clock's wall time in milliseconds (what "ahead" is measured against)."""
+        return self._now()
+
     def current(self) -> str:
         return encode(self.ms, self.counter)

@@ -127,6 +127,15 @@ def at_seq(conn: sqlite3.Connection, origin: str, seq: int) -> tuple[str, str] |
     return (str(row[0]), str(row[1])) if row else None
 
 
+def head_of(conn: sqlite3.Connection, origin: str) -> tuple[int, str, str, str] | None:
+    """(last_seq, last_hash, public_key, signature of that event) of an origin's chain."""
+    row = conn.execute(
+        "SELECT h.last_seq, h.last_hash, h.public_key, coalesce(e.sig, '') FROM origin_head h "
+        "LEFT JOIN event e ON e.origin = h.origin AND e.seq = h.last_seq WHERE h.origin = ?",
+        (origin,)).fetchone()
+    return (int(row[0]), str(row[1]), str(row[2]), str(row[3])) if row else None
+
+
 def newest_per_origin(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(origin, hlc of its newest event): an origin's clock only moves forward, so this is
     its highest; one row per origin, read through the chain heads."""

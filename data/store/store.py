@@ -29,7 +29,7 @@ from data.clock import now_iso
 from data.domain import commands
 from data.domain.validation import ValidationError, to_iso
 from data.store import log, rebuild, schema, wal
-from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7
+from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uuid7
 from data.store.folding import Folding
 from data.store.hlc import Hlc
 from data.store.hlc import decode as hlc_decode
@@ -50,7 +50,7 @@ from data.store.types import (
     default_author,
     valid_world,
 )
-from data.store.verify import verify_chains
+from data.store.verify import hold_future, verify_chains
 from data.store.wal import Checkpointer
 
 
@@ -83,7 +83,7 @@ class Store(Folding, Reads):
         self.name = ""
         self._signer: Signer | None = None
         self._hlc = Hlc()
-        self._own_head: tuple[int, str] | None = None  # (seq, hash) of our newest event
+        self._own_head: tuple[int, str] | None = None  # (seq, link) of our newest event
         self._file_version = -1  # PRAGMA data_version when the caches last matched the file
         self._tx_nested = False  # inside a transaction() that an outer one opened
         self._unit_touched: set[str] = set()  # entities touched since the last savepoint
@@ -375,17 +375,15 @@ class Store(Folding, Reads):
                     occurred_at: str | None) -> Event:
         assert self._signer is not None
         if self._own_head is None:
-            row = self._conn.execute(
-                "SELECT last_seq, last_hash FROM origin_head WHERE origin = ?", (self.node_id,)
-            ).fetchone()
-            self._own_head = (row[0], row[1]) if row else (0, GENESIS)
+            head = log.head_of(self._conn, self.node_id)
+            self._own_head = (head[0], link(head[1], head[3])) if head else (0, GENESIS)
         seq, prev = self._own_head[0] + 1, self._own_head[1]
         rec = now_iso()
         ev = Event(uuid7(), self.world, self.node_id, seq, self._hlc.tick(), occurred_at or rec,
                    rec, author, typ, entity, canonical_json(payload), prev, "", payload)
         digest = ev.digest()
         ev.sig = self._signer.sign(digest)
-        self._own_head = (seq, digest)
+        self._own_head = (seq, link(digest, ev.sig))
         return ev
 
     # ------------------------------------------------------------------ ingest
@@ -436,6 +434,7 @@ class Store(Folding, Reads):
                         fresh.append(e)
                         fresh_hashes.append(h)
             accepted, hashes = self._verify_chains(fresh, res, fresh_hashes)
+            accepted, hashes = self._hold_future(accepted, hashes, res)
             if not accepted:
                 return res
             unit = self._savepoint() if nested else nullcontext()
@@ -449,6 +448,23 @@ class Store(Folding, Reads):
         # (inside a caller's transaction the rows are not committed yet: no span)
         res.span = None if nested else span
         return res
+
+    def _hold_future(self, events: list[Event], hashes: list[str],
+                     res: IngestResult) -> tuple[list[Event], list[str]]:
+        """Events from a clock beyond the drift bound ahead of ours wait (data.store.verify:
+        hold_future); the origin gets a clock-drift alarm."""
+        ok, ok_hashes, held = hold_future(events, hashes, self._hlc.now_ms(),
+                                          self._hlc.drift_bound_ms)
+        if held:
+            res.rejected.extend((r.id, r.reason) for r in held)
+            res.held.extend(r.id for r in held)
+            first: dict[str, Event] = {}
+            by_id = {e.id: e for e in events}
+            for r in held:
+                first.setdefault(by_id[r.id].origin, by_id[r.id])
+            for origin, e in first.items():
+                self._raise_drift_alarm(origin, hlc_decode(e.hlc)[0] - self._hlc.now_ms())
+        return ok, ok_hashes
 
     def _observe_clocks(self, events: list[Event]) -> dict[str, int]:
         """Merge received clocks; returns how far (ms) each origin that is beyond the drift
@@ -484,13 +500,8 @@ class Store(Folding, Reads):
         """Check each origin's hash chain and signatures (shared rule: data.store.verify).
         A fork (another event under an origin and seq held here) raises a red alarm."""
 
-        def head_of(origin: str) -> tuple[int, str, str] | None:
-            row = self._conn.execute(
-                "SELECT last_seq, last_hash, public_key FROM origin_head WHERE origin = ?",
-                (origin,)).fetchone()
-            return (int(row[0]), str(row[1]), str(row[2])) if row else None
-
-        accepted, hashes, rejected = verify_chains(events, head_of, known)
+        accepted, hashes, rejected = verify_chains(
+            events, lambda origin: log.head_of(self._conn, origin), known)
         res.rejected.extend((r.id, r.reason) for r in rejected)
         res.held.extend(r.id for r in rejected if r.transient)
         if any(r.fork for r in rejected):

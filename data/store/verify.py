@@ -7,8 +7,12 @@ Two checks, both Qt-free and storage-free:
   gap, and are they signed by the origin's key? The caller supplies the current chain head of
   each origin (from its own tables), so the store and the hub apply exactly the same rule.
 
-Within a contiguous run one valid signature on the newest event proves all earlier ones (each
-event's hash is covered by its successor's ``prev``); only if that fails is every event checked.
+Each event names as ``prev`` the :func:`~data.store.envelope.link` of its predecessor, a hash
+over the predecessor's digest and signature. Within a contiguous run one valid signature on the
+newest event therefore proves every earlier event of the run, its signature included, so no
+event with an invalid signature is taken in while only one signature per run is checked. An
+event made before this rule names the bare digest of its predecessor: that predecessor's own
+signature is then checked separately. If the newest signature fails, every event is checked.
 """
 
 from __future__ import annotations
@@ -19,11 +23,13 @@ from dataclasses import dataclass
 
 from data.domain.events import EVENT_TYPES, validate_payload
 from data.domain.validation import ValidationError, to_iso
-from data.store.envelope import GENESIS, Event, verify
+from data.store.envelope import GENESIS, Event, link, verify
+from data.store.hlc import DEFAULT_DRIFT_BOUND_MS
+from data.store.hlc import decode as hlc_decode
 from data.store.hlc import is_valid as hlc_valid
 
-#: (last_seq, last_hash, public_key) of an origin, or None when the origin is new.
-Head = tuple[int, str, str]
+#: (last_seq, last_hash, public_key, last_sig) of an origin, or None when the origin is new.
+Head = tuple[int, str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +90,11 @@ def verify_chains(
     for origin, evs in by_origin.items():
         evs.sort(key=_seq)
         head = head_of(origin)
-        last_seq, last_hash, key = head if head else (0, GENESIS, "")
+        last_seq, last_hash, key, last_sig = head if head else (0, GENESIS, "", "")
         run: list[tuple[Event, str]] = []
+        # members of the run whose successor names their bare digest (made before links
+        # covered the signature): their own signature is checked
+        loose: set[int] = set()
         broken = False
         for e, known in evs:
             if broken:
@@ -104,7 +113,17 @@ def verify_chains(
                 broken = True
                 continue
             h = known or e.digest()
-            if e.prev != last_hash:
+            if last_seq == 0:
+                linked = e.prev == GENESIS
+            elif e.prev == link(last_hash, last_sig):
+                linked = True
+            elif e.prev == last_hash:  # an older event's bare digest
+                linked = True
+                if run:
+                    loose.add(len(run) - 1)
+            else:
+                linked = False
+            if not linked:
                 rejected.append(Rejection(e.id, "ketenverwijzing (prev) klopt niet"))
                 broken = True
                 continue
@@ -115,10 +134,11 @@ def verify_chains(
                     continue
                 key = str(e.payload.get("public_key", ""))
             run.append((e, h))
-            last_seq, last_hash = e.seq, h
+            last_seq, last_hash, last_sig = e.seq, h, e.sig
         if not run:
             continue
-        if verify(key, run[-1][1], run[-1][0].sig):
+        checks = sorted(loose | {len(run) - 1})
+        if all(verify(key, run[i][1], run[i][0].sig) for i in checks):
             ok.extend(run)
             continue
         for i, (e, h) in enumerate(run):
@@ -132,4 +152,35 @@ def verify_chains(
     return [e for e, _ in ok], [h for _, h in ok], rejected
 
 
-__all__ = ["Head", "Rejection", "check_envelope", "verify_chains"]
+def hold_future(events: Sequence[Event], hashes: Sequence[str], now_ms: int,
+                bound_ms: int = DEFAULT_DRIFT_BOUND_MS,
+                ) -> tuple[list[Event], list[str], list[Rejection]]:
+    """Events stamped by a clock more than ``bound_ms`` ahead of ``now_ms`` are not taken in
+    yet: refused as retryable ("later opnieuw"), with the rest of their origin's chain after
+    them. In the fold's order such an event would sort after everything written since and win
+    every later update of its entity; held back, it is taken in once the receiver's clock has
+    caught up, so every store that holds the same events still shows the same picture.
+    ``events`` are as :func:`verify_chains` returns them (per origin in seq order)."""
+    limit = now_ms + bound_ms
+    ok: list[Event] = []
+    ok_hashes: list[str] = []
+    held: list[Rejection] = []
+    stopped: dict[str, int] = {}  # origin -> ms ahead of the first event held
+    for e, h in zip(events, hashes):
+        ms = hlc_decode(e.hlc)[0]
+        if e.origin in stopped or ms > limit:
+            ahead = stopped.setdefault(e.origin, ms - now_ms)
+            held.append(Rejection(e.id, future_text(e.origin, ahead, bound_ms), True))
+        else:
+            ok.append(e)
+            ok_hashes.append(h)
+    return ok, ok_hashes, held
+
+
+def future_text(origin: str, ahead_ms: int, bound_ms: int = DEFAULT_DRIFT_BOUND_MS) -> str:
+    """Why an event from a clock far ahead is held back (starts like the drift alarm)."""
+    return (f"klok van {origin} loopt {ahead_ms // 1000} s voor (meer dan "
+            f"{bound_ms // 60_000} min); later opnieuw")
+
+
+__all__ = ["Head", "Rejection", "check_envelope", "future_text", "hold_future", "verify_chains"]

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import orjson
 from sqlalchemy import Engine, bindparam, create_engine, event, func, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -46,13 +47,14 @@ from sqlmodel import SQLModel
 
 from data.clock import now_iso
 from data.store.envelope import WIRE_FIELDS, Event
-from data.store.verify import check_envelope, verify_chains
+from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.tables import (
     AUTH_TABLES,
     EVENT_TABLES,
     HubEvent,
     HubFork,
     HubGrant,
+    HubIdentity,
     HubMeta,
     HubNode,
     HubOriginHead,
@@ -62,6 +64,7 @@ from data.sync.wire import wire_json
 EV = HubEvent.__table__  # type: ignore[attr-defined]
 HEAD = HubOriginHead.__table__  # type: ignore[attr-defined]
 FORK = HubFork.__table__  # type: ignore[attr-defined]
+IDENT = HubIdentity.__table__  # type: ignore[attr-defined]
 _log = logging.getLogger("crisisbeeld.hub")
 NODE = HubNode.__table__  # type: ignore[attr-defined]
 GRANT = HubGrant.__table__  # type: ignore[attr-defined]
@@ -178,12 +181,18 @@ class Auth:
             return str(c.execute(select(META.c.value).where(META.c.key == "hub_id")).scalar_one())
 
     def enroll(self, node_id: str, write_worlds: Sequence[str],
-               read_worlds: Sequence[str] = ()) -> str:
+               read_worlds: Sequence[str] = (), public_key: str | None = None) -> str:
         """Enrol (or re-enrol) a node; returns a fresh token. Only its hash is stored, and a
-        re-enrolment replaces the old token and grants."""
+        re-enrolment replaces the old token and grants. ``public_key`` binds the centre's
+        identity now (else its own first push binds it); a new key replaces the old one (a
+        key rotation, decided by whoever enrols)."""
         token = secrets.token_urlsafe(32)
         now = now_iso()
         with self.write.begin() as c:
+            if public_key is not None:
+                c.execute(IDENT.delete().where(IDENT.c.node_id == node_id))
+                c.execute(IDENT.insert().values(node_id=node_id, public_key=public_key,
+                                                bound_at=now, how="aanmelding"))
             c.execute(NODE.delete().where(NODE.c.node_id == node_id))
             c.execute(NODE.insert().values(node_id=node_id, token_hash=token_hash(token),
                                            created_at=now, revoked=False))
@@ -198,6 +207,23 @@ class Auth:
                     for w, cw in grants.items()])
         self._cache.clear()
         return token
+
+    def identities(self, c: Connection, origins: Sequence[str]) -> dict[str, str]:
+        """origin -> bound public key, of these origins (on the caller's connection)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(origins), 900):
+            out.update((str(o), str(k)) for o, k in c.execute(
+                select(IDENT.c.node_id, IDENT.c.public_key)
+                .where(IDENT.c.node_id.in_(list(origins[i:i + 900])))))
+        return out
+
+    def enrolled(self, c: Connection, origins: Sequence[str]) -> set[str]:
+        """Which of these origins are enrolled here (revoked or not)."""
+        out: set[str] = set()
+        for i in range(0, len(origins), 900):
+            out.update(str(o) for (o,) in c.execute(
+                select(NODE.c.node_id).where(NODE.c.node_id.in_(list(origins[i:i + 900])))))
+        return out
 
     def revoke(self, node_id: str) -> bool:
         with self.write.begin() as c:
@@ -366,6 +392,7 @@ class SqlEventLog:
             EV.insert().values({k: bindparam(k) for k in INSERT_COLS})
             .compile(dialect=self.write.dialect))
         self._world_locks: dict[str, threading.Lock] = {}
+        self._bind_how: dict[str, str] = {}  # (per push, under the world lock)
         self._mutex = threading.Lock()
 
     def close(self) -> None:
@@ -439,18 +466,23 @@ class SqlEventLog:
             top = select(func.coalesce(func.max(EV.c.arrival), 0)).where(EV.c.world == world)
             span.append(int(c.execute(top).scalar_one()))
             origins = sorted({e.origin for e in fresh})
-            heads: dict[str, tuple[int, str, str]] = {}
+            heads: dict[str, tuple[int, str, str, str]] = {}
             for i in range(0, len(origins), 900):
-                for o, s, h, k in c.execute(
-                        select(HEAD.c.origin, HEAD.c.last_seq, HEAD.c.last_hash, HEAD.c.public_key)
+                for o, s, h, k, body in c.execute(
+                        select(HEAD.c.origin, HEAD.c.last_seq, HEAD.c.last_hash, HEAD.c.public_key,
+                               EV.c.body)
+                        .join(EV, (EV.c.world == HEAD.c.world) & (EV.c.origin == HEAD.c.origin)
+                              & (EV.c.seq == HEAD.c.last_seq), isouter=True)
                         .where(HEAD.c.world == world, HEAD.c.origin.in_(origins[i:i + 900]))):
-                    heads[o] = (int(s), str(h), str(k))
+                    # the head event's signature (the next event's prev covers it)
+                    sig = str(orjson.loads(body).get("sig", "")) if body else ""
+                    heads[o] = (int(s), str(h), str(k), sig)
             # Only an event at or below its origin's head can be here already (the hub holds
             # every chain without gaps), so only those are looked up by id. An event above the
             # head that reuses a known id is refused by the unique index; the batch is then
             # tried again with every id looked up (``full_check``).
             maybe = fresh if full_check else [
-                e for e in fresh if e.seq <= heads.get(e.origin, (0, "", ""))[0]]
+                e for e in fresh if e.seq <= heads.get(e.origin, (0, "", "", ""))[0]]
             ids = [e.id for e in maybe]
             existing: set[str] = set()
             for i in range(0, len(ids), 900):
@@ -465,7 +497,13 @@ class SqlEventLog:
             if not todo:
                 span.append(span[0])
                 return []
+            todo, refused, bind = self._identities(c, node, todo, heads)
+            for eid, reason in refused.items():
+                status[eid] = ("rejected", reason, False)
             ok, hashes, rejected = verify_chains(todo, heads.get)
+            # a clock far ahead of the hub's waits until the hub's has caught up
+            ok, hashes, held = hold_future(ok, hashes, time.time_ns() // 1_000_000)
+            rejected += held
             for r in rejected:
                 status[r.id] = ("rejected", r.reason, r.transient)
             if any(r.fork for r in rejected):
@@ -494,6 +532,12 @@ class SqlEventLog:
                    if o in heads]
             ins = [{"world": world, "origin": o, "last_seq": s, "last_hash": h, "public_key": k}
                    for o, (s, h, k) in new_heads.items() if o not in heads]
+            bound = {o: k for o, k in bind.items() if o in new_heads or o in heads}
+            for o, k in bound.items():
+                key = k or new_heads.get(o, (0, "", ""))[2]
+                if key:
+                    c.execute(IDENT.insert().values(node_id=o, public_key=key, bound_at=received,
+                                                    how=self._bind_how.get(o, "eerste push")))
             if upd:
                 c.execute(update(HEAD).where(HEAD.c.world == bindparam("w"),
                                              HEAD.c.origin == bindparam("o"))
@@ -504,6 +548,46 @@ class SqlEventLog:
         for e in ok:
             status[e.id] = ("accepted", "", False)
         return ok
+
+    def _identities(self, c: Connection, node: str, events: list[Event],
+                    heads: dict[str, tuple[int, str, str, str]],
+                    ) -> tuple[list[Event], dict[str, str], dict[str, str]]:
+        """Identity is bound at enrolment: events signed with another key than the one bound to
+        their origin are refused. An origin enrolled here without a key is bound by its own
+        first push (with its own token); until then nobody else may relay its events. An origin
+        not enrolled here (a centre of another hub) is bound by the first chain relayed; a
+        signed roster of all centres is to replace that trust on first sight.
+
+        Returns (events to verify, refused id -> reason, origin -> key to bind; the key is
+        empty when it comes from the registration in this push)."""
+        origins = sorted({e.origin for e in events})
+        keys = self.auth.identities(c, origins)
+        enrolled = self.auth.enrolled(c, origins)
+        bad: dict[str, str] = {}
+        bind: dict[str, str] = {}
+        how = self._bind_how
+        for o in origins:
+            head_key = heads[o][2] if o in heads else ""
+            reg = next((e for e in events if e.origin == o and e.seq == 1), None)
+            offered = str(reg.payload.get("public_key", "")) if reg is not None else head_key
+            if o in keys:
+                if offered and offered != keys[o]:
+                    bad[o] = (f"{o} tekent met een andere sleutel dan bij de aanmelding is "
+                              f"vastgelegd (een vervalst centrum, of een nieuwe sleutel die "
+                              f"opnieuw moet worden aangemeld)")
+            elif o in enrolled and node != o:
+                bad[o] = (f"{o} heeft zich nog niet zelf bij deze hub gemeld; zijn gebeurtenissen "
+                          f"kunnen pas daarna via een ander centrum komen")
+            else:
+                # its own first push, or a centre not enrolled here whose events another hub
+                # relays: the first chain binds the key (a later one under another key is
+                # refused, and loudly)
+                bind[o] = head_key
+                how[o] = "eerste push" if node == o else f"doorgegeven door {node}"
+        if not bad:
+            return events, {}, bind
+        return ([e for e in events if e.origin not in bad],
+                {e.id: bad[e.origin] for e in events if e.origin in bad}, bind)
 
     def _record_forks(self, c: Connection, world: str, node: str, at: str,
                       events: Sequence[Event], ids: set[str]) -> None:

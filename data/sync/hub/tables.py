@@ -52,6 +52,18 @@ class HubNode(SQLModel, table=True):
     revoked: bool = False
 
 
+class HubIdentity(SQLModel, table=True):
+    """The public key of a centre (an origin), bound when it was enrolled with ``--key`` or, if
+    it was enrolled without, by its own first push with its own token. Events of that origin
+    must be signed with this key."""
+
+    __tablename__ = "hub_identity"
+    node_id: str = Field(primary_key=True, max_length=80)
+    public_key: str = Field(max_length=64)
+    bound_at: str = Field(max_length=20)
+    how: str = Field(max_length=120)  # "aanmelding", "eerste push", "doorgegeven door …"
+
+
 class HubGrant(SQLModel, table=True):
     """What a node may do in a world, and how it is doing there (the per-world status)."""
 
@@ -90,4 +102,5 @@ EVENT_TABLES = [HubEvent.__table__, HubOriginHead.__table__,  # type: ignore[att
                 HubFork.__table__]  # type: ignore[attr-defined]
 AUTH_TABLES = [
     HubNode.__table__, HubGrant.__table__, HubMeta.__table__,  # type: ignore[attr-defined]
+    HubIdentity.__table__,  # type: ignore[attr-defined]
 ]

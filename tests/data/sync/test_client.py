@@ -216,30 +216,43 @@ def test_a_forked_origin_is_refused_and_shown(sql_hub, store_factory):
     e.close()
 
 
-def test_a_twin_ahead_of_the_hub_is_refused_there_and_the_hub_shows_the_fork(
-        sql_hub, store_factory):
-    """The twin that syncs second holds *more* of the origin than the hub: the engine sees the
-    fork before it sends anything; a client that pushes anyway (an older version, a relay)
-    has the forked events refused for good, and the hub's status lists the fork."""
-    a, twin = store_factory("vnog"), store_factory("vnog")
-    fill(a, 3)
-    fill(twin, 8, seed=3)
-    tok = sql_hub.enroll("vnog")
-    assert engine(a, PeerConfig(sql_hub.url, tok)).sync_once().status == "online"
-    e = engine(twin, PeerConfig(sql_hub.url, tok))
-    s = e.sync_once()
-    peer = s.peers[0]
-    assert s.status == "error" and peer.fork.startswith("vork: vnog seq 4 ")
-    assert sql_hub.log.counts("LIVE")["events"] == 4  # nothing of the twin was sent
-    reply = HubClient(PeerConfig(sql_hub.url, tok)).push(
-        "LIVE", [json.dumps(ev.to_wire()) for ev in twin.iter_events()])
-    refused = [r for r in reply["results"] if r["status"] == "rejected"]
-    assert len(refused) == 9 and "bestaat al met een ander id" in refused[0]["reason"]
-    forks = sql_hub.log.forks("LIVE")
-    assert {(f["origin"], f["seq"]) for f in forks} == {("vnog", n) for n in (1, 2, 3, 4)}
-    assert all(f["node"] == "vnog" and f["held_id"] != f["offered_id"] for f in forks)
-    assert sql_hub.log.counts("LIVE")["events"] == 4
-    e.close()
+def test_a_restored_copy_ahead_of_the_hub_forks_and_the_hub_shows_it(
+        sql_hub, store_factory, tmp_path):
+    """A centre's store copied to a fallback laptop (same node id, same key), both writing on:
+    the copy that syncs second holds *more* of the origin than the hub. The engine sees the
+    fork before it sends anything; a client that pushes anyway (an older version) has the
+    forked events refused for good, and the hub's status lists the fork."""
+    import shutil
+
+    a = store_factory("vnog")
+    fill(a, 2)
+    a.close()
+    shutil.copy(a.path, tmp_path / "laptop.db")
+    a = Store.open(a.path)
+    twin = Store.open(tmp_path / "laptop.db")
+    try:
+        fill(a, 1, seed=1)
+        fill(twin, 5, seed=3)
+        tok = sql_hub.enroll("vnog")
+        assert engine(a, PeerConfig(sql_hub.url, tok)).sync_once().status == "online"
+        e = engine(twin, PeerConfig(sql_hub.url, tok))
+        s = e.sync_once()
+        peer = s.peers[0]
+        assert s.status == "error" and peer.fork.startswith("vork: vnog seq 4 ")
+        assert sql_hub.log.counts("LIVE")["events"] == 4  # nothing of the copy was sent
+        reply = HubClient(PeerConfig(sql_hub.url, tok)).push(
+            "LIVE", [json.dumps(ev.to_wire()) for ev in twin.iter_events()])
+        refused = {r["id"]: r["reason"] for r in reply["results"] if r["status"] == "rejected"}
+        own4 = next(ev.id for ev in twin.iter_events() if ev.seq == 4)
+        assert "bestaat al met een ander id" in refused[own4]
+        assert reply["duplicates"] == 3  # seq 1-3 are the same events on both
+        (fork,) = sql_hub.log.forks("LIVE")
+        assert (fork["origin"], fork["seq"], fork["offered_id"]) == ("vnog", 4, own4)
+        assert fork["held_id"] != own4 and fork["node"] == "vnog"
+        e.close()
+    finally:
+        a.close()
+        twin.close()
 
 
 def test_a_hub_with_smaller_limits_gets_smaller_batches(sql_hub, store_factory, monkeypatch):
@@ -272,6 +285,27 @@ def test_the_desktop_serves_its_open_store_from_a_thread(store_factory):
     assert centre.event_count() == 32  # the app's store stays open after the hub stops
 
 
+def plant(log: SqlEventLog, wire: list[dict]) -> None:
+    """Put events into a hub's tables as they are (what an older hub's checks let through)."""
+    from data.store.envelope import Event
+    from data.sync.hub.storage import EV, HEAD
+    from data.sync.wire import wire_json
+
+    with log.write.begin() as c:
+        for w in wire:
+            e = Event.from_wire(w)
+            c.execute(EV.insert().values(world="LIVE", id=e.id, origin=e.origin, seq=e.seq,
+                                         hash=e.digest(), node=e.origin, received_at="",
+                                         body=wire_json(
+                                             e.id, e.world, e.origin, e.seq, e.hlc,
+                                             e.occurred_at, e.recorded_at, e.author, e.type,
+                                             e.entity, e.payload_json, e.prev, e.sig)))
+        last = Event.from_wire(wire[-1])
+        c.execute(HEAD.insert().values(world="LIVE", origin=last.origin, last_seq=last.seq,
+                                       last_hash=last.digest(),
+                                       public_key=wire[0]["payload"]["public_key"]))
+
+
 def test_a_pull_never_moves_its_cursor_past_what_it_could_not_take_in(sql_hub, store_factory):
     """A chain whose interior signature was forged (a hub that checked only the newest one
     holds it): the event itself is refused for good, the rest of that chain cannot follow it;
@@ -280,9 +314,7 @@ def test_a_pull_never_moves_its_cursor_past_what_it_could_not_take_in(sql_hub, s
     fill(src, 29, seed=4)
     wire = [ev.to_wire() for ev in src.iter_events()]
     wire[9]["sig"] = wire[8]["sig"]  # seq 10: a signature, but not over this event
-    tok = sql_hub.enroll("vrzeeland")
-    reply = HubClient(PeerConfig(sql_hub.url, tok)).push("LIVE", [json.dumps(w) for w in wire])
-    assert reply["accepted"] == 30  # the hole this guards against downstream
+    plant(sql_hub.log, wire)  # a hub of an older version took it in whole
     e = engine(fresh, PeerConfig(sql_hub.url, sql_hub.enroll("kcr2")), pull_limit=10)
     s = e.sync_once()
     peer = s.peers[0]
