@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.domain.lifecycles import OPEN_BIJSTAND
+from data.clock import Clock, default_clock
 from data.domain.regions import region_label
+from data.picture import overview as overview_rules
+from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop import errors
 from desktop.commands import CommandWiring
@@ -37,7 +39,7 @@ from widgets.bijstand_view import BijstandView
 from widgets.common import title_label
 from widgets.comms_matrix import CommsMatrix
 from widgets.conflict_inbox import ConflictInbox
-from widgets.decisions_view import DecisionsView, is_overdue
+from widgets.decisions_view import DecisionsView
 from widgets.header import HeaderBar, Watermark, is_exercise
 from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
@@ -65,8 +67,9 @@ class MainWindow(QMainWindow):
     """A ``Changes`` from a write has been applied and the refresh requested."""
 
     def __init__(self, path: Path, world: str, centre: str, theme: str = "dark",
-                 author: str = "operator") -> None:
+                 author: str = "operator", clock: Clock | None = None) -> None:
         super().__init__()
+        self.clock = clock or default_clock()  # the one "now" of every view in this window
         self.path = path
         self.world = world
         self.author = author
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
                                      "alarms": []}
 
         # -- header, navigation, filters, views --
-        self.header = HeaderBar(world, centre)
+        self.header = HeaderBar(world, centre, clock=self.clock)
         self.header.sig_alarm_clicked.connect(
             lambda which: self.show_view("conflicten" if which == "conflicten" else "overzicht"))
         self.nav = QListWidget()
@@ -102,9 +105,9 @@ class MainWindow(QMainWindow):
         self.overview = OverviewView()
         self.incidents = IncidentsView()
         self.bijstand = BijstandView()
-        self.decisions = DecisionsView()
+        self.decisions = DecisionsView(clock=self.clock)
         self.journal = JournalView()
-        self.comms = CommsMatrix()
+        self.comms = CommsMatrix(clock=self.clock)
         comms_page = QWidget()
         cl = QVBoxLayout(comms_page)
         cl.addWidget(title_label(self.tr("Verbindingen")))
@@ -112,7 +115,7 @@ class MainWindow(QMainWindow):
         hint.setObjectName("Muted")
         cl.addWidget(hint)
         cl.addWidget(self.comms, 1)
-        self.nsp = NspView()
+        self.nsp = NspView(clock=self.clock)
         self.conflicts = ConflictInbox()
         conf_page = QWidget()
         fl = QVBoxLayout(conf_page)
@@ -500,57 +503,20 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ overview figures
 
-    def kpis(self) -> dict[str, Any]:
-        """The figures of the Overzicht, from what the views hold."""
-        inc = self.data["incident"]
-        by_status: dict[str, int] = {}
-        bij = self.data["bijstand"]
-        if bij:
-            for r in bij.values():
-                if r[1] in OPEN_BIJSTAND:
-                    by_status[r[1]] = by_status.get(r[1], 0) + 1
-        else:  # the rows are still loading: the cheap counts
-            by_status = {s: n for s, n in self._bijstand_counts.items() if s in OPEN_BIJSTAND}
-        acts = self.data["action"]
-        open_dec = {a.get("decision_id") for a in acts if a.get("status") in ("open",
-                                                                            "in_uitvoering")}
-        late_dec = {a.get("decision_id") for a in acts if is_overdue(a)}
-        live_dec = {d["id"] for d in self.data["decision"] if d.get("status") != "ingetrokken"}
-        out_regions = sorted({r for r, _c, s, _a, _n in self.data["comms"] if s == "uitgevallen"})
-        nsp = self.data["nsp"]
-        return {
-            "incidents_active": sum(1 for s in inc if s.get("status") == "actief"),
-            "incidents_gemeld": sum(1 for s in inc if s.get("status") == "gemeld"),
-            "incidents_beheerst": sum(1 for s in inc if s.get("status") == "beheerst"),
-            "bijstand_open": sum(by_status.values()),
-            "bijstand_by_status": by_status,
-            "decisions_open": len(open_dec & live_dec),
-            "decisions_overdue": len(late_dec & live_dec),
-            "comms_out_regions": out_regions,
-            "nsp_open": sum(1 for s in nsp if s.get("status") in ("operationeel", "beperkt")),
-            "nsp_not_operational": sum(1 for s in nsp if s.get("status") not in (
-                "operationeel", "gesloten")),
-            "conflicts": len(self.data["conflicts"]),
-        }
+    def picture(self) -> PictureState:
+        """What the views hold, for the picture rules."""
+        d = self.data
+        return PictureState(d["incident"], d["session"], d["decision"], d["action"], d["nsp"],
+                            d["bijstand"], self._bijstand_counts, d["comms"], d["conflicts"],
+                            d["alarms"])
+
+    def kpis(self) -> Kpis:
+        """The figures of the Overzicht now (by the window's clock)."""
+        return overview_rules.kpis(self.picture(), self.clock)
 
     def region_levels(self) -> dict[str, str]:
-        """Worst state per region: active incidents and channel outages are 'alert'."""
-        rank = {"": 0, "ok": 1, "warn": 2, "alert": 3}
-        lv: dict[str, str] = {}
-
-        def bump(code: str, level: str) -> None:
-            if rank[level] > rank[lv.get(code, "")]:
-                lv[code] = level
-
-        for s in self.data["incident"]:
-            level = {"actief": "alert", "gemeld": "warn", "beheerst": "warn"}.get(
-                s.get("status", ""), "")
-            for c in s.get("regions") or []:
-                if level:
-                    bump(c, level)
-        for r, _c, s, _a, _n in self.data["comms"]:
-            bump(r, {"uitgevallen": "alert", "verstoord": "warn"}.get(s, "ok"))
-        return lv
+        """Worst state per region (see :func:`data.picture.overview.region_levels`)."""
+        return overview_rules.region_levels(self.picture())
 
     def _update_overview(self) -> None:
         self.overview.set_kpis(self.kpis())

@@ -10,7 +10,7 @@ building and closing the engine) runs in the sync worker (:mod:`desktop.sync_job
 from __future__ import annotations
 
 import socket
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from data.clock import Clock, default_clock
+from data.picture.timefmt import age_short
 from desktop import errors
 from desktop.sync_jobs import JobRunner
 from desktop.sync_settings import HubEntry, StoreSync, SyncSettings, save_token
@@ -56,32 +58,14 @@ class SyncBridge(QObject):
         self.sig_changes_arrived.emit(-1, changes)
 
 
-def age_text(iso: str | None, now: datetime | None = None) -> str:
-    """'12 s', '3 min', '2 u', '4 d' since an ISO time (UTC, 'Z'); '' when there is none."""
-    if not iso:
-        return ""
-    try:
-        t = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    except ValueError:
-        return ""
-    s = max(0, int(((now or datetime.now(UTC)) - t).total_seconds()))
-    if s < 60:
-        return f"{s} s"
-    if s < 3600:
-        return f"{s // 60} min"
-    if s < 86400:
-        return f"{s // 3600} u"
-    return f"{s // 86400} d"
-
-
 STATUS_NL = {"online": "verbonden", "offline": "geen verbinding", "error": "fout"}
 
 
-def peer_lines(state: SyncState, now: datetime | None = None) -> list[str]:
+def peer_lines(state: SyncState, now: Clock | datetime | None = None) -> list[str]:
     """One line per hub: state, cursors, backlog, age and last error (tooltip, hubs list)."""
     out = []
     for p in state.peers:
-        age = age_text(p.last_success, now)
+        age = age_short(p.last_success, now or default_clock())
         line = (f"{p.name or p.url}: {STATUS_NL.get(p.status, p.status)} · push {p.push_cursor}"
                 f" · pull {p.pull_cursor} · achterstand {p.backlog}"
                 + (f" · laatst gelukt {age} geleden" if age else " · nog niet gelukt"))
@@ -297,12 +281,12 @@ class SyncController(QObject):
                 shown = ("none", 0, "", self.tr(
                     "Geen hub ingesteld: Synchronisatie → Hub toevoegen…"))
         else:
-            detail = "\n".join(peer_lines(s))
+            detail = "\n".join(peer_lines(s, self.win.clock))
             if self.peer_url:
                 detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(
                     self.cfg.peer_port)
             status = "syncing" if s.busy and s.status == "online" else s.status
-            shown = (status, s.backlog, age_text(s.last_success), detail)
+            shown = (status, s.backlog, age_short(s.last_success, self.win.clock), detail)
         if shown != self._shown:  # the clock ticks every second; restyle only on a change
             self._shown = shown
             self.win.set_sync_state(*shown)
@@ -411,7 +395,8 @@ class SyncController(QObject):
             if p is not None:
                 from data.sync.client import SyncState
 
-                text += "\n" + peer_lines(SyncState(peers=(p,)))[0].split(": ", 1)[1]
+                line = peer_lines(SyncState(peers=(p,)), self.win.clock)[0]
+                text += "\n" + line.split(": ", 1)[1]
             rows.append((h.url, text))
         self.hubs_dialog.set_hubs(rows)
 
@@ -523,7 +508,7 @@ class SyncController(QObject):
         return path
 
     def _suggest(self, suffix: str) -> str:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = self.win.clock.now().astimezone().strftime("%Y%m%d-%H%M")
         return str(Path.home() / f"crisisbeeld-{self.win.world}-{stamp}{suffix}")
 
     def export_bundle(self, path: str | None = None) -> None:
