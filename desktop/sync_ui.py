@@ -4,33 +4,163 @@ hub, bundles, and the sync state in the header.
 The Qt-free :class:`~data.sync.client.SyncEngine` calls its listeners on its own thread;
 :class:`SyncBridge` turns those calls into signals, delivered to the GUI thread by queued
 connection. Everything that touches disk or network (connection tests, bundles, enrolment,
-building and closing the engine) runs in the sync worker (:mod:`desktop.sync_jobs`).
+building and closing the engine) runs as an operation on the ``SYNC`` lane of
+:mod:`desktop.ops`, on the window's one writable store — the same store object, and so the same
+clock, as the operator's commands.
+
 """
 
 from __future__ import annotations
 
 import socket
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from data.clock import Clock, default_clock
 from data.picture.timefmt import age_short
-from desktop import errors
-from desktop.sync_jobs import JobRunner
-from desktop.sync_settings import HubEntry, StoreSync, SyncSettings, save_token
+from data.store import Changes, Store
+from desktop.context import Context
+from desktop.ops import ReceivedChanges, received
+from desktop.sync_base import STATUS_NL, JobError, SyncJob, peer_lines
+from desktop.sync_settings import HubEntry, SyncSettings, save_token
+from widgets.header import HeaderBar
 from widgets.sync_dialogs import AddHubDialog, HubsDialog, PeerHubDialog
 
-if TYPE_CHECKING:
-    from data.sync.client import SyncState
-    from desktop.main_window import MainWindow
+__all__ = ["SyncController", "SyncBridge", "STATUS_NL", "peer_lines", "local_addresses"]
+
+
+def health(url: str, token: str) -> dict[str, Any]:
+    """GET /v1/health and, with a token, /v1/me: is the hub there and does it know us?"""
+    from data.sync.client import HubClient, PeerConfig
+
+    c = HubClient(PeerConfig(url, token), timeout=(3.0, 10.0))
+    try:
+        out = c.health()
+        if token:
+            out["me"] = c._call("GET", "/v1/me")
+        return out
+    finally:
+        c.close()
+
+
+def local_addresses() -> list[str]:
+    """This computer's addresses a neighbour may reach (best effort, no traffic sent)."""
+    found = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 1))  # picks the outgoing interface; sends nothing
+            found.append(s.getsockname()[0])
+    except OSError:
+        pass
+    name = socket.gethostname()
+    if name:
+        found.append(name)
+    return found or ["127.0.0.1"]
+
+
+class _NotifyingStore:
+    """The window's store as the peer hub sees it: what a neighbour's push changed also goes
+    to ``notify`` (which emits a Qt signal), so the window shows it at once."""
+
+    def __init__(self, store: Store, notify: Callable[[Any], None]) -> None:
+        self._store, self._notify = store, notify
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def ingest(self, items: Any) -> Any:
+        res = self._store.ingest(items)
+        if res.changes.entities or res.changes.conflicts:
+            self._notify(res.changes)
+        return res
+
+
+def _port_free(host: str, port: int) -> None:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise JobError(f"poort {port} is bezet of niet beschikbaar ({e.strerror}); "
+                           "kies een andere") from None
+
+
+def peer_start(st: Store, host: str, port: int, notify: Callable[[Any], None]) -> Any:
+    """Serve ``st`` as a hub from a thread; returns the hub once the port listens."""
+    from data.sync.hub.server import BackgroundHub
+    from data.sync.hub.storage import HubStorageError, StoreEventLog
+
+    _port_free(host, port)  # before uvicorn: its failed bind ends its thread with SystemExit
+    try:
+        log = StoreEventLog(st)
+    except HubStorageError as e:
+        raise JobError(str(e)) from None
+    log.store = _NotifyingStore(log.store, notify)  # type: ignore[assignment]
+    try:
+        hub = BackgroundHub(log, host=host, port=port)
+        hub.start()
+    except (OSError, SystemExit):
+        log.close()
+        raise JobError(f"poort {port} is bezet of niet beschikbaar; kies een andere") from None
+    return hub
+
+
+def enroll(st: Store, node: str, world: str) -> str:
+    """Enrol a neighbour at this store's peer hub; returns the token (shown once). The hub's
+    tables live in the store's file; the store object is the window's own (left open)."""
+    from data.sync.hub.storage import HubStorageError, StoreEventLog
+
+    node = node.strip()
+    if not node or len(node) > 80 or not all(c.isalnum() or c in "-_." for c in node):
+        raise JobError("node-id: gebruik letters, cijfers, '-', '_' of '.' (hoogstens 80)")
+    try:
+        log = StoreEventLog(st)
+    except HubStorageError as e:
+        raise JobError(str(e)) from None
+    try:
+        return str(log.auth.enroll(node, [world], []))
+    finally:
+        log.close()
+
 
 BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle *.zip);;Alle bestanden (*)"
 STATE_FILTER = "Statusbestand (*.json);;Alle bestanden (*)"
+
+
+def export(db: Path, out: str, state_file: str | None) -> Any:
+    """Write a bundle of the store at ``db`` (read on a read-only connection of its own)."""
+    from data.sync.bundle import export_bundle, read_state
+
+    st = Store.open(db, readonly=True)
+    try:
+        since = read_state(state_file, st.world) if state_file else None
+        return export_bundle(st, out, since)
+    finally:
+        st.close()
+
+
+def state_file_of(db: Path, out: str) -> dict[str, Any]:
+    """Write the state file of the store at ``db`` (what it holds per origin)."""
+    from data.sync.bundle import write_state
+
+    st = Store.open(db, readonly=True)
+    try:
+        return write_state(st, out)
+    finally:
+        st.close()
+
+
+def import_into(st: Store, path: str) -> Any:
+    """Ingest a bundle into the window's store; its changes are marked as received."""
+    from data.sync.bundle import import_bundle
+
+    res = import_bundle(st, path)
+    res.changes = received(res.changes)
+    return res
 
 
 class SyncBridge(QObject):
@@ -58,41 +188,18 @@ class SyncBridge(QObject):
         self.sig_changes_arrived.emit(-1, changes)
 
 
-STATUS_NL = {"online": "verbonden", "offline": "geen verbinding", "error": "fout"}
+def open_engine(st: Store, peers: list[Any], interval: float, old: Any) -> Any:
+    """Close the previous engine (if any) and build one on the window's store."""
+    from data.sync.client import SyncEngine
+
+    if old is not None:
+        old.close()
+    if not peers:
+        return None
+    return SyncEngine(st, peers, interval=interval)
 
 
-def peer_lines(state: SyncState, now: Clock | datetime | None = None) -> list[str]:
-    """One line per hub: state, cursors, backlog, age and last error (tooltip, hubs list)."""
-    out = []
-    for p in state.peers:
-        age = age_short(p.last_success, now or default_clock())
-        line = (f"{p.name or p.url}: {STATUS_NL.get(p.status, p.status)} · push {p.push_cursor}"
-                f" · pull {p.pull_cursor} · achterstand {p.backlog}"
-                + (f" · laatst gelukt {age} geleden" if age else " · nog niet gelukt"))
-        if p.last_error:
-            line += f"\n    laatste fout: {p.last_error}"
-        if p.status != "online" and p.next_attempt_in:
-            line += f"\n    volgende poging over {p.next_attempt_in:.0f} s"
-        out.append(line)
-    return out
-
-
-def local_addresses() -> list[str]:
-    """This computer's addresses a neighbour may reach (best effort, no traffic sent)."""
-    found = []
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-            s.connect(("10.255.255.255", 1))  # picks the outgoing interface; sends nothing
-            found.append(s.getsockname()[0])
-    except OSError:
-        pass
-    name = socket.gethostname()
-    if name:
-        found.append(name)
-    return found or ["127.0.0.1"]
-
-
-class SyncController(QObject):
+class SyncController(SyncJob, QObject):
     """Wires sync into one main window: menu, engine, peer hub, bundles, header."""
 
     sig_peer_hub_changed = Signal(str)
@@ -100,14 +207,14 @@ class SyncController(QObject):
     sig_message = Signal(str, bool)
     """A result for the user was shown: (text, ok)."""
 
-    def __init__(self, win: MainWindow, settings_file: Path | None = None) -> None:
-        super().__init__(win)
-        self.win = win
-        self.path = Path(win.path)
+    def __init__(self, ctx: Context, header: HeaderBar,
+                 settings_file: Path | None = None) -> None:
+        QObject.__init__(self, ctx.window)
+        self.ctx = ctx
+        self.header = header
+        self.path = Path(ctx.path)
         self.settings_file = settings_file
         self.settings = SyncSettings.load(settings_file)
-        self.jobs = JobRunner(self.path, self)
-        self.jobs.jobs.sig_error.connect(self._on_worker_error)
         self.bridge = SyncBridge()
         self.bridge.sig_sync_state_changed.connect(self._on_state,
                                                    Qt.ConnectionType.QueuedConnection)
@@ -129,33 +236,25 @@ class SyncController(QObject):
         self._stopped = False
         self._shown: tuple[str, int, str, str] | None = None
         self._build_menu()
-        win.workers.writer.sig_done.connect(self._on_local_write)
-        win.header.sig_tick.connect(self._refresh_header)
-
-    # ------------------------------------------------------------------ settings
-
-    @property
-    def cfg(self) -> StoreSync:
-        return self.settings.for_store(self.path)
-
-    def save_settings(self) -> None:
-        self.settings.save(self.settings_file)
+        ctx.ops.sig_changes.connect(self._on_local_write)
+        header.sig_tick.connect(self._refresh_header)
 
     # ------------------------------------------------------------------ menu
 
     def _build_menu(self) -> None:
-        mb = self.win.menuBar()
-        menu = self.win.menuBar().addMenu(self.tr("&Synchronisatie"))
+        win = self.ctx.window
+        mb = win.menuBar()
+        menu = mb.addMenu(self.tr("&Synchronisatie"))
         acts = mb.actions()
         if len(acts) >= 2:  # before "Hulp"
             mb.insertMenu(acts[-2], menu)
         self.menu = menu
 
         def add(text: str, fn: Any, key: str = "") -> QAction:
-            act = QAction(text, self.win)
+            act = QAction(text, win)
             if key:
                 act.setShortcut(QKeySequence(key))
-                self.win.addAction(act)
+                win.addAction(act)
             act.triggered.connect(lambda _=False: fn())
             menu.addAction(act)
             return act
@@ -183,7 +282,8 @@ class SyncController(QObject):
             self.start_peer_hub(self.cfg.peer_host, self.cfg.peer_port, remember=False)
 
     def shutdown(self) -> None:
-        """Stop the engine, the peer hub and the worker (idempotent; on window close)."""
+        """Stop the engine and the peer hub (idempotent; on window close, before the window
+        ends its lanes: these jobs are the last on the sync lane)."""
         if self._stopped:
             return
         self._stopped = True
@@ -193,11 +293,10 @@ class SyncController(QObject):
         self._detach_engine()
         eng, self.engine = self.engine, None
         if eng is not None:
-            self.jobs.run("close_engine", eng)
+            self.sync_op(lambda _st: eng.close())
         hub, self.peer = self.peer, None
         if hub is not None:
-            self.jobs.run("peer_stop", hub)
-        self.jobs.stop()
+            self.sync_op(lambda _st: hub.stop())
 
     # ------------------------------------------------------------------ engine
 
@@ -228,16 +327,20 @@ class SyncController(QObject):
         if not cfgs:
             self.state = None
             self._refresh_header()
-        self.jobs.run("open_engine", cfgs, self.engine_interval, old,
-                      on_ok=lambda eng: self._engine_ready(gen, eng),
-                      on_fail=lambda msg: self.show_message(
-                          self.tr("Synchronisatie niet gestart: {0}").format(msg), ok=False))
+        interval = self.engine_interval
+        self.sync_op(lambda st: open_engine(st, cfgs, interval, old),
+                     on_ok=lambda eng: self._engine_ready(gen, eng),
+                     on_fail=lambda msg: self.show_message(
+                         self.tr("Synchronisatie niet gestart: {0}").format(msg), ok=False))
 
     def _engine_ready(self, gen: int, eng: Any) -> None:
         if eng is None:
             return
-        if gen != self._engine_gen or self._stopped:  # superseded meanwhile
-            self.jobs.run("close_engine", eng)
+        if self._stopped:  # the window closed meanwhile (its lanes have ended); not started
+            eng.close()
+            return
+        if gen != self._engine_gen:  # superseded meanwhile
+            self.sync_op(lambda _st: eng.close())
             return
         self.engine = eng
         on_state, on_changes = self.bridge.listeners(gen)
@@ -252,8 +355,9 @@ class SyncController(QObject):
             self.show_message(self.tr("Er is nog geen hub ingesteld (Synchronisatie → "
                                       "Hub toevoegen…)."), ok=False)
 
-    def _on_local_write(self, _req: int, _changes: Any) -> None:
-        if self.engine is not None:
+    def _on_local_write(self, changes: Changes) -> None:
+        """An operator's write: pass it on to the hubs now (not what sync itself took in)."""
+        if self.engine is not None and not isinstance(changes, ReceivedChanges):
             self.engine.nudge()
 
     def _on_state(self, gen: int, state: Any) -> None:
@@ -269,7 +373,7 @@ class SyncController(QObject):
     def _on_changes(self, gen: int, changes: Any) -> None:
         # changes of a replaced engine are still real changes of this store: always apply
         if not self._stopped:
-            self.win.apply_changes(changes)
+            self.ctx.ops.broadcast(received(changes))
 
     def _refresh_header(self) -> None:
         """Show the state; called on every state change and by the header's clock tick (age)."""
@@ -281,22 +385,22 @@ class SyncController(QObject):
                 shown = ("none", 0, "", self.tr(
                     "Geen hub ingesteld: Synchronisatie → Hub toevoegen…"))
         else:
-            detail = "\n".join(peer_lines(s, self.win.clock))
+            detail = "\n".join(peer_lines(s, self.ctx.clock))
             if self.peer_url:
                 detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(
                     self.cfg.peer_port)
             status = "syncing" if s.busy and s.status == "online" else s.status
-            shown = (status, s.backlog, age_short(s.last_success, self.win.clock), detail)
+            shown = (status, s.backlog, age_short(s.last_success, self.ctx.clock), detail)
         if shown != self._shown:  # the clock ticks every second; restyle only on a change
             self._shown = shown
-            self.win.set_sync_state(*shown)
+            self.header.sync.set_state(*shown)
 
     # ------------------------------------------------------------------ hubs
 
     def open_add_hub(self) -> AddHubDialog:
         if self.add_dialog is not None:
             self.add_dialog.close()
-        d = AddHubDialog([h.url for h in self.cfg.hubs], self.win)
+        d = AddHubDialog([h.url for h in self.cfg.hubs], self.ctx.window)
         d.sig_test_requested.connect(self._test_connection)
         d.accepted.connect(lambda: self._add_hub(d))
         self.add_dialog = d
@@ -319,17 +423,17 @@ class SyncController(QObject):
             me = h.get("me") or {}
             text = self.tr("hub {0} bereikbaar").format(h.get("hub_id", "?"))
             worlds = h.get("worlds")
-            if worlds and self.win.world not in worlds:
+            if worlds and self.ctx.world not in worlds:
                 if d is not None:
                     d.show_test_result(False, self.tr("deze hub bedient wereld {0}, niet {1}")
-                                       .format(", ".join(worlds), self.win.world))
+                                       .format(", ".join(worlds), self.ctx.world))
                 return
             if me:
-                if self.win.world not in (me.get("write") or []):
+                if self.ctx.world not in (me.get("write") or []):
                     if d is not None:
                         d.show_test_result(False, self.tr(
                             "token van node {0} mag wereld {1} niet schrijven").format(
-                            me.get("node"), self.win.world))
+                            me.get("node"), self.ctx.world))
                     return
                 text += self.tr("; token geldig (node {0})").format(me.get("node"))
             if d is not None:
@@ -339,7 +443,7 @@ class SyncController(QObject):
             if d is not None:
                 d.show_test_result(False, msg)
 
-        self.jobs.run("health", url, token, on_ok=ok, on_fail=fail)
+        self.sync_op(lambda _st: health(url, token), on_ok=ok, on_fail=fail)
 
     def _add_hub(self, d: AddHubDialog) -> None:
         url, name, token_file, token = d.values()
@@ -368,7 +472,7 @@ class SyncController(QObject):
 
     def open_hubs(self) -> HubsDialog:
         if self.hubs_dialog is None:
-            self.hubs_dialog = HubsDialog(self.win)
+            self.hubs_dialog = HubsDialog(self.ctx.window)
             self.hubs_dialog.sig_remove.connect(self._confirm_remove)
             self.hubs_dialog.sig_add.connect(self.open_add_hub)
         self._fill_hubs_dialog()
@@ -395,7 +499,7 @@ class SyncController(QObject):
             if p is not None:
                 from data.sync.client import SyncState
 
-                line = peer_lines(SyncState(peers=(p,)), self.win.clock)[0]
+                line = peer_lines(SyncState(peers=(p,)), self.ctx.clock)[0]
                 text += "\n" + line.split(": ", 1)[1]
             rows.append((h.url, text))
         self.hubs_dialog.set_hubs(rows)
@@ -404,7 +508,8 @@ class SyncController(QObject):
 
     def open_peer_hub(self) -> PeerHubDialog:
         if self.peer_dialog is None:
-            d = PeerHubDialog(self.cfg.peer_port, self.cfg.peer_host == "127.0.0.1", self.win)
+            d = PeerHubDialog(self.cfg.peer_port, self.cfg.peer_host == "127.0.0.1",
+                              self.ctx.window)
             d.sig_start.connect(lambda host, port: self.start_peer_hub(host, port))
             d.sig_stop.connect(lambda: self.stop_peer_hub())
             d.sig_enroll.connect(self.enroll_neighbour)
@@ -416,20 +521,20 @@ class SyncController(QObject):
     def start_peer_hub(self, host: str = "0.0.0.0", port: int = 8750,
                        remember: bool = True) -> None:
         """Serve this store as a hub for neighbours (as ``crisisbeeld serve`` does), from a
-        thread of this process on the sync worker's store object: neighbours' pushes go through
-        the same store lock, and what they change is shown at once."""
+        thread of this process on the window's one writable store: neighbours' pushes go
+        through the same store lock and clock, and what they change is shown at once."""
         if self.peer is not None or self._peer_starting:
             return
         self.cfg.peer_host, self.cfg.peer_port = host, port
         self._peer_starting = True
-        self.jobs.run("peer_start", host, port, self.bridge.peer_changes,
-                      on_ok=lambda hub: self._peer_ready(hub, remember),
-                      on_fail=self._peer_failed)
+        notify = self.bridge.peer_changes
+        self.sync_op(lambda st: peer_start(st, host, port, notify),
+                     on_ok=lambda hub: self._peer_ready(hub, remember), on_fail=self._peer_failed)
 
     def _peer_ready(self, hub: Any, remember: bool) -> None:
         self._peer_starting = False
-        if self._stopped:
-            self.jobs.run("peer_stop", hub)
+        if self._stopped:  # the window closed meanwhile (its lanes have ended)
+            hub.stop()
             return
         self.peer = hub
         self.peer_url = hub.url
@@ -453,8 +558,8 @@ class SyncController(QObject):
         self.peer_url = ""
         if hub is None:
             return
-        self.jobs.run("peer_stop", hub, on_ok=lambda _r: self._peer_stopped(),
-                      on_fail=lambda _m: self._peer_stopped())
+        self.sync_op(lambda _st: hub.stop(), on_ok=lambda _r: self._peer_stopped(),
+                     on_fail=lambda _m: self._peer_stopped())
 
     def _peer_stopped(self) -> None:
         self._show_peer_state()
@@ -486,7 +591,7 @@ class SyncController(QObject):
             info = self.tr("Node {0} aangemeld voor wereld {1}. Geef dit token aan de buur "
                            "(veilig: het wordt niet opnieuw getoond; de hub bewaart alleen een "
                            "hash). CLI: crisisbeeld hub enroll --store {2} --node {0} "
-                           "--worlds {1}").format(node, self.win.world, self.path)
+                           "--worlds {1}").format(node, self.ctx.world, self.path)
             if self.peer_dialog is not None:
                 self.peer_dialog.show_enrolled(node, token, info)
             self.last_enrolled = (node, token)
@@ -495,21 +600,22 @@ class SyncController(QObject):
             if self.peer_dialog is not None:
                 self.peer_dialog.show_enroll_error(msg)
 
-        self.jobs.run("enroll", node, self.win.world, on_ok=ok, on_fail=fail)
+        world = self.ctx.world
+        self.sync_op(lambda st: enroll(st, node, world), on_ok=ok, on_fail=fail)
 
     # ------------------------------------------------------------------ bundles
 
     def _ask_save(self, title: str, filt: str, suggestion: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.win, title, suggestion, filt)
+        path, _ = QFileDialog.getSaveFileName(self.ctx.window, title, suggestion, filt)
         return path
 
     def _ask_open(self, title: str, filt: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.win, title, "", filt)
+        path, _ = QFileDialog.getOpenFileName(self.ctx.window, title, "", filt)
         return path
 
     def _suggest(self, suffix: str) -> str:
-        stamp = self.win.clock.now().astimezone().strftime("%Y%m%d-%H%M")
-        return str(Path.home() / f"crisisbeeld-{self.win.world}-{stamp}{suffix}")
+        stamp = self.ctx.clock.now().astimezone().strftime("%Y%m%d-%H%M")
+        return str(Path.home() / f"crisisbeeld-{self.ctx.world}-{stamp}{suffix}")
 
     def export_bundle(self, path: str | None = None) -> None:
         path = path or self._ask_save(self.tr("Bundel exporteren"), BUNDLE_FILTER,
@@ -528,7 +634,7 @@ class SyncController(QObject):
             self._export(path, state_file)
 
     def _export(self, path: str, state_file: str | None) -> None:
-        self.win.status_line.setText(self.tr("bundel schrijven…"))
+        self.ctx.status(self.tr("bundel schrijven…"))
 
         def ok(res: Any) -> None:
             kind = self.tr("Incrementele bundel") if state_file else self.tr("Bundel")
@@ -536,7 +642,8 @@ class SyncController(QObject):
                                       "naar {3}").format(kind, res.events, len(res.origins),
                                                          res.path), ok=True)
 
-        self.jobs.run("export", path, state_file, on_ok=ok, on_fail=lambda m: self.show_message(
+        self.sync_op(lambda _st: export(self.path, path, state_file), on_ok=ok,
+                     on_fail=lambda m: self.show_message(
             self.tr("Bundel niet geschreven: {0}").format(m), ok=False))
 
     def write_state(self, path: str | None = None) -> None:
@@ -550,18 +657,17 @@ class SyncController(QObject):
                                       "Geef het aan wie een bundel voor u maakt.")
                               .format(len(doc.get("heads", {})), path), ok=True)
 
-        self.jobs.run("write_state", path, on_ok=ok, on_fail=lambda m: self.show_message(
+        self.sync_op(lambda _st: state_file_of(self.path, path), on_ok=ok,
+                     on_fail=lambda m: self.show_message(
             self.tr("Statusbestand niet geschreven: {0}").format(m), ok=False))
 
     def import_bundle(self, path: str | None = None) -> None:
         path = path or self._ask_open(self.tr("Bundel importeren"), BUNDLE_FILTER)
         if not path:
             return
-        self.win.status_line.setText(self.tr("bundel inlezen…"))
+        self.ctx.status(self.tr("bundel inlezen…"))
 
         def ok(res: Any) -> None:
-            if res.changes.entities or res.changes.conflicts:
-                self.win.apply_changes(res.changes)
             text = self.tr("Bundel ingelezen: {0} nieuw, {1} al aanwezig, {2} geweigerd").format(
                 len(res.accepted), len(res.duplicates), len(res.rejected))
             if res.rejected:
@@ -571,7 +677,9 @@ class SyncController(QObject):
             if res.accepted and self.engine is not None:
                 self.engine.nudge()  # pass them on to the hubs
 
-        self.jobs.run("import", path, on_ok=ok, on_fail=lambda m: self.show_message(
+        # a write: the views get its (received) changes before ``ok`` runs
+        self.sync_op(lambda st: import_into(st, path), on_ok=ok, write=True,
+                     on_fail=lambda m: self.show_message(
             self.tr("Bundel niet ingelezen: {0}").format(m), ok=False))
 
     # ------------------------------------------------------------------ messages
@@ -579,15 +687,12 @@ class SyncController(QObject):
     def show_message(self, text: str, ok: bool, popup: bool = True) -> None:
         """A result for the user: in the status line and (non-modal) in a message box."""
         self.last_message = text
-        self.win.status_line.setText(text if len(text) < 90 else text[:87] + "…")
+        self.ctx.status(text if len(text) < 90 else text[:87] + "…")
         if popup and not self._stopped:
             if self.message_box is not None:
                 self.message_box.close()
             box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
-                              self.tr("Synchronisatie"), text, parent=self.win)
+                              self.tr("Synchronisatie"), text, parent=self.ctx.window)
             self.message_box = box
             box.open()
         self.sig_message.emit(text, ok)
-
-    def _on_worker_error(self, text: str) -> None:
-        errors.report(text)
