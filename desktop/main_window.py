@@ -33,14 +33,13 @@ from data.domain.regions import region_label
 from data.picture import overview as overview_rules
 from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
-from desktop import panes as p
-from desktop import summary_panes as sp
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.ops import Ops
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
 from desktop.theme import apply_theme
+from desktop.wiring import wire_panes
 from widgets.bijstand_view import BijstandView
 from widgets.common import title_label
 from widgets.comms_matrix import CommsMatrix
@@ -166,43 +165,16 @@ class MainWindow(QMainWindow):
         self.commands = CommandWiring(self.ctx, Views(
             self.incidents, self.bijstand, self.decisions, self.journal, self.comms, self.nsp,
             self.conflicts))
-        self._wire_panes()
+        self.panes = wire_panes(self.ctx, self.header, self.overview, self.incidents,
+                                self.bijstand, self.decisions, self.journal, self.comms,
+                                self.nsp, self.conflicts)
+        self.first_load = self.panes.first_load
+        self.first_load.sig_done.connect(self._first_load_done)
+        self.ops.sig_changes.connect(self.sig_changes_applied)
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
         self.resize(1440, 900)
-
-    def _wire_panes(self) -> None:
-        """One pane per view; every one hears every write's ``Changes`` and decides itself."""
-        ctx = self.ctx
-        self.pane_incidents = p.IncidentsPane(ctx, self.incidents)
-        self.pane_bijstand = p.BijstandPane(ctx, self.bijstand)
-        self.pane_decisions = p.DecisionsPane(ctx, self.decisions)
-        self.pane_nsp = p.NspPane(ctx, self.nsp)
-        self.pane_comms = p.CommsPane(ctx, self.comms)
-        self.pane_journal = p.JournalPane(ctx, self.journal)
-        self.pane_conflicts = p.ConflictsPane(ctx, self.conflicts)
-        self.pane_header = sp.HeaderPane(ctx, self.header)
-        self.pane_overview = sp.OverviewPane(ctx, self.overview)
-        self.panes: list[p.Pane] = [
-            self.pane_incidents, self.pane_bijstand, self.pane_decisions, self.pane_nsp,
-            self.pane_comms, self.pane_journal, self.pane_conflicts, self.pane_header,
-            self.pane_overview, sp.UnknownKinds(ctx)]
-        for pane in self.panes:
-            self.ops.sig_changes.connect(pane.on_changes)
-        self.ops.sig_changes.connect(self.sig_changes_applied)
-        # the first load: what the Overzicht tiles need first, the big journal last, the
-        # whole-log scans once the tiles are filled
-        self.first_load = sp.FirstLoad(
-            ctx,
-            tiles=[self.pane_incidents.load, self.pane_comms.load, self.pane_nsp.load,
-                   self.pane_decisions.load_actions, self.pane_decisions.load_decisions,
-                   self.pane_bijstand.load_counts],
-            rest=[self.pane_conflicts.load, self.pane_header.load_alarms,
-                  self.pane_decisions.load_sessions, self.pane_bijstand.load,
-                  self.pane_journal.load],
-            slow=[self.pane_header.load_fingerprint, self.pane_overview.load_timeline])
-        self.first_load.sig_done.connect(self._first_load_done)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -230,8 +202,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers, sync and the operation lanes (idempotent)."""
         self._filter_timer.stop()
-        for pane in self.panes:
-            pane.stop()
+        self.panes.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
         self.ops.stop()
