@@ -169,14 +169,14 @@ class _LaneHandle(QObject):
     def __init__(self, lane: Lane, host: StoreHost, owner: Ops) -> None:
         super().__init__(owner)
         self.worker = _Worker(lane, host)
-        self.thread = QThread()
-        self.thread.setObjectName(lane.value)
-        self.worker.moveToThread(self.thread)
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName(lane.value)
+        self.worker.moveToThread(self.worker_thread)
         self.sig_run.connect(self.worker.run)
         self.sig_close.connect(self.worker.close)
         # a bound method of an object of the GUI thread: delivered there, queued
         self.worker.sig_finished.connect(owner._on_finished)
-        self.thread.start()
+        self.worker_thread.start()
 
 
 class Ops(QObject):
@@ -228,7 +228,7 @@ class Ops(QObject):
         for lane in self._lanes.values():
             lane.sig_close.emit()
         for lane in self._lanes.values():
-            if not lane.thread.wait(60_000):
-                lane.thread.quit()  # a worker stuck past the bound: end the loop regardless
-                lane.thread.wait(5_000)
+            if not lane.worker_thread.wait(60_000):
+                lane.worker_thread.quit()  # a worker stuck past the bound: end the loop regardless
+                lane.worker_thread.wait(5_000)
         self.host.close()

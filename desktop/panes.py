@@ -21,6 +21,7 @@ from widgets.comms_matrix import CommsMatrix
 from widgets.conflict_inbox import ConflictInbox
 from widgets.decisions_view import DecisionsView
 from widgets.incidents_view import IncidentsView
+from widgets.journal import JournalData
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
 
@@ -197,7 +198,7 @@ class JournalPane(Pane):
     def load(self, then: Then = None) -> None:
         self.query(reads.whole_journal, self._show, then)
 
-    def _show(self, data: reads.JournalData) -> None:
+    def _show(self, data: JournalData) -> None:
         self.view.model.set_data(data)
         # hundreds of thousands of long-lived objects: keep the cyclic GC from walking them
         # again and again (a full collection would stall typing for 100+ ms)

@@ -71,8 +71,9 @@ class SyncJob:
     def save_settings(self) -> None:
         self.settings.save(self.settings_file)
 
-    def tr(self, text: str) -> str:
-        return QCoreApplication.translate("SyncController", text)
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """Translate in the controller's context (every part shares it)."""
+        return QCoreApplication.translate("SyncController", text, disambiguation, n)
 
     def show_message(self, text: str, ok: bool, popup: bool = True) -> None:
         raise NotImplementedError

@@ -7,8 +7,6 @@ import socket
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-
 from data.store import Store
 from desktop.sync_base import JobError, SyncJob
 from widgets.sync_dialogs import PeerHubDialog
@@ -97,7 +95,7 @@ def enroll(st: Store, node: str, world: str) -> str:
 class PeerHubJob(SyncJob):
     """The peer hub (part of the sync controller)."""
 
-    sig_peer_hub_changed: Signal
+    sig_peer_hub_changed: Any  # the controller's Signal(str)
     bridge: Any
     peer: Any
     _peer_starting: bool
