@@ -47,7 +47,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     from desktop.app import build_window, make_app
-    from desktop.workers import Workers  # noqa: F401 - import cost belongs to start-up
+    from desktop.ops import Ops  # noqa: F401 - import cost belongs to start-up
 
     app = make_app()
     t_import = time.perf_counter() - t0
@@ -64,14 +64,8 @@ def main() -> int:
     spy = PaintSpy()
     win.installEventFilter(spy)
     win.overview.installEventFilter(spy)
-    need = {"incident", "comms", "nsp", "action", "decision", "bijstand_counts"}
-
-    def on_loaded(what: str, _arg: object, _res: object) -> None:
-        need.discard(what)
-        if not need and "tiles" not in marks:
-            marks["tiles"] = time.perf_counter()
-
-    win.workers.reader.sig_loaded.connect(on_loaded)
+    win.first_load.sig_tiles_filled.connect(
+        lambda: marks.setdefault("tiles", time.perf_counter()))
     loop = QEventLoop()
     win.sig_loaded.connect(loop.quit)
     guard = QTimer()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from data.clock import default_clock
 from data.store import StoreError, default_author, queries
 from desktop import errors
 from desktop.main_window import MainWindow
@@ -47,7 +48,9 @@ def build_window(db: Path, theme: str = "dark") -> MainWindow:
     app = make_app()
     apply_theme(app, theme)
     world, name = identity(db)
-    win = MainWindow(db, world, name, theme=theme, author=default_author())
+    # the one place that decides the window's clock (the wall clock unless one was set)
+    win = MainWindow(db, world, name, theme=theme, author=default_author(),
+                     clock=default_clock())
     return win
 
 

@@ -1,29 +1,94 @@
-"""Wiring of the views' requests to forms and commands (what each button and drag does)."""
+"""Wiring of the views' requests to forms and commands (what each button and drag does).
+
+A command goes to the store as a :class:`~desktop.ops.CollectionOp`; the store's messages come
+back next to the form's fields, and its ``Changes`` to every view."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
-from data.store import Changes, Command
+from data.domain.validation import ValidationError
+from data.store import Changes, Command, Store, StoreError
 from data.store.envelope import uuid7
+from desktop import reads
+from desktop.context import Context
+from desktop.ops import CollectionOp, QueryOp
+from widgets.bijstand_view import BijstandView
+from widgets.comms_matrix import CommsMatrix
+from widgets.conflict_inbox import ConflictInbox
+from widgets.decisions_view import DecisionsView
 from widgets.forms import CommandForm, FormDialog
+from widgets.incidents_view import IncidentsView
+from widgets.journal_view import JournalView
+from widgets.nsp_view import NspView
 
-if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+Errors = list[tuple[str, str]]
+
+
+@dataclass
+class Views:
+    """The views whose requests become commands."""
+
+    incidents: IncidentsView
+    bijstand: BijstandView
+    decisions: DecisionsView
+    journal: JournalView
+    comms: CommsMatrix
+    nsp: NspView
+    conflicts: ConflictInbox
+
+
+def field_errors(e: Exception) -> Errors:
+    """A refusal as (field label, message) pairs for the form."""
+    if isinstance(e, ValidationError):
+        return list(e.errors)
+    if isinstance(e, StoreError):
+        return [("", str(e))]
+    return [("", f"onverwachte fout: {e}")]
 
 
 class CommandWiring:
-    """Opens the right form for a request and sends its command to the writer."""
+    """Opens the right form for a request and sends its command to the store."""
 
-    def __init__(self, win: "MainWindow") -> None:
-        self.win = win
+    def __init__(self, ctx: Context, views: Views) -> None:
+        self.ctx = ctx
+        self.v = views
         self.dialog: FormDialog | None = None  # the open form (tests look at it)
 
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("CommandWiring", text)
+
+    def execute(self, commands: list[Command], on_ok: Callable[[Changes], None] | None = None,
+                on_fail: Callable[[Errors], None] | None = None) -> None:
+        """Send commands to the store; the callbacks run on the GUI thread when it answered
+        (after every view got the changes)."""
+        author, ctx = self.ctx.author, self.ctx
+
+        def write(st: Store) -> Changes:
+            return st.execute(commands, author)
+
+        def ok(changes: Changes) -> None:
+            ctx.status(self.tr("opgeslagen"))
+            if on_ok:
+                on_ok(changes)
+
+        def fail(e: Exception) -> None:
+            ctx.status(self.tr("niet opgeslagen: {0}").format(e))
+            if on_fail:
+                on_fail(field_errors(e))
+
+        ctx.status(self.tr("opslaan…"))
+        CollectionOp(ctx.ops, write).success(ok).failure(fail).run_in_background()
+
     def wire(self) -> None:
-        w = self.win
+        w = self.v
         w.incidents.sig_new.connect(self.new_incident)
         w.incidents.sig_edit.connect(self.edit_incident)
         w.incidents.sig_status.connect(self.incident_status)
@@ -51,7 +116,8 @@ class CommandWiring:
     # ------------------------------------------------------------------ helpers
 
     def _incident_choices(self) -> list[tuple[str, str]]:
-        return [("", "—")] + [(s["id"], s.get("title", "")) for s in self.win.data["incident"]
+        return [("", "—")] + [(s["id"], s.get("title", ""))
+                              for s in self.ctx.picture.state.incidents
                               if s.get("status") != "afgeschaald"]
 
     def form(self, title: str, event_type: str, entity: str = "",
@@ -63,7 +129,7 @@ class CommandWiring:
         """Open a form for one command; it closes when the store took it, and shows the
         store's messages next to the fields when not."""
         form = CommandForm(event_type, fields, choices, initial)
-        dlg = FormDialog(title, form, self.win)
+        dlg = FormDialog(title, form, self.ctx.window)
         self.dialog = dlg
 
         def submit(typ: str, payload: dict[str, Any]) -> None:
@@ -84,7 +150,7 @@ class CommandWiring:
                 dlg.buttons.setEnabled(True)
                 form.show_errors(errs)
 
-            self.win.execute([Command(typ, payload, entity=entity)], ok, fail)
+            self.execute([Command(typ, payload, entity=entity)], ok, fail)
 
         form.sig_submitted.connect(submit)
         dlg.open()
@@ -94,29 +160,31 @@ class CommandWiring:
                      what: str) -> FormDialog | None:
         nxt = next_states(kind, current)
         if not nxt:
-            self.win.status_line.setText(
-                self.win.tr("{0}: geen volgende status na {1}").format(what, label(current)))
+            self.ctx.status(self.tr("{0}: geen volgende status na {1}").format(what,
+                                                                                label(current)))
             return None
-        return self.form(self.win.tr("Status wijzigen — {0} (nu {1})").format(what,
-                                                                               label(current)),
+        return self.form(self.tr("Status wijzigen — {0} (nu {1})").format(what, label(current)),
                          event_type, eid, ["to", "reason"],
                          choices={"to": [(s, label(s)) for s in nxt]},
                          fixed={"from": current})
 
     def _state(self, kind: str, eid: str) -> dict[str, Any]:
-        return next((s for s in self.win.data[kind] if s["id"] == eid), {})
+        p = self.ctx.picture.state
+        states = {"incident": p.incidents, "session": p.sessions, "decision": p.decisions,
+                  "action": p.actions, "nsp": p.nsp}[kind]
+        return next((s for s in states if s["id"] == eid), {})
 
     # ------------------------------------------------------------------ incidents
 
     def new_incident(self) -> None:
-        self.win.show_view("incidenten")
-        self.form(self.win.tr("Incident melden"), "incident.reported",
-                  initial={"regions": [self.win.region] if self.win.region else []})
+        self.ctx.navigate("incidenten")
+        self.form(self.tr("Incident melden"), "incident.reported",
+                  initial={"regions": [self.ctx.region()] if self.ctx.region() else []})
 
     def edit_incident(self, eid: str) -> None:
         s = self._state("incident", eid)
         fields = ["title", "kind", "regions", "location", "phase", "teams", "classification"]
-        self.form(self.win.tr("Incident bijwerken"), "incident.updated", eid, fields,
+        self.form(self.tr("Incident bijwerken"), "incident.updated", eid, fields,
                   initial={k: s.get(k) for k in fields}, only_changed=True)
 
     def incident_status(self, eid: str) -> None:
@@ -126,27 +194,26 @@ class CommandWiring:
 
     def incident_picture(self, eid: str) -> None:
         s = self._state("incident", eid)
-        self.form(self.win.tr("Beeld bijwerken — {0}").format(s.get("title", "")),
+        self.form(self.tr("Beeld bijwerken — {0}").format(s.get("title", "")),
                   "incident.picture_updated", eid, ["beeld"], initial={"beeld": s.get("beeld")})
 
     # ------------------------------------------------------------------ bijstand
 
     def new_bijstand(self) -> None:
-        self.win.show_view("bijstand")
-        init = {"requesting_region": self.win.region} if self.win.region else {}
-        self.form(self.win.tr("Bijstand aanvragen"), "bijstand.requested",
+        self.ctx.navigate("bijstand")
+        init = {"requesting_region": self.ctx.region()} if self.ctx.region() else {}
+        self.form(self.tr("Bijstand aanvragen"), "bijstand.requested",
                   fields=["requesting_region", "addressed_to", "capability", "capability_text",
                           "quantity", "unit", "needed_by", "meldplaats", "priority",
                           "incident_id", "status", "classification"],
                   choices={"incident_id": self._incident_choices()}, initial=init)
 
     def _bij(self, eid: str) -> tuple[Any, ...] | None:
-        b = self.win.data["bijstand"]
-        return b.get(eid) if isinstance(b, dict) else None
+        return self.ctx.picture.state.bijstand.get(eid)
 
     def bijstand_offer(self, eid: str) -> None:
         r = self._bij(eid)
-        self.form(self.win.tr("Aanbod doen — {0}").format(r[4] if r else eid),
+        self.form(self.tr("Aanbod doen — {0}").format(r[4] if r else eid),
                   "bijstand.offer_made", eid, ["provider", "quantity", "eta", "note"],
                   fixed={"offer_id": uuid7()})
 
@@ -155,16 +222,19 @@ class CommandWiring:
             offers = [(oid, f"{region_label(o.get('provider', ''))}: {o.get('quantity')}")
                       for oid, o in (state.get("offers") or {}).items() if not o.get("withdrawn")]
             if not offers:
-                self.win.status_line.setText(self.win.tr("geen aanbod om in te trekken"))
+                self.ctx.status(self.tr("geen aanbod om in te trekken"))
                 return
-            self.form(self.win.tr("Aanbod intrekken"), "bijstand.offer_withdrawn", eid,
+            self.form(self.tr("Aanbod intrekken"), "bijstand.offer_withdrawn", eid,
                       ["offer_id", "reason"], choices={"offer_id": offers})
         self._with_entity(eid, go)
 
     def _with_entity(self, eid: str, fn: Callable[[dict[str, Any]], None]) -> None:
         """Load one entity's full state in the reader, then call ``fn`` with it (on the GUI
-        thread: the window's own load handler calls it)."""
-        self.win.when_entity_loaded(eid, fn)
+        thread)."""
+        def call(state: dict[str, Any] | None) -> None:
+            if state:
+                fn(state)
+        QueryOp(self.ctx.ops, reads.entity(eid)).success(call).run_in_background()
 
     def bijstand_status(self, eid: str) -> None:
         r = self._bij(eid)
@@ -174,27 +244,27 @@ class CommandWiring:
     def bijstand_move(self, eid: str, frm: str, to: str) -> None:
         """A card was dragged or moved by keyboard."""
         def ok(_c: Changes) -> None:
-            self.win.bijstand.board.select(eid)
+            self.v.bijstand.board.select(eid)
 
         def fail(errs: list[tuple[str, str]]) -> None:
-            self.win.status_line.setText("; ".join(m for _f, m in errs))
+            self.ctx.status("; ".join(m for _f, m in errs))
 
-        self.win.execute([Command("bijstand.status_changed", {"from": frm, "to": to},
+        self.execute([Command("bijstand.status_changed", {"from": frm, "to": to},
                                   entity=eid)], ok, fail)
 
     # ------------------------------------------------------------------ IRBT
 
     def new_session(self) -> None:
-        self.win.show_view("besluiten")
-        self.form(self.win.tr("IRBT-sessie openen"), "irbt.session_opened",
+        self.ctx.navigate("besluiten")
+        self.form(self.tr("IRBT-sessie openen"), "irbt.session_opened",
                   fields=["title", "regions", "chair", "medium", "incident_id", "classification"],
                   choices={"incident_id": self._incident_choices()})
 
     def record_decision(self, sid: str) -> None:
-        nums = [int(d.get("number") or 0) for d in self.win.data["decision"]
+        nums = [int(d.get("number") or 0) for d in self.ctx.picture.state.decisions
                 if d.get("session_id") == sid]
         sess = self._state("session", sid)
-        self.form(self.win.tr("Besluit vastleggen — {0}").format(sess.get("title", "")),
+        self.form(self.tr("Besluit vastleggen — {0}").format(sess.get("title", "")),
                   "decision.recorded", fields=["number", "text", "rationale", "regions",
                                                "classification"],
                   initial={"number": max(nums, default=0) + 1,
@@ -203,18 +273,18 @@ class CommandWiring:
 
     def amend_decision(self, did: str) -> None:
         d = self._state("decision", did)
-        self.form(self.win.tr("Besluit {0} wijzigen (nieuwe versie)").format(d.get("number")),
+        self.form(self.tr("Besluit {0} wijzigen (nieuwe versie)").format(d.get("number")),
                   "decision.amended", did, ["text", "rationale", "regions"],
                   initial={k: d.get(k) for k in ("text", "rationale", "regions")})
 
     def revoke_decision(self, did: str) -> None:
         d = self._state("decision", did)
-        self.form(self.win.tr("Besluit {0} intrekken").format(d.get("number")),
+        self.form(self.tr("Besluit {0} intrekken").format(d.get("number")),
                   "decision.revoked", did, ["reason"])
 
     def new_action(self, did: str) -> None:
         d = self._state("decision", did)
-        self.form(self.win.tr("Actie bij besluit {0}").format(d.get("number")), "action.created",
+        self.form(self.tr("Actie bij besluit {0}").format(d.get("number")), "action.created",
                   fields=["text", "owner", "due", "classification"], fixed={"decision_id": did})
 
     def action_status(self, aid: str) -> None:
@@ -224,13 +294,13 @@ class CommandWiring:
 
     def close_session(self, sid: str) -> None:
         sess = self._state("session", sid)
-        self.form(self.win.tr("IRBT-sessie sluiten — {0}").format(sess.get("title", "")),
+        self.form(self.tr("IRBT-sessie sluiten — {0}").format(sess.get("title", "")),
                   "irbt.session_closed", sid, ["note"])
 
     def edit_action(self, aid: str) -> None:
         a = self._state("action", aid)
         fields = ["text", "owner", "due"]
-        self.form(self.win.tr("Actie bijwerken"), "action.updated", aid, fields,
+        self.form(self.tr("Actie bijwerken"), "action.updated", aid, fields,
                   initial={k: a.get(k) for k in fields}, only_changed=True)
 
     def edit_bijstand(self, eid: str) -> None:
@@ -238,37 +308,37 @@ class CommandWiring:
                   "classification"]
 
         def go(state: dict[str, Any]) -> None:
-            self.form(self.win.tr("Bijstandsverzoek bijwerken"), "bijstand.updated", eid,
+            self.form(self.tr("Bijstandsverzoek bijwerken"), "bijstand.updated", eid,
                       fields, initial={k: state.get(k) for k in fields}, only_changed=True)
         self._with_entity(eid, go)
 
     # ------------------------------------------------------------------ noodsteunpunten
 
     def new_nsp(self) -> None:
-        init = {"region": self.win.region} if self.win.region else {}
-        self.form(self.win.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init)
+        init = {"region": self.ctx.region()} if self.ctx.region() else {}
+        self.form(self.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init)
 
     def edit_nsp(self, eid: str) -> None:
         s = self._state("nsp", eid)
         fields = ["status", "power", "comms", "opened_at", "last_contact", "name", "host_type",
                   "municipality", "functions"]
-        self.form(self.win.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
+        self.form(self.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
                   "nsp.updated", eid, fields, initial={k: s.get(k) for k in fields},
                   only_changed=True)
 
     # ------------------------------------------------------------------ journal, comms, conflicts
 
     def log_journal(self, payload: dict[str, Any]) -> None:
-        entry = self.win.journal.entry
+        entry = self.v.journal.entry
 
         def fail(errs: list[tuple[str, str]]) -> None:
             entry.show_error("; ".join(f"{f}: {m}" if f else m for f, m in errs))
 
-        self.win.execute([Command("journal.logged", payload)], lambda _c: entry.saved(), fail)
+        self.execute([Command("journal.logged", payload)], lambda _c: entry.saved(), fail)
 
     def report_comms(self, region: str, channel: str, current: str) -> None:
         r = REGION_BY_CODE.get(region)
-        self.form(self.win.tr("Verbinding melden — {0}, {1} (nu {2})").format(
+        self.form(self.tr("Verbinding melden — {0}, {1} (nu {2})").format(
             r.name if r else region, channel, label(current)), "comms.reported",
             fields=["state", "note"], fixed={"region": region, "channel": channel},
             initial={"state": "operationeel" if current != "operationeel" else "verstoord"})
@@ -277,10 +347,10 @@ class CommandWiring:
         payload = {"conflict_id": conflict_id, "choice": choice}
         if note:
             payload["note"] = note
-        self.win.execute([Command("conflict.resolved", payload, entity=entity)],
-                         lambda _c: self.win.conflicts.note.clear(),
-                         lambda errs: self.win.conflicts.show_error(
-                             "; ".join(m for _f, m in errs)))
+        inbox = self.v.conflicts
+        self.execute([Command("conflict.resolved", payload, entity=entity)],
+                     lambda _c: inbox.note.clear(),
+                     lambda errs: inbox.show_error("; ".join(m for _f, m in errs)))
 
 
 def _norm(v: Any, like: Any = None) -> Any:

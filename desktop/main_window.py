@@ -1,13 +1,15 @@
-"""The main window: header, navigation, views, global filters, shortcuts and the data flow.
+"""The main window: header, navigation, views, global filters and shortcuts — layout and
+navigation only.
 
-Data flow: the window asks the reader worker for what the views show and distributes what comes
-back; writes go to the writer worker, whose ``Changes`` decide what is loaded again. Nothing here
-touches the store directly.
+The data flow lives elsewhere: each view's pane (:mod:`desktop.panes`,
+:mod:`desktop.summary_panes`) loads what it shows through typed operations (:mod:`desktop.ops`)
+and decides from every write's ``Changes`` what to load again; commands
+(:mod:`desktop.commands`) and sync (:mod:`desktop.sync_ui`) get a :class:`~desktop.context.Context`,
+not this window. Nothing here touches the store.
 """
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,18 +28,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.domain.lifecycles import OPEN_BIJSTAND
+from data.clock import Clock, default_clock
 from data.domain.regions import region_label
+from data.picture import overview as overview_rules
+from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
-from desktop import errors
-from desktop.commands import CommandWiring
+from desktop.commands import CommandWiring, Errors, Views
+from desktop.context import Context, PictureCache
+from desktop.ops import Ops
+from desktop.shortcuts import shortcuts_box
+from desktop.sync_ui import SyncController
 from desktop.theme import apply_theme
-from desktop.workers import Workers
+from desktop.wiring import wire_panes
 from widgets.bijstand_view import BijstandView
 from widgets.common import title_label
 from widgets.comms_matrix import CommsMatrix
 from widgets.conflict_inbox import ConflictInbox
-from widgets.decisions_view import DecisionsView, is_overdue
+from widgets.decisions_view import DecisionsView
 from widgets.header import HeaderBar, Watermark, is_exercise
 from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
@@ -49,15 +56,10 @@ VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbind
 VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
                "noodsteunpunten": "Noodsteunpunten", "conflicten": "Conflicten"}
-#: the last load the Overzicht tiles need (after it, the slow loads start)
-TILES_LAST = "bijstand_counts"
-#: what every first load asks for, small and visible first; the big journal last
-FIRST_LOAD = ("incident", "comms", "nsp", "action", "decision", "bijstand_counts", "conflicts",
-              "alarms", "session", "bijstand", "fingerprint", "timeline", "journal")
 
 
 class MainWindow(QMainWindow):
-    """One window on one store (via the workers)."""
+    """One window on one store (through its operation lanes, :class:`~desktop.ops.Ops`)."""
 
     sig_loaded = Signal()
     """Everything of the first load has arrived (views are filled)."""
@@ -65,33 +67,19 @@ class MainWindow(QMainWindow):
     """A ``Changes`` from a write has been applied and the refresh requested."""
 
     def __init__(self, path: Path, world: str, centre: str, theme: str = "dark",
-                 author: str = "operator") -> None:
+                 author: str = "operator", clock: Clock | None = None) -> None:
         super().__init__()
+        self.clock = clock or default_clock()  # the one "now" of every view in this window
         self.path = path
         self.world = world
         self.author = author
         self.theme = theme
         self.setWindowTitle(self.tr("Crisisbeeld — {0} ({1})").format(centre, world))
-        self.workers = Workers(path, self)
-        self.workers.reader.sig_loaded.connect(self._on_loaded)
-        # bound methods of this window: PySide queues them to the GUI thread (a plain function
-        # would run in the worker's thread)
-        self.workers.reader.sig_error.connect(self._on_worker_error)
-        self.workers.writer.sig_done.connect(self._on_done)
-        self.workers.writer.sig_failed.connect(self._on_failed)
-        self.workers.writer.sig_error.connect(self._on_worker_error)
-        self._pending: dict[int, tuple[Callable[[Changes], None] | None,
-                                       Callable[[list[tuple[str, str]]], None] | None]] = {}
-        self._waiting_first = set(FIRST_LOAD)
+        self.ops = Ops(path, self)
         self.region = ""
-        self._bijstand_counts: dict[str, int] = {}
-        self._entity_waiters: dict[str, list[Callable[[dict[str, Any]], None]]] = {}
-        self.data: dict[str, Any] = {"incident": [], "session": [], "decision": [], "action": [],
-                                     "nsp": [], "bijstand": {}, "comms": [], "conflicts": [],
-                                     "alarms": []}
 
         # -- header, navigation, filters, views --
-        self.header = HeaderBar(world, centre)
+        self.header = HeaderBar(world, centre, clock=self.clock)
         self.header.sig_alarm_clicked.connect(
             lambda which: self.show_view("conflicten" if which == "conflicten" else "overzicht"))
         self.nav = QListWidget()
@@ -102,9 +90,9 @@ class MainWindow(QMainWindow):
         self.overview = OverviewView()
         self.incidents = IncidentsView()
         self.bijstand = BijstandView()
-        self.decisions = DecisionsView()
+        self.decisions = DecisionsView(clock=self.clock)
         self.journal = JournalView()
-        self.comms = CommsMatrix()
+        self.comms = CommsMatrix(clock=self.clock)
         comms_page = QWidget()
         cl = QVBoxLayout(comms_page)
         cl.addWidget(title_label(self.tr("Verbindingen")))
@@ -112,7 +100,7 @@ class MainWindow(QMainWindow):
         hint.setObjectName("Muted")
         cl.addWidget(hint)
         cl.addWidget(self.comms, 1)
-        self.nsp = NspView()
+        self.nsp = NspView(clock=self.clock)
         self.conflicts = ConflictInbox()
         conf_page = QWidget()
         fl = QVBoxLayout(conf_page)
@@ -171,24 +159,22 @@ class MainWindow(QMainWindow):
         self.watermark = Watermark(central) if is_exercise(world) else None
         self.nav.setCurrentRow(0)
 
-        self.commands = CommandWiring(self)
+        self.picture_cache = PictureCache(self)
+        self.ctx = Context(path, world, author, self.clock, self.ops, self.picture_cache, self,
+                           self.status_line.setText, self.show_view, lambda: self.region)
+        self.commands = CommandWiring(self.ctx, Views(
+            self.incidents, self.bijstand, self.decisions, self.journal, self.comms, self.nsp,
+            self.conflicts))
+        self.panes = wire_panes(self.ctx, self.header, self.overview, self.incidents,
+                                self.bijstand, self.decisions, self.journal, self.comms,
+                                self.nsp, self.conflicts)
+        self.first_load = self.panes.first_load
+        self.first_load.sig_done.connect(self._first_load_done)
+        self.ops.sig_changes.connect(self.sig_changes_applied)
         self._wire_views()
         self._menus_and_shortcuts()
-        from desktop.sync_ui import SyncController
-
-        self.sync = SyncController(self)
-
-        # debounced refreshes of the expensive bits (fingerprint, timeline)
-        self._fp_timer = self._single_shot(1500, lambda: self.workers.load("fingerprint"))
-        self._tl_timer = self._single_shot(20_000, lambda: self.workers.load("timeline"))
+        self.sync = SyncController(self.ctx, self.header)
         self.resize(1440, 900)
-
-    def _single_shot(self, ms: int, fn: Callable[[], None]) -> QTimer:
-        t = QTimer(self)
-        t.setSingleShot(True)
-        t.setInterval(ms)
-        t.timeout.connect(fn)
-        return t
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -204,20 +190,22 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Ask for everything the views show (the first load) and start the clock."""
-        for what in FIRST_LOAD:
-            if what not in Workers.SLOW:
-                self.workers.load(what)
+        self.first_load.start()
         self.header.start_clock()
         self.sync.start()
 
+    def _first_load_done(self) -> None:
+        self.status_line.setText("")
+        self._apply_filters()
+        self.sig_loaded.emit()
+
     def shutdown(self) -> None:
-        """Stop timers and worker threads (idempotent)."""
-        for t in (self._fp_timer, self._tl_timer, self._filter_timer):
-            t.stop()
+        """Stop timers, sync and the operation lanes (idempotent)."""
+        self._filter_timer.stop()
+        self.panes.stop()
         self.header.stop_clock()
-        self.sync.shutdown()
-        if self.workers is not None:
-            self.workers.stop()
+        self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
+        self.ops.stop()
 
     def closeEvent(self, ev: Any) -> None:  # noqa: N802
         self.save_geometry()
@@ -264,9 +252,6 @@ class MainWindow(QMainWindow):
     def _wire_views(self) -> None:
         self.overview.sig_region_clicked.connect(self.set_region)
         self.overview.sig_open_view.connect(self.show_view)
-        self.incidents.sig_selected.connect(lambda i: self.workers.load("entity", i))
-        self.bijstand.sig_selected.connect(lambda i: self.workers.load("entity", i))
-        self.conflicts.sig_selected.connect(lambda i: self.workers.load("entity", i))
         self.commands.wire()
 
     def _menus_and_shortcuts(self) -> None:
@@ -318,29 +303,9 @@ class MainWindow(QMainWindow):
         """For the sync wiring: show the engine's state in the header (see SyncStateLabel)."""
         self.header.sync.set_state(state, backlog, last_success, detail)
 
-    SHORTCUTS = (
-        ("Ctrl+1 … Ctrl+8", "naar Overzicht … Conflicten"),
-        ("Ctrl+F", "zoeken in alle schermen"),
-        ("Ctrl+L", "logboekbericht typen (Enter slaat op)"),
-        ("Ctrl+N", "incident melden"),
-        ("Ctrl+B", "bijstand aanvragen"),
-        ("Ctrl+Shift+I", "IRBT-sessie openen"),
-        ("Ctrl+→ / Ctrl+←", "bijstandskaart naar de volgende / vorige status"),
-        ("Ctrl+M", "bijstandskaart: alle toegestane statussen"),
-        ("B / T", "conflict: huidige behouden / concurrerende toepassen"),
-        ("F11 / Esc", "wandweergave aan / uit"),
-        ("F5", "nu synchroniseren"),
-    )
-
     def show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{self.tr(v)}</td></tr>"
-                       for k, v in self.SHORTCUTS)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sneltoetsen"),
-                          f"<table cellpadding='4'>{rows}</table>", parent=self)
-        box.open()
-        self._shortcuts_box = box
+        """The shortcuts at a glance (F1), in a non-modal box."""
+        self._shortcuts_box = shortcuts_box(self)
 
     def focus_filter(self) -> None:
         self.filter.setFocus()
@@ -370,188 +335,26 @@ class MainWindow(QMainWindow):
         self.overview.timeline.restyle()
         self.comms.viewport().update()
 
-    # ------------------------------------------------------------------ writes
+    # ------------------------------------------------------------------ for tests and tools
 
     def execute(self, commands: list[Command],
                 on_ok: Callable[[Changes], None] | None = None,
-                on_fail: Callable[[list[tuple[str, str]]], None] | None = None) -> int:
-        """Send commands to the writer; callbacks run on the GUI thread when it answers."""
-        req = self.workers.execute(commands, self.author)
-        self._pending[req] = (on_ok, on_fail)
-        self.status_line.setText(self.tr("opslaan…"))
-        return req
-
-    def _on_worker_error(self, text: str) -> None:
-        errors.report(text)
-
-    def _on_done(self, req: int, changes: Changes) -> None:
-        on_ok, _ = self._pending.pop(req, (None, None))
-        self.status_line.setText(self.tr("opgeslagen"))
-        self.apply_changes(changes)
-        if on_ok:
-            on_ok(changes)
-
-    def _on_failed(self, req: int, errs: list[tuple[str, str]], message: str) -> None:
-        _, on_fail = self._pending.pop(req, (None, None))
-        self.status_line.setText(self.tr("niet opgeslagen: {0}").format(message))
-        if on_fail:
-            on_fail(errs)
+                on_fail: Callable[[Errors], None] | None = None) -> None:
+        """Send commands to the store (see :meth:`CommandWiring.execute`)."""
+        self.commands.execute(commands, on_ok, on_fail)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh what a write changed (also the slot for the sync engine's changes)."""
-        ents = changes.entities
-        by_kind: dict[str, list[str]] = {}
-        for eid, kind in ents.items():
-            by_kind.setdefault(kind, []).append(eid)
-        if "*" in by_kind:  # conflict resolution: the entity keeps its own kind; ask which
-            self.workers.load("kinds", by_kind.pop("*"))
-        self._reload_kinds(by_kind)
-        if changes.conflicts or by_kind:
-            self.workers.load("conflicts")
-        self.workers.load("alarms")
-        self._fp_timer.start()
-        if not self._tl_timer.isActive():
-            self._tl_timer.start()
-        self.sig_changes_applied.emit(changes)
+        """Tell every view what changed (what the sync wiring does with what it took in)."""
+        self.ops.broadcast(changes)
 
-    def _reload_kinds(self, by_kind: dict[str, list[str]]) -> None:
-        for kind, ids in by_kind.items():
-            if kind in ("bijstand", "journal"):
-                self.workers.load(kind, ids)  # big kinds: only the changed rows
-            elif kind in ("incident", "session", "decision", "action", "nsp", "comms"):
-                self.workers.load(kind)
-        cur = {self.incidents.current(), self.bijstand.current()}
-        for kind, ids in by_kind.items():
-            for i in ids:
-                if i in cur:
-                    self.workers.load("entity", i)
+    def picture(self) -> PictureState:
+        """What the views hold, for the picture rules."""
+        return self.picture_cache.state
 
-    # ------------------------------------------------------------------ loads
-
-    def when_entity_loaded(self, eid: str, fn: Callable[[dict[str, Any]], None]) -> None:
-        """Load one entity's full state; call ``fn`` with it here on the GUI thread."""
-        self._entity_waiters.setdefault(eid, []).append(fn)
-        self.workers.load("entity", eid)
-
-    def _on_loaded(self, what: str, arg: Any, result: Any) -> None:
-        if what == "entity":
-            for fn in self._entity_waiters.pop(arg, []):
-                if result:
-                    fn(result)
-            if result:
-                self.incidents.show_detail(result)
-                self.bijstand.show_detail(result)
-                self.conflicts.set_context(result)
-        elif what == "kinds":
-            self._reload_kinds({k: [i for i, kk in result.items() if kk == k]
-                                for k in set(result.values())})
-        elif what == "fingerprint":
-            self.header.set_fingerprint(result)
-        elif what == "bijstand_counts":
-            self._bijstand_counts = result
-        elif what == "timeline":
-            self.overview.timeline.set_buckets(result)
-        elif what == "journal":
-            if arg is None:
-                self.journal.model.set_data(result)
-                # hundreds of thousands of long-lived objects: keep the cyclic GC from walking
-                # them again and again (a full collection would stall typing for 100+ ms)
-                if len(result) > 50_000:
-                    gc.freeze()
-            else:
-                self.journal.add_rows(result)
-        elif what == "bijstand":
-            if arg is None:
-                self.data["bijstand"] = {r[0]: r for r in result}
-                self.bijstand.set_rows(result)
-            else:
-                self.data["bijstand"].update({r[0]: r for r in result})
-                self.bijstand.upsert(result)
-        else:
-            self.data[what] = result
-            if what == "incident":
-                self.incidents.set_incidents(result)
-            elif what in ("session", "decision", "action"):
-                self.decisions.set_data(self.data["session"], self.data["decision"],
-                                        self.data["action"])
-            elif what == "nsp":
-                self.nsp.set_points(result)
-            elif what == "comms":
-                self.comms.matrix.set_cells(result)
-            elif what == "conflicts":
-                self.conflicts.set_conflicts(result)
-            if what in ("conflicts", "alarms"):
-                self.header.set_alarms([a for a in self.data["alarms"]
-                                        if a.get("kind") == "klokafwijking"],
-                                       len(self.data["conflicts"]))
-        if what not in ("entity", "kinds", "fingerprint", "timeline", "journal", "alarms"):
-            self._update_overview()
-        if self._waiting_first:
-            self._waiting_first.discard(what)
-            if what == TILES_LAST:
-                # the whole-log scans start once the tiles are filled, so they do not compete
-                for slow in Workers.SLOW:
-                    self.workers.load(slow)
-                self.workers.warm_up()
-            if not self._waiting_first:
-                self.status_line.setText("")
-                self._apply_filters()
-                self.sig_loaded.emit()
-
-    # ------------------------------------------------------------------ overview figures
-
-    def kpis(self) -> dict[str, Any]:
-        """The figures of the Overzicht, from what the views hold."""
-        inc = self.data["incident"]
-        by_status: dict[str, int] = {}
-        bij = self.data["bijstand"]
-        if bij:
-            for r in bij.values():
-                if r[1] in OPEN_BIJSTAND:
-                    by_status[r[1]] = by_status.get(r[1], 0) + 1
-        else:  # the rows are still loading: the cheap counts
-            by_status = {s: n for s, n in self._bijstand_counts.items() if s in OPEN_BIJSTAND}
-        acts = self.data["action"]
-        open_dec = {a.get("decision_id") for a in acts if a.get("status") in ("open",
-                                                                            "in_uitvoering")}
-        late_dec = {a.get("decision_id") for a in acts if is_overdue(a)}
-        live_dec = {d["id"] for d in self.data["decision"] if d.get("status") != "ingetrokken"}
-        out_regions = sorted({r for r, _c, s, _a, _n in self.data["comms"] if s == "uitgevallen"})
-        nsp = self.data["nsp"]
-        return {
-            "incidents_active": sum(1 for s in inc if s.get("status") == "actief"),
-            "incidents_gemeld": sum(1 for s in inc if s.get("status") == "gemeld"),
-            "incidents_beheerst": sum(1 for s in inc if s.get("status") == "beheerst"),
-            "bijstand_open": sum(by_status.values()),
-            "bijstand_by_status": by_status,
-            "decisions_open": len(open_dec & live_dec),
-            "decisions_overdue": len(late_dec & live_dec),
-            "comms_out_regions": out_regions,
-            "nsp_open": sum(1 for s in nsp if s.get("status") in ("operationeel", "beperkt")),
-            "nsp_not_operational": sum(1 for s in nsp if s.get("status") not in (
-                "operationeel", "gesloten")),
-            "conflicts": len(self.data["conflicts"]),
-        }
+    def kpis(self) -> Kpis:
+        """The figures of the Overzicht now (by the window's clock)."""
+        return overview_rules.kpis(self.picture(), self.clock)
 
     def region_levels(self) -> dict[str, str]:
-        """Worst state per region: active incidents and channel outages are 'alert'."""
-        rank = {"": 0, "ok": 1, "warn": 2, "alert": 3}
-        lv: dict[str, str] = {}
-
-        def bump(code: str, level: str) -> None:
-            if rank[level] > rank[lv.get(code, "")]:
-                lv[code] = level
-
-        for s in self.data["incident"]:
-            level = {"actief": "alert", "gemeld": "warn", "beheerst": "warn"}.get(
-                s.get("status", ""), "")
-            for c in s.get("regions") or []:
-                if level:
-                    bump(c, level)
-        for r, _c, s, _a, _n in self.data["comms"]:
-            bump(r, {"uitgevallen": "alert", "verstoord": "warn"}.get(s, "ok"))
-        return lv
-
-    def _update_overview(self) -> None:
-        self.overview.set_kpis(self.kpis())
-        self.overview.map.set_levels(self.region_levels())
+        """Worst state per region (see :func:`data.picture.overview.region_levels`)."""
+        return overview_rules.region_levels(self.picture())

@@ -32,7 +32,7 @@ def snapshot(db: Path, view: str, out: Path, size: tuple[int, int] = (1600, 1000
     if view == "incidenten" and win.incidents.proxy.rowCount():
         win.incidents.table.selectRow(0)
     elif view == "bijstand":
-        rows = [r for r in win.data["bijstand"].values() if r[1] == "deels_toegezegd"]
+        rows = [r for r in win.picture().bijstand.values() if r[1] == "deels_toegezegd"]
         if rows:
             win.bijstand.board.select(rows[0][0])
     elif view == "conflicten" and win.conflicts.proxy.rowCount():

@@ -4,31 +4,36 @@ hub, bundles, and the sync state in the header.
 The Qt-free :class:`~data.sync.client.SyncEngine` calls its listeners on its own thread;
 :class:`SyncBridge` turns those calls into signals, delivered to the GUI thread by queued
 connection. Everything that touches disk or network (connection tests, bundles, enrolment,
-building and closing the engine) runs in the sync worker (:mod:`desktop.sync_jobs`).
+building and closing the engine) runs as an operation on the ``SYNC`` lane of
+:mod:`desktop.ops`, on the window's one writable store — the same store object, and so the same
+clock, as the operator's commands.
+
+The controller is put together from one part per job: hubs (:mod:`desktop.sync_hubs`), the
+peer hub (:mod:`desktop.sync_peer`) and bundles (:mod:`desktop.sync_bundles`).
 """
 
 from __future__ import annotations
 
-import socket
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from desktop import errors
-from desktop.sync_jobs import JobRunner
-from desktop.sync_settings import HubEntry, StoreSync, SyncSettings, save_token
+from data.picture.timefmt import age_short
+from data.store import Changes, Store
+from desktop.context import Context
+from desktop.ops import ReceivedChanges, received
+from desktop.sync_base import STATUS_NL, SyncJob, peer_lines
+from desktop.sync_bundles import BundlesJob
+from desktop.sync_hubs import HubsJob
+from desktop.sync_peer import PeerHubJob, local_addresses
+from desktop.sync_settings import SyncSettings
+from widgets.header import HeaderBar
 from widgets.sync_dialogs import AddHubDialog, HubsDialog, PeerHubDialog
 
-if TYPE_CHECKING:
-    from data.sync.client import SyncState
-    from desktop.main_window import MainWindow
-
-BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle *.zip);;Alle bestanden (*)"
-STATE_FILTER = "Statusbestand (*.json);;Alle bestanden (*)"
+__all__ = ["SyncController", "SyncBridge", "STATUS_NL", "peer_lines", "local_addresses"]
 
 
 class SyncBridge(QObject):
@@ -56,59 +61,18 @@ class SyncBridge(QObject):
         self.sig_changes_arrived.emit(-1, changes)
 
 
-def age_text(iso: str | None, now: datetime | None = None) -> str:
-    """'12 s', '3 min', '2 u', '4 d' since an ISO time (UTC, 'Z'); '' when there is none."""
-    if not iso:
-        return ""
-    try:
-        t = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    except ValueError:
-        return ""
-    s = max(0, int(((now or datetime.now(UTC)) - t).total_seconds()))
-    if s < 60:
-        return f"{s} s"
-    if s < 3600:
-        return f"{s // 60} min"
-    if s < 86400:
-        return f"{s // 3600} u"
-    return f"{s // 86400} d"
+def open_engine(st: Store, peers: list[Any], interval: float, old: Any) -> Any:
+    """Close the previous engine (if any) and build one on the window's store."""
+    from data.sync.client import SyncEngine
+
+    if old is not None:
+        old.close()
+    if not peers:
+        return None
+    return SyncEngine(st, peers, interval=interval)
 
 
-STATUS_NL = {"online": "verbonden", "offline": "geen verbinding", "error": "fout"}
-
-
-def peer_lines(state: SyncState, now: datetime | None = None) -> list[str]:
-    """One line per hub: state, cursors, backlog, age and last error (tooltip, hubs list)."""
-    out = []
-    for p in state.peers:
-        age = age_text(p.last_success, now)
-        line = (f"{p.name or p.url}: {STATUS_NL.get(p.status, p.status)} · push {p.push_cursor}"
-                f" · pull {p.pull_cursor} · achterstand {p.backlog}"
-                + (f" · laatst gelukt {age} geleden" if age else " · nog niet gelukt"))
-        if p.last_error:
-            line += f"\n    laatste fout: {p.last_error}"
-        if p.status != "online" and p.next_attempt_in:
-            line += f"\n    volgende poging over {p.next_attempt_in:.0f} s"
-        out.append(line)
-    return out
-
-
-def local_addresses() -> list[str]:
-    """This computer's addresses a neighbour may reach (best effort, no traffic sent)."""
-    found = []
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-            s.connect(("10.255.255.255", 1))  # picks the outgoing interface; sends nothing
-            found.append(s.getsockname()[0])
-    except OSError:
-        pass
-    name = socket.gethostname()
-    if name:
-        found.append(name)
-    return found or ["127.0.0.1"]
-
-
-class SyncController(QObject):
+class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
     """Wires sync into one main window: menu, engine, peer hub, bundles, header."""
 
     sig_peer_hub_changed = Signal(str)
@@ -116,14 +80,14 @@ class SyncController(QObject):
     sig_message = Signal(str, bool)
     """A result for the user was shown: (text, ok)."""
 
-    def __init__(self, win: MainWindow, settings_file: Path | None = None) -> None:
-        super().__init__(win)
-        self.win = win
-        self.path = Path(win.path)
+    def __init__(self, ctx: Context, header: HeaderBar,
+                 settings_file: Path | None = None) -> None:
+        QObject.__init__(self, ctx.window)
+        self.ctx = ctx
+        self.header = header
+        self.path = Path(ctx.path)
         self.settings_file = settings_file
         self.settings = SyncSettings.load(settings_file)
-        self.jobs = JobRunner(self.path, self)
-        self.jobs.jobs.sig_error.connect(self._on_worker_error)
         self.bridge = SyncBridge()
         self.bridge.sig_sync_state_changed.connect(self._on_state,
                                                    Qt.ConnectionType.QueuedConnection)
@@ -145,33 +109,25 @@ class SyncController(QObject):
         self._stopped = False
         self._shown: tuple[str, int, str, str] | None = None
         self._build_menu()
-        win.workers.writer.sig_done.connect(self._on_local_write)
-        win.header.sig_tick.connect(self._refresh_header)
-
-    # ------------------------------------------------------------------ settings
-
-    @property
-    def cfg(self) -> StoreSync:
-        return self.settings.for_store(self.path)
-
-    def save_settings(self) -> None:
-        self.settings.save(self.settings_file)
+        ctx.ops.sig_changes.connect(self._on_local_write)
+        header.sig_tick.connect(self._refresh_header)
 
     # ------------------------------------------------------------------ menu
 
     def _build_menu(self) -> None:
-        mb = self.win.menuBar()
-        menu = self.win.menuBar().addMenu(self.tr("&Synchronisatie"))
+        win = self.ctx.window
+        mb = win.menuBar()
+        menu = mb.addMenu(self.tr("&Synchronisatie"))
         acts = mb.actions()
         if len(acts) >= 2:  # before "Hulp"
             mb.insertMenu(acts[-2], menu)
         self.menu = menu
 
         def add(text: str, fn: Any, key: str = "") -> QAction:
-            act = QAction(text, self.win)
+            act = QAction(text, win)
             if key:
                 act.setShortcut(QKeySequence(key))
-                self.win.addAction(act)
+                win.addAction(act)
             act.triggered.connect(lambda _=False: fn())
             menu.addAction(act)
             return act
@@ -199,7 +155,8 @@ class SyncController(QObject):
             self.start_peer_hub(self.cfg.peer_host, self.cfg.peer_port, remember=False)
 
     def shutdown(self) -> None:
-        """Stop the engine, the peer hub and the worker (idempotent; on window close)."""
+        """Stop the engine and the peer hub (idempotent; on window close, before the window
+        ends its lanes: these jobs are the last on the sync lane)."""
         if self._stopped:
             return
         self._stopped = True
@@ -209,11 +166,10 @@ class SyncController(QObject):
         self._detach_engine()
         eng, self.engine = self.engine, None
         if eng is not None:
-            self.jobs.run("close_engine", eng)
+            self.sync_op(lambda _st: eng.close())
         hub, self.peer = self.peer, None
         if hub is not None:
-            self.jobs.run("peer_stop", hub)
-        self.jobs.stop()
+            self.sync_op(lambda _st: hub.stop())
 
     # ------------------------------------------------------------------ engine
 
@@ -244,16 +200,20 @@ class SyncController(QObject):
         if not cfgs:
             self.state = None
             self._refresh_header()
-        self.jobs.run("open_engine", cfgs, self.engine_interval, old,
-                      on_ok=lambda eng: self._engine_ready(gen, eng),
-                      on_fail=lambda msg: self.show_message(
-                          self.tr("Synchronisatie niet gestart: {0}").format(msg), ok=False))
+        interval = self.engine_interval
+        self.sync_op(lambda st: open_engine(st, cfgs, interval, old),
+                     on_ok=lambda eng: self._engine_ready(gen, eng),
+                     on_fail=lambda msg: self.show_message(
+                         self.tr("Synchronisatie niet gestart: {0}").format(msg), ok=False))
 
     def _engine_ready(self, gen: int, eng: Any) -> None:
         if eng is None:
             return
-        if gen != self._engine_gen or self._stopped:  # superseded meanwhile
-            self.jobs.run("close_engine", eng)
+        if self._stopped:  # the window closed meanwhile (its lanes have ended); not started
+            eng.close()
+            return
+        if gen != self._engine_gen:  # superseded meanwhile
+            self.sync_op(lambda _st: eng.close())
             return
         self.engine = eng
         on_state, on_changes = self.bridge.listeners(gen)
@@ -268,8 +228,9 @@ class SyncController(QObject):
             self.show_message(self.tr("Er is nog geen hub ingesteld (Synchronisatie → "
                                       "Hub toevoegen…)."), ok=False)
 
-    def _on_local_write(self, _req: int, _changes: Any) -> None:
-        if self.engine is not None:
+    def _on_local_write(self, changes: Changes) -> None:
+        """An operator's write: pass it on to the hubs now (not what sync itself took in)."""
+        if self.engine is not None and not isinstance(changes, ReceivedChanges):
             self.engine.nudge()
 
     def _on_state(self, gen: int, state: Any) -> None:
@@ -285,7 +246,7 @@ class SyncController(QObject):
     def _on_changes(self, gen: int, changes: Any) -> None:
         # changes of a replaced engine are still real changes of this store: always apply
         if not self._stopped:
-            self.win.apply_changes(changes)
+            self.ctx.ops.broadcast(received(changes))
 
     def _refresh_header(self) -> None:
         """Show the state; called on every state change and by the header's clock tick (age)."""
@@ -297,312 +258,27 @@ class SyncController(QObject):
                 shown = ("none", 0, "", self.tr(
                     "Geen hub ingesteld: Synchronisatie → Hub toevoegen…"))
         else:
-            detail = "\n".join(peer_lines(s))
+            detail = "\n".join(peer_lines(s, self.ctx.clock))
             if self.peer_url:
                 detail += "\n" + self.tr("Buren-hub draait op poort {0}").format(
                     self.cfg.peer_port)
             status = "syncing" if s.busy and s.status == "online" else s.status
-            shown = (status, s.backlog, age_text(s.last_success), detail)
+            shown = (status, s.backlog, age_short(s.last_success, self.ctx.clock), detail)
         if shown != self._shown:  # the clock ticks every second; restyle only on a change
             self._shown = shown
-            self.win.set_sync_state(*shown)
-
-    # ------------------------------------------------------------------ hubs
-
-    def open_add_hub(self) -> AddHubDialog:
-        if self.add_dialog is not None:
-            self.add_dialog.close()
-        d = AddHubDialog([h.url for h in self.cfg.hubs], self.win)
-        d.sig_test_requested.connect(self._test_connection)
-        d.accepted.connect(lambda: self._add_hub(d))
-        self.add_dialog = d
-        d.open()
-        return d
-
-    def _test_connection(self, url: str, token_file: str, token: str) -> None:
-        from data.sync.client import read_token
-
-        d = self.add_dialog
-        if token_file and not token:
-            try:
-                token = read_token(token_file)
-            except (OSError, ValueError) as e:
-                if d is not None:
-                    d.show_test_result(False, str(e))
-                return
-
-        def ok(h: dict[str, Any]) -> None:
-            me = h.get("me") or {}
-            text = self.tr("hub {0} bereikbaar").format(h.get("hub_id", "?"))
-            worlds = h.get("worlds")
-            if worlds and self.win.world not in worlds:
-                if d is not None:
-                    d.show_test_result(False, self.tr("deze hub bedient wereld {0}, niet {1}")
-                                       .format(", ".join(worlds), self.win.world))
-                return
-            if me:
-                if self.win.world not in (me.get("write") or []):
-                    if d is not None:
-                        d.show_test_result(False, self.tr(
-                            "token van node {0} mag wereld {1} niet schrijven").format(
-                            me.get("node"), self.win.world))
-                    return
-                text += self.tr("; token geldig (node {0})").format(me.get("node"))
-            if d is not None:
-                d.show_test_result(True, text)
-
-        def fail(msg: str) -> None:
-            if d is not None:
-                d.show_test_result(False, msg)
-
-        self.jobs.run("health", url, token, on_ok=ok, on_fail=fail)
-
-    def _add_hub(self, d: AddHubDialog) -> None:
-        url, name, token_file, token = d.values()
-        if token:
-            token_file = str(save_token(token, url,
-                                        (self.settings_file.parent / "tokens")
-                                        if self.settings_file else None))
-        self.add_hub(url, token_file, name)
-
-    def add_hub(self, url: str, token_file: str, name: str = "") -> None:
-        """Remember a hub for this store and restart the engine with it."""
-        self.cfg.hubs.append(HubEntry(url.rstrip("/"), str(Path(token_file).resolve()), name))
-        self.save_settings()
-        self.show_message(self.tr("Hub {0} toegevoegd").format(name or url), ok=True,
-                          popup=False)
-        self.restart_engine()
-        if self.hubs_dialog is not None and self.hubs_dialog.isVisible():
-            self._fill_hubs_dialog()
-
-    def remove_hub(self, url: str) -> None:
-        self.cfg.hubs = [h for h in self.cfg.hubs if h.url != url]
-        self.save_settings()
-        self.restart_engine()
-        if self.hubs_dialog is not None:
-            self._fill_hubs_dialog()
-
-    def open_hubs(self) -> HubsDialog:
-        if self.hubs_dialog is None:
-            self.hubs_dialog = HubsDialog(self.win)
-            self.hubs_dialog.sig_remove.connect(self._confirm_remove)
-            self.hubs_dialog.sig_add.connect(self.open_add_hub)
-        self._fill_hubs_dialog()
-        self.hubs_dialog.open()
-        return self.hubs_dialog
-
-    def _confirm_remove(self, url: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hub verwijderen"),
-                          self.tr("Niet meer synchroniseren met {0}?").format(url),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self.hubs_dialog)
-        box.accepted.connect(lambda: self.remove_hub(url))
-        self.message_box = box
-        box.open()
-
-    def _fill_hubs_dialog(self) -> None:
-        if self.hubs_dialog is None:
-            return
-        states = {p.url: p for p in (self.state.peers if self.state else ())}
-        rows = []
-        for h in self.cfg.hubs:
-            p = states.get(h.url)
-            text = f"{h.name or h.url}" + (f"  ({h.url})" if h.name else "")
-            if p is not None:
-                from data.sync.client import SyncState
-
-                text += "\n" + peer_lines(SyncState(peers=(p,)))[0].split(": ", 1)[1]
-            rows.append((h.url, text))
-        self.hubs_dialog.set_hubs(rows)
-
-    # ------------------------------------------------------------------ peer hub
-
-    def open_peer_hub(self) -> PeerHubDialog:
-        if self.peer_dialog is None:
-            d = PeerHubDialog(self.cfg.peer_port, self.cfg.peer_host == "127.0.0.1", self.win)
-            d.sig_start.connect(lambda host, port: self.start_peer_hub(host, port))
-            d.sig_stop.connect(lambda: self.stop_peer_hub())
-            d.sig_enroll.connect(self.enroll_neighbour)
-            self.peer_dialog = d
-        self._show_peer_state()
-        self.peer_dialog.open()
-        return self.peer_dialog
-
-    def start_peer_hub(self, host: str = "0.0.0.0", port: int = 8750,
-                       remember: bool = True) -> None:
-        """Serve this store as a hub for neighbours (as ``crisisbeeld serve`` does), from a
-        thread of this process on the sync worker's store object: neighbours' pushes go through
-        the same store lock, and what they change is shown at once."""
-        if self.peer is not None or self._peer_starting:
-            return
-        self.cfg.peer_host, self.cfg.peer_port = host, port
-        self._peer_starting = True
-        self.jobs.run("peer_start", host, port, self.bridge.peer_changes,
-                      on_ok=lambda hub: self._peer_ready(hub, remember),
-                      on_fail=self._peer_failed)
-
-    def _peer_ready(self, hub: Any, remember: bool) -> None:
-        self._peer_starting = False
-        if self._stopped:
-            self.jobs.run("peer_stop", hub)
-            return
-        self.peer = hub
-        self.peer_url = hub.url
-        if remember:  # started again with the application from now on
-            self.cfg.serve_peer = True
-            self.save_settings()
-        self._show_peer_state()
-        self._refresh_header()
-        self.sig_peer_hub_changed.emit(self.peer_url)
-
-    def _peer_failed(self, msg: str) -> None:
-        self._peer_starting = False
-        self._show_peer_state(error=msg)
-        self.show_message(self.tr("Buren-hub niet gestart: {0}").format(msg), ok=False)
-
-    def stop_peer_hub(self) -> None:
-        """Stop the peer hub (and do not start it again at the next start)."""
-        self.cfg.serve_peer = False
-        self.save_settings()
-        hub, self.peer = self.peer, None
-        self.peer_url = ""
-        if hub is None:
-            return
-        self.jobs.run("peer_stop", hub, on_ok=lambda _r: self._peer_stopped(),
-                      on_fail=lambda _m: self._peer_stopped())
-
-    def _peer_stopped(self) -> None:
-        self._show_peer_state()
-        self._refresh_header()
-        self.sig_peer_hub_changed.emit("")
-
-    def peer_how_to(self) -> tuple[str, str]:
-        """(address for neighbours, what they do) while the peer hub runs."""
-        port = self.cfg.peer_port
-        hosts = ["127.0.0.1"] if self.cfg.peer_host == "127.0.0.1" else local_addresses()
-        addrs = ", ".join(f"http://{h}:{port}" for h in hosts)
-        how = self.tr(
-            "Buren: meld hieronder hun node-id aan en geef hun het token; zij kiezen "
-            "Synchronisatie → Hub toevoegen… met dit adres en dat token "
-            "(of: crisisbeeld sync --hub ADRES --token-file BESTAND).")
-        return addrs, how
-
-    def _show_peer_state(self, error: str = "") -> None:
-        if self.peer_dialog is None:
-            return
-        if self.peer_url:
-            addr, how = self.peer_how_to()
-            self.peer_dialog.set_running(addr, how)
-        else:
-            self.peer_dialog.set_running("", "", error)
-
-    def enroll_neighbour(self, node: str) -> None:
-        def ok(token: str) -> None:
-            info = self.tr("Node {0} aangemeld voor wereld {1}. Geef dit token aan de buur "
-                           "(veilig: het wordt niet opnieuw getoond; de hub bewaart alleen een "
-                           "hash). CLI: crisisbeeld hub enroll --store {2} --node {0} "
-                           "--worlds {1}").format(node, self.win.world, self.path)
-            if self.peer_dialog is not None:
-                self.peer_dialog.show_enrolled(node, token, info)
-            self.last_enrolled = (node, token)
-
-        def fail(msg: str) -> None:
-            if self.peer_dialog is not None:
-                self.peer_dialog.show_enroll_error(msg)
-
-        self.jobs.run("enroll", node, self.win.world, on_ok=ok, on_fail=fail)
-
-    # ------------------------------------------------------------------ bundles
-
-    def _ask_save(self, title: str, filt: str, suggestion: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.win, title, suggestion, filt)
-        return path
-
-    def _ask_open(self, title: str, filt: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.win, title, "", filt)
-        return path
-
-    def _suggest(self, suffix: str) -> str:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        return str(Path.home() / f"crisisbeeld-{self.win.world}-{stamp}{suffix}")
-
-    def export_bundle(self, path: str | None = None) -> None:
-        path = path or self._ask_save(self.tr("Bundel exporteren"), BUNDLE_FILTER,
-                                      self._suggest(".cbbundle"))
-        if path:
-            self._export(path, None)
-
-    def export_incremental(self, state_file: str | None = None, path: str | None = None) -> None:
-        state_file = state_file or self._ask_open(
-            self.tr("Statusbestand van de ontvanger kiezen"), STATE_FILTER)
-        if not state_file:
-            return
-        path = path or self._ask_save(self.tr("Incrementele bundel exporteren"), BUNDLE_FILTER,
-                                      self._suggest("-incr.cbbundle"))
-        if path:
-            self._export(path, state_file)
-
-    def _export(self, path: str, state_file: str | None) -> None:
-        self.win.status_line.setText(self.tr("bundel schrijven…"))
-
-        def ok(res: Any) -> None:
-            kind = self.tr("Incrementele bundel") if state_file else self.tr("Bundel")
-            self.show_message(self.tr("{0} geschreven: {1} gebeurtenissen van {2} oorsprong(en) "
-                                      "naar {3}").format(kind, res.events, len(res.origins),
-                                                         res.path), ok=True)
-
-        self.jobs.run("export", path, state_file, on_ok=ok, on_fail=lambda m: self.show_message(
-            self.tr("Bundel niet geschreven: {0}").format(m), ok=False))
-
-    def write_state(self, path: str | None = None) -> None:
-        path = path or self._ask_save(self.tr("Statusbestand schrijven"), STATE_FILTER,
-                                      self._suggest("-status.json"))
-        if not path:
-            return
-
-        def ok(doc: dict[str, Any]) -> None:
-            self.show_message(self.tr("Statusbestand geschreven ({0} oorsprong(en)) naar {1}. "
-                                      "Geef het aan wie een bundel voor u maakt.")
-                              .format(len(doc.get("heads", {})), path), ok=True)
-
-        self.jobs.run("write_state", path, on_ok=ok, on_fail=lambda m: self.show_message(
-            self.tr("Statusbestand niet geschreven: {0}").format(m), ok=False))
-
-    def import_bundle(self, path: str | None = None) -> None:
-        path = path or self._ask_open(self.tr("Bundel importeren"), BUNDLE_FILTER)
-        if not path:
-            return
-        self.win.status_line.setText(self.tr("bundel inlezen…"))
-
-        def ok(res: Any) -> None:
-            if res.changes.entities or res.changes.conflicts:
-                self.win.apply_changes(res.changes)
-            text = self.tr("Bundel ingelezen: {0} nieuw, {1} al aanwezig, {2} geweigerd").format(
-                len(res.accepted), len(res.duplicates), len(res.rejected))
-            if res.rejected:
-                eid, why = res.rejected[0]
-                text += self.tr(" (o.a. {0}: {1})").format(eid, why)
-            self.show_message(text, ok=not res.rejected)
-            if res.accepted and self.engine is not None:
-                self.engine.nudge()  # pass them on to the hubs
-
-        self.jobs.run("import", path, on_ok=ok, on_fail=lambda m: self.show_message(
-            self.tr("Bundel niet ingelezen: {0}").format(m), ok=False))
+            self.header.sync.set_state(*shown)
 
     # ------------------------------------------------------------------ messages
 
     def show_message(self, text: str, ok: bool, popup: bool = True) -> None:
         """A result for the user: in the status line and (non-modal) in a message box."""
         self.last_message = text
-        self.win.status_line.setText(text if len(text) < 90 else text[:87] + "…")
+        self.ctx.status(text if len(text) < 90 else text[:87] + "…")
         if popup and not self._stopped:
             if self.message_box is not None:
                 self.message_box.close()
             box = QMessageBox(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning,
-                              self.tr("Synchronisatie"), text, parent=self.win)
+                              self.tr("Synchronisatie"), text, parent=self.ctx.window)
             self.message_box = box
             box.open()
         self.sig_message.emit(text, ok)
-
-    def _on_worker_error(self, text: str) -> None:
-        errors.report(text)

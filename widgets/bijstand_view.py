@@ -15,48 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.domain.enums import CAPABILITIES, label
-from data.domain.regions import region_label
+from data.picture.detail_html import bijstand_html
 from widgets.bijstand_board import BijstandBoard
-from widgets.common import esc, history_html, title_label, tr_detail
-from widgets.timefmt import local_hm
-
-
-def open_quantity(state: dict[str, Any]) -> int:
-    """Quantity asked minus the sum of offers not withdrawn."""
-    offered = sum(int(o.get("quantity") or 0) for o in (state.get("offers") or {}).values()
-                  if not o.get("withdrawn"))
-    return max(0, int(state.get("quantity") or 0) - offered)
-
-
-def bijstand_html(s: dict[str, Any]) -> str:
-    cap = CAPABILITIES.get(s.get("capability") or "", s.get("capability_text") or "?")
-    offers = s.get("offers") or {}
-    out = [f"<h2>{esc(s.get('quantity'))}× {esc(cap)}</h2>",
-           f"<p><b>{esc(label(s.get('status', '')))}</b> · prioriteit "
-           f"{esc(label(s.get('priority') or 'normaal'))}<br>"
-           f"{esc(region_label(s.get('requesting_region', '')))} → {esc(s.get('addressed_to'))}"
-           f"<br>nodig vóór: {esc(local_hm(s.get('needed_by')) or '—')} · meldplaats: "
-           f"{esc(s.get('meldplaats') or '—')}</p>",
-           f"<p style='font-size:18px'><b>Nog open: {open_quantity(s)} "
-           f"{esc(s.get('unit') or '')}</b> (gevraagd {esc(s.get('quantity'))})</p>",
-           f"<h3>{tr_detail('Aanbod')}</h3>"]
-    if offers:
-        out.append("<table cellpadding='4'><tr><th align='left'>Aanbieder</th>"
-                   "<th align='right'>Aantal</th><th align='left'>Aankomst</th>"
-                   "<th align='left'>Gedaan</th><th></th></tr>")
-        for oid, o in offers.items():
-            w = " (ingetrokken)" if o.get("withdrawn") else ""
-            style = " style='color:#888;text-decoration:line-through'" if w else ""
-            out.append(f"<tr{style}><td>{esc(region_label(o.get('provider', '')))}</td>"
-                       f"<td align='right'>{esc(o.get('quantity'))}</td>"
-                       f"<td>{esc(local_hm(o.get('eta')))}</td><td>{esc(local_hm(o.get('at')))}"
-                       f" · {esc(o.get('by'))}</td><td>{esc(w)}</td></tr>")
-        out.append("</table>")
-    else:
-        out.append("<p>nog geen aanbod</p>")
-    out.append(history_html(s.get("history") or [], origin=True, created="aangevraagd"))
-    return "".join(out)
+from widgets.common import title_label, tr_detail
 
 
 class BijstandView(QWidget):
@@ -136,4 +97,4 @@ class BijstandView(QWidget):
 
     def show_detail(self, state: dict[str, Any] | None) -> None:
         if state and state.get("id") == self._current:
-            self.detail.setHtml(bijstand_html(state))
+            self.detail.setHtml(bijstand_html(state, tr_detail))

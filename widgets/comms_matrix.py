@@ -7,10 +7,11 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from data.clock import Clock, default_clock
 from data.domain.enums import label
 from data.domain.regions import REGIONS
+from data.picture.timefmt import age, local_hm
 from widgets import palette
-from widgets.timefmt import age, local_hm
 
 Index = QModelIndex | QPersistentModelIndex
 CHANNELS = ("C2000", "NCV", "DARES", "telefoon", "mobiel", "satelliet")
@@ -19,8 +20,9 @@ CHANNELS = ("C2000", "NCV", "DARES", "telefoon", "mobiel", "satelliet")
 class CommsMatrixModel(QAbstractTableModel):
     """Rows: the 25 regions; columns: channels; a cell: the newest reported state."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock or default_clock()  # the age of a state in the tooltip
         self.regions = [r.code for r in REGIONS]
         self._names = {r.code: f"{r.name} ({r.short})" for r in REGIONS}
         self.channels = list(CHANNELS)
@@ -87,7 +89,7 @@ class CommsMatrixModel(QAbstractTableModel):
             if not cell:
                 return "geen melding"
             s, at, note = cell
-            return f"{label(s)} sinds {local_hm(at)} ({age(at)} geleden)" + (
+            return f"{label(s)} sinds {local_hm(at)} ({age(at, self.clock)} geleden)" + (
                 f"\n{note}" if note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -100,9 +102,9 @@ class CommsMatrix(QTableView):
     sig_cell_activated = Signal(str, str, str)
     """Report a new state for (region code, channel, current state)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
-        self.matrix = CommsMatrixModel(self)
+        self.matrix = CommsMatrixModel(self, clock)
         self.setModel(self.matrix)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

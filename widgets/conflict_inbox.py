@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from data.domain.enums import label
+from data.picture.timefmt import local_hm
 from widgets.table_model import Column, FilterProxy, RowTableModel
-from widgets.timefmt import local_hm
 
 KIND_NL = {"incident": "incident", "bijstand": "bijstand", "action": "actie",
            "decision": "besluit", "session": "IRBT-sessie"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -16,40 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from data.clock import Clock, default_clock
 from data.domain.enums import label
-from data.domain.regions import REGION_BY_CODE
+from data.picture.deadlines import actions_summary, is_overdue
+from data.picture.detail_html import decision_html
+from data.picture.timefmt import local_hm
 from widgets import palette
-from widgets.common import esc, make_table, set_widths, title_label, tr_detail
+from widgets.common import make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
-from widgets.timefmt import local_hm
-
-OPEN_ACTION = ("open", "in_uitvoering")
-
-
-def is_overdue(action: dict[str, Any], now: str | None = None) -> bool:
-    """An open action whose due time has passed."""
-    now = now or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    due = action.get("due")
-    return bool(due) and action.get("status") in OPEN_ACTION and str(due) < now
-
-
-def decision_html(d: dict[str, Any]) -> str:
-    regs = ", ".join(REGION_BY_CODE[c].short if c in REGION_BY_CODE else c
-                     for c in d.get("regions") or [])
-    out = [f"<h2>Besluit {esc(d.get('number'))} · versie {esc(d.get('version', 1))}</h2>",
-           f"<p><b>{esc(label(d.get('status', '')))}</b> · regio's: {esc(regs or '—')}</p>",
-           f"<p style='font-size:17px'>{esc(d.get('text'))}</p>",
-           f"<p><i>Motivering:</i> {esc(d.get('rationale') or '—')}</p>"]
-    if d.get("status") == "ingetrokken":
-        out.append(f"<p><b>Ingetrokken</b> op {esc(local_hm(d.get('revoked_at')))}: "
-                   f"{esc(d.get('revoked_reason'))}</p>")
-    versions = d.get("versions") or []
-    if versions:
-        out.append(f"<h3>{tr_detail('Eerdere versies')}</h3>")
-        for v in reversed(versions):
-            out.append(f"<p><b>versie {esc(v.get('version'))}</b> (tot "
-                       f"{esc(local_hm(v.get('until')))}): {esc(v.get('text'))}</p>")
-    return "".join(out)
 
 
 class DecisionsView(QWidget):
@@ -72,8 +45,9 @@ class DecisionsView(QWidget):
     sig_edit_action = Signal(str)
     """Update an action's text, owner or due time (action id)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock or default_clock()  # "overdue" is judged by it
         self.sessions = RowTableModel([
             Column(self.tr("Sessie"), 1), Column(self.tr("Status"), 2, label),
             Column(self.tr("Geopend"), 3, local_hm)],
@@ -188,7 +162,7 @@ class DecisionsView(QWidget):
 
     def set_data(self, sessions: Sequence[dict[str, Any]], decisions: Sequence[dict[str, Any]],
                  actions: Sequence[dict[str, Any]]) -> None:
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = self.clock.now()
         self._actions = list(actions)
         by_dec: dict[str, list[dict[str, Any]]] = {}
         for a in actions:
@@ -196,10 +170,7 @@ class DecisionsView(QWidget):
         self._decision_states = {d["id"]: d for d in decisions}
         self._all_decisions = []
         for d in decisions:
-            acts = by_dec.get(d["id"], [])
-            n_open = sum(1 for a in acts if a.get("status") in OPEN_ACTION)
-            n_late = sum(1 for a in acts if is_overdue(a, now))
-            txt = f"{n_open} open" + (f", {n_late} te laat" if n_late else "") if acts else "—"
+            txt = actions_summary(by_dec.get(d["id"], []), now)
             self._all_decisions.append((d["id"], d.get("number", 0), d.get("version", 1),
                                         d.get("status", ""), d.get("text", ""), txt,
                                         tuple(d.get("regions") or ()), d.get("session_id", "")))
@@ -230,14 +201,14 @@ class DecisionsView(QWidget):
         self._fill_actions()
 
     def _fill_actions(self) -> None:
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = self.clock.now()
         self.actions.set_rows([(a["id"], a.get("text", ""), a.get("owner", ""), a.get("due"),
                                 a.get("status", ""), is_overdue(a, now))
                                for a in self._actions if a.get("decision_id") == self._dec])
         if self._act:
             self._reselect(self.a_table, self.a_proxy, self._act)
         d = self._decision_states.get(self._dec)
-        self.detail.setHtml(decision_html(d) if d else "")
+        self.detail.setHtml(decision_html(d, tr_detail) if d else "")
 
     def _on_session(self, cur: Any, _prev: Any) -> None:
         sid = str(cur.data(ID_ROLE)) if cur.isValid() else ""

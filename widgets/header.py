@@ -3,13 +3,12 @@ and the OEFENING watermark laid over exercise worlds."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from widgets.timefmt import LOCAL
+from data.clock import Clock, default_clock
+from data.picture.timefmt import LOCAL
 
 
 def is_exercise(world: str) -> bool:
@@ -54,8 +53,10 @@ class HeaderBar(QWidget):
     sig_tick = Signal()
     """The clock ticked (every second): ages shown elsewhere in the header are refreshed."""
 
-    def __init__(self, world: str, centre: str, parent: QWidget | None = None) -> None:
+    def __init__(self, world: str, centre: str, parent: QWidget | None = None,
+                 clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock_source = clock or default_clock()  # what the clock label shows
         self.setObjectName("HeaderBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         lay = QHBoxLayout(self)
@@ -115,7 +116,7 @@ class HeaderBar(QWidget):
         self._timer.stop()
 
     def tick(self) -> None:
-        now = datetime.now(LOCAL)
+        now = self.clock_source.now().astimezone(LOCAL)
         self.clock.setText(f"{now:%H:%M:%S}")
         self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
         self.sig_tick.emit()

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
-from data.domain.regions import REGION_BY_CODE
+from data.picture.detail_html import incident_html, short_regions
+from data.picture.timefmt import local_hm
 from widgets import palette
-from widgets.common import esc, history_html, make_table, set_widths, title_label, tr_detail
+from widgets.common import make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
-from widgets.timefmt import local_hm
 
 # tuple: id, title, kind, regions(tuple), status, phase, teams(tuple), updated_at, location
 I_ID, I_TITLE, I_KIND, I_REGIONS, I_STATUS, I_PHASE, I_TEAMS, I_UPD, I_LOC = range(9)
@@ -36,33 +36,6 @@ def incident_tuple(s: dict[str, Any]) -> tuple[Any, ...]:
 def _status_color(status: str) -> Any:
     """Only what needs attention is coloured: active incidents."""
     return palette.color("alert_text") if status == "actief" else None
-
-
-def _short_regions(codes: Sequence[str]) -> str:
-    return ", ".join(REGION_BY_CODE[c].short if c in REGION_BY_CODE else c for c in codes)
-
-
-def incident_html(s: dict[str, Any]) -> str:
-    """The detail of one incident as HTML (title, facts, beeld, beeld history, history)."""
-    out = [f"<h2>{esc(s.get('title'))}</h2>",
-           f"<p><b>{esc(label(s.get('status', '')))}</b> · fase {esc(label(s.get('phase', '')))}"
-           f" · {esc(s.get('kind'))}<br>regio's: {esc(_short_regions(s.get('regions') or []))}"
-           f"<br>locatie: {esc(s.get('location') or '—')}"
-           f"<br>teams: {esc(', '.join(s.get('teams') or []) or '—')}</p>",
-           f"<h3>{tr_detail('Beeld')}</h3>",
-           f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
-    hist = list(reversed(s.get("beeld_history") or []))
-    if hist and s.get("beeld") == hist[0].get("beeld"):
-        hist = hist[1:]  # the newest is the current picture, shown above
-    if hist:
-        out.append(f"<h3>{tr_detail('Eerdere beelden')}</h3><table cellpadding='4'>")
-        for h in hist:
-            out.append(f"<tr><td valign='top'>{esc(local_hm(h.get('at')))}</td>"
-                       f"<td valign='top'>{esc(h.get('by'))}</td>"
-                       f"<td>{esc(h.get('beeld'))}</td></tr>")
-        out.append("</table>")
-    out.append(history_html(s.get("history") or []))
-    return "".join(out)
 
 
 class IncidentsView(QWidget):
@@ -85,7 +58,7 @@ class IncidentsView(QWidget):
             Column(self.tr("Titel"), I_TITLE),
             Column(self.tr("Status"), I_STATUS, label,
                    color=lambda r: _status_color(r[I_STATUS])),
-            Column(self.tr("Regio's"), I_REGIONS, _short_regions),
+            Column(self.tr("Regio's"), I_REGIONS, short_regions),
             Column(self.tr("Bijgewerkt"), I_UPD, local_hm),
         ], regions=lambda r: r[I_REGIONS], parent=self)
         self.proxy = FilterProxy(self)
@@ -155,7 +128,7 @@ class IncidentsView(QWidget):
 
     def show_detail(self, state: dict[str, Any] | None) -> None:
         if state and state.get("id") == self._current:
-            self.detail.setHtml(incident_html(state))
+            self.detail.setHtml(incident_html(state, tr_detail))
 
     def next_states(self) -> list[str]:
         r = self.model.row_of(self._current)

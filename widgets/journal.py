@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from data.domain.enums import Channel, Direction
 from data.domain.regions import resolve_region
+from data.picture.timefmt import local_hm_epoch
 from widgets.table_model import ID_ROLE
-from widgets.timefmt import local_hm_epoch
 
 Index = QModelIndex | QPersistentModelIndex
 

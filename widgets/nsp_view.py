@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from data.clock import Clock, default_clock
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE
+from data.picture.deadlines import minutes_left, target_alert, target_text
+from data.picture.timefmt import age
 from widgets import palette
 from widgets.common import make_table, set_widths, title_label
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
-from widgets.timefmt import age, duration, parse
-
-TARGET_HOURS = 72
-
-
-def minutes_left(opened_at: str | None, now: datetime | None = None) -> int | None:
-    """Minutes left until 72 hours after opening (negative when past), None if not opened."""
-    dt = parse(opened_at)
-    if dt is None:
-        return None
-    now = now or datetime.now(timezone.utc)
-    return int((dt + timedelta(hours=TARGET_HOURS) - now).total_seconds() // 60)
 
 
 class NspView(QWidget):
@@ -35,8 +25,9 @@ class NspView(QWidget):
     sig_edit = Signal(str)
     """Update a noodsteunpunt (status, power, comms, contact …)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock or default_clock()  # the 72-hour target and ages count to it
         self.model = RowTableModel([
             Column(self.tr("Naam"), 1),
             Column(self.tr("Gemeente"), 2),
@@ -48,12 +39,10 @@ class NspView(QWidget):
             Column(self.tr("Stroom"), 5, label,
                    color=lambda r: palette.color("alert_text") if r[5] == "geen" else None),
             Column(self.tr("Verbindingen"), 6, lambda v: ", ".join(v) or "geen"),
-            Column(self.tr("72-uursdoel"), 7,
-                   lambda m: "—" if m is None else ("verstreken " + duration(-m) if m < 0
-                                                    else "nog " + duration(m)),
-                   color=lambda r: palette.color("alert_text") if r[7] is not None
-                   and r[7] < 12 * 60 else None),
-            Column(self.tr("Laatste contact"), 8, lambda v: (age(v) + " geleden") if v else "—"),
+            Column(self.tr("72-uursdoel"), 7, target_text,
+                   color=lambda r: palette.color("alert_text") if target_alert(r[7]) else None),
+            Column(self.tr("Laatste contact"), 8,
+                   lambda v: (age(v, self.clock) + " geleden") if v else "—"),
         ], regions=lambda r: (r[3],), parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -86,7 +75,7 @@ class NspView(QWidget):
             self.sig_edit.emit(eid)
 
     def set_points(self, states: Sequence[dict[str, Any]]) -> None:
-        now = datetime.now(timezone.utc)
+        now = self.clock.now()
         self.model.set_rows([
             (s["id"], s.get("name", ""), s.get("municipality", ""), s.get("region", ""),
              s.get("status", ""), s.get("power", ""), tuple(s.get("comms") or ()),

@@ -35,6 +35,11 @@ def _save(qtbot: Any, window: Any, **values: Any) -> None:
         dlg.form.submit()
 
 
+def _rows_with(qtbot: Any, proxy: Any, text: str) -> None:
+    """Wait until a row of ``proxy`` shows ``text``."""
+    _wait_row(qtbot, proxy, text)
+
+
 def _wait_row(qtbot: Any, proxy: Any, text: str) -> None:
     def seen() -> None:
         assert any(text in str(proxy.index(r, c).data())
@@ -328,6 +333,11 @@ def test_worker_error_reaches_the_gui_thread(qtbot: Any, window: Any,
     monkeypatch.setattr(errors, "report",
                         lambda text, title="": seen.append((threading.current_thread().name,
                                                             text)))
-    window.workers.load("no-such-load")
+    from desktop.ops import QueryOp
+
+    def broken(_store: Any) -> None:
+        raise KeyError("no-such-load")
+
+    QueryOp(window.ops, broken).run_in_background()  # no failure handler: the one error place
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert seen[0][0] == threading.main_thread().name and "KeyError" in seen[0][1]

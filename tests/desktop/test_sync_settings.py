@@ -1,11 +1,11 @@
-"""Sync settings: where they live, the migration step, token files, the age text."""
+"""Sync settings: where they live, the migration step, token files. (The age text moved to the
+picture rules: tests/data/test_picture.py.)"""
 
 from __future__ import annotations
 
 import json
 import os
 import stat
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,6 @@ from desktop.sync_settings import (
     save_token,
     settings_path,
 )
-from desktop.sync_ui import age_text
 
 
 def test_settings_live_in_the_test_home(monkeypatch: Any, tmp_path: Path) -> None:
@@ -64,12 +63,3 @@ def test_pasted_token_is_user_only() -> None:
     assert stat.S_IMODE(os.stat(p).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(p.parent).st_mode) == 0o700
     assert str(p).startswith(os.environ["CRISISBEELD_HOME"])
-
-
-def test_age_text() -> None:
-    now = datetime(2026, 11, 22, 12, 0, 0, tzinfo=UTC)
-    assert age_text(None, now) == ""
-    assert age_text("2026-11-22T11:59:48Z", now) == "12 s"
-    assert age_text("2026-11-22T11:57:00Z", now) == "3 min"
-    assert age_text("2026-11-22T09:00:00Z", now) == "3 u"
-    assert age_text("2026-11-20T12:00:00Z", now) == "2 d"

@@ -99,6 +99,8 @@ def test_add_hub_receive_and_go_offline(qtbot: Any, window: Any, hub: Hub,
                                 for t in _rows(window.incidents.proxy)), timeout=WAIT)
     qtbot.waitUntil(lambda: ctl.state is not None and ctl.state.backlog == 0
                     and ctl.state.peers[0].pull_cursor > 0, timeout=WAIT)
+    # the engine's last state may still say busy (a round ending): wait for it to settle
+    qtbot.waitUntil(lambda: "verbonden" in window.header.sync.text(), timeout=WAIT)
     text = window.header.sync.text()
     assert "verbonden" in text and "achterstand 0" in text and "geleden" in text
     tip = window.header.sync.toolTip()

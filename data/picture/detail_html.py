@@ -1,0 +1,137 @@
+"""The detail panes as HTML: an incident (facts, beeld, earlier beelden, history), a bijstand
+request (offers, quantity still open, history) and a decision (with its earlier versions).
+
+Headings go through ``tr`` (the caller's translation function; Qt's in the application), so
+this module stays Qt-free. Every value from the store is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from data.domain.enums import CAPABILITIES, label
+from data.domain.regions import REGION_BY_CODE, region_label
+from data.picture.timefmt import local_hm
+
+Tr = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def esc(v: Any) -> str:
+    """A value as HTML text ('' for None)."""
+    return html.escape("" if v is None else str(v))
+
+
+def short_regions(codes: Sequence[str]) -> str:
+    """Region codes as their short names, comma-separated (unknown codes as they are)."""
+    return ", ".join(REGION_BY_CODE[c].short if c in REGION_BY_CODE else c for c in codes)
+
+
+def history_html(history: list[dict[str, Any]], *, origin: bool = False,
+                 created: str = "aangemaakt", tr: Tr = _same) -> str:
+    """The time-stamped history of an entity (newest first) as an HTML table: when, who,
+    optionally the centre it came from, and what happened, in the users' words (``created``
+    names the creating step, e.g. 'aangevraagd' for a bijstand request)."""
+    out = [f"<h3>{tr('Geschiedenis')}</h3><table cellpadding='3'>"]
+    for h in reversed(history):
+        what = h.get("what", "")
+        if what == "status":
+            what = f"status {label(h.get('from') or '')} → {label(h.get('to') or '')}"
+            if h.get("reason"):
+                what += f" ({h['reason']})"
+        elif what == "aanbod":
+            what = f"aanbod {h.get('quantity')} van {region_label(h.get('provider', ''))}"
+        elif what == "aangemaakt":
+            what = f"{created} ({label(h['to'])})" if h.get("to") else created
+        elif h.get("fields"):
+            what += ": " + ", ".join(h["fields"])
+        cells = [local_hm(h.get("at")), h.get("by")] + ([h.get("origin")] if origin else [])
+        out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells)
+                   + f"<td>{esc(what)}</td></tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def incident_html(s: dict[str, Any], tr: Tr = _same) -> str:
+    """The detail of one incident (title, facts, beeld, beeld history, history)."""
+    out = [f"<h2>{esc(s.get('title'))}</h2>",
+           f"<p><b>{esc(label(s.get('status', '')))}</b> · fase {esc(label(s.get('phase', '')))}"
+           f" · {esc(s.get('kind'))}<br>regio's: {esc(short_regions(s.get('regions') or []))}"
+           f"<br>locatie: {esc(s.get('location') or '—')}"
+           f"<br>teams: {esc(', '.join(s.get('teams') or []) or '—')}</p>",
+           f"<h3>{tr('Beeld')}</h3>",
+           f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
+    hist = list(reversed(s.get("beeld_history") or []))
+    if hist and s.get("beeld") == hist[0].get("beeld"):
+        hist = hist[1:]  # the newest is the current picture, shown above
+    if hist:
+        out.append(f"<h3>{tr('Eerdere beelden')}</h3><table cellpadding='4'>")
+        for h in hist:
+            out.append(f"<tr><td valign='top'>{esc(local_hm(h.get('at')))}</td>"
+                       f"<td valign='top'>{esc(h.get('by'))}</td>"
+                       f"<td>{esc(h.get('beeld'))}</td></tr>")
+        out.append("</table>")
+    out.append(history_html(s.get("history") or [], tr=tr))
+    return "".join(out)
+
+
+def open_quantity(state: dict[str, Any]) -> int:
+    """Quantity asked minus the sum of offers not withdrawn."""
+    offered = sum(int(o.get("quantity") or 0) for o in (state.get("offers") or {}).values()
+                  if not o.get("withdrawn"))
+    return max(0, int(state.get("quantity") or 0) - offered)
+
+
+def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
+    """The detail of one bijstand request (what, who asks whom, open quantity, offers)."""
+    cap = CAPABILITIES.get(s.get("capability") or "", s.get("capability_text") or "?")
+    offers = s.get("offers") or {}
+    out = [f"<h2>{esc(s.get('quantity'))}× {esc(cap)}</h2>",
+           f"<p><b>{esc(label(s.get('status', '')))}</b> · prioriteit "
+           f"{esc(label(s.get('priority') or 'normaal'))}<br>"
+           f"{esc(region_label(s.get('requesting_region', '')))} → {esc(s.get('addressed_to'))}"
+           f"<br>nodig vóór: {esc(local_hm(s.get('needed_by')) or '—')} · meldplaats: "
+           f"{esc(s.get('meldplaats') or '—')}</p>",
+           f"<p style='font-size:18px'><b>Nog open: {open_quantity(s)} "
+           f"{esc(s.get('unit') or '')}</b> (gevraagd {esc(s.get('quantity'))})</p>",
+           f"<h3>{tr('Aanbod')}</h3>"]
+    if offers:
+        out.append("<table cellpadding='4'><tr><th align='left'>Aanbieder</th>"
+                   "<th align='right'>Aantal</th><th align='left'>Aankomst</th>"
+                   "<th align='left'>Gedaan</th><th></th></tr>")
+        for o in offers.values():
+            w = " (ingetrokken)" if o.get("withdrawn") else ""
+            style = " style='color:#888;text-decoration:line-through'" if w else ""
+            out.append(f"<tr{style}><td>{esc(region_label(o.get('provider', '')))}</td>"
+                       f"<td align='right'>{esc(o.get('quantity'))}</td>"
+                       f"<td>{esc(local_hm(o.get('eta')))}</td><td>{esc(local_hm(o.get('at')))}"
+                       f" · {esc(o.get('by'))}</td><td>{esc(w)}</td></tr>")
+        out.append("</table>")
+    else:
+        out.append("<p>nog geen aanbod</p>")
+    out.append(history_html(s.get("history") or [], origin=True, created="aangevraagd", tr=tr))
+    return "".join(out)
+
+
+def decision_html(d: dict[str, Any], tr: Tr = _same) -> str:
+    """The detail of one decision (number, version, status, text, rationale, versions)."""
+    out = [f"<h2>Besluit {esc(d.get('number'))} · versie {esc(d.get('version', 1))}</h2>",
+           f"<p><b>{esc(label(d.get('status', '')))}</b> · regio's: "
+           f"{esc(short_regions(d.get('regions') or []) or '—')}</p>",
+           f"<p style='font-size:17px'>{esc(d.get('text'))}</p>",
+           f"<p><i>Motivering:</i> {esc(d.get('rationale') or '—')}</p>"]
+    if d.get("status") == "ingetrokken":
+        out.append(f"<p><b>Ingetrokken</b> op {esc(local_hm(d.get('revoked_at')))}: "
+                   f"{esc(d.get('revoked_reason'))}</p>")
+    versions = d.get("versions") or []
+    if versions:
+        out.append(f"<h3>{tr('Eerdere versies')}</h3>")
+        for v in reversed(versions):
+            out.append(f"<p><b>versie {esc(v.get('version'))}</b> (tot "
+                       f"{esc(local_hm(v.get('until')))}): {esc(v.get('text'))}</p>")
+    return "".join(out)

@@ -1,0 +1,117 @@
+"""The picture at a glance: the figures of the Overzicht tiles and the level of each region.
+
+The inputs are what the screens hold (:class:`PictureState`), as the store's queries return
+them; the moment judges which actions are overdue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypedDict
+
+from data.domain.lifecycles import OPEN_BIJSTAND
+from data.picture.deadlines import OPEN_ACTION, is_overdue
+from data.picture.moment import Now, at
+
+#: severity of a region on the map, worst last
+LEVEL_RANK = {"": 0, "ok": 1, "warn": 2, "alert": 3}
+INCIDENT_LEVEL = {"actief": "alert", "gemeld": "warn", "beheerst": "warn"}
+COMMS_LEVEL = {"uitgevallen": "alert", "verstoord": "warn"}
+
+
+@dataclass
+class PictureState:
+    """What the screens show of the store, as last loaded.
+
+    ``bijstand`` maps a request id to its board row (id, status, …); until those rows are in,
+    ``bijstand_counts`` (status -> number) stands in for them. ``comms`` rows are
+    (region, channel, state, at, note)."""
+
+    incidents: list[dict[str, Any]] = field(default_factory=list)
+    sessions: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    nsp: list[dict[str, Any]] = field(default_factory=list)
+    bijstand: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    bijstand_counts: dict[str, int] = field(default_factory=dict)
+    comms: list[tuple[Any, ...]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    alarms: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Kpis(TypedDict):
+    """The figures of the Overzicht tiles."""
+
+    incidents_active: int
+    incidents_gemeld: int
+    incidents_beheerst: int
+    bijstand_open: int
+    bijstand_by_status: dict[str, int]
+    decisions_open: int
+    decisions_overdue: int
+    comms_out_regions: list[str]
+    nsp_open: int
+    nsp_not_operational: int
+    conflicts: int
+
+
+def open_bijstand_by_status(p: PictureState) -> dict[str, int]:
+    """Open requests per status: from the rows, or the cheap counts while those still load."""
+    if not p.bijstand:
+        return {s: n for s, n in p.bijstand_counts.items() if s in OPEN_BIJSTAND}
+    by_status: dict[str, int] = {}
+    for r in p.bijstand.values():
+        if r[1] in OPEN_BIJSTAND:
+            by_status[r[1]] = by_status.get(r[1], 0) + 1
+    return by_status
+
+
+def kpis(p: PictureState, now: Now) -> Kpis:
+    """The figures of the Overzicht at ``now`` (which actions are overdue depends on it).
+
+    Decisions count when not revoked: 'open' when an action of theirs is open, 'overdue' when
+    an action of theirs is past its due time."""
+    inc = p.incidents
+    by_status = open_bijstand_by_status(p)
+    moment = at(now)
+    open_dec = {a.get("decision_id") for a in p.actions if a.get("status") in OPEN_ACTION}
+    late_dec = {a.get("decision_id") for a in p.actions if is_overdue(a, moment)}
+    live_dec = {d["id"] for d in p.decisions if d.get("status") != "ingetrokken"}
+    return {
+        "incidents_active": sum(1 for s in inc if s.get("status") == "actief"),
+        "incidents_gemeld": sum(1 for s in inc if s.get("status") == "gemeld"),
+        "incidents_beheerst": sum(1 for s in inc if s.get("status") == "beheerst"),
+        "bijstand_open": sum(by_status.values()),
+        "bijstand_by_status": by_status,
+        "decisions_open": len(open_dec & live_dec),
+        "decisions_overdue": len(late_dec & live_dec),
+        "comms_out_regions": sorted({r for r, _c, s, *_rest in p.comms if s == "uitgevallen"}),
+        "nsp_open": sum(1 for s in p.nsp if s.get("status") in ("operationeel", "beperkt")),
+        "nsp_not_operational": sum(1 for s in p.nsp if s.get("status") not in (
+            "operationeel", "gesloten")),
+        "conflicts": len(p.conflicts),
+    }
+
+
+def region_levels(p: PictureState) -> dict[str, str]:
+    """Worst state per region: active incidents and channel outages are 'alert'; reported or
+    controlled incidents and disturbed channels 'warn'; a channel that works 'ok'."""
+    lv: dict[str, str] = {}
+
+    def bump(code: str, level: str) -> None:
+        if LEVEL_RANK[level] > LEVEL_RANK[lv.get(code, "")]:
+            lv[code] = level
+
+    for s in p.incidents:
+        level = INCIDENT_LEVEL.get(s.get("status", ""), "")
+        if level:
+            for c in s.get("regions") or []:
+                bump(c, level)
+    for r, _c, s, *_rest in p.comms:
+        bump(r, COMMS_LEVEL.get(s, "ok"))
+    return lv
+
+
+def drift_alarms(alarms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The clock-drift alarms among the store's alarms (shown in the header)."""
+    return [a for a in alarms if a.get("kind") == "klokafwijking"]

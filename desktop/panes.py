@@ -1,0 +1,235 @@
+"""The wiring of each view to the store: what it loads, and which changes make it load again.
+
+Every pane has ``on_changes(changes)``, connected to :attr:`desktop.ops.Ops.sig_changes` in one
+loop; it decides from the :class:`~data.store.Changes` itself (``touches(kind)``, the ids)
+whether and what to load — a journal line reloads journal rows, nothing else. Loads are
+:class:`~desktop.ops.QueryOp` s; results go to the view and to the shared picture.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from data.store import Changes, Store
+from desktop import reads
+from desktop.context import Context
+from desktop.ops import Lane, QueryOp
+from widgets.bijstand_view import BijstandView
+from widgets.comms_matrix import CommsMatrix
+from widgets.conflict_inbox import ConflictInbox
+from widgets.decisions_view import DecisionsView
+from widgets.incidents_view import IncidentsView
+from widgets.journal import JournalData
+from widgets.journal_view import JournalView
+from widgets.nsp_view import NspView
+
+T = TypeVar("T")
+Then = Callable[[], None] | None
+#: kinds with a lifecycle: a change to one of them may raise or clear a conflict
+CONFLICT_KINDS = frozenset({"incident", "bijstand", "decision", "action", "session", "*"})
+#: past this many journal lines the cyclic GC is told to leave them alone (see JournalPane)
+GC_FREEZE_LINES = 50_000
+
+
+def ids_of(changes: Changes, kind: str) -> list[str]:
+    """The ids of the entities of ``kind`` that ``changes`` touched."""
+    return [eid for eid, k in changes.entities.items() if k == kind]
+
+
+class Pane:
+    """Base of the panes: a load runs ``fn`` on a reading lane and hands the result on."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def query(self, fn: Callable[[Store], T], apply: Callable[[T], None], then: Then = None,
+              lane: Lane = Lane.READ) -> None:
+        op = QueryOp(self.ctx.ops, fn, lane).success(apply)
+        if then is not None:
+            op.success(lambda _r: then())
+        op.run_in_background()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Load again what ``changes`` touched of this pane (default: nothing)."""
+
+    def stop(self) -> None:
+        """Stop timers (the window closes)."""
+
+
+class IncidentsPane(Pane):
+    """Incidenten: the table, and the detail of the selected incident."""
+
+    def __init__(self, ctx: Context, view: IncidentsView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        view.sig_selected.connect(self.detail)
+
+    def load(self, then: Then = None) -> None:
+        self.query(reads.states("incident"), self._show, then)
+
+    def _show(self, states: list[dict[str, Any]]) -> None:
+        self.ctx.picture.update(incidents=states)
+        self.view.set_incidents(states)
+
+    def detail(self, eid: str) -> None:
+        self.query(reads.entity(eid), self.view.show_detail)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("incident"):
+            self.load()
+        if self.view.current() in changes.entities:
+            self.detail(self.view.current())
+
+
+class BijstandPane(Pane):
+    """Bijstand: the board (first the counts per status for the tile, then the rows; after a
+    change only the changed rows), and the detail of the selected request."""
+
+    def __init__(self, ctx: Context, view: BijstandView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        view.sig_selected.connect(self.detail)
+
+    def load_counts(self, then: Then = None) -> None:
+        self.query(reads.bijstand_counts,
+                   lambda counts: self.ctx.picture.update(bijstand_counts=counts), then)
+
+    def load(self, then: Then = None) -> None:
+        self.query(reads.bijstand_rows(), self._show, then)
+
+    def _show(self, rows: reads.Rows) -> None:
+        self.ctx.picture.update(bijstand={r[0]: r for r in rows})
+        self.view.set_rows(rows)
+
+    def _upsert(self, rows: reads.Rows) -> None:
+        held = self.ctx.picture.state.bijstand  # updated in place: it may hold 60k rows
+        held.update({r[0]: r for r in rows})
+        self.ctx.picture.update(bijstand=held)
+        self.view.upsert(rows)
+
+    def detail(self, eid: str) -> None:
+        self.query(reads.entity(eid), self.view.show_detail)
+
+    def on_changes(self, changes: Changes) -> None:
+        ids = ids_of(changes, "bijstand")
+        if ids:
+            self.query(reads.bijstand_rows(ids), self._upsert)  # only the changed rows
+        if self.view.current() in changes.entities:
+            self.detail(self.view.current())
+
+
+class DecisionsPane(Pane):
+    """Besluiten: sessions, decisions and actions, each loaded when it changed."""
+
+    def __init__(self, ctx: Context, view: DecisionsView) -> None:
+        super().__init__(ctx)
+        self.view = view
+
+    def _show(self, **part: list[dict[str, Any]]) -> None:
+        self.ctx.picture.update(**part)
+        p = self.ctx.picture.state
+        self.view.set_data(p.sessions, p.decisions, p.actions)
+
+    def load_sessions(self, then: Then = None) -> None:
+        self.query(reads.states("session"), lambda s: self._show(sessions=s), then)
+
+    def load_decisions(self, then: Then = None) -> None:
+        self.query(reads.states("decision"), lambda s: self._show(decisions=s), then)
+
+    def load_actions(self, then: Then = None) -> None:
+        self.query(reads.states("action"), lambda s: self._show(actions=s), then)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("session"):
+            self.load_sessions()
+        if changes.touches("decision"):
+            self.load_decisions()
+        if changes.touches("action"):
+            self.load_actions()
+
+
+class NspPane(Pane):
+    """Noodsteunpunten."""
+
+    def __init__(self, ctx: Context, view: NspView) -> None:
+        super().__init__(ctx)
+        self.view = view
+
+    def load(self, then: Then = None) -> None:
+        self.query(reads.states("nsp"), self._show, then)
+
+    def _show(self, states: list[dict[str, Any]]) -> None:
+        self.ctx.picture.update(nsp=states)
+        self.view.set_points(states)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("nsp"):
+            self.load()
+
+
+class CommsPane(Pane):
+    """Verbindingen: the newest state per region and channel."""
+
+    def __init__(self, ctx: Context, view: CommsMatrix) -> None:
+        super().__init__(ctx)
+        self.view = view
+
+    def load(self, then: Then = None) -> None:
+        self.query(reads.comms, self._show, then)
+
+    def _show(self, cells: list[tuple[str, str, str, str, str]]) -> None:
+        self.ctx.picture.update(comms=cells)
+        self.view.matrix.set_cells(cells)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("comms"):
+            self.load()
+
+
+class JournalPane(Pane):
+    """Logboek: the whole journal once, then only new lines."""
+
+    def __init__(self, ctx: Context, view: JournalView) -> None:
+        super().__init__(ctx)
+        self.view = view
+
+    def load(self, then: Then = None) -> None:
+        self.query(reads.whole_journal, self._show, then)
+
+    def _show(self, data: JournalData) -> None:
+        self.view.model.set_data(data)
+        # hundreds of thousands of long-lived objects: keep the cyclic GC from walking them
+        # again and again (a full collection would stall typing for 100+ ms)
+        if len(data) > GC_FREEZE_LINES:
+            gc.freeze()
+
+    def on_changes(self, changes: Changes) -> None:
+        ids = ids_of(changes, "journal")
+        if ids:
+            self.query(reads.journal_rows(ids), self.view.add_rows)
+
+
+class ConflictsPane(Pane):
+    """Conflicten: the inbox, and who set the current value of the selected conflict."""
+
+    def __init__(self, ctx: Context, view: ConflictInbox) -> None:
+        super().__init__(ctx)
+        self.view = view
+        view.sig_selected.connect(self.context_of)
+
+    def load(self, then: Then = None) -> None:
+        self.query(reads.conflicts, self._show, then)
+
+    def _show(self, conflicts: list[dict[str, Any]]) -> None:
+        self.ctx.picture.update(conflicts=conflicts)
+        self.view.set_conflicts(conflicts)
+
+    def context_of(self, eid: str) -> None:
+        self.query(reads.entity(eid), self.view.set_context)
+
+    def on_changes(self, changes: Changes) -> None:
+        # only a change to an entity with a lifecycle can raise or clear a conflict
+        if changes.conflicts or changes.kinds & CONFLICT_KINDS:
+            self.load()

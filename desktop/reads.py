@@ -1,0 +1,95 @@
+"""What the views read, as functions of a (read-only) store: the bodies of their QueryOps.
+
+Each runs on a reading lane of :mod:`desktop.ops`; big results are prepared there (journal
+sorted, repeated values shared) so the GUI thread only hands them to a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from data.store import Store
+from data.store import queries as q
+from widgets.journal import JournalData
+
+Rows = list[tuple[Any, ...]]
+
+
+def trim_heap() -> None:
+    """Give memory freed after a big load back to the system (glibc only; no-op elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def shared(rows: Rows) -> Rows:
+    """The same rows with repeated values (statuses, regions, titles, …) as one object each:
+    60k bijstand rows repeat most of their fields."""
+    pool: dict[Any, Any] = {}
+    share = pool.setdefault
+    out = [(r[0],) + tuple(share(v, v) for v in r[1:]) for r in rows]
+    trim_heap()
+    return out
+
+
+def states(kind: str, ids: Sequence[str] | None = None) -> Callable[[Store], list[dict[str, Any]]]:
+    """The states of all entities of ``kind`` (or of ``ids``)."""
+    return lambda st: q.states(st, kind, ids)
+
+
+def bijstand_rows(ids: Sequence[str] | None = None) -> Callable[[Store], Rows]:
+    """Board rows of all bijstand requests (or of ``ids``)."""
+    return lambda st: shared(q.bijstand_rows(st, ids))
+
+
+def whole_journal(st: Store) -> JournalData:
+    """The whole journal, prepared and sorted newest first here, off the GUI thread."""
+    d = JournalData()
+    for chunk in q.iter_journal_rows(st):
+        d.add(chunk)
+    d.sort_newest_first()
+    trim_heap()
+    return d
+
+
+def journal_rows(ids: Sequence[str]) -> Callable[[Store], Rows]:
+    """The journal rows of ``ids`` (new lines)."""
+    return lambda st: q.journal_rows(st, ids)
+
+
+def entity(eid: str) -> Callable[[Store], dict[str, Any] | None]:
+    """One entity's full state (with its history), for a detail pane or a form."""
+    return lambda st: st.entity(eid)
+
+
+def kinds_of(ids: Sequence[str]) -> Callable[[Store], dict[str, str]]:
+    """The kinds of entities known only by id (a conflict resolution names no kind)."""
+    return lambda st: q.kinds_of(st, ids)
+
+
+def comms(st: Store) -> list[tuple[str, str, str, str, str]]:
+    return q.comms_latest(st)
+
+
+def conflicts(st: Store) -> list[dict[str, Any]]:
+    return st.conflicts()
+
+
+def alarms(st: Store) -> list[dict[str, Any]]:
+    return st.alarms()
+
+
+def bijstand_counts(st: Store) -> dict[str, int]:
+    return q.count_by_status(st, "bijstand")
+
+
+def fingerprint(st: Store) -> str:
+    return str(st.fingerprint())
+
+
+def timeline(st: Store) -> list[tuple[str, str, int]]:
+    return [(b.hour, b.kind, b.count) for b in q.timeline(st)]

@@ -1,0 +1,138 @@
+"""The panes that sum the picture up — the header (alarms, fingerprint), the Overzicht (tiles,
+map, timeline) — plus the first load of a window and the kinds of entities known only by id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from data.picture import overview as rules
+from data.store import Changes
+from desktop import reads
+from desktop.context import Context
+from desktop.ops import Lane, ReceivedChanges
+from desktop.panes import Pane, Then, ids_of
+from widgets.header import HeaderBar
+from widgets.overview import OverviewView
+
+FINGERPRINT_DELAY_MS = 1500  # a burst of writes: one fingerprint scan after it
+TIMELINE_DELAY_MS = 20_000  # the timeline counts per hour: no hurry
+
+
+def _single_shot(parent: QObject, ms: int, fn: Callable[[], None]) -> QTimer:
+    t = QTimer(parent)
+    t.setSingleShot(True)
+    t.setInterval(ms)
+    t.timeout.connect(fn)
+    return t
+
+
+class HeaderPane(Pane):
+    """The header's alarms (clock drift, open conflicts) and the picture's fingerprint."""
+
+    def __init__(self, ctx: Context, header: HeaderBar) -> None:
+        super().__init__(ctx)
+        self.header = header
+        self._fp_timer = _single_shot(ctx.window, FINGERPRINT_DELAY_MS, self.load_fingerprint)
+        ctx.picture.sig_changed.connect(self._show_alarms)
+
+    def load_alarms(self, then: Then = None) -> None:
+        self.query(reads.alarms, lambda a: self.ctx.picture.update(alarms=a), then)
+
+    def load_fingerprint(self, then: Then = None) -> None:
+        self.query(reads.fingerprint, self.header.set_fingerprint, then, Lane.SLOW)
+
+    def _show_alarms(self) -> None:
+        p = self.ctx.picture.state
+        self.header.set_alarms(rules.drift_alarms(p.alarms), len(p.conflicts))
+
+    def on_changes(self, changes: Changes) -> None:
+        self._fp_timer.start()
+        if isinstance(changes, ReceivedChanges):  # only events of others raise drift alarms
+            self.load_alarms()
+
+    def stop(self) -> None:
+        self._fp_timer.stop()
+
+
+class OverviewPane(Pane):
+    """The Overzicht: tiles and map follow every load of the picture (at the window's now);
+    the timeline is counted again a while after changes."""
+
+    def __init__(self, ctx: Context, view: OverviewView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self._tl_timer = _single_shot(ctx.window, TIMELINE_DELAY_MS, self.load_timeline)
+        ctx.picture.sig_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        p = self.ctx.picture.state
+        self.view.set_kpis(dict(rules.kpis(p, self.ctx.clock)))
+        self.view.map.set_levels(rules.region_levels(p))
+
+    def load_timeline(self, then: Then = None) -> None:
+        self.query(reads.timeline, self.view.timeline.set_buckets, then, Lane.SLOW)
+
+    def on_changes(self, changes: Changes) -> None:
+        if not self._tl_timer.isActive():
+            self._tl_timer.start()
+
+    def stop(self) -> None:
+        self._tl_timer.stop()
+
+
+class UnknownKinds(Pane):
+    """A conflict resolution names its entity, not the entity's kind ('*'): ask the store, and
+    pass the same change on with the kinds filled in, so the right panes load again."""
+
+    def on_changes(self, changes: Changes) -> None:
+        ids = ids_of(changes, "*")
+        if ids:
+            self.query(reads.kinds_of(ids), self._resolved)
+
+    def _resolved(self, kinds: dict[str, str]) -> None:
+        known = {eid: k for eid, k in kinds.items() if k != "*"}
+        if known:
+            self.ctx.ops.broadcast(Changes(entities=known))
+
+
+Load = Callable[[Then], None]
+
+
+class FirstLoad(QObject):
+    """The first load of a window: the quick loads in the order given (the Overzicht tiles
+    first), the slow whole-log scans once the tiles are filled, then ``sig_done``."""
+
+    sig_tiles_filled = Signal()
+    """Every load the Overzicht tiles need has arrived."""
+    sig_done = Signal()
+    """Every load has arrived."""
+
+    def __init__(self, ctx: Context, tiles: list[Load], rest: list[Load], slow: list[Load]) -> None:
+        super().__init__(ctx.window)
+        self.ctx = ctx
+        self.tiles, self.rest, self.slow = tiles, rest, slow
+        self._waiting = len(tiles) + len(rest) + len(slow)
+        self._tiles_waiting = len(tiles)
+
+    def start(self) -> None:
+        for load in self.tiles:
+            load(self._tile_arrived)
+        for load in self.rest:
+            load(self._arrived)
+
+    def _tile_arrived(self) -> None:
+        self._tiles_waiting -= 1
+        if self._tiles_waiting == 0:
+            # the whole-log scans start once the tiles are filled, so they do not compete
+            for load in self.slow:
+                load(self._arrived)
+            self.ctx.ops.warm_up()
+            self.sig_tiles_filled.emit()
+        self._arrived()
+
+    def _arrived(self) -> None:
+        self._waiting -= 1
+        if self._waiting == 0:
+            self.sig_done.emit()

@@ -1,0 +1,131 @@
+"""Sync job "bundles": export a bundle (all, or what a receiver lacks per its state file),
+write this store's state file, import a bundle — for when there is no network at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog
+
+from data.store import Store
+from desktop.ops import received
+from desktop.sync_base import SyncJob
+
+BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle *.zip);;Alle bestanden (*)"
+STATE_FILTER = "Statusbestand (*.json);;Alle bestanden (*)"
+
+
+def export(db: Path, out: str, state_file: str | None) -> Any:
+    """Write a bundle of the store at ``db`` (read on a read-only connection of its own)."""
+    from data.sync.bundle import export_bundle, read_state
+
+    st = Store.open(db, readonly=True)
+    try:
+        since = read_state(state_file, st.world) if state_file else None
+        return export_bundle(st, out, since)
+    finally:
+        st.close()
+
+
+def state_file_of(db: Path, out: str) -> dict[str, Any]:
+    """Write the state file of the store at ``db`` (what it holds per origin)."""
+    from data.sync.bundle import write_state
+
+    st = Store.open(db, readonly=True)
+    try:
+        return write_state(st, out)
+    finally:
+        st.close()
+
+
+def import_into(st: Store, path: str) -> Any:
+    """Ingest a bundle into the window's store; its changes are marked as received."""
+    from data.sync.bundle import import_bundle
+
+    res = import_bundle(st, path)
+    res.changes = received(res.changes)
+    return res
+
+
+class BundlesJob(SyncJob):
+    """Bundles from the menu (part of the sync controller)."""
+
+    engine: Any
+
+    def _ask_save(self, title: str, filt: str, suggestion: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.ctx.window, title, suggestion, filt)
+        return path
+
+    def _ask_open(self, title: str, filt: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.ctx.window, title, "", filt)
+        return path
+
+    def _suggest(self, suffix: str) -> str:
+        stamp = self.ctx.clock.now().astimezone().strftime("%Y%m%d-%H%M")
+        return str(Path.home() / f"crisisbeeld-{self.ctx.world}-{stamp}{suffix}")
+
+    def export_bundle(self, path: str | None = None) -> None:
+        path = path or self._ask_save(self.tr("Bundel exporteren"), BUNDLE_FILTER,
+                                      self._suggest(".cbbundle"))
+        if path:
+            self._export(path, None)
+
+    def export_incremental(self, state_file: str | None = None, path: str | None = None) -> None:
+        state_file = state_file or self._ask_open(
+            self.tr("Statusbestand van de ontvanger kiezen"), STATE_FILTER)
+        if not state_file:
+            return
+        path = path or self._ask_save(self.tr("Incrementele bundel exporteren"), BUNDLE_FILTER,
+                                      self._suggest("-incr.cbbundle"))
+        if path:
+            self._export(path, state_file)
+
+    def _export(self, path: str, state_file: str | None) -> None:
+        self.ctx.status(self.tr("bundel schrijven…"))
+
+        def ok(res: Any) -> None:
+            kind = self.tr("Incrementele bundel") if state_file else self.tr("Bundel")
+            self.show_message(self.tr("{0} geschreven: {1} gebeurtenissen van {2} oorsprong(en) "
+                                      "naar {3}").format(kind, res.events, len(res.origins),
+                                                         res.path), ok=True)
+
+        self.sync_op(lambda _st: export(self.path, path, state_file), on_ok=ok,
+                     on_fail=lambda m: self.show_message(
+            self.tr("Bundel niet geschreven: {0}").format(m), ok=False))
+
+    def write_state(self, path: str | None = None) -> None:
+        path = path or self._ask_save(self.tr("Statusbestand schrijven"), STATE_FILTER,
+                                      self._suggest("-status.json"))
+        if not path:
+            return
+
+        def ok(doc: dict[str, Any]) -> None:
+            self.show_message(self.tr("Statusbestand geschreven ({0} oorsprong(en)) naar {1}. "
+                                      "Geef het aan wie een bundel voor u maakt.")
+                              .format(len(doc.get("heads", {})), path), ok=True)
+
+        self.sync_op(lambda _st: state_file_of(self.path, path), on_ok=ok,
+                     on_fail=lambda m: self.show_message(
+            self.tr("Statusbestand niet geschreven: {0}").format(m), ok=False))
+
+    def import_bundle(self, path: str | None = None) -> None:
+        path = path or self._ask_open(self.tr("Bundel importeren"), BUNDLE_FILTER)
+        if not path:
+            return
+        self.ctx.status(self.tr("bundel inlezen…"))
+
+        def ok(res: Any) -> None:
+            text = self.tr("Bundel ingelezen: {0} nieuw, {1} al aanwezig, {2} geweigerd").format(
+                len(res.accepted), len(res.duplicates), len(res.rejected))
+            if res.rejected:
+                eid, why = res.rejected[0]
+                text += self.tr(" (o.a. {0}: {1})").format(eid, why)
+            self.show_message(text, ok=not res.rejected)
+            if res.accepted and self.engine is not None:
+                self.engine.nudge()  # pass them on to the hubs
+
+        # a write: the views get its (received) changes before ``ok`` runs
+        self.sync_op(lambda st: import_into(st, path), on_ok=ok, write=True,
+                     on_fail=lambda m: self.show_message(
+            self.tr("Bundel niet ingelezen: {0}").format(m), ok=False))
