@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -80,8 +81,7 @@ class MainWindow(QMainWindow):
 
         # -- header, navigation, filters, views --
         self.header = HeaderBar(world, centre, clock=self.clock)
-        self.header.sig_alarm_clicked.connect(
-            lambda which: self.show_view("conflicten" if which == "conflicten" else "overzicht"))
+        self.header.sig_alarm_clicked.connect(self._on_alarm)
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
         for i, name in enumerate(VIEWS):
@@ -297,6 +297,15 @@ class MainWindow(QMainWindow):
         find.activated.connect(self.focus_filter)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         esc.activated.connect(lambda: self.wall_action.setChecked(False))
+
+    def _on_alarm(self, which: str) -> None:
+        if which == "vork":  # what happened and what to do, in the alarm's own words
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Vork in de keten"),
+                              self.header.fork.toolTip(), QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self._fork_box = box
+            return
+        self.show_view("conflicten" if which == "conflicten" else "overzicht")
 
     def set_sync_state(self, state: str, backlog: int = 0, last_success: str = "",
                        detail: str = "") -> None:

@@ -107,6 +107,7 @@ class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
         self.message_box: QMessageBox | None = None
         self.last_message = ""
         self._stopped = False
+        self._forks_shown: set[str] = set()
         self._shown: tuple[str, int, str, str] | None = None
         self._build_menu()
         ctx.ops.sig_changes.connect(self._on_local_write)
@@ -240,6 +241,10 @@ class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
     def _apply_state(self, state: Any) -> None:
         self.state = state
         self._refresh_header()
+        forks = {p.fork for p in state.peers if getattr(p, "fork", "")}
+        if forks - self._forks_shown:  # the engine raised a fork alarm in the store: show it
+            self._forks_shown |= forks
+            self.ctx.ops.broadcast(received(Changes()))
         if self.hubs_dialog is not None and self.hubs_dialog.isVisible():
             self._fill_hubs_dialog()
 

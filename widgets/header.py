@@ -49,7 +49,7 @@ class HeaderBar(QWidget):
     """World banner, centre name, clock, sync state, fingerprint and alarms."""
 
     sig_alarm_clicked = Signal(str)
-    """The user clicked an alarm: 'conflicten' or 'klokafwijking'."""
+    """The user clicked an alarm: 'conflicten', 'klokafwijking' or 'vork'."""
     sig_tick = Signal()
     """The clock ticked (every second): ages shown elsewhere in the header are refreshed."""
 
@@ -80,6 +80,11 @@ class HeaderBar(QWidget):
         self.drift.setObjectName("Alarm")
         self.drift.setFlat(True)
         self.drift.clicked.connect(self._drift_clicked)
+        self.fork = QPushButton()
+        self.fork.setObjectName("Alarm")
+        self.fork.setProperty("severity", "red")
+        self.fork.setFlat(True)
+        self.fork.clicked.connect(self._fork_clicked)
         self.conflicts = QPushButton()
         self.conflicts.setObjectName("Alarm")
         self.conflicts.setFlat(True)
@@ -87,6 +92,7 @@ class HeaderBar(QWidget):
         lay.addWidget(self.banner)
         lay.addWidget(self.centre)
         lay.addStretch(1)
+        lay.addWidget(self.fork)
         lay.addWidget(self.conflicts)
         lay.addWidget(self.drift)
         status = QVBoxLayout()  # sync state over the fingerprint: narrow enough for 1280 px
@@ -106,6 +112,9 @@ class HeaderBar(QWidget):
     def _drift_clicked(self) -> None:
         self.sig_alarm_clicked.emit("klokafwijking")
 
+    def _fork_clicked(self) -> None:
+        self.sig_alarm_clicked.emit("vork")
+
     def _conflicts_clicked(self) -> None:
         self.sig_alarm_clicked.emit("conflicten")
 
@@ -124,8 +133,17 @@ class HeaderBar(QWidget):
     def set_fingerprint(self, text: str) -> None:
         self.fingerprint.setText(text)
 
-    def set_alarms(self, drift: list[dict[str, object]], open_conflicts: int) -> None:
-        """Show clock-drift alarms (from ``store.alarms()``) and the number of open conflicts."""
+    def set_alarms(self, drift: list[dict[str, object]], open_conflicts: int,
+                   forks: list[dict[str, object]] | None = None) -> None:
+        """Show fork alarms (red: the exchange with a hub stopped), clock-drift alarms (from
+        ``store.alarms()``) and the number of open conflicts."""
+        if forks:
+            origins = sorted({str(a.get("origin", "")) for a in forks})
+            self.fork.setText(self.tr("⛔ VORK: {0}").format(", ".join(origins)))
+            self.fork.setToolTip("\n\n".join(str(a.get("detail", "")) for a in forks))
+            self.fork.show()
+        else:
+            self.fork.hide()
         if drift:
             origins = sorted({str(a.get("origin", "")) for a in drift})
             self.drift.setText(self.tr("⚠ klokafwijking: {0}").format(", ".join(origins)))

@@ -112,6 +112,11 @@ def region_levels(p: PictureState) -> dict[str, str]:
     return lv
 
 
+def fork_alarms(alarms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The open fork alarms (two events with one origin and seq): red, exchange stopped."""
+    return [a for a in alarms if a.get("kind") == "vork"]
+
+
 def drift_alarms(alarms: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The clock-drift alarms among the store's alarms (shown in the header)."""
     return [a for a in alarms if a.get("kind") == "klokafwijking"]

@@ -57,6 +57,21 @@ def test_header_world_banner_sync_and_alarms(qtbot: Any) -> None:
     assert w.text == "OEFENING"
 
 
+def test_header_shows_a_fork_in_red_and_says_what_to_do(qtbot: Any) -> None:
+    h = HeaderBar("LIVE", "KCR2")
+    qtbot.addWidget(h)
+    h.show()
+    h.set_alarms([], 0)
+    assert not h.fork.isVisible()
+    detail = "vork: vnog seq 6 is in deze store gebeurtenis 01a2…, maar er is ook …"
+    h.set_alarms([], 0, [{"origin": "vnog", "detail": detail}])
+    assert h.fork.isVisible() and h.fork.text() == "⛔ VORK: vnog"
+    assert h.fork.toolTip() == detail and h.fork.property("severity") == "red"
+    with qtbot.waitSignal(h.sig_alarm_clicked) as blocker:
+        qtbot.mouseClick(h.fork, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["vork"]
+
+
 def test_map_click_selects_and_clears(qtbot: Any) -> None:
     m = RegionMap()
     qtbot.addWidget(m)

@@ -9,7 +9,11 @@ token), ``hub_grant`` what each node may read and write per world plus its statu
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import BigInteger, Column, Engine, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 #: 64-bit on PostgreSQL; on SQLite an INTEGER PRIMARY KEY is the rowid (and must be 'INTEGER').
@@ -104,3 +108,17 @@ AUTH_TABLES = [
     HubNode.__table__, HubGrant.__table__, HubMeta.__table__,  # type: ignore[attr-defined]
     HubIdentity.__table__,  # type: ignore[attr-defined]
 ]
+
+
+def _lock_key(name: str) -> int:
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+def create_schema(engine: Engine, tables: Sequence[Any]) -> None:
+    """Create missing tables. On PostgreSQL under an advisory lock, so that two hub processes
+    starting at once do not race on CREATE TABLE."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"),
+                         {"k": _lock_key("crisisbeeld:schema")})
+        SQLModel.metadata.create_all(conn, tables=list(tables))
