@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from data.clock import now_iso
 from data.store import Changes, Store, log
@@ -44,6 +44,7 @@ from data.sync.hub_client import (
     PeerConfig,
     _PageReader,
 )
+from data.sync.state import PeerState, Status, SyncState, read_token
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
     MAX_PULL_LIMIT,
@@ -53,73 +54,11 @@ from data.sync.wire import (
     wire_row,
 )
 
-Status = Literal["online", "offline", "error"]
-
 #: rounds in a row with pulled events that could not be taken in, before `sync --once` stops
 HELD_ROUNDS = 3
+#: how long one wait at the hub for news lasts (seconds); then it is asked again
+WAIT_S = 20.0
 
-
-
-@dataclass(frozen=True)
-class PeerState:
-    """How syncing with one hub goes. ``status`` is online from the moment the hub answered
-    in a round until a call fails; ``last_success`` is the end of the last complete round."""
-
-    url: str
-    name: str = ""
-    status: Status = "offline"
-    hub_id: str = ""
-    push_cursor: int = 0
-    pull_cursor: int = 0
-    backlog: int = 0                 # local events this hub does not have yet (as far as known)
-    last_success: str | None = None  # ISO time of the last complete round
-    last_error: str = ""
-    pushed: int = 0                  # accepted by the hub, this session
-    pulled: int = 0                  # accepted into the store, this session
-    rejected: int = 0                # refused by the hub or the store, this session
-    next_attempt_in: float = 0.0     # seconds until the next try (after a failure)
-    busy: bool = False               # events are being sent or taken in right now
-    undelivered: int = 0             # events of this store the hub refused for good
-    refused_in: int = 0              # events of the hub this store refused for good
-    held: int = 0                    # pulled events not taken in yet (a retry may cure it)
-    fork: str = ""                   # a fork between this store and the hub (red alarm)
-
-    @property
-    def trouble(self) -> str:
-        """What could not be exchanged, for a person; empty when all went through."""
-        parts = []
-        if self.fork:
-            parts.append(self.fork)
-        if self.held:
-            parts.append(f"{self.held} ontvangen gebeurtenissen wachten op hun voorganger")
-        if self.undelivered:
-            parts.append(f"{self.undelivered} eigen gebeurtenissen door de hub geweigerd")
-        if self.refused_in:
-            parts.append(f"{self.refused_in} gebeurtenissen van de hub geweigerd")
-        return "; ".join(parts)
-
-
-@dataclass(frozen=True)
-class SyncState:
-    """What the status bar shows. ``status`` is online when any hub is reachable, else error
-    when any hub refuses us (token, rights), else offline. ``backlog`` is the largest backlog
-    over the hubs; ``last_success`` the newest success of any hub."""
-
-    status: Status = "offline"
-    backlog: int = 0
-    last_success: str | None = None
-    running: bool = False
-    peers: tuple[PeerState, ...] = ()
-
-    @property
-    def busy(self) -> bool:
-        """Events are moving to or from some hub right now (not set by rounds with nothing to
-        send or fetch, so a quiet link does not blink)."""
-        return any(p.busy for p in self.peers)
-
-    @property
-    def last_error(self) -> str:
-        return next((p.last_error for p in self.peers if p.last_error), "")
 
 
 @dataclass
@@ -131,6 +70,8 @@ class _Peer:
     due: float = 0.0
     heads: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # HTTP status of the hub's last refusal (0: none)
+    waits: bool = False  # the hub can hold a request until it has news (health: "wait")
+    round_done: threading.Event = field(default_factory=threading.Event)
     held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
 
@@ -159,6 +100,7 @@ class SyncEngine:
                  seed: int | None = None) -> None:
         self.store = store
         self.world = store.world
+        self.timeout = timeout
         self.batch, self.pull_limit, self.interval = batch, pull_limit, interval
         rng = random.Random(seed)
         self._peers = [
@@ -218,12 +160,17 @@ class SyncEngine:
                         if fn in self._change_listeners else None)
 
     def start(self) -> None:
-        """Run in a background (daemon) thread until :meth:`stop`."""
+        """Run in a background (daemon) thread until :meth:`stop`; per hub a second thread
+        waits at the hub for news, so a change elsewhere arrives within a round trip instead
+        of a polling interval (polling stays as the fallback)."""
         if self._thread and self._thread.is_alive():
             return
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="crisisbeeld-sync", daemon=True)
         self._thread.start()
+        for p in self._peers:
+            threading.Thread(target=self._listen, args=(p,), name="crisisbeeld-listen",
+                             daemon=True).start()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the background thread (a round in flight finishes its current request)."""
@@ -279,6 +226,27 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ loop
 
+    def _listen(self, p: _Peer) -> None:
+        """Wait at the hub for events after the pull cursor; on news, run a round now."""
+        client = HubClient(p.cfg, self.timeout)
+        try:
+            while not self._stop.is_set():
+                if not p.waits or p.state.status != "online":
+                    self._stop.wait(0.5)
+                    continue
+                try:
+                    news = client.wait(self.world, p.state.pull_cursor, WAIT_S)
+                except (LinkDown, HubRefused):
+                    self._stop.wait(min(self.interval, 5.0))
+                    continue
+                if news and not self._stop.is_set():
+                    p.round_done.clear()
+                    p.due = 0.0
+                    self._wake.set()
+                    p.round_done.wait(max(self.interval, 1.0))  # until it was pulled
+        finally:
+            client.close()
+
     def _loop(self) -> None:
         self._publish(running=True)
         while not self._stop.is_set():
@@ -295,6 +263,12 @@ class SyncEngine:
             self._wake.clear()
 
     def _round_safe(self, p: _Peer) -> bool:
+        try:
+            return self._round_locked(p)
+        finally:
+            p.round_done.set()
+
+    def _round_locked(self, p: _Peer) -> bool:
         with self._work:
             try:
                 try:
@@ -344,7 +318,9 @@ class SyncEngine:
     # ------------------------------------------------------------------ one round
 
     def _round(self, p: _Peer) -> None:
-        hub_id = str(p.client.health().get("hub_id", ""))
+        health = p.client.health()
+        p.waits = "wait" in (health.get("features") or [])
+        hub_id = str(health.get("hub_id", ""))
         if not hub_id:
             raise LinkDown("hub gaf geen id")
         cur = peers.load(self._db, hub_id, self.world)
@@ -576,15 +552,6 @@ class SyncEngine:
             state, listeners = self._state, list(self._listeners)
         for fn in listeners:
             fn(state)
-
-
-def read_token(path: str) -> str:
-    """A token file holds the token on its own (trailing whitespace ignored)."""
-    with open(path, encoding="utf-8") as f:
-        token = f.read().strip().splitlines()
-    if not token or not token[-1].strip():
-        raise ValueError(f"tokenbestand {path} is leeg")
-    return token[-1].strip()
 
 
 __all__ = [

@@ -118,9 +118,9 @@ class HubClient:
         """The body of a successful answer (LinkDown / HubRefused otherwise); ``_headers``, a
         dict, receives the answer's headers (names in lower case)."""
         headers_out: dict[str, str] | None = kw.pop("_headers", None)
+        timeout = kw.pop("_timeout", self.timeout)
         try:
-            r = self.s.request(method, self.base + path, timeout=self.timeout, stream=True,
-                               **kw)
+            r = self.s.request(method, self.base + path, timeout=timeout, stream=True, **kw)
             with r:
                 # Read in big pieces: a pull page is megabytes, read while the store ingests
                 # the previous one on another thread, and every piece has to win the GIL back.
@@ -148,6 +148,14 @@ class HubClient:
 
     def heads(self, world: str) -> dict[str, int]:
         return self.heads_and_hashes(world)[0]
+
+    def wait(self, world: str, after: int, timeout: float) -> bool:
+        """Wait at the hub until the world has events after cursor ``after`` (True) or the
+        wait ends (False)."""
+        reply = self._call("GET", f"/v1/worlds/{world}/wait",
+                           params={"after": after, "timeout": timeout},
+                           _timeout=(self.timeout[0], timeout + self.timeout[0] + 5))
+        return bool(reply.get("news"))
 
     def heads_and_hashes(self, world: str, check: tuple[str, int] | None = None
                          ) -> tuple[dict[str, int], dict[str, str], str | None]:

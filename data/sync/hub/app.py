@@ -15,6 +15,8 @@ Every error is JSON ``{"code": "...", "detail": "..."}`` with a Dutch message fo
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -26,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from data.bulk import gc_paused
 from data.store.store import valid_world
+from data.sync.hub.news import MAX_WAIT_S, PgListener, WorldNews, psycopg_dsn
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     ENCODINGS,
@@ -61,6 +64,8 @@ class Health(BaseModel):
     #: Content-Encodings a push may use (besides none); a client that finds none listed (an
     #: older hub) sends gzip
     encodings: list[str] = []
+    #: what this hub can do beyond the basics: "wait" (a pull may wait for new events)
+    features: list[str] = []
 
 
 class Me(BaseModel):
@@ -83,6 +88,13 @@ class PushReply(BaseModel):
     results: list[EventResult]
     cursor_before: int | None = None
     cursor_after: int | None = None
+
+
+class News(BaseModel):
+    #: the world's newest arrival number: pull after your cursor when it is higher
+    cursor: int
+    #: True when there are events after the cursor asked about
+    news: bool
 
 
 class PullPage(BaseModel):
@@ -145,7 +157,25 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     """The hub application over one event log (SQL tables or a centre's store)."""
-    app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0", lifespan=lifespan,
+    news = WorldNews()
+
+    @asynccontextmanager
+    async def live(app_: FastAPI) -> AsyncIterator[None]:
+        listener = None
+        if log.kind == "postgresql":  # hub processes on one database wake each other
+            listener = PgListener(psycopg_dsn(str(getattr(log, "url", ""))), news)
+            listener.start()
+        try:
+            if lifespan is None:
+                yield
+            else:
+                async with lifespan(app_):
+                    yield
+        finally:
+            if listener is not None:
+                listener.stop()
+
+    app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0", lifespan=live,
                   description="Sync van het gedeelde crisisbeeld: push, pull, status.")
     auth = log.auth
 
@@ -202,7 +232,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     def health() -> Health:
         """Liveness; no token needed. ``hub_id`` is the same for every process of one hub."""
         return Health(status="ok", protocol=PROTOCOL, hub_id=log.hub_id, storage=log.kind,
-                      worlds=log.worlds(), encodings=list(ENCODINGS))
+                      worlds=log.worlds(), encodings=list(ENCODINGS), features=["wait"])
 
     @app.get("/v1/me", response_model=Me, responses=ERRORS, tags=["hub"])
     def me(who: NodeAuth = Depends(node)) -> Me:
@@ -238,7 +268,18 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
         reply = await run_in_threadpool(_push, log, world, who.node_id, raw,
                                         request.headers.get("content-encoding", ""),
                                         request.headers.get("content-type", ""))
+        news.bump(world)  # (a batch that added nothing wakes the waiters for nothing: cheap)
         return Response(reply, media_type="application/json")
+
+    @app.get("/v1/worlds/{world}/wait", response_model=News, responses=ERRORS, tags=["sync"])
+    async def wait(world: str, after: int = Query(0, ge=0, le=2**62),
+                   timeout: float = Query(MAX_WAIT_S, ge=0, le=MAX_WAIT_S),
+                   who: NodeAuth = Depends(node)) -> News:
+        """Hold the request until the world has events after cursor ``after`` (then pull),
+        or ``timeout`` seconds have passed (then ask again). Answers at once when there are."""
+        check_world(world, who, write=False)
+        cur = await news.wait(world, after, timeout, log.latest)
+        return News(cursor=cur, news=cur > after)
 
     @app.get("/v1/worlds/{world}/events", response_model=PullPage, responses=ERRORS,
              tags=["sync"])

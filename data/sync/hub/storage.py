@@ -45,6 +45,7 @@ from data.clock import now_iso
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
+from data.sync.hub.news import CHANNEL
 from data.sync.hub.tables import (
     EVENT_TABLES,
     HubEvent,
@@ -176,6 +177,8 @@ class EventLog(Protocol):
     def heads(self, world: str) -> dict[str, int]: ...
 
     def head_hashes(self, world: str) -> dict[str, str]: ...
+
+    def latest(self, world: str) -> int: ...
 
     def hash_at(self, world: str, origin: str, seq: int) -> str | None: ...
 
@@ -356,6 +359,8 @@ class SqlEventLog:
             if ins:
                 c.execute(HEAD.insert(), ins)
             span.append(int(c.execute(top).scalar_one()))
+            if self.kind == "postgresql":  # wakes the waiting pulls of every hub process
+                c.execute(text("SELECT pg_notify(:ch, :w)"), {"ch": CHANNEL, "w": world})
         for e in ok:
             status[e.id] = ("accepted", "", False)
         return ok
@@ -426,6 +431,13 @@ class SqlEventLog:
                              .where(FORK.c.world == world).order_by(FORK.c.at)).all()
         keys = ("origin", "seq", "held_id", "offered_id", "node", "at")
         return [dict(zip(keys, r)) for r in rows]
+
+    def latest(self, world: str) -> int:
+        """The world's newest arrival number (0 when it has none): what a waiting pull
+        compares its cursor with."""
+        with self.read.connect() as c:
+            return int(c.execute(select(func.coalesce(func.max(EV.c.arrival), 0))
+                                 .where(EV.c.world == world)).scalar_one())
 
     def hash_at(self, world: str, origin: str, seq: int) -> str | None:
         """The hash of an origin's event with this seq, if held here."""

@@ -110,6 +110,9 @@ class StoreEventLog:
         found = log.at_seq(self._conn(), origin, seq)
         return found[1] if found else None
 
+    def latest(self, world: str) -> int:
+        return log.last_local_seq(self._conn())
+
     def head_hashes(self, world: str) -> dict[str, str]:
         return self.store.head_hashes()
 
