@@ -138,3 +138,57 @@ def test_concurrent_writers_never_make_a_reader_skip(tmp_path: Path, pg_url: str
             h.stop()
 
 
+
+
+def test_hub_processes_wake_each_others_waiting_pulls(tmp_path: Path, pg_url: str):
+    """A pull waiting at one hub process hears of a push to another process on the same
+    database (LISTEN/NOTIFY, with each waiter's own look as the fallback)."""
+    from data.sync.client import HubClient, PeerConfig
+    from tests.data.sync.factory import fill
+
+    tok = enroll(["--db", pg_url], "vnog")
+    h1, h2 = Hub(["--db", pg_url], tmp_path), Hub(["--db", pg_url], tmp_path)
+    try:
+        got: list[bool] = []
+        t = threading.Thread(target=lambda: got.append(
+            HubClient(PeerConfig(h1.url, tok)).wait("LIVE", after=0, timeout=20)))
+        t.start()
+        st = Store.create(tmp_path / "vnog.db", "vnog")
+        fill(st, 2)
+        lines = [json.dumps(e.to_wire()) for e in st.iter_events()]
+        st.close()
+        assert HubClient(PeerConfig(h2.url, tok)).push("LIVE", lines)["accepted"] == 3
+        t.join(30)
+        assert got == [True]
+    finally:
+        h1.stop()
+        h2.stop()
+
+
+def test_a_notify_on_the_channel_wakes_the_worlds_waiters(pg_url: str):
+    import asyncio
+
+    from data.sync.hub.news import CHANNEL, PgListener, WorldNews, psycopg_dsn
+
+    news = WorldNews()
+
+    async def main() -> bool:
+        news._loop = asyncio.get_running_loop()  # noqa: SLF001 - as a first wait would set it
+        ev = news._event("OEF-2026-01")  # noqa: SLF001
+        listener = PgListener(psycopg_dsn(pg_url), news)
+        listener.start()
+        try:
+            async def notify_until_heard() -> None:
+                while not ev.is_set():  # (the listener may not be listening yet)
+                    with psycopg.connect(psycopg_dsn(pg_url), autocommit=True) as c:
+                        c.execute("SELECT pg_notify(%s, %s)", (CHANNEL, "OEF-2026-01"))
+                    await asyncio.sleep(0.2)
+
+            sender = asyncio.create_task(notify_until_heard())
+            await asyncio.wait_for(ev.wait(), 30)
+            sender.cancel()
+            return True
+        finally:
+            listener.stop()
+
+    assert asyncio.run(main())
