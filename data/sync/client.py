@@ -97,10 +97,11 @@ class SyncEngine:
                  batch: int = MAX_BATCH_EVENTS, pull_limit: int = MAX_PULL_LIMIT,
                  interval: float = 5.0, backoff_base: float = 0.5,
                  backoff_cap: float = 30.0, timeout: tuple[float, float] = (5.0, 60.0),
-                 seed: int | None = None) -> None:
+                 seed: int | None = None, listen: bool = True) -> None:
         self.store = store
         self.world = store.world
         self.timeout = timeout
+        self.listen = listen  # wait at hubs for news (False: poll every interval only)
         self.batch, self.pull_limit, self.interval = batch, pull_limit, interval
         rng = random.Random(seed)
         self._peers = [
@@ -168,7 +169,7 @@ class SyncEngine:
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="crisisbeeld-sync", daemon=True)
         self._thread.start()
-        for p in self._peers:
+        for p in self._peers if self.listen else ():
             threading.Thread(target=self._listen, args=(p,), name="crisisbeeld-listen",
                              daemon=True).start()
 
