@@ -240,7 +240,7 @@ class SyncEngine:
             for p in list(todo):
                 if p.due <= now and self._round_safe(p):
                     todo.remove(p)
-                elif give_up_on_refusal and p.refused in (401, 403):
+                elif give_up_on_refusal and p.refused in (401, 403, 495):  # 495: NOT_SAFE
                     return False
             if not todo:
                 return True
