@@ -304,7 +304,10 @@ class InflateError(ValueError):
 
 
 #: Bytes inflated at a time: each piece is counted before the next is made
-_PIECE = 1 << 20
+_PIECE = 4 << 20
+#: every byte but those counted while inflating ("{", "[", "," and newline): deleted by
+#: bytes.translate, the fastest way to count four bytes in one C pass
+_NOT_COUNTED = bytes(b for b in range(256) if b not in b"{[,\n")
 
 
 def _pieces(data: bytes, enc: str) -> Iterator[bytes]:
@@ -362,12 +365,14 @@ def inflate_counted(data: bytes, encoding: str, lines: bool = False,
         size += len(piece)
         if size > limit:
             raise InflateError(f"uitgepakt groter dan {limit >> 20} MiB", too_large=True)
+        marks = piece.translate(None, _NOT_COUNTED)
+        n = marks.count(b"\n")
+        toks += len(marks) - n
         if lines:
-            nl += piece.count(b"\n")
+            nl += n
             if nl > events:
                 raise InflateError(f"meer dan {events} regels (gebeurtenissen)",
                                    too_large=True, code="te_veel")
-        toks += piece.count(b"{") + piece.count(b"[") + piece.count(b",")
         if toks > tokens:
             raise InflateError(f"meer dan {tokens} JSON-waarden; stuur minder gebeurtenissen "
                                "per batch", too_large=True, code="te_complex")
