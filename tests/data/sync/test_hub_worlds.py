@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from data.sync.hub.storage import StoreEventLog
+from data.sync.hub.store_log import StoreEventLog
 from tests.data.helpers import incident, new, snapshot
 from tests.data.sync.conftest import ThreadHub
 
