@@ -38,15 +38,21 @@ def _sigterm_as_interrupt() -> None:
 
 
 def cmd_hub(a: argparse.Namespace) -> int:
-    from data.sync.hub.server import serve
+    from data.sync.hub.server import serve, tls_options
 
+    try:  # (before the log is opened: nothing listens when this says no)
+        tls_options(a.host, a.tls_cert, a.tls_key, a.insecure_http)
+    except ValueError as e:
+        raise UserError(str(e)) from None
     log = _open_log(a)
     where = f"store {a.store} (wereld {log.worlds()[0]})" if a.store else f"{log.kind}-database"
-    print(f"hub {log.hub_id} op http://{a.host}:{a.port} met {where}; stoppen met Ctrl-C",
+    scheme = "https" if a.tls_cert else "http"
+    print(f"hub {log.hub_id} op {scheme}://{a.host}:{a.port} met {where}; stoppen met Ctrl-C",
           flush=True)
     try:
         serve(log, a.host, a.port, log_level=a.log_level, workers=a.workers, db=a.db,
-              store=a.store)
+              store=a.store, tls_cert=a.tls_cert, tls_key=a.tls_key,
+              insecure_http=a.insecure_http)
     except KeyboardInterrupt:
         pass
     return 0
@@ -140,17 +146,26 @@ def cmd_serve(a: argparse.Namespace) -> int:
 
 
 def cmd_sync(a: argparse.Namespace) -> int:
+    import os
+
     from data.sync.client import PeerConfig, SyncEngine, read_token
+    from data.sync.hub_client import url_refusal
 
     hubs: list[str] = a.hub
     files: list[str] = a.token_file
     if len(files) not in (1, len(hubs)):
         raise UserError("geef één --token-file, of één per --hub in dezelfde volgorde")
+    if a.ca_file and not os.path.isfile(a.ca_file):
+        raise UserError(f"CA-bestand {a.ca_file} bestaat niet")
     cfgs = []
     for i, url in enumerate(hubs):
+        why = url_refusal(url, a.insecure_http)
+        if why:
+            raise UserError(why)
         f = files[i] if len(files) > 1 else files[0]
         try:
-            cfgs.append(PeerConfig(url, read_token(f)))
+            cfgs.append(PeerConfig(url, read_token(f), ca_file=a.ca_file,
+                                   insecure_http=a.insecure_http))
         except (OSError, ValueError) as e:
             raise UserError(f"tokenbestand {f}: {e}") from None
     st = open_store(a.db)
@@ -204,6 +219,12 @@ def register(sub: Any) -> None:
     p.add_argument("--log-level", default="warning")
     p.add_argument("--workers", type=int, default=1,
                    help="aantal hubprocessen op deze poort (zelfde database)")
+    p.add_argument("--tls-cert", help="certificaat (PEM) van de hub: dan https")
+    p.add_argument("--tls-key", help="private sleutel (PEM) bij --tls-cert")
+    p.add_argument("--onveilig-http", "--insecure-http", dest="insecure_http",
+                   action="store_true",
+                   help="sta http zonder TLS toe op een adres dat andere machines bereiken "
+                        "(alleen op een vertrouwd netwerk)")
     p.set_defaults(func=cmd_hub)
     hs = p.add_subparsers(dest="hub_command", metavar="ACTIE")
     e = hs.add_parser("enroll", help="meld een node aan; drukt het token één keer af")
@@ -229,6 +250,12 @@ def register(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--log-level", default="warning")
     p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--tls-cert", help="certificaat (PEM) van de hub: dan https")
+    p.add_argument("--tls-key", help="private sleutel (PEM) bij --tls-cert")
+    p.add_argument("--onveilig-http", "--insecure-http", dest="insecure_http",
+                   action="store_true",
+                   help="sta http zonder TLS toe op een adres dat andere machines bereiken "
+                        "(alleen op een vertrouwd netwerk)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("key", help="toon of schrijf de publieke sleutel van deze store "
@@ -239,8 +266,14 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("sync", help="synchroniseer deze store met een of meer hubs")
     p.add_argument("--db", required=True)
-    p.add_argument("--hub", required=True, action="append", help="adres, bv. http://kcr2:8750")
+    p.add_argument("--hub", required=True, action="append", help="adres, bv. https://kcr2:8750")
     p.add_argument("--token-file", required=True, action="append")
+    p.add_argument("--ca-file", help="CA-certificaat (PEM) waarmee het certificaat van een "
+                                     "https-hub wordt gecontroleerd (anders: die van het systeem)")
+    p.add_argument("--onveilig-http", "--insecure-http", dest="insecure_http",
+                   action="store_true",
+                   help="sta http zonder TLS toe naar een hub op een andere machine "
+                        "(alleen op een vertrouwd netwerk)")
     m = p.add_mutually_exclusive_group()
     m.add_argument("--once", action="store_true", help="tot één volledige ronde gelukt is")
     m.add_argument("--watch", action="store_true", help="blijf synchroniseren (Ctrl-C stopt)")

@@ -87,9 +87,10 @@ def prepare(items: Iterable[Event | dict[str, Any]], world: str) -> Prepared:
                 ev = from_wire(it.to_wire(from_json=True), it.payload_json)
             else:
                 ev = from_wire(it)
-        except (ValueError, TypeError) as err:
+        except (ValueError, TypeError, RecursionError) as err:
             rid = it.get("id", "?") if isinstance(it, dict) else "?"
-            out.unreadable.append((str(rid), f"onleesbare gebeurtenis: {err}"))
+            why = "te diep genest" if isinstance(err, RecursionError) else err
+            out.unreadable.append((str(rid), f"onleesbare gebeurtenis: {why}"))
             continue
         if ev.id in seen:
             out.duplicates.append(ev.id)

@@ -31,7 +31,17 @@ from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
 from data.sync.helper import LOST, MIN_BYTES, MIN_EVENTS, helper
-from data.sync.wire import load_lines, prepare_lines, prepare_lines_packed, zstd, zstd_bytes
+from data.sync.wire import (
+    MAX_CURSOR,
+    MAX_LINE_BYTES,
+    TOO_LONG,
+    load_lines,
+    load_one,
+    prepare_lines,
+    prepare_lines_packed,
+    zstd,
+    zstd_bytes,
+)
 
 FORMAT = "crisisbeeld-bundle/2"
 #: formats this version reads (1: events.jsonl deflated in the ZIP; 2: events.jsonl.zst)
@@ -44,8 +54,17 @@ STATE_FORMAT = "crisisbeeld-state/1"
 IMPORT_SLICE = 10_000
 #: slices read ahead by the helper (bounded: each holds its events in memory)
 HELPER_AHEAD = 2
-#: bytes of events.jsonl read at a time
+#: bytes of events.jsonl read at a time (at most one line's limit: see _read_verified)
 _READ_PIECE = 4 << 20
+assert _READ_PIECE <= MAX_LINE_BYTES
+#: manifest.json is read up to this size (a real one is a few kB per thousand origins)
+MAX_MANIFEST = 1 << 20
+#: no event line is shorter than this: a bundle whose lines are shorter on average is no
+#: bundle (a few kB of short lines would be gigabytes of line objects)
+MIN_AVG_LINE = 64
+#: events.jsonl unpacks to at most this many times its packed size (plus 64 MiB): a real
+#: bundle packs 3 to 10 times; a bomb of a few kB that claims gigabytes stops early
+MAX_RATIO = 100
 
 
 class BundleError(Exception):
@@ -146,36 +165,70 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
     given = 0
     try:
         with zipfile.ZipFile(p) as z:
-            manifest = json.loads(z.read("manifest.json"))
+            with z.open("manifest.json") as mf:
+                text = mf.read(MAX_MANIFEST + 1)
+            if len(text) > MAX_MANIFEST:
+                raise BundleError(f"{p}: manifest.json is groter dan {MAX_MANIFEST >> 20} MiB: "
+                                  "geen echte bundel")
+            manifest = load_one(text)
             names = set(z.namelist())
             member = EVENTS_ZST if EVENTS_ZST in names else EVENTS_PLAIN
-            z.getinfo(member)  # (KeyError: not a whole bundle)
+            info = z.getinfo(member)  # (KeyError: not a whole bundle)
             if not isinstance(manifest, dict) or manifest.get("format") not in FORMATS:
                 raise BundleError(f"{p} is geen Crisisbeeld-bundel (onbekend formaat)")
             if world is not None and manifest.get("world") != world:
                 raise BundleError(
                     f"deze bundel hoort bij wereld {manifest.get('world')}, deze store bij "
                     f"{world}; oefen- en echte gegevens worden nooit gemengd")
-            rest = b""
+            declared = _check_manifest(p, manifest)
+            most = min(MAX_UNPACKED, MAX_RATIO * info.compress_size + (64 << 20))
+            # Read in pieces, split on "\n" only (str.splitlines() also splits on U+2028,
+            # U+0085 and the like, which canonical JSON leaves in texts). A line is kept as
+            # pieces until its end (no quadratic re-joining); one beyond MAX_LINE_BYTES is
+            # dropped to its end and kept as the marker TOO_LONG, refused on its own.
+            pending: list[bytes] = []
+            plen = 0
+            skipping = False
+            newlines = 0
             with z.open(member) as raw, (zstd.ZstdFile(raw) if member == EVENTS_ZST
                                          else nullcontext(raw)) as f:
                 size = 0
                 while chunk := f.read(_READ_PIECE):
                     size += len(chunk)
-                    if size > MAX_UNPACKED:
-                        raise BundleError(f"{p} pakt uit tot meer dan "
-                                          f"{MAX_UNPACKED >> 30} GiB: geen echte bundel")
+                    if size > most:
+                        raise BundleError(f"{p} pakt uit tot meer dan {most >> 20} MiB: "
+                                          "geen echte bundel")
                     h.update(chunk)
-                    # split on "\n" only: str.splitlines() also splits on U+2028, U+0085 and
-                    # the like, which canonical JSON (ensure_ascii=False) leaves in texts
-                    parts = (rest + chunk).split(b"\n")
-                    rest = parts.pop()
-                    lines.extend(line for line in parts if line)
+                    newlines += chunk.count(b"\n")
+                    if newlines > declared + 1:
+                        raise BundleError(f"{p} is beschadigd: meer regels dan de {declared} "
+                                          "gebeurtenissen die het manifest noemt")
+                    if newlines > size // MIN_AVG_LINE + 1:
+                        raise BundleError(f"{p} is beschadigd: de regels zijn te kort voor "
+                                          "gebeurtenissen")
+                    parts = chunk.split(b"\n")
+                    tail = parts.pop()
+                    if parts:
+                        if skipping or plen + len(parts[0]) > MAX_LINE_BYTES:
+                            parts[0] = TOO_LONG
+                        elif pending:
+                            pending.append(parts[0])
+                            parts[0] = b"".join(pending)
+                        pending, plen, skipping = [], 0, False
+                        lines.extend(line for line in parts if line)
+                    if tail:
+                        if skipping or plen + len(tail) > MAX_LINE_BYTES:
+                            pending, plen, skipping = [], 0, True
+                        else:
+                            pending.append(tail)
+                            plen += len(tail)
                     while on_slice is not None and len(lines) - given >= IMPORT_SLICE:
                         on_slice(lines[given:given + IMPORT_SLICE])
                         given += IMPORT_SLICE
-            if rest:
-                lines.append(rest)
+            if skipping:
+                lines.append(TOO_LONG)
+            elif pending:
+                lines.append(b"".join(pending))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
             zstd.ZstdError, NotImplementedError, RuntimeError) as e:
         # a damaged stick gives any of these (bad CRC, broken deflate stream, cut-off file)
@@ -186,6 +239,40 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
         raise BundleError(f"{p} is onvolledig: {len(lines)} van {manifest.get('events')} "
                           "gebeurtenissen")
     return manifest, lines
+
+
+def _check_manifest(p: Path, manifest: dict[str, Any]) -> int:
+    """The manifest's event count, after checking its form: a count, and for each origin a
+    range ``from`` <= ``to`` of seqs (each event is held to its origin's: :func:`_outside`).
+    (Lines that are no event at all have no origin: they count, and are refused one by one.)"""
+    n = manifest.get("events")
+    origins = manifest.get("origins", {})
+    if type(n) is not int or n < 0 or not isinstance(origins, dict):
+        raise BundleError(f"{p} is beschadigd: het manifest noemt geen geldig aantal "
+                          "gebeurtenissen of herkomsten")
+    for o, r in origins.items():
+        lo = r.get("from") if isinstance(r, dict) else None
+        hi = r.get("to") if isinstance(r, dict) else None
+        if type(lo) is not int or type(hi) is not int or not 0 <= lo <= hi <= MAX_CURSOR:
+            raise BundleError(f"{p} is beschadigd: het manifest noemt voor {o} een ongeldig "
+                              "bereik")
+    return n
+
+
+def _outside(part: Prepared, ranges: dict[str, tuple[int, int]]) -> None:
+    """Refuse, one by one, the events of ``part`` outside the range the manifest names for
+    their origin. The check itself runs in C (a sort) unless one is outside."""
+    evs = part.events
+    pairs = sorted(zip([e.origin for e in evs], [e.seq for e in evs]))
+    hi = dict(pairs)
+    lo = dict(reversed(pairs))
+    if all(o in ranges and ranges[o][0] <= lo[o] and hi[o] <= ranges[o][1] for o in hi):
+        return
+    for k, e in enumerate(evs):
+        r = ranges.get(e.origin)
+        if r is None or not r[0] <= e.seq <= r[1]:
+            part.reasons[k] = (f"valt buiten wat het manifest van de bundel noemt ({e.origin} "
+                               + (f"{r[0]}-{r[1]}" if r else "niet genoemd") + ")")
 
 
 def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -286,7 +373,7 @@ def import_bundle(store: Store, path: str | os.PathLike[str]) -> IngestResult:
 def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     reader = _Slices(store.world)
     try:
-        _, lines = _read_verified(path, store.world, reader.add)
+        manifest, lines = _read_verified(path, store.world, reader.add)
     except BaseException:
         reader.drop()
         raise
@@ -294,8 +381,10 @@ def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     if done < len(lines):
         reader.add(lines[done:])
     res = IngestResult()
+    ranges = {o: (r["from"], r["to"]) for o, r in manifest.get("origins", {}).items()}
     try:
         for part in reader:
+            _outside(part, ranges)
             got = store.ingest(part)
             res.accepted += got.accepted
             res.duplicates += got.duplicates

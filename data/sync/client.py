@@ -213,8 +213,8 @@ class SyncEngine:
             for p in list(todo):
                 if p.due <= now and self._round_safe(p):
                     todo.remove(p)
-                elif give_up_on_refusal and (p.refused in (401, 403) or p.state.fork
-                                             or p.held_rounds >= HELD_ROUNDS):
+                elif give_up_on_refusal and (p.refused in (401, 403, 495) or p.state.fork
+                                             or p.held_rounds >= HELD_ROUNDS):  # 495: NOT_SAFE
                     return False
             if not todo:
                 return True

@@ -26,6 +26,7 @@ from data.sync.wire import (
     MORE_HEADER,
     NEXT_HEADER,
     gzip_bytes,
+    is_loopback,
     load_page,
     ndjson_body,
     prepare_page,
@@ -36,11 +37,17 @@ from data.sync.wire import (
 
 @dataclass(frozen=True)
 class PeerConfig:
-    """One hub to sync with: its base URL and this node's token there."""
+    """One hub to sync with: its base URL and this node's token there.
+
+    ``ca_file``: the CA certificate(s) (PEM) that an https hub's certificate is checked
+    against; without it, the system's trusted CAs. ``insecure_http``: allow plain http to a
+    hub on another machine (refused otherwise: the token and events would travel readable)."""
 
     url: str
     token: str
     name: str = ""
+    ca_file: str | None = None
+    insecure_http: bool = False
 
     @property
     def label(self) -> str:
@@ -61,11 +68,16 @@ class NotTakenIn(Exception):
     cursor stays before them."""
 
 
+#: :class:`HubRefused` status when this side refuses the link itself: a certificate that does
+#: not hold, or plain http to another machine (nginx's 495; no retry cures it)
+NOT_SAFE = 495
+
+
 class HubRefused(Exception):
     """The hub answered and said no (401, 403, 400, 413 …); ``detail`` is its sentence."""
 
     def __init__(self, status: int, detail: str) -> None:
-        super().__init__(f"hub weigert ({status}): {detail}")
+        super().__init__(detail if status == NOT_SAFE else f"hub weigert ({status}): {detail}")
         self.status, self.detail = status, detail
 
 
@@ -92,13 +104,33 @@ _READ_CHUNK = 1 << 20
 FIRST_PAGE = 2000
 
 
+def url_refusal(url: str, insecure_http: bool = False) -> str | None:
+    """Why this side will not talk to a hub at ``url`` (a Dutch sentence), or None: plain
+    http to another machine without ``insecure_http``, or no http(s) address at all."""
+    from urllib.parse import urlsplit
+
+    u = urlsplit(url)
+    if u.scheme not in ("http", "https") or not u.hostname:
+        return f"'{url}' is geen hubadres: gebruik https://naam:poort"
+    if u.scheme == "http" and not insecure_http and not is_loopback(u.hostname):
+        return (f"{url}: onversleuteld http naar een andere machine wordt geweigerd (token en "
+                "gebeurtenissen zouden leesbaar over het netwerk gaan); gebruik https://, of "
+                "(alleen op een vertrouwd netwerk) --onveilig-http")
+    return None
+
+
 class HubClient:
     """HTTP calls to one hub; maps failures to :class:`LinkDown` / :class:`HubRefused`."""
 
     def __init__(self, cfg: PeerConfig, timeout: tuple[float, float] = (5.0, 60.0)) -> None:
         self.base = cfg.url.rstrip("/")
         self.timeout = timeout
+        #: why no request is made at all (plain http to another machine): a refusal
+        self.refusal = url_refusal(cfg.url, cfg.insecure_http)
+        self.ca_file = cfg.ca_file
         self.s = requests.Session()
+        #: given with every request: a Session's own ``verify`` loses to REQUESTS_CA_BUNDLE
+        self.verify: str | bool = cfg.ca_file or True
         self.s.headers["Authorization"] = f"Bearer {cfg.token}"
         self.s.headers["User-Agent"] = "crisisbeeld-sync/1"
         #: how pushes are packed: zstd once the hub's health says it reads it, else gzip
@@ -119,8 +151,11 @@ class HubClient:
         dict, receives the answer's headers (names in lower case)."""
         headers_out: dict[str, str] | None = kw.pop("_headers", None)
         timeout = kw.pop("_timeout", self.timeout)
+        if self.refusal:
+            raise HubRefused(NOT_SAFE, self.refusal)
         try:
-            r = self.s.request(method, self.base + path, timeout=timeout, stream=True, **kw)
+            r = self.s.request(method, self.base + path, timeout=timeout, stream=True,
+                               verify=self.verify, **kw)
             with r:
                 # Read in big pieces: a pull page is megabytes, read while the store ingests
                 # the previous one on another thread, and every piece has to win the GIL back.
@@ -137,7 +172,11 @@ class HubClient:
             if headers_out is not None:
                 headers_out.update((k.lower(), v) for k, v in r.headers.items())
             return body
-        except requests.RequestException as e:
+        except requests.exceptions.SSLError as e:
+            raise HubRefused(NOT_SAFE, _tls_sentence(self.base, self.ca_file, e)) from None
+        except OSError as e:  # (a CA file that cannot be read)
+            if self.ca_file and not isinstance(e, requests.RequestException):
+                raise HubRefused(NOT_SAFE, f"CA-bestand {self.ca_file} is niet leesbaar") from None
             raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
 
     def health(self) -> dict[str, Any]:
@@ -192,6 +231,21 @@ class HubClient:
         nxt = r.get(NEXT_HEADER.lower(), "")
         more = r.get(MORE_HEADER.lower(), "") == "1"
         return body, int(nxt) if nxt.isdigit() else None, more
+
+
+def _tls_sentence(base: str, ca_file: str | None, e: Exception) -> str:
+    """A failed TLS handshake, for a person."""
+    text = str(e)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        why = ("het certificaat van de hub is niet ondertekend door een vertrouwde CA"
+               if "hostname" not in text.lower() else
+               "het certificaat van de hub hoort niet bij deze naam")
+        hint = (f"klopt {ca_file} wel voor deze hub?" if ca_file else
+                "geef met --ca-file het CA-certificaat (PEM) van deze hub")
+        return f"{base}: verbinding geweigerd: {why}; {hint}"
+    if "WRONG_VERSION_NUMBER" in text or "record layer" in text:
+        return f"{base}: de hub spreekt geen https (probeer http:// op een vertrouwd netwerk)"
+    return f"{base}: beveiligde verbinding mislukt (TLS); controleer adres en --ca-file"
 
 
 def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Any
 
@@ -33,6 +33,17 @@ MAX_BODY_BYTES = 32 * 1024 * 1024          # compressed request body
 MAX_INFLATED_BYTES = 256 * 1024 * 1024     # after gunzip
 MAX_BATCH_EVENTS = 20_000                  # events in one push
 MAX_PULL_LIMIT = 20_000                    # events in one pull page
+#: JSON values in one push, counted while inflating as the bytes ``{``, ``[`` and ``,`` (each
+#: value but the first of a container follows one of them): what the parsed batch costs in
+#: memory is bounded by this, not by its bytes (250 MiB of ``{},`` would be 6 GB of dicts).
+#: A real event holds 30 to 80; a batch beyond it is answered 413 and the client halves it.
+MAX_BATCH_TOKENS = MAX_BATCH_EVENTS * 256
+#: Nesting depth of any JSON a door reads: orjson's own limit (deeper is refused unparsed)
+MAX_DEPTH = 1024
+#: One bundle line (one event): longer is refused on its own, without being kept
+MAX_LINE_BYTES = 4 << 20
+#: The highest cursor or seq (SQLite and PostgreSQL integers are 64 bits)
+MAX_CURSOR = 2**63 - 1
 
 #: Headers of a pull page that repeat its ``next`` and ``more``, so that a client can ask for
 #: the following page before this one is read.
@@ -75,6 +86,19 @@ def wire_row(r: Sequence[Any]) -> str:
                      r[11], r[12])
 
 
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine reaches (127.x, ::1, localhost)."""
+    import ipaddress
+
+    h = host.strip().strip("[]").lower()
+    if h == "localhost" or h.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(h).is_loopback
+    except ValueError:
+        return False
+
+
 _SIMPLE = frozenset({str, int, bool, type(None)})
 _SIMPLE_OR_LIST = _SIMPLE | {list}
 
@@ -107,34 +131,64 @@ def load_page(data: bytes) -> Any:
     it the same (:func:`_exact`); json reads the rest, and whatever orjson refuses."""
     try:
         page = orjson.loads(data)
-    except orjson.JSONDecodeError:
+        if type(page) is dict and _exact(page.get("events", [])):
+            return page
+    except orjson.JSONDecodeError as e:
+        if "depth" in str(e):
+            raise TooDeep() from None
+    except RecursionError:
+        raise TooDeep() from None
+    try:
         return json.loads(data)
-    if type(page) is dict and _exact(page.get("events", [])):
-        return page
-    return json.loads(data)
+    except RecursionError:
+        raise TooDeep() from None
+
+
+class TooDeep(ValueError):
+    """JSON nested deeper than :data:`MAX_DEPTH` (or deeper than Python can take in)."""
+
+    def __init__(self) -> None:
+        super().__init__(f"te diep genest (hoogstens {MAX_DEPTH} niveaus)")
+
+
+#: A bundle line longer than the limit, kept in its place (so line numbers hold) as this
+#: marker; :func:`prepare_lines` refuses it on its own.
+TOO_LONG = b"\x00te lang"
+
+
+def load_one(line: bytes | str) -> Any:
+    """``json.loads`` of one line (orjson when it reads it the same). Raises ValueError
+    (:class:`TooDeep` for nesting beyond :data:`MAX_DEPTH`), never RecursionError."""
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        if "depth" in str(e) or "ecursion" in str(e):
+            raise TooDeep() from None
+        obj = None  # orjson refuses some texts json reads (NaN, lone surrogate escapes)
+    else:
+        try:
+            if _exact([obj]):
+                return obj
+        except RecursionError:
+            raise TooDeep() from None
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise TooDeep() from None
 
 
 def load_lines(lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
     """``json.loads`` of each NDJSON line (a bundle's events): orjson for all of them when it
-    reads them the same (:func:`_exact`), otherwise line by line."""
+    reads them the same (:func:`_exact`), otherwise line by line (:func:`load_one`). Raises
+    ValueError for a line that is not JSON, or nested too deep (:class:`TooDeep`)."""
     loads_ = orjson.loads
     try:
         out = [loads_(line) for line in lines]
-    except orjson.JSONDecodeError:
-        out = None
-    if out is not None and _exact(out):
-        return out
-    objs: list[Any] = []
-    for line in lines:
-        try:
-            obj = loads_(line)
-        except orjson.JSONDecodeError:
-            obj = json.loads(line)
-        else:
-            if not _exact([obj]):
-                obj = json.loads(line)
-        objs.append(obj)
-    return objs
+        if _exact(out):
+            return out
+    except (orjson.JSONDecodeError, RecursionError):
+        pass
+    return [load_one(line) for line in lines]
 
 
 def prepare_lines(lines: Sequence[bytes], world: str, first: int = 1) -> Prepared:
@@ -142,13 +196,19 @@ def prepare_lines(lines: Sequence[bytes], world: str, first: int = 1) -> Prepare
     unreadable, with its line number (``first`` is the number of the first line given)."""
     try:
         return prepare(load_lines(lines), world)
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     items: list[Any] = []
     bad: list[tuple[str, str]] = []
     for k, line in enumerate(lines, first):
+        if line is TOO_LONG or line == TOO_LONG:
+            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is langer dan "
+                             f"{MAX_LINE_BYTES >> 20} MiB"))
+            continue
         try:
-            items.append(json.loads(line))
+            items.append(load_one(line))
+        except TooDeep as e:
+            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is {e}"))
         except ValueError as e:
             bad.append(("?", f"onleesbare gebeurtenis: regel {k} is geen JSON ({e})"))
     out = prepare(items, world)
@@ -234,54 +294,104 @@ def encode_body(data: bytes, accept_encoding: str, min_size: int = 4096) -> tupl
 
 
 class InflateError(ValueError):
-    """A body that is not valid gzip, or inflates beyond the limit (``too_large``)."""
+    """A body that is not valid gzip/zstd, or beyond a limit (``too_large``; ``code`` says
+    which: ``te_groot`` bytes, ``te_veel`` events, ``te_complex`` JSON values)."""
 
-    def __init__(self, message: str, too_large: bool = False) -> None:
+    def __init__(self, message: str, too_large: bool = False, code: str = "") -> None:
         super().__init__(message)
         self.too_large = too_large
+        self.code = code or ("te_groot" if too_large else "onleesbaar")
+
+
+#: Bytes inflated at a time: each piece is counted before the next is made
+_PIECE = 4 << 20
+#: every byte but those counted while inflating ("{", "[", "," and newline): deleted by
+#: bytes.translate, the fastest way to count four bytes in one C pass
+_NOT_COUNTED = bytes(b for b in range(256) if b not in b"{[,\n")
+
+
+def _pieces(data: bytes, enc: str) -> Iterator[bytes]:
+    """The inflated body in pieces of at most :data:`_PIECE` bytes."""
+    if enc in ("", "identity"):
+        for k in range(0, len(data), _PIECE):
+            yield data[k:k + _PIECE]
+        return
+    if enc in ("gzip", "x-gzip"):
+        g = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        buf = data
+        try:
+            while not g.eof:
+                out = g.decompress(buf, _PIECE)
+                buf = g.unconsumed_tail
+                if not out and not buf:
+                    break
+                yield out
+        except zlib.error as e:
+            raise InflateError(f"geen geldige gzip ({e})") from None
+        if not g.eof:
+            raise InflateError("gzip is afgebroken (onvolledig verstuurd)")
+        return
+    if enc == "zstd":
+        z = zstd.ZstdDecompressor()
+        buf = data
+        try:
+            while not z.eof:
+                out = z.decompress(buf, max_length=_PIECE)
+                buf = b""
+                if not out and z.needs_input:
+                    break
+                yield out
+        except zstd.ZstdError as e:
+            raise InflateError(f"geen geldige zstd ({e})") from None
+        if not z.eof:
+            raise InflateError("zstd is afgebroken (onvolledig verstuurd)")
+        if z.unused_data:
+            raise InflateError("na het zstd-frame volgen nog gegevens")
+        return
+    raise InflateError(f"onbekende Content-Encoding '{enc}' (wel: {', '.join(ENCODINGS)})")
+
+
+def inflate_counted(data: bytes, encoding: str, lines: bool = False,
+                    limit: int = MAX_INFLATED_BYTES, events: int = MAX_BATCH_EVENTS,
+                    tokens: int = MAX_BATCH_TOKENS) -> bytes:
+    """A push body inflated piece by piece, counting while it inflates: bytes (at most
+    ``limit``), lines (with ``lines``, NDJSON: at most ``events`` newlines) and JSON values
+    (at most ``tokens`` of ``{``, ``[`` and ``,``). It stops at the first piece beyond a
+    limit, so a bomb costs about one piece more than the limit, never its parse. Raises
+    InflateError (``too_large``, ``code``) for a damaged body or one beyond a limit."""
+    out: list[bytes] = []
+    size = nl = toks = 0
+    for piece in _pieces(data, encoding.strip().lower()):
+        size += len(piece)
+        if size > limit:
+            raise InflateError(f"uitgepakt groter dan {limit >> 20} MiB", too_large=True)
+        marks = piece.translate(None, _NOT_COUNTED)
+        n = marks.count(b"\n")
+        toks += len(marks) - n
+        if lines:
+            nl += n
+            if nl > events:
+                raise InflateError(f"meer dan {events} regels (gebeurtenissen)",
+                                   too_large=True, code="te_veel")
+        if toks > tokens:
+            raise InflateError(f"meer dan {tokens} JSON-waarden; stuur minder gebeurtenissen "
+                               "per batch", too_large=True, code="te_complex")
+        out.append(piece)
+    return b"" if not out else out[0] if len(out) == 1 else b"".join(out)
 
 
 def inflate_limited(data: bytes, encoding: str, limit: int = MAX_INFLATED_BYTES) -> bytes:
     """A request body as sent with ``Content-Encoding`` ``encoding`` ('' or identity: as it
     is), inflated to at most ``limit`` bytes. Raises InflateError (``too_large`` when beyond
     the limit) for a damaged body or a coding this side does not read."""
-    enc = encoding.strip().lower()
-    if enc in ("", "identity"):
-        if len(data) > limit:
-            raise InflateError(f"groter dan {limit // (1024 * 1024)} MiB", too_large=True)
-        return data
-    if enc in ("gzip", "x-gzip"):
-        return gunzip_limited(data, limit)
-    if enc == "zstd":
-        return unzstd_limited(data, limit)
-    raise InflateError(f"onbekende Content-Encoding '{encoding}' (wel: {', '.join(ENCODINGS)})")
+    return inflate_counted(data, encoding, limit=limit, tokens=2**62)
 
 
 def unzstd_limited(data: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
     """Inflate one Zstandard frame, refusing more than ``limit`` bytes (a bomb stops early)."""
-    d = zstd.ZstdDecompressor()
-    try:
-        out = d.decompress(data, max_length=limit + 1)
-    except zstd.ZstdError as e:
-        raise InflateError(f"geen geldige zstd ({e})") from None
-    if len(out) > limit:
-        raise InflateError(f"uitgepakt groter dan {limit // (1024 * 1024)} MiB", too_large=True)
-    if not d.eof:
-        raise InflateError("zstd is afgebroken (onvolledig verstuurd)")
-    if d.unused_data:
-        raise InflateError("na het zstd-frame volgen nog gegevens")
-    return bytes(out)
+    return inflate_counted(data, "zstd", limit=limit, tokens=2**62)
 
 
 def gunzip_limited(data: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
     """Inflate a gzip body, refusing more than ``limit`` bytes (a zip bomb stops early)."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, limit + 1)
-    except zlib.error as e:
-        raise InflateError(f"geen geldige gzip ({e})") from None
-    if len(out) > limit or d.unconsumed_tail:
-        raise InflateError(f"uitgepakt groter dan {limit // (1024 * 1024)} MiB", too_large=True)
-    if not d.eof:
-        raise InflateError("gzip is afgebroken (onvolledig verstuurd)")
-    return out
+    return inflate_counted(data, "gzip", limit=limit, tokens=2**62)

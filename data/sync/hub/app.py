@@ -14,7 +14,10 @@ Every error is JSON ``{"code": "...", "detail": "..."}`` with a Dutch message fo
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, Literal
@@ -22,9 +25,11 @@ from typing import Any, Literal
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from data.bulk import gc_paused
 from data.store.store import valid_world
@@ -33,7 +38,10 @@ from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     ENCODINGS,
     MAX_BATCH_EVENTS,
+    MAX_BATCH_TOKENS,
     MAX_BODY_BYTES,
+    MAX_CURSOR,
+    MAX_DEPTH,
     MAX_INFLATED_BYTES,
     MAX_PULL_LIMIT,
     MORE_HEADER,
@@ -41,9 +49,12 @@ from data.sync.wire import (
     PROTOCOL,
     InflateError,
     encode_body,
-    inflate_limited,
+    inflate_counted,
     load_lines,
+    load_one,
 )
+
+log_ = logging.getLogger("crisisbeeld.hub")
 
 
 class HubError(Exception):
@@ -151,8 +162,49 @@ class ErrorReply(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    s: {"model": ErrorReply} for s in (400, 401, 403, 413, 415, 422)
+    s: {"model": ErrorReply} for s in (400, 401, 403, 413, 415, 422, 500, 507)
 }
+
+#: pydantic's error types, said in Dutch for a person (the rest: "ongeldige waarde")
+_DUTCH = {
+    "missing": "ontbreekt",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "greater_than": "moet groter dan {gt} zijn",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "less_than": "moet kleiner dan {lt} zijn",
+    "string_type": "moet tekst zijn",
+    "json_invalid": "is geen geldige JSON",
+}
+
+
+def _dutch(err: dict[str, Any]) -> str:
+    loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "header", "body")]
+    text = _DUTCH.get(str(err.get("type")), "heeft een ongeldige waarde")
+    try:
+        text = text.format(**(err.get("ctx") or {}))
+    except (KeyError, IndexError, ValueError):
+        text = "heeft een ongeldige waarde"
+    return f"'{'.'.join(loc) or 'verzoek'}' {text}"
+
+
+def disk_full(e: BaseException) -> bool:
+    """True when ``e`` (or what caused it) says the disk or database is full."""
+    seen: set[int] = set()
+    cur: BaseException | None = e
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if isinstance(cur, sqlite3.OperationalError) and "full" in str(cur).lower():
+            return True
+        if getattr(cur, "sqlstate", None) == "53100" or getattr(cur, "pgcode", None) == "53100":
+            return True  # PostgreSQL disk_full
+        cur = getattr(cur, "orig", None) or cur.__cause__ or cur.__context__
+    return False
+
+
 
 
 def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
@@ -186,17 +238,37 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_r: Request, e: RequestValidationError) -> JSONResponse:
-        parts = [f"{'.'.join(str(x) for x in err.get('loc', ()))}: {err.get('msg', '')}"
-                 for err in e.errors()]
+        parts = [_dutch(err) for err in e.errors()]
         return JSONResponse({"code": "ongeldig_verzoek",
                              "detail": "ongeldig verzoek: " + "; ".join(parts)}, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def _failed(_r: Request, e: Exception) -> JSONResponse:
+        # every answer is {code, detail}, also when the hub itself fails
+        if disk_full(e):
+            log_.error("hub: opslag vol: %s", e)
+            return JSONResponse({"code": "opslag_vol", "detail":
+                                 "de hub kan niets meer opslaan: de schijf is vol; er is niets "
+                                 "bewaard, probeer het later opnieuw"}, status_code=507)
+        log_.exception("hub: interne fout")
+        return JSONResponse({"code": "interne_fout", "detail":
+                             "interne fout in de hub; er is niets bewaard, probeer het later "
+                             "opnieuw (de beheerder vindt de oorzaak in het log van de hub)"},
+                            status_code=500)
+
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_r: Request, e: StarletteHTTPException) -> JSONResponse:
+    async def _http(r: Request, e: StarletteHTTPException) -> JSONResponse:
         msg = {404: "onbekend adres; zie /docs", 405: "deze methode kan hier niet"}.get(
             e.status_code, str(e.detail))
+        headers = dict(e.headers or {})
+        if e.status_code == 405:  # Allow: the methods of every route on this path
+            scope = {"type": "http", "path": r.url.path, "method": "GET"}
+            allowed = {m for rt in app.routes if isinstance(rt, APIRoute)
+                       and rt.matches(scope)[0] != Match.NONE for m in rt.methods}
+            if allowed:
+                headers["Allow"] = ", ".join(sorted(allowed))
         return JSONResponse({"code": f"http_{e.status_code}", "detail": msg},
-                            status_code=e.status_code)
+                            status_code=e.status_code, headers=headers)
 
     def node(request: Request) -> NodeAuth:
         h = request.headers.get("authorization", "")
@@ -283,7 +355,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
 
     @app.get("/v1/worlds/{world}/events", response_model=PullPage, responses=ERRORS,
              tags=["sync"])
-    def pull(world: str, request: Request, after: int = Query(0, ge=0),
+    def pull(world: str, request: Request, after: int = Query(0, ge=0, le=MAX_CURSOR),
              limit: int = Query(5000, ge=1, le=MAX_PULL_LIMIT),
              who: NodeAuth = Depends(node)) -> Response:
         """Events after cursor ``after`` in the hub's arrival order; ``next`` is the cursor to
@@ -350,11 +422,16 @@ def _push_batch(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
     if coding not in ("", "identity", "x-gzip") + ENCODINGS:
         raise HubError(415, "codering", f"Content-Encoding '{encoding}' wordt niet gelezen; "
                                         f"gebruik {' of '.join(ENCODINGS)}")
+    ndjson = ctype.lower().startswith("application/x-ndjson")
     try:
-        raw = inflate_limited(raw, coding, MAX_INFLATED_BYTES)
+        # counts bytes, lines and JSON values while it inflates: stops at a limit, unparsed
+        raw = inflate_counted(raw, coding, ndjson, MAX_INFLATED_BYTES, MAX_BATCH_EVENTS,
+                              MAX_BATCH_TOKENS)
     except InflateError as e:
         if e.too_large:
-            raise HubError(413, "te_groot", f"batch te groot: {e}") from None
+            what = {"te_veel": "te veel gebeurtenissen in één batch",
+                    "te_complex": "batch te bewerkelijk"}.get(e.code, "batch te groot")
+            raise HubError(413, e.code, f"{what}: {e}") from None
         raise HubError(400, "onleesbaar", f"batch onleesbaar: {e}") from None
     if not raw:
         raise HubError(400, "leeg", "lege batch: stuur {\"events\": [...]}")
@@ -365,7 +442,7 @@ def _push_batch(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
         hint = " (gecomprimeerd? zet Content-Encoding: zstd of gzip)" if packed else ""
         raise HubError(400, "onleesbaar", f"batch is geen UTF-8: {e}{hint}") from None
     lines: list[str] | None = None
-    if ctype.lower().startswith("application/x-ndjson"):
+    if ndjson:
         lines = [ln for ln in text.split("\n") if ln.strip()]
         if len(lines) > MAX_BATCH_EVENTS:
             raise HubError(413, "te_veel", f"te veel gebeurtenissen in één batch ({len(lines)}; "
@@ -373,16 +450,19 @@ def _push_batch(log: EventLog, world: str, node: str, raw: bytes, encoding: str,
         items: list[Any]
         try:
             items = load_lines(lines)  # orjson where it reads as json does
-        except ValueError:  # some line is not JSON: decoded one by one
+        except ValueError:  # some line is not JSON, or too deep: decoded one by one
             items = []
             for ln in lines:
                 try:
-                    items.append(json.loads(ln))
+                    items.append(load_one(ln))
                 except ValueError:
                     items.append(None)  # rejected as unreadable, one by one
     else:
         try:
             doc = json.loads(text)
+        except RecursionError:
+            raise HubError(400, "te_diep", f"batch te diep genest (hoogstens {MAX_DEPTH} "
+                                           "niveaus)") from None
         except ValueError as e:
             raise HubError(400, "onleesbaar", f"batch is geen geldige JSON: {e}") from None
         if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):

@@ -18,20 +18,45 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from data.sync.hub.storage import EventLog, open_log
+from data.sync.wire import is_loopback
+
+
+def tls_options(host: str, tls_cert: str | None, tls_key: str | None,
+                insecure_http: bool = False) -> dict[str, Any]:
+    """uvicorn's TLS options for a hub on ``host``. Raises ValueError (a Dutch sentence)
+    for half a certificate pair, a file that cannot be read, or plain HTTP on an address
+    other machines reach without ``insecure_http``."""
+    if bool(tls_cert) != bool(tls_key):
+        raise ValueError("geef --tls-cert en --tls-key samen (certificaat en sleutel)")
+    if tls_cert and tls_key:
+        for what, f in (("certificaat", tls_cert), ("sleutel", tls_key)):
+            if not os.path.isfile(f) or not os.access(f, os.R_OK):
+                raise ValueError(f"{what} {f} bestaat niet of is niet leesbaar")
+        return {"ssl_certfile": tls_cert, "ssl_keyfile": tls_key}
+    if not is_loopback(host) and not insecure_http:
+        raise ValueError(
+            f"de hub luistert op {host} zonder TLS: tokens en gebeurtenissen zouden onversleuteld "
+            "over het netwerk gaan. Geef --tls-cert en --tls-key, of (alleen op een vertrouwd "
+            "netwerk) --onveilig-http")
+    return {}
 
 
 def serve(log: EventLog, host: str = "127.0.0.1", port: int = 8750,
           log_level: str = "warning", workers: int = 1, db: str | None = None,
-          store: str | None = None) -> None:
+          store: str | None = None, tls_cert: str | None = None, tls_key: str | None = None,
+          insecure_http: bool = False) -> None:
     """Serve ``log`` until interrupted (Ctrl-C or SIGTERM), then close it cleanly. With
-    ``workers > 1`` the log only prepared the database; each worker opens its own."""
+    ``workers > 1`` the log only prepared the database; each worker opens its own. HTTPS with
+    ``tls_cert``/``tls_key``; plain HTTP on a non-loopback ``host`` only with
+    ``insecure_http`` (ValueError otherwise, before anything listens)."""
     import uvicorn
 
     from data.sync.hub.app import create_app
 
+    tls = tls_options(host, tls_cert, tls_key, insecure_http)
     logging.getLogger("uvicorn.error").setLevel(log_level.upper())
     opts: dict[str, Any] = dict(host=host, port=port, log_level=log_level, access_log=False,
-                                timeout_keep_alive=30)
+                                timeout_keep_alive=30, **tls)
     if workers > 1:
         log.close()
         os.environ["CRISISBEELD_HUB_DB"] = db or ""
@@ -54,20 +79,25 @@ class BackgroundHub:
         hub.stop()           # stops serving and closes the log (not the app's store)
     """
 
-    def __init__(self, log: EventLog, host: str = "127.0.0.1", port: int = 8750) -> None:
+    def __init__(self, log: EventLog, host: str = "127.0.0.1", port: int = 8750,
+                 tls_cert: str | None = None, tls_key: str | None = None) -> None:
         import uvicorn
 
         from data.sync.hub.app import create_app
 
         self.log, self.host, self.port = log, host, port
+        self.tls = bool(tls_cert)
+        # (the desktop's own choice to serve its neighbours: plain HTTP stays allowed here)
+        tls = tls_options(host, tls_cert, tls_key, insecure_http=True)
         cfg = uvicorn.Config(create_app(log), host=host, port=port, log_level="warning",
-                             access_log=False, timeout_keep_alive=30)
+                             access_log=False, timeout_keep_alive=30, **tls)
         self.server = uvicorn.Server(cfg)
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{'127.0.0.1' if self.host in ('0.0.0.0', '') else self.host}:{self.port}"
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
+        return f"{'https' if self.tls else 'http'}://{host}:{self.port}"
 
     def start(self, timeout: float = 10.0) -> None:
         self._thread = threading.Thread(target=self.server.run, name="crisisbeeld-hub",
