@@ -209,6 +209,16 @@ def cmd_sync(a: argparse.Namespace) -> int:
         st.close()
 
 
+def _serving_options(p: argparse.ArgumentParser) -> None:
+    """TLS and its refusal, for every verb that serves a hub."""
+    p.add_argument("--tls-cert", help="certificaat (PEM) van de hub: dan https")
+    p.add_argument("--tls-key", help="private sleutel (PEM) bij --tls-cert")
+    p.add_argument("--onveilig-http", "--insecure-http", dest="insecure_http",
+                   action="store_true",
+                   help="sta http zonder TLS toe op een adres dat andere machines bereiken "
+                        "(alleen op een vertrouwd netwerk)")
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("hub", help="start een hub (of: hub enroll / hub revoke)")
     src = p.add_mutually_exclusive_group()
@@ -219,12 +229,7 @@ def register(sub: Any) -> None:
     p.add_argument("--log-level", default="warning")
     p.add_argument("--workers", type=int, default=1,
                    help="aantal hubprocessen op deze poort (zelfde database)")
-    p.add_argument("--tls-cert", help="certificaat (PEM) van de hub: dan https")
-    p.add_argument("--tls-key", help="private sleutel (PEM) bij --tls-cert")
-    p.add_argument("--onveilig-http", "--insecure-http", dest="insecure_http",
-                   action="store_true",
-                   help="sta http zonder TLS toe op een adres dat andere machines bereiken "
-                        "(alleen op een vertrouwd netwerk)")
+    _serving_options(p)
     p.set_defaults(func=cmd_hub)
     hs = p.add_subparsers(dest="hub_command", metavar="ACTIE")
     e = hs.add_parser("enroll", help="meld een node aan; drukt het token één keer af")
@@ -250,12 +255,7 @@ def register(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8750)
     p.add_argument("--log-level", default="warning")
     p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--tls-cert", help="certificaat (PEM) van de hub: dan https")
-    p.add_argument("--tls-key", help="private sleutel (PEM) bij --tls-cert")
-    p.add_argument("--onveilig-http", "--insecure-http", dest="insecure_http",
-                   action="store_true",
-                   help="sta http zonder TLS toe op een adres dat andere machines bereiken "
-                        "(alleen op een vertrouwd netwerk)")
+    _serving_options(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("key", help="toon of schrijf de publieke sleutel van deze store "

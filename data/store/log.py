@@ -227,38 +227,47 @@ def light_after(conn: sqlite3.Connection, local_seq: int,
         "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()]
 
 
+#: which events a wire read covers: local_seq in [lo, hi], or after a cursor with a limit
+_BETWEEN = "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq"
+_AFTER = "WHERE local_seq > ? ORDER BY local_seq LIMIT ?"
+
+
+def _lines(conn: sqlite3.Connection, where: str, args: tuple[int, int],
+           line_sql: str) -> list[tuple[int, str]]:
+    return [(int(a), str(b)) for a, b in conn.execute(
+        f"SELECT local_seq, {line_sql} FROM event {where}", args).fetchall()]
+
+
+def _rows(conn: sqlite3.Connection, where: str, args: tuple[int, int],
+          cols: Sequence[str]) -> list[tuple[Any, ...]]:
+    return list(conn.execute(f"SELECT {', '.join(cols)}, local_seq FROM event {where}",
+                             args).fetchall())
+
+
 def lines_between(conn: sqlite3.Connection, lo: int, hi: int,
                   line_sql: str) -> list[tuple[int, str]]:
     """(local_seq, text) for local_seq in [lo, hi], the text built in SQLite by ``line_sql``
     (raises ``sqlite3.OperationalError`` on an SQLite without the JSON functions it needs)."""
-    return [(int(a), str(b)) for a, b in conn.execute(
-        f"SELECT local_seq, {line_sql} FROM event "
-        "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq", (lo, hi)).fetchall()]
+    return _lines(conn, _BETWEEN, (lo, hi), line_sql)
 
 
 def rows_between(conn: sqlite3.Connection, lo: int, hi: int,
                  cols: Sequence[str]) -> list[tuple[Any, ...]]:
     """Rows of ``cols`` plus local_seq (last) for local_seq in [lo, hi]."""
-    return list(conn.execute(f"SELECT {', '.join(cols)}, local_seq FROM event "
-                             "WHERE local_seq BETWEEN ? AND ? ORDER BY local_seq",
-                             (lo, hi)).fetchall())
+    return _rows(conn, _BETWEEN, (lo, hi), cols)
 
 
 def lines_after(conn: sqlite3.Connection, local_seq: int, limit: int,
                 line_sql: str) -> list[tuple[int, str]]:
-    """(local_seq, text) of the events after ``local_seq`` in arrival order, the text built
-    by ``line_sql`` (raises ``sqlite3.OperationalError`` without SQLite's JSON functions)."""
-    return [(int(a), str(b)) for a, b in conn.execute(
-        f"SELECT local_seq, {line_sql} FROM event WHERE local_seq > ? "
-        "ORDER BY local_seq LIMIT ?", (local_seq, limit)).fetchall()]
+    """(local_seq, text) of the events after ``local_seq`` in arrival order (see
+    :func:`lines_between`)."""
+    return _lines(conn, _AFTER, (local_seq, limit), line_sql)
 
 
 def rows_after(conn: sqlite3.Connection, local_seq: int, limit: int,
                cols: Sequence[str]) -> list[tuple[Any, ...]]:
     """Rows of ``cols`` plus local_seq (last) of the events after ``local_seq``."""
-    return list(conn.execute(f"SELECT {', '.join(cols)}, local_seq FROM event "
-                             "WHERE local_seq > ? ORDER BY local_seq LIMIT ?",
-                             (local_seq, limit)).fetchall())
+    return _rows(conn, _AFTER, (local_seq, limit), cols)
 
 
 def last_local_seq(conn: sqlite3.Connection) -> int:
