@@ -58,6 +58,8 @@ from data.sync.wire import (
 HELD_ROUNDS = 3
 #: how long one wait at the hub for news lasts (seconds); then it is asked again
 WAIT_S = 20.0
+#: after a pull on news, how long news is gathered before the next wait (seconds)
+GATHER_S = 0.25
 
 
 
@@ -71,6 +73,7 @@ class _Peer:
     heads: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # HTTP status of the hub's last refusal (0: none)
     waits: bool = False  # the hub can hold a request until it has news (health: "wait")
+    news: bool = False  # the hub said it has events after our pull cursor: pull them
     round_done: threading.Event = field(default_factory=threading.Event)
     held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
@@ -242,9 +245,12 @@ class SyncEngine:
                     continue
                 if news and not self._stop.is_set():
                     p.round_done.clear()
-                    p.due = 0.0
+                    p.news = True
                     self._wake.set()
                     p.round_done.wait(max(self.interval, 1.0))  # until it was pulled
+                    # news that comes meanwhile is gathered into the next pull: at crisis pace
+                    # a centre pulls a few times a second, not once per line of the country
+                    self._stop.wait(GATHER_S)
         finally:
             client.close()
 
@@ -257,23 +263,29 @@ class SyncEngine:
                     break
                 if p.due <= now:
                     self._round_safe(p)
+                elif p.news:
+                    self._round_safe(p, pull_only=True)
             if self._stop.is_set():
                 break
             wait = max(0.0, min(p.due for p in self._peers) - time.monotonic())
             self._wake.wait(wait)
             self._wake.clear()
 
-    def _round_safe(self, p: _Peer) -> bool:
+    def _round_safe(self, p: _Peer, pull_only: bool = False) -> bool:
+        p.news = False  # (news that comes during this round starts another)
         try:
-            return self._round_locked(p)
+            return self._round_locked(p, pull_only)
         finally:
             p.round_done.set()
 
-    def _round_locked(self, p: _Peer) -> bool:
+    def _round_locked(self, p: _Peer, pull_only: bool) -> bool:
         with self._work:
             try:
                 try:
-                    self._round(p)
+                    if pull_only and p.state.hub_id:
+                        self._pull_round(p)
+                    else:
+                        self._round(p)
                 finally:
                     if p.state.busy:
                         self._set_peer(p, busy=False)
@@ -340,6 +352,17 @@ class SyncEngine:
         self._set_peer(p, status="online", last_success=cur.last_success, last_error=warn,
                        backlog=self._backlog(cur.push), push_cursor=cur.push,
                        pull_cursor=cur.pull, next_attempt_in=0.0)
+
+    def _pull_round(self, p: _Peer) -> None:
+        """What the hub's news asks for: only a pull (one request instead of a round's five;
+        at crisis pace every centre hears of every line). Pushing and the checks of a full
+        round follow at the next interval or local write."""
+        hub_id = p.state.hub_id
+        cur = peers.load(self._db, hub_id, self.world)
+        self._pull(p, hub_id, cur)
+        self._save_cursors(hub_id, self.world, p.cfg.url, cur)
+        self._set_peer(p, pull_cursor=cur.pull, push_cursor=cur.push,
+                       backlog=self._backlog(cur.push))
 
     def _check_forks(self, p: _Peer, hashes: dict[str, str], own: int,
                      checked: str | None) -> None:
