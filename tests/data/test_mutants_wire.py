@@ -179,3 +179,28 @@ def test_unreadable_lines_are_named_by_number():
     reasons = [r for _i, r in prep.unreadable]
     assert reasons[0].startswith("onleesbare gebeurtenis: regel 11 is geen JSON (")
     assert reasons[1].startswith("onleesbare gebeurtenis: regel 12 is geen JSON (")
+
+
+def test_gzip_means_gzip_not_a_bare_zlib_stream():
+    import zlib
+
+    with pytest.raises(InflateError) as e:
+        wire.gunzip_limited(zlib.compress(b"{}"))
+    assert str(e.value).startswith("geen geldige gzip (")
+
+
+@pytest.mark.parametrize("pack, unpack", [(gzip.compress, wire.gunzip_limited),
+                                          (wire.zstd_bytes, wire.unzstd_limited)])
+def test_a_bomb_stops_early(pack, unpack):
+    """Refused before it is inflated: memory stays near the limit, not the bomb's size."""
+    import tracemalloc
+
+    bomb = pack(b"\0" * (48 * MiB))
+    tracemalloc.start()
+    try:
+        with pytest.raises(InflateError) as e:
+            unpack(bomb, 1 * MiB)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert e.value.too_large and peak < 8 * MiB, peak
