@@ -267,3 +267,14 @@ def test_beeld_history_keeps_the_newest_twenty():
 def test_initial_status_table():
     assert fold.INITIAL_STATUS == {"incident": "gemeld", "action": "open", "session": "open",
                                    "decision": "vastgesteld"}
+
+
+def test_applying_a_conflict_is_the_first_status_change():
+    log = Log()
+    log.fold("bijstand.requested", "b1", "bijstand", {})  # concept, no status_times yet
+    log.fold("bijstand.status_changed", "b1", "bijstand",
+             {"from": "ingediend", "to": "in_behandeling"})  # 2: stale 'from'
+    st = log.fold("conflict.resolved", "b1", "bijstand",
+                  {"conflict_id": "ev002", "choice": "toepassen"})
+    assert st["status"] == "in_behandeling"
+    assert st["status_times"] == {"in_behandeling": at(3)}

@@ -373,3 +373,10 @@ def test_reasons_stay_readable_utf8():
     log.outcome = PushOutcome([("é", "rejected", "één ‘fout’", False)])
     raw = _push_batch(log, "LIVE", "vnog", EMPTY, "", "application/json")
     assert '"reason":"één ‘fout’"'.encode() in raw and b'"id":"\xc3\xa9"' in raw
+
+
+def test_a_hub_error_reads_as_its_sentence():
+    e = HubError(400, "code", "een zin", {"X": "1"})
+    assert str(e) == "een zin" and (e.status, e.code, e.detail, e.headers) == (
+        400, "code", "een zin", {"X": "1"})
+    assert HubError(401, "c", "d").headers is None

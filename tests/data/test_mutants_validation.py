@@ -240,6 +240,7 @@ FULL = {
     "d": Field("d", v.choice, choices=("x", "y"), default="x"),
     "dl": Field("dl", v.choices_list, choices=("x",), default=["x"]),
     "dn": Field("dn", v.integer, default=5),
+    "nf": Field("nf", v.integer, min_value=0.5),
 }
 OK = {"tr": "abc", "l": ["z"]}
 
@@ -247,7 +248,7 @@ OK = {"tr": "abc", "l": ["z"]}
 def test_compiled_validator_takes_the_common_case_itself():
     good = {"t": "abc", "tr": "x", "c": "a", "i": "id-1", "r": "VR06", "rs": ["VR07", "VR06"],
             "n": 2, "n0": -4, "b": True, "k": "intern", "ts": "2026-01-01T10:00:00Z",
-            "p": "KCR2", "l": ["z"]}
+            "p": "KCR2", "l": ["z"], "nf": 1}
     out = agree(FULL, good)
     assert out == {**good, "rs": ["VR06", "VR07"], "d": "x", "dl": ["x"], "dn": 5}
     assert agree(FULL, {**good, "p": "VR06", "b": False}) is not None
@@ -281,6 +282,8 @@ def test_compiled_partial_validator():
     assert agree(FULL, {"t": None, "n0": 3}, partial=True) == {"n0": 3}
     assert agree(FULL, {"d": None, "dn": None, "n0": 3}, partial=True) == {"n0": 3}
     assert agree(FULL, {"tr": "abc"}, partial=True) == {"tr": "abc"}
+    assert agree(FULL, {"tr": "", "t": "ab"}, partial=True) is None  # required emptied
+    assert agree(FULL, {"nf": 0}, partial=True) is None
 
 
 def test_compiled_constants():
@@ -290,3 +293,7 @@ def test_compiled_constants():
     assert v._const(env, "X", 1.5) == "X" and env == {"X": 1.5}  # noqa: SLF001
     assert v._const(env, "Y", True) == "Y" and env["Y"] is True  # noqa: SLF001
     assert v._CLASS_AS_IS == {"openbaar", "intern", "vertrouwelijk"}  # noqa: SLF001
+
+
+def test_a_compiled_validator_carries_its_source():
+    assert v.compile_spec(FULL).__doc__.startswith("def make(")

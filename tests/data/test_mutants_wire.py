@@ -166,9 +166,9 @@ def test_json_reads_what_orjson_refuses():
 
 
 def test_a_page_must_be_a_page():
-    with pytest.raises(ValueError, match="antwoord is geen pagina met gebeurtenissen"):
+    with pytest.raises(ValueError, match="^antwoord is geen pagina met gebeurtenissen$"):
         wire.prepare_page(b"[1, 2]", "LIVE")
-    with pytest.raises(ValueError, match="antwoord is geen pagina met gebeurtenissen"):
+    with pytest.raises(ValueError, match="^antwoord is geen pagina met gebeurtenissen$"):
         wire.prepare_page(b'{"events": {}}', "LIVE")
     prep, page = wire.prepare_page(b'{"next": 4, "more": false}', "LIVE")
     assert page == {"next": 4, "more": False}
@@ -204,3 +204,18 @@ def test_a_bomb_stops_early(pack, unpack):
     finally:
         tracemalloc.stop()
     assert e.value.too_large and peak < 8 * MiB, peak
+
+
+def test_the_helper_processes_work_packs_what_the_store_unpacks():
+    """prepare_*_packed run in the helper process; here they run in this one."""
+    from data.store.prepare import Prepared
+
+    lines = [b'{"a": 1}', b"{kapot"]
+    direct = wire.prepare_lines(lines, "LIVE", first=5)
+    packed, page = Prepared.from_bytes(wire.prepare_lines_packed(lines, "LIVE", first=5))
+    assert packed.unreadable == direct.unreadable and len(packed.unreadable) == 2
+    assert "regel 6" in packed.unreadable[0][1]
+    body = b'{"events": [{"a": 1}], "next": 7, "more": true}'
+    prep, page = Prepared.from_bytes(wire.prepare_page_packed(body, "LIVE"))
+    assert page == {"next": 7, "more": True}
+    assert prep.unreadable == wire.prepare_page(body, "LIVE")[0].unreadable
