@@ -219,3 +219,21 @@ def test_the_helper_processes_work_packs_what_the_store_unpacks():
     prep, page = Prepared.from_bytes(wire.prepare_page_packed(body, "LIVE"))
     assert page == {"next": 7, "more": True}
     assert prep.unreadable == wire.prepare_page(body, "LIVE")[0].unreadable
+
+
+def test_the_helper_processes_work_checks_the_world_and_counts_lines_from_one():
+    import tempfile
+    from pathlib import Path
+
+    from data.store import Store
+    from data.store.prepare import Prepared
+
+    with tempfile.TemporaryDirectory() as d:
+        with Store.create(Path(d) / "s.db", "vnog", "LIVE") as st:
+            line = next(st.iter_events()).wire_line().encode()
+    packed, _ = Prepared.from_bytes(wire.prepare_lines_packed([line, b"{kapot"], "LIVE"))
+    assert [e.origin for e in packed.events] == ["vnog"] and packed.world == "LIVE"
+    assert "regel 2 " in packed.unreadable[0][1]
+    body = b'{"events": [' + line + b'], "next": 1, "more": false}'
+    prep, page = Prepared.from_bytes(wire.prepare_page_packed(body, "LIVE"))
+    assert [e.origin for e in prep.events] == ["vnog"] and prep.world == "LIVE"
