@@ -278,3 +278,24 @@ def test_applying_a_conflict_is_the_first_status_change():
                   {"conflict_id": "ev002", "choice": "toepassen"})
     assert st["status"] == "in_behandeling"
     assert st["status_times"] == {"in_behandeling": at(3)}
+
+
+def test_an_offer_is_open_until_withdrawn():
+    log = Log()
+    log.fold("bijstand.requested", "b1", "bijstand", {})
+    st = log.fold("bijstand.offer_made", "b1", "bijstand",
+                  {"offer_id": "o1", "provider": "VGGM", "quantity": 1})
+    assert st["offers"]["o1"]["withdrawn"] is False
+    assert st["offers"]["o1"]["eta"] is None and st["offers"]["o1"]["note"] is None
+
+
+def test_a_status_change_before_its_entity_was_created():
+    """Events of several origins arrive in any order: a step may be folded before the event
+    that made the entity (the state has no status yet)."""
+    log = Log()
+    st = log.fold("bijstand.status_changed", "b1", "bijstand",
+                  {"from": "ingediend", "to": "in_behandeling"})
+    assert "status" not in st
+    assert st["conflicts"][0]["reason"] == ("wilde Ingediend → In behandeling, maar de status "
+                                            "was al ?")
+    assert st["conflicts"][0]["found"] is None

@@ -319,7 +319,8 @@ def test_empty_and_not_utf8():
     assert refusal(b"") == (400, "leeg", 'lege batch: stuur {"events": [...]}')
     status, code, detail = refusal(b"\xff\xfe")
     assert (status, code) == (400, "onleesbaar")
-    assert detail.startswith("batch is geen UTF-8: ") and "gecomprimeerd" not in detail
+    assert detail == ("batch is geen UTF-8: 'utf-8' codec can't decode byte 0xff in position 0: "
+                      "invalid start byte")
     for magic in (gzip.compress(b"x\xff"), wire.zstd_bytes(b"\xff" * 10)):
         assert magic[:1] in (b"\x1f", b"\x28")
         detail = refusal(magic + b"\xff")[2]
@@ -380,3 +381,17 @@ def test_a_hub_error_reads_as_its_sentence():
     assert str(e) == "een zin" and (e.status, e.code, e.detail, e.headers) == (
         400, "code", "een zin", {"X": "1"})
     assert HubError(401, "c", "d").headers is None
+
+
+def test_the_app_describes_itself_and_keeps_its_lifespan():
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+
+    app = hub_app.create_app(FakeLog(), lifespan=lifespan)
+    assert app.router.lifespan_context is lifespan
+    info = app.openapi()["info"]
+    assert info == {"title": "Crisisbeeld hub", "version": f"{wire.PROTOCOL}.0",
+                    "description": "Sync van het gedeelde crisisbeeld: push, pull, status."}
