@@ -74,21 +74,14 @@ class FakeLog:
         pass
 
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[tuple[ThreadHub, FakeLog]]:
-    log = FakeLog()
-    hub = ThreadHub(log)
-    yield hub, log
-    hub.stop()
-
-
 @pytest.fixture
-def hub(served) -> Iterator[tuple[str, FakeLog]]:
-    h, log = served
-    auth = log.auth  # the app holds this one
-    log.__init__()  # a clean fake for each test
-    log.auth, auth.touched = auth, []
+def hub() -> Iterator[tuple[str, FakeLog]]:
+    """A hub of its own per test: mutmut maps a test to the functions it runs, and
+    create_app runs when the hub starts (a shared hub would tie it to one test only)."""
+    log = FakeLog()
+    h = ThreadHub(log)
     yield h.url, log
+    h.stop()
 
 
 AUTH = {"Authorization": "Bearer geheim"}
@@ -105,7 +98,7 @@ def error(r: requests.Response) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("header", [None, "", "Basic geheim", "Bearer", "Bearer    ",
                                     "geheim"])
-def test_no_token(hub, header):
+def test_door_no_token(hub, header):
     url, _ = hub
     r = requests.get(url + "/v1/me", headers={} if header is None else
                      {"Authorization": header}, timeout=10)
@@ -114,7 +107,7 @@ def test_no_token(hub, header):
     assert r.headers["WWW-Authenticate"] == "Bearer"
 
 
-def test_unknown_token(hub):
+def test_door_unknown_token(hub):
     url, _ = hub
     r = requests.get(url + "/v1/me", headers={"Authorization": "Bearer fout"}, timeout=10)
     assert error(r) == (401, "token_onbekend",
@@ -124,14 +117,14 @@ def test_unknown_token(hub):
 
 @pytest.mark.parametrize("header", ["Bearer geheim", "bearer geheim", "BEARER geheim",
                                     "Bearer  geheim  "])
-def test_the_scheme_is_read_case_blind_and_the_token_stripped(hub, header):
+def test_door_the_scheme_is_read_case_blind_and_the_token_stripped(hub, header):
     url, _ = hub
     r = requests.get(url + "/v1/me", headers={"Authorization": header}, timeout=10)
     assert r.status_code == 200
     assert r.json() == {"node": "vnog", "read": ["LIVE", "OEF-1"], "write": ["LIVE"]}
 
 
-def test_health_needs_no_token(hub):
+def test_door_health_needs_no_token(hub):
     url, log = hub
     log.served = ["LIVE"]
     assert requests.get(url + "/v1/health", timeout=10).json() == {
@@ -139,7 +132,7 @@ def test_health_needs_no_token(hub):
         "worlds": ["LIVE"], "encodings": ["zstd", "gzip"]}
 
 
-def test_world_checks_in_order(hub):
+def test_door_world_checks_in_order(hub):
     url, log = hub
     get = lambda world: requests.get(f"{url}/v1/worlds/{world}/heads", headers=AUTH,  # noqa: E731
                                       timeout=10)
@@ -155,7 +148,7 @@ def test_world_checks_in_order(hub):
     assert get("OEF-1").status_code == 200  # reading a world read-only is fine
 
 
-def test_writing_needs_the_write_right(hub):
+def test_door_writing_needs_the_write_right(hub):
     url, log = hub
     r = requests.post(f"{url}/v1/worlds/OEF-1/events", headers=AUTH, data=b"x", timeout=10)
     assert error(r) == (403, "alleen_lezen",
@@ -166,7 +159,7 @@ def test_writing_needs_the_write_right(hub):
 # ------------------------------------------------------------------ push over HTTP
 
 
-def test_a_push_answers_per_event(hub):
+def test_door_a_push_answers_per_event(hub):
     url, log = hub
     log.outcome = PushOutcome([("a", "accepted", "", False), ("b", "duplicate", "", False),
                                ("c", "rejected", "keten van vnog onderbroken; later opnieuw",
@@ -184,7 +177,7 @@ def test_a_push_answers_per_event(hub):
     assert log.pushed == [("LIVE", "vnog", [{"x": 1}], None)]
 
 
-def test_push_body_bounds(hub):
+def test_door_push_body_bounds(hub):
     url, log = hub
     limit = wire.MAX_BODY_BYTES
     post = lambda data: requests.post(f"{url}/v1/worlds/LIVE/events",  # noqa: E731
@@ -209,7 +202,7 @@ def test_push_body_bounds(hub):
 # ------------------------------------------------------------------ pull, heads, status
 
 
-def test_pull_page_and_headers(hub):
+def test_door_pull_page_and_headers(hub):
     url, log = hub
     r = requests.get(f"{url}/v1/worlds/LIVE/events?after=3&limit=2", headers=AUTH,
                      timeout=10)
@@ -226,7 +219,7 @@ def test_pull_page_and_headers(hub):
     assert log.pulled[-1] == ("LIVE", 0, 5000)  # the defaults
 
 
-def test_a_big_page_is_compressed_as_asked(hub):
+def test_door_a_big_page_is_compressed_as_asked(hub):
     url, log = hub
     log.page = ([json.dumps({"id": "x" * 30, "n": i}) for i in range(400)], 400, False)
     r = requests.get(f"{url}/v1/worlds/LIVE/events", timeout=10,
@@ -237,7 +230,7 @@ def test_a_big_page_is_compressed_as_asked(hub):
 
 @pytest.mark.parametrize(("query", "field"), [("limit=0", "limit"), ("after=-1", "after"),
                                               (f"limit={wire.MAX_PULL_LIMIT + 1}", "limit")])
-def test_pull_bounds(hub, query, field):
+def test_door_pull_bounds(hub, query, field):
     url, log = hub
     r = requests.get(f"{url}/v1/worlds/LIVE/events?{query}", headers=AUTH, timeout=10)
     status, code, detail = error(r)
@@ -246,14 +239,14 @@ def test_pull_bounds(hub, query, field):
     assert log.pulled == []
 
 
-def test_pull_limit_at_its_bound(hub):
+def test_door_pull_limit_at_its_bound(hub):
     url, log = hub
     r = requests.get(f"{url}/v1/worlds/LIVE/events?limit={wire.MAX_PULL_LIMIT}", headers=AUTH,
                      timeout=10)
     assert r.status_code == 200 and log.pulled == [("LIVE", 0, wire.MAX_PULL_LIMIT)]
 
 
-def test_status(hub):
+def test_door_status(hub):
     url, log = hub
     r = requests.get(f"{url}/v1/worlds/LIVE/status", headers=AUTH, timeout=10)
     assert r.json() == {"world": "LIVE", "events": 3, "cursor": 7, "origins": {"vnog": 3},
@@ -264,7 +257,7 @@ def test_status(hub):
     assert log.auth.touched == [("vnog", "LIVE", 0)]
 
 
-def test_unknown_paths_and_methods(hub):
+def test_door_unknown_paths_and_methods(hub):
     url, _ = hub
     assert error(requests.get(url + "/v2/niets", timeout=10)) == (
         404, "http_404", "onbekend adres; zie /docs")
@@ -295,17 +288,17 @@ EMPTY = json.dumps({"events": []}).encode()
     ("x-gzip", gzip.compress(EMPTY)), ("GZIP", gzip.compress(EMPTY)),
     ("zstd", wire.zstd_bytes(EMPTY)),
 ])
-def test_encodings_read(encoding, body):
+def test_door_encodings_read(encoding, body):
     assert push_batch(body, encoding) == {"accepted": 0, "duplicates": 0, "rejected": 0,
                                           "results": []}
 
 
-def test_an_encoding_not_read():
+def test_door_an_encoding_not_read():
     assert refusal(EMPTY, "br") == (
         415, "codering", "Content-Encoding 'br' wordt niet gelezen; gebruik zstd of gzip")
 
 
-def test_damaged_and_too_big_compressed_bodies(monkeypatch):
+def test_door_damaged_and_too_big_compressed_bodies(monkeypatch):
     status, code, detail = refusal(b"\x1f\x8bkapot", "gzip")
     assert (status, code) == (400, "onleesbaar") and detail.startswith(
         "batch onleesbaar: geen geldige gzip")
@@ -315,7 +308,7 @@ def test_damaged_and_too_big_compressed_bodies(monkeypatch):
     assert push_batch(gzip.compress(EMPTY + b" " * (100 - len(EMPTY))), "gzip")["results"] == []
 
 
-def test_empty_and_not_utf8():
+def test_door_empty_and_not_utf8():
     assert refusal(b"") == (400, "leeg", 'lege batch: stuur {"events": [...]}')
     status, code, detail = refusal(b"\xff\xfe")
     assert (status, code) == (400, "onleesbaar")
@@ -327,7 +320,7 @@ def test_empty_and_not_utf8():
         assert detail.endswith(" (gecomprimeerd? zet Content-Encoding: zstd of gzip)"), detail
 
 
-def test_json_body_shape():
+def test_door_json_body_shape():
     status, code, detail = refusal(b"{nee")
     assert (status, code) == (400, "onleesbaar")
     assert detail.startswith("batch is geen geldige JSON: ")
@@ -336,7 +329,7 @@ def test_json_body_shape():
             400, "onleesbaar", 'batch moet een object {"events": [...]} zijn')
 
 
-def test_batch_size_bound(monkeypatch):
+def test_door_batch_size_bound(monkeypatch):
     monkeypatch.setattr(hub_app, "MAX_BATCH_EVENTS", 3)
     log = FakeLog()
     push_batch(json.dumps({"events": [1, 2, 3]}).encode(), log=log)
@@ -349,7 +342,7 @@ def test_batch_size_bound(monkeypatch):
 
 
 @pytest.mark.parametrize("ctype", ["application/x-ndjson", "Application/X-NDJSON; charset=utf-8"])
-def test_ndjson_lines_are_kept_and_a_bad_line_is_one_refusal(ctype):
+def test_door_ndjson_lines_are_kept_and_a_bad_line_is_one_refusal(ctype):
     log = FakeLog()
     push_batch(b'{"a":1}\n\n  \n{"b":[2]}\n', ctype=ctype, log=log)
     assert log.pushed == [("LIVE", "vnog", [{"a": 1}, {"b": [2]}], ['{"a":1}', '{"b":[2]}'])]
@@ -358,7 +351,7 @@ def test_ndjson_lines_are_kept_and_a_bad_line_is_one_refusal(ctype):
     assert log.pushed == [("LIVE", "vnog", [{"a": 1}, None, 3], ['{"a":1}', "{kapot", "3"])]
 
 
-def test_the_cursor_span_needs_both_ends():
+def test_door_the_cursor_span_needs_both_ends():
     log = FakeLog()
     log.outcome = PushOutcome([("a", "accepted", "", False)], None, 5)
     assert "cursor_before" not in push_batch(EMPTY, log=log)
@@ -369,21 +362,21 @@ def test_the_cursor_span_needs_both_ends():
     assert (out["cursor_before"], out["cursor_after"]) == (0, 1)
 
 
-def test_reasons_stay_readable_utf8():
+def test_door_reasons_stay_readable_utf8():
     log = FakeLog()
     log.outcome = PushOutcome([("é", "rejected", "één ‘fout’", False)])
     raw = _push_batch(log, "LIVE", "vnog", EMPTY, "", "application/json")
     assert '"reason":"één ‘fout’"'.encode() in raw and b'"id":"\xc3\xa9"' in raw
 
 
-def test_a_hub_error_reads_as_its_sentence():
+def test_door_a_hub_error_reads_as_its_sentence():
     e = HubError(400, "code", "een zin", {"X": "1"})
     assert str(e) == "een zin" and (e.status, e.code, e.detail, e.headers) == (
         400, "code", "een zin", {"X": "1"})
     assert HubError(401, "c", "d").headers is None
 
 
-def test_the_app_describes_itself_and_keeps_its_lifespan():
+def test_door_the_app_describes_itself_and_keeps_its_lifespan():
     from contextlib import asynccontextmanager
 
     @asynccontextmanager
@@ -395,3 +388,10 @@ def test_the_app_describes_itself_and_keeps_its_lifespan():
     info = app.openapi()["info"]
     assert info == {"title": "Crisisbeeld hub", "version": f"{wire.PROTOCOL}.0",
                     "description": "Sync van het gedeelde crisisbeeld: push, pull, status."}
+
+
+def test_door_the_token_is_what_follows_the_first_space(hub):
+    url, _ = hub
+    r = requests.get(url + "/v1/me", headers={"Authorization": "Bearer geheim extra"},
+                     timeout=10)
+    assert error(r)[:2] == (401, "token_onbekend")
