@@ -299,3 +299,16 @@ def test_a_status_change_before_its_entity_was_created():
     assert st["conflicts"][0]["reason"] == ("wilde Ingediend → In behandeling, maar de status "
                                             "was al ?")
     assert st["conflicts"][0]["found"] is None
+
+
+def test_a_comms_report_after_another_event_on_its_id_dates_the_entity():
+    """The first comms report creates the entity, also when another event for the same id was
+    folded before it (a conflict resolution that arrived first)."""
+    log = Log()
+    log.fold("conflict.resolved", "c1", "comms", {"conflict_id": "x", "choice": "behouden"})
+    c = log.fold("comms.reported", "c1", "comms",
+                 {"region": "VNOG", "channel": "NCV", "state": "storing"})
+    assert c["created_at"] == at(2) and c["since"] == at(2) and "placeholder" not in c
+    assert set(c) == {"id", "entity_kind", "created_at", "created_by", "origin", "updated_at",
+                      "updated_by", "conflicts", "history", "region", "channel", "state",
+                      "since"}
