@@ -225,3 +225,16 @@ def test_one_valid_newest_signature_proves_the_run_and_a_bad_newest_is_found():
 
 def test_nothing_in_nothing_out():
     assert verify_chains([], no_head) == ([], [], [])
+
+
+def test_every_event_after_a_break_is_refused_and_other_origins_still_count():
+    evs, _ = chain("vnog", 5)
+    other, _ = chain("vggm", 2)
+    # vnog: a gap, then two more; the whole vnog batch goes before vggm's
+    ok, _h, rejected = verify_chains([evs[0], evs[2], evs[3], evs[4], *other], no_head)
+    assert [(e.origin, e.seq) for e in ok] == [("vnog", 1), ("vggm", 1), ("vggm", 2)]
+    assert [r.id for r in rejected] == [evs[2].id, evs[3].id, evs[4].id]
+    # an origin none of whose events can be taken does not stop the next origin
+    ok, _h, rejected = verify_chains([evs[2], evs[3], *other], no_head)
+    assert [(e.origin, e.seq) for e in ok] == [("vggm", 1), ("vggm", 2)]
+    assert [r.id for r in rejected] == [evs[2].id, evs[3].id]
