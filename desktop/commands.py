@@ -316,15 +316,16 @@ class CommandWiring:
 
     def new_nsp(self) -> None:
         init = {"region": self.ctx.region()} if self.ctx.region() else {}
-        self.form(self.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init)
+        self.form(self.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init,
+                  choices={"incident_id": self._incident_choices()})
 
     def edit_nsp(self, eid: str) -> None:
         s = self._state("nsp", eid)
-        fields = ["status", "power", "comms", "opened_at", "last_contact", "name", "host_type",
-                  "municipality", "functions"]
+        fields = ["status", "incident_id", "power", "comms", "opened_at", "last_contact", "name",
+                  "host_type", "municipality", "functions", "not_offered"]
         self.form(self.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
                   "nsp.updated", eid, fields, initial={k: s.get(k) for k in fields},
-                  only_changed=True)
+                  choices={"incident_id": self._incident_choices()}, only_changed=True)
 
     # ------------------------------------------------------------------ journal, comms, conflicts
 

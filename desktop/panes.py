@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from data.picture.deadlines import incident_t0
 from data.store import Changes, Store
 from desktop import reads
 from desktop.context import Context
@@ -151,18 +152,33 @@ class DecisionsPane(Pane):
 
 
 class NspPane(Pane):
-    """Noodsteunpunten."""
+    """Noodsteunpunten, judged against T0+72 h of the incident each point belongs to."""
 
     def __init__(self, ctx: Context, view: NspView) -> None:
         super().__init__(ctx)
         self.view = view
+        self._states: list[dict[str, Any]] = []
+        self._t0: dict[str, str | None] = {}
+        # T0 comes from the incidents as the Incidenten pane loaded them: no read of our own
+        ctx.picture.sig_changed.connect(self._incidents_maybe_changed)
 
     def load(self, then: Then = None) -> None:
         self.query(reads.states("nsp"), self._show, then)
 
     def _show(self, states: list[dict[str, Any]]) -> None:
+        self._states = states
         self.ctx.picture.update(nsp=states)
-        self.view.set_points(states)
+        self._t0 = self._t0_map()
+        self.view.set_points(states, self._t0)
+
+    def _t0_map(self) -> dict[str, str | None]:
+        return {str(s.get("id")): incident_t0(s) for s in self.ctx.picture.state.incidents}
+
+    def _incidents_maybe_changed(self) -> None:
+        t0 = self._t0_map()
+        if t0 != self._t0:
+            self._t0 = t0
+            self.view.set_points(self._states, t0)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("nsp"):

@@ -44,6 +44,8 @@ INCIDENT_FIELDS = {
     "phase": Field("fase", v.choice, choices=_vals(Phase), default=Phase.WARM.value),
     "teams": Field("teams", v.choices_list, choices=_vals(Team), default=[]),
     "beeld": Field("beeld", v.text, max_len=8000),
+    # T0: the start of the crisis; the 24/48/72-hour clock counts from it (default: reported)
+    "t0": Field("T0 (start crisis)", v.timestamp),
     "classification": CLASS,
 }
 
@@ -118,6 +120,10 @@ NSP_FIELDS = {
     "power": Field("stroom", v.choice, choices=_vals(PowerSource), default="net"),
     "comms": Field("verbindingen", v.choices_list, choices=_vals(Channel), default=[]),
     "functions": Field("functies", v.text_list, default=[]),
+    # said out loud at the door, so that nobody comes for what is not there
+    "not_offered": Field("biedt niet", v.text_list, default=[]),
+    # the crisis whose T0 the 72-hour target counts from
+    "incident_id": Field("incident", v.identifier),
     "opened_at": Field("geopend op", v.timestamp),
     "last_contact": Field("laatste contact", v.timestamp),
     "classification": CLASS,
@@ -151,7 +157,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "incident.updated": (
         "incident",
         _subset(INCIDENT_FIELDS, "title", "kind", "regions", "location", "phase", "teams",
-                "classification"),
+                "t0", "classification"),
         True,
     ),
     "incident.picture_updated": (
@@ -214,7 +220,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "nsp.updated": (
         "nsp",
         _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
-                "functions", "opened_at", "last_contact", "classification"),
+                "functions", "not_offered", "incident_id", "opened_at", "last_contact",
+                "classification"),
         True,
     ),
     "conflict.resolved": (

@@ -106,6 +106,19 @@ def _transition(st: State, ev: Event) -> None:
     _conflict(st, ev, to, frm, why)
 
 
+def _nsp(st: State, ev: Event) -> None:
+    """A noodsteunpunt's fields; a status change also stamps when the status was reached
+    (the 72-hour target asks *when* a point became operational)."""
+    before = None if st.get("placeholder") else st.get("status")
+    if ev.type == "nsp.registered":
+        _create(st, ev, None)
+    else:
+        _fields(st, ev)
+    status = st.get("status")
+    if status and status != before:
+        st.setdefault("status_times", {}).setdefault(status, ev.occurred_at)
+
+
 def _offer(st: State, ev: Event) -> None:
     offers = st.setdefault("offers", {})
     p = ev.payload
@@ -219,8 +232,8 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "action.status_changed": _transition,
     "journal.logged": lambda st, ev: _create(st, ev, None),
     "comms.reported": _comms,
-    "nsp.registered": lambda st, ev: _create(st, ev, None),
-    "nsp.updated": _fields,
+    "nsp.registered": _nsp,
+    "nsp.updated": _nsp,
     "conflict.resolved": _resolve,
 }
 
