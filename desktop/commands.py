@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
+from data.domain.routing import route_error
 from data.domain.validation import ValidationError
 from data.store import Changes, Command, Store, StoreError
 from data.store.envelope import uuid7
@@ -96,6 +97,8 @@ class CommandWiring:
         w.bijstand.sig_new.connect(self.new_bijstand)
         w.bijstand.sig_offer.connect(self.bijstand_offer)
         w.bijstand.sig_withdraw_offer.connect(self.bijstand_withdraw)
+        w.bijstand.sig_forward.connect(self.bijstand_forward)
+        w.bijstand.sig_offer_update.connect(self.bijstand_offer_update)
         w.bijstand.sig_status.connect(self.bijstand_status)
         w.bijstand.board.sig_transition_requested.connect(self.bijstand_move)
         w.decisions.sig_open_session.connect(self.new_session)
@@ -138,6 +141,11 @@ class CommandWiring:
                            if _norm(v, initial.get(k)) != _norm(initial.get(k))}
             payload.update(fixed or {})
             form.clear_errors()
+            # a region asks KCR2 or a neighbour; only KCR2 goes on to JFC or the EU
+            wrong_route = route_error(payload) if typ == "bijstand.requested" else None
+            if wrong_route is not None:
+                form.show_errors([wrong_route])
+                return
             dlg.buttons.setEnabled(False)
 
             def ok(ch: Changes) -> None:
@@ -205,6 +213,8 @@ class CommandWiring:
         self.form(self.tr("Bijstand aanvragen"), "bijstand.requested",
                   fields=["requesting_region", "addressed_to", "capability", "capability_text",
                           "quantity", "unit", "needed_by", "meldplaats", "priority",
+                          "competent_authority", "contact_function", "task", "duration",
+                          "relief", "under_command_of", "logistics", "cost_agreement",
                           "incident_id", "status", "classification"],
                   choices={"incident_id": self._incident_choices()}, initial=init)
 
@@ -214,8 +224,40 @@ class CommandWiring:
     def bijstand_offer(self, eid: str) -> None:
         r = self._bij(eid)
         self.form(self.tr("Aanbod doen — {0}").format(r[4] if r else eid),
-                  "bijstand.offer_made", eid, ["provider", "quantity", "eta", "note"],
+                  "bijstand.offer_made", eid, ["provider", "quantity", "eta", "commander",
+                                               "self_sufficient_hours", "note"],
                   fixed={"offer_id": uuid7()})
+
+    def bijstand_forward(self, eid: str) -> None:
+        """KCR2 puts a region's request to Defensie (JFC) or the EU (UCPM) as a sub-request
+        linked to it; the region's own request stays where it is."""
+        def go(state: dict[str, Any]) -> None:
+            keep = ("capability", "capability_text", "quantity", "unit", "needed_by",
+                    "meldplaats", "priority", "incident_id", "task", "duration",
+                    "under_command_of", "logistics", "competent_authority", "contact_function")
+            self.form(self.tr("Doorzetten als deelverzoek (beschikbaarheid onzeker)"),
+                      "bijstand.requested",
+                      fields=["addressed_to", "state_request", "capability", "capability_text",
+                              "quantity", "unit", "needed_by", "task", "duration",
+                              "under_command_of", "logistics", "contact_function", "status"],
+                      choices={"addressed_to": [("JFC", "Defensie (JFC)"),
+                                                ("UCPM", "EU (UCPM)")]},
+                      initial={k: state.get(k) for k in keep if state.get(k) is not None},
+                      fixed={"parent_id": eid,
+                             "requesting_region": state.get("requesting_region")})
+        self._with_entity(eid, go)
+
+    def bijstand_offer_update(self, eid: str) -> None:
+        def go(state: dict[str, Any]) -> None:
+            offers = [(oid, f"{region_label(o.get('provider', ''))}: {o.get('quantity')}")
+                      for oid, o in (state.get("offers") or {}).items() if not o.get("withdrawn")]
+            if not offers:
+                self.ctx.status(self.tr("geen aanbod om bij te werken"))
+                return
+            self.form(self.tr("Aanbod bijwerken"), "bijstand.offer_updated", eid,
+                      ["offer_id", "status", "commander", "eta", "note"],
+                      choices={"offer_id": offers})
+        self._with_entity(eid, go)
 
     def bijstand_withdraw(self, eid: str) -> None:
         def go(state: dict[str, Any]) -> None:
@@ -305,7 +347,8 @@ class CommandWiring:
 
     def edit_bijstand(self, eid: str) -> None:
         fields = ["quantity", "unit", "needed_by", "meldplaats", "priority", "capability_text",
-                  "classification"]
+                  "competent_authority", "contact_function", "task", "duration", "relief",
+                  "under_command_of", "logistics", "cost_agreement", "classification"]
 
         def go(state: dict[str, Any]) -> None:
             self.form(self.tr("Bijstandsverzoek bijwerken"), "bijstand.updated", eid,

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.overview = OverviewView()
         self.incidents = IncidentsView()
-        self.bijstand = BijstandView()
+        self.bijstand = BijstandView(clock=self.clock)
         self.decisions = DecisionsView(clock=self.clock)
         self.journal = JournalView()
         self.comms = CommsMatrix(clock=self.clock)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from data.domain.lifecycles import OPEN_BIJSTAND
+from data.domain.lifecycles import DEPLOYED_BIJSTAND, OPEN_BIJSTAND, REQUESTED_BIJSTAND
 from data.picture.deadlines import OPEN_ACTION, is_overdue
 from data.picture.moment import Now, at
 
@@ -46,6 +46,9 @@ class Kpis(TypedDict):
     incidents_gemeld: int
     incidents_beheerst: int
     bijstand_open: int
+    #: requests still waiting for (all) their means, and deployments under way, apart
+    bijstand_requests: int
+    bijstand_deployed: int
     bijstand_by_status: dict[str, int]
     decisions_open: int
     decisions_overdue: int
@@ -82,6 +85,8 @@ def kpis(p: PictureState, now: Now) -> Kpis:
         "incidents_gemeld": sum(1 for s in inc if s.get("status") == "gemeld"),
         "incidents_beheerst": sum(1 for s in inc if s.get("status") == "beheerst"),
         "bijstand_open": sum(by_status.values()),
+        "bijstand_requests": sum(n for s, n in by_status.items() if s in REQUESTED_BIJSTAND),
+        "bijstand_deployed": sum(n for s, n in by_status.items() if s in DEPLOYED_BIJSTAND),
         "bijstand_by_status": by_status,
         "decisions_open": len(open_dec & live_dec),
         "decisions_overdue": len(late_dec & live_dec),

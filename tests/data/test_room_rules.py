@@ -97,3 +97,103 @@ def test_fold_stamps_when_a_point_became_operational(store_factory) -> None:
     t0 = deadlines.incident_t0(st.entity(iid))
     assert t0 == T0
     assert deadlines.nsp_clock(s, t0, _h(90)).verdict == "gehaald"
+
+
+# ----------------------------------------------------------------- bijstand in layers
+
+from data.domain import lifecycles as lc  # noqa: E402
+from data.domain.events import validate_payload  # noqa: E402
+from data.domain.routing import availability_uncertain, route_error  # noqa: E402
+from data.domain.validation import ValidationError  # noqa: E402
+from data.picture import overview  # noqa: E402
+from data.picture.bijstand import card_flags, needed_by_overdue  # noqa: E402
+
+
+@pytest.mark.parametrize(("payload", "refused", "names"), [
+    ({"addressed_to": "KCR2"}, False, ""),
+    ({"addressed_to": "VR05"}, False, ""),  # a neighbouring region
+    ({"addressed_to": "JFC"}, True, "KCR2"),  # a region straight to Defensie
+    ({"addressed_to": "jfc"}, True, "JFC"),
+    ({"addressed_to": "UCPM"}, True, "Staat"),
+    ({"addressed_to": "JFC", "parent_id": "b1"}, False, ""),  # KCR2's sub-request
+    ({"addressed_to": "UCPM", "parent_id": "b1"}, True, "Europese Commissie"),
+    ({"addressed_to": "UCPM", "parent_id": "b1", "state_request": True}, False, ""),
+])
+def test_bijstand_runs_through_the_layers(payload: dict, refused: bool, names: str) -> None:
+    err = route_error(payload)
+    assert (err is not None) == refused
+    if refused:
+        assert names in err[1]
+
+
+@pytest.mark.parametrize(("to", "uncertain"), [("JFC", True), ("UCPM", True), ("KCR2", False),
+                                               ("VR05", False), (None, False)])
+def test_defensie_and_eu_means_are_never_certain(to: str | None, uncertain: bool) -> None:
+    assert availability_uncertain(to) == uncertain
+
+
+@pytest.mark.parametrize(("status", "hours", "late"), [
+    ("ingediend", 9.9, False), ("ingediend", 10.1, True), ("concept", 11, True),
+    ("in_behandeling", 11, True), ("deels_toegezegd", 11, True), ("toegezegd", 11, True),
+    ("onderweg", 11, False), ("ingezet", 11, False), ("afgewezen", 11, False),
+    ("ingetrokken", 11, False),
+])
+def test_a_passed_nodig_voor_is_flagged_until_the_means_move(status: str, hours: float,
+                                                              late: bool) -> None:
+    needed = "2026-11-20T16:00:00Z"  # T0+10 h
+    assert needed_by_overdue(status, needed, _h(hours)) == late
+    assert ("nodig vóór verstreken" in card_flags(status, "KCR2", needed, _h(hours))) == late
+
+
+@pytest.mark.parametrize(("frm", "to", "ok"), [
+    ("ingezet", "afgelost", True), ("afgelost", "ingezet", True),
+    ("afgelost", "gedemobiliseerd", True), ("ingezet", "gedemobiliseerd", True),
+    ("gedemobiliseerd", "geevalueerd", True), ("beeindigd", "geevalueerd", True),
+    ("ingezet", "beeindigd", True),  # what older centres still send
+    ("toegezegd", "afgelost", False), ("gedemobiliseerd", "ingezet", False),
+    ("geevalueerd", "ingezet", False),
+])
+def test_a_deployment_is_relieved_demobilised_and_evaluated(frm: str, to: str, ok: bool) -> None:
+    assert lc.legal("bijstand", frm, to) == ok
+
+
+def test_overview_counts_open_requests_and_running_deployments_apart() -> None:
+    p = overview.PictureState(bijstand={
+        "b1": ("b1", "ingediend"), "b2": ("b2", "toegezegd"), "b3": ("b3", "ingezet"),
+        "b4": ("b4", "afgelost"), "b5": ("b5", "onderweg"), "b6": ("b6", "gedemobiliseerd"),
+        "b7": ("b7", "geevalueerd")})
+    k = overview.kpis(p, _h(1))
+    assert (k["bijstand_requests"], k["bijstand_deployed"]) == (2, 3)
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("OvD Bevolkingszorg VNOG", True), ("LOCC-coördinator", True),
+    ("iemand@vnog.nl", False), ("06-12345678", False), ("026 355 5555", False),
+])
+def test_contacts_are_functions_not_people(value: str, ok: bool) -> None:
+    payload = {"requesting_region": "VNOG", "addressed_to": "KCR2", "quantity": 1,
+               "capability": "usar", "contact_function": value}
+    if ok:
+        assert validate_payload("bijstand.requested", payload)["contact_function"] == value
+    else:
+        with pytest.raises(ValidationError, match="functie"):
+            validate_payload("bijstand.requested", payload)
+
+
+def test_offers_carry_their_own_status_and_commander(store_factory) -> None:
+    st = store_factory("kcr2")
+    bid = new(st, Command("bijstand.requested", {
+        "requesting_region": "VNOG", "addressed_to": "KCR2", "capability": "handcrew_natuurbrand",
+        "quantity": 2, "under_command_of": "OvD Brandweer VNOG", "relief": "na 12 uur",
+        "logistics": "24 uur zelfvoorzienend"}))
+    st.execute(Command("bijstand.offer_made", {"offer_id": "o1", "provider": "VR04",
+                                               "quantity": 1, "commander": "Teamleider Handcrew"},
+                       entity=bid), "KCR2")
+    st.execute(Command("bijstand.offer_updated", {"offer_id": "o1", "status": "ingezet"},
+                       entity=bid, occurred_at="2026-11-21T08:00:00Z"), "KCR2")
+    off = st.entity(bid)["offers"]["o1"]
+    assert (off["status"], off["commander"]) == ("ingezet", "Teamleider Handcrew")
+    assert off["status_times"] == {"ingezet": "2026-11-21T08:00:00Z"}
+    with pytest.raises(ValidationError, match="aanbod"):
+        st.execute(Command("bijstand.offer_updated", {"offer_id": "nope", "status": "ingezet"},
+                           entity=bid), "KCR2")
