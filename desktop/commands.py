@@ -16,6 +16,7 @@ from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.routing import route_error
 from data.domain.validation import ValidationError
+from data.picture.decisions import kind_of
 from data.store import Changes, Command, Store, StoreError
 from data.store.envelope import uuid7
 from desktop import reads
@@ -109,6 +110,8 @@ class CommandWiring:
         w.decisions.sig_action_status.connect(self.action_status)
         w.decisions.sig_close_session.connect(self.close_session)
         w.decisions.sig_edit_action.connect(self.edit_action)
+        w.decisions.sig_adoption.connect(self.report_adoption)
+        w.decisions.sig_reattach.connect(self.reattach_action)
         w.bijstand.sig_edit.connect(self.edit_bijstand)
         w.nsp.sig_new.connect(self.new_nsp)
         w.nsp.sig_edit.connect(self.edit_nsp)
@@ -298,8 +301,9 @@ class CommandWiring:
 
     def new_session(self) -> None:
         self.ctx.navigate("besluiten")
-        self.form(self.tr("IRBT-sessie openen"), "irbt.session_opened",
-                  fields=["title", "regions", "chair", "medium", "incident_id", "classification"],
+        self.form(self.tr("Sessie openen (ROT, GBT, RBT of IRBT)"), "irbt.session_opened",
+                  fields=["team", "title", "regions", "chair", "medium", "incident_id",
+                          "classification"],
                   choices={"incident_id": self._incident_choices()})
 
     def record_decision(self, sid: str) -> None:
@@ -307,11 +311,31 @@ class CommandWiring:
                 if d.get("session_id") == sid]
         sess = self._state("session", sid)
         self.form(self.tr("Besluit vastleggen — {0}").format(sess.get("title", "")),
-                  "decision.recorded", fields=["number", "text", "rationale", "regions",
-                                               "classification"],
+                  "decision.recorded", fields=["number", "kind", "key", "text", "rationale",
+                                               "regions", "classification"],
                   initial={"number": max(nums, default=0) + 1,
-                           "regions": sess.get("regions") or []},
+                           "regions": sess.get("regions") or [],
+                           # an IRBT agrees; each voorzitter adopts it for their region
+                           "kind": kind_of({}, sess)},
                   fixed={"session_id": sid})
+
+    def report_adoption(self, did: str) -> None:
+        d = self._state("decision", did)
+        regs = [(r, region_label(r)) for r in d.get("regions") or []]
+        self.form(self.tr("Overname melden — {0} {1}").format(
+            label(kind_of(d)), d.get("number", "")), "decision.adoption_reported", did,
+                  ["region", "state", "note"], choices={"region": regs} if regs else None)
+
+    def reattach_action(self, aid: str) -> None:
+        a = self._state("action", aid)
+        standing = [(d["id"], f"{d.get('number', '?')}: {str(d.get('text', ''))[:60]}")
+                    for d in self.ctx.picture.state.decisions
+                    if d.get("status") != "ingetrokken" and d["id"] != a.get("decision_id")]
+        if not standing:
+            self.ctx.status(self.tr("geen ander besluit om de actie onder te hangen"))
+            return
+        self.form(self.tr("Actie onder ander besluit"), "action.reattached", aid,
+                  ["decision_id", "reason"], choices={"decision_id": standing})
 
     def amend_decision(self, did: str) -> None:
         d = self._state("decision", did)

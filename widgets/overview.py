@@ -87,10 +87,13 @@ class OverviewView(QWidget):
         t["bijstand"].set_value(requests, self.tr("{0} lopende inzet · {1}").format(
             deployed, detail or self.tr("geen verzoeken open"))[:120],
                                 "warn" if requests else "")
+        orphans = k.get("actions_orphaned", 0)
         t["decisions"].set_value(k.get("decisions_open", 0),
                                  self.tr("{0} met acties over tijd").format(
-                                     k.get("decisions_overdue", 0)),
-                                 "alert" if k.get("decisions_overdue") else "")
+                                     k.get("decisions_overdue", 0))
+                                 + (self.tr(" · {0} acties zonder besluit").format(orphans)
+                                    if orphans else ""),
+                                 "alert" if k.get("decisions_overdue") or orphans else "")
         regs: Sequence[str] = k.get("comms_out_regions", [])
         t["comms"].set_value(len(regs), ", ".join(region_label(r) for r in regs)[:120],
                              "alert" if regs else "")

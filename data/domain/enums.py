@@ -243,6 +243,8 @@ LABELS: dict[str, str] = {
     "deels_toegezegd": "Deels toegezegd", "toegezegd": "Toegezegd", "onderweg": "Onderweg",
     "ingezet": "Ingezet", "beeindigd": "Beëindigd", "afgelost": "Afgelost",
     "gedemobiliseerd": "Gedemobiliseerd", "geevalueerd": "Geëvalueerd",
+    "overgenomen": "Overgenomen", "uitgevoerd": "Uitgevoerd",
+    "niet_overgenomen": "Niet overgenomen", "besluit": "Besluit", "afspraak": "Afspraak",
     "aangeboden": "Aangeboden", "geaccepteerd": "Geaccepteerd", "gemobiliseerd": "Gemobiliseerd",
     "afgewezen": "Afgewezen",
     "ingetrokken": "Ingetrokken", "vastgesteld": "Vastgesteld", "open": "Open",

@@ -143,11 +143,22 @@ def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
 
 def decision_html(d: dict[str, Any], tr: Tr = _same) -> str:
     """The detail of one decision (number, version, status, text, rationale, versions)."""
-    out = [f"<h2>Besluit {esc(d.get('number'))} · versie {esc(d.get('version', 1))}</h2>",
+    kind = label(str(d.get("kind") or "besluit"))
+    key = " · ★ sleutelbesluit" if d.get("key") else ""
+    out = [f"<h2>{esc(kind)} {esc(d.get('number'))} · versie {esc(d.get('version', 1))}"
+           f"{esc(key)}</h2>",
            f"<p><b>{esc(label(d.get('status', '')))}</b> · regio's: "
            f"{esc(short_regions(d.get('regions') or []) or '—')}</p>",
            f"<p style='font-size:17px'>{esc(d.get('text'))}</p>",
            f"<p><i>Motivering:</i> {esc(d.get('rationale') or '—')}</p>"]
+    adoption = d.get("adoption") or {}
+    if d.get("regions"):
+        rows = "".join(
+            f"<tr><td>{esc(region_label(r))}</td>"
+            f"<td>{esc(label(str((adoption.get(r) or {}).get('state') or 'open')))}</td>"
+            f"<td>{esc(local_hm((adoption.get(r) or {}).get('at')) or '')}</td></tr>"
+            for r in d.get("regions") or [])
+        out.append(f"<h3>{tr('Overname per regio')}</h3><table cellpadding='3'>{rows}</table>")
     if d.get("status") == "ingetrokken":
         out.append(f"<p><b>Ingetrokken</b> op {esc(local_hm(d.get('revoked_at')))}: "
                    f"{esc(d.get('revoked_reason'))}</p>")

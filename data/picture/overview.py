@@ -11,6 +11,7 @@ from typing import Any, TypedDict
 
 from data.domain.lifecycles import DEPLOYED_BIJSTAND, OPEN_BIJSTAND, REQUESTED_BIJSTAND
 from data.picture.deadlines import OPEN_ACTION, is_overdue
+from data.picture.decisions import orphaned_actions
 from data.picture.moment import Now, at
 
 #: severity of a region on the map, worst last
@@ -52,6 +53,8 @@ class Kpis(TypedDict):
     bijstand_by_status: dict[str, int]
     decisions_open: int
     decisions_overdue: int
+    #: actions still open under a revoked decision (they must be closed or re-attached)
+    actions_orphaned: int
     comms_out_regions: list[str]
     nsp_open: int
     nsp_not_operational: int
@@ -90,6 +93,7 @@ def kpis(p: PictureState, now: Now) -> Kpis:
         "bijstand_by_status": by_status,
         "decisions_open": len(open_dec & live_dec),
         "decisions_overdue": len(late_dec & live_dec),
+        "actions_orphaned": len(orphaned_actions(p.actions, p.decisions)),
         "comms_out_regions": sorted({r for r, _c, s, *_rest in p.comms if s == "uitgevallen"}),
         "nsp_open": sum(1 for s in p.nsp if s.get("status") in ("operationeel", "beperkt")),
         "nsp_not_operational": sum(1 for s in p.nsp if s.get("status") not in (

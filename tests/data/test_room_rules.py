@@ -197,3 +197,75 @@ def test_offers_carry_their_own_status_and_commander(store_factory) -> None:
     with pytest.raises(ValidationError, match="aanbod"):
         st.execute(Command("bijstand.offer_updated", {"offer_id": "nope", "status": "ingezet"},
                            entity=bid), "KCR2")
+
+
+# ----------------------------------------------------------------- agreements and decisions
+
+from data.picture import decisions as dec  # noqa: E402
+
+
+@pytest.mark.parametrize(("team", "recorded", "kind"), [
+    (None, None, "afspraak"),  # an older store's session is an IRBT: it agrees
+    ("IRBT", None, "afspraak"), ("ROT", None, "besluit"), ("GBT", None, "besluit"),
+    ("RBT", None, "besluit"), ("ROT", "afspraak", "afspraak"), ("IRBT", "besluit", "besluit"),
+])
+def test_an_irbt_agrees_and_a_team_decides(team: str | None, recorded: str | None,
+                                           kind: str) -> None:
+    session = {"team": team} if team else {}
+    decision = {"kind": recorded} if recorded else {}
+    assert dec.kind_of(decision, session) == kind
+
+
+@pytest.mark.parametrize(("adoption", "text"), [
+    ({}, "0/3 uitgevoerd, 3 open"),
+    ({"VR04": "overgenomen"}, "0/3 uitgevoerd, 2 open, 1 overgenomen"),
+    ({"VR04": "uitgevoerd", "VR05": "niet_overgenomen"},
+     "1/3 uitgevoerd, 1 niet overgenomen, 1 open"),
+])
+def test_adoption_is_reported_per_region_involved(adoption: dict, text: str) -> None:
+    d = {"regions": ["VR04", "VR05", "VR06"],
+         "adoption": {r: {"state": s} for r, s in adoption.items()}}
+    assert dec.adoption_summary(d) == text
+
+
+@pytest.mark.parametrize(("decision_status", "action_status", "orphaned"), [
+    ("ingetrokken", "open", True), ("ingetrokken", "in_uitvoering", True),
+    ("ingetrokken", "gereed", False), ("ingetrokken", "vervallen", False),
+    ("vastgesteld", "in_uitvoering", False),
+])
+def test_actions_under_a_revoked_decision_are_flagged(decision_status: str, action_status: str,
+                                                      orphaned: bool) -> None:
+    decisions = [{"id": "d1", "status": decision_status}]
+    actions = [{"id": "a1", "decision_id": "d1", "status": action_status}]
+    assert (dec.orphaned_actions(actions, decisions) == {"a1"}) == orphaned
+    k = overview.kpis(overview.PictureState(decisions=decisions, actions=actions), _h(1))
+    assert k["actions_orphaned"] == int(orphaned)
+
+
+def test_revoke_adopt_and_reattach_in_the_store(store_factory) -> None:
+    st = store_factory("kcr2")
+    sid = new(st, Command("irbt.session_opened", {"title": "IRBT Oost-5", "team": "IRBT",
+                                                  "regions": ["VR04", "VR06"]}))
+    d1 = new(st, Command("decision.recorded", {"session_id": sid, "number": 1, "kind": "afspraak",
+                                               "key": True, "text": "Prioritering aggregaten",
+                                               "regions": ["VR04", "VR06"]}))
+    d2 = new(st, Command("decision.recorded", {"session_id": sid, "number": 2,
+                                               "text": "Eenduidige publieksinformatie"}))
+    aid = new(st, Command("action.created", {"decision_id": d1, "text": "Verdeelstaat",
+                                             "owner": "OL KCR2"}))
+    st.execute(Command("action.status_changed", {"to": "in_uitvoering"}, entity=aid), "OL")
+    st.execute(Command("decision.adoption_reported", {"region": "VR06", "state": "uitgevoerd"},
+                       entity=d1), "IM VNOG")
+    assert dec.adoption_summary(st.entity(d1)) == "1/2 uitgevoerd, 1 open"
+    st.execute(Command("decision.revoked", {"reason": "vervangen door afspraak 2"}, entity=d1),
+               "IM")
+    assert dec.orphaned_actions([st.entity(aid)], [st.entity(d1), st.entity(d2)]) == {aid}
+    with pytest.raises(ValidationError, match="ingetrokken"):
+        st.execute(Command("decision.adoption_reported", {"region": "VR04",
+                                                          "state": "overgenomen"}, entity=d1),
+                   "IM")
+    st.execute(Command("action.reattached", {"decision_id": d2, "reason": "valt nu onder 2"},
+                       entity=aid), "OL")
+    a = st.entity(aid)
+    assert a["decision_id"] == d2 and a["reattached_from"] == [d1]
+    assert dec.orphaned_actions([a], [st.entity(d1), st.entity(d2)]) == set()
