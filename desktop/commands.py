@@ -124,7 +124,7 @@ class CommandWiring:
     def _incident_choices(self) -> list[tuple[str, str]]:
         return [("", "—")] + [(s["id"], s.get("title", ""))
                               for s in self.ctx.picture.state.incidents
-                              if s.get("status") != "afgeschaald"]
+                              if s.get("status") != "afgeschaald"]  # i.e. afgesloten
 
     def form(self, title: str, event_type: str, entity: str = "",
              fields: Sequence[str] | None = None,

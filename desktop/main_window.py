@@ -55,7 +55,9 @@ VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbind
          "noodsteunpunten", "conflicten")
 VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
-               "noodsteunpunten": "Noodsteunpunten", "conflicten": "Conflicten"}
+               "noodsteunpunten": "Noodsteunpunten",
+               # 'conflicten' on a wall screen reads as a real-world conflict
+               "conflicten": "Tegenstrijdige wijzigingen"}
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
             lambda which: self.show_view("conflicten" if which == "conflicten" else "overzicht"))
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
+        self.nav.setWordWrap(True)  # long titles (Tegenstrijdige wijzigingen) wrap, not clip
         for i, name in enumerate(VIEWS):
             self.nav.addItem(f"{i + 1}  {self.tr(VIEW_TITLES[name])}")
         self.stack = QStackedWidget()
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
         self.conflicts = ConflictInbox()
         conf_page = QWidget()
         fl = QVBoxLayout(conf_page)
-        fl.addWidget(title_label(self.tr("Conflicten")))
+        fl.addWidget(title_label(self.tr("Tegenstrijdige wijzigingen")))
         fl.addWidget(self.conflicts, 1)
         self.pages = {"overzicht": self.overview, "incidenten": self.incidents,
                       "bijstand": self.bijstand, "besluiten": self.decisions,
@@ -280,7 +283,8 @@ class MainWindow(QMainWindow):
         for text, key, fn in (
                 (self.tr("Incident melden"), "Ctrl+N", self.commands.new_incident),
                 (self.tr("Bijstandsverzoek"), "Ctrl+B", self.commands.new_bijstand),
-                (self.tr("IRBT-sessie openen"), "Ctrl+Shift+I", self.commands.new_session),
+                (self.tr("Sessie openen (ROT/GBT/RBT/IRBT)"), "Ctrl+Shift+I",
+                 self.commands.new_session),
                 (self.tr("Logboekbericht (snelinvoer)"), "Ctrl+L", self.focus_quick_entry)):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(key))

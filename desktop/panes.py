@@ -228,7 +228,8 @@ class JournalPane(Pane):
 
 
 class ConflictsPane(Pane):
-    """Conflicten: the inbox, and who set the current value of the selected conflict."""
+    """Tegenstrijdige wijzigingen (conflicts): the inbox, and who set the current value of the
+    selected conflict."""
 
     def __init__(self, ctx: Context, view: ConflictInbox) -> None:
         super().__init__(ctx)

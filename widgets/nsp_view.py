@@ -51,7 +51,7 @@ class NspView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [200, 100, 60, 100, 80, 130, 190, 80, 150])
+        set_widths(self.table, [165, 90, 55, 110, 75, 110, 195, 75, 100])
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.new_btn = QPushButton(self.tr("Nieuw noodsteunpunt"))
         self.new_btn.setProperty("primary", True)

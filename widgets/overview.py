@@ -23,7 +23,7 @@ TILES = (
     ("decisions", "Besluiten met open acties", "besluiten"),
     ("comms", "Regio's met verbindingsuitval", "verbindingen"),
     ("nsp", "Noodsteunpunten open", "noodsteunpunten"),
-    ("conflicts", "Open conflicten", "conflicten"),
+    ("conflicts", "Tegenstrijdige wijzigingen", "conflicten"),
 )
 
 

@@ -117,6 +117,8 @@ class ActionStatus(StrEnum):
 
 class Channel(StrEnum):
     C2000 = "C2000"
+    EOCS = "eOCS"
+    NOODNUMMER = "112"
     NCV = "NCV"
     NCV_VIDEO = "NCV-video"
     DARES = "DARES"
@@ -125,6 +127,9 @@ class Channel(StrEnum):
     SATELLIET = "satelliet"
     KOERIER = "koerier"
     LCMS = "LCMS"
+    INTERNET = "internet"
+    NL_ALERT = "NL-Alert"
+    P2000 = "P2000"
     EMAIL = "e-mail"
     MONDELING = "mondeling"
 
@@ -170,6 +175,10 @@ class CommsState(StrEnum):
     OPERATIONEEL = "operationeel"
     VERSTOORD = "verstoord"
     UITGEVALLEN = "uitgevallen"
+    #: the primary means is out and the agreed fallback carries the traffic
+    TERUGVALOPTIE_ACTIEF = "terugvaloptie_actief"
+    #: the region has no such means or agreement (e.g. no DARES agreement): not a failure
+    GEEN_VOORZIENING = "geen_voorziening"
     ONBEKEND = "onbekend"
 
 
@@ -238,7 +247,9 @@ class OfferStatus(StrEnum):
 
 LABELS: dict[str, str] = {
     # statuses
-    "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst", "afgeschaald": "Afgeschaald",
+    "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst",
+    # stored as 'afgeschaald' (older stores); teams schalen af, an incident is afgesloten
+    "afgeschaald": "Afgesloten",
     "concept": "Concept", "ingediend": "Ingediend", "in_behandeling": "In behandeling",
     "deels_toegezegd": "Deels toegezegd", "toegezegd": "Toegezegd", "onderweg": "Onderweg",
     "ingezet": "Ingezet", "beeindigd": "Beëindigd", "afgelost": "Afgelost",
@@ -250,7 +261,9 @@ LABELS: dict[str, str] = {
     "ingetrokken": "Ingetrokken", "vastgesteld": "Vastgesteld", "open": "Open",
     "gesloten": "Gesloten", "in_uitvoering": "In uitvoering", "gereed": "Gereed",
     "vervallen": "Vervallen", "operationeel": "Operationeel", "verstoord": "Verstoord",
-    "uitgevallen": "Uitgevallen", "onbekend": "Onbekend", "gepland": "Gepland",
+    "uitgevallen": "Uitgevallen", "onbekend": "Onbekend",
+    "terugvaloptie_actief": "Terugvaloptie actief", "geen_voorziening": "Geen voorziening",
+    "gepland": "Gepland",
     "in_opbouw": "In opbouw", "beperkt": "Beperkt",
     # priorities, phases, classification
     "zeer_hoog": "Zeer hoog", "hoog": "Hoog", "normaal": "Normaal", "laag": "Laag",

@@ -17,7 +17,8 @@ from data.picture.moment import Now, at
 #: severity of a region on the map, worst last
 LEVEL_RANK = {"": 0, "ok": 1, "warn": 2, "alert": 3}
 INCIDENT_LEVEL = {"actief": "alert", "gemeld": "warn", "beheerst": "warn"}
-COMMS_LEVEL = {"uitgevallen": "alert", "verstoord": "warn"}
+COMMS_LEVEL = {"uitgevallen": "alert", "verstoord": "warn", "terugvaloptie_actief": "warn",
+               "geen_voorziening": ""}
 
 
 @dataclass
