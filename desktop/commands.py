@@ -30,6 +30,7 @@ from widgets.forms import CommandForm, FormDialog
 from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
+from widgets.public_view import PublicView
 
 Errors = list[tuple[str, str]]
 
@@ -45,6 +46,7 @@ class Views:
     comms: CommsMatrix
     nsp: NspView
     conflicts: ConflictInbox
+    public: PublicView | None = None
 
 
 def field_errors(e: Exception) -> Errors:
@@ -114,6 +116,10 @@ class CommandWiring:
         w.decisions.sig_reattach.connect(self.reattach_action)
         w.bijstand.sig_edit.connect(self.edit_bijstand)
         w.nsp.sig_new.connect(self.new_nsp)
+        if w.public is not None:
+            w.public.sig_new_alert.connect(self.new_alert)
+            w.public.sig_report_capacity.connect(self.report_capacity)
+            w.public.sig_report_partner.connect(self.report_partner)
         w.nsp.sig_edit.connect(self.edit_nsp)
         w.journal.sig_submitted.connect(self.log_journal)
         w.comms.sig_cell_activated.connect(self.report_comms)
@@ -378,6 +384,20 @@ class CommandWiring:
             self.form(self.tr("Bijstandsverzoek bijwerken"), "bijstand.updated", eid,
                       fields, initial={k: state.get(k) for k in fields}, only_changed=True)
         self._with_entity(eid, go)
+
+    # ------------------------------------------------------------------ publiek en schaarste
+
+    def new_alert(self) -> None:
+        init = {"regions": [self.ctx.region()]} if self.ctx.region() else {}
+        self.form(self.tr("NL-Alert vastleggen"), "alert.issued", initial=init,
+                  choices={"incident_id": self._incident_choices()})
+
+    def report_capacity(self) -> None:
+        self.form(self.tr("Schaars middel melden (prioritering)"), "capacity.reported")
+
+    def report_partner(self) -> None:
+        init = {"region": self.ctx.region()} if self.ctx.region() else {}
+        self.form(self.tr("Vitale partner melden"), "partner.reported", initial=init)
 
     # ------------------------------------------------------------------ noodsteunpunten
 

@@ -50,14 +50,15 @@ from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
 from widgets.overview import OverviewView
+from widgets.public_view import PublicView
 
 VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbindingen",
-         "noodsteunpunten", "conflicten")
+         "noodsteunpunten", "conflicten", "publiek")
 VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
                "noodsteunpunten": "Noodsteunpunten",
                # 'conflicten' on a wall screen reads as a real-world conflict
-               "conflicten": "Tegenstrijdige wijzigingen"}
+               "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste"}
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.comms, 1)
         self.nsp = NspView(clock=self.clock)
         self.conflicts = ConflictInbox()
+        self.public = PublicView(clock=self.clock)
         conf_page = QWidget()
         fl = QVBoxLayout(conf_page)
         fl.addWidget(title_label(self.tr("Tegenstrijdige wijzigingen")))
@@ -112,7 +114,8 @@ class MainWindow(QMainWindow):
         self.pages = {"overzicht": self.overview, "incidenten": self.incidents,
                       "bijstand": self.bijstand, "besluiten": self.decisions,
                       "logboek": self.journal, "verbindingen": comms_page,
-                      "noodsteunpunten": self.nsp, "conflicten": conf_page}
+                      "noodsteunpunten": self.nsp, "conflicten": conf_page,
+                      "publiek": self.public}
         for name in VIEWS:
             self.stack.addWidget(self.pages[name])
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -167,10 +170,10 @@ class MainWindow(QMainWindow):
                            self.status_line.setText, self.show_view, lambda: self.region)
         self.commands = CommandWiring(self.ctx, Views(
             self.incidents, self.bijstand, self.decisions, self.journal, self.comms, self.nsp,
-            self.conflicts))
+            self.conflicts, self.public))
         self.panes = wire_panes(self.ctx, self.header, self.overview, self.incidents,
                                 self.bijstand, self.decisions, self.journal, self.comms,
-                                self.nsp, self.conflicts)
+                                self.nsp, self.conflicts, self.public)
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
         self.ops.sig_changes.connect(self.sig_changes_applied)
@@ -249,7 +252,7 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         text, reg = self.filter.text(), self.region
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
-                  self.conflicts):
+                  self.conflicts, self.public):
             v.set_filter(text, reg)
 
     def _wire_views(self) -> None:

@@ -25,6 +25,7 @@ from widgets.incidents_view import IncidentsView
 from widgets.journal import JournalData
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
+from widgets.public_view import PublicView
 
 T = TypeVar("T")
 Then = Callable[[], None] | None
@@ -201,6 +202,38 @@ class CommsPane(Pane):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("comms"):
+            self.load()
+
+
+class PublicPane(Pane):
+    """Publiek en schaarste: NL-Alerts, scarce means, vital partners (small lists)."""
+
+    KINDS = ("alert", "capacity", "partner")
+
+    def __init__(self, ctx: Context, view: PublicView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self._data: dict[str, list[dict[str, Any]]] = {k: [] for k in self.KINDS}
+        self._comms: Any = None
+        # NL-Alert's reach follows the comms cells the Verbindingen pane loaded
+        ctx.picture.sig_changed.connect(self._comms_maybe_changed)
+
+    def load(self, then: Then = None) -> None:
+        def read(st: Store) -> dict[str, list[dict[str, Any]]]:
+            return {k: reads.states(k)(st) for k in self.KINDS}
+        self.query(read, self._show, then)
+
+    def _show(self, data: dict[str, list[dict[str, Any]]]) -> None:
+        self._data = data
+        self._comms = self.ctx.picture.state.comms
+        self.view.set_data(data["alert"], data["capacity"], data["partner"], self._comms)
+
+    def _comms_maybe_changed(self) -> None:
+        if self.ctx.picture.state.comms is not self._comms and self._data["alert"]:
+            self._show(self._data)
+
+    def on_changes(self, changes: Changes) -> None:
+        if any(changes.touches(k) for k in self.KINDS):
             self.load()
 
 

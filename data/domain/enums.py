@@ -271,6 +271,9 @@ LABELS: dict[str, str] = {
     "openbaar": "Openbaar", "intern": "Intern", "vertrouwelijk": "Vertrouwelijk",
     "coordinatiepunt": "Coördinatiepunt", "lokaal": "Lokaal steunpunt",
     "net": "Net", "aggregaat": "Aggregaat", "geen": "Geen",
+    "elektriciteit": "Elektriciteit", "drinkwater": "Drinkwater", "zorg": "Zorg",
+    "telecom": "Telecom", "brandstof": "Brandstof", "overig": "Overig",
+    "bevestigd": "Bevestigd", "schatting": "Schatting", "onbevestigd": "Onbevestigd",
 }
 
 

@@ -269,3 +269,67 @@ def test_revoke_adopt_and_reattach_in_the_store(store_factory) -> None:
     a = st.entity(aid)
     assert a["decision_id"] == d2 and a["reattached_from"] == [d1]
     assert dec.orphaned_actions([a], [st.entity(d1), st.entity(d2)]) == set()
+
+
+# ----------------------------------------------------------------- public warning, scarcity
+
+from data.picture import public  # noqa: E402
+
+
+@pytest.mark.parametrize(("cells", "reduced", "says"), [
+    ([], False, "≈ 92 %"),
+    ([("VR06", "mobiel", "operationeel")], False, "≈ 92 %"),
+    ([("VR06", "mobiel", "uitgevallen")], True, "mobiel uitgevallen in VNOG"),
+    ([("VR06", "mobiel", "verstoord")], True, "mobiel verstoord in VNOG"),
+    ([("VR06", "NL-Alert", "uitgevallen")], True, "NL-Alert uitgevallen"),
+    ([("VR09", "mobiel", "uitgevallen")], False, "≈ 92 %"),  # another region
+    ([("VR06", "C2000", "uitgevallen")], False, "≈ 92 %"),  # not the public's channel
+])
+def test_nl_alert_reach_drops_with_the_mobile_network(cells: list, reduced: bool,
+                                                      says: str) -> None:
+    text, low = public.alert_reach(["VR06", "VR04"], cells)
+    assert low == reduced and says in text
+
+
+@pytest.mark.parametrize(("asked", "offered", "short"), [(2, 1, 1), (2, 2, 0), (1, 3, 0),
+                                                         (0, 0, 0)])
+def test_scarce_means_show_their_shortfall(asked: int, offered: int, short: int) -> None:
+    assert public.shortfall({"asked": asked, "offered": offered, "available": 0}) == short
+
+
+@pytest.mark.parametrize(("state", "estimate", "hours", "late"), [
+    ("uitgevallen", "2026-11-21T06:00:00Z", 23, False),
+    ("uitgevallen", "2026-11-21T06:00:00Z", 25, True),
+    ("verstoord", "2026-11-21T06:00:00Z", 25, True),
+    ("operationeel", "2026-11-21T06:00:00Z", 25, False),
+    ("uitgevallen", None, 25, False),
+])
+def test_a_partner_past_its_restoration_estimate_is_flagged(state: str, estimate: str | None,
+                                                            hours: float, late: bool) -> None:
+    p = {"state": state, "restore_estimate": estimate}
+    assert public.restore_overdue(p, _h(hours)) == late
+
+
+def test_alerts_means_and_partners_in_the_store(store_factory) -> None:
+    st = store_factory("kcr2")
+    aid = new(st, Command("alert.issued", {
+        "regions": ["VNOG"], "area": "Epe en Heerde", "text": "Stroomuitval houdt aan",
+        "action_perspective": "Ga naar het noodsteunpunt bij u in de buurt",
+        "sent_at": "2026-11-21T07:00:00Z"}))
+    assert st.entity(aid)["area"] == "Epe en Heerde"
+    for n in (1, 2):  # one standing entity per means: the newest report counts
+        st.execute(Command("capacity.reported", {"means": "handcrew_natuurbrand", "asked": 2,
+                                                 "offered": n, "available": 0,
+                                                 "priority_note": "Prioritering: VNOG eerst"}),
+                   "OL KCR2")
+    cap = st.entity("capacity:handcrew_natuurbrand")
+    assert (cap["offered"], public.shortfall(cap)) == (2, 0)
+    st.execute(Command("partner.reported", {"partner": "Netbeheerder Oost", "sector":
+                                            "elektriciteit", "region": "VNOG",
+                                            "state": "uitgevallen",
+                                            "restore_estimate": "2026-11-22T18:00:00Z",
+                                            "estimate_quality": "schatting"}), "IM VNOG")
+    assert st.entity("partner:VR06:elektriciteit:netbeheerder-oost")["state"] == "uitgevallen"
+    with pytest.raises(ValidationError, match="verdringingsreeks|geen geldige"):
+        validate_payload("capacity.reported", {"means": "verdringingsreeks", "asked": 1,
+                                               "offered": 0, "available": 0})
