@@ -168,10 +168,10 @@ class NspTally:
         if c.verdict == "gesloten":
             return
         self.total += 1
-        self.operational += point.get("status") == "operationeel"
-        self.at_risk += c.verdict == "haalt_doel_niet"
-        self.missed += c.verdict == "gemist"
-        self.unlinked += c.verdict == "geen_t0"
+        self.operational += int(point.get("status") == "operationeel")
+        self.at_risk += int(c.verdict == "haalt_doel_niet")
+        self.missed += int(c.verdict == "gemist")
+        self.unlinked += int(c.verdict == "geen_t0")
 
     def text(self) -> str:
         parts = [f"{self.operational}/{self.total} operationeel"]
@@ -187,7 +187,8 @@ class NspTally:
 def nsp_tallies(points: Iterable[Mapping[str, Any]], t0_of: Mapping[str, str | None],
                 now: Now) -> tuple[NspTally, dict[str, NspTally]]:
     """The network's tally and one per region. ``t0_of`` maps an incident id to its T0."""
-    network, per_region = NspTally(), {}
+    network = NspTally()
+    per_region: dict[str, NspTally] = {}
     moment = at(now)
     for p in points:
         c = nsp_clock(p, t0_of.get(str(p.get("incident_id") or "")), moment)
