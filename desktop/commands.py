@@ -200,7 +200,7 @@ class CommandWiring:
 
     def edit_incident(self, eid: str) -> None:
         s = self._state("incident", eid)
-        fields = ["title", "kind", "regions", "location", "phase", "teams", "classification"]
+        fields = ["title", "kind", "regions", "location", "t0", "phase", "teams", "classification"]
         self.form(self.tr("Incident bijwerken"), "incident.updated", eid, fields,
                   initial={k: s.get(k) for k in fields}, only_changed=True)
 
