@@ -171,7 +171,8 @@ def register(sub: Any) -> None:
     p.add_argument("--db", required=True)
     p.set_defaults(func=cmd_fingerprint)
 
-    p = sub.add_parser("rebuild", help="bouw alle projecties opnieuw op uit het logboek")
+    p = sub.add_parser("rebuild",
+                       help="bouw alle projecties opnieuw op uit de gebeurtenissen in de store")
     p.add_argument("--db", required=True)
     p.add_argument("--workers", type=int, default=None,
                    help="processen die parallel vouwen (standaard: naar aantal cores)")

@@ -14,7 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
+from data.domain.routing import route_error
 from data.domain.validation import ValidationError
+from data.picture.decisions import kind_of
 from data.store import Changes, Command, Store, StoreError
 from data.store.envelope import uuid7
 from desktop import reads
@@ -28,6 +30,7 @@ from widgets.forms import CommandForm, FormDialog
 from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
+from widgets.public_view import PublicView
 
 Errors = list[tuple[str, str]]
 
@@ -43,6 +46,7 @@ class Views:
     comms: CommsMatrix
     nsp: NspView
     conflicts: ConflictInbox
+    public: PublicView | None = None
 
 
 def field_errors(e: Exception) -> Errors:
@@ -96,6 +100,8 @@ class CommandWiring:
         w.bijstand.sig_new.connect(self.new_bijstand)
         w.bijstand.sig_offer.connect(self.bijstand_offer)
         w.bijstand.sig_withdraw_offer.connect(self.bijstand_withdraw)
+        w.bijstand.sig_forward.connect(self.bijstand_forward)
+        w.bijstand.sig_offer_update.connect(self.bijstand_offer_update)
         w.bijstand.sig_status.connect(self.bijstand_status)
         w.bijstand.board.sig_transition_requested.connect(self.bijstand_move)
         w.decisions.sig_open_session.connect(self.new_session)
@@ -106,8 +112,14 @@ class CommandWiring:
         w.decisions.sig_action_status.connect(self.action_status)
         w.decisions.sig_close_session.connect(self.close_session)
         w.decisions.sig_edit_action.connect(self.edit_action)
+        w.decisions.sig_adoption.connect(self.report_adoption)
+        w.decisions.sig_reattach.connect(self.reattach_action)
         w.bijstand.sig_edit.connect(self.edit_bijstand)
         w.nsp.sig_new.connect(self.new_nsp)
+        if w.public is not None:
+            w.public.sig_new_alert.connect(self.new_alert)
+            w.public.sig_report_capacity.connect(self.report_capacity)
+            w.public.sig_report_partner.connect(self.report_partner)
         w.nsp.sig_edit.connect(self.edit_nsp)
         w.journal.sig_submitted.connect(self.log_journal)
         w.comms.sig_cell_activated.connect(self.report_comms)
@@ -118,7 +130,7 @@ class CommandWiring:
     def _incident_choices(self) -> list[tuple[str, str]]:
         return [("", "—")] + [(s["id"], s.get("title", ""))
                               for s in self.ctx.picture.state.incidents
-                              if s.get("status") != "afgeschaald"]
+                              if s.get("status") != "afgeschaald"]  # i.e. afgesloten
 
     def form(self, title: str, event_type: str, entity: str = "",
              fields: Sequence[str] | None = None,
@@ -138,6 +150,11 @@ class CommandWiring:
                            if _norm(v, initial.get(k)) != _norm(initial.get(k))}
             payload.update(fixed or {})
             form.clear_errors()
+            # a region asks KCR2 or a neighbour; only KCR2 goes on to JFC or the EU
+            wrong_route = route_error(payload) if typ == "bijstand.requested" else None
+            if wrong_route is not None:
+                form.show_errors([wrong_route])
+                return
             dlg.buttons.setEnabled(False)
 
             def ok(ch: Changes) -> None:
@@ -183,7 +200,7 @@ class CommandWiring:
 
     def edit_incident(self, eid: str) -> None:
         s = self._state("incident", eid)
-        fields = ["title", "kind", "regions", "location", "phase", "teams", "classification"]
+        fields = ["title", "kind", "regions", "location", "t0", "phase", "teams", "classification"]
         self.form(self.tr("Incident bijwerken"), "incident.updated", eid, fields,
                   initial={k: s.get(k) for k in fields}, only_changed=True)
 
@@ -205,6 +222,8 @@ class CommandWiring:
         self.form(self.tr("Bijstand aanvragen"), "bijstand.requested",
                   fields=["requesting_region", "addressed_to", "capability", "capability_text",
                           "quantity", "unit", "needed_by", "meldplaats", "priority",
+                          "competent_authority", "contact_function", "task", "duration",
+                          "relief", "under_command_of", "logistics", "cost_agreement",
                           "incident_id", "status", "classification"],
                   choices={"incident_id": self._incident_choices()}, initial=init)
 
@@ -214,8 +233,40 @@ class CommandWiring:
     def bijstand_offer(self, eid: str) -> None:
         r = self._bij(eid)
         self.form(self.tr("Aanbod doen — {0}").format(r[4] if r else eid),
-                  "bijstand.offer_made", eid, ["provider", "quantity", "eta", "note"],
+                  "bijstand.offer_made", eid, ["provider", "quantity", "eta", "commander",
+                                               "self_sufficient_hours", "note"],
                   fixed={"offer_id": uuid7()})
+
+    def bijstand_forward(self, eid: str) -> None:
+        """KCR2 puts a region's request to Defensie (JFC) or the EU (UCPM) as a sub-request
+        linked to it; the region's own request stays where it is."""
+        def go(state: dict[str, Any]) -> None:
+            keep = ("capability", "capability_text", "quantity", "unit", "needed_by",
+                    "meldplaats", "priority", "incident_id", "task", "duration",
+                    "under_command_of", "logistics", "competent_authority", "contact_function")
+            self.form(self.tr("Doorzetten als deelverzoek (beschikbaarheid onzeker)"),
+                      "bijstand.requested",
+                      fields=["addressed_to", "state_request", "capability", "capability_text",
+                              "quantity", "unit", "needed_by", "task", "duration",
+                              "under_command_of", "logistics", "contact_function", "status"],
+                      choices={"addressed_to": [("JFC", "Defensie (JFC)"),
+                                                ("UCPM", "EU (UCPM)")]},
+                      initial={k: state.get(k) for k in keep if state.get(k) is not None},
+                      fixed={"parent_id": eid,
+                             "requesting_region": state.get("requesting_region")})
+        self._with_entity(eid, go)
+
+    def bijstand_offer_update(self, eid: str) -> None:
+        def go(state: dict[str, Any]) -> None:
+            offers = [(oid, f"{region_label(o.get('provider', ''))}: {o.get('quantity')}")
+                      for oid, o in (state.get("offers") or {}).items() if not o.get("withdrawn")]
+            if not offers:
+                self.ctx.status(self.tr("geen aanbod om bij te werken"))
+                return
+            self.form(self.tr("Aanbod bijwerken"), "bijstand.offer_updated", eid,
+                      ["offer_id", "status", "commander", "eta", "note"],
+                      choices={"offer_id": offers})
+        self._with_entity(eid, go)
 
     def bijstand_withdraw(self, eid: str) -> None:
         def go(state: dict[str, Any]) -> None:
@@ -256,8 +307,9 @@ class CommandWiring:
 
     def new_session(self) -> None:
         self.ctx.navigate("besluiten")
-        self.form(self.tr("IRBT-sessie openen"), "irbt.session_opened",
-                  fields=["title", "regions", "chair", "medium", "incident_id", "classification"],
+        self.form(self.tr("Sessie openen (ROT, GBT, RBT of IRBT)"), "irbt.session_opened",
+                  fields=["team", "title", "regions", "chair", "medium", "incident_id",
+                          "classification"],
                   choices={"incident_id": self._incident_choices()})
 
     def record_decision(self, sid: str) -> None:
@@ -265,11 +317,31 @@ class CommandWiring:
                 if d.get("session_id") == sid]
         sess = self._state("session", sid)
         self.form(self.tr("Besluit vastleggen — {0}").format(sess.get("title", "")),
-                  "decision.recorded", fields=["number", "text", "rationale", "regions",
-                                               "classification"],
+                  "decision.recorded", fields=["number", "kind", "key", "text", "rationale",
+                                               "regions", "classification"],
                   initial={"number": max(nums, default=0) + 1,
-                           "regions": sess.get("regions") or []},
+                           "regions": sess.get("regions") or [],
+                           # an IRBT agrees; each voorzitter adopts it for their region
+                           "kind": kind_of({}, sess)},
                   fixed={"session_id": sid})
+
+    def report_adoption(self, did: str) -> None:
+        d = self._state("decision", did)
+        regs = [(r, region_label(r)) for r in d.get("regions") or []]
+        self.form(self.tr("Overname melden — {0} {1}").format(
+            label(kind_of(d)), d.get("number", "")), "decision.adoption_reported", did,
+                  ["region", "state", "note"], choices={"region": regs} if regs else None)
+
+    def reattach_action(self, aid: str) -> None:
+        a = self._state("action", aid)
+        standing = [(d["id"], f"{d.get('number', '?')}: {str(d.get('text', ''))[:60]}")
+                    for d in self.ctx.picture.state.decisions
+                    if d.get("status") != "ingetrokken" and d["id"] != a.get("decision_id")]
+        if not standing:
+            self.ctx.status(self.tr("geen ander besluit om de actie onder te hangen"))
+            return
+        self.form(self.tr("Actie onder ander besluit"), "action.reattached", aid,
+                  ["decision_id", "reason"], choices={"decision_id": standing})
 
     def amend_decision(self, did: str) -> None:
         d = self._state("decision", did)
@@ -305,26 +377,42 @@ class CommandWiring:
 
     def edit_bijstand(self, eid: str) -> None:
         fields = ["quantity", "unit", "needed_by", "meldplaats", "priority", "capability_text",
-                  "classification"]
+                  "competent_authority", "contact_function", "task", "duration", "relief",
+                  "under_command_of", "logistics", "cost_agreement", "classification"]
 
         def go(state: dict[str, Any]) -> None:
             self.form(self.tr("Bijstandsverzoek bijwerken"), "bijstand.updated", eid,
                       fields, initial={k: state.get(k) for k in fields}, only_changed=True)
         self._with_entity(eid, go)
 
+    # ------------------------------------------------------------------ publiek en schaarste
+
+    def new_alert(self) -> None:
+        init = {"regions": [self.ctx.region()]} if self.ctx.region() else {}
+        self.form(self.tr("NL-Alert vastleggen"), "alert.issued", initial=init,
+                  choices={"incident_id": self._incident_choices()})
+
+    def report_capacity(self) -> None:
+        self.form(self.tr("Schaars middel melden (prioritering)"), "capacity.reported")
+
+    def report_partner(self) -> None:
+        init = {"region": self.ctx.region()} if self.ctx.region() else {}
+        self.form(self.tr("Vitale partner melden"), "partner.reported", initial=init)
+
     # ------------------------------------------------------------------ noodsteunpunten
 
     def new_nsp(self) -> None:
         init = {"region": self.ctx.region()} if self.ctx.region() else {}
-        self.form(self.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init)
+        self.form(self.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init,
+                  choices={"incident_id": self._incident_choices()})
 
     def edit_nsp(self, eid: str) -> None:
         s = self._state("nsp", eid)
-        fields = ["status", "power", "comms", "opened_at", "last_contact", "name", "host_type",
-                  "municipality", "functions"]
+        fields = ["status", "incident_id", "power", "comms", "opened_at", "last_contact", "name",
+                  "host_type", "municipality", "functions", "not_offered"]
         self.form(self.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
                   "nsp.updated", eid, fields, initial={k: s.get(k) for k in fields},
-                  only_changed=True)
+                  choices={"incident_id": self._incident_choices()}, only_changed=True)
 
     # ------------------------------------------------------------------ journal, comms, conflicts
 

@@ -51,12 +51,15 @@ from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
 from widgets.overview import OverviewView
+from widgets.public_view import PublicView
 
 VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbindingen",
-         "noodsteunpunten", "conflicten")
+         "noodsteunpunten", "conflicten", "publiek")
 VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
-               "noodsteunpunten": "Noodsteunpunten", "conflicten": "Conflicten"}
+               "noodsteunpunten": "Noodsteunpunten",
+               # 'conflicten' on a wall screen reads as a real-world conflict
+               "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste"}
 
 
 class MainWindow(QMainWindow):
@@ -84,12 +87,13 @@ class MainWindow(QMainWindow):
         self.header.sig_alarm_clicked.connect(self._on_alarm)
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
+        self.nav.setWordWrap(True)  # long titles (Tegenstrijdige wijzigingen) wrap, not clip
         for i, name in enumerate(VIEWS):
             self.nav.addItem(f"{i + 1}  {self.tr(VIEW_TITLES[name])}")
         self.stack = QStackedWidget()
         self.overview = OverviewView()
         self.incidents = IncidentsView()
-        self.bijstand = BijstandView()
+        self.bijstand = BijstandView(clock=self.clock)
         self.decisions = DecisionsView(clock=self.clock)
         self.journal = JournalView()
         self.comms = CommsMatrix(clock=self.clock)
@@ -102,14 +106,16 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.comms, 1)
         self.nsp = NspView(clock=self.clock)
         self.conflicts = ConflictInbox()
+        self.public = PublicView(clock=self.clock)
         conf_page = QWidget()
         fl = QVBoxLayout(conf_page)
-        fl.addWidget(title_label(self.tr("Conflicten")))
+        fl.addWidget(title_label(self.tr("Tegenstrijdige wijzigingen")))
         fl.addWidget(self.conflicts, 1)
         self.pages = {"overzicht": self.overview, "incidenten": self.incidents,
                       "bijstand": self.bijstand, "besluiten": self.decisions,
                       "logboek": self.journal, "verbindingen": comms_page,
-                      "noodsteunpunten": self.nsp, "conflicten": conf_page}
+                      "noodsteunpunten": self.nsp, "conflicten": conf_page,
+                      "publiek": self.public}
         for name in VIEWS:
             self.stack.addWidget(self.pages[name])
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -164,10 +170,10 @@ class MainWindow(QMainWindow):
                            self.status_line.setText, self.show_view, lambda: self.region)
         self.commands = CommandWiring(self.ctx, Views(
             self.incidents, self.bijstand, self.decisions, self.journal, self.comms, self.nsp,
-            self.conflicts))
+            self.conflicts, self.public))
         self.panes = wire_panes(self.ctx, self.header, self.overview, self.incidents,
                                 self.bijstand, self.decisions, self.journal, self.comms,
-                                self.nsp, self.conflicts)
+                                self.nsp, self.conflicts, self.public)
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
         self.ops.sig_changes.connect(self.sig_changes_applied)
@@ -246,7 +252,7 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         text, reg = self.filter.text(), self.region
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
-                  self.conflicts):
+                  self.conflicts, self.public):
             v.set_filter(text, reg)
 
     def _wire_views(self) -> None:
@@ -280,7 +286,8 @@ class MainWindow(QMainWindow):
         for text, key, fn in (
                 (self.tr("Incident melden"), "Ctrl+N", self.commands.new_incident),
                 (self.tr("Bijstandsverzoek"), "Ctrl+B", self.commands.new_bijstand),
-                (self.tr("IRBT-sessie openen"), "Ctrl+Shift+I", self.commands.new_session),
+                (self.tr("Sessie openen (ROT/GBT/RBT/IRBT)"), "Ctrl+Shift+I",
+                 self.commands.new_session),
                 (self.tr("Logboekbericht (snelinvoer)"), "Ctrl+L", self.focus_quick_entry)):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(key))

@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from data.picture.deadlines import incident_t0
 from data.store import Changes, Store
 from desktop import reads
 from desktop.context import Context
@@ -24,6 +25,7 @@ from widgets.incidents_view import IncidentsView
 from widgets.journal import JournalData
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
+from widgets.public_view import PublicView
 
 T = TypeVar("T")
 Then = Callable[[], None] | None
@@ -151,18 +153,33 @@ class DecisionsPane(Pane):
 
 
 class NspPane(Pane):
-    """Noodsteunpunten."""
+    """Noodsteunpunten, judged against T0+72 h of the incident each point belongs to."""
 
     def __init__(self, ctx: Context, view: NspView) -> None:
         super().__init__(ctx)
         self.view = view
+        self._states: list[dict[str, Any]] = []
+        self._t0: dict[str, str | None] = {}
+        # T0 comes from the incidents as the Incidenten pane loaded them: no read of our own
+        ctx.picture.sig_changed.connect(self._incidents_maybe_changed)
 
     def load(self, then: Then = None) -> None:
         self.query(reads.states("nsp"), self._show, then)
 
     def _show(self, states: list[dict[str, Any]]) -> None:
+        self._states = states
         self.ctx.picture.update(nsp=states)
-        self.view.set_points(states)
+        self._t0 = self._t0_map()
+        self.view.set_points(states, self._t0)
+
+    def _t0_map(self) -> dict[str, str | None]:
+        return {str(s.get("id")): incident_t0(s) for s in self.ctx.picture.state.incidents}
+
+    def _incidents_maybe_changed(self) -> None:
+        t0 = self._t0_map()
+        if t0 != self._t0:
+            self._t0 = t0
+            self.view.set_points(self._states, t0)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("nsp"):
@@ -185,6 +202,38 @@ class CommsPane(Pane):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("comms"):
+            self.load()
+
+
+class PublicPane(Pane):
+    """Publiek en schaarste: NL-Alerts, scarce means, vital partners (small lists)."""
+
+    KINDS = ("alert", "capacity", "partner")
+
+    def __init__(self, ctx: Context, view: PublicView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self._data: dict[str, list[dict[str, Any]]] = {k: [] for k in self.KINDS}
+        self._comms: Any = None
+        # NL-Alert's reach follows the comms cells the Verbindingen pane loaded
+        ctx.picture.sig_changed.connect(self._comms_maybe_changed)
+
+    def load(self, then: Then = None) -> None:
+        def read(st: Store) -> dict[str, list[dict[str, Any]]]:
+            return {k: reads.states(k)(st) for k in self.KINDS}
+        self.query(read, self._show, then)
+
+    def _show(self, data: dict[str, list[dict[str, Any]]]) -> None:
+        self._data = data
+        self._comms = self.ctx.picture.state.comms
+        self.view.set_data(data["alert"], data["capacity"], data["partner"], self._comms)
+
+    def _comms_maybe_changed(self) -> None:
+        if self.ctx.picture.state.comms is not self._comms and self._data["alert"]:
+            self._show(self._data)
+
+    def on_changes(self, changes: Changes) -> None:
+        if any(changes.touches(k) for k in self.KINDS):
             self.load()
 
 
@@ -212,7 +261,8 @@ class JournalPane(Pane):
 
 
 class ConflictsPane(Pane):
-    """Conflicten: the inbox, and who set the current value of the selected conflict."""
+    """Tegenstrijdige wijzigingen (conflicts): the inbox, and who set the current value of the
+    selected conflict."""
 
     def __init__(self, ctx: Context, view: ConflictInbox) -> None:
         super().__init__(ctx)

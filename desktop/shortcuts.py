@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 SHORTCUTS = (
-    ("Ctrl+1 … Ctrl+8", "naar Overzicht … Conflicten"),
+    ("Ctrl+1 … Ctrl+9", "naar Overzicht … Publiek en schaarste"),
     ("Ctrl+F", "zoeken in alle schermen"),
     ("Ctrl+L", "logboekbericht typen (Enter slaat op)"),
     ("Ctrl+N", "incident melden"),

@@ -18,6 +18,7 @@ from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
 from widgets.overview import OverviewView
+from widgets.public_view import PublicView
 
 
 @dataclass
@@ -34,11 +35,13 @@ class Panes:
     header: sp.HeaderPane
     overview: sp.OverviewPane
     kinds: sp.UnknownKinds
+    public: p.PublicPane | None = None
     first_load: sp.FirstLoad = field(init=False)
 
     def all(self) -> list[p.Pane]:
+        extra: list[p.Pane] = [self.public] if self.public is not None else []
         return [self.incidents, self.bijstand, self.decisions, self.nsp, self.comms,
-                self.journal, self.conflicts, self.header, self.overview, self.kinds]
+                self.journal, self.conflicts, self.header, self.overview, self.kinds, *extra]
 
     def stop(self) -> None:
         for pane in self.all():
@@ -48,12 +51,13 @@ class Panes:
 def wire_panes(ctx: Context, header: HeaderBar, overview: OverviewView,
                incidents: IncidentsView, bijstand: BijstandView, decisions: DecisionsView,
                journal: JournalView, comms: CommsMatrix, nsp: NspView,
-               conflicts: ConflictInbox) -> Panes:
+               conflicts: ConflictInbox, public: PublicView | None = None) -> Panes:
     """Make the panes, connect each one's ``on_changes`` (one loop), plan the first load."""
     ps = Panes(p.IncidentsPane(ctx, incidents), p.BijstandPane(ctx, bijstand),
                p.DecisionsPane(ctx, decisions), p.NspPane(ctx, nsp), p.CommsPane(ctx, comms),
                p.JournalPane(ctx, journal), p.ConflictsPane(ctx, conflicts),
-               sp.HeaderPane(ctx, header), sp.OverviewPane(ctx, overview), sp.UnknownKinds(ctx))
+               sp.HeaderPane(ctx, header), sp.OverviewPane(ctx, overview), sp.UnknownKinds(ctx),
+               p.PublicPane(ctx, public) if public is not None else None)
     for pane in ps.all():
         ctx.ops.sig_changes.connect(pane.on_changes)
     ps.first_load = sp.FirstLoad(
@@ -61,6 +65,7 @@ def wire_panes(ctx: Context, header: HeaderBar, overview: OverviewView,
         tiles=[ps.incidents.load, ps.comms.load, ps.nsp.load, ps.decisions.load_actions,
                ps.decisions.load_decisions, ps.bijstand.load_counts],
         rest=[ps.conflicts.load, ps.header.load_alarms, ps.decisions.load_sessions,
-              ps.bijstand.load, ps.journal.load],
+              ps.bijstand.load, *([ps.public.load] if ps.public is not None else []),
+              ps.journal.load],
         slow=[ps.header.load_fingerprint, ps.overview.load_timeline])
     return ps

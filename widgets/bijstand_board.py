@@ -30,9 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from data.clock import Clock, default_clock
 from data.domain.enums import label
 from data.domain.lifecycles import BIJSTAND_ORDER, legal
 from data.domain.regions import region_label
+from data.picture.bijstand import card_flags
+from data.picture.moment import Now
+from widgets import palette
 from widgets.table_model import ID_ROLE
 
 MIME = "application/x-crisisbeeld-bijstand"
@@ -48,23 +52,31 @@ def still_open(row: Sequence[Any]) -> int:
     return max(0, int(row[B_QTY] or 0) - int(row[B_OFFERED] or 0))
 
 
-def card_text(row: Sequence[Any]) -> str:
+def flags_of(row: Sequence[Any], now: Now) -> list[str]:
+    """The card's warnings at ``now``: a passed "nodig vóór", uncertain availability."""
+    return card_flags(row[B_STATUS], row[B_TO], row[B_NEEDED], now)
+
+
+def card_text(row: Sequence[Any], now: Now | None = None) -> str:
     prio = row[B_PRIO] or "normaal"
     # always four lines: the list uses uniform item sizes (fast with thousands of cards)
     title = str(row[B_TITLE])
     if len(title) > 24:
         title = title[:23] + "…"
+    flags = flags_of(row, now) if now is not None else []
+    last = ("⚠ " + " · ".join(flags)) if flags else f"prioriteit {label(prio).lower()}"
     return "\n".join((title, f"{row[B_FROM]} → {row[B_TO]}",
                       f"toegezegd {row[B_OFFERED] or 0}/{row[B_QTY]} · open {still_open(row)}",
-                      f"prioriteit {label(prio).lower()}"))
+                      last))
 
 
 class CardListModel(QAbstractListModel):
     """The cards of one board column (bijstand rows of one status)."""
 
-    def __init__(self, status: str, parent: Any = None) -> None:
+    def __init__(self, status: str, parent: Any = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.status = status
+        self.clock = clock or default_clock()  # judges a passed "nodig vóór"
         self._rows: list[tuple[Any, ...]] = []
 
     def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
@@ -80,9 +92,13 @@ class CardListModel(QAbstractListModel):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return card_text(r)
+            return card_text(r, self.clock.now())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r[B_TITLE]}\n{region_label(r[B_FROM])} → {r[B_TO]}"
+            flags = flags_of(r, self.clock.now())
+            return f"{r[B_TITLE]}\n{region_label(r[B_FROM])} → {r[B_TO]}" + (
+                "\n" + "; ".join(flags) if flags else "")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.color("alert_text") if flags_of(r, self.clock.now()) else None
         if role == ID_ROLE:
             return r[B_ID]
         return None
@@ -201,8 +217,9 @@ class BijstandBoard(QWidget):
     sig_transition_requested = Signal(str, str, str)
     """The user moved a card: (request id, from status, to status). Not yet done."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock or default_clock()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -216,7 +233,7 @@ class BijstandBoard(QWidget):
         self.columns: dict[str, _Column] = {}
         self.titles: dict[str, QLabel] = {}
         for st in BIJSTAND_ORDER:
-            m = CardListModel(st, self)
+            m = CardListModel(st, self, self.clock)
             col = _Column(self, m)
             col.setMinimumWidth(210)
             box = QWidget()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from data.clock import Clock
 from data.picture.detail_html import bijstand_html
 from widgets.bijstand_board import BijstandBoard
 from widgets.common import title_label, tr_detail
@@ -35,10 +36,14 @@ class BijstandView(QWidget):
     """Change the status of the request (through a form)."""
     sig_edit = Signal(str)
     """Update the fields of the request (quantity, needed by, priority …)."""
+    sig_forward = Signal(str)
+    """KCR2 forwards the request to Defensie (JFC) or the EU (UCPM) as a linked sub-request."""
+    sig_offer_update = Signal(str)
+    """An offer moves on (gemobiliseerd, ingezet, afgelost …) or names its commander."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
-        self.board = BijstandBoard()
+        self.board = BijstandBoard(clock=clock)
         self.detail = QTextBrowser()
         btns = QHBoxLayout()
         self.new_btn = QPushButton(self.tr("Nieuw verzoek"))
@@ -47,7 +52,12 @@ class BijstandView(QWidget):
         self.withdraw_btn = QPushButton(self.tr("Aanbod intrekken"))
         self.status_btn = QPushButton(self.tr("Status wijzigen"))
         self.edit_btn = QPushButton(self.tr("Bijwerken"))
-        for b in (self.new_btn, self.offer_btn, self.withdraw_btn, self.status_btn, self.edit_btn):
+        self.offer_update_btn = QPushButton(self.tr("Aanbod: status"))
+        self.forward_btn = QPushButton(self.tr("Doorzetten"))
+        self.forward_btn.setToolTip(self.tr("Alleen KCR2: deelverzoek aan Defensie (JFC) of de "
+                                            "EU (UCPM); beschikbaarheid is onzeker"))
+        for b in (self.new_btn, self.offer_btn, self.offer_update_btn, self.withdraw_btn,
+                  self.status_btn, self.edit_btn, self.forward_btn):
             btns.addWidget(b)
         btns.addStretch(1)
         self.new_btn.clicked.connect(self.sig_new)
@@ -56,6 +66,8 @@ class BijstandView(QWidget):
         self.withdraw_btn.clicked.connect(lambda: self._emit(self.sig_withdraw_offer))
         self.status_btn.clicked.connect(lambda: self._emit(self.sig_status))
         self.edit_btn.clicked.connect(lambda: self._emit(self.sig_edit))
+        self.offer_update_btn.clicked.connect(lambda: self._emit(self.sig_offer_update))
+        self.forward_btn.clicked.connect(lambda: self._emit(self.sig_forward))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.board)
         split.addWidget(self.detail)

@@ -14,7 +14,8 @@ from data.picture.timefmt import age, local_hm
 from widgets import palette
 
 Index = QModelIndex | QPersistentModelIndex
-CHANNELS = ("C2000", "NCV", "DARES", "telefoon", "mobiel", "satelliet")
+CHANNELS = ("C2000", "eOCS", "112", "P2000", "NCV", "DARES", "telefoon", "mobiel", "internet",
+            "NL-Alert", "satelliet")
 
 
 class CommsMatrixModel(QAbstractTableModel):
@@ -53,7 +54,8 @@ class CommsMatrixModel(QAbstractTableModel):
         rank = {"ok": 0, "warn": 1, "alert": 2}
         out: dict[str, str] = {}
         for (reg, _c), (s, _at, _n) in self._cells.items():
-            lvl = {"uitgevallen": "alert", "verstoord": "warn"}.get(s, "ok")
+            lvl = {"uitgevallen": "alert", "verstoord": "warn",
+                   "terugvaloptie_actief": "warn"}.get(s, "ok")
             out[reg] = max(out.get(reg, "ok"), lvl, key=rank.__getitem__)
         return out
 

@@ -133,7 +133,7 @@ class ConflictInbox(QWidget):
         elif self.proxy.rowCount():
             self.table.selectRow(0)
         else:
-            self.title.setText(self.tr("Geen open conflicten"))
+            self.title.setText(self.tr("Geen tegenstrijdige wijzigingen"))
             self.reason.setText("")
             self.kept.setText("")
             self.wanted.setText("")

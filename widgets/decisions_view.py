@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from data.clock import Clock, default_clock
 from data.domain.enums import label
 from data.picture.deadlines import actions_summary, is_overdue
+from data.picture.decisions import adoption_summary, kind_of, orphaned_actions, team_of
 from data.picture.detail_html import decision_html
 from data.picture.timefmt import local_hm
 from widgets import palette
@@ -29,7 +30,7 @@ class DecisionsView(QWidget):
     """Sessions | decisions of the selected session | detail and actions of the decision."""
 
     sig_open_session = Signal()
-    """Open a new IRBT session."""
+    """Open a new session of a team (ROT, GBT, RBT or IRBT)."""
     sig_record = Signal(str)
     """Record a decision in the session (session id)."""
     sig_amend = Signal(str)
@@ -44,24 +45,31 @@ class DecisionsView(QWidget):
     """Close an IRBT session (session id)."""
     sig_edit_action = Signal(str)
     """Update an action's text, owner or due time (action id)."""
+    sig_adoption = Signal(str)
+    """Report how far a region has taken up an agreement (decision id)."""
+    sig_reattach = Signal(str)
+    """Move an action to a decision that stands (action id)."""
 
     def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.clock = clock or default_clock()  # "overdue" is judged by it
         self.sessions = RowTableModel([
-            Column(self.tr("Sessie"), 1), Column(self.tr("Status"), 2, label),
-            Column(self.tr("Geopend"), 3, local_hm)],
+            Column(self.tr("Team"), 5), Column(self.tr("Sessie"), 1),
+            Column(self.tr("Status"), 2, label), Column(self.tr("Geopend"), 3, local_hm)],
             regions=lambda r: r[4], parent=self)
         self.decisions = RowTableModel([
-            Column(self.tr("Nr"), 1), Column(self.tr("Versie"), 2),
+            Column(self.tr("Nr"), 1), Column(self.tr("Soort"), 8), Column(self.tr("Versie"), 2),
             Column(self.tr("Status"), 3, label),
-            Column(self.tr("Acties"), 5, lambda v: v),
-            Column(self.tr("Besluit"), 4)],
+            Column(self.tr("Acties"), 5, lambda v: v,
+                   color=lambda r: palette.color("alert_text") if "zonder besluit" in r[5]
+                   else None),
+            Column(self.tr("Overname per regio"), 9),
+            Column(self.tr("Besluit / afspraak"), 4)],
             regions=lambda r: r[6], parent=self)
         self.actions = RowTableModel([
             Column(self.tr("Actie"), 1),
             Column(self.tr("Status"), 4, lambda v: label(v)),
-            Column(self.tr("Let op"), 5, lambda v: "⚠ te laat" if v else "",
+            Column(self.tr("Let op"), 5, lambda v: v,
                    color=lambda r: palette.color("alert_text") if r[5] else None),
             Column(self.tr("Gereed vóór"), 3, lambda v: local_hm(v) or "—"),
             Column(self.tr("Eigenaar"), 2)], parent=self)
@@ -74,8 +82,8 @@ class DecisionsView(QWidget):
         self.s_table.setModel(self.s_proxy)
         self.d_table.setModel(self.d_proxy)
         self.a_table.setModel(self.a_proxy)
-        set_widths(self.s_table, [170, 70])
-        set_widths(self.d_table, [44, 70, 110, 150])
+        set_widths(self.s_table, [50, 150, 70])
+        set_widths(self.d_table, [40, 90, 50, 90, 150, 170])
         set_widths(self.a_table, [250, 110, 90, 130])
         self.d_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.detail = QTextBrowser()
@@ -87,6 +95,13 @@ class DecisionsView(QWidget):
         self.action_status_btn = QPushButton(self.tr("Actiestatus"))
         self.action_edit_btn = QPushButton(self.tr("Actie bijwerken"))
         self.close_btn = QPushButton(self.tr("Sessie sluiten"))
+        self.adoption_btn = QPushButton(self.tr("Overname"))
+        self.adoption_btn.setToolTip(self.tr("Meld per regio of de afspraak is overgenomen en "
+                                             "uitgevoerd"))
+        self.reattach_btn = QPushButton(self.tr("Ander besluit"))
+        self.reattach_btn.setToolTip(self.tr("Hang de actie onder een besluit dat nog staat"))
+        self.adoption_btn.clicked.connect(lambda: self._emit(self.sig_adoption, self._dec))
+        self.reattach_btn.clicked.connect(lambda: self._emit(self.sig_reattach, self._act))
         self.open_btn.setText(self.tr("Openen"))
         self.close_btn.setText(self.tr("Sluiten"))
         self.record_btn.setText(self.tr("Vastleggen"))
@@ -105,16 +120,17 @@ class DecisionsView(QWidget):
 
         # top: sessions (narrow) beside their decisions (wide); bottom: detail beside actions
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self._titled(self.tr("IRBT-sessies"), self.s_table,
+        top.addWidget(self._titled(self.tr("Sessies"), self.s_table,
                                    self.open_btn, self.close_btn))
-        top.addWidget(self._titled(self.tr("Besluiten"), self.d_table, self.record_btn,
-                                   self.amend_btn, self.revoke_btn))
+        top.addWidget(self._titled(self.tr("Besluiten en afspraken"), self.d_table,
+                                   self.record_btn, self.amend_btn, self.revoke_btn,
+                                   self.adoption_btn))
         top.setSizes([280, 900])
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.detail)
         bottom.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table,
                                       self.action_btn, self.action_status_btn,
-                                      self.action_edit_btn))
+                                      self.action_edit_btn, self.reattach_btn))
         bottom.setSizes([500, 680])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
@@ -154,9 +170,10 @@ class DecisionsView(QWidget):
 
     def _buttons(self) -> None:
         self.record_btn.setEnabled(bool(self._sess))
-        for b in (self.amend_btn, self.revoke_btn, self.action_btn):
+        for b in (self.amend_btn, self.revoke_btn, self.action_btn, self.adoption_btn):
             b.setEnabled(bool(self._dec))
         self.action_status_btn.setEnabled(bool(self._act))
+        self.reattach_btn.setEnabled(bool(self._act))
         self.action_edit_btn.setEnabled(bool(self._act))
         self.close_btn.setEnabled(bool(self._sess))
 
@@ -168,16 +185,26 @@ class DecisionsView(QWidget):
         for a in actions:
             by_dec.setdefault(a.get("decision_id", ""), []).append(a)
         self._decision_states = {d["id"]: d for d in decisions}
+        self._orphans = orphaned_actions(actions, decisions)
+        sess_by_id = {s["id"]: s for s in sessions}
         self._all_decisions = []
         for d in decisions:
-            txt = actions_summary(by_dec.get(d["id"], []), now)
+            mine = by_dec.get(d["id"], [])
+            txt = actions_summary(mine, now)
+            n_orphan = sum(1 for a in mine if a["id"] in self._orphans)
+            if n_orphan:  # never silently 'in uitvoering' under a revoked decision
+                txt = f"⚠ {n_orphan} zonder besluit"
+            kind = label(kind_of(d, sess_by_id.get(d.get("session_id", ""))))
             self._all_decisions.append((d["id"], d.get("number", 0), d.get("version", 1),
                                         d.get("status", ""), d.get("text", ""), txt,
-                                        tuple(d.get("regions") or ()), d.get("session_id", "")))
+                                        tuple(d.get("regions") or ()), d.get("session_id", ""),
+                                        ("★ " if d.get("key") else "") + kind,
+                                        adoption_summary(d)))
         self.sessions.set_rows([(s["id"], s.get("title", ""), s.get("status", ""),
-                                 s.get("created_at", ""), tuple(s.get("regions") or ()))
+                                 s.get("created_at", ""), tuple(s.get("regions") or ()),
+                                 team_of(s))
                                 for s in sessions])
-        self.s_proxy.sort(2, Qt.SortOrder.DescendingOrder)
+        self.s_proxy.sort(3, Qt.SortOrder.DescendingOrder)
         if not self._sess and self.s_proxy.rowCount():
             self.s_table.selectRow(0)
         else:
@@ -203,12 +230,18 @@ class DecisionsView(QWidget):
     def _fill_actions(self) -> None:
         now = self.clock.now()
         self.actions.set_rows([(a["id"], a.get("text", ""), a.get("owner", ""), a.get("due"),
-                                a.get("status", ""), is_overdue(a, now))
+                                a.get("status", ""), self._attention(a, now))
                                for a in self._actions if a.get("decision_id") == self._dec])
         if self._act:
             self._reselect(self.a_table, self.a_proxy, self._act)
         d = self._decision_states.get(self._dec)
         self.detail.setHtml(decision_html(d, tr_detail) if d else "")
+
+    def _attention(self, a: dict[str, Any], now: Any) -> str:
+        """What the 'Let op' column says of an action."""
+        if a["id"] in getattr(self, "_orphans", set()):
+            return "⚠ besluit ingetrokken: afsluiten of ander besluit"
+        return "⚠ te laat" if is_overdue(a, now) else ""
 
     def _on_session(self, cur: Any, _prev: Any) -> None:
         sid = str(cur.data(ID_ROLE)) if cur.isValid() else ""

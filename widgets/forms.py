@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -257,7 +259,13 @@ class FormDialog(QDialog):
         head = QLabel(title)
         head.setObjectName("ViewTitle")
         lay.addWidget(head)
-        lay.addWidget(form)
+        # long forms (a bijstand request) scroll, so the dialog fits a 1366×768 screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form)
+        scroll.setMinimumHeight(min(form.sizeHint().height() + 8, 560))
+        lay.addWidget(scroll, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))

@@ -152,7 +152,8 @@ class HeaderBar(QWidget):
         else:
             self.drift.hide()
         if open_conflicts:
-            self.conflicts.setText(self.tr("⚠ {0} open conflict(en)").format(open_conflicts))
+            self.conflicts.setText(
+                self.tr("⚠ {0} tegenstrijdige wijziging(en)").format(open_conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()

@@ -1,16 +1,17 @@
-"""Noodsteunpunten: status, power, comms and time left to the 72-hour target."""
+"""Noodsteunpunten: status, power, comms, what a point does not offer, and each point against
+the 72-hour target counted from its incident's T0 (per region and for the whole network)."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from data.clock import Clock, default_clock
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE
-from data.picture.deadlines import minutes_left, target_alert, target_text
+from data.picture.deadlines import elapsed_text, nsp_clock, nsp_tallies
 from data.picture.timefmt import age
 from widgets import palette
 from widgets.common import make_table, set_widths, title_label
@@ -39,16 +40,18 @@ class NspView(QWidget):
             Column(self.tr("Stroom"), 5, label,
                    color=lambda r: palette.color("alert_text") if r[5] == "geen" else None),
             Column(self.tr("Verbindingen"), 6, lambda v: ", ".join(v) or "geen"),
-            Column(self.tr("72-uursdoel"), 7, target_text,
-                   color=lambda r: palette.color("alert_text") if target_alert(r[7]) else None),
-            Column(self.tr("Laatste contact"), 8,
+            Column(self.tr("72-uursdoel (T0)"), 7,
+                   color=lambda r: palette.color("alert_text") if r[11] else None),
+            Column(self.tr("Sinds T0"), 8, elapsed_text),
+            Column(self.tr("Biedt niet"), 9, lambda v: ", ".join(v) or "—"),
+            Column(self.tr("Laatste contact"), 10,
                    lambda v: (age(v, self.clock) + " geleden") if v else "—"),
         ], regions=lambda r: (r[3],), parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [250, 120, 80, 130, 110, 200, 150])
+        set_widths(self.table, [165, 90, 55, 110, 75, 110, 195, 75, 100])
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.new_btn = QPushButton(self.tr("Nieuw noodsteunpunt"))
         self.new_btn.setProperty("primary", True)
@@ -63,6 +66,10 @@ class NspView(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Noodsteunpunten")))
         lay.addLayout(btns)
+        self.summary = QLabel()
+        """The network and each region against T0+72 h."""
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
         lay.addWidget(self.table, 1)
 
     def current(self) -> str:
@@ -74,13 +81,25 @@ class NspView(QWidget):
         if eid:
             self.sig_edit.emit(eid)
 
-    def set_points(self, states: Sequence[dict[str, Any]]) -> None:
+    def set_points(self, states: Sequence[dict[str, Any]],
+                   t0_of: Mapping[str, str | None] | None = None) -> None:
+        """Show the points; ``t0_of`` maps an incident id to its T0 (the crisis start)."""
         now = self.clock.now()
-        self.model.set_rows([
-            (s["id"], s.get("name", ""), s.get("municipality", ""), s.get("region", ""),
-             s.get("status", ""), s.get("power", ""), tuple(s.get("comms") or ()),
-             minutes_left(s.get("opened_at"), now), s.get("last_contact"))
-            for s in states])
+        t0s = t0_of or {}
+        rows = []
+        for s in states:
+            c = nsp_clock(s, t0s.get(str(s.get("incident_id") or "")), now)
+            rows.append((s["id"], s.get("name", ""), s.get("municipality", ""),
+                         s.get("region", ""), s.get("status", ""), s.get("power", ""),
+                         tuple(s.get("comms") or ()), c.text(), c.elapsed,
+                         tuple(s.get("not_offered") or ()), s.get("last_contact"), c.flagged))
+        self.model.set_rows(rows)
+        network, regions = nsp_tallies(states, t0s, now)
+        short = {c: (REGION_BY_CODE[c].short if c in REGION_BY_CODE else c) for c in regions}
+        per_region = " · ".join(f"{short[c]}: {t.text()}"
+                                for c, t in sorted(regions.items(), key=lambda kv: short[kv[0]]))
+        self.summary.setText(self.tr("Netwerk (T0+72 u): {0}").format(network.text())
+                             + (f"  —  {per_region}" if per_region else ""))
 
     def set_filter(self, text: str, region: str = "") -> None:
         self.proxy.set_filter(text, region)

@@ -9,6 +9,8 @@ from typing import Any, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from data.domain.enums import label
+from data.domain.lifecycles import REQUESTED_BIJSTAND
 from data.domain.regions import region_label
 from widgets.common import title_label
 from widgets.kpi import KpiTile
@@ -17,11 +19,11 @@ from widgets.timeline import Timeline
 
 TILES = (
     ("incidents", "Actieve incidenten", "incidenten"),
-    ("bijstand", "Open bijstand", "bijstand"),
+    ("bijstand", "Open bijstandsverzoeken", "bijstand"),
     ("decisions", "Besluiten met open acties", "besluiten"),
     ("comms", "Regio's met verbindingsuitval", "verbindingen"),
     ("nsp", "Noodsteunpunten open", "noodsteunpunten"),
-    ("conflicts", "Open conflicten", "conflicten"),
+    ("conflicts", "Tegenstrijdige wijzigingen", "conflicten"),
 )
 
 
@@ -77,14 +79,21 @@ class OverviewView(QWidget):
                                  self.tr("{0} gemeld, {1} beheerst").format(
                                      k.get("incidents_gemeld", 0), k.get("incidents_beheerst", 0)),
                                  "alert" if k.get("incidents_active") else "")
+        # open requests and running deployments apart: a deployment is no open question
+        requests, deployed = k.get("bijstand_requests", 0), k.get("bijstand_deployed", 0)
         by = k.get("bijstand_by_status", {})
-        detail = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in by.items() if n)
-        t["bijstand"].set_value(k.get("bijstand_open", 0), detail[:120],
-                                "warn" if k.get("bijstand_open") else "")
+        detail = ", ".join(f"{n} {label(s).lower()}" for s, n in by.items()
+                           if n and s in REQUESTED_BIJSTAND)
+        t["bijstand"].set_value(requests, self.tr("{0} lopende inzet · {1}").format(
+            deployed, detail or self.tr("geen verzoeken open"))[:120],
+                                "warn" if requests else "")
+        orphans = k.get("actions_orphaned", 0)
         t["decisions"].set_value(k.get("decisions_open", 0),
                                  self.tr("{0} met acties over tijd").format(
-                                     k.get("decisions_overdue", 0)),
-                                 "alert" if k.get("decisions_overdue") else "")
+                                     k.get("decisions_overdue", 0))
+                                 + (self.tr(" · {0} acties zonder besluit").format(orphans)
+                                    if orphans else ""),
+                                 "alert" if k.get("decisions_overdue") or orphans else "")
         regs: Sequence[str] = k.get("comms_out_regions", [])
         t["comms"].set_value(len(regs), ", ".join(region_label(r) for r in regs)[:120],
                              "alert" if regs else "")

@@ -26,6 +26,7 @@ _theme = "dark"
 #: level of a status value: ok / warn / alert / unknown
 LEVELS = {
     "operationeel": "ok", "verstoord": "warn", "uitgevallen": "alert", "onbekend": "unknown",
+    "terugvaloptie_actief": "warn", "geen_voorziening": "unknown",
     "gemeld": "warn", "actief": "alert", "beheerst": "warn", "afgeschaald": "ok",
     "beperkt": "warn", "gesloten": "unknown", "gepland": "unknown", "in_opbouw": "warn",
 }

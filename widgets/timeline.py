@@ -13,7 +13,8 @@ from widgets import palette
 
 KIND_LABELS = {"incident": "Incidenten", "bijstand": "Bijstand", "decision": "Besluiten",
                "action": "Acties", "irbt": "IRBT", "journal": "Logboek",
-               "comms": "Verbindingen", "nsp": "Noodsteunpunten", "conflict": "Conflicten"}
+               "comms": "Verbindingen", "nsp": "Noodsteunpunten",
+               "conflict": "Tegenstrijdige wijzigingen"}
 KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "incident": "#e07a6a", "decision": "#a78bfa", "action": "#8fd19e",
                "nsp": "#5fb3b3", "irbt": "#c4b5fd", "conflict": "#f472b6"}

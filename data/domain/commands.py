@@ -115,6 +115,16 @@ def _comms_cell(payload: dict[str, Any]) -> str:
     return f"comms:{r.code if r else reg}:{chan}"
 
 
+def _partner_cell(payload: dict[str, Any]) -> str:
+    """The entity of a vital partner's report: one per (region, sector, partner)."""
+    from data.domain.regions import resolve_region
+
+    reg = payload.get("region")
+    r = resolve_region(reg) if isinstance(reg, str) else None
+    name = re.sub(r"[^A-Za-z0-9]+", "-", str(payload.get("partner") or "")).strip("-")[:40]
+    return f"partner:{r.code if r else reg}:{payload.get('sector')}:{name.lower() or 'x'}"
+
+
 # ---------------------------------------------------------------- the table
 
 _CREATES = Rule(creates=True)
@@ -136,6 +146,14 @@ RULES: dict[str, Rule] = {
     "decision.revoked": Rule(state=(_not_revoked("dit besluit is al ingetrokken"),)),
     "irbt.session_closed": Rule(state=(_session_open,)),
     "bijstand.offer_withdrawn": Rule(state=(_offer_exists,)),
+    # issue 17: the room's records
+    "bijstand.offer_updated": Rule(state=(_offer_exists,)),
+    "decision.adoption_reported": Rule(state=(_not_revoked(
+        "een ingetrokken besluit of afspraak wordt niet meer overgenomen"),)),
+    "action.reattached": Rule(refers=(("decision_id", "decision", "besluit"),)),
+    "alert.issued": _CREATES,
+    "capacity.reported": Rule(entity_of=lambda p: f"capacity:{p.get('means')}"),
+    "partner.reported": Rule(entity_of=_partner_cell),
 }
 # every status change is a lifecycle step; every other type changes an existing entity
 for _t in EVENT_TYPES:

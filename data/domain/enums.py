@@ -63,6 +63,11 @@ class BijstandStatus(StrEnum):
     TOEGEZEGD = "toegezegd"
     ONDERWEG = "onderweg"
     INGEZET = "ingezet"
+    #: the deployed unit was relieved by a fresh one (aflossing); the deployment goes on
+    AFGELOST = "afgelost"
+    GEDEMOBILISEERD = "gedemobiliseerd"
+    GEEVALUEERD = "geevalueerd"
+    #: the old end state, kept so that stores written before the three above still read
     BEEINDIGD = "beeindigd"
     AFGEWEZEN = "afgewezen"
     INGETROKKEN = "ingetrokken"
@@ -85,6 +90,24 @@ class SessionStatus(StrEnum):
     GESLOTEN = "gesloten"
 
 
+class DecisionKind(StrEnum):
+    """A team's own decision, or an agreement between regions (an IRBT has no powers of its
+    own: each voorzitter adopts what was agreed for their region)."""
+
+    BESLUIT = "besluit"
+    AFSPRAAK = "afspraak"
+
+
+class Adoption(StrEnum):
+    """How far one region involved has taken up an agreement."""
+
+    OPEN = "open"
+    OVERGENOMEN = "overgenomen"
+    IN_UITVOERING = "in_uitvoering"
+    UITGEVOERD = "uitgevoerd"
+    NIET_OVERGENOMEN = "niet_overgenomen"
+
+
 class ActionStatus(StrEnum):
     OPEN = "open"
     IN_UITVOERING = "in_uitvoering"
@@ -94,6 +117,8 @@ class ActionStatus(StrEnum):
 
 class Channel(StrEnum):
     C2000 = "C2000"
+    EOCS = "eOCS"
+    NOODNUMMER = "112"
     NCV = "NCV"
     NCV_VIDEO = "NCV-video"
     DARES = "DARES"
@@ -102,8 +127,42 @@ class Channel(StrEnum):
     SATELLIET = "satelliet"
     KOERIER = "koerier"
     LCMS = "LCMS"
+    INTERNET = "internet"
+    NL_ALERT = "NL-Alert"
+    P2000 = "P2000"
     EMAIL = "e-mail"
     MONDELING = "mondeling"
+
+
+class Sector(StrEnum):
+    """Vital partners whose state a coordination room follows."""
+
+    ELEKTRICITEIT = "elektriciteit"
+    DRINKWATER = "drinkwater"
+    ZORG = "zorg"
+    TELECOM = "telecom"
+    BRANDSTOF = "brandstof"
+    OVERIG = "overig"
+
+
+class EstimateQuality(StrEnum):
+    """How firm a partner's figure is (a grid operator's restore time is usually a guess)."""
+
+    BEVESTIGD = "bevestigd"
+    SCHATTING = "schatting"
+    ONBEVESTIGD = "onbevestigd"
+
+
+#: Scarce means a room divides by priority (Prioritering), with their display names.
+SCARCE_MEANS: dict[str, str] = {
+    "handcrew_natuurbrand": "Handcrews",
+    "usar": "USAR",
+    "cbrn_ondersteuning": "CBRN",
+    "aggregaten_noodstroom": "Aggregaten",
+    "brandstof": "Brandstof",
+    "specialistisch_natuurbrandteam": "Specialistische natuurbrandteams",
+    "pompcapaciteit": "Pompcapaciteit",
+}
 
 
 class Direction(StrEnum):
@@ -116,6 +175,10 @@ class CommsState(StrEnum):
     OPERATIONEEL = "operationeel"
     VERSTOORD = "verstoord"
     UITGEVALLEN = "uitgevallen"
+    #: the primary means is out and the agreed fallback carries the traffic
+    TERUGVALOPTIE_ACTIEF = "terugvaloptie_actief"
+    #: the region has no such means or agreement (e.g. no DARES agreement): not a failure
+    GEEN_VOORZIENING = "geen_voorziening"
     ONBEKEND = "onbekend"
 
 
@@ -167,17 +230,40 @@ CAPABILITIES: dict[str, str] = {
 
 #: Who a bijstand request can be addressed to, besides a region code.
 BIJSTAND_ADDRESSEES = ("KCR2", "JFC", "UCPM")
+#: Addressees only KCR2 (LOCC) forwards to, as a sub-request of a region's request:
+#: Defensie through the JFC, the EU through the UCPM (which needs a request of the state).
+FORWARDED_ONLY = ("JFC", "UCPM")
+
+
+class OfferStatus(StrEnum):
+    """Where one provider's contribution to a request stands."""
+
+    AANGEBODEN = "aangeboden"
+    GEACCEPTEERD = "geaccepteerd"
+    GEMOBILISEERD = "gemobiliseerd"
+    INGEZET = "ingezet"
+    AFGELOST = "afgelost"
+    GEDEMOBILISEERD = "gedemobiliseerd"
 
 LABELS: dict[str, str] = {
     # statuses
-    "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst", "afgeschaald": "Afgeschaald",
+    "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst",
+    # stored as 'afgeschaald' (older stores); teams schalen af, an incident is afgesloten
+    "afgeschaald": "Afgesloten",
     "concept": "Concept", "ingediend": "Ingediend", "in_behandeling": "In behandeling",
     "deels_toegezegd": "Deels toegezegd", "toegezegd": "Toegezegd", "onderweg": "Onderweg",
-    "ingezet": "Ingezet", "beeindigd": "Beëindigd", "afgewezen": "Afgewezen",
+    "ingezet": "Ingezet", "beeindigd": "Beëindigd", "afgelost": "Afgelost",
+    "gedemobiliseerd": "Gedemobiliseerd", "geevalueerd": "Geëvalueerd",
+    "overgenomen": "Overgenomen", "uitgevoerd": "Uitgevoerd",
+    "niet_overgenomen": "Niet overgenomen", "besluit": "Besluit", "afspraak": "Afspraak",
+    "aangeboden": "Aangeboden", "geaccepteerd": "Geaccepteerd", "gemobiliseerd": "Gemobiliseerd",
+    "afgewezen": "Afgewezen",
     "ingetrokken": "Ingetrokken", "vastgesteld": "Vastgesteld", "open": "Open",
     "gesloten": "Gesloten", "in_uitvoering": "In uitvoering", "gereed": "Gereed",
     "vervallen": "Vervallen", "operationeel": "Operationeel", "verstoord": "Verstoord",
-    "uitgevallen": "Uitgevallen", "onbekend": "Onbekend", "gepland": "Gepland",
+    "uitgevallen": "Uitgevallen", "onbekend": "Onbekend",
+    "terugvaloptie_actief": "Terugvaloptie actief", "geen_voorziening": "Geen voorziening",
+    "gepland": "Gepland",
     "in_opbouw": "In opbouw", "beperkt": "Beperkt",
     # priorities, phases, classification
     "zeer_hoog": "Zeer hoog", "hoog": "Hoog", "normaal": "Normaal", "laag": "Laag",
@@ -185,6 +271,9 @@ LABELS: dict[str, str] = {
     "openbaar": "Openbaar", "intern": "Intern", "vertrouwelijk": "Vertrouwelijk",
     "coordinatiepunt": "Coördinatiepunt", "lokaal": "Lokaal steunpunt",
     "net": "Net", "aggregaat": "Aggregaat", "geen": "Geen",
+    "elektriciteit": "Elektriciteit", "drinkwater": "Drinkwater", "zorg": "Zorg",
+    "telecom": "Telecom", "brandstof": "Brandstof", "overig": "Overig",
+    "bevestigd": "Bevestigd", "schatting": "Schatting", "onbevestigd": "Onbevestigd",
 }
 
 

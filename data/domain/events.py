@@ -12,19 +12,25 @@ from data.domain import validation as v
 from data.domain.enums import (
     BIJSTAND_ADDRESSEES,
     CAPABILITIES,
+    SCARCE_MEANS,
     ActionStatus,
+    Adoption,
     BijstandStatus,
     Channel,
     Classification,
     CommsState,
+    DecisionKind,
     Direction,
+    EstimateQuality,
     IncidentStatus,
     NspHost,
     NspKind,
     NspStatus,
+    OfferStatus,
     Phase,
     PowerSource,
     Priority,
+    Sector,
     Team,
 )
 from data.domain.validation import Field, ValidationError
@@ -44,6 +50,8 @@ INCIDENT_FIELDS = {
     "phase": Field("fase", v.choice, choices=_vals(Phase), default=Phase.WARM.value),
     "teams": Field("teams", v.choices_list, choices=_vals(Team), default=[]),
     "beeld": Field("beeld", v.text, max_len=8000),
+    # T0: the start of the crisis; the 24/48/72-hour clock counts from it (default: reported)
+    "t0": Field("T0 (start crisis)", v.timestamp),
     "classification": CLASS,
 }
 
@@ -60,6 +68,18 @@ BIJSTAND_FIELDS = {
     "meldplaats": Field("meldplaats", v.text, max_len=200),
     "priority": Field("prioriteit", v.choice, choices=_vals(Priority), default="normaal"),
     "incident_id": Field("incident", v.identifier),
+    # what a request must say for the provider to decide and the host to receive the means
+    "competent_authority": Field("bevoegd gezag", v.text, max_len=160),
+    "contact_function": Field("contact (functie)", v.function_text, max_len=160),
+    "task": Field("taak", v.text, max_len=1000),
+    "duration": Field("duur inzet", v.text, max_len=120),
+    "relief": Field("aflossing", v.text, max_len=300),
+    "under_command_of": Field("onder commando van", v.function_text, max_len=160),
+    "logistics": Field("logistiek / zelfvoorzienendheid", v.text, max_len=1000),
+    "cost_agreement": Field("kostenafspraak", v.text, max_len=300),
+    # KCR2's sub-request to JFC or UCPM points at the region's own request
+    "parent_id": Field("deelverzoek van", v.identifier),
+    "state_request": Field("verzoek van de Staat ingediend", v.boolean),
     "classification": CLASS,
 }
 
@@ -69,6 +89,8 @@ SESSION_FIELDS = {
     "chair": Field("voorzitter", v.text, max_len=120),
     "medium": Field("vergadervorm", v.text, max_len=80),
     "incident_id": Field("incident", v.identifier),
+    # which team meets: ROT, GBT and RBT keep a decision list too (absent: an IRBT)
+    "team": Field("team", v.choice, choices=("ROT", "GBT", "RBT", "IRBT")),
     "classification": CLASS,
 }
 
@@ -78,6 +100,9 @@ DECISION_FIELDS = {
     "text": Field("besluit", v.text, required=True, max_len=4000),
     "rationale": Field("motivering", v.text, max_len=4000),
     "regions": Field("betrokken regio's", v.regions, default=[]),
+    # an IRBT agrees (afspraak); a ROT/GBT/RBT decides (besluit). Absent: besluit.
+    "kind": Field("soort", v.choice, choices=_vals(DecisionKind)),
+    "key": Field("sleutelbesluit", v.boolean),
     "classification": CLASS,
 }
 
@@ -118,6 +143,10 @@ NSP_FIELDS = {
     "power": Field("stroom", v.choice, choices=_vals(PowerSource), default="net"),
     "comms": Field("verbindingen", v.choices_list, choices=_vals(Channel), default=[]),
     "functions": Field("functies", v.text_list, default=[]),
+    # said out loud at the door, so that nobody comes for what is not there
+    "not_offered": Field("biedt niet", v.text_list, default=[]),
+    # the crisis whose T0 the 72-hour target counts from
+    "incident_id": Field("incident", v.identifier),
     "opened_at": Field("geopend op", v.timestamp),
     "last_contact": Field("laatste contact", v.timestamp),
     "classification": CLASS,
@@ -135,6 +164,69 @@ def _transition(states: tuple[str, ...]) -> dict[str, Field]:
 def _subset(fields: dict[str, Field], *names: str) -> dict[str, Field]:
     return {n: fields[n] for n in names}
 
+# ---------------------------------------------------------------- issue 17: the room's records
+# One block, so that other new event types can be merged next to it.
+
+#: where one provider's contribution stands, and who commands it
+OFFER_UPDATE_FIELDS = {
+    "offer_id": Field("aanbod", v.identifier, required=True),
+    "status": Field("status aanbod", v.choice, choices=_vals(OfferStatus)),
+    "commander": Field("commandant (functie)", v.function_text, max_len=160),
+    "eta": Field("verwachte aankomst", v.timestamp),
+    "note": Field("toelichting", v.text, max_len=500),
+}
+
+ALERT_FIELDS = {
+    "regions": Field("regio's", v.regions, required=True),
+    "area": Field("gebied", v.text, required=True, max_len=300),
+    "text": Field("bericht", v.text, required=True, max_len=1000),
+    "action_perspective": Field("handelingsperspectief", v.text, required=True, max_len=500),
+    "sent_at": Field("verzonden om", v.timestamp, required=True),
+    "incident_id": Field("incident", v.identifier),
+    "classification": CLASS,
+}
+
+CAPACITY_FIELDS = {
+    "means": Field("middel", v.choice, required=True, choices=tuple(SCARCE_MEANS)),
+    "asked": Field("gevraagd", v.integer, required=True, min_value=0),
+    "offered": Field("aangeboden", v.integer, required=True, min_value=0),
+    "available": Field("beschikbaar", v.integer, required=True, min_value=0),
+    "unit": Field("eenheid", v.text, max_len=40),
+    "priority_note": Field("prioritering", v.text, max_len=1000),
+    "classification": CLASS,
+}
+
+PARTNER_FIELDS = {
+    "partner": Field("partner", v.function_text, required=True, max_len=120),
+    "sector": Field("sector", v.choice, required=True, choices=_vals(Sector)),
+    "region": Field("regio", v.region, required=True),
+    "state": Field("status", v.choice, required=True, choices=_vals(CommsState)),
+    "restore_estimate": Field("herstel verwacht", v.timestamp),
+    "estimate_quality": Field("zekerheid", v.choice, choices=_vals(EstimateQuality)),
+    "note": Field("toelichting", v.text, max_len=500),
+    "classification": CLASS,
+}
+
+ROOM_EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
+    "bijstand.offer_updated": ("bijstand", OFFER_UPDATE_FIELDS, False),
+    "decision.adoption_reported": (
+        "decision",
+        {"region": Field("regio", v.region, required=True),
+         "state": Field("overname", v.choice, required=True, choices=_vals(Adoption)),
+         "note": Field("toelichting", v.text, max_len=500)},
+        False,
+    ),
+    "action.reattached": (
+        "action",
+        {"decision_id": Field("besluit", v.identifier, required=True),
+         "reason": Field("toelichting", v.text, max_len=1000)},
+        False,
+    ),
+    "alert.issued": ("alert", ALERT_FIELDS, False),
+    "capacity.reported": ("capacity", CAPACITY_FIELDS, False),
+    "partner.reported": ("partner", PARTNER_FIELDS, False),
+}
+
 
 #: event type -> (entity kind, payload spec, partial?)
 EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
@@ -151,7 +243,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "incident.updated": (
         "incident",
         _subset(INCIDENT_FIELDS, "title", "kind", "regions", "location", "phase", "teams",
-                "classification"),
+                "t0", "classification"),
         True,
     ),
     "incident.picture_updated": (
@@ -167,7 +259,9 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "bijstand.updated": (
         "bijstand",
         _subset(BIJSTAND_FIELDS, "capability", "capability_text", "quantity", "unit",
-                "needed_by", "meldplaats", "priority", "incident_id", "classification"),
+                "needed_by", "meldplaats", "priority", "incident_id", "competent_authority",
+                "contact_function", "task", "duration", "relief", "under_command_of",
+                "logistics", "cost_agreement", "state_request", "classification"),
         True,
     ),
     "bijstand.status_changed": ("bijstand", _transition(_vals(BijstandStatus)), False),
@@ -181,6 +275,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
             "quantity": Field("aantal", v.integer, required=True, min_value=1),
             "eta": Field("verwachte aankomst", v.timestamp),
             "note": Field("toelichting", v.text, max_len=500),
+            "commander": Field("commandant (functie)", v.function_text, max_len=160),
+            "self_sufficient_hours": Field("zelfvoorzienend (uren)", v.integer, min_value=0),
         },
         False,
     ),
@@ -214,7 +310,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "nsp.updated": (
         "nsp",
         _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
-                "functions", "opened_at", "last_contact", "classification"),
+                "functions", "not_offered", "incident_id", "opened_at", "last_contact",
+                "classification"),
         True,
     ),
     "conflict.resolved": (
@@ -226,10 +323,12 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         },
         False,
     ),
+    **ROOM_EVENT_TYPES,
 }
 
 #: Entity kinds in display order.
-KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "comms", "nsp", "node")
+KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "comms", "nsp",
+         "alert", "capacity", "partner", "node")
 
 
 def kind_of(event_type: str) -> str:

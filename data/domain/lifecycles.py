@@ -26,8 +26,13 @@ BIJSTAND: dict[str, frozenset[str]] = {
     B.DEELS_TOEGEZEGD: frozenset({B.TOEGEZEGD, B.ONDERWEG, B.INGETROKKEN}),
     B.TOEGEZEGD: frozenset({B.ONDERWEG, B.INGETROKKEN}),
     B.ONDERWEG: frozenset({B.INGEZET}),
-    B.INGEZET: frozenset({B.BEEINDIGD}),
-    B.BEEINDIGD: frozenset(),
+    B.INGEZET: frozenset({B.AFGELOST, B.GEDEMOBILISEERD, B.BEEINDIGD}),
+    # relieved: the fresh unit is at work (back to ingezet) or everyone goes home
+    B.AFGELOST: frozenset({B.INGEZET, B.GEDEMOBILISEERD}),
+    B.GEDEMOBILISEERD: frozenset({B.GEEVALUEERD}),
+    B.GEEVALUEERD: frozenset(),
+    # ended in a store from before demobilisation and evaluation were told apart
+    B.BEEINDIGD: frozenset({B.GEEVALUEERD}),
     B.AFGEWEZEN: frozenset(),
     B.INGETROKKEN: frozenset(),
 }
@@ -48,10 +53,13 @@ MACHINES: dict[str, dict[str, frozenset[str]]] = {
     "action": ACTION,
 }
 
-OPEN_BIJSTAND = frozenset(
-    {B.CONCEPT, B.INGEDIEND, B.IN_BEHANDELING, B.DEELS_TOEGEZEGD, B.TOEGEZEGD, B.ONDERWEG,
-     B.INGEZET}
+#: a request still waiting for (all of) its means
+REQUESTED_BIJSTAND = frozenset(
+    {B.CONCEPT, B.INGEDIEND, B.IN_BEHANDELING, B.DEELS_TOEGEZEGD, B.TOEGEZEGD}
 )
+#: means on their way or at work: a running deployment (lopende inzet)
+DEPLOYED_BIJSTAND = frozenset({B.ONDERWEG, B.INGEZET, B.AFGELOST})
+OPEN_BIJSTAND = REQUESTED_BIJSTAND | DEPLOYED_BIJSTAND
 
 
 def legal(kind: str, current: str, to: str) -> bool:

@@ -58,6 +58,19 @@ def text(v: Any, f: Field) -> str:
     return s
 
 
+_PERSONAL = re.compile(r"@|\d[\d \-]{7,}\d")
+
+
+def function_text(v: Any, f: Field) -> str:
+    """A function or role (OvD Bevolkingszorg, LOCC-coördinator), never a person's e-mail
+    address or phone number: contact cards name roles."""
+    s = text(v, f)
+    if _PERSONAL.search(s):
+        raise _fail(f, "noem een functie (bv. 'OvD Brandweer VNOG'), geen e-mailadres of "
+                       "telefoonnummer")
+    return s
+
+
 _INTEGER = re.compile(r"\s*-?\d+\s*")
 _IDENTIFIER = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
 
@@ -324,6 +337,13 @@ def _check_code(i: int, f: Field, env: dict[str, Any]) -> list[str]:
         if f.required:
             lines.append("if not c: return None")
         return lines
+    if chk is function_text:
+        m = _const(env, f"M{i}", f.max_len)
+        lines = ["if type(v) is not str: return None", "c = v.strip()",
+                 f"if len(c) > {m} or _personal(c): return None"]
+        if f.required:
+            lines.append("if not c: return None")
+        return lines
     if chk is choice:
         return _member_code(i, env, {x for x in f.choices if type(x) is str})
     if chk is identifier:
@@ -361,7 +381,8 @@ def compile_spec(spec: dict[str, Field], partial: bool = False) -> Callable[[Any
     None when it cannot tell quickly (then call :func:`validate`). Build it once per spec."""
     env: dict[str, Any] = {
         "K": frozenset(spec), "_id": _IDENTIFIER.fullmatch, "_codes": _REGION_CODES,
-        "_class": _CLASS_AS_IS, "_iso": _iso_fast, "_strs": frozenset({str}).issuperset,
+        "_class": _CLASS_AS_IS, "_iso": _iso_fast, "_personal": _PERSONAL.search,
+        "_strs": frozenset({str}).issuperset,
     }
     body = ["if type(payload) is not dict or not payload.keys() <= K: return None",
             "out = {}", "g = payload.get"]

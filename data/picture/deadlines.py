@@ -1,9 +1,16 @@
-"""Deadlines of the picture: actions over their due time, and the 72-hour target of a
-noodsteunpunt (the time it should be able to hold out on its own after opening)."""
+"""Deadlines of the picture: actions over their due time, and the 72-hour target of the
+network of noodsteunpunten.
+
+The 72-hour target is counted from T0, the start of the crisis (the incident's ``t0``, else
+the moment it was reported), never from a point's own opening: citizens are assumed to cope on
+their own for 72 hours after the crisis begins, and by then every point must be fully
+operational. T0+48 h is marked too (the point past which long-outage effects set in).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -12,8 +19,10 @@ from data.picture.timefmt import duration, parse
 
 #: the statuses of an action that is still to be done
 OPEN_ACTION = ("open", "in_uitvoering")
-#: hours a noodsteunpunt should hold out after opening
+#: hours after T0 by which every noodsteunpunt must be fully operational
 TARGET_HOURS = 72
+#: the earlier mark on the crisis clock
+MARK_HOURS = 48
 #: under this many minutes left, the 72-hour column is shown as an alert
 TARGET_ALERT_MINUTES = 12 * 60
 
@@ -40,16 +49,16 @@ def actions_summary(actions: list[dict[str, Any]], now: Now) -> str:
     return f"{n_open} open" + (f", {n_late} te laat" if n_late else "")
 
 
-def minutes_left(opened_at: str | None, now: Now) -> int | None:
-    """Minutes left until 72 hours after opening (negative when past), None if not opened."""
-    dt = parse(opened_at)
+def minutes_left(t0: str | None, now: Now) -> int | None:
+    """Minutes left until T0+72 h (negative when past), None without a T0."""
+    dt = parse(t0)
     if dt is None:
         return None
     return int((dt + timedelta(hours=TARGET_HOURS) - at(now)).total_seconds() // 60)
 
 
 def target_text(minutes: int | None) -> str:
-    """The 72-hour column: 'nog 5 u 00 min', 'verstreken 2 d 3 u', or '—' when not opened."""
+    """Time to T0+72 h: 'nog 5 u 00 min', 'verstreken 2 d 3 u', or '—' without a T0."""
     if minutes is None:
         return "—"
     return "verstreken " + duration(-minutes) if minutes < 0 else "nog " + duration(minutes)
@@ -58,3 +67,131 @@ def target_text(minutes: int | None) -> str:
 def target_alert(minutes: int | None) -> bool:
     """The target is near (under 12 hours left) or past."""
     return minutes is not None and minutes < TARGET_ALERT_MINUTES
+
+
+def incident_t0(incident: Mapping[str, Any] | None) -> str | None:
+    """T0 of an incident: the start of the crisis as recorded, else when it was reported."""
+    if not incident:
+        return None
+    return incident.get("t0") or incident.get("created_at")
+
+
+#: verdicts of a point against the 72-hour target, with their display text
+VERDICTS: dict[str, str] = {
+    "gehaald": "doel gehaald",
+    "te_laat_gehaald": "operationeel, na T0+72 u",
+    "op_schema": "op schema",
+    "haalt_doel_niet": "haalt doel niet",
+    "gemist": "doel gemist",
+    "gesloten": "gesloten",
+    "geen_t0": "geen incident gekoppeld",
+}
+#: verdicts that an OL must act on (shown in red, counted in the summary)
+FLAGGED = frozenset({"haalt_doel_niet", "gemist"})
+
+
+@dataclass(frozen=True, slots=True)
+class NspClock:
+    """A point against the crisis clock at one moment."""
+
+    t0: str | None
+    #: minutes since T0 (None without a T0)
+    elapsed: int | None
+    #: minutes until T0+72 h, negative when past (None without a T0)
+    left: int | None
+    verdict: str
+
+    @property
+    def flagged(self) -> bool:
+        return self.verdict in FLAGGED
+
+    def text(self) -> str:
+        """The 72-hour column: the verdict, with the time left while it still counts down."""
+        if self.verdict in ("op_schema", "haalt_doel_niet", "gemist"):
+            return f"{VERDICTS[self.verdict]} · {target_text(self.left)}"
+        return VERDICTS[self.verdict]
+
+    def elapsed_text(self) -> str:
+        return elapsed_text(self.elapsed)
+
+
+def elapsed_text(minutes: int | None) -> str:
+    """Hours since T0 on the crisis clock: 'T0+70 u ▲48' once the 48-hour mark has passed,
+    '▲72' once the target has; '—' without a T0."""
+    if minutes is None:
+        return "—"
+    h = minutes // 60
+    mark = " ▲72" if h >= TARGET_HOURS else " ▲48" if h >= MARK_HOURS else ""
+    return f"T0+{h} u{mark}"
+
+
+def nsp_clock(point: Mapping[str, Any], t0: str | None, now: Now) -> NspClock:
+    """Judge one point at ``now`` against T0+72 h.
+
+    Only *operationeel* counts as fully operational (*beperkt* does not). A point that became
+    operational after the deadline is 'te laat gehaald'; one still not operational is
+    'haalt doel niet' within 12 hours of the deadline and 'gemist' after it. A closed point
+    is out of the network and not judged."""
+    start = parse(t0)
+    if start is None:
+        return NspClock(None, None, None, "geen_t0")
+    moment = at(now)
+    deadline = start + timedelta(hours=TARGET_HOURS)
+    elapsed = int((moment - start).total_seconds() // 60)
+    left = int((deadline - moment).total_seconds() // 60)
+    status = point.get("status")
+    if status == "gesloten":
+        verdict = "gesloten"
+    elif status == "operationeel":
+        since = parse((point.get("status_times") or {}).get("operationeel"))
+        verdict = "te_laat_gehaald" if since is not None and since > deadline else "gehaald"
+    elif left < 0:
+        verdict = "gemist"
+    elif left < TARGET_ALERT_MINUTES:
+        verdict = "haalt_doel_niet"
+    else:
+        verdict = "op_schema"
+    return NspClock(t0, elapsed, left, verdict)
+
+
+@dataclass(slots=True)
+class NspTally:
+    """Points of one region (or the whole network) against the target."""
+
+    total: int = 0
+    operational: int = 0
+    at_risk: int = 0
+    missed: int = 0
+    unlinked: int = 0
+
+    def add(self, point: Mapping[str, Any], c: NspClock) -> None:
+        if c.verdict == "gesloten":
+            return
+        self.total += 1
+        self.operational += int(point.get("status") == "operationeel")
+        self.at_risk += int(c.verdict == "haalt_doel_niet")
+        self.missed += int(c.verdict == "gemist")
+        self.unlinked += int(c.verdict == "geen_t0")
+
+    def text(self) -> str:
+        parts = [f"{self.operational}/{self.total} operationeel"]
+        if self.at_risk:
+            parts.append(f"{self.at_risk} haalt doel niet")
+        if self.missed:
+            parts.append(f"{self.missed} gemist")
+        if self.unlinked:
+            parts.append(f"{self.unlinked} zonder incident")
+        return ", ".join(parts)
+
+
+def nsp_tallies(points: Iterable[Mapping[str, Any]], t0_of: Mapping[str, str | None],
+                now: Now) -> tuple[NspTally, dict[str, NspTally]]:
+    """The network's tally and one per region. ``t0_of`` maps an incident id to its T0."""
+    network = NspTally()
+    per_region: dict[str, NspTally] = {}
+    moment = at(now)
+    for p in points:
+        c = nsp_clock(p, t0_of.get(str(p.get("incident_id") or "")), moment)
+        network.add(p, c)
+        per_region.setdefault(str(p.get("region") or ""), NspTally()).add(p, c)
+    return network, per_region

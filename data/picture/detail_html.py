@@ -13,6 +13,7 @@ from typing import Any
 
 from data.domain.enums import CAPABILITIES, label
 from data.domain.regions import REGION_BY_CODE, region_label
+from data.domain.routing import availability_uncertain
 from data.picture.timefmt import local_hm
 
 Tr = Callable[[str], str]
@@ -87,6 +88,15 @@ def open_quantity(state: dict[str, Any]) -> int:
     return max(0, int(state.get("quantity") or 0) - offered)
 
 
+#: the request's own facts, as the detail lists them (label, field)
+REQUEST_FACTS = (
+    ("Bevoegd gezag", "competent_authority"), ("Contact (functie)", "contact_function"),
+    ("Taak", "task"), ("Duur inzet", "duration"), ("Aflossing", "relief"),
+    ("Onder commando van", "under_command_of"),
+    ("Logistiek / zelfvoorzienendheid", "logistics"), ("Kostenafspraak", "cost_agreement"),
+)
+
+
 def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
     """The detail of one bijstand request (what, who asks whom, open quantity, offers)."""
     cap = CAPABILITIES.get(s.get("capability") or "", s.get("capability_text") or "?")
@@ -98,17 +108,30 @@ def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
            f"<br>nodig vóór: {esc(local_hm(s.get('needed_by')) or '—')} · meldplaats: "
            f"{esc(s.get('meldplaats') or '—')}</p>",
            f"<p style='font-size:18px'><b>Nog open: {open_quantity(s)} "
-           f"{esc(s.get('unit') or '')}</b> (gevraagd {esc(s.get('quantity'))})</p>",
-           f"<h3>{tr('Aanbod')}</h3>"]
+           f"{esc(s.get('unit') or '')}</b> (gevraagd {esc(s.get('quantity'))})</p>"]
+    if availability_uncertain(s.get("addressed_to")):
+        out.append("<p><b>Beschikbaarheid onzeker</b>: Defensie en de EU leveren alleen als "
+                   "er middelen vrij zijn.</p>")
+    if s.get("parent_id"):
+        out.append(f"<p>Deelverzoek van KCR2 bij verzoek {esc(s.get('parent_id'))}"
+                   + (" · verzoek van de Staat ingediend" if s.get("state_request") else "")
+                   + "</p>")
+    facts = [(k, s.get(f)) for k, f in REQUEST_FACTS if s.get(f)]
+    if facts:
+        out.append("<p>" + "<br>".join(f"{esc(k)}: {esc(v)}" for k, v in facts) + "</p>")
+    out.append(f"<h3>{tr('Aanbod')}</h3>")
     if offers:
         out.append("<table cellpadding='4'><tr><th align='left'>Aanbieder</th>"
-                   "<th align='right'>Aantal</th><th align='left'>Aankomst</th>"
+                   "<th align='right'>Aantal</th><th align='left'>Status</th>"
+                   "<th align='left'>Commandant</th><th align='left'>Aankomst</th>"
                    "<th align='left'>Gedaan</th><th></th></tr>")
         for o in offers.values():
             w = " (ingetrokken)" if o.get("withdrawn") else ""
             style = " style='color:#888;text-decoration:line-through'" if w else ""
             out.append(f"<tr{style}><td>{esc(region_label(o.get('provider', '')))}</td>"
                        f"<td align='right'>{esc(o.get('quantity'))}</td>"
+                       f"<td>{esc(label(o.get('status') or 'aangeboden'))}</td>"
+                       f"<td>{esc(o.get('commander') or '—')}</td>"
                        f"<td>{esc(local_hm(o.get('eta')))}</td><td>{esc(local_hm(o.get('at')))}"
                        f" · {esc(o.get('by'))}</td><td>{esc(w)}</td></tr>")
         out.append("</table>")
@@ -120,11 +143,22 @@ def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
 
 def decision_html(d: dict[str, Any], tr: Tr = _same) -> str:
     """The detail of one decision (number, version, status, text, rationale, versions)."""
-    out = [f"<h2>Besluit {esc(d.get('number'))} · versie {esc(d.get('version', 1))}</h2>",
+    kind = label(str(d.get("kind") or "besluit"))
+    key = " · ★ sleutelbesluit" if d.get("key") else ""
+    out = [f"<h2>{esc(kind)} {esc(d.get('number'))} · versie {esc(d.get('version', 1))}"
+           f"{esc(key)}</h2>",
            f"<p><b>{esc(label(d.get('status', '')))}</b> · regio's: "
            f"{esc(short_regions(d.get('regions') or []) or '—')}</p>",
            f"<p style='font-size:17px'>{esc(d.get('text'))}</p>",
            f"<p><i>Motivering:</i> {esc(d.get('rationale') or '—')}</p>"]
+    adoption = d.get("adoption") or {}
+    if d.get("regions"):
+        rows = "".join(
+            f"<tr><td>{esc(region_label(r))}</td>"
+            f"<td>{esc(label(str((adoption.get(r) or {}).get('state') or 'open')))}</td>"
+            f"<td>{esc(local_hm((adoption.get(r) or {}).get('at')) or '')}</td></tr>"
+            for r in d.get("regions") or [])
+        out.append(f"<h3>{tr('Overname per regio')}</h3><table cellpadding='3'>{rows}</table>")
     if d.get("status") == "ingetrokken":
         out.append(f"<p><b>Ingetrokken</b> op {esc(local_hm(d.get('revoked_at')))}: "
                    f"{esc(d.get('revoked_reason'))}</p>")

@@ -9,14 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from data.domain.lifecycles import OPEN_BIJSTAND
+from data.domain.lifecycles import DEPLOYED_BIJSTAND, OPEN_BIJSTAND, REQUESTED_BIJSTAND
 from data.picture.deadlines import OPEN_ACTION, is_overdue
+from data.picture.decisions import orphaned_actions
 from data.picture.moment import Now, at
 
 #: severity of a region on the map, worst last
 LEVEL_RANK = {"": 0, "ok": 1, "warn": 2, "alert": 3}
 INCIDENT_LEVEL = {"actief": "alert", "gemeld": "warn", "beheerst": "warn"}
-COMMS_LEVEL = {"uitgevallen": "alert", "verstoord": "warn"}
+COMMS_LEVEL = {"uitgevallen": "alert", "verstoord": "warn", "terugvaloptie_actief": "warn",
+               "geen_voorziening": ""}
 
 
 @dataclass
@@ -46,9 +48,14 @@ class Kpis(TypedDict):
     incidents_gemeld: int
     incidents_beheerst: int
     bijstand_open: int
+    #: requests still waiting for (all) their means, and deployments under way, apart
+    bijstand_requests: int
+    bijstand_deployed: int
     bijstand_by_status: dict[str, int]
     decisions_open: int
     decisions_overdue: int
+    #: actions still open under a revoked decision (they must be closed or re-attached)
+    actions_orphaned: int
     comms_out_regions: list[str]
     nsp_open: int
     nsp_not_operational: int
@@ -82,9 +89,12 @@ def kpis(p: PictureState, now: Now) -> Kpis:
         "incidents_gemeld": sum(1 for s in inc if s.get("status") == "gemeld"),
         "incidents_beheerst": sum(1 for s in inc if s.get("status") == "beheerst"),
         "bijstand_open": sum(by_status.values()),
+        "bijstand_requests": sum(n for s, n in by_status.items() if s in REQUESTED_BIJSTAND),
+        "bijstand_deployed": sum(n for s, n in by_status.items() if s in DEPLOYED_BIJSTAND),
         "bijstand_by_status": by_status,
         "decisions_open": len(open_dec & live_dec),
         "decisions_overdue": len(late_dec & live_dec),
+        "actions_orphaned": len(orphaned_actions(p.actions, p.decisions)),
         "comms_out_regions": sorted({r for r, _c, s, *_rest in p.comms if s == "uitgevallen"}),
         "nsp_open": sum(1 for s in p.nsp if s.get("status") in ("operationeel", "beperkt")),
         "nsp_not_operational": sum(1 for s in p.nsp if s.get("status") not in (

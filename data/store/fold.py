@@ -106,12 +106,28 @@ def _transition(st: State, ev: Event) -> None:
     _conflict(st, ev, to, frm, why)
 
 
+def _nsp(st: State, ev: Event) -> None:
+    """A noodsteunpunt's fields; a status change also stamps when the status was reached
+    (the 72-hour target asks *when* a point became operational)."""
+    before = None if st.get("placeholder") else st.get("status")
+    if ev.type == "nsp.registered":
+        _create(st, ev, None)
+    else:
+        _fields(st, ev)
+    status = st.get("status")
+    if status and status != before:
+        st.setdefault("status_times", {}).setdefault(status, ev.occurred_at)
+
+
 def _offer(st: State, ev: Event) -> None:
     offers = st.setdefault("offers", {})
     p = ev.payload
     offers[p["offer_id"]] = {"provider": p["provider"], "quantity": p["quantity"],
                              "eta": p.get("eta"), "note": p.get("note"), "at": ev.occurred_at,
                              "by": ev.author, "withdrawn": False}
+    for k in ("commander", "self_sufficient_hours"):
+        if k in p:
+            offers[p["offer_id"]][k] = p[k]
     _hist(st, ev, "aanbod", provider=p["provider"], quantity=p["quantity"])
 
 
@@ -120,6 +136,48 @@ def _offer_withdrawn(st: State, ev: Event) -> None:
     if off is not None:
         off["withdrawn"] = True
     _hist(st, ev, "aanbod ingetrokken", offer=ev.payload["offer_id"])
+
+
+def _offer_update(st: State, ev: Event) -> None:
+    """One provider's contribution moves on (status) or names its commander."""
+    p = ev.payload
+    off = st.setdefault("offers", {}).get(p["offer_id"])
+    if off is None:  # an update of an offer this store has not seen made: keep it visible
+        _hist(st, ev, "onbekend aanbod bijgewerkt", offer=p["offer_id"])
+        return
+    for k in ("status", "commander", "eta", "note"):
+        if k in p:
+            off[k] = p[k]
+    if "status" in p:
+        off.setdefault("status_times", {})[p["status"]] = ev.occurred_at
+    _hist(st, ev, "aanbod bijgewerkt", offer=p["offer_id"], to=p.get("status"))
+
+
+def _adoption(st: State, ev: Event) -> None:
+    """Per region involved: how far it has taken up the agreement (last report counts)."""
+    p = ev.payload
+    st.setdefault("adoption", {})[p["region"]] = {"state": p["state"], "at": ev.occurred_at,
+                                                  "by": ev.author, "note": p.get("note")}
+    _hist(st, ev, "overname", region=p["region"], to=p["state"])
+
+
+def _reattach(st: State, ev: Event) -> None:
+    """An action moves to another decision (typically when its own was revoked)."""
+    st.setdefault("reattached_from", []).append(st.get("decision_id"))
+    st["decision_id"] = ev.payload["decision_id"]
+    _hist(st, ev, "ander besluit", to=ev.payload["decision_id"],
+          reason=ev.payload.get("reason"))
+
+
+def _report(st: State, ev: Event) -> None:
+    """A standing report (a scarce means, a vital partner): the newest report counts."""
+    if st.get("placeholder"):
+        st.pop("placeholder", None)
+        st["created_at"] = ev.occurred_at
+    previous = st.get("state")
+    st.update(ev.payload)
+    st["since"] = ev.occurred_at if previous != st.get("state") else st.get("since")
+    _hist(st, ev, "gemeld", to=ev.payload.get("state"))
 
 
 def _picture(st: State, ev: Event) -> None:
@@ -219,9 +277,16 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "action.status_changed": _transition,
     "journal.logged": lambda st, ev: _create(st, ev, None),
     "comms.reported": _comms,
-    "nsp.registered": lambda st, ev: _create(st, ev, None),
-    "nsp.updated": _fields,
+    "nsp.registered": _nsp,
+    "nsp.updated": _nsp,
     "conflict.resolved": _resolve,
+    # issue 17: the room's records
+    "bijstand.offer_updated": _offer_update,
+    "decision.adoption_reported": _adoption,
+    "action.reattached": _reattach,
+    "alert.issued": lambda st, ev: _create(st, ev, None),
+    "capacity.reported": _report,
+    "partner.reported": _report,
 }
 
 
@@ -243,6 +308,12 @@ def title_of(st: State) -> str:
         return f"Besluit {st.get('number', '?')}: {st.get('text', '')}"[:200]
     if k == "comms":
         return f"{st.get('region')} · {st.get('channel')}"
+    if k == "capacity":
+        return str(st.get("means", ""))
+    if k == "partner":
+        return f"{st.get('region')} · {st.get('partner')}"
+    if k == "alert":
+        return f"NL-Alert: {st.get('text', '')}"[:200]
     if k in ("journal", "action"):
         return str(st.get("text", ""))[:200]
     return str(st.get("title") or st.get("name") or st.get("id"))
@@ -250,7 +321,7 @@ def title_of(st: State) -> str:
 
 def status_of(st: State) -> str:
     k = st.get("entity_kind")
-    if k == "comms":
+    if k in ("comms", "partner"):
         return str(st.get("state", ""))
     if k == "journal":
         return str(st.get("channel", ""))

@@ -149,7 +149,8 @@ def valid_payload(event_type: str) -> dict[str, Any]:
     _kind, spec, _partial = EVENT_TYPES[event_type]
     good = {v.text: "tekst", v.integer: 3, v.boolean: True, v.identifier: "abc-1",
             v.region: "VR06", v.regions: ["VR07", "VR06", "VR07"], v.timestamp: _STAMPS[0],
-            v.classification: "vertrouwelijk", v.text_list: ["a", " b "]}
+            v.classification: "vertrouwelijk", v.text_list: ["a", " b "],
+            v.function_text: "OvD Brandweer"}
     out: dict[str, Any] = {}
     for name, f in spec.items():
         if f.check in (v.choice, v.region_or_partner, v.choices_list):

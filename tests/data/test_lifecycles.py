@@ -27,10 +27,12 @@ def test_tables_are_closed_and_terminal_states_have_no_exit():
             assert nxt <= set(machine), (kind, state)
             assert state not in nxt, (kind, state)
     assert lc.next_states("incident", "afgeschaald") == []
-    assert lc.next_states("bijstand", "beeindigd") == []
+    # a deployment ends in an evaluation (R12): the old end state 'beeindigd' now leads to it
+    assert lc.next_states("bijstand", "beeindigd") == ["geevalueerd"]
+    assert lc.next_states("bijstand", "geevalueerd") == []
     assert lc.next_states("action", "vervallen") == []
     assert lc.next_states("incident", "gemeld") == ["actief", "afgeschaald"]
-    assert lc.BIJSTAND_ORDER[0] == "concept" and len(lc.BIJSTAND_ORDER) == 10
+    assert lc.BIJSTAND_ORDER[0] == "concept" and len(lc.BIJSTAND_ORDER) == 13
     assert not lc.legal("incident", "onbekend", "actief")
 
 

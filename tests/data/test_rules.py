@@ -95,7 +95,7 @@ def test_received_illegal_steps_are_kept_do_not_apply_and_raise_conflicts(store_
             w["id"], kind, a, b, "vrgz")
         assert c["reason"] == f"{label(a)} → {label(b)} is geen toegestane stap"
     inc = next(t for t in targets if t[1:] == ("incident", "afgeschaald", "actief"))
-    assert conflicts[inc[0]]["reason"] == "Afgeschaald → Actief is geen toegestane stap"
+    assert conflicts[inc[0]]["reason"] == "Afgesloten → Actief is geen toegestane stap"
 
 
 def test_received_illegal_step_with_a_stale_from_is_a_conflict_too(store_factory):
@@ -115,7 +115,7 @@ def test_received_illegal_step_with_a_stale_from_is_a_conflict_too(store_factory
     assert st.entity(iid)["status"] == "afgeschaald"
     ((cid, reason),) = [(c["id"], c["reason"]) for c in st.conflicts()]
     assert cid == step["id"]
-    assert reason == "wilde Beheerst → Actief, maar de status was al Afgeschaald"
+    assert reason == "wilde Beheerst → Actief, maar de status was al Afgesloten"
 
 
 # ---------------------------------------------------------------- property: the merge rule

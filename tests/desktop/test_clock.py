@@ -14,9 +14,13 @@ def test_views_judge_by_the_windows_clock(qtbot: Any, store_factory: Any) -> Non
     from desktop.main_window import MainWindow
 
     st = store_factory("vnog", name="VNOG")
+    # the 72-hour target counts from the crisis' T0, not from the point's opening
+    iid = next(iter(st.execute(Command("incident.reported", {
+        "title": "Stroomuitval", "kind": "stroomuitval", "regions": ["VR06"],
+        "t0": "2026-11-20T12:00:00Z"}), "IM VNOG").entities))
     st.execute(Command("nsp.registered", {
         "name": "Dorpshuis Wapenveld", "kind": "lokaal", "municipality": "Heerde",
-        "region": "VR06", "opened_at": "2026-11-20T12:00:00Z"}), "IM VNOG")
+        "region": "VR06", "incident_id": iid, "opened_at": "2026-11-22T06:00:00Z"}), "IM VNOG")
     sid = next(iter(st.execute(Command("irbt.session_opened", {
         "title": "IRBT", "regions": ["VR06"], "chair": "V"}), "IM").entities))
     did = next(iter(st.execute(Command("decision.recorded", {
@@ -29,7 +33,9 @@ def test_views_judge_by_the_windows_clock(qtbot: Any, store_factory: Any) -> Non
     try:
         with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
             win.start()
-        assert win.nsp.proxy.index(0, 6).data() == "nog 24 u 00 min"
+        qtbot.waitUntil(lambda: win.nsp.proxy.index(0, 6).data()
+                        == "op schema · nog 24 u 00 min", timeout=10_000)
+        assert win.nsp.proxy.index(0, 7).data() == "T0+48 u ▲48"
         assert win.kpis()["decisions_overdue"] == 0
         assert win.decisions.a_proxy.index(0, 2).data() == ""
         assert win.header.clock.text() == "13:00:00"  # local time of the fixed moment

@@ -232,7 +232,7 @@ def test_resolve_conflict(qtbot: Any, store_factory: Any, window: Any, read_stor
     window.apply_changes(res.changes)  # what the sync wiring does with ingested changes
     inbox = window.conflicts
     qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=10_000)
-    assert "1 open conflict" in window.header.conflicts.text()
+    assert "1 tegenstrijdige wijziging" in window.header.conflicts.text()
     window.show_view("conflicten")
     inbox.table.selectRow(0)
     qtbot.waitUntil(lambda: inbox.apply_btn.isEnabled(), timeout=10_000)

@@ -102,7 +102,8 @@ def test_comms_matrix_model(qapp: Any) -> None:
                  ("VR06", "NCV", "operationeel", "2026-11-22T10:00:00Z", ""),
                  ("VR09", "C2000", "verstoord", "2026-11-22T10:00:00Z", ""),
                  ("VR01", "LCMS", "operationeel", "2026-11-22T10:00:00Z", "")])
-    assert m.columnCount() == 7  # the six matrix channels plus LCMS seen in the data
+    # the eleven matrix channels (112, eOCS, P2000, internet and NL-Alert among them) plus LCMS
+    assert m.columnCount() == 12
     assert m.worst_by_region() == {"VR06": "alert", "VR09": "warn", "VR01": "ok"}
     assert m.index(m.regions.index("VR06"), 0).data() == "Uitgevallen"
     m.set_region_filter("VR09")

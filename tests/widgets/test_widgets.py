@@ -49,7 +49,7 @@ def test_header_world_banner_sync_and_alarms(qtbot: Any) -> None:
     h.sync.set_state("online", backlog=3, last_success="2 min")
     assert "achterstand 3" in h.sync.text() and "2 min" in h.sync.text()
     h.set_alarms([{"origin": "vrgz", "detail": "klok van vrgz loopt 600 s voor"}], 2)
-    assert "vrgz" in h.drift.text() and "2 open" in h.conflicts.text()
+    assert "vrgz" in h.drift.text() and "2 tegenstrijdige" in h.conflicts.text()
     live = HeaderBar("LIVE", "VNOG")
     qtbot.addWidget(live)
     assert live.banner.text() == "LIVE"

@@ -1,0 +1,50 @@
+"""The room's rules on screen: the request form names the route, KCR2 forwards as a linked
+sub-request, and Publiek en schaarste shows NL-Alert's reduced reach."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from data.store import Command
+from tests.desktop.test_flows import _fill, _save
+
+
+def test_a_region_asking_jfc_is_told_the_route_and_kcr2_forwards(qtbot: Any, window: Any,
+                                                                  read_store: Any) -> None:
+    window.commands.new_bijstand()
+    dlg = window.commands.dialog
+    _fill(dlg.form, requesting_region="VR06", addressed_to="JFC",
+          capability="helikopter_waterbak", quantity=2)
+    dlg.form.submit()
+    assert "KCR2" in dlg.form.error_text("addressed_to")
+    assert dlg.isVisible() and not read_store().entities("bijstand")
+    _fill(dlg.form, addressed_to="KCR2")
+    with qtbot.waitSignal(dlg.finished, timeout=10_000):
+        dlg.form.submit()
+    qtbot.waitUntil(lambda: len(read_store().entities("bijstand")) == 1, timeout=10_000)
+    parent = read_store().entities("bijstand")[0]["id"]
+
+    window.commands.bijstand_forward(parent)
+    qtbot.waitUntil(lambda: window.commands.dialog is not dlg, timeout=10_000)
+    _save(qtbot, window, addressed_to="JFC")
+    qtbot.waitUntil(lambda: len(read_store().entities("bijstand")) == 2, timeout=10_000)
+    sub = next(s for s in read_store().entities("bijstand") if s["id"] != parent)
+    assert (sub["parent_id"], sub["addressed_to"], sub["requesting_region"]) == (
+        parent, "JFC", "VR06")
+    card = window.bijstand.board.models["concept"]
+    qtbot.waitUntil(lambda: card.rowCount() == 2, timeout=10_000)
+    texts = [card.index(r).data() for r in range(card.rowCount())]
+    assert sum("beschikbaarheid onzeker" in t for t in texts) == 1
+
+
+def test_nl_alert_reach_is_shown_lower_where_mobile_is_down(qtbot: Any, window: Any) -> None:
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("comms.reported", {"region": "VR06", "channel": "mobiel",
+                                       "state": "uitgevallen"}),
+            Command("alert.issued", {"regions": ["VR06"], "area": "Epe",
+                                     "text": "Stroomuitval", "sent_at": "2026-11-21T07:00:00Z",
+                                     "action_perspective": "Ga naar een noodsteunpunt"})])
+    model = window.public.alerts
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and "mobiel uitgevallen in VNOG"
+                    in str(model.index(0, 5).data()), timeout=10_000)
