@@ -264,3 +264,11 @@ def rows_after(conn: sqlite3.Connection, local_seq: int, limit: int,
 def last_local_seq(conn: sqlite3.Connection) -> int:
     """The arrival counter of the newest event (0 in an empty log)."""
     return int(conn.execute("SELECT max(local_seq) FROM event").fetchone()[0] or 0)
+
+
+def of_type_after(conn: sqlite3.Connection, event_type: str, hlc: str,
+                  limit: int = 10_000) -> list[Event]:
+    """Events of one type after ``hlc`` in fold order (an exercise's expected player actions)."""
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE type = ? AND hlc > ? "
+                        "ORDER BY hlc, origin, id LIMIT ?", (event_type, hlc, limit)).fetchall()
+    return [row_to_event(r) for r in rows]

@@ -116,6 +116,11 @@ class Reads:
             evs = log.light_events(self._conn)
         return [st for e in evs if (st := fold_events([e]).state) is not None]
 
+    def events_of_type_after(self, event_type: str, hlc: str = "") -> list[Event]:
+        """Events of one type after ``hlc``, in fold order (an exercise's expectations)."""
+        with self._lock:
+            return log.of_type_after(self._conn, event_type, hlc)
+
     def entities(self, kind: str) -> list[dict[str, Any]]:
         """All projected entities of one kind (state dicts)."""
         with self.snapshot():
