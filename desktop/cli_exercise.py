@@ -193,7 +193,8 @@ def _print_status(p: Any, brief: bool = False) -> None:
     t0 = datetime.fromtimestamp(s["t0_ms"] / 1000, UTC).strftime("%Y-%m-%d %H:%M")
     now = datetime.fromtimestamp(s["scenario_ms"] / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
     done = sum(1 for r in s["injects"] if r["status"] == "verstuurd")
-    print(f"{s['title']} [{s['world']}] — {state}, ×{s['speed']}, scenariotijd T{_fmt(s['offset_s'])}"
+    print(f"{s['title']} [{s['world']}] — {state}, ×{s['speed']}, "
+          f"scenariotijd T{_fmt(s['offset_s'])}"
           f" ({now} UTC; T0 {t0} UTC); {done}/{len(s['injects'])} injects verstuurd")
     if brief:
         return

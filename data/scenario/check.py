@@ -91,7 +91,7 @@ def check(sc: Scenario, where: Locator | None = None) -> list[Problem]:
 def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
     """Validate every event in firing order, tracking what the scenario creates."""
     out: list[Problem] = []
-    states: dict[str, tuple[str, str | None]] = {}  # entity -> (kind, status)
+    states: dict[str, tuple[str, str]] = {}  # entity -> (kind, status)
     index = {inj.id: n for n, inj in enumerate(sc.injects)}
     # contingencies are checked right after the inject whose expectation names them
     order = []
@@ -133,33 +133,36 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
                     continue
             if ev.type.endswith("status_changed"):
                 payload.setdefault("from", states[ev.entity][1])
+            if not inj.events and inj.channel not in CHANNELS:
+                continue  # reported with the inject itself
+            valid = True
             try:
                 clean = validate_payload(ev.type, payload)
             except ValidationError as e:
                 for fld, msg in e.errors:
                     out.append(Problem(loc(n, "event", j, _key_of(ev.type, fld) or "type"),
                                        f"{what}: {fld + ': ' if fld else ''}{msg}"))
-                continue
+                clean, valid = payload, False  # the checks below still run on what is there
             for fld, want in _REFS.items():
                 ref = clean.get(fld)
                 if ref and (ref not in states or states[ref][0] != want):
                     out.append(Problem(loc(n, "event", j, fld),
                                        f"{what}: '{ref}' is dan nog geen {want} uit dit scenario"))
             if ev.type == "bijstand.requested":
-                req, to = clean["requesting_region"], clean["addressed_to"]
+                req, to = clean.get("requesting_region"), clean.get("addressed_to")
                 if to in ("JFC", "UCPM"):
                     out.append(Problem(loc(n, "event", j, "addressed_to"),
                                        f"{what}: een regio vraagt bijstand aan KCR2; KCR2 (LOCC) "
                                        f"schakelt {to} in, niet {req} zelf"))
             if ev.type.endswith("status_changed"):
-                cur, to = states[ev.entity][1], clean["to"]
-                if not legal(kind, cur, to):
+                cur, to = states[ev.entity][1], clean.get("to")
+                if valid and not legal(kind, str(cur), str(to)):
                     out.append(Problem(loc(n, "event", j, "to"),
                                        f"{what}: van '{cur}' naar '{to}' mag niet"))
-                states[ev.entity] = (kind, to)
+                states[ev.entity] = (kind, str(to) if valid else cur)
             elif creates:
                 ent = ev.entity or f"{inj.id}:{j}"
-                status = clean.get("status") or _CREATE_STATUS[ev.type]
+                status = str(clean.get("status") or _CREATE_STATUS[ev.type] or "")
                 states[ent] = (kind, status)
     return out
 

@@ -165,7 +165,8 @@ def resolve(items: list[When], t0: datetime) -> list[int]:
             assert w.moment is not None
             out.append(int((w.moment - t0).total_seconds()))
         else:
-            if w.day == 0 and prev_clock is not None and w.seconds + roll * DAY < prev_clock - DAY // 2:
+            here = w.seconds + roll * DAY
+            if w.day == 0 and prev_clock is not None and here < prev_clock - DAY // 2:
                 roll += 1
             at = midnight + timedelta(days=w.day + (roll if w.day == 0 else 0), seconds=w.seconds)
             secs = int((at - t0).total_seconds())
