@@ -151,8 +151,8 @@ def cmd_exercise_run(a: argparse.Namespace) -> int:
     try:
         cs = p.clock_state()
         if not cs.started:
-            p.start(speed=a.speed)
-            print(f"oefening gestart: ×{a.speed}")
+            p.start(speed=a.speed or 1)
+            print(f"oefening gestart: ×{a.speed or 1}")
         else:
             if a.speed and a.speed != cs.speed:
                 p.set_speed(a.speed)
@@ -298,7 +298,8 @@ def register(sub: Any) -> None:
 
     p = exs.add_parser("run", help="laat de oefenklok lopen (zonder scherm)")
     p.add_argument("--db", required=True)
-    p.add_argument("--speed", type=int, default=1, help="snelheid ×1 … ×60")
+    p.add_argument("--speed", type=int, default=None,
+                   help="snelheid ×1 … ×60 (standaard: ×1, of de huidige)")
     p.add_argument("--until", help="stop (en pauzeer) op deze scenariotijd, bv. T+02:00")
     p.set_defaults(func=cmd_exercise_run)
 
