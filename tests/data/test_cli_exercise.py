@@ -14,7 +14,6 @@ from data.scenario.control import sidecar_path
 from data.store import Store
 from desktop import cli_exercise
 from desktop.cli import main
-
 from tests.data.test_msel import EN, write_csv
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import time
-from datetime import datetime, time as dtime, timedelta
+from datetime import datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +16,13 @@ import pytest
 from data.clock import FixedClock
 from data.scenario.control import create_exercise
 from data.scenario.msel import (
-    Mapping, MselError, export_rows, load_mapping, parse_csv, read_msel, save_mapping,
+    Mapping,
+    MselError,
+    export_rows,
+    load_mapping,
+    parse_csv,
+    read_msel,
+    save_mapping,
     write_msel,
 )
 from data.scenario.player import Player
