@@ -85,7 +85,7 @@ def build(path: Path, events: int) -> float | None:
             Path(str(path) + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    st = Store.create(path, "bench", "LIVE", "Benchmark")
+    st = Store.create(path, "bench", "OEF-BENCH", "Benchmark")  # demo data: never LIVE
     Demo(st, seed=1).run(extra_events=events,
                          progress=lambda d: print(f"    opbouw {d}/{events}", file=sys.stderr)
                          if d % 100_000 == 0 else None)

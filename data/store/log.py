@@ -208,7 +208,8 @@ JOURNAL_LIGHT_SQL = (
 #: events per entity kind per hour of ``occurred_at`` (a full scan)
 TIMELINE_SQL = ("SELECT substr(occurred_at, 1, 13) AS h, "
                 "substr(type, 1, instr(type, '.') - 1) AS k, "
-                "count(*) FROM event WHERE occurred_at >= ? GROUP BY h, k ORDER BY h")
+                "count(*) FROM event WHERE occurred_at >= ? AND type NOT LIKE 'exercise.%' "
+                "GROUP BY h, k ORDER BY h")  # the exercise clock is not part of the picture
 
 
 # ---------------------------------------------------------------- sync

@@ -121,3 +121,17 @@ def test_exercise_from_msel_with_map(tmp_path: Path, capsys) -> None:
     code, out, _ = run(capsys, "exercise", "new", "--scenario", str(p), "--map",
                        str(tmp_path / "k.toml"), "--db", str(tmp_path / "c.db"), "--node", "sl")
     assert code == 0 and "1 injects" in out
+
+
+def test_make_run_opens_a_paused_exercise_not_live(tmp_path: Path, capsys) -> None:
+    from desktop.cli_app import ensure_demo_store
+
+    db = ensure_demo_store()
+    assert ensure_demo_store() == db  # made once
+    st = Store.open(db)
+    assert st.world.startswith("OEF-")
+    st.close()
+    code, out, _ = run(capsys, "exercise", "status", "--db", str(db))
+    assert code == 0 and "gepauzeerd" in out and "T+36:00" in out
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--world", "LIVE")
+    assert code == 2 and "nooit in LIVE" in err
