@@ -78,6 +78,10 @@ class Player:
         self.scenario = scenario
         self.clock = clock or default_clock()
         self._order = {inj.id: n for n, inj in enumerate(scenario.injects)}
+        self._by_id = {inj.id: inj for inj in scenario.injects}
+        self._plan_key: int | None = None
+        self._plan_cache: tuple[ClockState, dict[str, dict[str, Any]],
+                                list[tuple[int, int, str, str]]] | None = None
 
     # ------------------------------------------------------------------ reading the log
 
@@ -233,38 +237,56 @@ class Player:
 
     def tick(self, upto: int | None = None) -> list[Fired]:
         """Fire every inject due at scenario time ``upto`` (default: now), in order, each once;
-        and each contingency whose expectation was missed by its deadline."""
-        cs = self.clock_state()
+        and each contingency whose expectation was missed by its deadline.
+
+        What it reads from the log is kept until the log changes, so an idle tick costs two
+        small reads."""
+        cs, states, queue = self._plan()
         if not cs.started:
             return []
         now = cs.scenario_at(self.wall_ms()) if upto is None else upto
+        if not queue or queue[0][0] > now:
+            return []
+        queue = list(queue)
+        states = dict(states)
+        self._plan_key = None
+        fired: list[Fired] = []
+        while queue and queue[0][0] <= now:
+            due, _o, iid, how = queue.pop(0)
+            inj = self._by_id[iid]
+            if how == "terugval" and not self._missed(iid, states):
+                continue
+            f = self._fire(inj, due, how)
+            fired.append(f)
+            states[inj.id] = self.store.entity(f"inject:{inj.id}") or {}
+            for c in self._contingencies(inj, due, states[inj.id].get("fired_hlc", ""), states):
+                bisect.insort(queue, c)
+        return fired
+
+    def _plan(self) -> tuple[ClockState, dict[str, dict[str, Any]],
+                             list[tuple[int, int, str, str]]]:
+        """Clock, inject states and the queue of what is still to fire (due, order, id, how),
+        derived from the log and kept while the log stays the same."""
+        mark = self.store.log_mark()
+        if self._plan_key == mark and self._plan_cache is not None:
+            return self._plan_cache
+        cs = self.clock_state()
         states = self.inject_states()
-        queue: list[tuple[int, int, str, str]] = []  # (due, order, inject id, how)
+        queue: list[tuple[int, int, str, str]] = []
         for inj in self.scenario.scheduled():
             st = states.get(inj.id, {})
             if st.get("fired") or st.get("withdrawn"):
                 continue
             queue.append((self.due_ms(inj, states, cs.t0_ms), self._order[inj.id], inj.id,
                           "klok"))
-        for inj in self.scenario.injects:  # contingencies of injects fired before this tick
+        for inj in self.scenario.injects:  # contingencies of injects fired before
             st = states.get(inj.id, {})
-            if st.get("fired"):
+            if st.get("fired") and inj.expect:
                 queue += self._contingencies(inj, st["fired_ms"], st.get("fired_hlc", ""),
                                              states)
         queue.sort()
-        fired: list[Fired] = []
-        while queue and queue[0][0] <= now:
-            due, _o, iid, how = queue.pop(0)
-            inj = self.scenario.inject(iid)
-            assert inj is not None
-            if how == "terugval" and not self._missed(iid, states):
-                continue
-            f = self._fire(inj, due, how)
-            fired.append(f)
-            states = self.inject_states()
-            for c in self._contingencies(inj, due, states[inj.id].get("fired_hlc", ""), states):
-                bisect.insort(queue, c)
-        return fired
+        self._plan_key, self._plan_cache = mark, (cs, states, queue)
+        return self._plan_cache
 
     def _contingencies(self, inj: Inject, fired_ms: int, fired_hlc: str,
                        states: dict[str, dict[str, Any]]) -> list[tuple[int, int, str, str]]:
