@@ -163,7 +163,7 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
     """All rows of a sheet (cell values), and a description of where they came from."""
     p = Path(path)
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
+        import openpyxl  # type: ignore[import-untyped]
 
         try:
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
@@ -345,6 +345,9 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
     ids: dict[str, int] = {}
     channel_notes: dict[str, str] = {}
 
+    def hdr(fld: str) -> str:
+        return headers[cols[fld]] or _letter(cols[fld])
+
     def cell(r: list[Any], fld: str) -> Any:
         i = cols.get(fld)
         return r[i] if i is not None and i < len(r) else None
@@ -352,7 +355,6 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
     for n, r in data:
         if n in skip:
             continue
-        hdr = (lambda f: headers[cols[f]] or _letter(cols[f]))  # noqa: E731
         bad = False
         raw_time = cell(r, "time")
         try:

@@ -197,12 +197,12 @@ def _inject(n: int, d: Any, loc: Any, problems: list[Problem]) -> tuple[Inject, 
         problems.append(Problem(loc(n, "", 0, "at"), f"inject {iid}: tijd 'at': {e}"))
         when = When("offset")
     events = []
-    for j, e in enumerate(d.get("event", [])):
-        e = dict(e)
-        typ = str(e.pop("type", ""))
-        entity = str(e.pop("entity", ""))
-        author = str(e.pop("author", ""))
-        events.append(EventSpec(typ, e, entity, author))
+    for raw in d.get("event", []):
+        ev = dict(raw)
+        typ = str(ev.pop("type", ""))
+        entity = str(ev.pop("entity", ""))
+        author = str(ev.pop("author", ""))
+        events.append(EventSpec(typ, ev, entity, author))
     expect = []
     for j, x in enumerate(d.get("expect", [])):
         within = 1800
