@@ -229,6 +229,14 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
         raise _problems(f"MSEL {a.file} niet ingelezen, niets veranderd", e.problems) from None
     for n in sheet.notices:
         print(f"let op: {n}")
+    if a.save_map:
+        from data.scenario.msel import LABELS, Mapping, column_letter, save_mapping
+
+        save_mapping(Mapping(columns={f: sheet.headers[i] or column_letter(i)
+                                      for f, i in sheet.columns.items()},
+                             sheet=a.sheet, t0=sheet.t0), a.save_map)
+        print(f"koppeling bewaard in {a.save_map}: " + ", ".join(
+            f"{LABELS[f]} = '{sheet.headers[i]}'" for f, i in sheet.columns.items()))
     db = Path(a.db)
     try:
         if not db.exists():
@@ -342,6 +350,7 @@ def register(sub: Any) -> None:
     p.add_argument("file")
     p.add_argument("--sheet", help="blad van een .xlsx (standaard het eerste)")
     p.add_argument("--map", help="koppelbestand van de kolommen (TOML)")
+    p.add_argument("--save-map", help="bewaar de gebruikte kolomkoppeling (TOML) voor hergebruik")
     p.add_argument("--node", default="spelleiding", help="node-id als de store nieuw is")
     p.set_defaults(func=cmd_msel_import)
     p = mss.add_parser("export", help="schrijf het draaiboek met verzendtijden en status")

@@ -320,7 +320,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         data = [(n, r) for n, r in numbered if n > header_row]
     else:
         width = max(len(r) for _n, r in numbered)
-        headers = [_letter(i) for i in range(width)]
+        headers = [column_letter(i) for i in range(width)]
         data = numbered
     cols, notices = place_columns(headers, m)
     missing = [f for f in ("time", "message") if f not in cols]
@@ -337,7 +337,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         i < len(r) and not _blank(r[i]) for _n, r in data))]
     if extra:
         notices.append("kolommen die bij elk inject bewaard blijven (niet geplaatst): "
-                       + ", ".join(f"'{headers[i] or _letter(i)}'" for i in extra))
+                       + ", ".join(f"'{headers[i] or column_letter(i)}'" for i in extra))
     skip = set(m.skip_rows) if m else set()
     problems: list[Problem] = []
     whens: list[When] = []
@@ -346,7 +346,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
     channel_notes: dict[str, str] = {}
 
     def hdr(fld: str) -> str:
-        return headers[cols[fld]] or _letter(cols[fld])
+        return headers[cols[fld]] or column_letter(cols[fld])
 
     def cell(r: list[Any], fld: str) -> Any:
         i = cols.get(fld)
@@ -387,7 +387,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         if channel_raw and channel_raw not in channel_notes:
             channel_notes[channel_raw] = channel
         text = f"{synopsis}: {message}" if synopsis and message else (message or synopsis)
-        extras = {(headers[i] or _letter(i)): _text(r[i]) for i in extra
+        extras = {(headers[i] or column_letter(i)): _text(r[i]) for i in extra
                   if i < len(r) and not _blank(r[i])}
         if bad:
             continue
@@ -413,7 +413,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
     return Sheet(source, cols, headers, extra, injects, start, notices, title)
 
 
-def _letter(i: int) -> str:
+def column_letter(i: int) -> str:
     s = ""
     i += 1
     while i:

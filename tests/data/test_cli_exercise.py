@@ -87,8 +87,10 @@ def test_exercise_new_refuses_bad_input(tmp_path: Path, capsys) -> None:
 def test_msel_import_all_or_nothing(tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "c.db")
     good = write_csv(tmp_path / "goed.csv", EN)
-    code, out, _ = run(capsys, "msel", "import", "--db", db, str(good))
-    assert code == 0 and "4 injects" in out
+    code, out, _ = run(capsys, "msel", "import", "--db", db, str(good), "--save-map",
+                       str(tmp_path / "k.toml"))
+    assert code == 0 and "4 injects" in out and "tijd = 'Scenario Time'" in out
+    assert 'time = "Scenario Time"' in (tmp_path / "k.toml").read_text("utf-8")
     st = Store.open(db)
     before = (str(st.fingerprint()), sidecar_path(db).read_bytes())
     st.close()
