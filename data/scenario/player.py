@@ -318,8 +318,8 @@ class Player:
     def _met(self, event_type: str, where: dict[str, Any], after_hlc: str) -> bool:
         """Did a player (not the control team) do what was expected after the inject?"""
         for ev in self.store.events_of_type_after(event_type, after_hlc):
-            if ev.author == CONTROL:
-                continue
+            if ev.origin == self.store.node_id or ev.author == CONTROL:
+                continue  # made by the control store itself (an inject), not by a player
             if all(_matches(ev.payload.get(k), want) for k, want in where.items()):
                 return True
         return False

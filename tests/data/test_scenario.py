@@ -242,6 +242,10 @@ def test_contingency_does_not_fire_when_players_act(tmp_path: Path) -> None:
     st, pl, clock = mini(tmp_path)
     pl.start()
     pl.tick()
+    # what the control store enters itself is no player's action
+    st.execute(Command("comms.reported", {"region": "VNOG", "channel": "C2000",
+                                          "state": "verstoord"}), "OL VNOG")
+    assert pl._missed("I1b", pl.inject_states())  # noqa: SLF001
     player = Store.create(tmp_path / "p.db", "vnog", st.world)
     player.ingest([e.to_wire() for e in st.iter_events()])
     player.execute(Command("comms.reported", {"region": "VNOG", "channel": "C2000",
