@@ -78,14 +78,14 @@ def row(what: str, measured: str, budget: str, ok: bool | None) -> None:
 
 def build(path: Path, events: int) -> float | None:
     if path.exists():
-        with Store.open(path) as st:
-            if st.event_count() >= events * 0.99:
+        with Store.open(path) as st:  # a store of before demo data left LIVE is built anew
+            if st.event_count() >= events * 0.99 and st.world != "LIVE":
                 return None
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    st = Store.create(path, "bench", "LIVE", "Benchmark")
+    st = Store.create(path, "bench", "OEF-BENCH", "Benchmark")  # demo data: never LIVE
     Demo(st, seed=1).run(extra_events=events,
                          progress=lambda d: print(f"    opbouw {d}/{events}", file=sys.stderr)
                          if d % 100_000 == 0 else None)

@@ -76,6 +76,8 @@ from data.sync.hub.storage import SqlEventLog
 from data.sync.wire import ROW_COLS, wire_row
 
 PY = sys.executable
+#: the demo traffic is exercise data: it never goes into LIVE
+WORLD = "OEF-BENCH"
 
 
 def free_port() -> int:
@@ -105,13 +107,13 @@ def start_hub(db: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]
 
 def enroll(db: Path, node: str) -> str:
     log = SqlEventLog(str(db))
-    tok = log.auth.enroll(node, ["LIVE"])
+    tok = log.auth.enroll(node, [WORLD])
     log.close()
     return tok
 
 
 def make_source(path: Path, n: int) -> Store:
-    st = Store.create(path, "bron", "LIVE", "bron")
+    st = Store.create(path, "bron", WORLD, "bron")
     Demo(st, seed=7).run()
     while st.event_count() < n:  # the traffic generator adds "about" what it is asked
         Demo(st, seed=st.event_count()).traffic(n - st.event_count())
@@ -165,7 +167,7 @@ def concurrent_clients(url: str, hub_db: Path, tmp: Path, clients: int,
     token = enroll(hub_db, "relay")
     batches: list[list[bytes]] = []
     for i in range(clients):
-        st = Store.create(tmp / f"c{i}.db", f"centrum{i}", "LIVE")
+        st = Store.create(tmp / f"c{i}.db", f"centrum{i}", WORLD)
         from tests.data.sync.factory import fill
 
         fill(st, rounds * per_batch - 1, i)
@@ -184,13 +186,14 @@ def concurrent_clients(url: str, hub_db: Path, tmp: Path, clients: int,
         start.wait()
         for body in batches[i]:
             t0 = time.perf_counter()
-            r = s.post(url + "/v1/worlds/LIVE/events", data=body, timeout=120,
+            r = s.post(url + f"/v1/worlds/{WORLD}/events", data=body, timeout=120,
                        headers={**h, "Content-Encoding": "gzip"})
             dt = time.perf_counter() - t0
             assert r.status_code == 200 and r.json()["rejected"] == 0, r.text[:200]
             with lock:
                 lat.append(dt)
-            page = s.get(url + "/v1/worlds/LIVE/events", params={"after": after, "limit": 500},
+            page = s.get(url + f"/v1/worlds/{WORLD}/events",
+                         params={"after": after, "limit": 500},
                          headers=h, timeout=120).json()
             after = page["next"]
         s.close()
@@ -244,7 +247,7 @@ def main() -> None:
         dst_path = tmp / "doel.db"
         for f in tmp.glob("doel.db*"):
             f.unlink()
-        dst = Store.create(dst_path, "doel", "LIVE")
+        dst = Store.create(dst_path, "doel", WORLD)
         pull_s, s2 = timed_round(dst, "doel")
         assert s2.status == "online" and s2.peers[0].pulled == n, s2
         dst.close()
@@ -276,7 +279,7 @@ def main() -> None:
     imp_path = tmp / "import.db"
     for f in tmp.glob("import.db*"):
         f.unlink()
-    imp = Store.create(imp_path, "ontvanger", "LIVE")
+    imp = Store.create(imp_path, "ontvanger", WORLD)
     t0 = time.perf_counter()
     res = import_bundle(imp, bundle)
     imp_s = time.perf_counter() - t0

@@ -173,6 +173,9 @@ class Demo:
     """Builds or continues the demo picture on one store."""
 
     def __init__(self, store: Store, seed: int = 1, now: datetime | None = None) -> None:
+        if not store.world.startswith("OEF-"):
+            raise ValueError(f"demogegevens komen nooit in {store.world}: gebruik een "
+                             "oefenwereld (OEF-…)")
         self.store = store
         self.rnd = random.Random(f"{seed}:{store.node_id}:{store.event_count()}")
         self.now = now or datetime.now(timezone.utc)

@@ -9,7 +9,7 @@ from typing import Any
 
 
 def user_data_dir() -> Path:
-    """Where `make run` keeps its demo store (XDG data folder, or CRISISBEELD_HOME)."""
+    """Where `make run` keeps its exercise store (XDG data folder, or CRISISBEELD_HOME)."""
     base = os.environ.get("CRISISBEELD_HOME") or os.path.join(
         os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "crisisbeeld")
     p = Path(base)
@@ -17,14 +17,35 @@ def user_data_dir() -> Path:
     return p
 
 
-def ensure_demo_store() -> Path:
-    from data.demo import Demo
-    from data.store import Store
+#: the bundled scenario `make run` opens, played to its middle and paused
+DEMO_SCENARIO = "donker-oosten"
 
-    path = user_data_dir() / "demo.db"
-    if not path.exists():
-        st = Store.create(path, "demo-kcr2", "LIVE", "KCR2 (demo)")
-        Demo(st).run()
+
+def ensure_demo_store() -> Path:
+    """The exercise `make run` opens: a bundled scenario in an exercise world (never LIVE),
+    played to its middle and paused, with T0 chosen so that the middle is about now."""
+    return build_demo_exercise(user_data_dir() / "oefening.db")
+
+
+def build_demo_exercise(path: Path, scenario: str = DEMO_SCENARIO) -> Path:
+    from datetime import UTC, datetime, timedelta
+
+    from data.scenario.control import create_exercise
+    from data.scenario.library import resolve
+    from data.scenario.player import Player
+
+    if path.exists():
+        return path
+    sc = resolve(scenario)
+    middle = max(i.offset_s for i in sc.scheduled()) // 2
+    sc.t0 = (datetime.now(UTC) - timedelta(seconds=middle)).replace(second=0, microsecond=0)
+    st = create_exercise(path, "oefening-kcr2", sc, name="KCR2 (oefening)")
+    try:
+        pl = Player(st, sc)
+        pl.start()
+        pl.jump(middle)
+        pl.pause()
+    finally:
         st.close()
     return path
 
@@ -63,7 +84,8 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("run", help="start de applicatie (zonder --db: op de demostore)")
+    p = sub.add_parser("run", help="start de applicatie (zonder --db: op een oefening uit "
+                                   "een meegeleverd scenario)")
     p.add_argument("--db", help="pad van de store")
     p.add_argument("--theme", choices=("dark", "light"), default="dark")
     p.set_defaults(func=cmd_run)

@@ -37,8 +37,16 @@ def cmd_demo(a: argparse.Namespace) -> int:
     from data.demo import Demo
 
     p = Path(a.db)
+    if a.world == "LIVE":
+        raise UserError("demogegevens komen nooit in LIVE; kies een oefenwereld, "
+                        "bv. --world OEF-DEMO")
     if p.exists():
         st = open_store(a.db)
+        if st.world == "LIVE":
+            st.close()
+            raise UserError(f"{a.db} is een LIVE-store: demogegevens komen nooit in LIVE. "
+                            "Gebruik een oefenstore (crisisbeeld exercise new) of een nieuw "
+                            "bestand")
     else:
         try:
             st = Store.create(p, a.node, a.world, a.name or a.node)
@@ -145,7 +153,8 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--events", type=int, default=0, help="extra verkeer (voor benchmarks)")
     p.add_argument("--node", default="demo", help="node-id als de store nog niet bestaat")
-    p.add_argument("--world", default="LIVE")
+    p.add_argument("--world", default="OEF-DEMO",
+                   help="oefenwereld als de store nog niet bestaat (nooit LIVE)")
     p.add_argument("--name", help="naam van het centrum als de store nog niet bestaat")
     p.set_defaults(func=cmd_demo)
 

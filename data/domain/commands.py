@@ -155,6 +155,12 @@ RULES: dict[str, Rule] = {
     "capacity.reported": Rule(entity_of=lambda p: f"capacity:{p.get('means')}"),
     "partner.reported": Rule(entity_of=_partner_cell),
 }
+# the exercise clock is one entity; each inject's lifecycle another (data.scenario)
+for _t in EVENT_TYPES:
+    if _t.startswith("exercise.inject_"):
+        RULES[_t] = Rule(entity_of=lambda p: f"inject:{p.get('inject')}")
+    elif _t.startswith("exercise."):
+        RULES[_t] = Rule(entity_of=lambda p: "oefening:klok")
 # every status change is a lifecycle step; every other type changes an existing entity
 for _t in EVENT_TYPES:
     if _t.endswith("status_changed"):

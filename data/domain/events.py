@@ -326,9 +326,50 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     **ROOM_EVENT_TYPES,
 }
 
+# ---- exercise: the exercise clock and the inject lifecycle (data.scenario). Only in an OEF-…
+# world. Clock events carry the whole clock after them (wall and scenario moment in ms, speed,
+# running), so the clock is the last of them; inject events say what the control team did with
+# one inject. What the control team keeps to itself (messages not yet sent, expectations,
+# controller notes) is never in these events.
+_MS = Field("moment (ms)", v.integer, required=True, min_value=0)
+
+EXERCISE_CLOCK_FIELDS = {
+    "wall_ms": _MS,
+    "scenario_ms": Field("scenariotijd (ms)", v.integer, required=True, min_value=0),
+    "speed": Field("snelheid", v.integer, required=True, min_value=1),  # ×60 at most: player
+    "running": Field("loopt", v.boolean, required=True),
+    "t0_ms": Field("T0 (ms)", v.integer, min_value=0),
+    "title": Field("titel", v.text, max_len=200),
+    "note": Field("toelichting", v.text, max_len=500),
+}
+_INJECT = Field("inject", v.identifier, required=True)
+EXERCISE_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
+    **{t: ("exercise", EXERCISE_CLOCK_FIELDS, False) for t in (
+        "exercise.started", "exercise.paused", "exercise.resumed", "exercise.speed_changed",
+        "exercise.jumped")},
+    "exercise.inject_fired": ("exercise", {
+        "inject": _INJECT,
+        "scenario_ms": Field("scenariotijd (ms)", v.integer, required=True, min_value=0),
+        "wall_ms": _MS,
+        "events": Field("gebeurtenissen", v.text_list, default=[]),
+        "how": Field("hoe", v.choice, choices=("klok", "nu", "terugval"), default="klok"),
+    }, False),
+    "exercise.inject_postponed": ("exercise", {
+        "inject": _INJECT,
+        "offset_s": Field("nieuw tijdstip (s na T0)", v.integer, required=True),
+        "note": Field("toelichting", v.text, max_len=500),
+    }, False),
+    "exercise.inject_withdrawn": ("exercise", {
+        "inject": _INJECT,
+        "note": Field("toelichting", v.text, max_len=500),
+    }, False),
+}
+EVENT_TYPES.update(EXERCISE_TYPES)
+# ---- end exercise
+
 #: Entity kinds in display order.
 KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "comms", "nsp",
-         "alert", "capacity", "partner", "node")
+         "alert", "capacity", "partner", "node", "exercise")
 
 
 def kind_of(event_type: str) -> str:

@@ -256,6 +256,42 @@ def _resolve(st: State, ev: Event) -> None:
     _hist(st, ev, "onbekend conflict", conflict=cid)
 
 
+_EXERCISE_WHAT = {
+    "exercise.started": "oefening gestart", "exercise.paused": "gepauzeerd",
+    "exercise.resumed": "hervat", "exercise.speed_changed": "snelheid gewijzigd",
+    "exercise.jumped": "vooruitgesprongen", "exercise.inject_fired": "inject verstuurd",
+    "exercise.inject_postponed": "inject uitgesteld", "exercise.inject_withdrawn":
+    "inject ingetrokken",
+}
+
+
+def _exercise(st: State, ev: Event) -> None:
+    """The exercise clock (entity ``oefening:klok``) and one inject's lifecycle
+    (``inject:<id>``): the clock is its newest event; an inject fires at most once."""
+    st.pop("placeholder", None)
+    p = ev.payload
+    if ev.type == "exercise.inject_fired":
+        if st.get("fired"):
+            _hist(st, ev, "inject al verstuurd: genegeerd")
+            return
+        st.update(fired=True, fired_ms=p["scenario_ms"], fired_wall_ms=p["wall_ms"],
+                  how=p.get("how", "klok"), events=p.get("events", []), inject=p["inject"],
+                  fired_hlc=ev.hlc)
+    elif ev.type == "exercise.inject_postponed":
+        st.update(inject=p["inject"], offset_s=p["offset_s"])
+    elif ev.type == "exercise.inject_withdrawn":
+        st.update(inject=p["inject"], withdrawn=True)
+    else:
+        for k in ("wall_ms", "scenario_ms", "speed", "running", "t0_ms", "title"):
+            if k in p:
+                st[k] = p[k]
+        st["title"] = st.get("title") or "Oefenklok"
+    st["status"] = ("ingetrokken" if st.get("withdrawn") else "verstuurd" if st.get("fired")
+                    else "uitgesteld" if "offset_s" in st else
+                    ("loopt" if st.get("running") else "gepauzeerd") if "speed" in st else "")
+    _hist(st, ev, _EXERCISE_WHAT.get(ev.type, ev.type))
+
+
 HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "node.registered": lambda st, ev: _create(st, ev, None),
     "incident.reported": lambda st, ev: _create(st, ev, "gemeld"),
@@ -287,6 +323,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "alert.issued": lambda st, ev: _create(st, ev, None),
     "capacity.reported": _report,
     "partner.reported": _report,
+    **{t: _exercise for t in _EXERCISE_WHAT},
 }
 
 

@@ -208,7 +208,8 @@ JOURNAL_LIGHT_SQL = (
 #: events per entity kind per hour of ``occurred_at`` (a full scan)
 TIMELINE_SQL = ("SELECT substr(occurred_at, 1, 13) AS h, "
                 "substr(type, 1, instr(type, '.') - 1) AS k, "
-                "count(*) FROM event WHERE occurred_at >= ? GROUP BY h, k ORDER BY h")
+                "count(*) FROM event WHERE occurred_at >= ? AND type NOT LIKE 'exercise.%' "
+                "GROUP BY h, k ORDER BY h")  # the exercise clock is not part of the picture
 
 
 # ---------------------------------------------------------------- sync
@@ -273,3 +274,11 @@ def rows_after(conn: sqlite3.Connection, local_seq: int, limit: int,
 def last_local_seq(conn: sqlite3.Connection) -> int:
     """The arrival counter of the newest event (0 in an empty log)."""
     return int(conn.execute("SELECT max(local_seq) FROM event").fetchone()[0] or 0)
+
+
+def of_type_after(conn: sqlite3.Connection, event_type: str, hlc: str,
+                  limit: int = 10_000) -> list[Event]:
+    """Events of one type after ``hlc`` in fold order (an exercise's expected player actions)."""
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE type = ? AND hlc > ? "
+                        "ORDER BY hlc, origin, id LIMIT ?", (event_type, hlc, limit)).fetchall()
+    return [row_to_event(r) for r in rows]

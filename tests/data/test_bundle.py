@@ -246,6 +246,10 @@ def test_cli_verbs(tmp_path, capsys):
     a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     assert run(capsys, "init", "--db", a, "--node", "vnog", "--name", "VNOG") == (
         0, "store aangemaakt: node vnog, wereld LIVE\n", "")
+    code, _, err = run(capsys, "demo", "--db", a)  # demo data never in LIVE
+    assert code == 2 and "nooit in LIVE" in err
+    a = str(tmp_path / "a-oef.db")
+    run(capsys, "init", "--db", a, "--node", "vnog", "--world", "OEF-DEMO")
     code, _, err = run(capsys, "init", "--db", a, "--node", "vnog")
     assert code == 2 and "bestaat al" in err and err.startswith("crisisbeeld: ")
     code, _, err = run(capsys, "init", "--db", str(tmp_path / "c.db"), "--node", "x y")

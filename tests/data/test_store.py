@@ -441,7 +441,7 @@ def test_resolution_without_entity_then_entity(store_factory):
 def test_rebuild_gives_the_same_picture(store_factory):
     from data.demo import Demo
 
-    st = store_factory()
+    st = store_factory(world="OEF-2026-01")
     Demo(st, seed=3).run(extra_events=500)
     fp, conflicts = st.fingerprint(), st.conflicts(open_only=False)
     n = st.rebuild()
@@ -514,7 +514,7 @@ def test_long_lived_entity_keeps_a_bounded_history(store_factory):
 def test_kept_picture_sum_equals_a_full_count(store_factory):
     from data.demo import Demo
 
-    st = store_factory()
+    st = store_factory(world="OEF-2026-01")
     Demo(st, seed=4).run(extra_events=300)
     with st._lock:  # noqa: SLF001
         kept = st._picture_sum()  # noqa: SLF001
@@ -530,7 +530,7 @@ def test_parallel_rebuild_gives_the_same_rows(store_factory):
     """The big-log path (ranges folded in child processes) writes what one process writes."""
     from data.demo import Demo
 
-    a, b = store_factory("vnog"), store_factory("vggm")
+    a, b = store_factory("vnog", "OEF-2026-01"), store_factory("vggm", "OEF-2026-01")
     Demo(a, seed=1).run(extra_events=400)
     Demo(b, seed=2).run(extra_events=100)
     exchange(a, b)

@@ -1,0 +1,176 @@
+"""Check a scenario before it is played: every problem, with where it stands, in Dutch.
+
+The events of each inject are checked with the same validation as every other door
+(:func:`data.domain.events.validate_payload`), in firing order, against the entities the
+scenario itself creates, so a scenario that passes here fires without refusals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from data.domain.commands import ENTITY_ID
+from data.domain.enums import Channel
+from data.domain.events import EVENT_TYPES, kind_of, validate_payload
+from data.domain.lifecycles import legal
+from data.domain.regions import resolve_region
+from data.domain.validation import ValidationError
+from data.scenario.model import Scenario, default_events
+
+_CREATE_STATUS = {"incident.reported": "gemeld", "bijstand.requested": "concept",
+                  "irbt.session_opened": "open", "decision.recorded": "vastgesteld",
+                  "action.created": "open", "journal.logged": None, "nsp.registered": None}
+_REFS = {"incident_id": "incident", "session_id": "session", "decision_id": "decision"}
+CHANNELS = tuple(c.value for c in Channel)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    line: int  # line in the file (row in a spreadsheet); 0 when it concerns the whole file
+    text: str
+    unit: str = "regel"  # "rij" in a spreadsheet
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.line}: {self.text}" if self.line else self.text
+
+
+#: where a key of an inject stands: (inject index, sub-table kind, sub index, key) -> line
+Locator = Callable[[int, str, int, str], int]
+
+
+def check(sc: Scenario, where: Locator | None = None) -> list[Problem]:
+    """Every problem of ``sc``; empty when it can be played."""
+    loc: Locator = where or (lambda i, sub, j, key: sc.injects[i].line if i >= 0 else 0)
+    out: list[Problem] = []
+    if not sc.title.strip():
+        out.append(Problem(loc(-1, "", 0, "title"), "de titel ontbreekt"))
+    for r in sc.regions:
+        if resolve_region(r) is None:
+            out.append(Problem(loc(-1, "", 0, "regions"), f"'{r}' is geen veiligheidsregio"))
+    index = {inj.id: n for n, inj in enumerate(sc.injects)}
+    seen: set[str] = set()
+    for n, inj in enumerate(sc.injects):
+        if not ENTITY_ID.fullmatch(inj.id or ""):
+            out.append(Problem(loc(n, "", 0, "id"), f"inject-id '{inj.id}' mag alleen letters, "
+                               "cijfers, '.', '_', ':' en '-' bevatten"))
+        elif inj.id in seen:
+            out.append(Problem(loc(n, "", 0, "id"), f"inject-id '{inj.id}' komt twee keer voor"))
+        seen.add(inj.id)
+        if not inj.message.strip() and not inj.events:
+            out.append(Problem(loc(n, "", 0, "message"), f"inject {inj.id}: het bericht is leeg"))
+        if not inj.events and inj.channel not in CHANNELS:
+            out.append(Problem(loc(n, "", 0, "channel"),
+                               f"inject {inj.id}: kanaal '{inj.channel}' bestaat niet; kies uit "
+                               f"{', '.join(CHANNELS)}"))
+        if inj.objective and sc.objectives and inj.objective not in sc.objectives:
+            out.append(Problem(loc(n, "", 0, "objective"),
+                               f"inject {inj.id}: doel '{inj.objective}' staat niet bij de doelen"))
+        for j, x in enumerate(inj.expect):
+            if x.type not in EVENT_TYPES:
+                out.append(Problem(loc(n, "expect", j, "type"),
+                                   f"inject {inj.id}: verwachte actie '{x.type}' is geen "
+                                   "gebeurtenistype"))
+            if x.within_s <= 0:
+                out.append(Problem(loc(n, "expect", j, "within"),
+                                   f"inject {inj.id}: de termijn moet na het inject liggen"))
+            if x.contingency:
+                c = index.get(x.contingency)
+                if c is None:
+                    out.append(Problem(loc(n, "expect", j, "contingency"),
+                                       f"inject {inj.id}: terugvalinject '{x.contingency}' "
+                                       "bestaat niet"))
+                elif not sc.injects[c].contingency:
+                    out.append(Problem(loc(n, "expect", j, "contingency"),
+                                       f"inject {inj.id}: '{x.contingency}' is geen terugvalinject "
+                                       "(zet daar contingency = true)"))
+    out += _check_events(sc, loc)
+    return sorted(out, key=lambda p: p.line)
+
+
+def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
+    """Validate every event in firing order, tracking what the scenario creates."""
+    out: list[Problem] = []
+    states: dict[str, tuple[str, str]] = {}  # entity -> (kind, status)
+    index = {inj.id: n for n, inj in enumerate(sc.injects)}
+    # contingencies are checked right after the inject whose expectation names them
+    order = []
+    for inj in sc.scheduled():
+        order.append(inj)
+        for x in inj.expect:
+            if x.contingency in index and sc.injects[index[x.contingency]].contingency:
+                order.append(sc.injects[index[x.contingency]])
+    for inj in order:
+        n = index[inj.id]
+        for j, ev in enumerate(default_events(inj)):
+            here = loc(n, "event", j, "type") if inj.events else loc(n, "", 0, "message")
+            what = f"inject {inj.id}, gebeurtenis {j + 1} ({ev.type})"
+            if ev.type not in EVENT_TYPES or ev.type.startswith(("exercise.", "node.",
+                                                                  "conflict.")):
+                out.append(Problem(here, f"{what}: dit type kan een inject niet maken"))
+                continue
+            payload: dict[str, Any] = dict(ev.payload)
+            kind = kind_of(ev.type)
+            creates = ev.type in _CREATE_STATUS
+            if ev.entity and not ENTITY_ID.fullmatch(ev.entity):
+                out.append(Problem(loc(n, "event", j, "entity"),
+                                   f"{what}: '{ev.entity}' is geen geldige id"))
+                continue
+            if creates and ev.entity in states:
+                out.append(Problem(loc(n, "event", j, "entity"),
+                                   f"{what}: '{ev.entity}' bestaat dan al"))
+                continue
+            if not creates and ev.type != "comms.reported":
+                if ev.entity not in states:
+                    out.append(Problem(loc(n, "event", j, "entity"),
+                                       f"{what}: '{ev.entity or '(geen entity)'}' is dan nog "
+                                       "niet gemaakt door een eerder inject"))
+                    continue
+                if states[ev.entity][0] != kind:
+                    out.append(Problem(loc(n, "event", j, "entity"),
+                                       f"{what}: '{ev.entity}' is een {states[ev.entity][0]}, "
+                                       f"geen {kind}"))
+                    continue
+            if ev.type.endswith("status_changed"):
+                payload.setdefault("from", states[ev.entity][1])
+            if not inj.events and inj.channel not in CHANNELS:
+                continue  # reported with the inject itself
+            valid = True
+            try:
+                clean = validate_payload(ev.type, payload)
+            except ValidationError as e:
+                for fld, msg in e.errors:
+                    out.append(Problem(loc(n, "event", j, _key_of(ev.type, fld) or "type"),
+                                       f"{what}: {fld + ': ' if fld else ''}{msg}"))
+                clean, valid = payload, False  # the checks below still run on what is there
+            for fld, want in _REFS.items():
+                ref = clean.get(fld)
+                if ref and (ref not in states or states[ref][0] != want):
+                    out.append(Problem(loc(n, "event", j, fld),
+                                       f"{what}: '{ref}' is dan nog geen {want} uit dit scenario"))
+            if ev.type == "bijstand.requested":
+                req, to = clean.get("requesting_region"), clean.get("addressed_to")
+                if to in ("JFC", "UCPM"):
+                    out.append(Problem(loc(n, "event", j, "addressed_to"),
+                                       f"{what}: een regio vraagt bijstand aan KCR2; KCR2 (LOCC) "
+                                       f"schakelt {to} in, niet {req} zelf"))
+            if ev.type.endswith("status_changed"):
+                cur, to = states[ev.entity][1], clean.get("to")
+                if valid and not legal(kind, str(cur), str(to)):
+                    out.append(Problem(loc(n, "event", j, "to"),
+                                       f"{what}: van '{cur}' naar '{to}' mag niet"))
+                states[ev.entity] = (kind, str(to) if valid else cur)
+            elif creates:
+                ent = ev.entity or f"{inj.id}:{j}"
+                status = str(clean.get("status") or _CREATE_STATUS[ev.type] or "")
+                states[ent] = (kind, status)
+    return out
+
+
+def _key_of(event_type: str, label: str) -> str:
+    """The payload key whose Dutch label is ``label`` (validation names fields by label)."""
+    spec = EVENT_TYPES.get(event_type, ("", {}, False))[1]
+    for key, f in spec.items():
+        if f.label == label:
+            return key
+    return ""

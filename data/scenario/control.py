@@ -1,0 +1,70 @@
+"""What the control team keeps beside its store: the scenario with everything players must not
+see (injects not yet fired, expectations, controller notes, extra spreadsheet columns).
+
+It is a JSON file next to the store file (``<store>.spelleiding.json``), never an event, so no
+sync, bundle or hub ever carries it. Injects reach the players only as the events they become
+when they fire.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from data.scenario.model import Scenario
+from data.store import Store, StoreError
+
+SUFFIX = ".spelleiding.json"
+
+
+def sidecar_path(db: str | os.PathLike[str]) -> Path:
+    return Path(str(db) + SUFFIX)
+
+
+def save_scenario(db: str | os.PathLike[str], sc: Scenario) -> Path:
+    """Write the control team's scenario beside the store (atomically: temp file + rename)."""
+    p = sidecar_path(db)
+    tmp = p.with_name(p.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(sc.to_dict(), f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, p)
+    return p
+
+
+def load_scenario(db: str | os.PathLike[str]) -> Scenario:
+    p = sidecar_path(db)
+    try:
+        with open(p, encoding="utf-8") as f:
+            return Scenario.from_dict(json.load(f))
+    except FileNotFoundError:
+        raise StoreError(f"bij {db} hoort geen draaiboek van de spelleiding ({p.name}); "
+                         "dit is geen spelleidingsstore. Maak er een met "
+                         "'crisisbeeld exercise new'") from None
+    except (ValueError, KeyError, TypeError) as e:
+        raise StoreError(f"{p} is beschadigd: {e}") from None
+
+
+def exercise_id(sc: Scenario, today: datetime | None = None) -> str:
+    """A world id for a new exercise: ``OEF-<date>-<scenario>``."""
+    day = (today or datetime.now(UTC)).strftime("%Y%m%d")
+    slug = "".join(c if c.isalnum() else "-" for c in sc.id.upper()).strip("-")[:24]
+    return f"OEF-{day}-{slug or 'SCENARIO'}"
+
+
+def create_exercise(db: str | os.PathLike[str], node: str, sc: Scenario, world: str = "",
+                    name: str = "") -> Store:
+    """A new control store in a fresh exercise world, with the scenario beside it."""
+    world = world or exercise_id(sc)
+    if not world.startswith("OEF-"):
+        raise StoreError(f"een oefening speelt in een oefenwereld (OEF-…), niet in '{world}'")
+    st = Store.create(db, node, world, name or f"Spelleiding {sc.title}")
+    try:
+        save_scenario(db, sc)
+    except OSError as e:
+        st.close()
+        raise StoreError(f"draaiboek van de spelleiding kan niet worden geschreven: {e}") from None
+    return st

@@ -1,0 +1,139 @@
+"""The trainer's verbs: scenario validate/list, exercise new/run/status/pause/resume/…, msel
+import/export — in process, on a FixedClock the headless runner steps instead of sleeping."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from data.clock import FixedClock, set_default_clock
+from data.scenario.control import sidecar_path
+from data.store import Store
+from desktop import cli_exercise
+from desktop.cli import main
+from tests.data.test_msel import EN, write_csv
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch):
+    c = FixedClock("2026-11-26T10:00:00Z")
+    set_default_clock(c)
+    # the runner's wait becomes a step of the fixed clock: no real sleeping
+    monkeypatch.setattr(cli_exercise, "_sleep", lambda s: c.advance(timedelta(seconds=s)))
+    yield c
+    set_default_clock(None)
+
+
+def test_scenario_list_and_validate(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "scenario", "list")
+    assert code == 0 and "donker-oosten" in out and "droge-lente" in out
+    bad = tmp_path / "s.toml"
+    bad.write_text('format = 1\ntitle = "x"\n\n[[inject]]\nid = "A"\nat = "+00:00"\n'
+                   'channel = "duif"\nmessage = "m"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "scenario", "validate", str(bad))
+    assert code == 1 and "regel 7: inject A: kanaal 'duif' bestaat niet" in out
+
+
+def test_exercise_headless(tmp_path: Path, capsys, clock: FixedClock) -> None:
+    db = str(tmp_path / "c.db")
+    code, out, _ = run(capsys, "exercise", "new", "--scenario", "donker-oosten", "--db", db,
+                       "--node", "spelleiding", "--world", "OEF-TEST-DO")
+    assert code == 0 and "OEF-TEST-DO" in out and sidecar_path(db).exists()
+    code, out, _ = run(capsys, "exercise", "run", "--db", db, "--speed", "60",
+                       "--until", "T+00:30")
+    assert code == 0 and "inject A01" in out and "inject A04" in out and "inject A05" not in out
+    assert "gepauzeerd op T+00:30" in out
+    code, out, _ = run(capsys, "exercise", "status", "--db", db)
+    assert "gepauzeerd" in out and "4/21" in out  # A01-A04 fired (A03b not yet due)
+    run(capsys, "exercise", "postpone", "--db", db, "A05", "T+01:00")
+    run(capsys, "exercise", "withdraw", "--db", db, "A06")
+    code, out, _ = run(capsys, "exercise", "send", "--db", db, "A07")
+    assert code == 0 and "inject A07 (nu verstuurd)" in out
+    code, out, _ = run(capsys, "exercise", "resume", "--db", db)
+    assert "loopt" in out
+    code, out, _ = run(capsys, "exercise", "jump", "--db", db, "T+02:00")
+    assert "inject A03b (terugval)" in out and "inject A05" in out and "A06" not in out
+    code, out, err = run(capsys, "exercise", "jump", "--db", db, "T+01:00")
+    assert code == 2 and "vooruit" in err
+    code, out, _ = run(capsys, "exercise", "pause", "--db", db)
+    assert "gepauzeerd" in out
+    code, out, _ = run(capsys, "exercise", "run", "--db", db, "--speed", "60")  # to the end
+    assert code == 0 and "inject A19" in out
+    out_x = tmp_path / "verslag.xlsx"
+    code, out, _ = run(capsys, "msel", "export", "--db", db, "--out", str(out_x))
+    assert code == 0 and out_x.exists()
+
+
+def test_exercise_new_refuses_bad_input(tmp_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "exercise", "new", "--scenario", "bestaat-niet", "--db",
+                       str(tmp_path / "c.db"), "--node", "sl")
+    assert code == 2 and "meegeleverd" in err
+    code, _, err = run(capsys, "exercise", "new", "--scenario", "droge-lente", "--db",
+                       str(tmp_path / "c.db"), "--node", "sl", "--world", "LIVE")
+    assert code == 2 and "oefenwereld" in err
+    code, _, err = run(capsys, "exercise", "status", "--db", str(tmp_path / "geen.db"))
+    assert code == 2 and "bestaat niet" in err
+
+
+def test_msel_import_all_or_nothing(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "c.db")
+    good = write_csv(tmp_path / "goed.csv", EN)
+    code, out, _ = run(capsys, "msel", "import", "--db", db, str(good), "--save-map",
+                       str(tmp_path / "k.toml"))
+    assert code == 0 and "4 injects" in out and "tijd = 'Scenario Time'" in out
+    assert 'time = "Scenario Time"' in (tmp_path / "k.toml").read_text("utf-8")
+    st = Store.open(db)
+    before = (str(st.fingerprint()), sidecar_path(db).read_bytes())
+    st.close()
+    rows = [r[:] for r in EN]
+    for r in rows[1:]:
+        if r[0]:
+            r[0] = "N" + r[0]
+    rows[4][1] = "ooit"
+    rows[5][7] = ""
+    bad = write_csv(tmp_path / "fout.csv", rows, delim=";")
+    code, out, err = run(capsys, "msel", "import", "--db", db, str(bad))
+    assert code == 2 and "niets veranderd" in err
+    assert "rij 5: kolom 'Scenario Time'" in err and "rij 6: kolom 'Message'" in err
+    st = Store.open(db)
+    assert (str(st.fingerprint()), sidecar_path(db).read_bytes()) == before
+    st.close()
+    code, _, err = run(capsys, "msel", "import", "--db", db, str(good))  # same numbers again
+    assert code == 2 and "staan al in het draaiboek" in err
+    rows[4][1], rows[5][7] = "+03:00", "ok"
+    code, out, _ = run(capsys, "msel", "import", "--db", db,
+                       str(write_csv(tmp_path / "erbij.csv", rows, delim=";")))
+    assert code == 0
+    doc = json.loads(sidecar_path(db).read_text("utf-8"))
+    assert len(doc["injects"]) == 8
+
+
+def test_exercise_from_msel_with_map(tmp_path: Path, capsys) -> None:
+    p = write_csv(tmp_path / "eigen.csv", [["Wanneer", "Wat"], ["+00:10", "Stroom weg"]])
+    (tmp_path / "k.toml").write_text('[columns]\ntime = "A"\nmessage = "Wat"\n', "utf-8")
+    code, out, _ = run(capsys, "exercise", "new", "--scenario", str(p), "--map",
+                       str(tmp_path / "k.toml"), "--db", str(tmp_path / "c.db"), "--node", "sl")
+    assert code == 0 and "1 injects" in out
+
+
+def test_make_run_opens_a_paused_exercise_not_live(tmp_path: Path, capsys) -> None:
+    from desktop.cli_app import ensure_demo_store
+
+    db = ensure_demo_store()
+    assert ensure_demo_store() == db  # made once
+    st = Store.open(db)
+    assert st.world.startswith("OEF-")
+    st.close()
+    code, out, _ = run(capsys, "exercise", "status", "--db", str(db))
+    assert code == 0 and "gepauzeerd" in out and "T+36:00" in out
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--world", "LIVE")
+    assert code == 2 and "nooit in LIVE" in err
