@@ -264,3 +264,123 @@ def rows_after(conn: sqlite3.Connection, local_seq: int, limit: int,
 def last_local_seq(conn: sqlite3.Connection) -> int:
     """The arrival counter of the newest event (0 in an empty log)."""
     return int(conn.execute("SELECT max(local_seq) FROM event").fetchone()[0] or 0)
+
+
+# ---------------------------------------------------------------- terugkijken (data.history)
+
+#: the index behind the "what was true at T" axis (derived: made when checkpoints are)
+OCCURRED_INDEX = "CREATE INDEX IF NOT EXISTS ix_event_occurred ON event(occurred_at)"
+
+
+def ensure_occurred_index(conn: sqlite3.Connection) -> None:
+    """Index ``occurred_at`` (one ordered build; after that ingest keeps it up to date)."""
+    conn.execute(OCCURRED_INDEX)
+
+
+def occurred_between(conn: sqlite3.Connection, lo: str | None,
+                     hi: str) -> list[tuple[int, str, Event]]:
+    """(local_seq, hash, event) of the events with ``lo < occurred_at <= hi`` (``lo`` None:
+    from the start), in occurred_at order."""
+    q = f"SELECT {EVENT_COLS}, local_seq, hash FROM event WHERE occurred_at <= ?"
+    args: tuple[Any, ...] = (hi,)
+    if lo is not None:
+        q += " AND occurred_at > ?"
+        args = (hi, lo)
+    rows = conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
+    return [(int(r[13]), str(r[14]), row_to_event(r)) for r in rows]
+
+
+def arrived_between(conn: sqlite3.Connection, lo: int,
+                    hi: int) -> list[tuple[int, str, Event]]:
+    """(local_seq, hash, event) of the events with ``lo < local_seq <= hi``, in arrival order."""
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash FROM event "
+                        "WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
+                        (lo, hi)).fetchall()
+    return [(int(r[13]), str(r[14]), row_to_event(r)) for r in rows]
+
+
+def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
+               ) -> dict[str, list[tuple[str, str, str, str, int, bool]]]:
+    """(id, type, hash, occurred_at, local_seq, payload key) of every event of these entities:
+    what a seek needs to tell, per moment, which of an entity's events count."""
+    out: dict[str, list[tuple[str, str, str, str, int, bool]]] = {}
+    for chunk in _chunks(entities):
+        for eid, id_, typ, h, occ, ls, key in conn.execute(
+                "SELECT entity, id, type, hash, occurred_at, local_seq, "
+                f"json_extract(payload, '$.key') FROM event WHERE entity IN ({_marks(chunk)})",
+                chunk):
+            out.setdefault(eid, []).append((id_, typ, h, occ, int(ls), bool(key)))
+    return out
+
+
+def received_upto(conn: sqlite3.Connection, at: str) -> int:
+    """The arrival counter of the last event received at or before ``at`` (0: none yet).
+
+    A binary search over ``local_seq`` (received_at follows arrival order: one store's clock);
+    a handful of primary-key lookups, no scan."""
+    row = conn.execute("SELECT min(local_seq), max(local_seq) FROM event").fetchone()
+    if row is None or row[0] is None:
+        return 0
+    lo, hi = int(row[0]), int(row[1])
+    first = conn.execute("SELECT received_at FROM event WHERE local_seq = ?", (lo,)).fetchone()
+    if first is None or str(first[0]) > at:
+        return 0
+    while lo < hi:  # lo: received by `at`; nothing above hi is
+        mid = (lo + hi + 1) // 2
+        r = conn.execute("SELECT local_seq, received_at FROM event WHERE local_seq >= ? "
+                         "ORDER BY local_seq LIMIT 1", (mid,)).fetchone()
+        if str(r[1]) <= at:
+            lo = int(r[0])
+        else:
+            hi = mid - 1
+    return lo
+
+
+def nth_after_occurred(conn: sqlite3.Connection, after: str | None, n: int) -> str | None:
+    """The occurred_at of the n-th event (1-based) after ``after`` in occurred_at order."""
+    if after is None:
+        row = conn.execute("SELECT occurred_at FROM event ORDER BY occurred_at "
+                           "LIMIT 1 OFFSET ?", (n - 1,)).fetchone()
+    else:
+        row = conn.execute("SELECT occurred_at FROM event WHERE occurred_at > ? "
+                           "ORDER BY occurred_at LIMIT 1 OFFSET ?", (after, n - 1)).fetchone()
+    return str(row[0]) if row else None
+
+
+def nth_after_seq(conn: sqlite3.Connection, after: int, n: int) -> int | None:
+    """The local_seq of the n-th event (1-based) that arrived after ``after``."""
+    row = conn.execute("SELECT local_seq FROM event WHERE local_seq > ? ORDER BY local_seq "
+                       "LIMIT 1 OFFSET ?", (after, n - 1)).fetchone()
+    return int(row[0]) if row else None
+
+
+def id_at(conn: sqlite3.Connection, local_seq: int) -> str | None:
+    """The id of the event that arrived as ``local_seq``."""
+    row = conn.execute("SELECT id FROM event WHERE local_seq = ?", (local_seq,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def late_below(conn: sqlite3.Connection, local_seq: int, occurred: str) -> bool:
+    """Whether an event arrived after ``local_seq`` that occurred at or before ``occurred``
+    (it makes a checkpoint of "what was true" up to that moment out of date)."""
+    return conn.execute("SELECT 1 FROM event WHERE local_seq > ? AND occurred_at <= ? LIMIT 1",
+                        (local_seq, occurred)).fetchone() is not None
+
+
+def count_occurred_upto(conn: sqlite3.Connection, at: str) -> int:
+    return int(conn.execute("SELECT count(*) FROM event WHERE occurred_at <= ?",
+                            (at,)).fetchone()[0])
+
+
+def occurred_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """The first and last occurred_at in the log."""
+    row = conn.execute("SELECT min(occurred_at), max(occurred_at) FROM event").fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def received_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """The received_at of the first and the last arrival."""
+    row = conn.execute("SELECT (SELECT received_at FROM event ORDER BY local_seq LIMIT 1), "
+                       "(SELECT received_at FROM event ORDER BY local_seq DESC LIMIT 1)"
+                       ).fetchone()
+    return (row[0], row[1]) if row else (None, None)

@@ -1,0 +1,161 @@
+"""The picture as of a moment, on either time axis, folded with the store's own fold.
+
+Two axes (ARCHITECTURE.md §2, §5):
+
+* ``WAAR`` — *wat was waar om T*: every event with ``occurred_at <= T``;
+* ``BEKEND`` — *wat wisten wij hier om T*: every event this store had received by T, i.e. the
+  arrival order (``local_seq``) up to the last event with ``received_at <= T``.
+
+A :class:`Picture` is exactly what a fresh store that received only those events would hold:
+the entity rows the fold makes (:func:`data.store.projection.fold_events`,
+:func:`~data.store.projection.entity_row`), the light journal entries as the sum of their
+event hashes, and so the same fingerprint. Nothing of the fold is copied here: a seek starts
+from a checkpoint (or from nothing) and *advances* over the events between its position and T,
+entity by entity as :mod:`data.store.folding` does — an event in fold order after everything
+folded is folded on; an earlier one folds the entity again from its counting events.
+
+An update whose entity was created after T makes a placeholder state (the fold keeps such a
+state, ``placeholder: True``, and so does a store that received only the update): it counts in
+the fingerprint, as there, but :func:`Picture.states` leaves it out, so no half entity shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from data.store import log
+from data.store.envelope import Event
+from data.store.projection import (
+    LIGHT_TYPE,
+    SUM_MOD,
+    Ent,
+    entity_row,
+    fold_events,
+    fold_key,
+    fold_one,
+    light_contribution,
+)
+from data.store.types import Fingerprint
+
+Axis = Literal["waar", "bekend"]
+WAAR: Axis = "waar"
+BEKEND: Axis = "bekend"
+
+#: Position on an axis: an occurred_at (``WAAR``; None = before everything) or a local_seq
+#: (``BEKEND``; 0 = before everything).
+Pos = str | int | None
+
+
+def fingerprint_of(total: int, count: int) -> Fingerprint:
+    """The fingerprint as :meth:`data.store.reads.Reads.fingerprint` states it."""
+    x = hashlib.sha256(f"{total % SUM_MOD:032x}:{count}".encode()).hexdigest()[:12].upper()
+    return Fingerprint(f"{x[:4]}-{x[4:8]}-{x[8:12]}", count)
+
+
+@dataclass
+class Picture:
+    """The projected picture at a position on one axis.
+
+    ``ents``: entity id -> [kind, digest, last fold key, state] of every entity with a row;
+    light journal entries are only counted (``light_*``), as the store keeps them."""
+
+    axis: Axis
+    pos: Pos
+    events: int = 0
+    ents: dict[str, list[Any]] = field(default_factory=dict)
+    light_sum: int = 0
+    light_count: int = 0
+    light_key: int = 0
+
+    def picture_sum(self) -> int:
+        return (self.light_sum + sum(int(v[1], 16) for v in self.ents.values())) % SUM_MOD
+
+    def fingerprint(self) -> Fingerprint:
+        return fingerprint_of(self.picture_sum(), self.events)
+
+    def states(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """The states of the entities that exist at this moment (no placeholders)."""
+        for k, _d, _key, st in self.ents.values():
+            if (kind is None or k == kind) and not st.get("placeholder"):
+                yield st
+
+    # ------------------------------------------------------------ (de)serialising
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"axis": self.axis, "pos": self.pos, "events": self.events, "ents": self.ents,
+                "light": [f"{self.light_sum:x}", self.light_count, self.light_key]}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> "Picture":
+        s, n, k = doc["light"]
+        return cls(doc["axis"], doc["pos"], int(doc["events"]), doc["ents"], int(s, 16),
+                   int(n), int(k))
+
+
+def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
+    """Whether an event at (occurred_at, local_seq) is inside the picture at ``pos``."""
+    if axis == WAAR:
+        return pos is not None and occ <= str(pos)
+    return ls <= int(pos or 0)
+
+
+def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
+    """Move ``pic`` forward to ``to`` (at or after its position): fold in the events between.
+
+    Returns the events taken in (in axis order). The caller keeps the log still meanwhile (one
+    read transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos``
+    arrived after the picture was made (see :mod:`data.history.checkpoints`)."""
+    if pic.axis == WAAR:
+        assert to is not None
+        if pic.pos is not None and str(to) <= str(pic.pos):
+            return []
+        delta = log.occurred_between(conn, None if pic.pos is None else str(pic.pos), str(to))
+    else:
+        if int(to or 0) <= int(pic.pos or 0):
+            return []
+        delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0))
+    by_entity: dict[str, list[Event]] = defaultdict(list)
+    for _ls, _h, e in delta:
+        by_entity[e.entity].append(e)
+    facts = log.axis_facts(conn, list(by_entity))
+    old_pos = pic.pos
+    for eid, evs in by_entity.items():
+        mine = facts.get(eid, [])
+        before = [f for f in mine if _counts(pic.axis, old_pos, f[3], f[4])]
+        now = [f for f in mine if _counts(pic.axis, to, f[3], f[4])]
+        old = pic.ents.pop(eid, None)
+        if old is None and len(before) == 1 and before[0][1] == LIGHT_TYPE:
+            pic.light_sum -= light_contribution(before[0][2])
+            pic.light_count -= 1
+            pic.light_key -= before[0][5]
+        if len(now) == 1 and now[0][1] == LIGHT_TYPE:
+            pic.light_sum += light_contribution(now[0][2])
+            pic.light_count += 1
+            pic.light_key += now[0][5]
+            continue
+        evs.sort(key=fold_key)
+        if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
+            ent = Ent(old[0], old[3], old[2])
+            for e in evs:
+                fold_one(ent, e)
+        else:  # a late event in fold order, or new: fold from all events that count
+            ids = {f[0] for f in now}
+            ent = fold_events([e for e in log.of_entity(conn, eid) if e.id in ids])
+        if ent.state is None:
+            continue
+        row = entity_row(eid, ent.kind, ent.state, ent.last_key)
+        pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state]
+    pic.light_sum %= SUM_MOD
+    pic.events += len(delta)
+    pic.pos = to
+    return [e for _ls, _h, e in delta]
+
+
+def position(conn: sqlite3.Connection, axis: Axis, at: str) -> Pos:
+    """The position on ``axis`` of the moment ``at`` (ISO, as the log writes it)."""
+    return at if axis == WAAR else log.received_upto(conn, at)
