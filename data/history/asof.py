@@ -28,8 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import orjson
+
 from data.store import log
-from data.store.envelope import Event
+from data.store.envelope import Event, loads
 from data.store.projection import (
     LIGHT_TYPE,
     SUM_MOD,
@@ -61,8 +63,10 @@ def fingerprint_of(total: int, count: int) -> Fingerprint:
 class Picture:
     """The projected picture at a position on one axis.
 
-    ``ents``: entity id -> [kind, digest, last fold key, state] of every entity with a row;
-    light journal entries are only counted (``light_*``), as the store keeps them."""
+    ``ents``: entity id -> [kind, digest, last fold key, state, status, placeholder, open
+    conflicts] of every
+    entity with a row (the state a dict, or its JSON text until asked: :meth:`state`); light
+    journal entries are only counted (``light_*``), as the store keeps them."""
 
     axis: Axis
     pos: Pos
@@ -78,16 +82,30 @@ class Picture:
     def fingerprint(self) -> Fingerprint:
         return fingerprint_of(self.picture_sum(), self.events)
 
+    def state(self, eid: str) -> dict[str, Any]:
+        v = self.ents[eid]
+        if isinstance(v[3], str):
+            v[3] = orjson.loads(v[3])
+        return v[3]  # type: ignore[no-any-return]
+
+    def rows(self, kind: str | None = None) -> Iterator[tuple[str, str, str]]:
+        """(id, kind, status) of the entities that exist (no placeholders), states unread."""
+        for eid, v in self.ents.items():
+            if (kind is None or v[0] == kind) and not v[5]:
+                yield eid, v[0], v[4]
+
     def states(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
         """The states of the entities that exist at this moment (no placeholders)."""
-        for k, _d, _key, st in self.ents.values():
-            if (kind is None or k == kind) and not st.get("placeholder"):
-                yield st
+        for eid, _k, _s in self.rows(kind):
+            yield self.state(eid)
 
     # ------------------------------------------------------------ (de)serialising
 
     def to_doc(self) -> dict[str, Any]:
-        return {"axis": self.axis, "pos": self.pos, "events": self.events, "ents": self.ents,
+        ents = {eid: [*v[:3], v[3] if isinstance(v[3], str) else
+                      orjson.dumps(v[3], option=orjson.OPT_SORT_KEYS).decode(), *v[4:]]
+                for eid, v in self.ents.items()}
+        return {"axis": self.axis, "pos": self.pos, "events": self.events, "ents": ents,
                 "light": [f"{self.light_sum:x}", self.light_count, self.light_key]}
 
     @classmethod
@@ -114,46 +132,57 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         assert to is not None
         if pic.pos is not None and str(to) <= str(pic.pos):
             return []
-        delta = log.occurred_between(conn, None if pic.pos is None else str(pic.pos), str(to))
+        delta = log.occurred_between(conn, None if pic.pos is None else str(pic.pos), str(to),
+                                     parse=False)
     else:
         if int(to or 0) <= int(pic.pos or 0):
             return []
-        delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0))
-    by_entity: dict[str, list[Event]] = defaultdict(list)
-    for _ls, _h, e in delta:
-        by_entity[e.entity].append(e)
-    facts = log.axis_facts(conn, list(by_entity))
+        delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0), parse=False)
+    by_entity: dict[str, list[tuple[str, Event]]] = defaultdict(list)
+    for _ls, h, e in delta:
+        by_entity[e.entity].append((h, e))
+    # What an entity without a row was before: nothing, or a light journal entry (facts of its
+    # events tell); an entity with a row needs no look-up unless it is folded again.
+    facts = log.axis_facts(conn, [eid for eid in by_entity if eid not in pic.ents])
     old_pos = pic.pos
-    for eid, evs in by_entity.items():
-        mine = facts.get(eid, [])
-        before = [f for f in mine if _counts(pic.axis, old_pos, f[3], f[4])]
-        now = [f for f in mine if _counts(pic.axis, to, f[3], f[4])]
+    for eid, hevs in by_entity.items():
+        evs = [e for _h, e in hevs]
         old = pic.ents.pop(eid, None)
-        if old is None and len(before) == 1 and before[0][1] == LIGHT_TYPE:
+        before = [] if old is not None else [
+            f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
+        if len(before) == 1 and before[0][1] == LIGHT_TYPE:
             pic.light_sum -= light_contribution(before[0][2])
             pic.light_count -= 1
             pic.light_key -= before[0][5]
-        if len(now) == 1 and now[0][1] == LIGHT_TYPE:
-            pic.light_sum += light_contribution(now[0][2])
+        if old is None and not before and len(evs) == 1 and evs[0].type == LIGHT_TYPE:
+            pic.light_sum += light_contribution(hevs[0][0])
             pic.light_count += 1
-            pic.light_key += now[0][5]
+            pic.light_key += bool(orjson.loads(evs[0].payload_json).get("key"))
             continue
+        for e in evs:  # payloads were left unread for the light entries
+            e.payload = loads(e.payload_json)
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
-            ent = Ent(old[0], old[3], old[2])
+            st = old[3] if isinstance(old[3], dict) else orjson.loads(old[3])
+            ent = Ent(old[0], st, old[2])
             for e in evs:
                 fold_one(ent, e)
-        else:  # a late event in fold order, or new: fold from all events that count
-            ids = {f[0] for f in now}
-            ent = fold_events([e for e in log.of_entity(conn, eid) if e.id in ids])
+        elif old is None and not before:  # new: these are all its events
+            ent = fold_events(evs)
+        else:  # a late event in fold order: fold from all events that count
+            ent = fold_events([e for _ls, e in (
+                log.of_entity_upto(conn, eid, occurred=str(to)) if pic.axis == WAAR
+                else log.of_entity_upto(conn, eid, local_seq=int(to or 0)))])
         if ent.state is None:
             continue
         row = entity_row(eid, ent.kind, ent.state, ent.last_key)
-        pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state]
+        pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
+                         bool(ent.state.get("placeholder")),
+                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None)]
     pic.light_sum %= SUM_MOD
     pic.events += len(delta)
     pic.pos = to
-    return [e for _ls, _h, e in delta]
+    return [e for _ls, _h, e in delta]  # (light journal entries: payload_json only)
 
 
 def position(conn: sqlite3.Connection, axis: Axis, at: str) -> Pos:

@@ -30,7 +30,9 @@ from data.history.asof import BEKEND, WAAR, Axis, Picture, Pos, advance
 from data.store import log
 
 #: events of log between two checkpoints on one axis (see bench/timetravel.py)
-EVERY = 20_000
+EVERY = 10_000
+#: the layout of a checkpoint's picture; a sidecar of another layout is emptied
+FORMAT = 2
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS checkpoint (axis TEXT NOT NULL, n INTEGER NOT NULL, "
            "pos TEXT NOT NULL, log_pos INTEGER NOT NULL, anchor TEXT NOT NULL, "
@@ -68,6 +70,9 @@ class Checkpoints:
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
             self._db = sqlite3.connect(self.path)
+            if self._db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                self._db.execute("DROP TABLE IF EXISTS checkpoint")
+                self._db.execute(f"PRAGMA user_version = {FORMAT}")
             self._db.execute(_SCHEMA)
         return self._db
 

@@ -23,24 +23,23 @@ def picture_state(pic: Picture) -> PictureState:
     """The Overzicht's inputs from a picture (placeholders left out)."""
     comms = [(s.get("region"), s.get("channel"), s.get("state"), s.get("since"), s.get("note"))
              for s in pic.states("comms")]
-    conflicts = [c for s in pic.states() for c in s.get("conflicts", [])
-                 if c.get("resolution") is None]
+    conflicts = [c for eid, v in pic.ents.items() if v[6] and not v[5]
+                 for c in pic.state(eid)["conflicts"] if c.get("resolution") is None]
     return PictureState(
         incidents=list(pic.states("incident")), sessions=list(pic.states("session")),
         decisions=list(pic.states("decision")), actions=list(pic.states("action")),
         nsp=list(pic.states("nsp")),
-        bijstand={s["id"]: (s["id"], s.get("status", "")) for s in pic.states("bijstand")},
+        bijstand={eid: (eid, status) for eid, _k, status in pic.rows("bijstand")},
         comms=comms, conflicts=conflicts)
 
 
 def counts(pic: Picture) -> dict[str, dict[str, int]]:
     """Per kind: entities per status (journal lines per channel are not split: ``totaal``)."""
     out: dict[str, dict[str, int]] = {}
-    for st in pic.states():
-        kind = st.get("entity_kind", "*")
+    for _eid, kind, status in pic.rows():
         if kind == "journal":
             continue
-        status = str(st.get("state") if kind == "comms" else st.get("status") or "-")
+        status = status or "-"
         by = out.setdefault(kind, {})
         by[status] = by.get(status, 0) + 1
     journal = list(pic.states("journal"))
@@ -70,7 +69,7 @@ def lines(doc: dict[str, Any], local_at: str) -> list[str]:
     out = [f"Beeld om {local_at} ({AXIS_LABELS[doc['as']]}):"]
     for kind, by in doc["counts"].items():
         total = by["totaal"] if kind == "journal" else sum(by.values())
-        detail = ", ".join(f"{s} {n}" for s, n in sorted(by.items()) if s != "totaal")
+        detail = ", ".join(f"{s} {n}" for s, n in sorted(by.items()) if s not in ("totaal", "-"))
         out.append(f"  {KIND_LABELS.get(kind, kind)}: {total}" + (f" ({detail})" if detail else ""))
     k = doc["kpis"]
     out.append(f"  Overzicht: {k['incidents_active']} actieve incidenten, "

@@ -277,26 +277,27 @@ def ensure_occurred_index(conn: sqlite3.Connection) -> None:
     conn.execute(OCCURRED_INDEX)
 
 
-def occurred_between(conn: sqlite3.Connection, lo: str | None,
-                     hi: str) -> list[tuple[int, str, Event]]:
+def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
+                     parse: bool = True) -> list[tuple[int, str, Event]]:
     """(local_seq, hash, event) of the events with ``lo < occurred_at <= hi`` (``lo`` None:
-    from the start), in occurred_at order."""
+    from the start), in occurred_at order (``parse=False``: payloads left unread)."""
     q = f"SELECT {EVENT_COLS}, local_seq, hash FROM event WHERE occurred_at <= ?"
     args: tuple[Any, ...] = (hi,)
     if lo is not None:
         q += " AND occurred_at > ?"
         args = (hi, lo)
     rows = conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
-    return [(int(r[13]), str(r[14]), row_to_event(r)) for r in rows]
+    return [(int(r[13]), str(r[14]), row_to_event(r, parse)) for r in rows]
 
 
-def arrived_between(conn: sqlite3.Connection, lo: int,
-                    hi: int) -> list[tuple[int, str, Event]]:
-    """(local_seq, hash, event) of the events with ``lo < local_seq <= hi``, in arrival order."""
+def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
+                    parse: bool = True) -> list[tuple[int, str, Event]]:
+    """(local_seq, hash, event) of the events with ``lo < local_seq <= hi``, in arrival order
+    (``parse=False``: payloads left unread)."""
     rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash FROM event "
                         "WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
                         (lo, hi)).fetchall()
-    return [(int(r[13]), str(r[14]), row_to_event(r)) for r in rows]
+    return [(int(r[13]), str(r[14]), row_to_event(r, parse)) for r in rows]
 
 
 def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
@@ -311,6 +312,17 @@ def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
                 chunk):
             out.setdefault(eid, []).append((id_, typ, h, occ, int(ls), bool(key)))
     return out
+
+
+def of_entity_upto(conn: sqlite3.Connection, entity: str, occurred: str | None = None,
+                   local_seq: int | None = None) -> list[tuple[int, Event]]:
+    """An entity's events in fold order, each with its local_seq: those that occurred at or
+    before ``occurred``, or arrived at or before ``local_seq``."""
+    cond, arg = (("occurred_at <= ?", occurred) if occurred is not None
+                 else ("local_seq <= ?", local_seq))
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq FROM event WHERE entity = ? "
+                        f"AND {cond} ORDER BY hlc, origin, id", (entity, arg)).fetchall()
+    return [(int(r[13]), row_to_event(r)) for r in rows]
 
 
 def received_upto(conn: sqlite3.Connection, at: str) -> int:
@@ -363,7 +375,7 @@ def id_at(conn: sqlite3.Connection, local_seq: int) -> str | None:
 def late_below(conn: sqlite3.Connection, local_seq: int, occurred: str) -> bool:
     """Whether an event arrived after ``local_seq`` that occurred at or before ``occurred``
     (it makes a checkpoint of "what was true" up to that moment out of date)."""
-    return conn.execute("SELECT 1 FROM event WHERE local_seq > ? AND occurred_at <= ? LIMIT 1",
+    return conn.execute("SELECT 1 FROM event WHERE local_seq > ? AND +occurred_at <= ? LIMIT 1",
                         (local_seq, occurred)).fetchone() is not None
 
 
@@ -384,3 +396,13 @@ def received_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
                        "(SELECT received_at FROM event ORDER BY local_seq DESC LIMIT 1)"
                        ).fetchone()
     return (row[0], row[1]) if row else (None, None)
+
+
+def key_journal_between(conn: sqlite3.Connection, occurred: tuple[str, str] | None = None,
+                        arrived: tuple[int, int] | None = None) -> list[Event]:
+    """The key journal messages (payload ``key`` true) that occurred in (lo, hi], or arrived
+    with local_seq in (lo, hi]."""
+    col, (lo, hi) = ("occurred_at", occurred) if occurred is not None else ("local_seq", arrived)
+    return [row_to_event(r) for r in conn.execute(
+        f"SELECT {EVENT_COLS} FROM event WHERE {col} > ? AND {col} <= ? "
+        "AND type = 'journal.logged' AND json_extract(payload, '$.key') = 1", (lo, hi))]
