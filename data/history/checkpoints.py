@@ -9,8 +9,8 @@ hour would leave a long fold, a quiet night many useless checkpoints). Each reco
 covers and how to tell it still does:
 
 * ``BEKEND``: the arrival order up to ``local_seq = pos``; the log only grows at its end, so it
-  stays true as long as the event at that position is still the one it saw (``anchor``: its id —
-  a store file swapped for another log fails this);
+  stays true as long as the event at that position is still the one it saw (``anchor``: its id
+  and that of the store's first event — a sidecar next to another store's file fails this);
 * ``WAAR``: every event with ``occurred_at <= pos`` among those that had arrived by ``log_pos``
   (anchor: the id of that last arrival). A *late* event — arrived after ``log_pos``, occurred
   at or before ``pos`` — makes it, and every later one, out of date: a seek skips them and
@@ -53,6 +53,12 @@ class Mark:
     @property
     def position(self) -> Pos:
         return self.pos if self.axis == WAAR else int(self.pos)
+
+
+def _anchor(conn: sqlite3.Connection, log_pos: int) -> str:
+    """Which log a checkpoint belongs to: the ids of this store's first event (its own
+    registration: one per store) and of the event at ``log_pos``."""
+    return f"{log.first_id(conn) or ''}:{log.id_at(conn, log_pos) or ''}"
 
 
 def sidecar_path(store_path: str | Path) -> Path:
@@ -102,7 +108,7 @@ class Checkpoints:
     @staticmethod
     def valid(conn: sqlite3.Connection, m: Mark) -> bool:
         """Whether the checkpoint still covers what it says (see the module's text)."""
-        if log.id_at(conn, m.log_pos) != m.anchor:
+        if _anchor(conn, m.log_pos) != m.anchor:
             return False
         return m.axis == BEKEND or not log.late_below(conn, m.log_pos, m.pos)
 
@@ -140,7 +146,7 @@ class Checkpoints:
             log_pos = int(pic.pos or 0)
         doc = zlib.compress(orjson.dumps(pic.to_doc()), 1)
         self._conn().execute("INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?,?,?)",
-                             (pic.axis, n, str(pic.pos), log_pos, log.id_at(conn, log_pos) or "",
+                             (pic.axis, n, str(pic.pos), log_pos, _anchor(conn, log_pos),
                               pic.events, doc))
         self._conn().commit()
 

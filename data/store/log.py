@@ -406,3 +406,9 @@ def key_journal_between(conn: sqlite3.Connection, occurred: tuple[str, str] | No
     return [row_to_event(r) for r in conn.execute(
         f"SELECT {EVENT_COLS} FROM event WHERE {col} > ? AND {col} <= ? "
         "AND type = 'journal.logged' AND json_extract(payload, '$.key') = 1", (lo, hi))]
+
+
+def first_id(conn: sqlite3.Connection) -> str | None:
+    """The id of the first event this store took in (its own registration)."""
+    row = conn.execute("SELECT id FROM event ORDER BY local_seq LIMIT 1").fetchone()
+    return str(row[0]) if row else None

@@ -136,3 +136,127 @@ def test_as_of_equals_a_store_that_received_only_what_counts(tmp_path, steps, cu
         cps.close()
     finally:
         set_default_clock(None)
+
+
+def _store_with_history(tmp: Path, clock: FixedClock) -> tuple[Store, Centre]:
+    """A store that received, one second apart, an incident (occurred at minute 10), an update
+    (minute 20), ten journal lines (minutes 30..39) and a comms report (minute 50)."""
+    st = Store.create(tmp / "src.db", "kcr2", "LIVE")
+    a = Centre("vnog")
+    st.ingest([a.register()])
+    plan = [("incident", 0, 10, 10), ("inc_update", 0, 20, 20)]
+    plan += [("journal_key" if i == 3 else "journal", i, 30 + i, 30 + i) for i in range(10)]
+    plan += [("comms", 1, 50, 50)]
+    for op, n, hlc, occ in plan:
+        clock.advance(timedelta(seconds=1))
+        assert not st.ingest([_event(a, op, n, hlc, occ)]).rejected
+    return st, a
+
+
+def _fp(st: Store, at: str, axis: Any, cps: Checkpoints | None = None) -> str:
+    with reading(st) as conn:
+        return str(picture_at(conn, at, axis, cps).fingerprint())
+
+
+def test_a_late_event_changes_what_was_true_but_not_what_we_knew(tmp_path):
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, a = _store_with_history(tmp_path, clock)
+        world_t = iso(T0 + timedelta(minutes=25))
+        known_t = iso(clock.now())
+        before = (_fp(st, world_t, WAAR), _fp(st, known_t, BEKEND))
+        clock.advance(timedelta(minutes=5))  # a paper form re-keyed: it happened at minute 15
+        assert not st.ingest([_event(a, "inc_status", 0, 60, 15)]).rejected
+        assert _fp(st, world_t, WAAR) != before[0]
+        assert _fp(st, known_t, BEKEND) == before[1]
+        with reading(st) as conn:
+            inc = next(picture_at(conn, world_t, WAAR).states("incident"))
+        assert inc["status"] == "actief"
+        st.close()
+    finally:
+        set_default_clock(None)
+
+
+def test_an_update_before_its_creation_shows_no_half_entity(tmp_path):
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st = Store.create(tmp_path / "src.db", "kcr2", "LIVE")
+        a = Centre("vnog")
+        st.ingest([a.register(), _event(a, "incident", 0, 10, 10),
+                   _event(a, "inc_update", 0, 20, 5)])  # an update dated before the report
+        at = iso(T0 + timedelta(minutes=7))
+        with reading(st) as conn:
+            pic = picture_at(conn, at, WAAR)
+        assert not list(pic.states("incident")) and pic.events == 2
+        assert any(v[5] for v in pic.ents.values())  # the fold's placeholder: in the sum only
+        assert str(pic.fingerprint()) == _reference(tmp_path / "src.db", tmp_path, WAAR, at)[0]
+        with reading(st) as conn:
+            pic = picture_at(conn, iso(T0 + timedelta(minutes=12)), WAAR)
+        assert [s["title"] for s in pic.states("incident")] == ["titel 0"]
+        st.close()
+    finally:
+        set_default_clock(None)
+
+
+def test_checkpoints_late_events_rebuilding_and_deleting(tmp_path):
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, a = _store_with_history(tmp_path, clock)
+        cps = Checkpoints(tmp_path / "src.db", every=2)
+        assert prepare(st, cps) > 4
+        worlds = [iso(T0 + timedelta(minutes=m)) for m in (-5, 12, 25, 33, 36, 45, 60)]
+        knowns = [iso(RECEIVED0 + timedelta(seconds=s)) for s in (0, 3, 7, 12, 30)]
+
+        def seeks(use: Checkpoints | None) -> list[str]:
+            return ([_fp(st, t, WAAR, use) for t in worlds]
+                    + [_fp(st, t, BEKEND, use) for t in knowns])
+
+        plain = seeks(None)
+        assert seeks(cps) == plain
+        # a late event at minute 31 makes the world checkpoints from minute 31 on out of date
+        clock.advance(timedelta(minutes=1))
+        assert not st.ingest([_event(a, "journal", 7, 70, 31)]).rejected
+        with reading(st) as conn:
+            marks = cps.marks(WAAR)
+            stale = [m.pos for m in marks if not cps.valid(conn, m)]
+            assert stale and all(p >= iso(T0 + timedelta(minutes=31)) for p in stale)
+            assert all(cps.valid(conn, m) for m in marks if m.pos not in stale)
+            assert all(cps.valid(conn, m) for m in cps.marks(BEKEND))
+        plain = seeks(None)
+        assert seeks(cps) == plain  # stale ones are skipped
+        prepare(st, cps)  # made again
+        with reading(st) as conn:
+            assert all(cps.valid(conn, m) for m in cps.marks(WAAR) + cps.marks(BEKEND))
+        assert seeks(cps) == plain
+        cps.drop()  # derived data: nothing is lost
+        assert not cps.path.exists() and seeks(cps) == plain
+        assert prepare(st, cps) > 4 and seeks(cps) == plain
+        cps.close()
+        st.close()
+    finally:
+        set_default_clock(None)
+
+
+def test_a_checkpoint_of_another_log_is_not_used(tmp_path):
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, _a = _store_with_history(tmp_path, clock)
+        cps = Checkpoints(tmp_path / "src.db", every=2)
+        prepare(st, cps)
+        cps.close()
+        st.close()
+        other_dir = tmp_path / "other"
+        other_dir.mkdir()
+        other, _b = _store_with_history(other_dir, clock)  # other ids (another store node)
+        shutil.copy(cps.path, Checkpoints(other_dir / "src.db").path)
+        mine = Checkpoints(other_dir / "src.db")
+        with reading(other) as conn:
+            assert not any(mine.valid(conn, m) for m in mine.marks(BEKEND))
+        mine.close()
+        other.close()
+    finally:
+        set_default_clock(None)
