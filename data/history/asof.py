@@ -84,8 +84,8 @@ class Picture:
 
     def state(self, eid: str) -> dict[str, Any]:
         v = self.ents[eid]
-        if isinstance(v[3], str):
-            v[3] = orjson.loads(v[3])
+        if isinstance(v[3], bytes):  # as a checkpoint keeps it: read when asked
+            v = self.ents[eid] = [*v[:3], orjson.loads(v[3]), *v[4:]]
         return v[3]  # type: ignore[no-any-return]
 
     def rows(self, kind: str | None = None) -> Iterator[tuple[str, str, str]]:
@@ -101,18 +101,32 @@ class Picture:
 
     # ------------------------------------------------------------ (de)serialising
 
-    def to_doc(self) -> dict[str, Any]:
-        ents = {eid: [*v[:3], v[3] if isinstance(v[3], str) else
-                      orjson.dumps(v[3], option=orjson.OPT_SORT_KEYS).decode(), *v[4:]]
-                for eid, v in self.ents.items()}
-        return {"axis": self.axis, "pos": self.pos, "events": self.events, "ents": ents,
-                "light": [f"{self.light_sum:x}", self.light_count, self.light_key]}
+    def to_bytes(self) -> bytes:
+        """A header (JSON) and the states after it, each as its own JSON text: loading a
+        checkpoint reads the header only, a state when it is asked for."""
+        parts: list[bytes] = []
+        ents: dict[str, list[Any]] = {}
+        off = 0
+        for eid, v in self.ents.items():
+            b = v[3] if isinstance(v[3], bytes) else orjson.dumps(v[3])
+            parts.append(b)
+            ents[eid] = [*v[:3], off, len(b), *v[4:]]
+            off += len(b)
+        head = orjson.dumps({"axis": self.axis, "pos": self.pos, "events": self.events,
+                             "ents": ents, "light": [f"{self.light_sum:x}", self.light_count,
+                                                     self.light_key]})
+        return b"%d\n" % len(head) + head + b"".join(parts)
 
     @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> "Picture":
-        s, n, k = doc["light"]
-        return cls(doc["axis"], doc["pos"], int(doc["events"]), doc["ents"], int(s, 16),
-                   int(n), int(k))
+    def from_bytes(cls, data: bytes) -> "Picture":
+        nl = data.index(b"\n")
+        start = nl + 1 + int(data[:nl])
+        doc = orjson.loads(data[nl + 1:start])
+        ents = {eid: [k, d, key, data[start + o:start + o + n], *rest]
+                for eid, (k, d, key, o, n, *rest) in doc["ents"].items()}
+        s, cnt, kc = doc["light"]
+        return cls(doc["axis"], doc["pos"], int(doc["events"]), ents, int(s, 16), int(cnt),
+                   int(kc))
 
 
 def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
@@ -139,7 +153,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
             return []
         delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0), parse=False)
     by_entity: dict[str, list[tuple[str, Event]]] = defaultdict(list)
-    for _ls, h, e in delta:
+    key_of = {e.id: k for _ls, _h, k, e in delta}
+    for _ls, h, _key, e in delta:
         by_entity[e.entity].append((h, e))
     # What an entity without a row was before: nothing, or a light journal entry (facts of its
     # events tell); an entity with a row needs no look-up unless it is folded again.
@@ -157,13 +172,13 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         if old is None and not before and len(evs) == 1 and evs[0].type == LIGHT_TYPE:
             pic.light_sum += light_contribution(hevs[0][0])
             pic.light_count += 1
-            pic.light_key += bool(orjson.loads(evs[0].payload_json).get("key"))
+            pic.light_key += key_of[evs[0].id]
             continue
         for e in evs:  # payloads were left unread for the light entries
             e.payload = loads(e.payload_json)
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
-            st = old[3] if isinstance(old[3], dict) else orjson.loads(old[3])
+            st = orjson.loads(old[3]) if isinstance(old[3], bytes) else old[3]
             ent = Ent(old[0], st, old[2])
             for e in evs:
                 fold_one(ent, e)
@@ -182,7 +197,7 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
     pic.light_sum %= SUM_MOD
     pic.events += len(delta)
     pic.pos = to
-    return [e for _ls, _h, e in delta]  # (light journal entries: payload_json only)
+    return [e for _ls, _h, _k, e in delta]  # (light journal entries: payload_json only)
 
 
 def position(conn: sqlite3.Connection, axis: Axis, at: str) -> Pos:

@@ -24,15 +24,13 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from data.history.asof import BEKEND, WAAR, Axis, Picture, Pos, advance
 from data.store import log
 
 #: events of log between two checkpoints on one axis (see bench/timetravel.py)
 EVERY = 10_000
 #: the layout of a checkpoint's picture; a sidecar of another layout is emptied
-FORMAT = 2
+FORMAT = 3
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS checkpoint (axis TEXT NOT NULL, n INTEGER NOT NULL, "
            "pos TEXT NOT NULL, log_pos INTEGER NOT NULL, anchor TEXT NOT NULL, "
@@ -124,7 +122,7 @@ class Checkpoints:
     def load(self, m: Mark) -> Picture:
         row = self._conn().execute("SELECT doc FROM checkpoint WHERE axis = ? AND n = ?",
                                    (m.axis, m.n)).fetchone()
-        return Picture.from_doc(orjson.loads(zlib.decompress(row[0])))
+        return Picture.from_bytes(zlib.decompress(row[0]))
 
     def best(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture | None:
         """The newest good checkpoint at or before ``pos``, loaded; None when there is none."""
@@ -144,7 +142,7 @@ class Checkpoints:
             log_pos = log.last_local_seq(conn)
         else:
             log_pos = int(pic.pos or 0)
-        doc = zlib.compress(orjson.dumps(pic.to_doc()), 1)
+        doc = zlib.compress(pic.to_bytes(), 1)
         self._conn().execute("INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?,?,?)",
                              (pic.axis, n, str(pic.pos), log_pos, _anchor(conn, log_pos),
                               pic.events, doc))

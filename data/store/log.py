@@ -278,26 +278,27 @@ def ensure_occurred_index(conn: sqlite3.Connection) -> None:
 
 
 def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
-                     parse: bool = True) -> list[tuple[int, str, Event]]:
-    """(local_seq, hash, event) of the events with ``lo < occurred_at <= hi`` (``lo`` None:
-    from the start), in occurred_at order (``parse=False``: payloads left unread)."""
-    q = f"SELECT {EVENT_COLS}, local_seq, hash FROM event WHERE occurred_at <= ?"
+                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
+    """(local_seq, hash, payload key, event) of the events with ``lo < occurred_at <= hi``
+    (``lo`` None: from the start), in occurred_at order (``parse=False``: payloads unread)."""
+    q = (f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') FROM event "
+         "WHERE occurred_at <= ?")
     args: tuple[Any, ...] = (hi,)
     if lo is not None:
         q += " AND occurred_at > ?"
         args = (hi, lo)
     rows = conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
-    return [(int(r[13]), str(r[14]), row_to_event(r, parse)) for r in rows]
+    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
 
 
 def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
-                    parse: bool = True) -> list[tuple[int, str, Event]]:
-    """(local_seq, hash, event) of the events with ``lo < local_seq <= hi``, in arrival order
-    (``parse=False``: payloads left unread)."""
-    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash FROM event "
-                        "WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
+                    parse: bool = True) -> list[tuple[int, str, bool, Event]]:
+    """(local_seq, hash, payload key, event) of the events with ``lo < local_seq <= hi``, in
+    arrival order (``parse=False``: payloads left unread)."""
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') "
+                        "FROM event WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
                         (lo, hi)).fetchall()
-    return [(int(r[13]), str(r[14]), row_to_event(r, parse)) for r in rows]
+    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
 
 
 def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
