@@ -111,6 +111,32 @@ def cmd_diff(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fork(a: argparse.Namespace) -> int:
+    from data.history import position, reading
+    from data.history.fork import fork
+    from data.store import StoreError, valid_world
+
+    at = parse_moment(a.at)
+    if a.world == "LIVE" or not valid_world(a.world):
+        raise UserError(f"wereld '{a.world}': een fork is een oefening, kies een id als OEF-…")
+    if Path(a.out).exists():
+        raise UserError(f"{a.out} bestaat al; kies een nieuw bestand")
+    st = open_store(a.db)
+    try:
+        with reading(st) as conn:
+            res = fork(conn, st.node_id, _axis(a), position(conn, _axis(a), at), a.out,
+                       a.world, local_hm(at))
+    except StoreError as e:
+        raise UserError(str(e)) from None
+    finally:
+        st.close()
+    print(f"fork geschreven: {a.out} ({res.made} gebeurtenissen, wereld {a.world}; "
+          f"{len(res.skipped)} niet overgenomen)")
+    for eid, reason in res.skipped[:10]:
+        print(f"  niet overgenomen {eid}: {reason}")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("asof", help="het beeld zoals het was op een moment (terugkijken)")
     p.add_argument("--db", required=True)
@@ -129,3 +155,11 @@ def register(sub: Any) -> None:
                    help="naar ontvangst hier in plaats van naar het moment van gebeuren")
     p.add_argument("--out", help="schrijf de Markdown naar dit bestand")
     p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("fork", help="begin een oefenstore vanuit het beeld op een moment")
+    p.add_argument("--db", required=True)
+    p.add_argument("--at", required=True)
+    p.add_argument("--out", required=True, help="pad van de nieuwe store")
+    p.add_argument("--world", required=True, help="oefening-id, bv. OEF-2026-12")
+    p.add_argument("--known", action="store_true", help="vanuit wat wij hier wisten")
+    p.set_defaults(func=cmd_fork)

@@ -47,4 +47,4 @@ def picture_at(conn: sqlite3.Connection, at: str, axis: Axis,
 
 
 __all__ = ["BEKEND", "WAAR", "Axis", "Picture", "Checkpoints", "EVERY", "advance",
-           "fingerprint_of", "picture_at", "prepare", "reading", "sidecar_path"]
+           "fingerprint_of", "picture_at", "position", "prepare", "reading", "sidecar_path"]

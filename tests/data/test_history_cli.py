@@ -58,3 +58,31 @@ def test_moments_are_local_time_unless_they_say_otherwise():
     assert parse_moment("2026-11-21T14:05:00+01:00") == "2026-11-21T13:05:00Z"
     with pytest.raises(UserError):
         parse_moment("21-11-2026")
+
+
+def test_fork_from_here(tmp_path, capsys):
+    import sqlite3
+
+    from data.store import Store
+
+    db, out = str(tmp_path / "a.db"), str(tmp_path / "oef.db")
+    assert run(capsys, "demo", "--db", db, "--events", "200")[0] == 0
+    before = (tmp_path / "a.db").read_bytes()
+    code, out_text, _ = run(capsys, "fork", "--db", db, "--at", "2099-01-01 00:00", "--out", out,
+                            "--world", "OEF-2026-12")
+    assert code == 0 and "fork geschreven" in out_text
+    assert (tmp_path / "a.db").read_bytes() == before  # the source is only read
+    src_lines = run(capsys, "asof", "--db", db, "--at", "2099-01-01 00:00")[1].splitlines()
+    fork_lines = run(capsys, "asof", "--db", out, "--at", "2099-01-01 00:00")[1].splitlines()
+    # the same picture in the exercise world (own events, own fingerprint; no other centres)
+    assert [x for x in src_lines[1:-1] if "Centra" not in x] == [
+        x for x in fork_lines[1:-1] if "Centra" not in x]
+    st = Store.open(out)
+    assert st.world == "OEF-2026-12"
+    st.close()
+    with sqlite3.connect(out) as conn:
+        n = conn.execute("SELECT count(*) FROM fork_bron").fetchone()[0]
+    assert n > 100
+    code, _o, err = run(capsys, "fork", "--db", db, "--at", "2099-01-01 00:00", "--out",
+                        str(tmp_path / "x.db"), "--world", "LIVE")
+    assert code == 2 and "oefening" in err
