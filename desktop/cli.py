@@ -13,7 +13,8 @@ from typing import Sequence
 from desktop import cli_core
 
 #: Modules that add subcommands: each has ``register(subparsers)``.
-MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise"]
+MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise",
+           "desktop.cli_history"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -282,3 +282,152 @@ def of_type_after(conn: sqlite3.Connection, event_type: str, hlc: str,
     rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE type = ? AND hlc > ? "
                         "ORDER BY hlc, origin, id LIMIT ?", (event_type, hlc, limit)).fetchall()
     return [row_to_event(r) for r in rows]
+
+
+# ---------------------------------------------------------------- terugkijken (data.history)
+
+#: the index behind the "what was true at T" axis (derived: made when checkpoints are)
+OCCURRED_INDEX = "CREATE INDEX IF NOT EXISTS ix_event_occurred ON event(occurred_at)"
+
+
+def ensure_occurred_index(conn: sqlite3.Connection) -> None:
+    """Index ``occurred_at`` (one ordered build; after that ingest keeps it up to date)."""
+    conn.execute(OCCURRED_INDEX)
+
+
+def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
+                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
+    """(local_seq, hash, payload key, event) of the events with ``lo < occurred_at <= hi``
+    (``lo`` None: from the start), in occurred_at order (``parse=False``: payloads unread)."""
+    q = (f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') FROM event "
+         "WHERE occurred_at <= ?")
+    args: tuple[Any, ...] = (hi,)
+    if lo is not None:
+        q += " AND occurred_at > ?"
+        args = (hi, lo)
+    rows = conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
+    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
+
+
+def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
+                    parse: bool = True) -> list[tuple[int, str, bool, Event]]:
+    """(local_seq, hash, payload key, event) of the events with ``lo < local_seq <= hi``, in
+    arrival order (``parse=False``: payloads left unread)."""
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') "
+                        "FROM event WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
+                        (lo, hi)).fetchall()
+    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
+
+
+def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
+               ) -> dict[str, list[tuple[str, str, str, str, int, bool]]]:
+    """(id, type, hash, occurred_at, local_seq, payload key) of every event of these entities:
+    what a seek needs to tell, per moment, which of an entity's events count."""
+    out: dict[str, list[tuple[str, str, str, str, int, bool]]] = {}
+    for chunk in _chunks(entities):
+        for eid, id_, typ, h, occ, ls, key in conn.execute(
+                "SELECT entity, id, type, hash, occurred_at, local_seq, "
+                f"json_extract(payload, '$.key') FROM event WHERE entity IN ({_marks(chunk)})",
+                chunk):
+            out.setdefault(eid, []).append((id_, typ, h, occ, int(ls), bool(key)))
+    return out
+
+
+def of_entity_upto(conn: sqlite3.Connection, entity: str, occurred: str | None = None,
+                   local_seq: int | None = None) -> list[tuple[int, Event]]:
+    """An entity's events in fold order, each with its local_seq: those that occurred at or
+    before ``occurred``, or arrived at or before ``local_seq``."""
+    cond, arg = (("occurred_at <= ?", occurred) if occurred is not None
+                 else ("local_seq <= ?", local_seq))
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq FROM event WHERE entity = ? "
+                        f"AND {cond} ORDER BY hlc, origin, id", (entity, arg)).fetchall()
+    return [(int(r[13]), row_to_event(r)) for r in rows]
+
+
+def received_upto(conn: sqlite3.Connection, at: str) -> int:
+    """The arrival counter of the last event received at or before ``at`` (0: none yet).
+
+    A binary search over ``local_seq`` (received_at follows arrival order: one store's clock);
+    a handful of primary-key lookups, no scan."""
+    row = conn.execute("SELECT min(local_seq), max(local_seq) FROM event").fetchone()
+    if row is None or row[0] is None:
+        return 0
+    lo, hi = int(row[0]), int(row[1])
+    first = conn.execute("SELECT received_at FROM event WHERE local_seq = ?", (lo,)).fetchone()
+    if first is None or str(first[0]) > at:
+        return 0
+    while lo < hi:  # lo: received by `at`; nothing above hi is
+        mid = (lo + hi + 1) // 2
+        r = conn.execute("SELECT local_seq, received_at FROM event WHERE local_seq >= ? "
+                         "ORDER BY local_seq LIMIT 1", (mid,)).fetchone()
+        if str(r[1]) <= at:
+            lo = int(r[0])
+        else:
+            hi = mid - 1
+    return lo
+
+
+def nth_after_occurred(conn: sqlite3.Connection, after: str | None, n: int) -> str | None:
+    """The occurred_at of the n-th event (1-based) after ``after`` in occurred_at order."""
+    if after is None:
+        row = conn.execute("SELECT occurred_at FROM event ORDER BY occurred_at "
+                           "LIMIT 1 OFFSET ?", (n - 1,)).fetchone()
+    else:
+        row = conn.execute("SELECT occurred_at FROM event WHERE occurred_at > ? "
+                           "ORDER BY occurred_at LIMIT 1 OFFSET ?", (after, n - 1)).fetchone()
+    return str(row[0]) if row else None
+
+
+def nth_after_seq(conn: sqlite3.Connection, after: int, n: int) -> int | None:
+    """The local_seq of the n-th event (1-based) that arrived after ``after``."""
+    row = conn.execute("SELECT local_seq FROM event WHERE local_seq > ? ORDER BY local_seq "
+                       "LIMIT 1 OFFSET ?", (after, n - 1)).fetchone()
+    return int(row[0]) if row else None
+
+
+def id_at(conn: sqlite3.Connection, local_seq: int) -> str | None:
+    """The id of the event that arrived as ``local_seq``."""
+    row = conn.execute("SELECT id FROM event WHERE local_seq = ?", (local_seq,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def late_below(conn: sqlite3.Connection, local_seq: int, occurred: str) -> bool:
+    """Whether an event arrived after ``local_seq`` that occurred at or before ``occurred``
+    (it makes a checkpoint of "what was true" up to that moment out of date)."""
+    return conn.execute("SELECT 1 FROM event WHERE local_seq > ? AND +occurred_at <= ? LIMIT 1",
+                        (local_seq, occurred)).fetchone() is not None
+
+
+def count_occurred_upto(conn: sqlite3.Connection, at: str) -> int:
+    return int(conn.execute("SELECT count(*) FROM event WHERE occurred_at <= ?",
+                            (at,)).fetchone()[0])
+
+
+def occurred_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """The first and last occurred_at in the log."""
+    row = conn.execute("SELECT min(occurred_at), max(occurred_at) FROM event").fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def received_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    """The received_at of the first and the last arrival."""
+    row = conn.execute("SELECT (SELECT received_at FROM event ORDER BY local_seq LIMIT 1), "
+                       "(SELECT received_at FROM event ORDER BY local_seq DESC LIMIT 1)"
+                       ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def key_journal_between(conn: sqlite3.Connection, occurred: tuple[str, str] | None = None,
+                        arrived: tuple[int, int] | None = None) -> list[Event]:
+    """The key journal messages (payload ``key`` true) that occurred in (lo, hi], or arrived
+    with local_seq in (lo, hi]."""
+    col, (lo, hi) = ("occurred_at", occurred) if occurred is not None else ("local_seq", arrived)
+    return [row_to_event(r) for r in conn.execute(
+        f"SELECT {EVENT_COLS} FROM event WHERE {col} > ? AND {col} <= ? "
+        "AND type = 'journal.logged' AND json_extract(payload, '$.key') = 1", (lo, hi))]
+
+
+def first_id(conn: sqlite3.Connection) -> str | None:
+    """The id of the first event this store took in (its own registration)."""
+    row = conn.execute("SELECT id FROM event ORDER BY local_seq LIMIT 1").fetchone()
+    return str(row[0]) if row else None

@@ -1,0 +1,205 @@
+"""The picture as of a moment, on either time axis, folded with the store's own fold.
+
+Two axes (ARCHITECTURE.md §2, §5):
+
+* ``WAAR`` — *wat was waar om T*: every event with ``occurred_at <= T``;
+* ``BEKEND`` — *wat wisten wij hier om T*: every event this store had received by T, i.e. the
+  arrival order (``local_seq``) up to the last event with ``received_at <= T``.
+
+A :class:`Picture` is exactly what a fresh store that received only those events would hold:
+the entity rows the fold makes (:func:`data.store.projection.fold_events`,
+:func:`~data.store.projection.entity_row`), the light journal entries as the sum of their
+event hashes, and so the same fingerprint. Nothing of the fold is copied here: a seek starts
+from a checkpoint (or from nothing) and *advances* over the events between its position and T,
+entity by entity as :mod:`data.store.folding` does — an event in fold order after everything
+folded is folded on; an earlier one folds the entity again from its counting events.
+
+An update whose entity was created after T makes a placeholder state (the fold keeps such a
+state, ``placeholder: True``, and so does a store that received only the update): it counts in
+the fingerprint, as there, but :func:`Picture.states` leaves it out, so no half entity shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import orjson
+
+from data.store import log
+from data.store.envelope import Event, loads
+from data.store.projection import (
+    LIGHT_TYPE,
+    SUM_MOD,
+    Ent,
+    entity_row,
+    fold_events,
+    fold_key,
+    fold_one,
+    light_contribution,
+)
+from data.store.types import Fingerprint
+
+Axis = Literal["waar", "bekend"]
+WAAR: Axis = "waar"
+BEKEND: Axis = "bekend"
+
+#: Position on an axis: an occurred_at (``WAAR``; None = before everything) or a local_seq
+#: (``BEKEND``; 0 = before everything).
+Pos = str | int | None
+
+
+def fingerprint_of(total: int, count: int) -> Fingerprint:
+    """The fingerprint as :meth:`data.store.reads.Reads.fingerprint` states it."""
+    x = hashlib.sha256(f"{total % SUM_MOD:032x}:{count}".encode()).hexdigest()[:12].upper()
+    return Fingerprint(f"{x[:4]}-{x[4:8]}-{x[8:12]}", count)
+
+
+@dataclass
+class Picture:
+    """The projected picture at a position on one axis.
+
+    ``ents``: entity id -> [kind, digest, last fold key, state, status, placeholder, open
+    conflicts] of every
+    entity with a row (the state a dict, or its JSON text until asked: :meth:`state`); light
+    journal entries are only counted (``light_*``), as the store keeps them."""
+
+    axis: Axis
+    pos: Pos
+    events: int = 0
+    ents: dict[str, list[Any]] = field(default_factory=dict)
+    light_sum: int = 0
+    light_count: int = 0
+    light_key: int = 0
+
+    def picture_sum(self) -> int:
+        return (self.light_sum + sum(int(v[1], 16) for v in self.ents.values())) % SUM_MOD
+
+    def fingerprint(self) -> Fingerprint:
+        return fingerprint_of(self.picture_sum(), self.events)
+
+    def state(self, eid: str) -> dict[str, Any]:
+        v = self.ents[eid]
+        if isinstance(v[3], bytes):  # as a checkpoint keeps it: read when asked
+            v = self.ents[eid] = [*v[:3], orjson.loads(v[3]), *v[4:]]
+        return v[3]  # type: ignore[no-any-return]
+
+    def rows(self, kind: str | None = None) -> Iterator[tuple[str, str, str]]:
+        """(id, kind, status) of the entities that exist (no placeholders), states unread."""
+        for eid, v in self.ents.items():
+            if (kind is None or v[0] == kind) and not v[5]:
+                yield eid, v[0], v[4]
+
+    def states(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
+        """The states of the entities that exist at this moment (no placeholders)."""
+        for eid, _k, _s in self.rows(kind):
+            yield self.state(eid)
+
+    # ------------------------------------------------------------ (de)serialising
+
+    def to_bytes(self) -> bytes:
+        """A header (JSON) and the states after it, each as its own JSON text: loading a
+        checkpoint reads the header only, a state when it is asked for."""
+        parts: list[bytes] = []
+        ents: dict[str, list[Any]] = {}
+        off = 0
+        for eid, v in self.ents.items():
+            b = v[3] if isinstance(v[3], bytes) else orjson.dumps(v[3])
+            parts.append(b)
+            ents[eid] = [*v[:3], off, len(b), *v[4:]]
+            off += len(b)
+        head = orjson.dumps({"axis": self.axis, "pos": self.pos, "events": self.events,
+                             "ents": ents, "light": [f"{self.light_sum:x}", self.light_count,
+                                                     self.light_key]})
+        return b"%d\n" % len(head) + head + b"".join(parts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Picture":
+        nl = data.index(b"\n")
+        start = nl + 1 + int(data[:nl])
+        doc = orjson.loads(data[nl + 1:start])
+        ents = {eid: [k, d, key, data[start + o:start + o + n], *rest]
+                for eid, (k, d, key, o, n, *rest) in doc["ents"].items()}
+        s, cnt, kc = doc["light"]
+        return cls(doc["axis"], doc["pos"], int(doc["events"]), ents, int(s, 16), int(cnt),
+                   int(kc))
+
+
+def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
+    """Whether an event at (occurred_at, local_seq) is inside the picture at ``pos``."""
+    if axis == WAAR:
+        return pos is not None and occ <= str(pos)
+    return ls <= int(pos or 0)
+
+
+def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
+    """Move ``pic`` forward to ``to`` (at or after its position): fold in the events between.
+
+    Returns the events taken in (in axis order). The caller keeps the log still meanwhile (one
+    read transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos``
+    arrived after the picture was made (see :mod:`data.history.checkpoints`)."""
+    if pic.axis == WAAR:
+        assert to is not None
+        if pic.pos is not None and str(to) <= str(pic.pos):
+            return []
+        delta = log.occurred_between(conn, None if pic.pos is None else str(pic.pos), str(to),
+                                     parse=False)
+    else:
+        if int(to or 0) <= int(pic.pos or 0):
+            return []
+        delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0), parse=False)
+    by_entity: dict[str, list[tuple[str, Event]]] = defaultdict(list)
+    key_of = {e.id: k for _ls, _h, k, e in delta}
+    for _ls, h, _key, e in delta:
+        by_entity[e.entity].append((h, e))
+    # What an entity without a row was before: nothing, or a light journal entry (facts of its
+    # events tell); an entity with a row needs no look-up unless it is folded again.
+    facts = log.axis_facts(conn, [eid for eid in by_entity if eid not in pic.ents])
+    old_pos = pic.pos
+    for eid, hevs in by_entity.items():
+        evs = [e for _h, e in hevs]
+        old = pic.ents.pop(eid, None)
+        before = [] if old is not None else [
+            f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
+        if len(before) == 1 and before[0][1] == LIGHT_TYPE:
+            pic.light_sum -= light_contribution(before[0][2])
+            pic.light_count -= 1
+            pic.light_key -= before[0][5]
+        if old is None and not before and len(evs) == 1 and evs[0].type == LIGHT_TYPE:
+            pic.light_sum += light_contribution(hevs[0][0])
+            pic.light_count += 1
+            pic.light_key += key_of[evs[0].id]
+            continue
+        for e in evs:  # payloads were left unread for the light entries
+            e.payload = loads(e.payload_json)
+        evs.sort(key=fold_key)
+        if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
+            st = orjson.loads(old[3]) if isinstance(old[3], bytes) else old[3]
+            ent = Ent(old[0], st, old[2])
+            for e in evs:
+                fold_one(ent, e)
+        elif old is None and not before:  # new: these are all its events
+            ent = fold_events(evs)
+        else:  # a late event in fold order: fold from all events that count
+            ent = fold_events([e for _ls, e in (
+                log.of_entity_upto(conn, eid, occurred=str(to)) if pic.axis == WAAR
+                else log.of_entity_upto(conn, eid, local_seq=int(to or 0)))])
+        if ent.state is None:
+            continue
+        row = entity_row(eid, ent.kind, ent.state, ent.last_key)
+        pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
+                         bool(ent.state.get("placeholder")),
+                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None)]
+    pic.light_sum %= SUM_MOD
+    pic.events += len(delta)
+    pic.pos = to
+    return [e for _ls, _h, _k, e in delta]  # (light journal entries: payload_json only)
+
+
+def position(conn: sqlite3.Connection, axis: Axis, at: str) -> Pos:
+    """The position on ``axis`` of the moment ``at`` (ISO, as the log writes it)."""
+    return at if axis == WAAR else log.received_upto(conn, at)

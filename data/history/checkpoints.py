@@ -1,0 +1,174 @@
+"""Checkpoints of the projection, so that any moment is one checkpoint plus a short fold.
+
+Derived data: kept in a sidecar file next to the store (``<store>.terugkijken``), never in the
+log, never synced; delete the file and nothing is lost (the next seek folds from the log, the
+next :meth:`Checkpoints.ensure` makes them again).
+
+A checkpoint is taken every :data:`EVERY` events along each axis (not every M minutes: a busy
+hour would leave a long fold, a quiet night many useless checkpoints). Each records what it
+covers and how to tell it still does:
+
+* ``BEKEND``: the arrival order up to ``local_seq = pos``; the log only grows at its end, so it
+  stays true as long as the event at that position is still the one it saw (``anchor``: its id
+  and that of the store's first event — a sidecar next to another store's file fails this);
+* ``WAAR``: every event with ``occurred_at <= pos`` among those that had arrived by ``log_pos``
+  (anchor: the id of that last arrival). A *late* event — arrived after ``log_pos``, occurred
+  at or before ``pos`` — makes it, and every later one, out of date: a seek skips them and
+  :meth:`Checkpoints.ensure` makes them again from the newest one still good.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from data.history.asof import BEKEND, WAAR, Axis, Picture, Pos, advance
+from data.store import log
+
+#: events of log between two checkpoints on one axis (see bench/timetravel.py)
+EVERY = 10_000
+#: the layout of a checkpoint's picture; a sidecar of another layout is emptied
+FORMAT = 3
+
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS checkpoint (axis TEXT NOT NULL, n INTEGER NOT NULL, "
+           "pos TEXT NOT NULL, log_pos INTEGER NOT NULL, anchor TEXT NOT NULL, "
+           "events INTEGER NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (axis, n))")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One checkpoint without its picture."""
+
+    axis: Axis
+    n: int
+    pos: str
+    log_pos: int
+    anchor: str
+    events: int
+
+    @property
+    def position(self) -> Pos:
+        return self.pos if self.axis == WAAR else int(self.pos)
+
+
+def _anchor(conn: sqlite3.Connection, log_pos: int) -> str:
+    """Which log a checkpoint belongs to: the ids of this store's first event (its own
+    registration: one per store) and of the event at ``log_pos``."""
+    return f"{log.first_id(conn) or ''}:{log.id_at(conn, log_pos) or ''}"
+
+
+def sidecar_path(store_path: str | Path) -> Path:
+    return Path(f"{store_path}.terugkijken")
+
+
+class Checkpoints:
+    """The checkpoints of one store file."""
+
+    def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
+        self.path = sidecar_path(store_path)
+        self.every = every
+        self._db: sqlite3.Connection | None = None
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = sqlite3.connect(self.path)
+            if self._db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                self._db.execute("DROP TABLE IF EXISTS checkpoint")
+                self._db.execute(f"PRAGMA user_version = {FORMAT}")
+            self._db.execute(_SCHEMA)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def marks(self, axis: Axis) -> list[Mark]:
+        if not self.path.exists():
+            return []
+        return [Mark(axis, *r) for r in self._conn().execute(
+            "SELECT n, pos, log_pos, anchor, events FROM checkpoint WHERE axis = ? ORDER BY n",
+            (axis,))]
+
+    def size(self) -> int:
+        """Bytes on disk."""
+        return self.path.stat().st_size if self.path.exists() else 0
+
+    def drop(self) -> None:
+        """Delete them all (derived data: nothing is lost)."""
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+    # ------------------------------------------------------------ checking and loading
+
+    @staticmethod
+    def valid(conn: sqlite3.Connection, m: Mark) -> bool:
+        """Whether the checkpoint still covers what it says (see the module's text)."""
+        if _anchor(conn, m.log_pos) != m.anchor:
+            return False
+        return m.axis == BEKEND or not log.late_below(conn, m.log_pos, m.pos)
+
+    def _good(self, conn: sqlite3.Connection, axis: Axis) -> list[Mark]:
+        """The checkpoints of ``axis`` up to the first one out of date."""
+        out = []
+        for m in self.marks(axis):
+            if not self.valid(conn, m):
+                break
+            out.append(m)
+        return out
+
+    def load(self, m: Mark) -> Picture:
+        row = self._conn().execute("SELECT doc FROM checkpoint WHERE axis = ? AND n = ?",
+                                   (m.axis, m.n)).fetchone()
+        return Picture.from_bytes(zlib.decompress(row[0]))
+
+    def best(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture | None:
+        """The newest good checkpoint at or before ``pos``, loaded; None when there is none."""
+        best = None
+        for m in self._good(conn, axis):
+            if axis == WAAR and (pos is None or m.pos > str(pos)):
+                break
+            if axis == BEKEND and int(m.pos) > int(pos or 0):
+                break
+            best = m
+        return self.load(best) if best is not None else None
+
+    # ------------------------------------------------------------ making
+
+    def _save(self, conn: sqlite3.Connection, pic: Picture, n: int) -> None:
+        if pic.axis == WAAR:
+            log_pos = log.last_local_seq(conn)
+        else:
+            log_pos = int(pic.pos or 0)
+        doc = zlib.compress(pic.to_bytes(), 1)
+        self._conn().execute("INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?,?,?)",
+                             (pic.axis, n, str(pic.pos), log_pos, _anchor(conn, log_pos),
+                              pic.events, doc))
+        self._conn().commit()
+
+    def ensure(self, conn: sqlite3.Connection) -> int:
+        """Drop the checkpoints that are out of date and make the missing ones; returns how
+        many were made. ``conn``: the store's, inside one read transaction."""
+        made = 0
+        for axis in (BEKEND, WAAR):
+            good = self._good(conn, axis)
+            db = self._conn()
+            db.execute("DELETE FROM checkpoint WHERE axis = ? AND n >= ?", (axis, len(good)))
+            db.commit()
+            pic = self.load(good[-1]) if good else Picture(axis, None if axis == WAAR else 0)
+            n = len(good)
+            while True:
+                if axis == WAAR:
+                    nxt: Pos = log.nth_after_occurred(
+                        conn, None if pic.pos is None else str(pic.pos), self.every)
+                else:
+                    nxt = log.nth_after_seq(conn, int(pic.pos or 0), self.every)
+                if nxt is None:
+                    break
+                advance(conn, pic, nxt)
+                self._save(conn, pic, n)
+                n += 1
+                made += 1
+        return made

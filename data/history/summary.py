@@ -1,0 +1,82 @@
+"""What a picture at a moment amounts to: counts per kind and status, the Overzicht figures at
+that moment, and the fingerprint — as data (for ``--json``) and as lines for a terminal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from data.clock import parse_iso
+from data.history.asof import WAAR, Picture
+from data.picture.overview import PictureState, kpis
+
+KIND_LABELS = {
+    "incident": "Incidenten", "bijstand": "Bijstandsaanvragen", "session": "IRBT-sessies",
+    "decision": "Besluiten", "action": "Acties", "comms": "Verbindingen",
+    "journal": "Logboekregels", "nsp": "Noodsteunpunten", "node": "Centra",
+}
+KIND_ORDER = list(KIND_LABELS)
+AXIS_LABELS = {WAAR: "wat was waar", "bekend": "wat wisten wij hier"}
+
+
+def picture_state(pic: Picture) -> PictureState:
+    """The Overzicht's inputs from a picture (placeholders left out)."""
+    comms = [(s.get("region"), s.get("channel"), s.get("state"), s.get("since"), s.get("note"))
+             for s in pic.states("comms")]
+    conflicts = [c for eid, v in pic.ents.items() if v[6] and not v[5]
+                 for c in pic.state(eid)["conflicts"] if c.get("resolution") is None]
+    return PictureState(
+        incidents=list(pic.states("incident")), sessions=list(pic.states("session")),
+        decisions=list(pic.states("decision")), actions=list(pic.states("action")),
+        nsp=list(pic.states("nsp")),
+        bijstand={eid: (eid, status) for eid, _k, status in pic.rows("bijstand")},
+        comms=comms, conflicts=conflicts)
+
+
+def counts(pic: Picture) -> dict[str, dict[str, int]]:
+    """Per kind: entities per status (journal lines per channel are not split: ``totaal``)."""
+    out: dict[str, dict[str, int]] = {}
+    for _eid, kind, status in pic.rows():
+        if kind == "journal":
+            continue
+        status = status or "-"
+        by = out.setdefault(kind, {})
+        by[status] = by.get(status, 0) + 1
+    journal = list(pic.states("journal"))
+    n = pic.light_count + len(journal)
+    if n:
+        out["journal"] = {"totaal": n,
+                          "kernbericht": pic.light_key + sum(1 for s in journal if s.get("key"))}
+    return dict(sorted(out.items(), key=lambda kv: (KIND_ORDER.index(kv[0])
+                                                    if kv[0] in KIND_ORDER else 99, kv[0])))
+
+
+def summary(pic: Picture, at: str) -> dict[str, Any]:
+    """The picture at ``at`` (ISO) as plain data."""
+    moment: datetime = parse_iso(at)
+    return {
+        "moment": at,
+        "as": pic.axis,
+        "fingerprint": str(pic.fingerprint()),
+        "events": pic.events,
+        "counts": counts(pic),
+        "kpis": kpis(picture_state(pic), moment),
+    }
+
+
+def lines(doc: dict[str, Any], local_at: str) -> list[str]:
+    """The summary for a terminal (Dutch)."""
+    out = [f"Beeld om {local_at} ({AXIS_LABELS[doc['as']]}):"]
+    for kind, by in doc["counts"].items():
+        total = by["totaal"] if kind == "journal" else sum(by.values())
+        detail = ", ".join(f"{s} {n}" for s, n in sorted(by.items()) if s not in ("totaal", "-"))
+        out.append(f"  {KIND_LABELS.get(kind, kind)}: {total}" + (f" ({detail})" if detail else ""))
+    k = doc["kpis"]
+    out.append(f"  Overzicht: {k['incidents_active']} actieve incidenten, "
+               f"{k['bijstand_open']} open bijstandsaanvragen, {k['decisions_open']} besluiten "
+               f"met open acties ({k['decisions_overdue']} over tijd), "
+               f"{k['conflicts']} open conflicten"
+               + (f", verbinding uitgevallen in {', '.join(k['comms_out_regions'])}"
+                  if k["comms_out_regions"] else ""))
+    out.append(doc["fingerprint"])
+    return out
