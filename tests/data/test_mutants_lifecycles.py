@@ -21,8 +21,11 @@ STEPS = {
         "deels_toegezegd": ["toegezegd", "onderweg", "ingetrokken"],
         "toegezegd": ["onderweg", "ingetrokken"],
         "onderweg": ["ingezet"],
-        "ingezet": ["beeindigd"],
-        "beeindigd": [],
+        "ingezet": ["afgelost", "gedemobiliseerd", "beeindigd"],
+        "afgelost": ["ingezet", "gedemobiliseerd"],
+        "gedemobiliseerd": ["geevalueerd"],
+        "geevalueerd": [],
+        "beeindigd": ["geevalueerd"],
         "afgewezen": [],
         "ingetrokken": [],
     },
@@ -60,5 +63,5 @@ def test_an_unknown_state_goes_nowhere(kind):
 def test_machines_board_order_and_open_requests():
     assert set(lc.MACHINES) == {"incident", "bijstand", "action"}
     assert lc.BIJSTAND_ORDER == tuple(STEPS["bijstand"])
-    assert lc.OPEN_BIJSTAND == frozenset(STEPS["bijstand"]) - {"beeindigd", "afgewezen",
-                                                               "ingetrokken"}
+    assert lc.OPEN_BIJSTAND == frozenset(STEPS["bijstand"]) - {
+        "beeindigd", "afgewezen", "ingetrokken", "gedemobiliseerd", "geevalueerd"}
