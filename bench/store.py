@@ -213,7 +213,7 @@ def main() -> int:
             "SELECT id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
             "payload, prev, sig, hash, received_at FROM event ORDER BY local_seq LIMIT ?",
             (a.ingest,)).fetchall()
-        dst = Store.create(tmp / "ingest.db", "ontvanger")
+        dst = Store.create(tmp / "ingest.db", "ontvanger", st.world)
         t0 = time.perf_counter()
         for i in range(0, len(wire), 5000):
             res = dst.ingest(wire[i:i + 5000])
@@ -229,14 +229,14 @@ def main() -> int:
 
         small = tmp / "klein.db"
         # a store with exactly the first N events: export it, import it elsewhere
-        with Store.create(small, "kopie") as cp:
+        with Store.create(small, "kopie", st.world) as cp:
             cp.ingest(wire)
             t0 = time.perf_counter()
             ex = export_bundle(cp, tmp / "b.cbb")
             t_ex = time.perf_counter() - t0
         row(f"bundel export {ex.events:,} gebeurtenissen", f"{t_ex:.2f} s "
             f"({os.path.getsize(tmp / 'b.cbb') / 1e6:.0f} MB)", "≤ 3 s", t_ex <= 3)
-        with Store.create(tmp / "imp.db", "imp") as imp:
+        with Store.create(tmp / "imp.db", "imp", st.world) as imp:
             t0 = time.perf_counter()
             res = import_bundle(imp, tmp / "b.cbb")
             t_im = time.perf_counter() - t0
