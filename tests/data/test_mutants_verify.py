@@ -241,3 +241,34 @@ def test_every_event_after_a_break_is_refused_and_other_origins_still_count():
     ok, _h, rejected = verify_chains([evs[2], evs[3], *other], no_head)
     assert [(e.origin, e.seq) for e in ok] == [("vggm", 1), ("vggm", 2)]
     assert [r.id for r in rejected] == [evs[2].id, evs[3].id]
+
+
+# ------------------------------------------------------------------ hold_future
+
+
+def test_future_text_says_whole_seconds_and_the_bound():
+    from data.store.verify import future_text
+
+    assert future_text("vnog", 600_999) == (
+        "klok van vnog loopt 600 s voor (meer dan 5 min); later opnieuw")
+    assert future_text("vnog", 1_001_000, 120_000) == (
+        "klok van vnog loopt 1001 s voor (meer dan 2 min); later opnieuw")
+
+
+def test_hold_future_holds_from_the_first_event_beyond_the_bound_on():
+    from data.store.hlc import encode
+    from data.store.verify import hold_future
+
+    evs, _ = chain("vnog", 4)
+    other, _ = chain("vggm", 1)
+    now, bound = 1_000_000, 1000
+    stamped = [dataclasses.replace(e, hlc=encode(ms, 0)) for e, ms in
+               zip(evs, (now, now + bound, now + bound + 1, now))]  # the last: back in time
+    mine = dataclasses.replace(other[0], hlc=encode(now + bound, 0))
+    ok, hashes, held = hold_future([*stamped, mine], ["h1", "h2", "h3", "h4", "h5"], now, bound)
+    assert [(e.origin, e.seq) for e in ok] == [("vnog", 1), ("vnog", 2), ("vggm", 1)]
+    assert hashes == ["h1", "h2", "h5"]
+    assert held == [Rejection(stamped[2].id, "klok van vnog loopt 1 s voor (meer dan 0 min); "
+                                             "later opnieuw", True),
+                    Rejection(stamped[3].id, "klok van vnog loopt 1 s voor (meer dan 0 min); "
+                                             "later opnieuw", True)]
