@@ -439,10 +439,8 @@ class Store(Folding, Reads):
                 return res
             unit = self._savepoint() if nested else nullcontext()
             with unit:
-                drift = self._observe_clocks(accepted)
+                self._observe_clocks(accepted)
                 self._append(accepted, res.changes, hashes=hashes)
-                for origin, ahead in drift.items():
-                    self._raise_drift_alarm(origin, ahead)
             span = self._last_span
         res.accepted = [e.id for e in accepted]
         # (inside a caller's transaction the rows are not committed yet: no span)
@@ -466,23 +464,15 @@ class Store(Folding, Reads):
                 self._raise_drift_alarm(origin, hlc_decode(e.hlc)[0] - self._hlc.now_ms())
         return ok, ok_hashes
 
-    def _observe_clocks(self, events: list[Event]) -> dict[str, int]:
-        """Merge received clocks; returns how far (ms) each origin that is beyond the drift
-        bound runs ahead. Per origin its newest clock covers the rest when it is within the
-        bound (the clock only moves to the highest); otherwise each is merged on its own."""
+    def _observe_clocks(self, events: list[Event]) -> None:
+        """Merge received clocks: per origin its newest (an origin's clock only moves forward).
+        None of them lies beyond the drift bound: :meth:`_hold_future` held those back."""
         top: dict[str, str] = {}
         for e in events:
             if e.hlc > top.get(e.origin, ""):
                 top[e.origin] = e.hlc
-        drift: dict[str, int] = {}
-        for origin, newest in top.items():
-            ahead = self._hlc.observe(newest)
-            if ahead:
-                drift[origin] = ahead
-                for e in events:
-                    if e.origin == origin:
-                        self._hlc.observe(e.hlc)
-        return drift
+        for newest in top.values():
+            self._hlc.observe(newest)
 
     def _raise_drift_alarm(self, origin: str, ahead_ms: int) -> None:
         """One open clock-drift alarm per origin, kept up to date (not one per batch)."""
