@@ -51,10 +51,24 @@ def build_demo_exercise(path: Path, scenario: str = DEMO_SCENARIO) -> Path:
 
 
 def cmd_run(a: argparse.Namespace) -> int:
+    import sys
+
+    from desktop.preflight import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(f"crisisbeeld: {problem}", file=sys.stderr)
+        return 2
     from desktop.app import run_app
 
     db = Path(a.db) if a.db else ensure_demo_store()
     return run_app(db, a.theme)
+
+
+def headless() -> None:
+    """Verbs that render without a screen choose Qt's offscreen platform themselves (unless
+    the user chose a platform)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -71,6 +85,7 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
     from desktop import cli_core
     from desktop.main_window import VIEWS
 
+    headless()
     db = Path(a.db)
     if not db.exists():
         raise cli_core.UserError(f"{db} bestaat niet")
