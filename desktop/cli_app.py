@@ -9,12 +9,10 @@ from typing import Any
 
 
 def user_data_dir() -> Path:
-    """Where `make run` keeps its exercise store (XDG data folder, or CRISISBEELD_HOME)."""
-    base = os.environ.get("CRISISBEELD_HOME") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "crisisbeeld")
-    p = Path(base)
-    p.mkdir(parents=True, exist_ok=True)
-    return p
+    """Where `make run` keeps its exercise store (see desktop.places)."""
+    from desktop.places import data_dir
+
+    return data_dir()
 
 
 #: the bundled scenario `make run` opens, played to its middle and paused
@@ -98,6 +96,24 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diagnose(a: argparse.Namespace) -> int:
+    from desktop import cli_core
+    from desktop.diagnose import write_diagnose
+
+    db = Path(a.db) if a.db else None
+    if db is not None and not db.exists():
+        raise cli_core.UserError(f"{db} bestaat niet")
+    out = Path(a.out)
+    if not out.parent.is_dir():
+        raise cli_core.UserError(f"de map {out.parent} bestaat niet")
+    try:
+        write_diagnose(out, db)
+    except OSError as e:
+        raise cli_core.UserError(f"kon {out} niet schrijven: {e.strerror or e}") from None
+    print(f"diagnose geschreven: {out} (geen inhoud van het beeld, geen tokens of sleutels)")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("run", help="start de applicatie (zonder --db: op een oefening uit "
                                    "een meegeleverd scenario)")
@@ -113,3 +129,9 @@ def register(sub: Any) -> None:
     s.add_argument("--size", type=_size, default=(1600, 1000), help="BREEDTExHOOGTE")
     s.add_argument("--theme", choices=("dark", "light"), default="dark")
     s.set_defaults(func=cmd_snapshot)
+    d = sub.add_parser("diagnose", help="schrijf een zip voor de servicedesk: versies, "
+                                        "instellingen zonder tokens, einde van het logboek, "
+                                        "tellingen van de store (geen inhoud)")
+    d.add_argument("--out", required=True, help="zip-bestand")
+    d.add_argument("--db", help="pad van de store (voor de tellingen)")
+    d.set_defaults(func=cmd_diagnose)
