@@ -16,6 +16,9 @@ MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.c
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop import cli_words
+
+    cli_words.install()
     p = argparse.ArgumentParser(
         prog="crisisbeeld",
         description="Crisisbeeld: het gedeelde crisisbeeld van veiligheidsregio's en KCR2.",
