@@ -109,7 +109,7 @@ def cmd_diagnose(a: argparse.Namespace) -> int:
     try:
         write_diagnose(out, db)
     except OSError as e:
-        raise cli_core.UserError(f"kon {out} niet schrijven: {e.strerror or e}") from None
+        raise cli_core.UserError(f"kon {out} niet schrijven: {cli_core.file_words(e)}") from None
     print(f"diagnose geschreven: {out} (geen inhoud van het beeld, geen tokens of sleutels)")
     return 0
 

@@ -41,3 +41,15 @@ def test_errors_are_dutch_and_name_no_python() -> None:
         assert expected in r.stderr, (args, r.stderr)
         for word in ENGLISH:
             assert word not in r.stderr, (args, word)
+
+
+def test_a_file_that_cannot_be_written_is_said_in_words(tmp_path) -> None:
+    db = tmp_path / "a.db"
+    run = [sys.executable, "-m", "desktop"]
+    subprocess.run(run + ["init", "--db", str(db), "--node", "VRU"], check=True,
+                   capture_output=True)
+    r = subprocess.run(run + ["export", "--db", str(db), "--out",
+                              str(tmp_path / "weg" / "b.cbz")], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "de map bestaat niet" in r.stderr, r.stderr
+    assert "Errno" not in r.stderr and ".part" not in r.stderr
