@@ -262,7 +262,8 @@ class MainWindow(QMainWindow):
 
     def _menus_and_shortcuts(self) -> None:
         mb = self.menuBar()
-        m_view = mb.addMenu(self.tr("&Beeld"))
+        # "Weergave", not "Beeld": the *beeld* is the situation picture everywhere else
+        m_view = mb.addMenu(self.tr("&Weergave"))
         for i, name in enumerate(VIEWS):
             act = QAction(self.tr(VIEW_TITLES[name]), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
