@@ -21,8 +21,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VIEWS = ["overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbindingen",
-         "noodsteunpunten", "conflicten"]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from desktop.main_window import VIEWS  # noqa: E402  (every view the window has)
 
 
 def run(exe: Path, *args: str, env: dict[str, str], timeout: int = 300) -> str:
