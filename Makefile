@@ -4,11 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench clean demo mutation
+.PHONY: run test bench clean demo mutation dist smoke
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@test -x $(PY) || { echo "Crisisbeeld: eerste keer; de onderdelen worden in $(VENV) geïnstalleerd (enkele minuten)…"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -30,6 +30,18 @@ mutation: $(VENV)/.mutation-stamp
 
 bench: $(STAMP)
 	$(PY) bench/store.py
+
+# The frozen application: a one-folder bundle in dist/crisisbeeld/ (PyInstaller, build.spec),
+# then the smoke test runs it from outside like a user (tools/smoke_frozen.py).
+$(VENV)/.dist-stamp: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,dist]'
+	touch $@
+
+dist: $(VENV)/.dist-stamp
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
+
+smoke: dist
+	$(PY) tools/smoke_frozen.py dist/crisisbeeld/crisisbeeld
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info mutants

@@ -10,18 +10,23 @@ import argparse
 import sys
 from typing import Sequence
 
-from desktop import cli_core
-
 #: Modules that add subcommands: each has ``register(subparsers)``.
 MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise",
            "desktop.cli_history"]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop import cli_words
+
+    cli_words.install()
     p = argparse.ArgumentParser(
         prog="crisisbeeld",
         description="Crisisbeeld: het gedeelde crisisbeeld van veiligheidsregio's en KCR2.",
     )
+    from desktop import __version__
+
+    p.add_argument("-V", "--version", action="version", version=f"crisisbeeld {__version__}",
+                   help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
     import importlib
 
@@ -37,8 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else list(argv)
+    if args_in[:1] in (["--version"], ["-V"]):
+        # answered before any subcommand module is imported: a support desk's first question
+        from desktop import __version__
+
+        print(f"crisisbeeld {__version__}")
+        return 0
+    from desktop import cli_core
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_in)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

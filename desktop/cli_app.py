@@ -9,12 +9,10 @@ from typing import Any
 
 
 def user_data_dir() -> Path:
-    """Where `make run` keeps its exercise store (XDG data folder, or CRISISBEELD_HOME)."""
-    base = os.environ.get("CRISISBEELD_HOME") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "crisisbeeld")
-    p = Path(base)
-    p.mkdir(parents=True, exist_ok=True)
-    return p
+    """Where `make run` keeps its exercise store (see desktop.places)."""
+    from desktop.places import data_dir
+
+    return data_dir()
 
 
 #: the bundled scenario `make run` opens, played to its middle and paused
@@ -51,10 +49,24 @@ def build_demo_exercise(path: Path, scenario: str = DEMO_SCENARIO) -> Path:
 
 
 def cmd_run(a: argparse.Namespace) -> int:
+    import sys
+
+    from desktop.preflight import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(f"crisisbeeld: {problem}", file=sys.stderr)
+        return 2
     from desktop.app import run_app
 
     db = Path(a.db) if a.db else ensure_demo_store()
     return run_app(db, a.theme)
+
+
+def headless() -> None:
+    """Verbs that render without a screen choose Qt's offscreen platform themselves (unless
+    the user chose a platform)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -71,6 +83,7 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
     from desktop import cli_core
     from desktop.main_window import VIEWS
 
+    headless()
     db = Path(a.db)
     if not db.exists():
         raise cli_core.UserError(f"{db} bestaat niet")
@@ -80,6 +93,24 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
 
     out = snapshot(db, a.view, Path(a.out), a.size, a.theme)
     print(f"{out}")
+    return 0
+
+
+def cmd_diagnose(a: argparse.Namespace) -> int:
+    from desktop import cli_core
+    from desktop.diagnose import write_diagnose
+
+    db = Path(a.db) if a.db else None
+    if db is not None and not db.exists():
+        raise cli_core.UserError(f"{db} bestaat niet")
+    out = Path(a.out)
+    if not out.parent.is_dir():
+        raise cli_core.UserError(f"de map {out.parent} bestaat niet")
+    try:
+        write_diagnose(out, db)
+    except OSError as e:
+        raise cli_core.UserError(f"kon {out} niet schrijven: {cli_core.file_words(e)}") from None
+    print(f"diagnose geschreven: {out} (geen inhoud van het beeld, geen tokens of sleutels)")
     return 0
 
 
@@ -98,3 +129,9 @@ def register(sub: Any) -> None:
     s.add_argument("--size", type=_size, default=(1600, 1000), help="BREEDTExHOOGTE")
     s.add_argument("--theme", choices=("dark", "light"), default="dark")
     s.set_defaults(func=cmd_snapshot)
+    d = sub.add_parser("diagnose", help="schrijf een zip voor de servicedesk: versies, "
+                                        "instellingen zonder tokens, einde van het logboek, "
+                                        "tellingen van de store (geen inhoud)")
+    d.add_argument("--out", required=True, help="zip-bestand")
+    d.add_argument("--db", help="pad van de store (voor de tellingen)")
+    d.set_defaults(func=cmd_diagnose)

@@ -16,6 +16,22 @@ class UserError(Exception):
     """A mistake a person can fix; printed as one line, exit code 2."""
 
 
+def file_words(e: OSError) -> str:
+    """Why a file could not be read or written, in words (no errno, no temporary file name)."""
+    import errno
+
+    return {
+        errno.ENOENT: "de map bestaat niet",
+        errno.ENOSPC: "de schijf of stick is vol",
+        errno.EACCES: "geen rechten om daar te schrijven",
+        errno.EPERM: "geen rechten om daar te schrijven",
+        errno.EROFS: "de schijf is alleen-lezen (een beveiligde stick?)",
+        errno.EISDIR: "dat is een map, geen bestand",
+        errno.ENOTDIR: "een deel van het pad is geen map",
+        errno.EDQUOT: "de schijfruimte van deze gebruiker is op",
+    }.get(e.errno or 0, (e.strerror or "onbekende fout").lower())
+
+
 def open_store(path: str) -> Store:
     try:
         return Store.open(path)
@@ -79,7 +95,7 @@ def cmd_export(a: argparse.Namespace) -> int:
     except BundleError as e:
         raise UserError(str(e)) from None
     except OSError as e:
-        raise UserError(f"bundel {a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"bundel {a.out} kan niet worden geschreven: {file_words(e)}") from None
     finally:
         st.close()
     kind = "incrementele bundel" if heads is not None else "bundel"
@@ -116,7 +132,8 @@ def cmd_state(a: argparse.Namespace) -> int:
     try:
         doc = write_state(st, a.out)
     except OSError as e:
-        raise UserError(f"statusbestand {a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"statusbestand {a.out} kan niet worden geschreven: "
+                        f"{file_words(e)}") from None
     finally:
         st.close()
     print(f"statusbestand geschreven: {a.out} ({len(doc['heads'])} herkomsten)")

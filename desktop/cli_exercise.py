@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_core import UserError
+from desktop.cli_core import UserError, file_words
 
 #: how the headless runner waits between ticks (tests replace it with a clock step)
 _sleep = time.sleep
@@ -272,7 +272,7 @@ def cmd_msel_export(a: argparse.Namespace) -> int:
     except MselError as e:
         raise _problems("export", e.problems) from None
     except OSError as e:
-        raise UserError(f"{a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"{a.out} kan niet worden geschreven: {file_words(e)}") from None
     finally:
         p.store.close()
     print(f"MSEL geschreven: {a.out} ({len(rows) - 1} injects)")

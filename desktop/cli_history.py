@@ -13,7 +13,7 @@ from typing import Any
 from data.clock import now as clock_now
 from data.clock import to_iso
 from data.picture.timefmt import LOCAL, local_hm
-from desktop.cli_core import UserError, open_store
+from desktop.cli_core import UserError, file_words, open_store
 
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S",
             "%Y-%m-%d")
@@ -104,7 +104,7 @@ def cmd_diff(a: argparse.Namespace) -> int:
         try:
             Path(a.out).write_text(text, encoding="utf-8")
         except OSError as e:
-            raise UserError(f"{a.out} kan niet worden geschreven: {e}") from None
+            raise UserError(f"{a.out} kan niet worden geschreven: {file_words(e)}") from None
         print(f"overdracht geschreven: {a.out}")
     else:
         print(text)

@@ -4,7 +4,6 @@ dialog at a time; background workers report to the same place."""
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -14,19 +13,25 @@ log = logging.getLogger("crisisbeeld")
 _showing = False
 
 
+#: the log file rotates at this size and keeps this many old files beside it
+LOG_BYTES = 5 << 20
+LOG_KEEP = 5
+
+
 def log_dir() -> Path:
-    """The user log folder (CRISISBEELD_HOME/log, or XDG_STATE_HOME/crisisbeeld/log)."""
-    base = os.environ.get("CRISISBEELD_HOME")
-    state = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
-    p = Path(base) / "log" if base else Path(state) / "crisisbeeld" / "log"
-    p.mkdir(parents=True, exist_ok=True)
-    return p
+    """The user log folder (see desktop.places)."""
+    from desktop.places import log_dir as folder
+
+    return folder()
 
 
 def setup_logging() -> Path:
     path = log_dir() / "crisisbeeld.log"
     if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
-        h = logging.FileHandler(path, encoding="utf-8")
+        from logging.handlers import RotatingFileHandler
+
+        h = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_KEEP,
+                                encoding="utf-8")
         h.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(h)
         log.setLevel(logging.INFO)

@@ -262,7 +262,8 @@ class MainWindow(QMainWindow):
 
     def _menus_and_shortcuts(self) -> None:
         mb = self.menuBar()
-        m_view = mb.addMenu(self.tr("&Beeld"))
+        # "Weergave", not "Beeld": the *beeld* is the situation picture everywhere else
+        m_view = mb.addMenu(self.tr("&Weergave"))
         for i, name in enumerate(VIEWS):
             act = QAction(self.tr(VIEW_TITLES[name]), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
@@ -300,6 +301,13 @@ class MainWindow(QMainWindow):
         keys.triggered.connect(self.show_shortcuts)
         m_help.addAction(keys)
         self.addAction(keys)
+        m_help.addSeparator()
+        diag = QAction(self.tr("Diagnose opslaan…"), self)
+        diag.triggered.connect(self.save_diagnose)
+        m_help.addAction(diag)
+        about = QAction(self.tr("Over Crisisbeeld"), self)
+        about.triggered.connect(self.show_about)
+        m_help.addAction(about)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.focus_filter)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -318,6 +326,16 @@ class MainWindow(QMainWindow):
                        detail: str = "") -> None:
         """For the sync wiring: show the engine's state in the header (see SyncStateLabel)."""
         self.header.sync.set_state(state, backlog, last_success, detail)
+
+    def save_diagnose(self) -> None:
+        from desktop.help_dialogs import save_diagnose
+
+        save_diagnose(self, Path(self.path))
+
+    def show_about(self) -> None:
+        from desktop.help_dialogs import show_about
+
+        self._about_box = show_about(self, Path(self.path))
 
     def show_shortcuts(self) -> None:
         """The shortcuts at a glance (F1), in a non-modal box."""

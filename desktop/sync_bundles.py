@@ -12,7 +12,7 @@ from data.store import Store
 from desktop.ops import received
 from desktop.sync_base import SyncJob
 
-BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle *.zip);;Alle bestanden (*)"
+BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle);;Oudere bundels (*.cbz *.zip);;Alle bestanden (*)"
 STATE_FILTER = "Statusbestand (*.json);;Alle bestanden (*)"
 
 

@@ -20,12 +20,10 @@ DEFAULT_PEER_PORT = 8750
 
 
 def config_dir() -> Path:
-    """The user config folder (CRISISBEELD_HOME/config, else XDG_CONFIG_HOME/crisisbeeld)."""
-    base = os.environ.get("CRISISBEELD_HOME")
-    if base:
-        return Path(base) / "config"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")) \
-        / "crisisbeeld"
+    """The user config folder (see desktop.places)."""
+    from desktop.places import config_dir as folder
+
+    return folder()
 
 
 def settings_path() -> Path:

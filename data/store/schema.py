@@ -12,8 +12,7 @@ from typing import Optional
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-#: 2: light journal entries (no entity row; see data.store.store.LIGHT_TYPE)
-SCHEMA_VERSION = 2
+from data.store.ddl import SCHEMA_VERSION  # noqa: F401  (kept here for readers of the schema)
 
 
 class EventBase(SQLModel):

@@ -6,8 +6,10 @@ and :meth:`Store.ingest` for events made elsewhere (sync, bundles). Both validat
 the touched entities and commit in one transaction, and return what changed. SQLite runs in WAL
 mode with ``synchronous=FULL``, so a command that returned is on disk.
 
-Hot paths use the DB-API connection underneath the SQLAlchemy engine: the schema is defined once
-in :mod:`data.store.schema`, but per-event ORM objects would cost more than the budget allows.
+The store talks to SQLite through the DB-API connection: the schema is defined once in
+:mod:`data.store.schema` (SQLModel), and only a new store's tables are made from it
+(:mod:`data.store.ddl`); per-event ORM objects would cost more than the budget allows, and
+opening a store without importing SQLAlchemy keeps every command quick to start.
 """
 
 from __future__ import annotations
@@ -20,15 +22,11 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from sqlalchemy import create_engine
-from sqlalchemy import event as sa_event
-from sqlmodel import SQLModel
-
 from data.bulk import gc_paused
 from data.clock import now_iso
 from data.domain import commands
 from data.domain.validation import ValidationError, to_iso
-from data.store import log, rebuild, schema, wal
+from data.store import ddl, log, rebuild, wal
 from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uuid7
 from data.store.folding import Folding
 from data.store.hlc import Hlc
@@ -69,13 +67,11 @@ class Store(Folding, Reads):
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
-        uri = f"sqlite:///{self.path}"
-        self._engine = create_engine(
-            uri, connect_args={"check_same_thread": False, "isolation_level": None}
-        )
-        sa_event.listen(self._engine, "connect", self._on_connect)
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection = self._engine.raw_connection().driver_connection  # type: ignore[assignment]
+        # the DB-API connection itself: SQLAlchemy is needed only to create a store's tables
+        self._conn: sqlite3.Connection = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None)
+        wal.configure(self._conn)
         self._tx_ents: dict[str, Ent] | None = None
         self._tx_changes: Changes | None = None
         self.node_id = ""
@@ -100,10 +96,6 @@ class Store(Folding, Reads):
             wal.writer(self._conn)
             self._ckpt = Checkpointer(self.path)
 
-    @staticmethod
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        wal.configure(dbapi_conn)
-
     # ------------------------------------------------------------------ opening
 
     @classmethod
@@ -120,13 +112,10 @@ class Store(Folding, Reads):
             raise StoreError(f"{p} bestaat al; kies een nieuw bestand of open dit met --db")
         p.parent.mkdir(parents=True, exist_ok=True)
         st = cls(p)
-        SQLModel.metadata.create_all(st._engine, tables=[
-            schema.EventRow.__table__, schema.EntityRow.__table__,  # type: ignore[attr-defined]
-            schema.ConflictRow.__table__, schema.OriginHead.__table__,  # type: ignore[attr-defined]
-            schema.Meta.__table__, schema.Alarm.__table__,  # type: ignore[attr-defined]
-        ])
+        with st._lock:
+            ddl.create_tables(st._conn)
         signer = Signer()
-        meta = {"schema": str(schema.SCHEMA_VERSION), "node_id": node_id, "world": world,
+        meta = {"schema": str(ddl.SCHEMA_VERSION), "node_id": node_id, "world": world,
                 "name": name or node_id, "private_key": signer.private_bytes.hex(),
                 "created_at": now_iso(), SUM_KEY: f"{0:032x}"}  # kept from the start
         with st._lock:
@@ -159,19 +148,19 @@ class Store(Folding, Reads):
         return st
 
     def _migrate(self) -> None:
-        """Bring a store written by an older version up to :data:`schema.SCHEMA_VERSION`.
+        """Bring a store written by an older version up to :data:`ddl.SCHEMA_VERSION`.
 
         1 → 2: journal entries became light (no row of their own): the projection is rebuilt
         once, so that the store's fingerprint matches that of newer stores again."""
         with self._lock:
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             version = int(row[0]) if row and str(row[0]).isdigit() else 1
-            if version >= schema.SCHEMA_VERSION:
+            if version >= ddl.SCHEMA_VERSION:
                 return
             self.rebuild()
             with self.transaction():
                 self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)",
-                                   (str(schema.SCHEMA_VERSION),))
+                                   (str(ddl.SCHEMA_VERSION),))
 
     def _load_identity(self) -> None:
         rows = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
@@ -238,10 +227,7 @@ class Store(Folding, Reads):
         if self._ckpt is not None:
             self._ckpt.close()
         with self._lock:
-            try:
-                self._conn.close()
-            finally:
-                self._engine.dispose()
+            self._conn.close()
 
     def __enter__(self) -> "Store":
         return self

@@ -35,6 +35,25 @@ from data.sync.wire import (
 )
 
 
+def _why_unreachable(e: BaseException) -> str:
+    """Why a hub could not be reached, in the words of someone at a desk (no exception names)."""
+    if isinstance(e, requests.exceptions.ConnectTimeout):
+        return "geen antwoord binnen de wachttijd (netwerk weg of hub overbelast)"
+    if isinstance(e, requests.exceptions.ReadTimeout):
+        return "de hub gaf te lang geen antwoord"
+    if isinstance(e, requests.exceptions.ConnectionError):
+        text = str(e).lower()
+        if "name or service not known" in text or "nodename nor servname" in text \
+                or "getaddrinfo" in text or "name resolution" in text:
+            return "de naam van de hub is niet te vinden (DNS of een tikfout in het adres)"
+        if "refused" in text:
+            return "de hub weigert de verbinding (draait hij, en op deze poort?)"
+        if "reset" in text or "aborted" in text or "remote end closed" in text:
+            return "de verbinding werd onderbroken"
+        return "geen verbinding met de hub (netwerk weg of hub uit)"
+    return "geen verbinding met de hub"
+
+
 @dataclass(frozen=True)
 class PeerConfig:
     """One hub to sync with: its base URL and this node's token there.
@@ -177,7 +196,7 @@ class HubClient:
         except OSError as e:  # (a CA file that cannot be read)
             if self.ca_file and not isinstance(e, requests.RequestException):
                 raise HubRefused(NOT_SAFE, f"CA-bestand {self.ca_file} is niet leesbaar") from None
-            raise LinkDown(f"hub onbereikbaar: {type(e).__name__}") from None
+            raise LinkDown(f"hub onbereikbaar: {_why_unreachable(e)}") from None
 
     def health(self) -> dict[str, Any]:
         h = dict(self._call("GET", "/v1/health"))

@@ -131,9 +131,9 @@ def test_chain_hub_to_peer_hub_to_bundle(tmp_path: Path):
         hub_holds(4 * 151)   # vrgz's events went vrgz -> vggm's store -> kcr2
         # sticks: each side hands the other its state file; only what is missing travels
         cli("state", "--db", str(vrij), "--out", str(tmp_path / "vrij.state"))
-        cli("export", "--db", str(vrgz), "--out", str(tmp_path / "to-vrij.cbz"), "--state",
+        cli("export", "--db", str(vrgz), "--out", str(tmp_path / "to-vrij.cbbundle"), "--state",
             str(tmp_path / "vrij.state"))
-        cli("import", "--db", str(vrij), str(tmp_path / "to-vrij.cbz"))
+        cli("import", "--db", str(vrij), str(tmp_path / "to-vrij.cbbundle"))
         cli("state", "--db", str(vrgz), "--out", str(tmp_path / "vrgz.state"))
         cli("export", "--db", str(vrij), "--out", str(tmp_path / "to-vrgz.cbz"), "--state",
             str(tmp_path / "vrgz.state"))

@@ -7,6 +7,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from data.store import Command, Store
 from data.sync.client import HubClient, PeerConfig, SyncEngine, SyncState
 from data.sync.hub.storage import SqlEventLog
@@ -325,3 +327,19 @@ def test_a_pull_never_moves_its_cursor_past_what_it_could_not_take_in(sql_hub, s
     assert e.state.peers[0].pull_cursor == 10 and fresh.heads()["vrzeeland"] == 9
     assert "wachten op hun voorganger" in e.state.peers[0].trouble
     e.close()
+
+
+def test_an_unreachable_hub_is_said_in_words_not_exception_names() -> None:
+    import socket
+
+    from data.sync.hub_client import HubClient, LinkDown, PeerConfig
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    client = HubClient(PeerConfig(url=f"http://127.0.0.1:{port}", token="t"))
+    with pytest.raises(LinkDown) as e:
+        client.health()
+    text = str(e.value)
+    assert "weigert de verbinding" in text
+    assert "Error" not in text and "Exception" not in text

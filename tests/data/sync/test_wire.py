@@ -85,9 +85,9 @@ def test_a_bundle_with_a_number_beyond_64_bits_imports(tmp_path):
     a.execute(Command("bijstand.requested", {
         "requesting_region": "VNOG", "addressed_to": "KCR2",
         "capability": "aggregaten_noodstroom", "quantity": 10**20}), "IM")
-    export_bundle(a, tmp_path / "b.cbz")
+    export_bundle(a, tmp_path / "b.cbbundle")
     b = Store.create(tmp_path / "b.db", "kcr2", "LIVE")
-    res = import_bundle(b, tmp_path / "b.cbz")
+    res = import_bundle(b, tmp_path / "b.cbbundle")
     assert not res.rejected and len(res.accepted) == a.event_count()
     (state,) = b.entities("bijstand")
     assert state["quantity"] == 10**20
