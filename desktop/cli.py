@@ -14,7 +14,7 @@ from desktop import cli_core
 
 #: Modules that add subcommands: each has ``register(subparsers)``.
 MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise",
-           "desktop.cli_history"]
+           "desktop.cli_history", "desktop.cli_people"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="crisisbeeld",
         description="Crisisbeeld: het gedeelde crisisbeeld van veiligheidsregio's en KCR2.",
     )
+    # issue 16: who gives the command (any subcommand that writes reads it: cli_people.person)
+    p.add_argument("--als", metavar='"NAAM (FUNCTIE)"',
+                   help="wie dit doet, met functie (anders $CRISISBEELD_AUTHOR)")
+    p.add_argument("--pin", dest="als_pin", help="pincode van die persoon ($CRISISBEELD_PIN)")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
     import importlib
 
