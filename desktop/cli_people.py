@@ -14,7 +14,7 @@ import os
 import sys
 from typing import Any
 
-from data.domain.roles import split_author
+from data.domain.roles import RoleTable, split_author
 from data.domain.shifts import holder, shift_command
 from data.domain.validation import ValidationError
 from data.store import Command, Store
@@ -155,7 +155,7 @@ def cmd_pin(a: argparse.Namespace) -> int:
 def cmd_functions(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
-        table = st.roles
+        table = RoleTable.from_json(st.roles.to_json())  # a copy: the store's own stays as is
         if a.toevoegen or a.besluiten:
             _admin(st, a)
             if a.toevoegen:

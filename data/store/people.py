@@ -35,6 +35,14 @@ class People:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (ROLES_KEY,)).fetchone()
         self.roles = RoleTable.from_json(row[0] if row else None)
 
+    def people_settings(self) -> tuple[str, RoleTable]:
+        """(node id, role table) read from the file: also for a reader opened without its
+        identity (the desktop's read lanes)."""
+        with self._lock:
+            rows = dict(self._conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('node_id', ?)", (ROLES_KEY,)))
+        return str(rows.get("node_id", "")), RoleTable.from_json(rows.get(ROLES_KEY))
+
     def set_roles(self, table: RoleTable) -> None:
         """Store the centre's own functions and who records decisions."""
         with self.transaction():
