@@ -33,13 +33,13 @@ from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uu
 from data.store.folding import Folding
 from data.store.hlc import Hlc
 from data.store.hlc import decode as hlc_decode
+from data.store.people import People
 from data.store.prepare import Prepared, prepare
 from data.store.projection import (
     SUM_KEY,
     SUM_MOD,
     Ent,
 )
-from data.store.people import People
 from data.store.reads import Reads
 from data.store.types import (
     WORLD_LIVE,

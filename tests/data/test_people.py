@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from data.domain.commands import RULES
-from data.domain.roles import FUNCTIONS, RoleTable, format_author, hash_pin, pin_matches, split_author
+from data.domain.roles import (
+    FUNCTIONS,
+    RoleTable,
+    format_author,
+    hash_pin,
+    pin_matches,
+    split_author,
+)
 from data.domain.shifts import shift_command
 from data.domain.validation import ValidationError
 from data.history.audit import export, verify_file

@@ -37,8 +37,8 @@ def test_authors_and_shifts_of_three_centres_through_a_hub(tmp_path: Path, capsy
                 cli("sync", "--db", str(db), "--hub", hub.url, "--token-file", tok, "--once",
                     "--give-up", "60", "--quiet")
             if _round == 0:
-                here(capsys, "dienst", "overdracht", "--db", str(dbs["vnog"][0]), "--naam", "Dirk Mol",
-                    "--functie", "OL")
+                here(capsys, "dienst", "overdracht", "--db", str(dbs["vnog"][0]), "--naam",
+                     "Dirk Mol", "--functie", "OL")
         for node, (db, _tok) in dbs.items():
             out = here(capsys, "dienst", "wie", "--db", str(db))
             for centre, person, channel in (("VNOG", "Dirk Mol", ""),
