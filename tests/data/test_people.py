@@ -243,3 +243,17 @@ def test_audit_notices_a_change_of_form_alone(tmp_path: Path, store_factory) -> 
     v = verify_file(out)
     assert v.problems == ["het bestand is niet meer in de vorm waarin het is geschreven (er is "
                           "iets aan veranderd)"]
+
+
+def test_demo_people_sign_in_and_every_line_names_a_function(store_factory) -> None:
+    from data.demo import PEOPLE, Demo
+
+    st = store_factory("demo", world="OEF-DEMO", name="Demo")
+    Demo(st, seed=3).run()
+    authors = {e.author for e in st.iter_events()} - {"systeem"}
+    assert authors and all(split_author(a)[1] for a in authors), authors
+    on_duty = {(p.person, p.function) for p in posts(st.entities("shift"))}
+    assert on_duty == set(PEOPLE)
+    deciders = {split_author(e.author)[1] for e in st.iter_events()
+                if e.type.startswith("decision.")}
+    assert deciders <= DECIDERS
