@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -91,16 +91,38 @@ class OnDutyButton(QPushButton):
         super().__init__(parent)
         self.setObjectName("OnDuty")
         self.setFlat(True)
+        # the header must still fit 1200 px: the button takes what is left, elided (the tooltip
+        # says it all)
+        self.setMinimumWidth(60)
+        self.setMaximumWidth(260)
+        self.full_text = ""
         self.set_person("")
 
     def set_person(self, author: str, others: int = 0) -> None:
         """Show who works at this window (``author``) and how many more are on duty here."""
         if not author:
-            self.setText(self.tr("niet aangemeld — aanmelden"))
+            full = self.tr("niet aangemeld — aanmelden")
         else:
             more = self.tr(" (+{0} in dienst)").format(others) if others else ""
-            self.setText(self.tr("in dienst: {0}{1}").format(author, more))
-        self.setToolTip(self.tr("Aanmelden of dienst overnemen"))
+            full = self.tr("in dienst: {0}{1}").format(author, more)
+        self.full_text = full
+        self._elide()
+        self.setToolTip(full + "\n" + self.tr("Klik om aan te melden of een dienst over te "
+                                               "nemen"))
+
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   max(40, self.width() - 16)))
+
+    def resizeEvent(self, ev: Any) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        self._elide()
+
+    def sizeHint(self) -> Any:  # noqa: N802
+        hint = super().sizeHint()
+        hint.setWidth(min(260, self.fontMetrics().horizontalAdvance(self.full_text) + 24))
+        return hint
 
 
 def _since(v: Any) -> str:

@@ -31,7 +31,7 @@ def test_a_waarnemer_sees_no_writing_controls_and_is_refused(qtbot: Any, window:
     assert not window.incidents.new_btn.isHidden()  # nobody signed in: as before
     _accept(qtbot, _sign_in(qtbot, window, "Wim Smit", "waarnemer"))
     assert window.author == "Wim Smit (waarnemer)"
-    assert "in dienst: Wim Smit (waarnemer)" in window.header.on_duty.text()
+    assert "in dienst: Wim Smit (waarnemer)" in window.header.on_duty.full_text
     for btn in (window.incidents.new_btn, window.decisions.record_btn,
                 window.bijstand.status_btn, window.public.alert_btn):
         assert btn.isHidden()
