@@ -22,10 +22,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="crisisbeeld",
         description="Crisisbeeld: het gedeelde crisisbeeld van veiligheidsregio's en KCR2.",
     )
-    # issue 16: who gives the command (any subcommand that writes reads it: cli_people.person)
-    p.add_argument("--als", metavar='"NAAM (FUNCTIE)"',
-                   help="wie dit doet, met functie (anders $CRISISBEELD_AUTHOR)")
-    p.add_argument("--pin", dest="als_pin", help="pincode van die persoon ($CRISISBEELD_PIN)")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
     import importlib
 
@@ -37,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         mod.register(sub)
+    # issue 16: who gives the command (any subcommand that writes reads it: cli_people.person)
+    p.add_argument("--als", metavar='"NAAM (FUNCTIE)"',
+                   help="wie dit doet, met functie (anders $CRISISBEELD_AUTHOR)")
+    p.add_argument("--pin", dest="als_pin", help="pincode van die persoon ($CRISISBEELD_PIN)")
     return p
 
 
