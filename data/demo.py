@@ -23,8 +23,17 @@ from data.store import Command, Store
 from data.store.envelope import uuid7
 
 OOST5 = list(GROUPINGS["Oost-5"])
-AUTHORS = ("OL KCR2", "IM KCR2", "IM VNOG", "OL VNOG", "CaCo MKON", "IM VGGM", "IM VRGZ",
-           "AC Bevolkingszorg", "IM Drenthe", "IM VRBZO")
+#: invented people of the demo centre, each signed in under a function (issue 16); who
+#: records decisions is OL or IM, as the default role table says
+PEOPLE = (("Fenna Dijkstra", "OL"), ("Joris Veenstra", "IM"), ("Lotte Brinkman", "plotter"),
+          ("Sanne Kuipers", "CaCo"), ("Daan Verhoeven", "LO Defensie"),
+          ("Mirthe Bosch", "waarnemer"))
+#: channels of the demo centre's posts (made up; no real numbers)
+POST_CHANNELS = {"OL": {"ncv": "NCV 9901", "c2000": "TG DEMO-OL"},
+                 "IM": {"ncv": "NCV 9902", "satellite": "SAT 0099-02"},
+                 "CaCo": {"c2000": "TG DEMO-CACO"}}
+AUTHORS = tuple(f"{n} ({f})" for n, f in PEOPLE if f != "waarnemer")
+DECIDERS = tuple(f"{n} ({f})" for n, f in PEOPLE if f in ("OL", "IM"))
 
 INCIDENTS: list[dict[str, Any]] = [
     {"title": "Langdurige stroomuitval Oost-Nederland", "kind": "stroomuitval",
@@ -180,8 +189,21 @@ class Demo:
         self.rnd = random.Random(f"{seed}:{store.node_id}:{store.event_count()}")
         self.now = now or datetime.now(timezone.utc)
 
-    def author(self) -> str:
-        return self.rnd.choice(AUTHORS)
+    def author(self, cmd_type: str = "") -> str:
+        """A demo person whose function may give ``cmd_type``."""
+        return self.rnd.choice(DECIDERS if cmd_type.startswith("decision.") else AUTHORS)
+
+    def sign_in(self, hours_ago: float) -> None:
+        """The demo people take up their functions at this centre."""
+        from data.domain.shifts import shift_command
+
+        for name, function in PEOPLE:
+            typ, payload, slot = shift_command(self.store.roles, self.store.node_id, "begin",
+                                               function, name, **POST_CHANNELS.get(function, {}))
+            if (self.store.entity(slot) or {}).get("status") == "in dienst":
+                continue
+            self.store.execute(Command(typ, payload, slot, occurred_at=self.at(hours_ago)),
+                               f"{name} ({function})")
 
     def at(self, hours_ago: float) -> str:
         return (self.now - timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -198,7 +220,7 @@ class Demo:
         return self.store.event_count() - start
 
     def _do(self, cmd: Command, author: str | None = None) -> str:
-        ch = self.store.execute(cmd, author or self.author())
+        ch = self.store.execute(cmd, author or self.author(cmd.type))
         return next(iter(ch.entities)) if ch.entities else cmd.entity
 
     # ------------------------------------------------------------------ base picture
@@ -206,6 +228,7 @@ class Demo:
     def build(self) -> None:
         st = self.store
         with st.transaction():
+            self.sign_in(31)
             incident_ids = []
             for inc in INCIDENTS:
                 h = inc["hours_ago"]
@@ -419,7 +442,7 @@ class Demo:
                                             entity=bid, occurred_at=when))
                         open_bijstand[k] = (bid, nxt[0])
                 for c in cmds:
-                    self.store.execute(c, self.author())
+                    self.store.execute(c, self.author(c.type))
                 done += batch
             if progress:
                 progress(done)

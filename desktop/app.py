@@ -61,6 +61,7 @@ def run_app(db: Path, theme: str = "dark") -> int:
     win.restore_geometry()
     win.show()
     win.start()
+    win.people.start(ask=True)  # issue 16: who is on duty here signs in first
     rc = app.exec()
     win.shutdown()
     return int(rc)

@@ -12,7 +12,7 @@ from typing import Sequence
 
 #: Modules that add subcommands: each has ``register(subparsers)``.
 MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise",
-           "desktop.cli_history"]
+           "desktop.cli_history", "desktop.cli_people"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         mod.register(sub)
+    # issue 16: who gives the command (any subcommand that writes reads it: cli_people.person)
+    p.add_argument("--als", metavar='"NAAM (FUNCTIE)"',
+                   help="wie dit doet, met functie (anders $CRISISBEELD_AUTHOR)")
+    p.add_argument("--pin", dest="als_pin", help="pincode van die persoon ($CRISISBEELD_PIN)")
     return p
 
 

@@ -37,6 +37,7 @@ from data.store import Changes, Command
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.ops import Ops
+from desktop.people_ui import PeopleController
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
 from desktop.theme import apply_theme
@@ -51,15 +52,17 @@ from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
 from widgets.nsp_view import NspView
 from widgets.overview import OverviewView
+from widgets.people import BezettingView
 from widgets.public_view import PublicView
 
 VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbindingen",
-         "noodsteunpunten", "conflicten", "publiek")
+         "noodsteunpunten", "conflicten", "publiek", "bezetting")
 VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
                "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
                "noodsteunpunten": "Noodsteunpunten",
                # 'conflicten' on a wall screen reads as a real-world conflict
-               "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste"}
+               "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste",
+               "bezetting": "Bezetting"}
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self.nsp = NspView(clock=self.clock)
         self.conflicts = ConflictInbox()
         self.public = PublicView(clock=self.clock)
+        self.bezetting = BezettingView()
         conf_page = QWidget()
         fl = QVBoxLayout(conf_page)
         fl.addWidget(title_label(self.tr("Tegenstrijdige wijzigingen")))
@@ -115,7 +119,7 @@ class MainWindow(QMainWindow):
                       "bijstand": self.bijstand, "besluiten": self.decisions,
                       "logboek": self.journal, "verbindingen": comms_page,
                       "noodsteunpunten": self.nsp, "conflicten": conf_page,
-                      "publiek": self.public}
+                      "publiek": self.public, "bezetting": self.bezetting}
         for name in VIEWS:
             self.stack.addWidget(self.pages[name])
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
+        self.people = PeopleController(self.ctx, self)
         self.resize(1440, 900)
 
     # ------------------------------------------------------------------ lifecycle
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Ask for everything the views show (the first load) and start the clock."""
         self.first_load.start()
+        self.people.start()
         self.header.start_clock()
         self.sync.start()
 
@@ -266,7 +272,7 @@ class MainWindow(QMainWindow):
         m_view = mb.addMenu(self.tr("&Weergave"))
         for i, name in enumerate(VIEWS):
             act = QAction(self.tr(VIEW_TITLES[name]), self)
-            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             act.triggered.connect(lambda _=False, n=name: self.show_view(n))
             m_view.addAction(act)
             self.addAction(act)
@@ -284,13 +290,19 @@ class MainWindow(QMainWindow):
             lambda on: self.set_theme("light" if on else "dark"))
         m_view.addAction(self.theme_action)
         m_new = mb.addMenu(self.tr("&Nieuw"))
-        for text, key, fn in (
-                (self.tr("Incident melden"), "Ctrl+N", self.commands.new_incident),
-                (self.tr("Bijstandsverzoek"), "Ctrl+B", self.commands.new_bijstand),
+        #: command type -> its action in the Nieuw menu (people_ui hides what one may not do)
+        self.new_actions: dict[str, QAction] = {}
+        for text, key, fn, cmd_type in (
+                (self.tr("Incident melden"), "Ctrl+N", self.commands.new_incident,
+                 "incident.reported"),
+                (self.tr("Bijstandsverzoek"), "Ctrl+B", self.commands.new_bijstand,
+                 "bijstand.requested"),
                 (self.tr("Sessie openen (ROT/GBT/RBT/IRBT)"), "Ctrl+Shift+I",
-                 self.commands.new_session),
-                (self.tr("Logboekbericht (snelinvoer)"), "Ctrl+L", self.focus_quick_entry)):
+                 self.commands.new_session, "irbt.session_opened"),
+                (self.tr("Logboekbericht (snelinvoer)"), "Ctrl+L", self.focus_quick_entry,
+                 "journal.logged")):
             act = QAction(text, self)
+            self.new_actions[cmd_type] = act
             act.setShortcut(QKeySequence(key))
             act.triggered.connect(fn)
             m_new.addAction(act)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from data.clock import Clock, default_clock
 from data.picture.timefmt import LOCAL
+from widgets.people import OnDutyButton
 
 
 def is_exercise(world: str) -> bool:
@@ -69,6 +70,7 @@ class HeaderBar(QWidget):
         self.banner.setProperty("world", "oefening" if exercise else "live")
         self.centre = QLabel(centre)
         self.centre.setObjectName("CentreName")
+        self.on_duty = OnDutyButton()  # issue 16: who works at this window
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
         self.sync = SyncStateLabel()
@@ -91,6 +93,7 @@ class HeaderBar(QWidget):
         self.conflicts.clicked.connect(self._conflicts_clicked)
         lay.addWidget(self.banner)
         lay.addWidget(self.centre)
+        lay.addWidget(self.on_duty)
         lay.addStretch(1)
         lay.addWidget(self.fork)
         lay.addWidget(self.conflicts)

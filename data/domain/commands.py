@@ -14,10 +14,11 @@ command type, its payload and the author, and raises :class:`ValidationError` to
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from data.domain import shifts
 from data.domain.enums import label
 from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
@@ -125,6 +126,12 @@ def _partner_cell(payload: dict[str, Any]) -> str:
     return f"partner:{r.code if r else reg}:{payload.get('sector')}:{name.lower() or 'x'}"
 
 
+def _shift(check: Callable[[dict[str, Any], dict[str, Any] | None], None]) -> StateCheck:
+    def run(payload: dict[str, Any], t: Target) -> None:
+        check(payload, t.state)
+    return run
+
+
 # ---------------------------------------------------------------- the table
 
 _CREATES = Rule(creates=True)
@@ -154,6 +161,10 @@ RULES: dict[str, Rule] = {
     "alert.issued": _CREATES,
     "capacity.reported": Rule(entity_of=lambda p: f"capacity:{p.get('means')}"),
     "partner.reported": Rule(entity_of=_partner_cell),
+    # issue 16: one slot per function staffed at a centre (data.domain.shifts)
+    "shift.started": Rule(entity_of=shifts.no_slot, state=(_shift(shifts.check_start),)),
+    "shift.handed_over": Rule(state=(_shift(shifts.check_handover),)),
+    "shift.ended": Rule(state=(_shift(shifts.check_end),)),
 }
 # the exercise clock is one entity; each inject's lifecycle another (data.scenario)
 for _t in EVENT_TYPES:
@@ -181,16 +192,16 @@ class Checked:
 
 
 def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
-          new_id: Callable[[], str]) -> Checked:
+          new_id: Callable[[], str], guards: Sequence[Guard] = ()) -> Checked:
     """Apply the table to one command; raises :class:`ValidationError` (the store changes
-    nothing then)."""
+    nothing then). ``guards`` run after :data:`GUARDS` (a store's role table)."""
     rule = RULES.get(cmd_type)
     if rule is None:
         raise ValidationError(f"onbekende opdracht '{cmd_type}'", "type")
     if not isinstance(payload, dict):
         raise ValidationError("de gegevens moeten een object met velden zijn")
     payload = dict(payload)
-    for guard in GUARDS:
+    for guard in (*GUARDS, *guards):
         guard(cmd_type, payload, author)
     kind = kind_of(cmd_type)
     entity = entity.strip() if entity else ""
@@ -210,6 +221,8 @@ def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
         existing = lookup(entity)
         if existing is not None and existing.kind not in (kind, "*"):
             raise ValidationError(f"'{entity}' is een {existing.kind}, geen {kind}", "id")
+        for state_check in rule.state:
+            state_check(payload, existing or Target(kind, None))
     else:
         existing = lookup(entity) if entity else None
         if existing is None or existing.state is None:

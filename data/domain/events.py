@@ -372,6 +372,40 @@ KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "co
          "alert", "capacity", "partner", "node", "exercise")
 
 
+# ---- issue 16: people on duty. One entity per function staffed at a centre (the slot
+# ``dienst:<node>:<function>``, see data.domain.shifts); its events say who took the function up,
+# handed it over or ended it, and how the person on duty is reached. No personal data beyond a
+# name: channels are the centre's (an NCV number, a satellite phone, a C2000 talk group).
+SHIFT_CHANNELS = {
+    "ncv": Field("NCV-nummer", v.text, max_len=40),
+    "satellite": Field("satelliettelefoon", v.text, max_len=40),
+    "c2000": Field("C2000-gespreksgroep", v.text, max_len=60),
+}
+SHIFT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
+    "shift.started": ("shift", {
+        "person": Field("naam", v.text, required=True, max_len=80),
+        "function": Field("functie", v.function_text, required=True, max_len=40),
+        **SHIFT_CHANNELS,
+        "note": Field("toelichting", v.text, max_len=500),
+    }, False),
+    "shift.handed_over": ("shift", {
+        "person": Field("naam (nieuw)", v.text, required=True, max_len=80),
+        "function": Field("functie", v.function_text, required=True, max_len=40),
+        "outgoing": Field("naam (vertrekkend)", v.text, required=True, max_len=80),
+        **SHIFT_CHANNELS,
+        "note": Field("toelichting", v.text, max_len=500),
+    }, False),
+    "shift.ended": ("shift", {
+        "function": Field("functie", v.function_text, required=True, max_len=40),
+        "person": Field("naam", v.text, required=True, max_len=80),
+        "note": Field("toelichting", v.text, max_len=500),
+    }, False),
+}
+EVENT_TYPES.update(SHIFT_TYPES)
+KINDS = (*KINDS, "shift")
+# ---- end people on duty
+
+
 def kind_of(event_type: str) -> str:
     """The entity kind an event type concerns ('*' for events on any kind)."""
     try:

@@ -292,6 +292,25 @@ def _exercise(st: State, ev: Event) -> None:
     _hist(st, ev, _EXERCISE_WHAT.get(ev.type, ev.type))
 
 
+def _shift(st: State, ev: Event) -> None:
+    """A function staffed at a centre (issue 16): who holds it since when, how they are
+    reached. A handover names both people; the newest event in fold order counts."""
+    if st.pop("placeholder", None):
+        st["created_at"], st["created_by"], st["origin"] = ev.occurred_at, ev.author, ev.origin
+    p = ev.payload
+    st["function"] = p["function"]
+    if ev.type == "shift.ended":
+        st.update(status="vrij", ended_at=ev.occurred_at, last_person=p["person"])
+        _hist(st, ev, "dienst beëindigd", person=p["person"])
+        return
+    st.update(status="in dienst", person=p["person"], since=ev.occurred_at,
+              channels={k: p[k] for k in ("ncv", "satellite", "c2000") if p.get(k)})
+    if ev.type == "shift.handed_over":
+        _hist(st, ev, "overdracht", person=p["person"], outgoing=p["outgoing"])
+    else:
+        _hist(st, ev, "dienst begonnen", person=p["person"])
+
+
 HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "node.registered": lambda st, ev: _create(st, ev, None),
     "incident.reported": lambda st, ev: _create(st, ev, "gemeld"),
@@ -324,6 +343,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "capacity.reported": _report,
     "partner.reported": _report,
     **{t: _exercise for t in _EXERCISE_WHAT},
+    "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
 }
 
 

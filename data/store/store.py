@@ -31,6 +31,7 @@ from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uu
 from data.store.folding import Folding
 from data.store.hlc import Hlc
 from data.store.hlc import decode as hlc_decode
+from data.store.people import People
 from data.store.prepare import Prepared, prepare
 from data.store.projection import (
     SUM_KEY,
@@ -61,7 +62,7 @@ def fork_text(origin: str, seq: int, here: str, other: str) -> str:
             f"niet meer invoeren en meld het bij het beheer van de hub (KCR2).")
 
 
-class Store(Folding, Reads):
+class Store(Folding, Reads, People):
     """One centre's store: one world, one node identity, one SQLite file."""
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
@@ -169,6 +170,7 @@ class Store(Folding, Reads):
         self.node_id, self.world, self.name = rows["node_id"], rows["world"], rows["name"]
         self._signer = Signer(bytes.fromhex(rows["private_key"]))
         self._hlc = Hlc(self._clock_start())
+        self._load_roles()
         self._file_version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _catch_up_with_file(self) -> None:
@@ -183,6 +185,7 @@ class Store(Folding, Reads):
             return
         self._file_version = version
         self._own_head = None
+        self._load_roles()
         newest = self._clock_start()
         if newest is not None:
             self._hlc.observe(newest)
@@ -348,7 +351,8 @@ class Store(Folding, Reads):
 
     def _execute_one(self, cmd: Command, author: str, out: Changes) -> None:
         """One command through the precondition table (data.domain.commands), then its event."""
-        ok = commands.check(cmd.type, cmd.payload, cmd.entity, author, self._target, uuid7)
+        ok = commands.check(cmd.type, cmd.payload, cmd.entity, author, self._target, uuid7,
+                            (self.roles.guard,))
         occurred = to_iso(cmd.occurred_at) if cmd.occurred_at else None
         ev = self._make_event(cmd.type, ok.entity, ok.payload, author, occurred)
         self._append([ev], out)

@@ -1,0 +1,99 @@
+"""The people side of a store (mixed into :class:`data.store.store.Store`): the centre's role
+table and the PINs its beheerder set. Both are local settings of this centre (the ``meta``
+table), never events: a PIN's hash does not travel, and another centre's roles are its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from data.domain.roles import RoleTable, hash_pin, pin_matches, split_author
+from data.domain.validation import ValidationError
+
+ROLES_KEY = "rollen"
+PIN_PREFIX = "pin:"
+
+
+def _pin_key(person: str) -> str:
+    return PIN_PREFIX + " ".join(person.split()).lower()
+
+
+class People:
+    """Roles and PINs of one store."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+    roles: RoleTable
+
+    if TYPE_CHECKING:  # provided by the writing half of Store
+        def transaction(self) -> AbstractContextManager[Any]: ...
+
+    def _load_roles(self) -> None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (ROLES_KEY,)).fetchone()
+        self.roles = RoleTable.from_json(row[0] if row else None)
+
+    def people_settings(self) -> tuple[str, RoleTable]:
+        """(node id, role table) read from the file: also for a reader opened without its
+        identity (the desktop's read lanes)."""
+        with self._lock:
+            rows = dict(self._conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('node_id', ?)", (ROLES_KEY,)))
+        return str(rows.get("node_id", "")), RoleTable.from_json(rows.get(ROLES_KEY))
+
+    def set_roles(self, table: RoleTable) -> None:
+        """Store the centre's own functions and who records decisions."""
+        with self.transaction():
+            self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                               (ROLES_KEY, table.to_json()))
+        self.roles = table
+
+    def set_pin(self, person: str, pin: str | None) -> None:
+        """Set (or with None: remove) the PIN of ``person``; only a salted hash is kept."""
+        if not " ".join(person.split()):
+            raise ValidationError("vul de naam in", "naam")
+        with self.transaction():
+            if pin is None:
+                self._conn.execute("DELETE FROM meta WHERE key = ?", (_pin_key(person),))
+            else:
+                self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                                   (_pin_key(person), hash_pin(pin)))
+
+    def needs_pin(self, person: str) -> bool:
+        """Whether ``person`` signs in with a PIN here."""
+        with self._lock:
+            return self._conn.execute("SELECT 1 FROM meta WHERE key = ?",
+                                      (_pin_key(person),)).fetchone() is not None
+
+    def sign_in(self, person: str, function: str, pin: str | None = None) -> str:
+        """Check a person's sign-in; returns the author their events carry, or raises
+        ValidationError (unknown function, PIN missing or wrong)."""
+        from data.domain.roles import format_author
+
+        canon = self.roles.canonical(function)
+        if canon is None:
+            raise ValidationError(f"de functie '{function}' kent dit centrum niet; kies uit "
+                                  f"{', '.join(self.roles.functions())}", "functie")
+        author = format_author(person, canon)
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?",
+                                     (_pin_key(person),)).fetchone()
+        if row is not None:
+            if not pin:
+                raise ValidationError(f"{person} meldt zich aan met een pincode", "pincode")
+            if not pin_matches(row[0], pin):
+                raise ValidationError("de pincode klopt niet", "pincode")
+        return author
+
+    def check_author(self, author: str, pin: str | None = None) -> str:
+        """An author named from outside (the CLI's --als): as :meth:`sign_in` when it names a
+        function; unchanged when it names none (read as before functions existed)."""
+        person, function = split_author(author)
+        if function is None:
+            if self.needs_pin(person):
+                raise ValidationError(f"{person} meldt zich aan met naam, functie en pincode",
+                                      "pincode")
+            return author
+        return self.sign_in(person, function, pin)
