@@ -305,11 +305,16 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
 
 
 def cmd_msel_export(a: argparse.Namespace) -> int:
+    from data.clock import default_clock
+    from data.scenario.aar import review
+    from data.scenario.aar_render import msel_columns
     from data.scenario.msel import MselError, export_rows, write_msel
+    from data.scenario.observations import load_notes
 
     p = _player(a.db)
     try:
-        rows = export_rows(p.scenario, p.status())
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        rows = export_rows(p.scenario, p.status(), msel_columns(r))
         write_msel(rows, a.out)
     except MselError as e:
         raise _problems("export", e.problems) from None

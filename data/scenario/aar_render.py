@@ -64,6 +64,21 @@ def tables(r: Review) -> list[tuple[str, list[str], list[list[Any]]]]:
     ]
 
 
+def msel_columns(r: Review) -> tuple[list[str], dict[str, list[Any]]]:
+    """Columns the MSEL export adds from the review: the player actions that met (or came
+    late for) each inject's expectations, with their times, and the observer notes."""
+    cells: dict[str, list[Any]] = {}
+    for i in r.injects:
+        acts = []
+        for x in i.expectations:
+            rp = x.response
+            acts.append(f"{x.text or x.type}: {x.state}" + (
+                f" {_t(rp.offset_s)} (+{_dur(rp.response_s)}) door {rp.author}" if rp else ""))
+        cells[i.id] = ["; ".join(acts), _dur(i.first_response_s),
+                       "; ".join(f"{_t(n.offset_s)} {n.text}" for n in i.notes)]
+    return ["Reacties spelers", "Eerste reactie", "Waarnemingen"], cells
+
+
 def summary(r: Review) -> list[str]:
     state = ("loopt" if r.running else "gepauzeerd") if r.started else "niet gestart"
     fired = sum(1 for i in r.injects if i.status == "verstuurd")

@@ -205,3 +205,18 @@ def test_notes_stay_beside_the_store(played, tmp_path: Path, capsys) -> None:
     assert load_scenario(db).inject("I1") is not None
     for e in st.iter_events():
         assert "geen reactie" not in e.payload_json
+
+
+def test_msel_export_carries_what_happened(played, tmp_path: Path) -> None:
+    db, st, sc, clock = played
+    out = tmp_path / "uit.xlsx"
+    assert main(["msel", "export", "--db", str(db), "--out", str(out)]) == 0
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(out).active.iter_rows()]
+    head = rows[0]
+    by_id = {r[0]: dict(zip(head, r)) for r in rows[1:]}
+    assert by_id["I3"]["Verstuurd (scenariotijd)"] == "+01:30"
+    assert by_id["I3"]["Verstuurd (kloktijd UTC)"] == "2026-11-26 10:17:00"
+    assert by_id["I1"]["Reacties spelers"] == "IM bevestigt: gehaald T+00:12 (+12 min) door IM VNOG"
+    assert by_id["I1"]["Waarnemingen"] == "T+00:12 IM belde pas na de tweede melding"
+    assert by_id["I2"]["Reacties spelers"] == "Verbindingsbeeld bijgewerkt: gemist"
+    assert by_id["I4"]["Status"] == "ingetrokken"
