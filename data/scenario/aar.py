@@ -242,8 +242,10 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
             candidates[ev.type].append(ev)
         if ev.entity in own_entities:
             on_entity[ev.entity].append(ev)
+    hlcs: dict[int, list[str]] = {}
     for lst in (*candidates.values(), *on_entity.values()):
         lst.sort(key=lambda e: e.key)
+        hlcs[id(lst)] = [e.hlc for e in lst]
     control_events.sort(key=lambda ep: ep[0].key)
 
     clock = store.entity(CLOCK_ENTITY) or {}
@@ -265,11 +267,19 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
                         (at - t0_ms) // 1000, (at - fired_ms) // 1000)
 
     def first_after(evs: list[Event], hlc: str, x: Expectation | None) -> Event | None:
-        keys = [e.hlc for e in evs]
-        for ev in evs[bisect.bisect_right(keys, hlc):]:
+        if not evs:
+            return None
+        # a text the payload must hold, to skip the many events that cannot match unparsed
+        needles = [v.casefold() for v in (x.where.values() if x else ())
+                   if isinstance(v, str) and v.isascii() and '"' not in v and "\\" not in v]
+        for ev in evs[bisect.bisect_right(hlcs[id(evs)], hlc):]:
             if x is None:
                 return ev
-            p = _payload(ev)
+            if needles and not ev.payload:
+                raw = ev.payload_json.casefold()
+                if not all(n in raw for n in needles):
+                    continue
+            p = ev.payload = _payload(ev)  # parsed once, kept for the next expectation
             if all(_matches(p.get(k), v) for k, v in x.where.items()):
                 return ev
         return None
