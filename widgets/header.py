@@ -71,6 +71,9 @@ class HeaderBar(QWidget):
         self.centre.setObjectName("CentreName")
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
+        self.scenario = QLabel()  # exercise worlds: OEFENING · T+02:15 · ×4 · gepauzeerd
+        self.scenario.setObjectName("ScenarioClock")
+        self.scenario.hide()
         self.sync = SyncStateLabel()
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("Fingerprint")
@@ -91,6 +94,7 @@ class HeaderBar(QWidget):
         self.conflicts.clicked.connect(self._conflicts_clicked)
         lay.addWidget(self.banner)
         lay.addWidget(self.centre)
+        lay.addWidget(self.scenario)
         lay.addStretch(1)
         lay.addWidget(self.fork)
         lay.addWidget(self.conflicts)
@@ -129,6 +133,12 @@ class HeaderBar(QWidget):
         self.clock.setText(f"{now:%H:%M:%S}")
         self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
         self.sig_tick.emit()
+
+    def set_scenario_text(self, text: str) -> None:
+        """The exercise clock line ("" hides it)."""
+        if text != self.scenario.text():
+            self.scenario.setText(text)
+        self.scenario.setVisible(bool(text))
 
     def set_fingerprint(self, text: str) -> None:
         self.fingerprint.setText(text)
