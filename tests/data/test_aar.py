@@ -50,6 +50,13 @@ from = "CaCo MKON"
 to = "OL VNOG"
 message = "C2000 verstoord"
 objective = "D1"
+  [[inject.event]]
+  type = "incident.reported"
+  entity = "inc-oost"
+  author = "CaCo MKON"
+  title = "C2000 verstoord in Oost"
+  kind = "stroomuitval"
+  regions = ["VNOG"]
   [[inject.expect]]
   type = "comms.reported"
   where = { region = "VNOG" }
@@ -121,6 +128,10 @@ def played(tmp_path: Path):
     at(clock, "10:15:00")                  # T+20:00: I2 goes out; nobody answers it
     pl.tick()
     pl.postpone("I3", 90 * 60, "regio nog bezig")
+    to_player()
+    at(clock, "10:16:00")                  # T+24:00: the player works on I2's incident
+    player.execute(Command("incident.updated", {"title": "C2000 verstoord, Oost-5"},
+                           "inc-oost"), "OL VNOG")
     at(clock, "10:17:00")                  # T+28:00
     pl.set_speed(10)
     pl.jump(90 * 60)                       # T+1:30: I3 goes out
@@ -146,7 +157,7 @@ def test_review_hand_computed(played) -> None:
     assert x1.state == "gehaald" and x1.response.response_s == 720
     assert x1.response.origin == "vnog" and x1.response.offset_s == 720
     assert i2.fired_s == 20 * 60 and i2.expectations[0].state == "gemist"
-    assert i2.first_response_s is None
+    assert i2.first_response_s == 240  # on the incident the inject made
     assert (i3.planned_s, i3.due_s, i3.fired_s, i3.delay_s) == (3600, 5400, 5400, 1800)
     x3 = i3.expectations[0]
     assert x3.state == "te laat" and x3.response.response_s == 480
