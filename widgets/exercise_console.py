@@ -104,7 +104,7 @@ class ExerciseConsole(QWidget):
         self.speed = QComboBox()
         for s in SPEEDS:
             self.speed.addItem(f"×{s}", s)
-        self.speed.activated.connect(lambda i: self.sig_speed.emit(int(self.speed.itemData(i))))
+        self.speed.activated.connect(self._speed_chosen)
         self.jump = QPushButton(self.tr("⏭ Naar volgende inject"))
         self.jump.clicked.connect(self.sig_jump_next)
         for w in (self.scenario_time, self.wall_time):
@@ -238,6 +238,10 @@ class ExerciseConsole(QWidget):
         self.send_now.setEnabled(open_ and bool(self._status.get("started")))
         self.postpone.setEnabled(open_)
         self.withdraw.setEnabled(row is not None and row["status"] != "ingetrokken")
+
+    # a method, not a lambda returning emit()'s bool (see widgets.header)
+    def _speed_chosen(self, i: int) -> None:
+        self.sig_speed.emit(int(self.speed.itemData(i)))
 
     def _send_now(self) -> None:
         if iid := self.selected_inject():

@@ -92,6 +92,10 @@ def test_console_flows(qtbot: Any, control: Any, tmp_path: Path) -> None:
     win.header.tick()
     assert win.header.scenario.text() == "OEFENING · T+00:05 · ×1 · gepauzeerd"
 
+    # another speed, chosen while paused
+    con.speed.activated.emit(con.speed.findData(10))
+    qtbot.waitUntil(lambda: "×10" in win.header.scenario.text())
+
     # postpone I3: a bad time changes nothing, a good one moves it
     con.select_inject("I3")
     con.postpone_to.setText("morgen")
