@@ -6,6 +6,10 @@ Measures: reading a 1,000-row MSEL from CSV and from .xlsx (budget 1 s), firing 
 its own durable transaction with its marker; budget 50 ms), and an idle tick of the running
 exercise clock with 1,000 injects planned (budget: 1 % of a core at one tick a second, 10 ms).
 
+and the after-action review of an exercise with 100k events (budget 2 s), as a ratio to reading
+every event of the same store once (see docs/exercise-review.md for the figures). Keep the
+built store between runs with ``--aar-dir DIR``.
+
 Run 2026-11-26 on the shared 2-core VM: MSEL 1,000 rows 0.06 s (CSV) / 0.39 s (.xlsx); firing
 ~24-28 ms per inject (a jump over 1,000 injects: ~25 s); idle tick 0.01 ms.
 """
@@ -18,6 +22,7 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -73,6 +78,71 @@ def main() -> None:
         print(f"klok-tick zonder werk        {1000 * (time.perf_counter() - t) / 200:6.3f} ms "
               f"({ROWS} injects gepland; budget 10 ms)")
         st.close()
+        aar(d)
+
+
+AAR_EVENTS = 100_000
+AAR_RUNS = 5
+
+
+def aar(d: Path) -> None:
+    """The after-action review of an exercise with 100k events (budget 2 s), against a
+    yardstick measured in the same run: reading every event of the same store once, with its
+    payload (what any whole-log pass costs)."""
+    from data.scenario.aar import review
+    from data.scenario.library import resolve
+    from data.scenario.model import Expectation
+    from data.store import Store
+
+    sc = resolve("donker-oosten")
+    for inj in sc.injects:  # worst case: an expectation nobody meets, scanned to the end
+        inj.expect.append(Expectation("journal.logged", {"sender": "niemand"}, 1800))
+    world = "OEF-BENCH-AAR"
+    if "--aar-dir" in sys.argv:  # keep the built store between runs
+        d = Path(sys.argv[sys.argv.index("--aar-dir") + 1])
+        d.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    if (d / "a.db").exists():
+        st = Store.open(d / "a.db")
+    else:
+        st = build_aar_store(d, sc, world)
+    n = st.event_count()
+    print(f"opbouw evaluatiestore         {time.perf_counter() - t:6.1f} s ({n} gebeurtenissen)")
+    plain = resolve("donker-oosten")  # the scenario's own expectations only
+    for run in range(AAR_RUNS):
+        t, c = time.perf_counter(), time.process_time()
+        k = sum(1 for _ in st.iter_events())
+        yard, yard_cpu = time.perf_counter() - t, time.process_time() - c
+        for what, scen in (("slechtst", sc), ("scenario", plain)):
+            t, c = time.perf_counter(), time.process_time()
+            r = review(st, scen, [])
+            took, cpu = time.perf_counter() - t, time.process_time() - c
+            assert k == n and r.injects
+            print(f"evaluatie {what:<8} (run {run + 1})  {took:6.3f} s (cpu {cpu:5.2f} s); "
+                  f"maatstaf: alle {k} gebeurtenissen lezen {yard:6.3f} s (cpu "
+                  f"{yard_cpu:5.2f} s); verhouding {took / yard:4.2f} (budget 2 s)")
+    st.close()
+
+
+def build_aar_store(d: Path, sc: Any, world: str) -> Any:
+    from data.demo import Demo
+    from data.store import Store
+
+    player = Store.create(d / "p.db", "speler", world)
+    Demo(player, seed=1).run(extra_events=AAR_EVENTS)
+    st = create_exercise(d / "a.db", "spelleiding", sc, world)
+    pl = Player(st, sc, FixedClock("2026-11-26T10:00:00Z"))
+    pl.start(speed=60)
+    pl.jump(max(i.offset_s for i in sc.injects) + 60)
+    batch: list[dict[str, object]] = []
+    for e in player.iter_events():
+        batch.append(e.to_wire())
+        if len(batch) == 5000:
+            st.ingest(batch)
+            batch = []
+    st.ingest(batch)
+    player.close()
+    return st
 
 
 if __name__ == "__main__":

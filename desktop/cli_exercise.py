@@ -214,6 +214,48 @@ def cmd_exercise_status(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_exercise_aar(a: argparse.Namespace) -> int:
+    """Write the after-action review (.md, .html or .xlsx)."""
+    from data.clock import default_clock
+    from data.scenario.aar import review
+    from data.scenario.aar_render import RenderError, write
+    from data.scenario.observations import load_notes
+
+    p = _player(a.db)
+    try:
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        write(r, a.out)
+    except RenderError as e:
+        raise UserError(str(e)) from None
+    except OSError as e:
+        raise UserError(f"{a.out} kan niet worden geschreven: {e}") from None
+    finally:
+        p.store.close()
+    xs = [x for i in r.injects for x in i.expectations]
+    print(f"evaluatie geschreven: {a.out} ({sum(i.status == 'verstuurd' for i in r.injects)} "
+          f"injects verstuurd; verwachtingen {sum(x.state == 'gehaald' for x in xs)} gehaald, "
+          f"{sum(x.state == 'gemist' for x in xs)} gemist)")
+    return 0
+
+
+def cmd_exercise_note(a: argparse.Namespace) -> int:
+    """Keep an observer note at the current scenario time (beside the store, never synced)."""
+    from data.scenario.observations import Note, NoteError, add_note
+
+    p = _player(a.db)
+    try:
+        if a.inject and p.scenario.inject(a.inject) is None:
+            raise UserError(f"inject '{a.inject}' staat niet in het draaiboek")
+        n = add_note(a.db, Note(p.offset_s(), p.wall_ms(), a.text, a.inject or "",
+                                a.author or ""))
+    except NoteError as e:
+        raise UserError(str(e)) from None
+    finally:
+        p.store.close()
+    print(f"waarneming bewaard op T{_fmt(n.offset_s)}" + (f" bij {n.inject}" if n.inject else ""))
+    return 0
+
+
 # ---------------------------------------------------------------------- msel
 
 def cmd_msel_import(a: argparse.Namespace) -> int:
@@ -263,11 +305,16 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
 
 
 def cmd_msel_export(a: argparse.Namespace) -> int:
+    from data.clock import default_clock
+    from data.scenario.aar import review
+    from data.scenario.aar_render import msel_columns
     from data.scenario.msel import MselError, export_rows, write_msel
+    from data.scenario.observations import load_notes
 
     p = _player(a.db)
     try:
-        rows = export_rows(p.scenario, p.status())
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        rows = export_rows(p.scenario, p.status(), msel_columns(r))
         write_msel(rows, a.out)
     except MselError as e:
         raise _problems("export", e.problems) from None
@@ -341,6 +388,17 @@ def register(sub: Any) -> None:
     p.add_argument("inject")
     p.add_argument("--note", default="")
     p.set_defaults(func=lambda a: _act(a, lambda pl: pl.withdraw(a.inject, a.note)))
+
+    p = exs.add_parser("aar", help="schrijf de evaluatie (after-action review)")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True, help="bestand .md, .html of .xlsx")
+    p.set_defaults(func=cmd_exercise_aar)
+    p = exs.add_parser("note", help="bewaar een waarneming op de huidige scenariotijd")
+    p.add_argument("--db", required=True)
+    p.add_argument("text")
+    p.add_argument("--inject", help="de inject waar de waarneming bij hoort")
+    p.add_argument("--author", help="naam of rol van de waarnemer")
+    p.set_defaults(func=cmd_exercise_note)
 
     ms = sub.add_parser("msel", help="MSEL-spreadsheets inlezen en uitvoeren")
     mss = ms.add_subparsers(dest="msel_command", metavar="OPDRACHT", required=True)

@@ -36,6 +36,7 @@ from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
+from desktop.exercise_pane import wire_exercise
 from desktop.ops import Ops
 from desktop.people_ui import PeopleController
 from desktop.shortcuts import shortcuts_box
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         # -- header, navigation, filters, views --
         self.header = HeaderBar(world, centre, clock=self.clock)
         self.header.sig_alarm_clicked.connect(self._on_alarm)
+        self.views = list(VIEWS)  # + "oefening" in the control team's exercise store
         self.nav = QListWidget()
         self.nav.setObjectName("NavList")
         self.nav.setWordWrap(True)  # long titles (Tegenstrijdige wijzigingen) wrap, not clip
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
         self.ops.sig_changes.connect(self.sig_changes_applied)
+        self._wire_exercise()
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         """Ask for everything the views show (the first load) and start the clock."""
         self.first_load.start()
         self.people.start()
+        self.exercise.start()
         self.header.start_clock()
         self.sync.start()
 
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
         """Stop timers, sync and the operation lanes (idempotent)."""
         self._filter_timer.stop()
         self.panes.stop()
+        self.exercise.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
         self.ops.stop()
@@ -227,11 +232,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ views and filters
 
     def show_view(self, name: str) -> None:
-        self.nav.setCurrentRow(VIEWS.index(name))
+        self.nav.setCurrentRow(self.views.index(name))
 
     def _on_nav(self, row: int) -> None:
         """Show the view and put the keyboard where the work is (its table, board or bar)."""
         self.stack.setCurrentIndex(row)
+        if self.views[row] == "oefening":
+            return
         target = {"incidenten": self.incidents.table, "besluiten": self.decisions.d_table,
                   "logboek": self.journal.entry.text, "verbindingen": self.comms,
                   "noodsteunpunten": self.nsp.table, "conflicten": self.conflicts.table}.get(
@@ -244,7 +251,7 @@ class MainWindow(QMainWindow):
             target.setFocus()
 
     def current_view(self) -> str:
-        return VIEWS[self.stack.currentIndex()]
+        return self.views[self.stack.currentIndex()]
 
     def set_region(self, code: str) -> None:
         """Filter every view to one region ('' for all)."""
@@ -260,6 +267,21 @@ class MainWindow(QMainWindow):
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
                   self.conflicts, self.public):
             v.set_filter(text, reg)
+
+    def _wire_exercise(self) -> None:
+        """Scenario time in the header of an exercise world; the Oefening view (Ctrl+Shift+O) in
+        the control team's store (:mod:`desktop.exercise_pane`)."""
+        self.exercise = wire_exercise(self.ctx, self.header)
+        if self.exercise.console is None:
+            return
+        self.views.append("oefening")
+        self.nav.addItem(f"O  {self.tr('Oefening')}")
+        self.stack.addWidget(self.exercise.console)
+        self.pages["oefening"] = self.exercise.console
+        act = QAction(self.tr("Oefening"), self)
+        act.setShortcut(QKeySequence("Ctrl+Shift+O"))  # (Ctrl+0 is the tenth view)
+        act.triggered.connect(lambda: self.show_view("oefening"))
+        self.addAction(act)
 
     def _wire_views(self) -> None:
         self.overview.sig_region_clicked.connect(self.set_region)

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 SHORTCUTS = (
-    ("Ctrl+1 … Ctrl+9", "naar Overzicht … Publiek en schaarste"),
+    ("Ctrl+1 … Ctrl+9, Ctrl+0", "naar Overzicht … Publiek en schaarste, Bezetting"),
+    ("Ctrl+Shift+O", "naar de Oefening (spelleiding)"),
     ("Ctrl+F", "zoeken in alle schermen"),
     ("Ctrl+L", "logboekbericht typen (Enter slaat op)"),
     ("Ctrl+N", "incident melden"),

@@ -73,6 +73,9 @@ class HeaderBar(QWidget):
         self.on_duty = OnDutyButton()  # issue 16: who works at this window
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
+        self.scenario = QLabel()  # exercise worlds: OEFENING · T+02:15 · ×4 · gepauzeerd
+        self.scenario.setObjectName("ScenarioClock")
+        self.scenario.hide()
         self.sync = SyncStateLabel()
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("Fingerprint")
@@ -93,6 +96,7 @@ class HeaderBar(QWidget):
         self.conflicts.clicked.connect(self._conflicts_clicked)
         lay.addWidget(self.banner)
         lay.addWidget(self.centre)
+        lay.addWidget(self.scenario)
         lay.addWidget(self.on_duty)
         lay.addStretch(1)
         lay.addWidget(self.fork)
@@ -132,6 +136,12 @@ class HeaderBar(QWidget):
         self.clock.setText(f"{now:%H:%M:%S}")
         self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
         self.sig_tick.emit()
+
+    def set_scenario_text(self, text: str) -> None:
+        """The exercise clock line ("" hides it)."""
+        if text != self.scenario.text():
+            self.scenario.setText(text)
+        self.scenario.setVisible(bool(text))
 
     def set_fingerprint(self, text: str) -> None:
         self.fingerprint.setText(text)

@@ -443,15 +443,18 @@ EXPORT_HEADERS = ["Nummer", "Scenariotijd", "Soort", "Kanaal", "Van", "Aan", "Be
                   "Verstuurd (scenariotijd)", "Verstuurd (kloktijd UTC)"]
 
 
-def export_rows(sc: Scenario, status: dict[str, Any] | None = None) -> list[list[Any]]:
-    """The scenario as MSEL rows (header first), with fired-at and status when played."""
+def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
+                more: tuple[list[str], dict[str, list[Any]]] | None = None) -> list[list[Any]]:
+    """The scenario as MSEL rows (header first), with fired-at and status when played;
+    ``more`` adds columns (headers, inject id -> cells), e.g. the review's player responses."""
+    more_heads, more_cells = more or ([], {})
     by_id = {r["id"]: r for r in (status or {}).get("injects", [])}
     extra_keys: list[str] = []
     for inj in sc.injects:
         for k in inj.extra:
             if k not in extra_keys:
                 extra_keys.append(k)
-    out: list[list[Any]] = [EXPORT_HEADERS + extra_keys]
+    out: list[list[Any]] = [EXPORT_HEADERS + more_heads + extra_keys]
     for inj in sorted(sc.injects, key=lambda i: (by_id.get(i.id, {}).get("due_s", i.offset_s))):
         row = by_id.get(inj.id, {})
         due = row.get("due_s", inj.offset_s)
@@ -463,7 +466,8 @@ def export_rows(sc: Scenario, status: dict[str, Any] | None = None) -> list[list
             fmt_offset(fired_s) if fired_s is not None else "",
             datetime.fromtimestamp(wall / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
             if wall else "",
-        ] + [inj.extra.get(k, "") for k in extra_keys])
+        ] + list(more_cells.get(inj.id, [""] * len(more_heads)))
+            + [inj.extra.get(k, "") for k in extra_keys])
     return out
 
 

@@ -431,3 +431,20 @@ def first_id(conn: sqlite3.Connection) -> str | None:
     """The id of the first event this store took in (its own registration)."""
     row = conn.execute("SELECT id FROM event ORDER BY local_seq LIMIT 1").fetchone()
     return str(row[0]) if row else None
+
+
+# ---------------------------------------------------------------- oefening (data.scenario.aar)
+
+def of_types_or_entities(conn: sqlite3.Connection, types: Sequence[str],
+                         entities: Sequence[str] = ()) -> list[Event]:
+    """Every event of one of ``types`` or on one of ``entities``, in no particular order,
+    payload unread (an exercise's review: SQLite skips the rest without making events)."""
+    types, entities = list(types), list(entities)[:500]
+    if not types and not entities:
+        return []
+    cond = " OR ".join(c for c in (
+        f"type IN ({','.join('?' * len(types))})" if types else "",
+        f"entity IN ({','.join('?' * len(entities))})" if entities else "") if c)
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE {cond}",
+                        types + entities).fetchall()
+    return [row_to_event(r, False) for r in rows]

@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -214,3 +214,9 @@ class Reads:
     def integrity_check(self) -> str:
         with self._lock:
             return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def events_of_types(self, types: Sequence[str], entities: Sequence[str] = ()) -> list[Event]:
+        """Every event of one of ``types`` or on one of ``entities`` (any order; the payload
+        unread, in ``payload_json``): an exercise's review."""
+        with self._lock:
+            return log.of_types_or_entities(self._conn, types, entities)

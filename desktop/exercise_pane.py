@@ -1,0 +1,308 @@
+"""Wiring of exercises in a window: the scenario time in the header (every centre of an
+exercise world: the clock events are in every log) and, in the control team's store (the one
+with the scenario beside it), the *Oefening* console.
+
+Clock and inject actions are writes on the WRITE lane (each in one transaction, whose
+``Changes`` every view hears); the inject list is a read; the evaluation and observer notes
+run on the SLOW lane. The console's clock ticks once a second while the exercise runs, and a
+tick is a write only when an inject falls due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog
+
+from data.domain.validation import ValidationError
+from data.scenario.aar import Review, review
+from data.scenario.aar_render import RenderError, to_html, write
+from data.scenario.clock_text import clock_text
+from data.scenario.control import load_scenario, sidecar_path
+from data.scenario.model import Scenario
+from data.scenario.observations import Note, NoteError, add_note, load_notes
+from data.scenario.player import CLOCK_ENTITY, ExerciseError, Player
+from data.store import Changes, Store, StoreError, queries
+from desktop.context import Context
+from desktop.ops import CollectionOp, Lane, QueryOp
+from desktop.panes import Pane
+from widgets.exercise_console import ExerciseConsole
+from widgets.header import HeaderBar, is_exercise
+
+EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, OSError)
+REVIEW_DELAY_MS = 400
+
+
+class ExerciseClockPane(Pane):
+    """The exercise clock in the header: loaded when a clock event arrives, shown each second."""
+
+    def __init__(self, ctx: Context, header: HeaderBar) -> None:
+        super().__init__(ctx)
+        self.header = header
+        self.state: dict[str, Any] | None = None
+        self.listeners: list[Callable[[], None]] = []
+        header.sig_tick.connect(self.show)
+
+    def load(self) -> None:
+        self.query(lambda st: st.entity(CLOCK_ENTITY), self._set)
+
+    def _set(self, state: dict[str, Any] | None) -> None:
+        self.state = state
+        self.show()
+
+    def show(self) -> None:
+        self.header.set_scenario_text(clock_text(self.state, self.ctx.clock.now_ms()))
+        for fn in self.listeners:
+            fn()
+
+    def running(self) -> bool:
+        return bool(self.state and self.state.get("running"))
+
+    def on_changes(self, changes: Changes) -> None:
+        if CLOCK_ENTITY in changes.entities:
+            self.load()
+
+
+class ExercisePane(Pane):
+    """The trainer console on the control team's store."""
+
+    def __init__(self, ctx: Context, view: ExerciseConsole, scenario: Scenario,
+                 clock_pane: ExerciseClockPane) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self.scenario = scenario
+        self.clock_pane = clock_pane
+        self.last_review: Review | None = None
+        self._players: dict[int, Player] = {}
+        self._identity = queries.identity(str(ctx.path))
+        self._tick_pending = False
+        parent: QObject = ctx.window
+        self._ticker = QTimer(parent)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+        self._review_timer = QTimer(parent)
+        self._review_timer.setSingleShot(True)
+        self._review_timer.setInterval(REVIEW_DELAY_MS)
+        self._review_timer.timeout.connect(self.load_review)
+        clock_pane.listeners.append(self._show_clock)
+        v = view
+        v.sig_play.connect(self.play)
+        v.sig_pause.connect(lambda: self.act(lambda p: p.pause(), "gepauzeerd"))
+        v.sig_speed.connect(self.set_speed)
+        v.sig_jump_next.connect(self.jump_next)
+        v.sig_send_now.connect(
+            lambda i: self.act(lambda p: p.send_now(i), f"inject {i} verstuurd"))
+        v.sig_postpone.connect(self.postpone)
+        v.sig_withdraw.connect(
+            lambda i: self.act(lambda p: p.withdraw(i), f"inject {i} ingetrokken"))
+        v.sig_note.connect(self.note)
+        v.sig_aar_view.connect(self.view_aar)
+        v.sig_aar_export.connect(self._ask_export)
+
+    def player(self, st: Store) -> Player:
+        """One player per connection (each lane has its own), so its plan cache is reused."""
+        p = self._players.get(id(st))
+        if p is None or p.store is not st:
+            if not st.world:  # a reading lane's store is opened without its identity
+                st.world, st.node_id = self._identity["world"], self._identity["node_id"]
+            p = self._players[id(st)] = Player(st, self.scenario, self.ctx.clock)
+        return p
+
+    # ------------------------------------------------------------------ loads
+
+    def load(self) -> None:
+        self.load_status()
+        self.load_review()
+
+    def load_status(self) -> None:
+        notes = {i.id: i.notes for i in self.scenario.injects}
+
+        def get(st: Store) -> dict[str, Any]:
+            s = self.player(st).status()
+            for r in s["injects"]:
+                r["notes"] = notes.get(r["id"], "")
+            return s
+
+        self.query(get, self._show_status)
+
+    def _show_status(self, status: dict[str, Any]) -> None:
+        self.view.show_status(status)
+        if status["running"] and not self._ticker.isActive():
+            self._ticker.start()
+        elif not status["running"]:
+            self._ticker.stop()
+
+    def load_review(self) -> None:
+        self.query(self._review, self._show_review, lane=Lane.SLOW)
+
+    def _review(self, st: Store) -> Review:
+        self.player(st)  # gives a reading store its identity (whose events are the control's)
+        return review(st, self.scenario, load_notes(self.ctx.path), self.ctx.clock.now_ms())
+
+    def _show_review(self, r: Review) -> None:
+        self.last_review = r
+        self.view.show_expectations([
+            (i.id, x.text or x.type, x.state,
+             x.response.response_s if x.response else None,
+             x.response.author if x.response else "")
+            for i in r.injects for x in i.expectations])
+
+    def _show_clock(self) -> None:
+        now = self.ctx.clock.now()
+        self.view.show_clock(clock_text(self.clock_pane.state, self.ctx.clock.now_ms()),
+                             now.strftime("%H:%M:%S UTC"))
+
+    def on_changes(self, changes: Changes) -> None:
+        if any(k == "exercise" for k in changes.entities.values()):
+            self.load_status()
+        if changes.events:
+            self._review_timer.start()  # a player's action may meet an expectation
+
+    def stop(self) -> None:
+        self._ticker.stop()
+        self._review_timer.stop()
+
+    # ------------------------------------------------------------------ actions
+
+    def act(self, fn: Callable[[Player], Any], done: str) -> None:
+        """One clock or inject action as one write; its result or refusal on the console."""
+
+        def run(st: Store) -> Changes:
+            with st.transaction() as ch:
+                fn(self.player(st))
+            return ch
+
+        CollectionOp(self.ctx.ops, run, expected=EXPECTED) \
+            .success(lambda _c: self.view.show_message(done)) \
+            .failure(lambda e: self.view.show_message(str(e))) \
+            .run_in_background()
+
+    def tick(self) -> None:
+        """Fire what fell due (a write only then); one tick in flight at a time."""
+        if self._tick_pending or not self.clock_pane.running():
+            return
+        self._tick_pending = True
+
+        def run(st: Store) -> Changes:
+            with st.transaction() as ch:
+                self.player(st).tick()
+            return ch
+
+        def done(_r: Any = None) -> None:
+            self._tick_pending = False
+
+        CollectionOp(self.ctx.ops, run, expected=EXPECTED).success(done).failure(
+            lambda e: (done(), self.view.show_message(str(e)))).run_in_background()
+
+    def play(self) -> None:
+        speed = int(self.view.speed.currentData() or 1)
+
+        def go(p: Player) -> None:
+            if p.clock_state().started:
+                p.resume()
+            else:
+                p.start(speed=speed)
+
+        self.act(go, "de oefening loopt")
+
+    def set_speed(self, speed: int) -> None:
+        def go(p: Player) -> None:
+            if p.clock_state().started:
+                p.set_speed(speed)
+
+        self.act(go, f"snelheid ×{speed}")
+
+    def jump_next(self) -> None:
+        def go(p: Player) -> None:
+            now = p.offset_s()
+            due = [r["due_s"] for r in p.status()["injects"]
+                   if r["status"] in ("gepland", "uitgesteld") and r["due_s"] > now]
+            if not due:
+                raise ExerciseError("er staat geen inject meer gepland")
+            p.jump(min(due))
+
+        self.act(go, "naar de volgende inject gesprongen")
+
+    def postpone(self, inject_id: str, to_s: int) -> None:
+        from data.scenario.times import fmt_offset
+
+        self.act(lambda p: p.postpone(inject_id, to_s),
+                 f"inject {inject_id} uitgesteld naar T{fmt_offset(to_s)}")
+
+    def note(self, text: str, inject_id: str) -> None:
+        path = self.ctx.path
+        author = self.ctx.author
+
+        def keep(st: Store) -> Note:
+            p = self.player(st)
+            return add_note(path, Note(p.offset_s(), p.wall_ms(), text, inject_id, author))
+
+        def kept(n: Note) -> None:
+            from data.scenario.times import fmt_offset
+
+            self.view.note_kept()
+            self.view.show_message(f"waarneming bewaard op T{fmt_offset(n.offset_s)}")
+            self.load_review()
+
+        QueryOp(self.ctx.ops, keep, Lane.SLOW, expected=EXPECTED).success(kept).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def view_aar(self) -> None:
+        QueryOp(self.ctx.ops, lambda st: to_html(self._review(st)), Lane.SLOW,
+                expected=EXPECTED).success(self.view.show_aar).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def _ask_export(self) -> None:
+        name, _f = QFileDialog.getSaveFileName(
+            self.ctx.window, "Evaluatie opslaan", str(Path.home() / "evaluatie.html"),
+            "Evaluatie (*.html *.md *.xlsx)")
+        if name:
+            self.export_aar(Path(name))
+
+    def export_aar(self, path: Path) -> None:
+        QueryOp(self.ctx.ops, lambda st: write(self._review(st), path), Lane.SLOW,
+                expected=EXPECTED).success(
+            lambda p: self.view.show_message(f"evaluatie opgeslagen: {p}")).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+
+@dataclass
+class ExerciseWiring:
+    """What a window of an exercise world has of exercises (nothing in LIVE)."""
+
+    clock: ExerciseClockPane | None = None
+    pane: ExercisePane | None = None
+    console: ExerciseConsole | None = None
+
+    def start(self) -> None:
+        if self.clock is not None:
+            self.clock.load()
+        if self.pane is not None:
+            self.pane.load()
+
+    def stop(self) -> None:
+        if self.pane is not None:
+            self.pane.stop()
+
+
+def wire_exercise(ctx: Context, header: HeaderBar) -> ExerciseWiring:
+    """The header's scenario time in any exercise world; the console where the scenario is."""
+    if not is_exercise(ctx.world):
+        return ExerciseWiring()
+    clock = ExerciseClockPane(ctx, header)
+    ctx.ops.sig_changes.connect(clock.on_changes)
+    w = ExerciseWiring(clock)
+    if sidecar_path(ctx.path).exists():
+        try:
+            sc = load_scenario(ctx.path)
+        except StoreError as e:
+            ctx.status(str(e))
+            return w
+        w.console = ExerciseConsole()
+        w.pane = ExercisePane(ctx, w.console, sc, clock)
+        ctx.ops.sig_changes.connect(w.pane.on_changes)
+    return w

@@ -1,0 +1,182 @@
+"""The trainer console (Oefening view) in a window on the control team's store: play, pause,
+postpone, send now, an observer note, the evaluation — and the scenario time in the header of
+every centre of the exercise, with the console only where the scenario is."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from data.clock import FixedClock
+from data.scenario.control import create_exercise
+from data.scenario.observations import load_notes
+from data.scenario.player import Player
+from data.scenario.toml_format import parse
+from data.store import Store
+from tests.data.test_aar import AAR
+
+
+@pytest.fixture(autouse=True)
+def no_error_dialogs(monkeypatch: pytest.MonkeyPatch):
+    """An unexpected error fails the test instead of opening a modal box."""
+    from desktop import errors
+
+    seen: list[str] = []
+    monkeypatch.setattr(errors, "report", lambda text, title="": seen.append(text))
+    yield
+    assert not seen, seen[0]
+
+
+def open_window(qtbot: Any, path: Path, clock: FixedClock) -> Any:
+    from desktop.app import identity, make_app
+    from desktop.main_window import MainWindow
+    from desktop.theme import apply_theme
+
+    apply_theme(make_app(), "dark")
+    world, name = identity(path)
+    win = MainWindow(path, world, name, author="waarnemer", clock=clock)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+        win.show()
+        win.start()
+    return win
+
+
+@pytest.fixture
+def control(qtbot: Any, tmp_path: Path):
+    sc, problems = parse(AAR, "aar.toml")
+    assert not problems and sc is not None
+    db = tmp_path / "sl.db"
+    create_exercise(db, "spelleiding", sc, "OEF-TEST-CONSOLE").close()
+    clock = FixedClock("2026-11-26T10:00:00Z")
+    win = open_window(qtbot, db, clock)
+    yield win, clock, db
+    win.shutdown()
+
+
+def rows(win: Any) -> dict[str, tuple[Any, ...]]:
+    m = win.exercise.console.injects
+    return {m.row_tuple(r)[0]: m.row_tuple(r) for r in range(m.rowCount())}
+
+
+def status_of(win: Any, iid: str) -> str:
+    return str(rows(win).get(iid, ("",) * 4)[3])
+
+
+def test_console_flows(qtbot: Any, control: Any, tmp_path: Path) -> None:
+    win, clock, db = control
+    con, pane = win.exercise.console, win.exercise.pane
+    win.show_view("oefening")
+    assert win.current_view() == "oefening" and con.isVisible()
+    qtbot.waitUntil(lambda: len(rows(win)) == 4)
+    assert status_of(win, "I1") == "gepland" and not con.pause.isEnabled()
+
+    # play: the clock starts, the inject due at T+0 goes out on the next tick
+    qtbot.mouseClick(con.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: con.pause.isEnabled() and pane.clock_pane.running())
+    pane.tick()
+    qtbot.waitUntil(lambda: status_of(win, "I1") == "verstuurd")
+    clock.advance(timedelta(minutes=5))
+    win.header.tick()
+    assert win.header.scenario.text() == "OEFENING · T+00:05 · ×1 · loopt"
+    assert "T+00:05" in con.scenario_time.text()
+
+    # pause
+    qtbot.mouseClick(con.pause, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: con.play.isEnabled() and not pane.clock_pane.running())
+    clock.advance(timedelta(minutes=30))  # paused: scenario time stands still
+    win.header.tick()
+    assert win.header.scenario.text() == "OEFENING · T+00:05 · ×1 · gepauzeerd"
+
+    # another speed, chosen while paused
+    con.speed.activated.emit(con.speed.findData(10))
+    qtbot.waitUntil(lambda: "×10" in win.header.scenario.text())
+
+    # postpone I3: a bad time changes nothing, a good one moves it
+    con.select_inject("I3")
+    con.postpone_to.setText("morgen")
+    qtbot.mouseClick(con.postpone, Qt.MouseButton.LeftButton)
+    assert "T+HH:MM" in con.message.text() and status_of(win, "I3") == "gepland"
+    con.postpone_to.setText("T+01:45")
+    qtbot.mouseClick(con.postpone, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: status_of(win, "I3") == "uitgesteld")
+    assert rows(win)["I3"][2] == 6300
+
+    # send now: I2 goes out at the current scenario time (T+00:05), not at its own T+00:20
+    con.select_inject("I2")
+    qtbot.mouseClick(con.send_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: status_of(win, "I2") == "verstuurd")
+    assert rows(win)["I2"][4] == 300
+    con.select_inject("I2")
+    assert not con.send_now.isEnabled()  # already out: cannot go twice
+
+    # an observer note, pinned to the selected inject and the scenario time
+    qtbot.keyClicks(con.note, "OL reageert niet op C2000")
+    qtbot.keyClick(con.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: con.note.text() == "")
+    notes = load_notes(db)
+    assert [(n.offset_s, n.inject, n.text, n.author) for n in notes] == [
+        (300, "I2", "OL reageert niet op C2000", "waarnemer")]
+
+    # expectations per inject, with their state
+    def states() -> dict[str, str]:
+        m = con.expectations
+        return {m.row_tuple(r)[1]: m.row_tuple(r)[3] for r in range(m.rowCount())}
+
+    qtbot.waitUntil(lambda: states() == {"I1": "open", "I2": "open", "I3": "niet verstuurd"})
+
+    # the evaluation: shown in the view, and saved
+    qtbot.mouseClick(con.aar_view, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: con.aar.isVisible() and "Evaluatie" in con.aar.toPlainText())
+    assert "OL reageert niet op C2000" in con.aar.toPlainText()
+    out = tmp_path / "evaluatie.md"
+    pane.export_aar(out)
+    qtbot.waitUntil(lambda: "opgeslagen" in con.message.text())
+    assert "| I2 | T+00:20 | T+00:05 |" in out.read_text("utf-8")
+    pane.export_aar(tmp_path / "evaluatie.pdf")
+    qtbot.waitUntil(lambda: "kies .md, .html of .xlsx" in con.message.text())
+
+
+def test_refusals_are_shown_and_change_nothing(qtbot: Any, control: Any) -> None:
+    win, clock, db = control
+    con = win.exercise.console
+    qtbot.waitUntil(lambda: len(rows(win)) == 4)
+    con.select_inject("I3")
+    con.postpone_to.setText("T+00:00")  # T+0 is now, not to come
+    qtbot.mouseClick(con.postpone, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "nog moet komen" in con.message.text())
+    assert status_of(win, "I3") == "gepland"
+    st = Store.open(db, readonly=True)
+    try:
+        assert not [e for e in st.iter_events() if e.type.startswith("exercise.")]
+    finally:
+        st.close()
+
+
+def test_player_centre_has_the_clock_but_no_console(qtbot: Any, tmp_path: Path) -> None:
+    sc, _ = parse(AAR, "aar.toml")
+    assert sc is not None
+    clock = FixedClock("2026-11-26T10:00:00Z")
+    st = create_exercise(tmp_path / "sl.db", "spelleiding", sc, "OEF-TEST-CONSOLE")
+    pl = Player(st, sc, clock)
+    pl.start(speed=4)
+    player = Store.create(tmp_path / "p.db", "vnog", st.world, "VNOG")
+    player.ingest([e.to_wire() for e in st.iter_events()])
+    player.close()
+    st.close()
+    clock.advance(timedelta(minutes=15))
+    win = open_window(qtbot, tmp_path / "p.db", clock)
+    try:
+        qtbot.waitUntil(lambda: win.header.scenario.text() == "OEFENING · T+01:00 · ×4 · loopt")
+        assert win.exercise.console is None and "oefening" not in win.views
+    finally:
+        win.shutdown()
+
+
+def test_live_world_has_neither(window: Any) -> None:
+    assert window.exercise.clock is None and window.exercise.console is None
+    assert window.header.scenario.isHidden()

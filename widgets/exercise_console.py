@@ -1,0 +1,272 @@
+"""The trainer console (*Oefening*): the exercise clock, the inject list with what the control
+team can do with an inject, the expectations per inject, observer notes and the evaluation.
+
+A view only: it shows what :mod:`desktop.exercise_pane` hands it (the player's ``status()`` and
+the after-action review) and emits what the trainer asked for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.common import title_label
+from widgets.table_model import ID_ROLE, Column, RowTableModel
+
+SPEEDS = (1, 2, 4, 10, 30, 60)
+
+
+def _t(s: Any) -> str:
+    if s is None:
+        return ""
+    s = int(s)
+    h, rest = divmod(abs(s), 3600)
+    m, sec = divmod(rest, 60)
+    return f"T{'-' if s < 0 else '+'}{h:02d}:{m:02d}" + (f":{sec:02d}" if sec else "")
+
+
+def _dur(s: Any) -> str:
+    if s is None:
+        return ""
+    m, sec = divmod(abs(int(s)), 60)
+    return f"{m} min" + (f" {sec} s" if sec else "")
+
+
+def parse_offset(text: str) -> int | None:
+    """``T+HH:MM``, ``+HH:MM`` or ``HH:MM`` as seconds after T0; ``None`` when unreadable."""
+    t = text.strip().upper().removeprefix("T").removeprefix("+")
+    parts = t.split(":")
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    nums = [int(p) for p in parts] + [0]
+    if nums[1] > 59 or nums[2] > 59:
+        return None
+    return nums[0] * 3600 + nums[1] * 60 + nums[2]
+
+
+class ExerciseConsole(QWidget):
+    """Clock controls, injects (gepland / verstuurd / uitgesteld / ingetrokken), expectations,
+    observer notes and the evaluation of one exercise."""
+
+    sig_play = Signal()
+    """Start or resume the clock."""
+    sig_pause = Signal()
+    sig_speed = Signal(int)
+    """The trainer chose another speed (×1 … ×60)."""
+    sig_jump_next = Signal()
+    """Jump scenario time to the next planned inject."""
+    sig_send_now = Signal(str)
+    sig_postpone = Signal(str, int)
+    """Postpone inject (id) to scenario seconds after T0."""
+    sig_withdraw = Signal(str)
+    sig_note = Signal(str, str)
+    """An observer note (text, inject id or "")."""
+    sig_aar_view = Signal()
+    sig_aar_export = Signal()
+
+    INJECT_COLUMNS = (Column("inject", 1, width=70), Column("gepland", 2, _t, 80),
+                      Column("status", 3, width=90), Column("verstuurd", 4, _t, 80),
+                      Column("van", 5, width=120), Column("aan", 6, width=120),
+                      Column("bericht", 7), Column("notities spelleiding", 8))
+    EXPECT_COLUMNS = (Column("inject", 1, width=70), Column("verwachting", 2),
+                      Column("stand", 3, width=90), Column("reactietijd", 4, _dur, 90),
+                      Column("door", 5, width=120))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._status: dict[str, Any] = {}
+        lay = QVBoxLayout(self)
+        lay.addWidget(title_label(self.tr("Oefening — spelleiding")))
+        top = QHBoxLayout()
+        self.scenario_time = QLabel("")
+        self.scenario_time.setObjectName("ScenarioTime")
+        self.wall_time = QLabel("")
+        self.wall_time.setObjectName("Muted")
+        self.play = QPushButton(self.tr("▶ Spelen"))
+        self.play.clicked.connect(self.sig_play)
+        self.pause = QPushButton(self.tr("⏸ Pauze"))
+        self.pause.clicked.connect(self.sig_pause)
+        self.speed = QComboBox()
+        for s in SPEEDS:
+            self.speed.addItem(f"×{s}", s)
+        self.speed.activated.connect(self._speed_chosen)
+        self.jump = QPushButton(self.tr("⏭ Naar volgende inject"))
+        self.jump.clicked.connect(self.sig_jump_next)
+        for w in (self.scenario_time, self.wall_time):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (self.play, self.pause, QLabel(self.tr("Snelheid")), self.speed, self.jump):
+            top.addWidget(w)
+        lay.addLayout(top)
+
+        self.injects = RowTableModel(self.INJECT_COLUMNS, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.injects)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selected())
+        acts = QHBoxLayout()
+        self.send_now = QPushButton(self.tr("Nu versturen"))
+        self.send_now.clicked.connect(self._send_now)
+        self.postpone_to = QLineEdit()
+        self.postpone_to.setPlaceholderText("T+HH:MM")
+        self.postpone_to.setMaximumWidth(110)
+        self.postpone = QPushButton(self.tr("Uitstellen naar"))
+        self.postpone.clicked.connect(self._postpone)
+        self.postpone_to.returnPressed.connect(self._postpone)
+        self.withdraw = QPushButton(self.tr("Intrekken"))
+        self.withdraw.clicked.connect(self._withdraw)
+        for w in (self.send_now, self.postpone, self.postpone_to, self.withdraw):
+            acts.addWidget(w)
+        acts.addStretch(1)
+        self.message = QLabel("")
+        self.message.setObjectName("Muted")
+        acts.addWidget(self.message)
+
+        self.expectations = RowTableModel(self.EXPECT_COLUMNS, parent=self)
+        self.x_table = QTableView()
+        self.x_table.setModel(self.expectations)
+        self.x_table.horizontalHeader().setStretchLastSection(True)
+        self.x_table.verticalHeader().hide()
+        notes = QHBoxLayout()
+        self.note = QLineEdit()
+        self.note.setObjectName("ObserverNote")
+        self.note.setPlaceholderText(self.tr("Waarneming (Enter bewaart, op de huidige "
+                                             "scenariotijd)"))
+        self.note.returnPressed.connect(self._note)
+        self.note_on_inject = QCheckBox(self.tr("bij geselecteerde inject"))
+        self.note_on_inject.setChecked(True)
+        self.aar_view = QPushButton(self.tr("Evaluatie tonen"))
+        self.aar_view.clicked.connect(self.sig_aar_view)
+        self.aar_export = QPushButton(self.tr("Evaluatie opslaan…"))
+        self.aar_export.clicked.connect(self.sig_aar_export)
+        for w in (self.note, self.note_on_inject, self.aar_view, self.aar_export):
+            notes.addWidget(w, 3 if w is self.note else 0)
+        self.aar = QTextBrowser()
+        self.aar.setObjectName("AarView")
+        self.aar.setOpenExternalLinks(False)
+        self.aar.hide()
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        upper = QWidget()
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.table, 1)
+        ul.addLayout(acts)
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel(self.tr("Verwachte acties van de spelers")))
+        ll.addWidget(self.x_table, 1)
+        ll.addLayout(notes)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        split.addWidget(self.aar)
+        lay.addWidget(split, 1)
+        self._on_selected()
+
+    # ------------------------------------------------------------------ shown data
+
+    def show_status(self, status: dict[str, Any]) -> None:
+        """The player's ``status()``: clock and every inject."""
+        self._status = status
+        current = self.selected_inject()
+        self.injects.set_rows([(r["id"], r["id"], r["due_s"], r["status"], r["fired_s"],
+                                r["sender"], r["recipient"], r["message"], r.get("notes", ""))
+                               for r in status.get("injects", [])])
+        if current:
+            row = self.injects.row_of(current)
+            if row >= 0:
+                self.table.selectRow(row)
+        i = self.speed.findData(int(status.get("speed", 1)))
+        if i >= 0:
+            self.speed.setCurrentIndex(i)
+        running = bool(status.get("running"))
+        self.play.setEnabled(not running)
+        self.pause.setEnabled(running)
+        self.jump.setEnabled(bool(status.get("started")))
+        self._on_selected()
+
+    def show_clock(self, scenario_line: str, wall: str) -> None:
+        self.scenario_time.setText(scenario_line or self.tr("OEFENING · nog niet gestart"))
+        self.wall_time.setText(self.tr("kloktijd {0}").format(wall))
+
+    def show_expectations(self, rows: list[tuple[str, str, str, int | None, str]]) -> None:
+        """(inject, expectation, state, response seconds, by whom) per expectation."""
+        self.expectations.set_rows([(f"{r[0]}:{n}", *r) for n, r in enumerate(rows)])
+
+    def show_aar(self, page: str) -> None:
+        self.aar.setHtml(page)
+        self.aar.show()
+
+    def show_message(self, text: str) -> None:
+        """A result or a refusal of the last action, in the trainer's words."""
+        self.message.setText(text)
+
+    def selected_inject(self) -> str:
+        idx = self.table.currentIndex()
+        return str(self.injects.data(idx, ID_ROLE)) if idx.isValid() else ""
+
+    def select_inject(self, inject_id: str) -> None:
+        row = self.injects.row_of(inject_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    # ------------------------------------------------------------------ actions
+
+    def _on_selected(self) -> None:
+        iid = self.selected_inject()
+        row = next((r for r in self._status.get("injects", []) if r["id"] == iid), None)
+        open_ = row is not None and row["status"] in ("gepland", "uitgesteld", "terugval")
+        self.send_now.setEnabled(open_ and bool(self._status.get("started")))
+        self.postpone.setEnabled(open_)
+        self.withdraw.setEnabled(row is not None and row["status"] != "ingetrokken")
+
+    # a method, not a lambda returning emit()'s bool (see widgets.header)
+    def _speed_chosen(self, i: int) -> None:
+        self.sig_speed.emit(int(self.speed.itemData(i)))
+
+    def _send_now(self) -> None:
+        if iid := self.selected_inject():
+            self.sig_send_now.emit(iid)
+
+    def _postpone(self) -> None:
+        iid = self.selected_inject()
+        if not iid:
+            return
+        to = parse_offset(self.postpone_to.text())
+        if to is None:
+            self.show_message(self.tr("Schrijf het nieuwe tijdstip als T+HH:MM"))
+            return
+        self.sig_postpone.emit(iid, to)
+
+    def _withdraw(self) -> None:
+        if iid := self.selected_inject():
+            self.sig_withdraw.emit(iid)
+
+    def _note(self) -> None:
+        text = self.note.text().strip()
+        if not text:
+            return
+        self.sig_note.emit(text, self.selected_inject() if self.note_on_inject.isChecked()
+                           else "")
+
+    def note_kept(self) -> None:
+        self.note.clear()
