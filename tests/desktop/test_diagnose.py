@@ -36,8 +36,9 @@ def test_without_it_the_platform_folders_are_used(tmp_path: Path, monkeypatch) -
 def test_the_log_rotates(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("CRISISBEELD_HOME", str(tmp_path))
     monkeypatch.setattr(errors, "LOG_BYTES", 2000)
-    for h in list(errors.log.handlers):
+    for h in list(errors.log.handlers):  # (a handler an earlier test set up)
         errors.log.removeHandler(h)
+        h.close()
     try:
         path = errors.setup_logging()
         for i in range(200):
