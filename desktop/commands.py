@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
-from data.domain.routing import route_error
 from data.domain.validation import ValidationError
 from data.picture.decisions import kind_of
 from data.store import Changes, Command, Store, StoreError
@@ -150,11 +149,8 @@ class CommandWiring:
                            if _norm(v, initial.get(k)) != _norm(initial.get(k))}
             payload.update(fixed or {})
             form.clear_errors()
-            # a region asks KCR2 or a neighbour; only KCR2 goes on to JFC or the EU
-            wrong_route = route_error(payload) if typ == "bijstand.requested" else None
-            if wrong_route is not None:
-                form.show_errors([wrong_route])
-                return
+            # the route of bijstand (a region asks KCR2 or a neighbour; only KCR2 goes on to
+            # JFC or the EU) is a rule of the command table: the store refuses, fail() shows it
             dlg.buttons.setEnabled(False)
 
             def ok(ch: Changes) -> None:

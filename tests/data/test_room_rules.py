@@ -333,3 +333,49 @@ def test_alerts_means_and_partners_in_the_store(store_factory) -> None:
     with pytest.raises(ValidationError, match="verdringingsreeks|geen geldige"):
         validate_payload("capacity.reported", {"means": "verdringingsreeks", "asked": 1,
                                                "offered": 0, "available": 0})
+
+
+# ----------------------------------------------------------------- the route, in the command table
+
+def _asked(st, **extra) -> str:
+    return new(st, Command("bijstand.requested", {
+        "requesting_region": "VNOG", "capability": "helikopter_waterbak", "quantity": 2,
+        **extra}), "OL VNOG")
+
+
+@pytest.mark.parametrize(("parent_to", "sub", "field", "says"), [
+    # a region straight to Defensie or the EU: refused, and the message names the route
+    (None, {"addressed_to": "JFC"}, "gericht aan", "aan bij KCR2 (LOCC)"),
+    (None, {"addressed_to": "UCPM"}, "gericht aan", "richt het verzoek aan KCR2"),
+    # only a request made to KCR2 can be forwarded, and only to JFC or the EU
+    ("VR05", {"addressed_to": "JFC"}, "deelverzoek van", "alleen KCR2 zet een verzoek door"),
+    ("KCR2", {"addressed_to": "VR05"}, "gericht aan", "een buurregio vraagt KCR2 zelf"),
+    ("KCR2", {"addressed_to": "UCPM"}, "verzoek van de Staat", "Europese Commissie"),
+    ("KCR2", {"addressed_to": "JFC", "requesting_region": "VR04"}, "aanvragende regio",
+     "dezelfde regio"),
+    ("KCR2", {"addressed_to": "JFC", "parent_id": "bestaat-niet"}, "deelverzoek van",
+     "geen bijstandsverzoek"),
+    # what the layers allow
+    (None, {"addressed_to": "KCR2"}, None, ""),
+    (None, {"addressed_to": "VR05"}, None, ""),
+    ("KCR2", {"addressed_to": "JFC"}, None, ""),
+    ("KCR2", {"addressed_to": "UCPM", "state_request": True}, None, ""),
+])
+def test_the_store_refuses_a_request_off_the_route(store_factory, parent_to: str | None,
+                                                   sub: dict, field: str | None,
+                                                   says: str) -> None:
+    """The rule lives in the command table, so the CLI, sync (local commands) and every form
+    obey it; a refusal changes nothing."""
+    st = store_factory("kcr2")
+    payload = dict(sub)
+    if parent_to is not None:
+        payload.setdefault("parent_id", _asked(st, addressed_to=parent_to))
+    before = st.event_count()
+    if field is None:
+        _asked(st, **payload)
+        assert st.event_count() == before + 1
+        return
+    with pytest.raises(ValidationError) as err:
+        _asked(st, **payload)
+    assert err.value.field == field and says in str(err.value)
+    assert st.event_count() == before

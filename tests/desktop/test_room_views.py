@@ -16,7 +16,8 @@ def test_a_region_asking_jfc_is_told_the_route_and_kcr2_forwards(qtbot: Any, win
     _fill(dlg.form, requesting_region="VR06", addressed_to="JFC",
           capability="helikopter_waterbak", quantity=2)
     dlg.form.submit()
-    assert "KCR2" in dlg.form.error_text("addressed_to")
+    # the store's command table refuses it (not the form): the message names the route
+    qtbot.waitUntil(lambda: "KCR2" in dlg.form.error_text("addressed_to"), timeout=10_000)
     assert dlg.isVisible() and not read_store().entities("bijstand")
     _fill(dlg.form, addressed_to="KCR2")
     with qtbot.waitSignal(dlg.finished, timeout=10_000):
