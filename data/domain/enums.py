@@ -245,6 +245,13 @@ class OfferStatus(StrEnum):
     AFGELOST = "afgelost"
     GEDEMOBILISEERD = "gedemobiliseerd"
 
+class CentreLocation(StrEnum):
+    """Where a coordination centre works: its own rooms or its fall-back location."""
+
+    EIGEN_LOCATIE = "eigen_locatie"
+    UITWIJKLOCATIE = "uitwijklocatie"
+
+
 LABELS: dict[str, str] = {
     # statuses
     "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst",
@@ -274,6 +281,7 @@ LABELS: dict[str, str] = {
     "elektriciteit": "Elektriciteit", "drinkwater": "Drinkwater", "zorg": "Zorg",
     "telecom": "Telecom", "brandstof": "Brandstof", "overig": "Overig",
     "bevestigd": "Bevestigd", "schatting": "Schatting", "onbevestigd": "Onbevestigd",
+    "eigen_locatie": "Eigen locatie", "uitwijklocatie": "Uitwijklocatie",
 }
 
 
