@@ -119,6 +119,7 @@ class CommandWiring:
             w.public.sig_new_alert.connect(self.new_alert)
             w.public.sig_report_capacity.connect(self.report_capacity)
             w.public.sig_report_partner.connect(self.report_partner)
+            w.public.sig_report_centre.connect(self.report_centre)
         w.nsp.sig_edit.connect(self.edit_nsp)
         w.journal.sig_submitted.connect(self.log_journal)
         w.comms.sig_cell_activated.connect(self.report_comms)
@@ -394,6 +395,12 @@ class CommandWiring:
     def report_partner(self) -> None:
         init = {"region": self.ctx.region()} if self.ctx.region() else {}
         self.form(self.tr("Vitale partner melden"), "partner.reported", initial=init)
+
+    def report_centre(self) -> None:
+        """A centre's active teams and continuity; the newest report of each field counts."""
+        init = {"centre": self.ctx.region()} if self.ctx.region() else {}
+        self.form(self.tr("Centrum melden (opschaling, continuïteit)"), "centre.reported",
+                  initial=init, choices={"incident_id": self._incident_choices()})
 
     # ------------------------------------------------------------------ noodsteunpunten
 

@@ -165,6 +165,16 @@ def _centre_code(value: Any) -> str:
     return r.code if r else str(value)
 
 
+def _fallback_named(clean: dict[str, Any], lookup: Lookup) -> None:
+    """A centre that moves to its fall-back location says where that is (now or before)."""
+    if clean.get("location") != "uitwijklocatie" or clean.get("fallback_location"):
+        return
+    t = lookup(f"centre:{clean['centre']}")
+    if t is None or not t.state or not t.state.get("fallback_location"):
+        raise ValidationError("noem de uitwijklocatie waar het centrum nu werkt",
+                              "uitwijklocatie")
+
+
 # ---------------------------------------------------------------- the table
 
 _CREATES = Rule(creates=True)
@@ -194,7 +204,8 @@ RULES: dict[str, Rule] = {
     "alert.issued": _CREATES,
     "capacity.reported": Rule(entity_of=lambda p: f"capacity:{p.get('means')}"),
     "partner.reported": Rule(entity_of=_partner_cell),
-    "centre.reported": Rule(entity_of=lambda p: f"centre:{_centre_code(p.get('centre'))}"),
+    "centre.reported": Rule(entity_of=lambda p: f"centre:{_centre_code(p.get('centre'))}",
+                            payload=(_fallback_named,)),
 }
 # the exercise clock is one entity; each inject's lifecycle another (data.scenario)
 for _t in EVENT_TYPES:

@@ -379,3 +379,56 @@ def test_the_store_refuses_a_request_off_the_route(store_factory, parent_to: str
         _asked(st, **payload)
     assert err.value.field == field and says in str(err.value)
     assert st.event_count() == before
+
+
+# ----------------------------------------------------------------- the centres themselves
+
+from data.picture import continuity as cont  # noqa: E402
+
+
+@pytest.mark.parametrize(("centre", "hours", "left", "flags"), [
+    ({"power": "aggregaat", "fuel_hours": 30, "fuel_at": T0}, 10, 20, []),
+    ({"power": "aggregaat", "fuel_hours": 30, "fuel_at": T0}, 18.5, 11.5, ["brandstof < 12 u"]),
+    ({"power": "aggregaat", "fuel_hours": 30, "fuel_at": T0}, 31, 0, ["brandstof op"]),
+    ({"power": "net", "fuel_hours": 30, "fuel_at": T0}, 31, None, []),  # not burning fuel
+    ({"power": "aggregaat"}, 31, None, []),  # no figure given: nothing made up
+    ({"power": "geen", "location": "uitwijklocatie"}, 1, None,
+     ["op uitwijklocatie", "geen stroom"]),
+])
+def test_a_centre_counts_its_fuel_down_from_the_report(centre: dict, hours: float,
+                                                       left: float | None, flags: list) -> None:
+    got = cont.fuel_left(centre, _h(hours))
+    assert got == (None if left is None else pytest.approx(left))
+    assert cont.centre_flags(centre, _h(hours)) == flags
+
+
+def test_teams_are_shown_per_region() -> None:
+    centres = [{"centre": "VR06", "teams": ["ROT", "RBT"]}, {"centre": "KCR2", "teams": ["IRBT"]},
+               {"centre": "VR18", "teams": []}]
+    assert cont.teams_by_region(centres) == {"VR06": ["ROT", "RBT"]}
+
+
+def test_centre_reports_in_the_store(store_factory) -> None:
+    st = store_factory("vnog")
+    st.execute(Command("centre.reported", {"centre": "VNOG", "teams": ["ROT"],
+                                           "power": "aggregaat", "fuel_hours": 48,
+                                           "fallback_location": "Zwolle"},
+                       occurred_at=T0), "IM VNOG")
+    # a later report of one field keeps the others; the fuel count restarts from it
+    st.execute(Command("centre.reported", {"centre": "VR06", "fuel_hours": 20},
+                       occurred_at="2026-11-21T06:00:00Z"), "IM VNOG")
+    c = st.entity("centre:VR06")
+    assert (c["teams"], c["fallback_location"], c["fuel_hours"], c["fuel_at"]) == (
+        ["ROT"], "Zwolle", 20, "2026-11-21T06:00:00Z")
+    assert cont.fuel_left(c, _h(24 + 10)) == pytest.approx(10)
+    # moving to the fall-back location: named now or before
+    st.execute(Command("centre.reported", {"centre": "VR06", "location": "uitwijklocatie"}),
+               "IM VNOG")
+    before = st.event_count()
+    with pytest.raises(ValidationError, match="uitwijklocatie"):
+        st.execute(Command("centre.reported", {"centre": "VRT", "location": "uitwijklocatie"}),
+                   "IM VRT")
+    assert st.event_count() == before
+    st.execute(Command("centre.reported", {"centre": "KCR2", "teams": ["IRBT", "nationaal"]}),
+               "IM KCR2")
+    assert st.entity("centre:KCR2")["teams"] == ["IRBT", "nationaal"]

@@ -49,3 +49,22 @@ def test_nl_alert_reach_is_shown_lower_where_mobile_is_down(qtbot: Any, window: 
     model = window.public.alerts
     qtbot.waitUntil(lambda: model.rowCount() == 1 and "mobiel uitgevallen in VNOG"
                     in str(model.index(0, 5).data()), timeout=10_000)
+
+
+def test_centres_show_teams_on_the_map_and_low_fuel_in_the_list(qtbot: Any,
+                                                                window: Any) -> None:
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("centre.reported", {"centre": "VR06", "teams": ["ROT", "RBT"],
+                                        "power": "aggregaat", "fuel_hours": 4,
+                                        "location": "uitwijklocatie",
+                                        "fallback_location": "Zwolle"}),
+            Command("centre.reported", {"centre": "KCR2", "teams": ["IRBT"]})])
+    model = window.public.centres
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    flags = str(model.index(rows["VNOG"], 6).data())
+    assert "op uitwijklocatie" in flags and "brandstof < 12 u" in flags
+    label = window.overview.map._labels["VR06"].text()  # noqa: SLF001
+    assert label == "VNOG\nROT · RBT"
+    assert window.overview.map._labels["VR05"].text() == "VRT"  # noqa: SLF001
