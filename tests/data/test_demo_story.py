@@ -69,6 +69,10 @@ def test_the_demo_journal_has_no_repeats_and_nothing_early(demo: Any) -> None:
     journal = demo.entities("journal")
     assert len(journal) >= 15
     assert journal_faults(journal, _all(demo)) == []
+    for n in demo.entities("nsp"):  # every point counts from its crisis's T0 ...
+        assert demo.entity(n["incident_id"])["kind"] == "stroomuitval"
+        if n["kind"] == "coordinatiepunt":  # ... and says what it does not offer
+            assert "drinkwater" in n["not_offered"]
 
 
 def test_a_continued_demo_still_hangs_together(tmp_path: Path) -> None:
@@ -127,4 +131,6 @@ def test_bundled_scenarios_hang_together(tmp_path: Path, name: str) -> None:
     assert journal_faults(st.entities("journal"), _all(st)) == []
     for b in st.entities("bijstand"):
         assert b["addressed_to"] not in ("JFC", "UCPM") or b.get("parent_id"), b
+    for n in st.entities("nsp"):  # the 72-hour target counts from its crisis's T0
+        assert st.entity(n["incident_id"])["entity_kind"] == "incident", n["name"]
     st.close()
