@@ -261,6 +261,10 @@ def story(school_date: str) -> list[Step]:
         _offer(46.0, "OL VRH", "b-aflos7", "VR15", 3, "Teamleider aflossing VRH", 32.0),
         _offer(45.5, "OL VRR", "b-aflos7", "VR17", 3, "Teamleider aflossing VRR", 32.0),
         _status(45.4, "LOCC KCR2", "b-aflos7", "toegezegd"),
+        _status(31.5, "LOCC KCR2", "b-aflos7", "onderweg"),
+        _status(30.0, "OL VGGM", "b-aflos7", "ingezet"),
+        _offer_status(30.0, "OL VGGM", "b-aflos7", "VR15", "ingezet"),
+        _offer_status(30.0, "OL VGGM", "b-aflos7", "VR17", "ingezet"),
         # ---- the IRBT's transport request is overtaken: revoked, and its actions handled
         Step(42.0, "IM KCR2", "decision.amended", {
             "text": "Prioritering aggregaten: beschikbare aggregaten eerst naar ziekenhuizen, "
@@ -512,16 +516,19 @@ def standing_reports() -> list[Step]:
         Step(60.0, "IM VRIJ", "centre.reported", {
             "centre": "VR04", "teams": ["ROT", "GBT"], "location": "eigen_locatie",
             "power": "aggregaat", "fuel_hours": 40, "incident_id": Ref("su")}),
+        Step(24.0, "IM VRIJ", "centre.reported", {"centre": "VR04", "fuel_hours": 48}),
         Step(59.0, "IM VRT", "centre.reported", {
             "centre": "VR05", "teams": ["ROT"], "location": "eigen_locatie",
             "power": "aggregaat", "fuel_hours": 72, "incident_id": Ref("su")}),
         Step(59.0, "IM VGGM", "centre.reported", {
             "centre": "VR07", "teams": ["ROT", "RBT"], "location": "eigen_locatie",
-            "power": "aggregaat", "fuel_hours": 60, "incident_id": Ref("su")}),
+            "power": "aggregaat", "fuel_hours": 72, "incident_id": Ref("su")}),
         Step(58.0, "IM VRGZ", "centre.reported", {
             "centre": "VR08", "teams": ["ROT"], "location": "uitwijklocatie",
             "fallback_location": "Uitwijklocatie Nijmegen-West", "power": "aggregaat",
             "fuel_hours": 36, "incident_id": Ref("su")}),
+        Step(22.0, "IM VRGZ", "centre.reported", {"centre": "VR08", "fuel_hours": 30,
+                                                  "note": "Levering diesel onzeker"}),
         Step(27.5, "IM VRZHZ", "centre.reported", {
             "centre": "VR18", "teams": ["CoPI"], "location": "eigen_locatie", "power": "net",
             "incident_id": Ref("gl")}),
