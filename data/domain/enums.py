@@ -203,6 +203,10 @@ class NspStatus(StrEnum):
     IN_OPBOUW = "in_opbouw"
     OPERATIONEEL = "operationeel"
     BEPERKT = "beperkt"
+    #: open and working, but it cannot take more people: send them to another point
+    VOL = "vol"
+    #: not safe to stay (no heating in frost, unrest, water rising): not operational
+    ONVEILIG = "onveilig"
     GESLOTEN = "gesloten"
 
 
@@ -271,7 +275,7 @@ LABELS: dict[str, str] = {
     "uitgevallen": "Uitgevallen", "onbekend": "Onbekend",
     "terugvaloptie_actief": "Terugvaloptie actief", "geen_voorziening": "Geen voorziening",
     "gepland": "Gepland",
-    "in_opbouw": "In opbouw", "beperkt": "Beperkt",
+    "in_opbouw": "In opbouw", "beperkt": "Beperkt", "vol": "Vol", "onveilig": "Onveilig",
     # priorities, phases, classification
     "zeer_hoog": "Zeer hoog", "hoog": "Hoog", "normaal": "Normaal", "laag": "Laag",
     "koud": "Koud", "lauw": "Lauw", "warm": "Warm", "nafase": "Nafase",

@@ -150,6 +150,8 @@ NSP_FIELDS = {
     "incident_id": Field("incident", v.identifier),
     "opened_at": Field("geopend op", v.timestamp),
     "last_contact": Field("laatste contact", v.timestamp),
+    # hours of fuel for the point's generator, counted down from the report that gave it
+    "fuel_hours": Field("brandstof (uren)", v.integer, min_value=0),
     "classification": CLASS,
 }
 
@@ -327,7 +329,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         "nsp",
         _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
                 "functions", "not_offered", "incident_id", "opened_at", "last_contact",
-                "classification"),
+                "fuel_hours", "classification"),
         True,
     ),
     "conflict.resolved": (

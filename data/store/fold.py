@@ -117,6 +117,8 @@ def _nsp(st: State, ev: Event) -> None:
     status = st.get("status")
     if status and status != before:
         st.setdefault("status_times", {}).setdefault(status, ev.occurred_at)
+    if "fuel_hours" in ev.payload:
+        st["fuel_at"] = ev.occurred_at
 
 
 def _offer(st: State, ev: Event) -> None:

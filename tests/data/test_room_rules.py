@@ -44,6 +44,35 @@ def test_nsp_target_counts_from_the_crisis_t0(status: str, operational_at: float
     assert c.flagged == (verdict in ("haalt_doel_niet", "gemist"))
 
 
+@pytest.mark.parametrize(("status", "times", "hours", "verdict"), [
+    ("vol", {"vol": 30}, 80, "gehaald"),  # full is working: it takes no one more
+    ("vol", {"operationeel": 20, "vol": 60}, 80, "gehaald"),  # the first working moment
+    ("vol", {"vol": 75}, 80, "te_laat_gehaald"),
+    ("onveilig", {"operationeel": 20}, 70, "haalt_doel_niet"),  # not safe is not working
+    ("onveilig", {"operationeel": 20}, 73, "gemist"),
+])
+def test_a_full_point_works_and_an_unsafe_one_does_not(status: str, times: dict,
+                                                      hours: float, verdict: str) -> None:
+    point = {"status": status, "status_times": {
+        k: _h(v).strftime("%Y-%m-%dT%H:%M:%SZ") for k, v in times.items()}}
+    assert deadlines.nsp_clock(point, T0, _h(hours)).verdict == verdict
+    net, _per = deadlines.nsp_tallies([{**point, "incident_id": "i1"}], {"i1": T0}, _h(hours))
+    assert net.operational == int(status == "vol")
+
+
+def test_a_point_counts_its_generator_fuel_down(store_factory) -> None:
+    from data.picture.continuity import fuel_left
+
+    st = store_factory("vggm")
+    nid = new(st, Command("nsp.registered", {
+        "name": "Kazerne Nijmegen-Oost", "kind": "coordinatiepunt", "municipality": "Nijmegen",
+        "region": "VRGZ", "power": "aggregaat", "fuel_hours": 10}, occurred_at=T0))
+    assert fuel_left(st.entity(nid), _h(4)) == pytest.approx(6)
+    st.execute(Command("nsp.updated", {"fuel_hours": 24}, entity=nid,
+                       occurred_at="2026-11-20T16:00:00Z"), "AC Bevolkingszorg VRGZ")
+    assert fuel_left(st.entity(nid), _h(20)) == pytest.approx(14)
+
+
 def test_nsp_without_incident_is_not_judged_and_says_so() -> None:
     c = deadlines.nsp_clock({"status": "gepland"}, None, _h(80))
     assert c.verdict == "geen_t0" and not c.flagged
