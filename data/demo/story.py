@@ -338,7 +338,7 @@ def story(school_date: str) -> list[Step]:
              "Capaciteitsoverzicht aggregaten bijwerken na de toezeggingen.", su),
         _log(39.0, "AC Bevolkingszorg VRGZ", "koerier", "in", "Kazerne Nijmegen-Oost",
              "IM VRGZ", "Coördinatiepunt Nijmegen meldt brandstof voor 10 uur.", su),
-        _log(12.5, "IM VGGM", "koerier", "uit", "AC Bevolkingszorg VGGM", "Kerk Ede-Centrum",
+        _log(11.5, "IM VGGM", "koerier", "uit", "AC Bevolkingszorg VGGM", "Kerk Ede-Centrum",
              "Opbouw noodsteunpunt: aggregaat nog niet beschikbaar, zie afspraak 1.", su),
         _log(9.0, "IM VRGZ", "DARES", "in", "DARES-post Nijmegen", "IM VRGZ",
              "Kazerne Nijmegen-Oost werkt beperkt: brandstof bijna op, wacht op levering.", su),

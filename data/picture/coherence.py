@@ -3,7 +3,8 @@ exercise: no journal line twice, and no line before what it speaks of.
 
 A journal line *speaks of* the incident it is linked to (it cannot come before that crisis
 started: its T0, else its report), and of every point, session or incident whose name it
-quotes (it cannot quote a noodsteunpunt before the point was registered). Pure functions over
+quotes or that sends or receives it (no message goes to a noodsteunpunt before the point was
+registered). Pure functions over
 folded states, so a demo, a bundled scenario played to its end, or a live store can be checked.
 """
 
@@ -50,7 +51,8 @@ def journal_faults(journal: Iterable[Mapping[str, Any]],
         inc = by_id.get(str(line.get("incident_id") or ""))
         if inc is not None and at < _started(inc):
             faults.append(f"vóór het begin van '{inc.get('title')}' ({at}): {text}")
-        low = text.lower()
+        # a line names a point as its sender or addressee as much as in its text
+        low = " | ".join(str(line.get(k) or "") for k in ("text", "sender", "recipient")).lower()
         for name, s in names:
             if name in low and at < _started(s):
                 faults.append(f"noemt '{s.get(NAMED[str(s['entity_kind'])])}' vóór het er "

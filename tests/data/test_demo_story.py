@@ -39,6 +39,8 @@ NSP = {"entity_kind": "nsp", "id": "n1", "name": "Dorpshuis Heerde",
       _line("2027-01-19T10:00:00Z", "Masten op accu")], "herhaald"),
     ([_line("2027-01-19T11:00:00Z", "Veel vragen bij Dorpshuis Heerde")], "noemt"),
     ([_line("2027-01-19T13:00:00Z", "Veel vragen bij dorpshuis heerde")], None),
+    ([{**_line("2027-01-19T11:00:00Z", "Aggregaat onderweg"),
+       "recipient": "Dorpshuis Heerde"}], "noemt"),  # sent to a point not yet there
     ([_line("2027-01-19T09:00:00Z", "Ander incident", "onbekend")], None),
 ])
 def test_journal_faults(lines: list[dict[str, Any]], fault: str | None) -> None:
