@@ -357,6 +357,7 @@ def story(school_date: str) -> list[Step]:
             "phase": "lauw", "teams": ["ROT"], "t0": 40.0,
             "beeld": "Hoge afvoer verwacht; waterschappen bewaken de dijken, nog geen "
                      "evacuatie."}, key=hw),
+        _status(39.5, "OL VRGZ", hw, "actief", typ="incident.status_changed"),
         _log(31.0, "IM VRGZ", "e-mail", "in", "Waterschap Rivierenland", "IM VRGZ",
              "Waterstand Waal stijgt sneller dan verwacht.", hw),
         _beeld(30.0, "IM VRGZ", hw,
