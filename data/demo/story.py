@@ -204,6 +204,10 @@ def story(school_date: str) -> list[Step]:
         _status(53.0, "AC Logistiek VGGM", "a2", "in_uitvoering", typ="action.status_changed"),
         _status(52.0, "AC Bevolkingszorg VNOG", "a4", "gereed", typ="action.status_changed"),
         _status(52.0, "OL VGGM", "a6", "in_uitvoering", typ="action.status_changed"),
+        _status(51.0, "AC Communicatie VNOG", "a3", "in_uitvoering", typ="action.status_changed"),
+        _status(49.5, "IM VNOG", "a1", "gereed", typ="action.status_changed"),
+        _status(39.0, "AC Logistiek VGGM", "a2", "gereed", typ="action.status_changed"),
+        _status(30.0, "OL VGGM", "a6", "gereed", typ="action.status_changed"),
         Step(53.0, "IM VNOG", "decision.adoption_reported",
              {"region": "VR06", "state": "in_uitvoering"}, entity=Ref("d1")),
         Step(52.8, "IM VRIJ", "decision.adoption_reported",
@@ -467,7 +471,7 @@ def standing_reports() -> list[Step]:
             out.append(Step(57.0, who, "comms.reported",
                             {"region": r.code, "channel": "DARES", "state": dares}))
         else:
-            for chan in ("C2000", "NCV", "mobiel", "telefoon"):
+            for chan in ("C2000", "112", "NCV", "mobiel", "telefoon", "internet", "NL-Alert"):
                 out.append(Step(61.0, f"IM {r.short}", "comms.reported",
                                 {"region": r.code, "channel": chan, "state": "operationeel"}))
     out += [
