@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
-from data.domain.routing import route_error
 from data.domain.validation import ValidationError
 from data.picture.decisions import kind_of
 from data.store import Changes, Command, Store, StoreError
@@ -120,6 +119,7 @@ class CommandWiring:
             w.public.sig_new_alert.connect(self.new_alert)
             w.public.sig_report_capacity.connect(self.report_capacity)
             w.public.sig_report_partner.connect(self.report_partner)
+            w.public.sig_report_centre.connect(self.report_centre)
         w.nsp.sig_edit.connect(self.edit_nsp)
         w.journal.sig_submitted.connect(self.log_journal)
         w.comms.sig_cell_activated.connect(self.report_comms)
@@ -150,11 +150,8 @@ class CommandWiring:
                            if _norm(v, initial.get(k)) != _norm(initial.get(k))}
             payload.update(fixed or {})
             form.clear_errors()
-            # a region asks KCR2 or a neighbour; only KCR2 goes on to JFC or the EU
-            wrong_route = route_error(payload) if typ == "bijstand.requested" else None
-            if wrong_route is not None:
-                form.show_errors([wrong_route])
-                return
+            # the route of bijstand (a region asks KCR2 or a neighbour; only KCR2 goes on to
+            # JFC or the EU) is a rule of the command table: the store refuses, fail() shows it
             dlg.buttons.setEnabled(False)
 
             def ok(ch: Changes) -> None:
@@ -398,6 +395,12 @@ class CommandWiring:
     def report_partner(self) -> None:
         init = {"region": self.ctx.region()} if self.ctx.region() else {}
         self.form(self.tr("Vitale partner melden"), "partner.reported", initial=init)
+
+    def report_centre(self) -> None:
+        """A centre's active teams and continuity; the newest report of each field counts."""
+        init = {"centre": self.ctx.region()} if self.ctx.region() else {}
+        self.form(self.tr("Centrum melden (opschaling, continuïteit)"), "centre.reported",
+                  initial=init, choices={"incident_id": self._incident_choices()})
 
     # ------------------------------------------------------------------ noodsteunpunten
 

@@ -206,13 +206,16 @@ class CommsPane(Pane):
 
 
 class PublicPane(Pane):
-    """Publiek en schaarste: NL-Alerts, scarce means, vital partners (small lists)."""
+    """Publiek en schaarste: NL-Alerts, scarce means, vital partners, centres (small lists).
+    ``on_centres`` hears the centres' states too (the map shows the teams active per region)."""
 
-    KINDS = ("alert", "capacity", "partner")
+    KINDS = ("alert", "capacity", "partner", "centre")
 
-    def __init__(self, ctx: Context, view: PublicView) -> None:
+    def __init__(self, ctx: Context, view: PublicView,
+                 on_centres: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
         super().__init__(ctx)
         self.view = view
+        self._on_centres = on_centres
         self._data: dict[str, list[dict[str, Any]]] = {k: [] for k in self.KINDS}
         self._comms: Any = None
         # NL-Alert's reach follows the comms cells the Verbindingen pane loaded
@@ -226,7 +229,10 @@ class PublicPane(Pane):
     def _show(self, data: dict[str, list[dict[str, Any]]]) -> None:
         self._data = data
         self._comms = self.ctx.picture.state.comms
-        self.view.set_data(data["alert"], data["capacity"], data["partner"], self._comms)
+        self.view.set_data(data["alert"], data["capacity"], data["partner"], self._comms,
+                           data["centre"])
+        if self._on_centres is not None:
+            self._on_centres(data["centre"])
 
     def _comms_maybe_changed(self) -> None:
         if self.ctx.picture.state.comms is not self._comms and self._data["alert"]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from data.picture.continuity import teams_by_region
 from desktop import panes as p
 from desktop import summary_panes as sp
 from desktop.context import Context
@@ -57,7 +58,8 @@ def wire_panes(ctx: Context, header: HeaderBar, overview: OverviewView,
                p.DecisionsPane(ctx, decisions), p.NspPane(ctx, nsp), p.CommsPane(ctx, comms),
                p.JournalPane(ctx, journal), p.ConflictsPane(ctx, conflicts),
                sp.HeaderPane(ctx, header), sp.OverviewPane(ctx, overview), sp.UnknownKinds(ctx),
-               p.PublicPane(ctx, public) if public is not None else None)
+               p.PublicPane(ctx, public, on_centres=lambda cs: overview.map.set_notes(
+                   teams_by_region(cs))) if public is not None else None)
     for pane in ps.all():
         ctx.ops.sig_changes.connect(pane.on_changes)
     ps.first_load = sp.FirstLoad(

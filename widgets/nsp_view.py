@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from data.clock import Clock, default_clock
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE
+from data.picture.continuity import FUEL_WARN_HOURS, fuel_left
 from data.picture.deadlines import elapsed_text, nsp_clock, nsp_tallies
 from data.picture.timefmt import age
 from widgets import palette
@@ -35,7 +36,7 @@ class NspView(QWidget):
             Column(self.tr("Regio"), 3, lambda c: REGION_BY_CODE[c].short
                    if c in REGION_BY_CODE else c),
             Column(self.tr("Status"), 4, label,
-                   color=lambda r: None if r[4] in ("operationeel", "gesloten")
+                   color=lambda r: None if r[4] in ("operationeel", "vol", "gesloten")
                    else palette.color("warn_text")),
             Column(self.tr("Stroom"), 5, label,
                    color=lambda r: palette.color("alert_text") if r[5] == "geen" else None),
@@ -46,6 +47,9 @@ class NspView(QWidget):
             Column(self.tr("Biedt niet"), 9, lambda v: ", ".join(v) or "—"),
             Column(self.tr("Laatste contact"), 10,
                    lambda v: (age(v, self.clock) + " geleden") if v else "—"),
+            Column(self.tr("Brandstof over"), 12, lambda v: "—" if v is None else f"{v:.0f} u",
+                   color=lambda r: palette.color("alert_text")
+                   if r[12] is not None and r[12] < FUEL_WARN_HOURS else None),
         ], regions=lambda r: (r[3],), parent=self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -92,7 +96,8 @@ class NspView(QWidget):
             rows.append((s["id"], s.get("name", ""), s.get("municipality", ""),
                          s.get("region", ""), s.get("status", ""), s.get("power", ""),
                          tuple(s.get("comms") or ()), c.text(), c.elapsed,
-                         tuple(s.get("not_offered") or ()), s.get("last_contact"), c.flagged))
+                         tuple(s.get("not_offered") or ()), s.get("last_contact"), c.flagged,
+                         fuel_left(s, now)))
         self.model.set_rows(rows)
         network, regions = nsp_tallies(states, t0s, now)
         short = {c: (REGION_BY_CODE[c].short if c in REGION_BY_CODE else c) for c in regions}

@@ -106,6 +106,18 @@ class RegionMap(QGraphicsView):
         self._levels = dict(levels)
         self.restyle()
 
+    def set_notes(self, teams: dict[str, list[str]]) -> None:
+        """Region code -> the teams it has active (opschaling per region): shown under the
+        region's short name and in its tooltip; regions left out show their name only."""
+        for code, lab in self._labels.items():
+            r = REGION_BY_CODE.get(code)
+            name = r.short if r else code
+            active = teams.get(code) or []
+            lab.setText(name + ("\n" + " · ".join(active) if active else ""))
+            tip = r.name if r else code
+            self.items_by_code[code].setToolTip(
+                tip + (" — actief: " + ", ".join(active) if active else ""))
+
     def restyle(self) -> None:
         line = palette.color("map_line")
         for code, item in self.items_by_code.items():

@@ -14,10 +14,13 @@ from widgets import palette
 KIND_LABELS = {"incident": "Incidenten", "bijstand": "Bijstand", "decision": "Besluiten",
                "action": "Acties", "irbt": "IRBT", "journal": "Logboek",
                "comms": "Verbindingen", "nsp": "Noodsteunpunten",
-               "conflict": "Tegenstrijdige wijzigingen"}
+               "conflict": "Tegenstrijdige wijzigingen", "alert": "NL-Alert",
+               "capacity": "Schaarste", "partner": "Vitale partners", "centre": "Centra"}
 KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "incident": "#e07a6a", "decision": "#a78bfa", "action": "#8fd19e",
-               "nsp": "#5fb3b3", "irbt": "#c4b5fd", "conflict": "#f472b6"}
+               "nsp": "#5fb3b3", "irbt": "#c4b5fd", "conflict": "#f472b6",
+               "alert": "#facc15", "capacity": "#fb923c", "partner": "#34d399",
+               "centre": "#93c5fd"}
 
 
 _NL = {"Mon": "ma", "Tue": "di", "Wed": "wo", "Thu": "do", "Fri": "vr", "Sat": "za",

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from data.domain import shifts
-from data.domain.enums import label
+from data.domain.enums import FORWARDED_ONLY, label
 from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
+from data.domain.routing import route_error
 from data.domain.validation import ValidationError
 
 ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
@@ -46,6 +47,8 @@ StateCheck = Callable[[dict[str, Any], Target], None]
 Lookup = Callable[[str], "Target | None"]
 #: who may do what (roles plug in here): (command type, payload, author) -> raise to refuse
 Guard = Callable[[str, dict[str, Any], str], None]
+#: a check on the validated payload that may look other entities up: raises ValidationError
+PayloadCheck = Callable[[dict[str, Any], Lookup], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ class Rule:
     refers: tuple[tuple[str, str, str], ...] = ()
     #: derives the entity id from the payload when none is given (one entity per comms cell)
     entity_of: Callable[[dict[str, Any]], str] | None = None
+    #: checks on the validated payload, run last (may look up what it points at)
+    payload: tuple[PayloadCheck, ...] = ()
 
 
 # ---------------------------------------------------------------- state checks
@@ -132,6 +137,51 @@ def _shift(check: Callable[[dict[str, Any], dict[str, Any] | None], None]) -> St
     return run
 
 
+def _bijstand_route(clean: dict[str, Any], lookup: Lookup) -> None:
+    """Bijstand travels layer by layer: a region asks KCR2 or a neighbouring region; only KCR2
+    goes on to Defensie (JFC) or the EU (UCPM), as a sub-request of a request made to KCR2."""
+    wrong = route_error(clean)
+    if wrong is not None:
+        raise ValidationError(wrong[1], wrong[0])
+    parent = clean.get("parent_id")
+    if not parent:
+        return
+    t = lookup(parent)
+    if t is None or not t.real or t.kind != "bijstand":
+        raise ValidationError(f"'{parent}' is geen bijstandsverzoek in deze store",
+                              "deelverzoek van")
+    assert t.state is not None
+    if str(t.state.get("addressed_to") or "").upper() != "KCR2":
+        raise ValidationError("alleen KCR2 zet een verzoek door; dit verzoek is niet aan KCR2 "
+                              "gericht", "deelverzoek van")
+    if clean.get("addressed_to") not in FORWARDED_ONLY:
+        raise ValidationError("een deelverzoek gaat van KCR2 naar Defensie (JFC) of de EU "
+                              "(UCPM); een buurregio vraagt KCR2 zelf", "gericht aan")
+    if clean.get("requesting_region") != t.state.get("requesting_region"):
+        raise ValidationError("een deelverzoek hoort bij het verzoek van dezelfde regio",
+                              "aanvragende regio")
+
+
+def _centre_code(value: Any) -> str:
+    """KCR2, or the code of the region whose centre reports (VNOG -> VR06)."""
+    from data.domain.regions import resolve_region
+
+    if isinstance(value, str) and value.strip().upper() == "KCR2":
+        return "KCR2"
+    r = resolve_region(value) if isinstance(value, str) else None
+    return r.code if r else str(value)
+
+
+def _fallback_named(clean: dict[str, Any], lookup: Lookup) -> None:
+    """A centre that moves to its fall-back location says where that is (now or before)."""
+    if clean.get("location") != "uitwijklocatie" or clean.get("fallback_location"):
+        return
+    t = lookup(f"centre:{clean['centre']}")
+    if t is None or not t.state or not t.state.get("fallback_location"):
+        raise ValidationError("noem de uitwijklocatie waar het centrum nu werkt",
+                              "uitwijklocatie")
+
+
 # ---------------------------------------------------------------- the table
 
 _CREATES = Rule(creates=True)
@@ -140,7 +190,7 @@ _STATUS = Rule(state=(_status_step,))
 RULES: dict[str, Rule] = {
     "node.registered": _CREATES,
     "incident.reported": _CREATES,
-    "bijstand.requested": _CREATES,
+    "bijstand.requested": Rule(creates=True, payload=(_bijstand_route,)),
     "irbt.session_opened": _CREATES,
     "decision.recorded": Rule(creates=True, refers=(("session_id", "session", "sessie"),)),
     "action.created": Rule(creates=True, refers=(("decision_id", "decision", "besluit"),)),
@@ -165,6 +215,8 @@ RULES: dict[str, Rule] = {
     "shift.started": Rule(entity_of=shifts.no_slot, state=(_shift(shifts.check_start),)),
     "shift.handed_over": Rule(state=(_shift(shifts.check_handover),)),
     "shift.ended": Rule(state=(_shift(shifts.check_end),)),
+    "centre.reported": Rule(entity_of=lambda p: f"centre:{_centre_code(p.get('centre'))}",
+                            payload=(_fallback_named,)),
 }
 # the exercise clock is one entity; each inject's lifecycle another (data.scenario)
 for _t in EVENT_TYPES:
@@ -241,4 +293,6 @@ def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
             raise ValidationError(f"'{ref}' bestaat niet in deze store", what)
         if target.kind != want:
             raise ValidationError(f"'{ref}' is een {target.kind}, geen {want}", what)
+    for payload_check in rule.payload:
+        payload_check(clean, lookup)
     return Checked(entity, clean, new)

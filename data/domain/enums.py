@@ -203,6 +203,10 @@ class NspStatus(StrEnum):
     IN_OPBOUW = "in_opbouw"
     OPERATIONEEL = "operationeel"
     BEPERKT = "beperkt"
+    #: open and working, but it cannot take more people: send them to another point
+    VOL = "vol"
+    #: not safe to stay (no heating in frost, unrest, water rising): not operational
+    ONVEILIG = "onveilig"
     GESLOTEN = "gesloten"
 
 
@@ -245,6 +249,13 @@ class OfferStatus(StrEnum):
     AFGELOST = "afgelost"
     GEDEMOBILISEERD = "gedemobiliseerd"
 
+class CentreLocation(StrEnum):
+    """Where a coordination centre works: its own rooms or its fall-back location."""
+
+    EIGEN_LOCATIE = "eigen_locatie"
+    UITWIJKLOCATIE = "uitwijklocatie"
+
+
 LABELS: dict[str, str] = {
     # statuses
     "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst",
@@ -264,7 +275,7 @@ LABELS: dict[str, str] = {
     "uitgevallen": "Uitgevallen", "onbekend": "Onbekend",
     "terugvaloptie_actief": "Terugvaloptie actief", "geen_voorziening": "Geen voorziening",
     "gepland": "Gepland",
-    "in_opbouw": "In opbouw", "beperkt": "Beperkt",
+    "in_opbouw": "In opbouw", "beperkt": "Beperkt", "vol": "Vol", "onveilig": "Onveilig",
     # priorities, phases, classification
     "zeer_hoog": "Zeer hoog", "hoog": "Hoog", "normaal": "Normaal", "laag": "Laag",
     "koud": "Koud", "lauw": "Lauw", "warm": "Warm", "nafase": "Nafase",
@@ -274,6 +285,7 @@ LABELS: dict[str, str] = {
     "elektriciteit": "Elektriciteit", "drinkwater": "Drinkwater", "zorg": "Zorg",
     "telecom": "Telecom", "brandstof": "Brandstof", "overig": "Overig",
     "bevestigd": "Bevestigd", "schatting": "Schatting", "onbevestigd": "Onbevestigd",
+    "eigen_locatie": "Eigen locatie", "uitwijklocatie": "Uitwijklocatie",
 }
 
 

@@ -16,6 +16,7 @@ from data.domain.enums import (
     ActionStatus,
     Adoption,
     BijstandStatus,
+    CentreLocation,
     Channel,
     Classification,
     CommsState,
@@ -149,6 +150,8 @@ NSP_FIELDS = {
     "incident_id": Field("incident", v.identifier),
     "opened_at": Field("geopend op", v.timestamp),
     "last_contact": Field("laatste contact", v.timestamp),
+    # hours of fuel for the point's generator, counted down from the report that gave it
+    "fuel_hours": Field("brandstof (uren)", v.integer, min_value=0),
     "classification": CLASS,
 }
 
@@ -207,6 +210,20 @@ PARTNER_FIELDS = {
     "classification": CLASS,
 }
 
+#: a centre's own state: which teams are active (opschaling per region) and its continuity
+#: (where it works, on what power, fuel for how long). The newest report of each field counts.
+CENTRE_FIELDS = {
+    "centre": Field("centrum", v.region_or_partner, required=True, choices=("KCR2",)),
+    "teams": Field("teams actief", v.choices_list, choices=_vals(Team)),
+    "incident_id": Field("incident", v.identifier),
+    "location": Field("werkt op", v.choice, choices=_vals(CentreLocation)),
+    "fallback_location": Field("uitwijklocatie", v.text, max_len=200),
+    "power": Field("stroom", v.choice, choices=_vals(PowerSource)),
+    "fuel_hours": Field("brandstof (uren)", v.integer, min_value=0),
+    "note": Field("toelichting", v.text, max_len=500),
+    "classification": CLASS,
+}
+
 ROOM_EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "bijstand.offer_updated": ("bijstand", OFFER_UPDATE_FIELDS, False),
     "decision.adoption_reported": (
@@ -225,6 +242,7 @@ ROOM_EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "alert.issued": ("alert", ALERT_FIELDS, False),
     "capacity.reported": ("capacity", CAPACITY_FIELDS, False),
     "partner.reported": ("partner", PARTNER_FIELDS, False),
+    "centre.reported": ("centre", CENTRE_FIELDS, False),
 }
 
 
@@ -311,7 +329,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         "nsp",
         _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
                 "functions", "not_offered", "incident_id", "opened_at", "last_contact",
-                "classification"),
+                "fuel_hours", "classification"),
         True,
     ),
     "conflict.resolved": (
@@ -369,7 +387,7 @@ EVENT_TYPES.update(EXERCISE_TYPES)
 
 #: Entity kinds in display order.
 KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "comms", "nsp",
-         "alert", "capacity", "partner", "node", "exercise")
+         "alert", "capacity", "partner", "centre", "node", "exercise")
 
 
 # ---- issue 16: people on duty. One entity per function staffed at a centre (the slot

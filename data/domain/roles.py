@@ -32,6 +32,9 @@ FUNCTIONS: dict[str, str] = {
     "trainer": "trainer/spelleider",
     "waarnemer": "waarnemer",
     "beheerder": "beheerder (hub en roster)",
+    # sections of a ROT and the national hub, as the digest names them
+    "AC": "algemeen commandant (ROT-sectie: bevolkingszorg, communicatie, logistiek …)",
+    "LOCC": "LOCC-medewerker (KCR2)",
 }
 #: other ways people write the same function (lower case) -> short name
 ALIASES: dict[str, str] = {
@@ -120,13 +123,24 @@ class RoleTable:
         return [*FUNCTIONS, *(f for f in self.extra if f not in FUNCTIONS)]
 
     def canonical(self, function: str) -> str | None:
-        """The function as this centre spells it, or None when it is not known here."""
+        """The function as this centre spells it, or None when it is not known here.
+
+        A function may name the centre or section it works for after it — "IM VNOG",
+        "CaCo MKON", "AC Bevolkingszorg VGGM", "LOCC KCR2" — and is then that function."""
         f = " ".join(function.split()).lower()
         if f in ALIASES:
             return ALIASES[f]
         for extra in self.extra:
             if extra.lower() == f:
                 return extra
+        words = f.split()
+        for n in range(len(words) - 1, 0, -1):  # the longest known function in front
+            head = " ".join(words[:n])
+            if head in ALIASES:
+                return ALIASES[head]
+            for extra in self.extra:
+                if extra.lower() == head:
+                    return extra
         return None
 
     def holders(self, right: str) -> list[str]:

@@ -86,6 +86,9 @@ VERDICTS: dict[str, str] = {
     "gesloten": "gesloten",
     "geen_t0": "geen incident gekoppeld",
 }
+#: a point that works: *vol* is open and working but takes no one more (it still counts);
+#: *beperkt*, *onveilig* and anything before opening do not
+OPERATIONAL_NSP = ("operationeel", "vol")
 #: verdicts that an OL must act on (shown in red, counted in the summary)
 FLAGGED = frozenset({"haalt_doel_niet", "gemist"})
 
@@ -128,8 +131,8 @@ def elapsed_text(minutes: int | None) -> str:
 def nsp_clock(point: Mapping[str, Any], t0: str | None, now: Now) -> NspClock:
     """Judge one point at ``now`` against T0+72 h.
 
-    Only *operationeel* counts as fully operational (*beperkt* does not). A point that became
-    operational after the deadline is 'te laat gehaald'; one still not operational is
+    Only *operationeel* (or *vol*) counts as fully operational (*beperkt* does not). A point
+    that became operational after the deadline is 'te laat gehaald'; one still not operational is
     'haalt doel niet' within 12 hours of the deadline and 'gemist' after it. A closed point
     is out of the network and not judged."""
     start = parse(t0)
@@ -142,8 +145,10 @@ def nsp_clock(point: Mapping[str, Any], t0: str | None, now: Now) -> NspClock:
     status = point.get("status")
     if status == "gesloten":
         verdict = "gesloten"
-    elif status == "operationeel":
-        since = parse((point.get("status_times") or {}).get("operationeel"))
+    elif status in OPERATIONAL_NSP:
+        times = point.get("status_times") or {}
+        stamps = [t for t in (parse(times.get(s)) for s in OPERATIONAL_NSP) if t is not None]
+        since = min(stamps) if stamps else None
         verdict = "te_laat_gehaald" if since is not None and since > deadline else "gehaald"
     elif left < 0:
         verdict = "gemist"
@@ -168,7 +173,7 @@ class NspTally:
         if c.verdict == "gesloten":
             return
         self.total += 1
-        self.operational += int(point.get("status") == "operationeel")
+        self.operational += int(point.get("status") in OPERATIONAL_NSP)
         self.at_risk += int(c.verdict == "haalt_doel_niet")
         self.missed += int(c.verdict == "gemist")
         self.unlinked += int(c.verdict == "geen_t0")

@@ -96,9 +96,10 @@ def kpis(p: PictureState, now: Now) -> Kpis:
         "decisions_overdue": len(late_dec & live_dec),
         "actions_orphaned": len(orphaned_actions(p.actions, p.decisions)),
         "comms_out_regions": sorted({r for r, _c, s, *_rest in p.comms if s == "uitgevallen"}),
-        "nsp_open": sum(1 for s in p.nsp if s.get("status") in ("operationeel", "beperkt")),
+        "nsp_open": sum(1 for s in p.nsp if s.get("status") in ("operationeel", "vol",
+                                                                  "beperkt")),
         "nsp_not_operational": sum(1 for s in p.nsp if s.get("status") not in (
-            "operationeel", "gesloten")),
+            "operationeel", "vol", "gesloten")),
         "conflicts": len(p.conflicts),
     }
 

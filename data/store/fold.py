@@ -117,6 +117,8 @@ def _nsp(st: State, ev: Event) -> None:
     status = st.get("status")
     if status and status != before:
         st.setdefault("status_times", {}).setdefault(status, ev.occurred_at)
+    if "fuel_hours" in ev.payload:
+        st["fuel_at"] = ev.occurred_at
 
 
 def _offer(st: State, ev: Event) -> None:
@@ -180,7 +182,23 @@ def _report(st: State, ev: Event) -> None:
     _hist(st, ev, "gemeld", to=ev.payload.get("state"))
 
 
+def _centre(st: State, ev: Event) -> None:
+    """A centre's report: each field given replaces the one before; the fuel count runs from
+    the report that gave it."""
+    if st.get("placeholder"):
+        st.pop("placeholder", None)
+        st["created_at"] = ev.occurred_at
+    st.update(ev.payload)
+    if "fuel_hours" in ev.payload:
+        st["fuel_at"] = ev.occurred_at
+    _hist(st, ev, "gemeld", fields=sorted(ev.payload))
+
+
 def _picture(st: State, ev: Event) -> None:
+    if "beeld_history" not in st and st.get("beeld") and not st.get("placeholder"):
+        # the beeld given with the report is the first entry, so no update erases it
+        st["beeld_history"] = [{"at": st["created_at"], "by": st["created_by"],
+                                "beeld": st["beeld"]}]
     st["beeld"] = ev.payload["beeld"]
     st.setdefault("beeld_history", []).append(
         {"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]}
@@ -342,6 +360,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "alert.issued": lambda st, ev: _create(st, ev, None),
     "capacity.reported": _report,
     "partner.reported": _report,
+    "centre.reported": _centre,
     **{t: _exercise for t in _EXERCISE_WHAT},
     "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
 }
@@ -369,6 +388,8 @@ def title_of(st: State) -> str:
         return str(st.get("means", ""))
     if k == "partner":
         return f"{st.get('region')} · {st.get('partner')}"
+    if k == "centre":
+        return f"Centrum {st.get('centre')}"
     if k == "alert":
         return f"NL-Alert: {st.get('text', '')}"[:200]
     if k in ("journal", "action"):

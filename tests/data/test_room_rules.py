@@ -44,6 +44,35 @@ def test_nsp_target_counts_from_the_crisis_t0(status: str, operational_at: float
     assert c.flagged == (verdict in ("haalt_doel_niet", "gemist"))
 
 
+@pytest.mark.parametrize(("status", "times", "hours", "verdict"), [
+    ("vol", {"vol": 30}, 80, "gehaald"),  # full is working: it takes no one more
+    ("vol", {"operationeel": 20, "vol": 60}, 80, "gehaald"),  # the first working moment
+    ("vol", {"vol": 75}, 80, "te_laat_gehaald"),
+    ("onveilig", {"operationeel": 20}, 70, "haalt_doel_niet"),  # not safe is not working
+    ("onveilig", {"operationeel": 20}, 73, "gemist"),
+])
+def test_a_full_point_works_and_an_unsafe_one_does_not(status: str, times: dict,
+                                                      hours: float, verdict: str) -> None:
+    point = {"status": status, "status_times": {
+        k: _h(v).strftime("%Y-%m-%dT%H:%M:%SZ") for k, v in times.items()}}
+    assert deadlines.nsp_clock(point, T0, _h(hours)).verdict == verdict
+    net, _per = deadlines.nsp_tallies([{**point, "incident_id": "i1"}], {"i1": T0}, _h(hours))
+    assert net.operational == int(status == "vol")
+
+
+def test_a_point_counts_its_generator_fuel_down(store_factory) -> None:
+    from data.picture.continuity import fuel_left
+
+    st = store_factory("vggm")
+    nid = new(st, Command("nsp.registered", {
+        "name": "Kazerne Nijmegen-Oost", "kind": "coordinatiepunt", "municipality": "Nijmegen",
+        "region": "VRGZ", "power": "aggregaat", "fuel_hours": 10}, occurred_at=T0))
+    assert fuel_left(st.entity(nid), _h(4)) == pytest.approx(6)
+    st.execute(Command("nsp.updated", {"fuel_hours": 24}, entity=nid,
+                       occurred_at="2026-11-20T16:00:00Z"), "AC Bevolkingszorg VRGZ")
+    assert fuel_left(st.entity(nid), _h(20)) == pytest.approx(14)
+
+
 def test_nsp_without_incident_is_not_judged_and_says_so() -> None:
     c = deadlines.nsp_clock({"status": "gepland"}, None, _h(80))
     assert c.verdict == "geen_t0" and not c.flagged
@@ -333,3 +362,102 @@ def test_alerts_means_and_partners_in_the_store(store_factory) -> None:
     with pytest.raises(ValidationError, match="verdringingsreeks|geen geldige"):
         validate_payload("capacity.reported", {"means": "verdringingsreeks", "asked": 1,
                                                "offered": 0, "available": 0})
+
+
+# ----------------------------------------------------------------- the route, in the command table
+
+def _asked(st, **extra) -> str:
+    return new(st, Command("bijstand.requested", {
+        "requesting_region": "VNOG", "capability": "helikopter_waterbak", "quantity": 2,
+        **extra}), "OL VNOG")
+
+
+@pytest.mark.parametrize(("parent_to", "sub", "field", "says"), [
+    # a region straight to Defensie or the EU: refused, and the message names the route
+    (None, {"addressed_to": "JFC"}, "gericht aan", "aan bij KCR2 (LOCC)"),
+    (None, {"addressed_to": "UCPM"}, "gericht aan", "richt het verzoek aan KCR2"),
+    # only a request made to KCR2 can be forwarded, and only to JFC or the EU
+    ("VR05", {"addressed_to": "JFC"}, "deelverzoek van", "alleen KCR2 zet een verzoek door"),
+    ("KCR2", {"addressed_to": "VR05"}, "gericht aan", "een buurregio vraagt KCR2 zelf"),
+    ("KCR2", {"addressed_to": "UCPM"}, "verzoek van de Staat", "Europese Commissie"),
+    ("KCR2", {"addressed_to": "JFC", "requesting_region": "VR04"}, "aanvragende regio",
+     "dezelfde regio"),
+    ("KCR2", {"addressed_to": "JFC", "parent_id": "bestaat-niet"}, "deelverzoek van",
+     "geen bijstandsverzoek"),
+    # what the layers allow
+    (None, {"addressed_to": "KCR2"}, None, ""),
+    (None, {"addressed_to": "VR05"}, None, ""),
+    ("KCR2", {"addressed_to": "JFC"}, None, ""),
+    ("KCR2", {"addressed_to": "UCPM", "state_request": True}, None, ""),
+])
+def test_the_store_refuses_a_request_off_the_route(store_factory, parent_to: str | None,
+                                                   sub: dict, field: str | None,
+                                                   says: str) -> None:
+    """The rule lives in the command table, so the CLI, sync (local commands) and every form
+    obey it; a refusal changes nothing."""
+    st = store_factory("kcr2")
+    payload = dict(sub)
+    if parent_to is not None:
+        payload.setdefault("parent_id", _asked(st, addressed_to=parent_to))
+    before = st.event_count()
+    if field is None:
+        _asked(st, **payload)
+        assert st.event_count() == before + 1
+        return
+    with pytest.raises(ValidationError) as err:
+        _asked(st, **payload)
+    assert err.value.field == field and says in str(err.value)
+    assert st.event_count() == before
+
+
+# ----------------------------------------------------------------- the centres themselves
+
+from data.picture import continuity as cont  # noqa: E402
+
+
+@pytest.mark.parametrize(("centre", "hours", "left", "flags"), [
+    ({"power": "aggregaat", "fuel_hours": 30, "fuel_at": T0}, 10, 20, []),
+    ({"power": "aggregaat", "fuel_hours": 30, "fuel_at": T0}, 18.5, 11.5, ["brandstof < 12 u"]),
+    ({"power": "aggregaat", "fuel_hours": 30, "fuel_at": T0}, 31, 0, ["brandstof op"]),
+    ({"power": "net", "fuel_hours": 30, "fuel_at": T0}, 31, None, []),  # not burning fuel
+    ({"power": "aggregaat"}, 31, None, []),  # no figure given: nothing made up
+    ({"power": "geen", "location": "uitwijklocatie"}, 1, None,
+     ["op uitwijklocatie", "geen stroom"]),
+])
+def test_a_centre_counts_its_fuel_down_from_the_report(centre: dict, hours: float,
+                                                       left: float | None, flags: list) -> None:
+    got = cont.fuel_left(centre, _h(hours))
+    assert got == (None if left is None else pytest.approx(left))
+    assert cont.centre_flags(centre, _h(hours)) == flags
+
+
+def test_teams_are_shown_per_region() -> None:
+    centres = [{"centre": "VR06", "teams": ["ROT", "RBT"]}, {"centre": "KCR2", "teams": ["IRBT"]},
+               {"centre": "VR18", "teams": []}]
+    assert cont.teams_by_region(centres) == {"VR06": ["ROT", "RBT"]}
+
+
+def test_centre_reports_in_the_store(store_factory) -> None:
+    st = store_factory("vnog")
+    st.execute(Command("centre.reported", {"centre": "VNOG", "teams": ["ROT"],
+                                           "power": "aggregaat", "fuel_hours": 48,
+                                           "fallback_location": "Zwolle"},
+                       occurred_at=T0), "IM VNOG")
+    # a later report of one field keeps the others; the fuel count restarts from it
+    st.execute(Command("centre.reported", {"centre": "VR06", "fuel_hours": 20},
+                       occurred_at="2026-11-21T06:00:00Z"), "IM VNOG")
+    c = st.entity("centre:VR06")
+    assert (c["teams"], c["fallback_location"], c["fuel_hours"], c["fuel_at"]) == (
+        ["ROT"], "Zwolle", 20, "2026-11-21T06:00:00Z")
+    assert cont.fuel_left(c, _h(24 + 10)) == pytest.approx(10)
+    # moving to the fall-back location: named now or before
+    st.execute(Command("centre.reported", {"centre": "VR06", "location": "uitwijklocatie"}),
+               "IM VNOG")
+    before = st.event_count()
+    with pytest.raises(ValidationError, match="uitwijklocatie"):
+        st.execute(Command("centre.reported", {"centre": "VRT", "location": "uitwijklocatie"}),
+                   "IM VRT")
+    assert st.event_count() == before
+    st.execute(Command("centre.reported", {"centre": "KCR2", "teams": ["IRBT", "nationaal"]}),
+               "IM KCR2")
+    assert st.entity("centre:KCR2")["teams"] == ["IRBT", "nationaal"]

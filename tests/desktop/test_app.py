@@ -47,7 +47,7 @@ def test_exercise_world_banner_watermark_and_wall_mode(qtbot: Any, demo_db: Path
         assert "OEFENING" in win.header.banner.text()
         assert win.watermark is not None and win.watermark.isVisible()
         k = win.kpis()
-        assert k["incidents_active"] == 4 and k["bijstand_open"] == 8
+        assert k["incidents_active"] == 3 and k["bijstand_open"] == 5
         assert "VR06" in k["comms_out_regions"]
         assert win.journal.model.rowCount() > 0
         assert "·" in win.header.fingerprint.text()

@@ -16,7 +16,8 @@ def test_a_region_asking_jfc_is_told_the_route_and_kcr2_forwards(qtbot: Any, win
     _fill(dlg.form, requesting_region="VR06", addressed_to="JFC",
           capability="helikopter_waterbak", quantity=2)
     dlg.form.submit()
-    assert "KCR2" in dlg.form.error_text("addressed_to")
+    # the store's command table refuses it (not the form): the message names the route
+    qtbot.waitUntil(lambda: "KCR2" in dlg.form.error_text("addressed_to"), timeout=10_000)
     assert dlg.isVisible() and not read_store().entities("bijstand")
     _fill(dlg.form, addressed_to="KCR2")
     with qtbot.waitSignal(dlg.finished, timeout=10_000):
@@ -48,3 +49,22 @@ def test_nl_alert_reach_is_shown_lower_where_mobile_is_down(qtbot: Any, window: 
     model = window.public.alerts
     qtbot.waitUntil(lambda: model.rowCount() == 1 and "mobiel uitgevallen in VNOG"
                     in str(model.index(0, 5).data()), timeout=10_000)
+
+
+def test_centres_show_teams_on_the_map_and_low_fuel_in_the_list(qtbot: Any,
+                                                                window: Any) -> None:
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("centre.reported", {"centre": "VR06", "teams": ["ROT", "RBT"],
+                                        "power": "aggregaat", "fuel_hours": 4,
+                                        "location": "uitwijklocatie",
+                                        "fallback_location": "Zwolle"}),
+            Command("centre.reported", {"centre": "KCR2", "teams": ["IRBT"]})])
+    model = window.public.centres
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    flags = str(model.index(rows["VNOG"], 6).data())
+    assert "op uitwijklocatie" in flags and "brandstof < 12 u" in flags
+    label = window.overview.map._labels["VR06"].text()  # noqa: SLF001
+    assert label == "VNOG\nROT · RBT"
+    assert window.overview.map._labels["VR05"].text() == "VRT"  # noqa: SLF001
