@@ -431,3 +431,15 @@ def first_id(conn: sqlite3.Connection) -> str | None:
     """The id of the first event this store took in (its own registration)."""
     row = conn.execute("SELECT id FROM event ORDER BY local_seq LIMIT 1").fetchone()
     return str(row[0]) if row else None
+
+
+# ---------------------------------------------------------------- issue 12: situation reports
+def journal_between(conn: sqlite3.Connection, lo: str, hi: str,
+                    key_only: bool = False) -> list[Event]:
+    """The journal messages (``journal.logged``) with ``lo < occurred_at <= hi``, in the order
+    they happened (``key_only``: only the key messages)."""
+    q = (f"SELECT {EVENT_COLS} FROM event WHERE type = 'journal.logged' "
+         "AND occurred_at > ? AND occurred_at <= ?")
+    if key_only:
+        q += " AND json_extract(payload, '$.key') = 1"
+    return [row_to_event(r) for r in conn.execute(q + " ORDER BY occurred_at, id", (lo, hi))]
