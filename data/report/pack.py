@@ -25,7 +25,7 @@ from data.report.content import Sitrep
 #: journal lines a pack prints at most (the newest), so a pack stays quick and portable
 JOURNAL_MAX = 2000
 #: lines on a blank journal form
-FORM_LINES = 22
+FORM_LINES = 20
 
 
 @dataclass(frozen=True)
@@ -92,11 +92,12 @@ def actions_part(s: Sitrep) -> Part:
 def _blank(head: list[str], lines: int, widths: list[int]) -> str:
     cols = "".join(f"<th align='left' width='{w}%'>{esc(h)}</th>" for h, w in zip(head, widths))
     empty = "".join("<td>&nbsp;</td>" for _ in head[1:])
-    rows = "".join(f"<tr><td height='24'>{n}</td>{empty}</tr>" for n in range(1, lines + 1))
-    return f"{rhtml.TABLE}<tr>{cols}</tr>{rows}</table>"
+    rows = "".join(f"<tr><td>{n}</td>{empty}</tr>" for n in range(1, lines + 1))
+    return (f"<table border='1' cellspacing='0' cellpadding='7' width='100%'><tr>{cols}</tr>"
+            f"{rows}</table>")
 
 
-def journal_form(s: Sitrep, pack_no: int) -> Part:
+def journal_form(s: Sitrep, pack_no: str) -> Part:
     """A blank journal form, numbered, with the centre filled in."""
     m = s.meta
     body = (f"<h2>Logboekformulier {pack_no}-L</h2><p>Centrum: <b>{esc(m.centre)}</b> "
@@ -105,11 +106,11 @@ def journal_form(s: Sitrep, pack_no: int) -> Part:
             "Bij later invoeren: begin de snelinvoer met die tijd (bijv. <i>14:05 tekst</i>); "
             "het bericht komt als <i>nagekomen</i> op zijn eigen plaats in het logboek.</p>"
             + _blank(["nr", "tijd", "kanaal", "van", "aan", "bericht", "paraaf"], FORM_LINES,
-                     [4, 8, 10, 12, 12, 46, 8]))
+                     [5, 8, 10, 12, 12, 45, 8]))
     return Part("Logboekformulier", body)
 
 
-def bijstand_form(s: Sitrep, pack_no: int) -> Part:
+def bijstand_form(s: Sitrep, pack_no: str) -> Part:
     """A blank bijstand request form, numbered, with the centre filled in."""
     m = s.meta
     fields = ["Tijd van het verzoek (uu:mm)", "Aanvragende regio", "Gericht aan",
@@ -117,7 +118,7 @@ def bijstand_form(s: Sitrep, pack_no: int) -> Part:
               "Bevoegd gezag", "Contact (functie)", "Taak", "Duur inzet", "Aflossing",
               "Onder commando van", "Logistiek / zelfvoorzienendheid", "Prioriteit",
               "Incident"]
-    rows = "".join(f"<tr><td width='30%' height='26'><b>{n}. {esc(f)}</b></td><td>&nbsp;</td>"
+    rows = "".join(f"<tr><td width='30%'><b>{n}. {esc(f)}</b></td><td>&nbsp;<br>&nbsp;</td>"
                    "</tr>" for n, f in enumerate(fields, 1))
     body = (f"<h2>Bijstandsformulier {pack_no}-B</h2><p>Centrum: <b>{esc(m.centre)}</b> "
             f"({esc(m.node)}) · wereld {esc(m.world)} · ingevuld door __________________</p>"
@@ -125,14 +126,15 @@ def bijstand_form(s: Sitrep, pack_no: int) -> Part:
     return Part("Bijstandsformulier", body)
 
 
-def parts(s: Sitrep, journal: list[dict[str, Any]], pack_no: int) -> list[Part]:
-    """Every part of a pack, in the order they are printed."""
+def parts(s: Sitrep, journal: list[dict[str, Any]], pack_no: str) -> list[Part]:
+    """Every part of a pack, in the order they are printed; ``pack_no`` numbers its forms
+    (the pack's local time, e.g. '20261126-1415', so every form on paper is unique)."""
     return [Part("Situatierapport", "", sitrep=True), journal_part(s, journal),
             bijstand_part(s), actions_part(s), journal_form(s, pack_no),
             bijstand_form(s, pack_no)]
 
 
-def pack_document(s: Sitrep, journal: list[dict[str, Any]], pack_no: int) -> str:
+def pack_document(s: Sitrep, journal: list[dict[str, Any]], pack_no: str) -> str:
     """The whole pack as one HTML page for a browser (each part on a new printed page)."""
     inner = [rhtml.body(s)]
     for p in parts(s, journal, pack_no)[1:]:
