@@ -117,8 +117,12 @@ def _heading_pages(doc: QTextDocument, page: _Page, first: int) -> list[int]:
     while block.isValid():
         text = block.text().strip()
         if block.blockFormat().headingLevel() and text in SECTIONS and text not in found:
-            top = layout.blockBoundingRect(block).top()
-            found[text] = first + int(top // page.body.height())
+            # the middle of the heading's first line: its top margin may still lie on the
+            # page before the one its text is drawn on
+            y = layout.blockBoundingRect(block).top()  # (lays the block out first)
+            line = block.layout().lineAt(0)
+            y += line.y() + line.height() / 2 if line.isValid() else 0
+            found[text] = first + int(y // page.body.height())
         block = block.next()
     return [found.get(t, first) for t in SECTIONS]
 
@@ -232,6 +236,8 @@ def write_pdf(s: Sitrep, out: Path, parts: Sequence[Part] = ()) -> int:
     ensure_gui()
     out = Path(out)
     tmp = out.with_name(out.name + ".deel")
+    with open(tmp, "wb"):  # a folder that is missing or read-only: OSError with its errno
+        pass
     writer = _writer(tmp, f"Situatierapport {s.meta.centre} {local_hm(s.moment)}")
     try:
         pages = render(s, writer, parts)
