@@ -31,7 +31,8 @@ def test_sitrep_content_in_markdown(known):
     # beeld: the incident with its picture; closed and filtered ones are not there
     assert "#### Stroomuitval Oost" in md and "herstel niet voor morgen" in md
     # bijstand: 12 asked, 5 offered by VRU with an ETA, needed-by passed
-    assert "| 7 van 12 aggregaten | za 21-11 13:00 ⚠ verstreken | 5 van VRU, ETA za 21-11 16:00 |" in md
+    assert ("| 7 van 12 aggregaten | za 21-11 13:00 ⚠ verstreken "
+            "| 5 van VRU, ETA za 21-11 16:00 |") in md
     assert "nog niet gedekt: 7 eenheden" in md
     # comms: the channel out and the fallback in use
     assert "| Noord- en Oost-Gelderland | C2000 | — | satelliet (satelliettelefoon ROT) |" in md
@@ -39,7 +40,8 @@ def test_sitrep_content_in_markdown(known):
     assert "⚠ doel gemist · verstreken 8 u 00 min" in md
     # besluiten: number and version, the overdue action with owner and due time first
     assert "IRBT · afspraak 7 · versie 1" in md
-    assert "| Lijst drinkwaterlocaties rondsturen | AC Bevolkingszorg | za 21-11 14:00 | TE LAAT |" in md
+    assert ("| Lijst drinkwaterlocaties rondsturen | AC Bevolkingszorg | za 21-11 14:00 "
+            "| TE LAAT |") in md
     assert "| Brandstofroute plannen | OvD Logistiek | za 21-11 18:00 | Open |" in md
     assert md.index("Lijst drinkwater") < md.index("Brandstofroute")
     # oordeel

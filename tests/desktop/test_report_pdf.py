@@ -152,7 +152,8 @@ def test_paper_failures_are_messages_and_the_next_tick_works(known: Any,
     packs = PaperPacks(tmp_path / "papier", timedelta(minutes=15), printer=broken_printer)
     res = packs.write(known, clock)
     assert res.path is not None and res.path.exists()
-    assert res.problem == "pakket geschreven, maar niet afgedrukt: printer weigert: printer staat uit"
+    assert res.problem == ("pakket geschreven, maar niet afgedrukt: printer weigert: "
+                           "printer staat uit")
 
     def full_disk(*_a: Any) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
