@@ -422,7 +422,15 @@ class CommandWiring:
         def fail(errs: list[tuple[str, str]]) -> None:
             entry.show_error("; ".join(f"{f}: {m}" if f else m for f, m in errs))
 
-        self.execute([Command("journal.logged", payload)], lambda _c: entry.saved(), fail)
+        # re-keying paper: a leading '14:05 ' is when it happened (kept as occurred_at, and
+        # the line is marked nagekomen so it sorts where it belongs)
+        from data.picture.rekey import split_leading_time
+
+        occurred, text = split_leading_time(str(payload.get("text") or ""), self.ctx.clock)
+        if occurred is not None:
+            payload = {**payload, "text": text, "nagekomen": True}
+        self.execute([Command("journal.logged", payload, occurred_at=occurred)],
+                     lambda _c: entry.saved(), fail)
 
     def report_comms(self, region: str, channel: str, current: str) -> None:
         r = REGION_BY_CODE.get(region)

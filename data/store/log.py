@@ -202,7 +202,8 @@ JOURNAL_LIGHT_SQL = (
     "SELECT entity, CAST(strftime('%s', occurred_at) AS INTEGER), "
     "json_extract(payload, '$.channel'), json_extract(payload, '$.direction'), "
     "json_extract(payload, '$.sender'), json_extract(payload, '$.recipient'), "
-    "json_extract(payload, '$.text'), json_extract(payload, '$.key'), "
+    "json_extract(payload, '$.text'), " + "coalesce(json_extract(payload, '$.key'), 0) + 2 * "
+    "coalesce(json_extract(payload, '$.nagekomen'), 0), "  # bit 1: nagekomen (issue 12)
     "json_extract(payload, '$.incident_id'), author FROM event WHERE " + LIGHT_WHERE)
 
 #: events per entity kind per hour of ``occurred_at`` (a full scan)
