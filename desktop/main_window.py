@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
+        from desktop.report_ui import ReportWiring  # issue 12: sitrep dialog, paper fallback
+
+        self.report = ReportWiring(self.ctx, self.header)
         self.resize(1440, 900)
 
     # ------------------------------------------------------------------ lifecycle
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers, sync and the operation lanes (idempotent)."""
         self._filter_timer.stop()
+        self.report.stop()
         self.panes.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next

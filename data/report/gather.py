@@ -34,8 +34,13 @@ def journal_line(ev: Event) -> dict[str, Any]:
 
 
 def meta_of(st: Store) -> Meta:
-    """Centre, node, world and fingerprint of a store."""
-    return Meta(st.name or st.node_id, st.node_id, st.world, str(st.fingerprint()))
+    """Centre, node, world and fingerprint of a store (a reading lane's store has not read
+    its identity: then it comes from the meta table)."""
+    node, world, name = st.node_id, st.world, st.name
+    if not world:
+        ident = q.identity(str(st.path))
+        node, world, name = ident["node_id"], ident["world"], ident["name"]
+    return Meta(name or node, node, world, str(st.fingerprint()))
 
 
 def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
