@@ -6,6 +6,7 @@ Both work headless: the PDF is drawn with Qt on an offscreen platform they start
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -104,13 +105,18 @@ def cmd_paper(a: argparse.Namespace) -> int:
             res = packs.write(st, clock)
         finally:
             st.close()
-        if res.path is not None:
+        if a.json:  # for the application, which runs one pack in a child process
+            print(json.dumps({"path": str(res.path or ""), "pages": res.pages,
+                              "pruned": [str(x) for x in res.pruned], "problem": res.problem,
+                              "at": res.at.isoformat() if res.at else ""}), flush=True)
+        elif res.path is not None:
             print(f"{local_hm(clock_now(clock).isoformat())} pakket {res.path} "
                   f"({res.pages} pagina's)" + (f"; {len(res.pruned)} oude verwijderd"
                                               if res.pruned else ""), flush=True)
         if res.problem:
             failures += 1
-            print(f"crisisbeeld: {res.problem}", file=sys.stderr, flush=True)
+            if not a.json:
+                print(f"crisisbeeld: {res.problem}", file=sys.stderr, flush=True)
         if a.once:
             return 1 if res.problem else 0
         nxt = packs.next_at()
@@ -146,4 +152,5 @@ def register(sub: Any) -> None:
     p.add_argument("--once", action="store_true", help="schrijf één pakket en stop")
     p.add_argument("--print", action="store_true", help="druk elk pakket af (lp)")
     p.add_argument("--printer", default="", help="naam van de printer (standaard: de standaard)")
+    p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_paper)

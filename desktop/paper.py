@@ -142,6 +142,8 @@ def _reason(e: OSError) -> str:
         return "de schijf is vol"
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "geen schrijfrechten in de map"
+    if e.errno in (errno.ENOTDIR, errno.EEXIST, errno.ENOENT):
+        return "de map voor de pakketten bestaat niet of is geen map"
     return e.strerror or str(e)
 
 

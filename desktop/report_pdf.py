@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -129,13 +130,24 @@ def _heading_pages(doc: QTextDocument, page: _Page, first: int) -> list[int]:
 
 def _sitrep_doc(s: Sitrep, page: _Page, device: QPagedPaintDevice, images: dict[str, QImage],
                 first: int) -> QTextDocument:
-    doc = _doc(rhtml.body(s, map_src=rhtml.MAP_IMAGE, with_toc=False), page, device, images)
+    """One layout with placeholders in the table of contents, filled in from where each
+    section landed (a short sitrep is laid out again without contents)."""
+    tokens = [rhtml.toc_token(n) for n in range(len(SECTIONS))]
+    doc = _doc(rhtml.body(s, map_src=rhtml.MAP_IMAGE, toc=tokens), page, device, images)
     if doc.pageCount() < TOC_FROM_PAGES:
-        return doc
-    doc = _doc(rhtml.body(s, map_src=rhtml.MAP_IMAGE, toc=[0] * len(SECTIONS)), page,
-               device, images)
+        return _doc(rhtml.body(s, map_src=rhtml.MAP_IMAGE, with_toc=False), page, device,
+                    images)
     pages = _heading_pages(doc, page, first)
-    return _doc(rhtml.body(s, map_src=rhtml.MAP_IMAGE, toc=pages), page, device, images)
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()  # one relayout for all the numbers, not one per number
+    for token, n in zip(tokens, pages):
+        found = doc.find(token)
+        if not found.isNull():
+            edit.setPosition(found.selectionStart())
+            edit.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+            edit.insertText(str(n))
+    edit.endEditBlock()
+    return doc
 
 
 def _furniture(p: QPainter, page: _Page, s: Sitrep, title: str, n: int, total: int) -> None:

@@ -8,12 +8,14 @@ the application carries on, and the next tick tries again.
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.domain.enums import Classification
-from data.picture.timefmt import local_hm
+from data.picture.timefmt import LOCAL
 from data.report import html as rhtml
 from data.report.content import Filters, Sitrep, region_codes
 from data.report.gather import sitrep
@@ -164,7 +166,12 @@ class SitrepDialog(QDialog):
 
 class PaperController(QObject):
     """Papieren terugval: while on, a pack every ``every`` into ``folder`` (last ``keep``
-    kept), written on a reading lane; the header shows when the last one was made."""
+    kept); the header shows when the last one was made, or what went wrong.
+
+    The pack is drawn in a child process (``crisisbeeld paper --once``): Qt's rich-text layout
+    holds Python's interpreter lock while it works, so even on a worker thread a long pack
+    would freeze the window; a child process cannot, and if it fails the window carries on.
+    Whether a pack is due is decided here, by the window's clock."""
 
     sig_pack_done = Signal(object)
     """A pack attempt ended: (PackResult) — written, or with the problem a person must see."""
@@ -181,6 +188,8 @@ class PaperController(QObject):
         home = Path(os.environ.get("CRISISBEELD_HOME")
                     or Path.home() / ".local" / "share" / "crisisbeeld")
         self.packs = PaperPacks(folder or home / "papier", every, keep)
+        #: print each pack with the system's print command (lp)
+        self.print_packs = False
         self.label = QLabel("")
         self.label.setObjectName("PaperState")
         self.label.hide()
@@ -190,7 +199,7 @@ class PaperController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.TICK_MS)
         self._timer.timeout.connect(self.tick)
-        self._busy = False
+        self._proc: QProcess | None = None
         self.on = False
 
     def set_on(self, on: bool) -> None:
@@ -205,38 +214,79 @@ class PaperController(QObject):
         else:
             self._timer.stop()
 
-    def tick(self) -> None:
-        """Write a pack when one is due by the window's clock (and none is being written)."""
-        if not self.on or self._busy or not self.packs.due(self.ctx.clock.now()):
-            return
-        self._busy = True
-        packs, clock = self.packs, self.ctx.clock
-        QueryOp(self.ctx.ops, lambda st: packs.write(st, clock), Lane.SLOW) \
-            .success(self._done).failure(self._failed).run_in_background()
+    def command(self) -> list[str]:
+        """The child's command line: one pack of this store into the folder."""
+        args = ["-m", "desktop", "paper", "--db", str(self.ctx.path), "--dir",
+                str(self.packs.folder), "--keep", str(self.packs.keep), "--once", "--json",
+                "--max-class", self.packs.filters.max_class]
+        return args + (["--print"] if self.print_packs else [])
 
-    def _done(self, res: Any) -> None:
-        self._busy = False
-        when = local_hm(res.at.isoformat()) if res.at else ""
-        if res.problem:
+    def tick(self) -> None:
+        """Start a pack when one is due by the window's clock (and none is being written)."""
+        now = self.ctx.clock.now()
+        if not self.on or self._proc is not None or not self.packs.due(now):
+            return
+        self.packs.last = now
+        proc = QProcess(self)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("QT_QPA_PLATFORM", "offscreen")
+        proc.setProcessEnvironment(env)
+        proc.finished.connect(self._finished)
+        proc.errorOccurred.connect(self._error)
+        self._proc = proc
+        proc.start(sys.executable, self.command())
+
+    def _error(self, err: QProcess.ProcessError) -> None:
+        if err == QProcess.ProcessError.FailedToStart:
+            self._end(f"papieren pakket niet geschreven: programma start niet ({err.name})")
+
+    def _finished(self, _code: int, _status: QProcess.ExitStatus) -> None:
+        proc = self._proc
+        if proc is None:
+            return
+        out = bytes(proc.readAllStandardOutput().data()).decode("utf-8", "replace")
+        err = bytes(proc.readAllStandardError().data()).decode("utf-8", "replace")
+        line = out.strip().splitlines()[-1] if out.strip() else ""
+        try:
+            doc = json.loads(line)
+        except ValueError:
+            doc = {"problem": "papieren pakket niet geschreven: "
+                   + (err.strip().splitlines()[-1:] or ["onbekende fout"])[0][:200]}
+        self._end(str(doc.get("problem") or ""), doc)
+
+    def _end(self, problem: str, doc: dict[str, Any] | None = None) -> None:
+        from desktop.paper import PackResult
+
+        if self._proc is not None:
+            self._proc.deleteLater()
+            self._proc = None
+        doc = doc or {}
+        res = PackResult(path=Path(doc["path"]) if doc.get("path") else None,
+                         pages=int(doc.get("pages") or 0),
+                         pruned=[Path(x) for x in doc.get("pruned") or []], problem=problem,
+                         at=self.ctx.clock.now())
+        if problem:
             self.label.setProperty("severity", "red")
-            self.label.setText(self.tr("papier: {0}").format(res.problem))
-            self.ctx.status(res.problem)
+            self.label.setText(self.tr("papier: {0}").format(problem))
+            self.ctx.status(problem)
         else:
             self.label.setProperty("severity", "")
-            self.label.setText(self.tr("papier {0}").format(when.split(" ")[-1]))
+            self.label.setText(self.tr("papier {0}").format(
+                res.at.astimezone(LOCAL).strftime("%H:%M") if res.at else ""))
             self.label.setToolTip(str(res.path))
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
         self.sig_pack_done.emit(res)
 
-    def _failed(self, e: Exception) -> None:
-        from desktop.paper import PackResult
-
-        self._done(PackResult(problem=f"papieren pakket niet geschreven: {e}",
-                              at=self.ctx.clock.now()))
-
     def stop(self) -> None:
+        """Stop the timer and a pack being written (the packs made before stay; a pack cut
+        off leaves only its temporary file, never a half pack under a pack's name)."""
         self._timer.stop()
+        if self._proc is not None:
+            self._proc.finished.disconnect(self._finished)
+            self._proc.kill()
+            self._proc.waitForFinished(5_000)
+            self._proc = None
 
 
 class ReportWiring(QObject):

@@ -65,7 +65,12 @@ def table(head: Sequence[str], rows: Sequence[Sequence[Any]], late_col: int = -1
     return "".join(out)
 
 
-def _toc(pages: Sequence[int] | None) -> str:
+#: what the PDF painter puts where a section's page number goes, to fill in after layout
+def toc_token(n: int) -> str:
+    return f"§{n}§"
+
+
+def _toc(pages: Sequence[int | str] | None) -> str:
     rows = []
     for n, title in enumerate(SECTIONS):
         pad = "&nbsp;&nbsp;&nbsp;&nbsp;" if "." in title.split(" ")[0][:-1] else ""
@@ -91,7 +96,7 @@ def _h(n: int, level: int) -> str:
     return f"<h{level} id='s{n}'><a name='s{n}'></a>{esc(SECTIONS[n])}</h{level}>"
 
 
-def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int] | None = None,
+def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int | str] | None = None,
          with_toc: bool = True) -> str:
     """The sitrep's sections as HTML (no ``<html>`` around them)."""
     out = [header(s)]

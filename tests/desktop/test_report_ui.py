@@ -5,13 +5,12 @@ it happened)."""
 
 from __future__ import annotations
 
-import errno
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from data.picture.timefmt import LOCAL
 
@@ -62,27 +61,29 @@ def test_sitrep_dialog_preview_save_and_print(qtbot: Any, window: Any, tmp_path:
 def test_paper_fallback_failure_is_shown_and_the_window_keeps_working(
         qtbot: Any, window: Any, tmp_path: Path) -> None:
     paper = window.report.paper
-    paper.packs.folder = tmp_path / "papier"
-
-    def full_disk(*_a: Any) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    paper.packs.writer = full_disk
-    with qtbot.waitSignal(paper.sig_pack_done, timeout=10_000) as sig:
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand waar de map had moeten staan")
+    paper.packs.folder = blocked
+    with qtbot.waitSignal(paper.sig_pack_done, timeout=60_000) as sig:
         window.report.paper_action.setChecked(True)
-    assert sig.args[0].problem.endswith("de schijf is vol")
-    assert paper.label.isVisible() and "de schijf is vol" in paper.label.text()
-    assert "de schijf is vol" in window.status_line.text()
+    problem = ("papieren pakket niet geschreven: de map voor de pakketten bestaat niet of is "
+               "geen map")
+    assert sig.args[0].problem == problem
+    assert paper.label.isVisible() and problem in paper.label.text()
+    assert problem in window.status_line.text()
     # the window carries on: a journal line is saved and shown
     _journal(window, qtbot, "Werk gaat door", 1)
-    # the disk has room again: the next pack is written, the header says when
-    paper.packs.writer = None
+    # a folder that works: the next pack is written, the header says when
+    paper.packs.folder = tmp_path / "papier"
     paper.packs.last = window.clock.now() - timedelta(minutes=16)  # a period has passed
-    with qtbot.waitSignal(paper.sig_pack_done, timeout=30_000) as sig:
+    with qtbot.waitSignal(paper.sig_pack_done, timeout=60_000) as sig:
         paper.tick()
     res = sig.args[0]
-    assert not res.problem and res.path.exists()
+    assert not res.problem and res.path.exists() and res.path.parent == tmp_path / "papier"
+    assert "Werk gaat door" in _pdf_text(res.path)
     assert paper.label.text() == f"papier {res.at.astimezone(LOCAL):%H:%M}"
+    paper.tick()  # not due again within the period: no second pack
+    assert paper._proc is None  # noqa: SLF001
     window.report.paper_action.setChecked(False)
     assert not paper.label.isVisible()
 

@@ -1,0 +1,169 @@
+"""Situation report and paper pack against their budgets (ARCHITECTURE.md §7: a sitrep PDF of a
+1M-event store <= 3 s; a paper pack <= 5 s, off the GUI thread).
+
+    .venv/bin/python bench/report.py                                  # /tmp/report-200k.db
+    .venv/bin/python bench/report.py --db /tmp/report-1m.db --events 1000000
+
+Builds the store with the demo when it is missing (``crisisbeeld demo --events N --world
+OEF-BENCH``). Each run measures, in one process:
+
+* the yardsticks: a full scan of the event table in SQLite (``count(*)`` over the journal
+  type, the floor of anything that reads the journal) and a fixed piece of Python work (JSON
+  round trips), so that figures can be compared across a loaded machine as ratios;
+* reading the sitrep (``gather`` + ``compose``) and drawing it as PDF (``write_pdf``);
+* one paper pack (``PaperPacks.write``) on a worker thread while the main thread runs a Qt
+  event loop with a 10 ms timer: the longest gap between its ticks says whether the window
+  would have stalled.
+
+Several runs; each figure is given as median and range, and as a ratio to the yardsticks of
+the same run. Figures move 30-40 % on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from data.clock import WallClock  # noqa: E402
+from data.report.gather import sitrep  # noqa: E402
+from data.store import Store  # noqa: E402
+
+
+def scan_yardstick(db: str) -> float:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    t = time.perf_counter()
+    con.execute("SELECT count(*) FROM event WHERE type = 'journal.logged'").fetchone()
+    dt = time.perf_counter() - t
+    con.close()
+    return dt
+
+
+def cpu_yardstick() -> float:
+    doc = {"a": list(range(50)), "b": {"c": "tekst" * 10, "d": [1.5, None, True]}}
+    t = time.perf_counter()
+    for _ in range(20_000):
+        json.loads(json.dumps(doc))
+    return time.perf_counter() - t
+
+
+def pack_off_gui_thread(st: Store, folder: Path) -> tuple[float, float, int]:
+    """(seconds for the pack, longest gap between 10 ms ticks of the GUI loop, pages)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.paper import PaperPacks
+
+    app = QApplication.instance() or QApplication(["bench"])
+    packs = PaperPacks(folder, keep=2)
+    result: dict[str, object] = {}
+    loop = QEventLoop()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+        if "done" in result:
+            loop.quit()
+
+    def work() -> None:
+        t = time.perf_counter()
+        res = packs.write(st, WallClock())
+        result["seconds"] = time.perf_counter() - t
+        result["pages"] = res.pages
+        result["problem"] = res.problem
+        result["done"] = True
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    th = threading.Thread(target=work)
+    last[0] = time.perf_counter()
+    th.start()
+    loop.exec()
+    timer.stop()
+    th.join()
+    app.processEvents()
+    if result.get("problem"):
+        raise SystemExit(f"pack failed: {result['problem']}")
+    return float(result["seconds"]), max(gaps) if gaps else 0.0, int(result["pages"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", default="/tmp/report-200k.db")
+    ap.add_argument("--events", type=int, default=200_000)
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    if not Path(a.db).exists():
+        exe = Path(sys.executable).with_name("crisisbeeld")
+        print(f"building {a.db} ({a.events} events) …", flush=True)
+        subprocess.run([str(exe), "demo", "--db", a.db, "--world", "OEF-BENCH", "--events",
+                        str(a.events)], check=True)
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.report_pdf import write_pdf
+
+    QApplication.instance() or QApplication(["bench"])
+    st = Store.open(a.db, readonly=True)
+    print(f"store {a.db}: {st.event_count():,} events, "
+          f"{Path(a.db).stat().st_size / 1e6:.0f} MB", flush=True)
+    rows: dict[str, list[float]] = {k: [] for k in (
+        "scan", "cpu", "read", "pdf", "total", "pack", "gap")}
+    pages = pack_pages = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(a.runs):
+            rows["scan"].append(scan_yardstick(a.db))
+            rows["cpu"].append(cpu_yardstick())
+            t = time.perf_counter()
+            s = sitrep(st, WallClock())
+            rows["read"].append(time.perf_counter() - t)
+            t2 = time.perf_counter()
+            pages = write_pdf(s, Path(tmp) / f"s{run}.pdf")
+            rows["pdf"].append(time.perf_counter() - t2)
+            rows["total"].append(time.perf_counter() - t)
+            secs, gap, pack_pages = pack_off_gui_thread(st, Path(tmp) / "papier")
+            rows["pack"].append(secs)
+            rows["gap"].append(gap)
+            print(f"run {run + 1}: scan {rows['scan'][-1]:.2f} s, cpu {rows['cpu'][-1]:.2f} s, "
+                  f"sitrep {rows['total'][-1]:.2f} s (read {rows['read'][-1]:.2f} + pdf "
+                  f"{rows['pdf'][-1]:.2f}), pack {secs:.2f} s, longest GUI gap "
+                  f"{gap * 1000:.0f} ms", flush=True)
+    st.close()
+
+    def med(k: str) -> float:
+        return statistics.median(rows[k])
+
+    def rng(k: str) -> str:
+        return f"{min(rows[k]):.2f}–{max(rows[k]):.2f}"
+
+    print()
+    print(f"yardstick: journal scan    median {med('scan'):.2f} s ({rng('scan')})")
+    print(f"yardstick: 20k JSON trips  median {med('cpu'):.2f} s ({rng('cpu')})")
+    for k, what, budget in (("total", f"sitrep PDF ({pages} p.)", 3.0),
+                            ("pack", f"paper pack ({pack_pages} p.)", 5.0)):
+        ratios = [x / y for x, y in zip(rows[k], rows["scan"])]
+        print(f"{what:<26} median {med(k):.2f} s ({rng(k)}); budget {budget:.0f} s; "
+              f"= {statistics.median(ratios):.1f} × the journal scan")
+    print(f"  of which reading          median {med('read'):.2f} s, drawing {med('pdf'):.2f} s")
+    print(f"longest GUI-loop gap while a pack was written: median {med('gap') * 1000:.0f} ms "
+          f"(worst {max(rows['gap']) * 1000:.0f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
