@@ -140,7 +140,7 @@ class CommandWiring:
              after: Callable[[Changes], None] | None = None) -> FormDialog:
         """Open a form for one command; it closes when the store took it, and shows the
         store's messages next to the fields when not."""
-        form = CommandForm(event_type, fields, choices, initial)
+        form = CommandForm(event_type, fields, choices, initial, with_time=not entity)
         dlg = FormDialog(title, form, self.ctx.window)
         self.dialog = dlg
 
@@ -155,6 +155,16 @@ class CommandWiring:
             if wrong_route is not None:
                 form.show_errors([wrong_route])
                 return
+            # re-keying paper: the form's time is when it happened (issue 12)
+            from data.picture.rekey import parse_time_field
+
+            try:
+                occurred = parse_time_field(form.time_text(), self.ctx.clock)
+            except ValueError as e:
+                form.show_errors([(CommandForm.TIME, str(e))])
+                return
+            if occurred is not None and typ == "journal.logged":
+                payload["nagekomen"] = True
             dlg.buttons.setEnabled(False)
 
             def ok(ch: Changes) -> None:
@@ -167,7 +177,8 @@ class CommandWiring:
                 dlg.buttons.setEnabled(True)
                 form.show_errors(errs)
 
-            self.execute([Command(typ, payload, entity=entity)], ok, fail)
+            self.execute([Command(typ, payload, entity=entity, occurred_at=occurred)], ok,
+                         fail)
 
         form.sig_submitted.connect(submit)
         dlg.open()

@@ -106,3 +106,24 @@ def test_quick_entry_leading_time_is_kept_as_when_it_happened(
     assert "Nu gemeld" in m.index(0, 5).data()
     assert "mast Epe" in m.index(1, 5).data() and "nagekomen" in m.index(1, 0).data()
     assert "nagekomen" not in m.index(0, 0).data()
+
+
+def test_a_creating_form_takes_the_time_of_the_paper_form(
+        qtbot: Any, window: Any, read_store: Any) -> None:
+    now = window.clock.now().astimezone(LOCAL)
+    earlier = (now - timedelta(hours=3)).replace(second=0, microsecond=0)
+    window.commands.new_incident()
+    dlg = window.commands.dialog
+    form = dlg.form
+    form.input("title").setText("Dijk Lek van papier")
+    form.input("kind").setText("overstroming")
+    form.input("regions").setText("VRZHZ")
+    form.time.setText("kwart over twee")
+    form.submit()
+    assert "niet begrepen" in form.error_text("tijd") and dlg.isVisible()
+    form.time.setText(f"{earlier:%H:%M}")
+    with qtbot.waitSignal(dlg.finished, timeout=10_000):
+        form.submit()
+    ev = [e for e in read_store().iter_events() if e.type == "incident.reported"]
+    assert len(ev) == 1
+    assert datetime.fromisoformat(ev[0].occurred_at.replace("Z", "+00:00")) == earlier
