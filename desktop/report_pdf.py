@@ -204,6 +204,7 @@ def _paint(p: QPainter, device: QPagedPaintDevice, page: _Page, s: Sitrep,
             p.translate(0, page.band - i * page.body.height())
             ctx = QAbstractTextDocumentLayout.PaintContext()
             ctx.clip = QRectF(0, i * page.body.height(), page.body.width(), page.body.height())
+            p.setClipRect(ctx.clip)  # the layout's clip is a hint; rows may reach past it
             ctx.palette.setColor(ctx.palette.ColorRole.Text, QColor("black"))
             doc.documentLayout().draw(p, ctx)
             p.restore()
