@@ -20,7 +20,7 @@ from data.clock import Clock
 from data.picture.timefmt import LOCAL
 from data.report.content import Filters
 from data.report.gather import default_since, gather, journal_line, meta_of
-from data.report.pack import parts
+from data.report.pack import BOARD_MAX, parts
 from data.store import Store, log
 
 PREFIX = "papier-"
@@ -105,7 +105,9 @@ class PaperPacks:
             from data.report.content import compose
 
             raw = gather(st, now, since)
-            s = compose(raw, meta_of(st), now, self.filters)
+            meta = meta_of(st)
+            s = compose(raw, meta, now, self.filters)
+            board = compose(raw, meta, now, self.filters, BOARD_MAX)
             with st.reader() as conn:
                 lines = [journal_line(e) for e in log.journal_between(conn, since, s.moment)]
             lines = [j for j in lines if self.filters.allows(j)]
@@ -114,7 +116,7 @@ class PaperPacks:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / name
             write = self.writer or _pdf_writer()
-            res.pages = write(s, path, parts(s, lines, stamp[:-2]))
+            res.pages = write(s, path, parts(s, lines, stamp[:-2], board))
             res.path = path
         except OSError as e:
             res.problem = f"papieren pakket niet geschreven: {_reason(e)}"

@@ -41,6 +41,10 @@ RANK = {c.value: i for i, c in enumerate(Classification)}
 DEFAULT_CLASS = Classification.INTERN.value
 #: default reach of "key journal messages since": the last 24 hours before the moment
 DEFAULT_SINCE_HOURS = 24
+#: a sitrep lists at most this many open requests (the most urgent; the figures count all)
+BIJSTAND_LISTED = 40
+#: and at most this many key messages (the newest)
+JOURNAL_LISTED = 60
 #: comms states that belong in a sitrep (a working channel is not news)
 COMMS_NEWS = ("uitgevallen", "verstoord", "terugvaloptie_actief")
 
@@ -134,6 +138,10 @@ class Sitrep:
     region_levels: dict[str, str]
     #: how many items the ceiling left out (said in the header, never what they were)
     withheld: int = 0
+    #: open requests and key messages beyond what the sitrep lists (it lists the most urgent
+    #: :data:`BIJSTAND_LISTED` requests and the newest :data:`JOURNAL_LISTED` messages)
+    bijstand_more: int = 0
+    journal_more: int = 0
 
 
 def _regions_of(item: Mapping[str, Any]) -> list[str]:
@@ -144,8 +152,10 @@ def _regions_of(item: Mapping[str, Any]) -> list[str]:
     return regs
 
 
-def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters()) -> Sitrep:
-    """The sitrep of ``raw`` at ``now`` after ``filters`` (pure)."""
+def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
+            bijstand_listed: int = BIJSTAND_LISTED) -> Sitrep:
+    """The sitrep of ``raw`` at ``now`` after ``filters`` (pure); it lists the
+    ``bijstand_listed`` most urgent open requests."""
     moment = at(now)
     iso = at_iso(moment)
     since = filters.since or at_iso(moment - timedelta(hours=DEFAULT_SINCE_HOURS))
@@ -222,9 +232,11 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters()) -> Sit
     figures = dict(kpis(pic, moment))
     figures["bijstand_open_quantity"] = sum(b["open_quantity"] for b in bijstand)
     levels = _levels(incidents, comms)
-    return Sitrep(meta, iso, since, filters, highest, figures, incidents, bijstand, comms, nsp,
-                  journal, _judge(decisions, bijstand, nsp, comms, inc_title), decisions,
-                  levels, withheld)
+    judged = _judge(decisions, bijstand, nsp, comms, inc_title)
+    b_more, j_more = max(0, len(bijstand) - bijstand_listed), max(0, len(journal) - JOURNAL_LISTED)
+    return Sitrep(meta, iso, since, filters, highest, figures, incidents,
+                  bijstand[:bijstand_listed], comms, nsp, journal[j_more:], judged, decisions,
+                  levels, withheld, b_more, j_more)
 
 
 def _count_status(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:

@@ -25,6 +25,8 @@ from data.report.text import (
     decision_head,
     figure_lines,
     filter_text,
+    more_bijstand,
+    more_journal,
     offer_text,
 )
 
@@ -132,6 +134,8 @@ def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int | str] | No
                        ("⚠ " if b["late"] else "") + local_hm(b.get("needed_by")),
                        "; ".join(offer_text(o) for o in b["offers_live"]) or "—"]
                       for b in s.bijstand], late_col=5))
+    if s.bijstand_more:
+        out.append(f"<p><i>{esc(more_bijstand(s))}</i></p>")
     out.append(_h(4, 3))
     out.append(table(["regio", "uitgevallen", "verstoord", "terugval in gebruik"],
                      comms_cells(s)))
@@ -142,6 +146,8 @@ def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int | str] | No
                        ("⚠ " if p["flagged"] else "") + p["clock"]] for p in s.nsp],
                      late_col=5))
     out.append(_h(6, 3) + f"<p>{esc(local_hm(s.since))} – {esc(local_hm(s.moment))}</p>")
+    if s.journal_more:
+        out.append(f"<p><i>{esc(more_journal(s))}</i></p>")
     out.append(table(["tijd", "kanaal", "van", "aan", "bericht"],
                      [[local_hm(j.get("at")) + (" (nagekomen)" if j.get("nagekomen") else ""),
                        j.get("channel"), j.get("sender"), j.get("recipient"), j.get("text")]

@@ -16,6 +16,8 @@ from data.report.text import (
     decision_head,
     figure_lines,
     filter_text,
+    more_bijstand,
+    more_journal,
     offer_text,
 )
 
@@ -66,6 +68,8 @@ def markdown(s: Sitrep) -> str:
                     local_hm(b.get("needed_by")) + (" ⚠ verstreken" if b["late"] else ""),
                     "; ".join(offer_text(o) for o in b["offers_live"]) or "—"]
                    for b in s.bijstand])
+    if s.bijstand_more:
+        out += [f"_{more_bijstand(s)}_", ""]
     out += [f"### {SECTIONS[4]}", ""]
     out += _table(["regio", "uitgevallen", "verstoord", "terugval in gebruik"], comms_cells(s))
     out += [f"### {SECTIONS[5]}", ""]
@@ -74,6 +78,8 @@ def markdown(s: Sitrep) -> str:
                     label(str(p.get("status") or "")), p["elapsed"],
                     ("⚠ " if p["flagged"] else "") + p["clock"]] for p in s.nsp])
     out += [f"### {SECTIONS[6]} ({local_hm(s.since)} – {local_hm(s.moment)})", ""]
+    if s.journal_more:
+        out += [f"_{more_journal(s)}_", ""]
     out += _table(["tijd", "kanaal", "van", "aan", "bericht"],
                   [[local_hm(j.get("at")) + (" (nagekomen)" if j.get("nagekomen") else ""),
                     j.get("channel"), j.get("sender"), j.get("recipient"), j.get("text")]

@@ -21,9 +21,12 @@ from data.picture.detail_html import esc
 from data.picture.timefmt import local_hm
 from data.report import html as rhtml
 from data.report.content import Sitrep
+from data.report.text import more_bijstand
 
 #: journal lines a pack prints at most (the newest), so a pack stays quick and portable
-JOURNAL_MAX = 2000
+JOURNAL_MAX = 1000
+#: open requests the bijstand board of a pack prints at most (the most urgent)
+BOARD_MAX = 300
 #: lines on a blank journal form
 FORM_LINES = 20
 
@@ -53,11 +56,15 @@ def journal_part(s: Sitrep, lines: list[dict[str, Any]]) -> Part:
     return Part("Logboek 24 uur", body)
 
 
-def bijstand_part(s: Sitrep) -> Part:
-    """The bijstand board: open requests per status, with what is still open and the offers."""
+def bijstand_part(s: Sitrep, board: Sitrep | None = None) -> Part:
+    """The bijstand board: open requests per status, with what is still open and the offers
+    (from ``board``, a sitrep composed to list up to :data:`BOARD_MAX` requests)."""
+    b_s = board or s
     out = ["<h2>Bijstandsbord</h2>"]
+    if b_s.bijstand_more:
+        out.append(f"<p><i>{esc(more_bijstand(b_s))}</i></p>")
     by: dict[str, list[dict[str, Any]]] = {}
-    for b in s.bijstand:
+    for b in b_s.bijstand:
         by.setdefault(str(b.get("status")), []).append(b)
     if not by:
         out.append("<p><i>geen open bijstand</i></p>")
@@ -126,11 +133,12 @@ def bijstand_form(s: Sitrep, pack_no: str) -> Part:
     return Part("Bijstandsformulier", body)
 
 
-def parts(s: Sitrep, journal: list[dict[str, Any]], pack_no: str) -> list[Part]:
+def parts(s: Sitrep, journal: list[dict[str, Any]], pack_no: str,
+          board: Sitrep | None = None) -> list[Part]:
     """Every part of a pack, in the order they are printed; ``pack_no`` numbers its forms
     (the pack's local time, e.g. '20261126-1415', so every form on paper is unique)."""
     return [Part("Situatierapport", "", sitrep=True), journal_part(s, journal),
-            bijstand_part(s), actions_part(s), journal_form(s, pack_no),
+            bijstand_part(s, board), actions_part(s), journal_form(s, pack_no),
             bijstand_form(s, pack_no)]
 
 

@@ -81,3 +81,16 @@ def decision_head(d: dict[str, Any]) -> str:
 
 def region_names(codes: list[str]) -> str:
     return ", ".join(region_label(c) for c in codes)
+
+
+def more_bijstand(s: Sitrep) -> str:
+    """What the bijstand list leaves out, per status (the figures above count them all)."""
+    f = s.figures["bijstand_by_status"]
+    per = ", ".join(f"{n} {label(st).lower()}" for st, n in sorted(f.items()))
+    return (f"… en {s.bijstand_more} andere open verzoeken, hier niet uitgeschreven (alle open "
+            f"verzoeken per status: {per}); het volledige bord staat in de applicatie.")
+
+
+def more_journal(s: Sitrep) -> str:
+    return (f"… {s.journal_more} eerdere kernberichten in deze periode niet uitgeschreven; "
+            "zie het logboek.")

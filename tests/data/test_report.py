@@ -93,3 +93,16 @@ def test_html_is_self_contained_and_marks_every_printed_page(known):
     assert "<svg" in page and "@page { size: A4" in page
     assert "<div class='mark'>OEFENING</div>" in page and "position: fixed" in page
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_a_long_bijstand_list_is_cut_to_the_most_urgent_and_says_so(known):
+    from data.report.content import compose
+    from data.report.gather import gather, meta_of
+
+    raw = gather(known, rs.NOW, rs.at(24))
+    s = compose(raw, meta_of(known), rs.NOW, bijstand_listed=0)
+    md = markdown(s)
+    assert s.bijstand == [] and s.bijstand_more == 1
+    assert "… en 1 andere open verzoeken" in md and "1 ingediend" in md
+    assert s.figures["bijstand_open_quantity"] == 7  # the figures still count every request
+    assert "… en" not in markdown(compose(raw, meta_of(known), rs.NOW))
