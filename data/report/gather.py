@@ -17,6 +17,9 @@ from data.store import Store, log
 from data.store import queries as q
 from data.store.envelope import Event
 
+#: open requests without their history (thousands on a big store; the sitrep needs none of it)
+_OPEN_BIJSTAND_SQL = ("SELECT json_remove(state, '$.history', '$.conflicts') FROM entity "
+                      "WHERE kind = 'bijstand' AND status IN ({marks})")
 #: the newest report per (region, channel) cell, as full states (with its classification)
 _COMMS_SQL = ("SELECT state FROM entity WHERE kind = 'comms' AND id IN (SELECT id FROM "
               "(SELECT id, max(updated_at) FROM entity WHERE kind = 'comms' GROUP BY title))")
@@ -48,12 +51,13 @@ def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
     key messages unless ``key_only`` is False)."""
     iso = at_iso(now)
     with st.snapshot():
-        open_ids = [str(r[0]) for r in q.bijstand_rows(st) if r[1] in OPEN_BIJSTAND]
         raw = Raw(incidents=q.states(st, "incident"), sessions=q.states(st, "session"),
                   decisions=q.states(st, "decision"), actions=q.states(st, "action"),
-                  nsp=q.states(st, "nsp"),
-                  bijstand=q.states(st, "bijstand", open_ids) if open_ids else [])
+                  nsp=q.states(st, "nsp"))
         with st.reader() as conn:
+            marks = ",".join("?" * len(OPEN_BIJSTAND))
+            raw.bijstand = [json.loads(r[0]) for r in conn.execute(
+                _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
             raw.comms = [json.loads(r[0]) for r in conn.execute(_COMMS_SQL)]
             raw.journal = [journal_line(e)
                            for e in log.journal_between(conn, since, iso, key_only)]
