@@ -140,7 +140,7 @@ class CommandWiring:
              after: Callable[[Changes], None] | None = None) -> FormDialog:
         """Open a form for one command; it closes when the store took it, and shows the
         store's messages next to the fields when not."""
-        form = CommandForm(event_type, fields, choices, initial)
+        form = CommandForm(event_type, fields, choices, initial, with_time=not entity)
         dlg = FormDialog(title, form, self.ctx.window)
         self.dialog = dlg
 
@@ -152,6 +152,16 @@ class CommandWiring:
             form.clear_errors()
             # the route of bijstand (a region asks KCR2 or a neighbour; only KCR2 goes on to
             # JFC or the EU) is a rule of the command table: the store refuses, fail() shows it
+            # re-keying paper: the form's time is when it happened (issue 12)
+            from data.picture.rekey import parse_time_field
+
+            try:
+                occurred = parse_time_field(form.time_text(), self.ctx.clock)
+            except ValueError as e:
+                form.show_errors([(CommandForm.TIME, str(e))])
+                return
+            if occurred is not None and typ == "journal.logged":
+                payload["nagekomen"] = True
             dlg.buttons.setEnabled(False)
 
             def ok(ch: Changes) -> None:
@@ -164,7 +174,8 @@ class CommandWiring:
                 dlg.buttons.setEnabled(True)
                 form.show_errors(errs)
 
-            self.execute([Command(typ, payload, entity=entity)], ok, fail)
+            self.execute([Command(typ, payload, entity=entity, occurred_at=occurred)], ok,
+                         fail)
 
         form.sig_submitted.connect(submit)
         dlg.open()
@@ -425,7 +436,15 @@ class CommandWiring:
         def fail(errs: list[tuple[str, str]]) -> None:
             entry.show_error("; ".join(f"{f}: {m}" if f else m for f, m in errs))
 
-        self.execute([Command("journal.logged", payload)], lambda _c: entry.saved(), fail)
+        # re-keying paper: a leading '14:05 ' is when it happened (kept as occurred_at, and
+        # the line is marked nagekomen so it sorts where it belongs)
+        from data.picture.rekey import split_leading_time
+
+        occurred, text = split_leading_time(str(payload.get("text") or ""), self.ctx.clock)
+        if occurred is not None:
+            payload = {**payload, "text": text, "nagekomen": True}
+        self.execute([Command("journal.logged", payload, occurred_at=occurred)],
+                     lambda _c: entry.saved(), fail)
 
     def report_comms(self, region: str, channel: str, current: str) -> None:
         r = REGION_BY_CODE.get(region)

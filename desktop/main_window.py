@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
         self.people = PeopleController(self.ctx, self)
+        from desktop.report_ui import ReportWiring  # issue 12: sitrep dialog, paper fallback
+
+        self.report = ReportWiring(self.ctx, self.header)
         self.resize(1440, 900)
 
     # ------------------------------------------------------------------ lifecycle
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers, sync and the operation lanes (idempotent)."""
         self._filter_timer.stop()
+        self.report.stop()
         self.panes.stop()
         self.exercise.stop()
         self.header.stop_clock()

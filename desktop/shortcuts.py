@@ -18,6 +18,7 @@ SHORTCUTS = (
     ("B / T", "conflict: huidige behouden / concurrerende toepassen"),
     ("F11 / Esc", "wandweergave aan / uit"),
     ("F5", "nu synchroniseren"),
+    ("Ctrl+P", "situatierapport (voorbeeld, opslaan, afdrukken)"),
 )
 
 

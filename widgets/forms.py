@@ -64,9 +64,13 @@ class CommandForm(QWidget):
     sig_submitted = Signal(str, dict)
     """The user asked to save: (event type, payload)."""
 
+    #: the time field of a creating form (not a payload field: it becomes occurred_at)
+    TIME = "tijd"
+
     def __init__(self, event_type: str, fields: Sequence[str] | None = None,
                  choices: dict[str, Sequence[Choice]] | None = None,
-                 initial: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+                 initial: dict[str, Any] | None = None, parent: QWidget | None = None,
+                 with_time: bool = False) -> None:
         super().__init__(parent)
         self.event_type = event_type
         _kind, spec, _partial = EVENT_TYPES[event_type]
@@ -107,6 +111,22 @@ class CommandForm(QWidget):
             self._inputs[name], self._errors[name] = w, err
             self._by_label[f.label] = name
             self._by_label[name] = name
+        self.time: QLineEdit | None = None
+        if with_time:  # re-keying a paper form: the time written on it (empty: now)
+            self.time = QLineEdit()
+            self.time.setObjectName("field_tijd")
+            self.time.setPlaceholderText(self.tr("uu:mm van het papieren formulier; leeg = nu"))
+            err = QLabel("")
+            err.setObjectName("FieldError")
+            err.hide()
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(self.time)
+            lay.addWidget(err)
+            form.addRow(self.tr("Tijd (van papier)"), box)
+            self._inputs[self.TIME], self._errors[self.TIME] = self.time, err
+            self._by_label[self.TIME] = self.TIME
 
     # -- inputs --------------------------------------------------------------------------------
 
@@ -187,6 +207,8 @@ class CommandForm(QWidget):
         """Values the user gave; empty optional fields are left out."""
         out: dict[str, Any] = {}
         for name, w in self._inputs.items():
+            if name == self.TIME:
+                continue
             val: Any
             if isinstance(w, QComboBox):
                 val = w.currentData()
@@ -237,6 +259,10 @@ class CommandForm(QWidget):
             self.form_error.show()
         if first is not None:
             first.setFocus()
+
+    def time_text(self) -> str:
+        """What the time field holds ('' without one)."""
+        return self.time.text().strip() if self.time is not None else ""
 
     def error_text(self, name: str) -> str:
         """The message shown next to a field ('' when none)."""

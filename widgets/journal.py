@@ -58,7 +58,7 @@ class _RowView:
             return [self[k] for k in range(*i.indices(len(self)))]
         d = self._d
         return (d.id_of(i), d.at[i], d.ch[i], d.dir[i], d.frm[i], d.to[i], d.text[i],
-                bool(d.key[i]), None, None)
+                bool(d.key[i] & 1), None, None)
 
 
 class JournalData:
@@ -132,7 +132,7 @@ class JournalData:
             self.frm.append(frm)
             self.to.append(to)
             self.text.append(text)
-            self.key.append(1 if r[_KEY] else 0)
+            self.key.append(int(r[_KEY] or 0) & 3)  # 1: key message, 2: nagekomen
             hk = ("h", ch, frm, to, text)
             h = self._intern.get(hk)
             if h is None:
@@ -252,7 +252,7 @@ class JournalModel(QAbstractTableModel):
         if reg:
             out = [i for i in out if reg in regs[i]]
         if self._key_only:
-            out = [i for i in out if key[i]]
+            out = [i for i in out if key[i] & 1]
         return out
 
     def set_filter(self, text: str, region: str = "", key_only: bool | None = None) -> None:
@@ -319,14 +319,14 @@ class JournalModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
             v = d.col(self._SRC[col])[i]
-            if col == 0:
-                return local_hm_epoch(v)
-            if col == 5 and d.key[i] and role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:  # a message re-keyed from paper says so, at the time it happened
+                return local_hm_epoch(v) + (" · nagekomen" if d.key[i] & 2 else "")
+            if col == 5 and d.key[i] & 1 and role == Qt.ItemDataRole.DisplayRole:
                 return "★ " + (v or "")
             return v or ""
         if role == ID_ROLE:
             return d.id_of(i)
-        if role == Qt.ItemDataRole.FontRole and d.key[i]:
+        if role == Qt.ItemDataRole.FontRole and d.key[i] & 1:
             return self._bold
         return None
 
@@ -354,7 +354,8 @@ class QuickEntryBar(QWidget):
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(self.tr("aan"))
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("bericht — Enter om op te slaan (Ctrl+L)"))
+        self.text.setPlaceholderText(self.tr(
+            "bericht — Enter om op te slaan (Ctrl+L); van papier: begin met de tijd, 14:05 …"))
         self.key = QCheckBox(self.tr("kernbericht"))
         self.save = QPushButton(self.tr("Opslaan"))
         self.error = QLabel("")

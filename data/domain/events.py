@@ -124,6 +124,8 @@ JOURNAL_FIELDS = {
     "incident_id": Field("incident", v.identifier),
     "key": Field("kernbericht", v.boolean, default=False),
     "classification": CLASS,
+    # re-keyed from paper later: occurred_at is the time written on the form (issue 12)
+    "nagekomen": Field("nagekomen", v.boolean),
 }
 
 COMMS_FIELDS = {

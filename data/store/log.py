@@ -202,7 +202,8 @@ JOURNAL_LIGHT_SQL = (
     "SELECT entity, CAST(strftime('%s', occurred_at) AS INTEGER), "
     "json_extract(payload, '$.channel'), json_extract(payload, '$.direction'), "
     "json_extract(payload, '$.sender'), json_extract(payload, '$.recipient'), "
-    "json_extract(payload, '$.text'), json_extract(payload, '$.key'), "
+    "json_extract(payload, '$.text'), " + "coalesce(json_extract(payload, '$.key'), 0) + 2 * "
+    "coalesce(json_extract(payload, '$.nagekomen'), 0), "  # bit 1: nagekomen (issue 12)
     "json_extract(payload, '$.incident_id'), author FROM event WHERE " + LIGHT_WHERE)
 
 #: events per entity kind per hour of ``occurred_at`` (a full scan)
@@ -448,3 +449,15 @@ def of_types_or_entities(conn: sqlite3.Connection, types: Sequence[str],
     rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE {cond}",
                         types + entities).fetchall()
     return [row_to_event(r, False) for r in rows]
+
+
+# ---------------------------------------------------------------- issue 12: situation reports
+def journal_between(conn: sqlite3.Connection, lo: str, hi: str,
+                    key_only: bool = False) -> list[Event]:
+    """The journal messages (``journal.logged``) with ``lo < occurred_at <= hi``, in the order
+    they happened (``key_only``: only the key messages)."""
+    q = (f"SELECT {EVENT_COLS} FROM event WHERE type = 'journal.logged' "
+         "AND occurred_at > ? AND occurred_at <= ?")
+    if key_only:
+        q += " AND json_extract(payload, '$.key') = 1"
+    return [row_to_event(r) for r in conn.execute(q + " ORDER BY occurred_at, id", (lo, hi))]

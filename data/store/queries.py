@@ -15,7 +15,7 @@ from data.store import log
 from data.store.store import Store
 
 #: fields of a journal row; ``at`` is Unix seconds (an int, so a big journal holds no per-line
-#: time string)
+#: time string); ``key`` holds flags: 1 a key message, 2 re-keyed later (*nagekomen*)
 JOURNAL_COLS = ("id", "at", "channel", "direction", "sender", "recipient", "text", "key",
                 "incident_id", "author")
 
@@ -56,7 +56,8 @@ _JOURNAL_ROW_SQL = (
     "SELECT id, CAST(strftime('%s', json_extract(state, '$.created_at')) AS INTEGER), status, "
     "json_extract(state, '$.direction'), json_extract(state, '$.sender'), "
     "json_extract(state, '$.recipient'), json_extract(state, '$.text'), "
-    "json_extract(state, '$.key'), json_extract(state, '$.incident_id'), "
+    "coalesce(json_extract(state, '$.key'), 0) + 2 * "
+    "coalesce(json_extract(state, '$.nagekomen'), 0), json_extract(state, '$.incident_id'), "
     "json_extract(state, '$.created_by') FROM entity WHERE kind = 'journal'")
 _JOURNAL_SQL = _JOURNAL_LIGHT_SQL + " UNION ALL " + _JOURNAL_ROW_SQL
 

@@ -1,0 +1,75 @@
+"""Read what a sitrep or a paper pack needs from a store, in one read snapshot.
+
+Only what is still open is read in full (open bijstand, not the whole board's history); the
+journal comes straight from the log for the window asked, so a 1M-event store costs one scan.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from data.domain.lifecycles import OPEN_BIJSTAND
+from data.picture.moment import Now, at, at_iso
+from data.report.content import DEFAULT_SINCE_HOURS, Filters, Meta, Raw, Sitrep, compose
+from data.store import Store, log
+from data.store import queries as q
+from data.store.envelope import Event
+
+#: open requests without their history (thousands on a big store; the sitrep needs none of it)
+_OPEN_BIJSTAND_SQL = ("SELECT json_remove(state, '$.history', '$.conflicts') FROM entity "
+                      "WHERE kind = 'bijstand' AND status IN ({marks})")
+#: the newest report per (region, channel) cell, as full states (with its classification)
+_COMMS_SQL = ("SELECT state FROM entity WHERE kind = 'comms' AND id IN (SELECT id FROM "
+              "(SELECT id, max(updated_at) FROM entity WHERE kind = 'comms' GROUP BY title))")
+
+
+def journal_line(ev: Event) -> dict[str, Any]:
+    """A journal event as a sitrep line: when it happened, channel, from/to, text, marks."""
+    p = ev.payload
+    return {"id": ev.entity, "at": ev.occurred_at, "recorded_at": ev.recorded_at,
+            "channel": p.get("channel"), "direction": p.get("direction"),
+            "sender": p.get("sender"), "recipient": p.get("recipient"), "text": p.get("text"),
+            "key": bool(p.get("key")), "incident_id": p.get("incident_id"),
+            "classification": p.get("classification"), "author": ev.author,
+            "nagekomen": bool(p.get("nagekomen"))}
+
+
+def meta_of(st: Store) -> Meta:
+    """Centre, node, world and fingerprint of a store (a reading lane's store has not read
+    its identity: then it comes from the meta table)."""
+    node, world, name = st.node_id, st.world, st.name
+    if not world:
+        ident = q.identity(str(st.path))
+        node, world, name = ident["node_id"], ident["world"], ident["name"]
+    return Meta(name or node, node, world, str(st.fingerprint()))
+
+
+def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
+    """The raw picture for a sitrep at ``now``: journal messages in (``since``, now] (only the
+    key messages unless ``key_only`` is False)."""
+    iso = at_iso(now)
+    with st.snapshot():
+        raw = Raw(incidents=q.states(st, "incident"), sessions=q.states(st, "session"),
+                  decisions=q.states(st, "decision"), actions=q.states(st, "action"),
+                  nsp=q.states(st, "nsp"))
+        with st.reader() as conn:
+            marks = ",".join("?" * len(OPEN_BIJSTAND))
+            raw.bijstand = [json.loads(r[0]) for r in conn.execute(
+                _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
+            raw.comms = [json.loads(r[0]) for r in conn.execute(_COMMS_SQL)]
+            raw.journal = [journal_line(e)
+                           for e in log.journal_between(conn, since, iso, key_only)]
+    return raw
+
+
+def default_since(now: Now) -> str:
+    """The start of the journal window when none is chosen: 24 hours before ``now``."""
+    return at_iso(at(now) - timedelta(hours=DEFAULT_SINCE_HOURS))
+
+
+def sitrep(st: Store, now: Now, filters: Filters = Filters()) -> Sitrep:
+    """The sitrep of a store at ``now`` after ``filters``."""
+    since = filters.since or default_since(now)
+    return compose(gather(st, now, since), meta_of(st), now, filters)

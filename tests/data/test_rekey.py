@@ -1,0 +1,35 @@
+"""Re-keying paper: a leading time in the quick entry or a form's time field is the most recent
+such local moment, never one in the future; anything else is refused in Dutch."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from data.picture.rekey import parse_time_field, split_leading_time
+
+# 00:10 local time on 22 November (CET: UTC+1)
+JUST_AFTER_MIDNIGHT = datetime(2026, 11, 21, 23, 10, tzinfo=timezone.utc)
+
+
+def test_leading_time_is_today_or_yesterday_never_later():
+    assert split_leading_time("00:05 mast Epe uit", JUST_AFTER_MIDNIGHT) == (
+        "2026-11-21T23:05:00Z", "mast Epe uit")
+    # 23:50 typed at 00:10 is yesterday evening
+    assert split_leading_time("23.50 brand gemeld", JUST_AFTER_MIDNIGHT) == (
+        "2026-11-21T22:50:00Z", "brand gemeld")
+    assert split_leading_time("9:05 kort", JUST_AFTER_MIDNIGHT)[0] == "2026-11-21T08:05:00Z"
+
+
+@pytest.mark.parametrize("text", ["geen tijd hier", "25:00 te laat", "14:05", "1405 tekst",
+                                  "14:60 tekst"])
+def test_text_without_a_leading_time_is_left_alone(text):
+    assert split_leading_time(text, JUST_AFTER_MIDNIGHT) == (None, text)
+
+
+def test_form_time_field():
+    assert parse_time_field("", JUST_AFTER_MIDNIGHT) is None
+    assert parse_time_field(" 00:05 ", JUST_AFTER_MIDNIGHT) == "2026-11-21T23:05:00Z"
+    with pytest.raises(ValueError, match="niet begrepen"):
+        parse_time_field("kwart over twee", JUST_AFTER_MIDNIGHT)
