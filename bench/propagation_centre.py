@@ -1,8 +1,10 @@
-"""One centre of bench/live.py, in a process of its own: a store and its sync engine.
+"""One centre of bench/propagation.py, in a process of its own: a store and its sync engine.
 
-Reads commands on stdin ("write N TEXT": one journal line, reported back as "sent ID T") and
+Reads commands on stdin ("write TEXT": one journal line, reported back as "sent ID T") and
 reports every received journal line as "got ID T" (T: wall clock, seconds; one machine, one
-clock). "stop" ends it.
+clock). For the breakdown of where an event waits it also reports "pushed ID T" when the hub
+accepted one of its own lines, and "woke T" when a wait at the hub returned with news.
+"stop" ends it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from data.store import Command, Store
 from data.sync.client import PeerConfig, SyncEngine
+from data.sync.hub_client import HubClient
 
 
 def main() -> int:
@@ -33,6 +36,23 @@ def main() -> int:
         for eid in changes.events:
             say(f"got {eid} {t:.6f}")
 
+    push_body, wait = HubClient.push_body, HubClient.wait
+
+    def timed_push(self, world, body, coding="gzip"):  # type: ignore[no-untyped-def]
+        reply = push_body(self, world, body, coding)
+        t = time.time()
+        ids = [r["id"] for r in reply.get("results", []) if r.get("status") == "accepted"]
+        if ids:
+            say("pushed " + " ".join(ids) + f" {t:.6f}")
+        return reply
+
+    def timed_wait(self, world, after, timeout):  # type: ignore[no-untyped-def]
+        news = wait(self, world, after, timeout)
+        if news:
+            say(f"woke {time.time():.6f}")
+        return news
+
+    HubClient.push_body, HubClient.wait = timed_push, timed_wait  # type: ignore[method-assign]
     eng = SyncEngine(st, [PeerConfig(url, token)], interval=5.0 if listen else 1.0,
                      listen=listen)
     eng.add_changes_listener(on_changes)
@@ -45,7 +65,7 @@ def main() -> int:
         if cmd == "write":
             ch = st.execute(Command("journal.logged", {"channel": "NCV", "text": rest}), "IM")
             t = time.time()
-            eng.nudge()
+            eng.wrote()
             for eid in ch.events:
                 say(f"sent {eid} {t:.6f}")
     eng.close()
