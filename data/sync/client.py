@@ -74,6 +74,7 @@ class _Peer:
     refused: int = 0  # HTTP status of the hub's last refusal (0: none)
     waits: bool = False  # the hub can hold a request until it has news (health: "wait")
     news: bool = False  # the hub said it has events after our pull cursor: pull them
+    wrote: bool = False  # a local write since the last push: push it (a light round will do)
     round_done: threading.Event = field(default_factory=threading.Event)
     held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
@@ -88,7 +89,8 @@ class SyncEngine:
         engine.add_listener(on_state)        # on_state(SyncState), after every change
         engine.add_changes_listener(on_chg)  # on_chg(Changes), after pulled events committed
         engine.start()                       # background thread (daemon)
-        engine.nudge()                       # after a local write: push soon
+        engine.nudge()                       # 'sync now': a full round with every hub
+        engine.wrote()                       # after a local write: push it at once
         engine.state                         # latest SyncState snapshot
         engine.stop()                        # before closing the store
 
@@ -191,6 +193,17 @@ class SyncEngine:
             p.due = 0.0
         self._wake.set()
 
+    def wrote(self) -> None:
+        """A local write: push it now. To a hub this engine had a full round with, only the
+        push is sent (one request instead of a full round's five, like a pull on news); the
+        checks of a full round follow at the next interval. Otherwise a full round now."""
+        for p in self._peers:
+            if p.state.hub_id and p.state.status == "online":
+                p.wrote = True
+            else:
+                p.due = 0.0
+        self._wake.set()
+
     def close(self) -> None:
         self.stop()
         for p in self._peers:
@@ -263,27 +276,29 @@ class SyncEngine:
                     break
                 if p.due <= now:
                     self._round_safe(p)
-                elif p.news:
-                    self._round_safe(p, pull_only=True)
+                elif p.news or p.wrote:
+                    self._round_safe(p, light=True)
             if self._stop.is_set():
                 break
             wait = max(0.0, min(p.due for p in self._peers) - time.monotonic())
             self._wake.wait(wait)
             self._wake.clear()
 
-    def _round_safe(self, p: _Peer, pull_only: bool = False) -> bool:
-        p.news = False  # (news that comes during this round starts another)
+    def _round_safe(self, p: _Peer, light: bool = False) -> bool:
+        push, pull = p.wrote or not light, p.news or not light
+        p.news = p.wrote = False  # (news or a write during this round starts another)
         try:
-            return self._round_locked(p, pull_only)
+            return self._round_locked(p, light, push, pull)
         finally:
             p.round_done.set()
 
-    def _round_locked(self, p: _Peer, pull_only: bool) -> bool:
+    def _round_locked(self, p: _Peer, light: bool, push: bool, pull: bool) -> bool:
         with self._work:
+            full = not (light and p.state.hub_id)
             try:
                 try:
-                    if pull_only and p.state.hub_id:
-                        self._pull_round(p)
+                    if not full:
+                        self._light_round(p, push, pull)
                     else:
                         self._round(p)
                 finally:
@@ -325,7 +340,8 @@ class SyncEngine:
                 return False
             p.backoff.reset()
             p.refused = 0
-            p.due = time.monotonic() + self.interval
+            if full:  # (light rounds leave the next full round where it was)
+                p.due = time.monotonic() + self.interval
             return True
 
     # ------------------------------------------------------------------ one round
@@ -353,13 +369,18 @@ class SyncEngine:
                        backlog=self._backlog(cur.push), push_cursor=cur.push,
                        pull_cursor=cur.pull, next_attempt_in=0.0)
 
-    def _pull_round(self, p: _Peer) -> None:
-        """What the hub's news asks for: only a pull (one request instead of a round's five;
-        at crisis pace every centre hears of every line). Pushing and the checks of a full
-        round follow at the next interval or local write."""
+    def _light_round(self, p: _Peer, push: bool, pull: bool) -> None:
+        """What the hub's news or a local write asks for: only a pull, or only a push (one
+        request instead of a round's five; at crisis pace every centre hears of every line
+        and writes several a minute). The checks of a full round follow at the next
+        interval."""
         hub_id = p.state.hub_id
         cur = peers.load(self._db, hub_id, self.world)
-        self._pull(p, hub_id, cur)
+        warn = self._push(p, hub_id, cur) if push else ""
+        if pull:
+            self._pull(p, hub_id, cur)
+        if warn:
+            self._set_peer(p, last_error=warn)
         self._save_cursors(hub_id, self.world, p.cfg.url, cur)
         self._set_peer(p, pull_cursor=cur.pull, push_cursor=cur.push,
                        backlog=self._backlog(cur.push))
