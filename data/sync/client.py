@@ -60,6 +60,9 @@ HELD_ROUNDS = 3
 WAIT_S = 20.0
 #: after a pull on news, how long news is gathered before the next wait (seconds)
 GATHER_S = 0.25
+#: while the engine waits at a hub for news, how often a full round still runs (seconds): its
+#: checks (forks, the hub's heads) and the fallback should a notice be lost
+WAITING_INTERVAL_S = 60.0
 
 
 
@@ -75,6 +78,7 @@ class _Peer:
     waits: bool = False  # the hub can hold a request until it has news (health: "wait")
     news: bool = False  # the hub said it has events after our pull cursor: pull them
     wrote: bool = False  # a local write since the last push: push it (a light round will do)
+    wait_fails: bool = False  # waits at the hub fail (a proxy that allows no long requests?)
     round_done: threading.Event = field(default_factory=threading.Event)
     held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
@@ -246,6 +250,7 @@ class SyncEngine:
     def _listen(self, p: _Peer) -> None:
         """Wait at the hub for events after the pull cursor; on news, run a round now."""
         client = HubClient(p.cfg, self.timeout)
+        cuts = 0  # waits in a row that ended without an answer
         try:
             while not self._stop.is_set():
                 if not p.waits or p.state.status != "online":
@@ -253,8 +258,14 @@ class SyncEngine:
                     continue
                 try:
                     news = client.wait(self.world, p.state.pull_cursor, WAIT_S)
+                    cuts, p.wait_fails = 0, False
                 except (LinkDown, HubRefused):
-                    self._stop.wait(min(self.interval, 5.0))
+                    # a proxy that cuts idle connections or a hub restart: ask again at once,
+                    # and back off only when that fails too (the hub is really away)
+                    cuts += 1
+                    if cuts > 1:
+                        p.wait_fails = True  # then polling every interval is what is left
+                        self._stop.wait(min(self.interval, 5.0))
                     continue
                 if news and not self._stop.is_set():
                     p.round_done.clear()
@@ -341,7 +352,10 @@ class SyncEngine:
             p.backoff.reset()
             p.refused = 0
             if full:  # (light rounds leave the next full round where it was)
-                p.due = time.monotonic() + self.interval
+                # news comes by itself: a full round now and then
+                waits = self.listen and p.waits and not p.wait_fails
+                p.due = time.monotonic() + (max(self.interval, WAITING_INTERVAL_S) if waits
+                                            else self.interval)
             return True
 
     # ------------------------------------------------------------------ one round
