@@ -348,13 +348,15 @@ def report(mode: str, n: int, r: dict[str, object]) -> None:
     assert isinstance(idle, dict) and isinstance(st, dict) and isinstance(bu, dict)
     print(f"== {mode}: {n} centres", flush=True)
     print(f"  idle {idle['secs']:.0f} s: hub {idle['hub_cpu']:.2%} of a core, one centre "
-          f"{idle['centre_cpu']:.2%} of a core (machine busy {idle['busy_cores']:.2f} cores, load {idle['load']:.1f})")
+          f"{idle['centre_cpu']:.2%} of a core (machine busy {idle['busy_cores']:.2f} cores, "
+          f"load {idle['load']:.1f})")
     for ph, cost in (("steady", st), ("burst", bu)):
         s = r[ph]
         assert isinstance(s, dict)
         print(f"  {ph:6} {s['lines']} lines, {s['missing']} deliveries missing; delivery "
               f"p50 {s['p50']:.3f} s p99 {s['p99']:.3f} s; last of {n - 1}: p50 "
-              f"{s['last_p50']:.3f} s p99 {s['last_p99']:.3f} s max {s['last_max']:.3f} s", flush=True)
+              f"{s['last_p50']:.3f} s p99 {s['last_p99']:.3f} s max {s['last_max']:.3f} s",
+              flush=True)
         print(f"         last delivery: push p50 {s['push_p50']:.3f} p99 {s['push_p99']:.3f}; "
               f"hub→wait returns p50 {s['wake_p50']:.3f} p99 {s['wake_p99']:.3f}; pull+ingest "
               f"p50 {s['fetch_p50']:.3f} p99 {s['fetch_p99']:.3f}; {s['via_poll']} by a round "
