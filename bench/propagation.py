@@ -224,6 +224,7 @@ def measure(listen: bool, n: int, seconds: float, rate: float, burst: int, idle:
             pushed: dict[str, float], woke: dict[str, list[float]], phase: list[str],
             lock: threading.Lock) -> dict[str, object]:
     nodes = list(procs)
+    online: set[str] = set()
 
     def reader(nd: str, proc: subprocess.Popen[str], ready: threading.Event) -> None:
         assert proc.stdout is not None
@@ -231,6 +232,9 @@ def measure(listen: bool, n: int, seconds: float, rate: float, burst: int, idle:
             kind, _, rest = line.strip().partition(" ")
             if kind == "ready":
                 ready.set()
+                continue
+            if kind == "online":
+                online.add(nd)
                 continue
             parts = rest.split(" ")
             t = float(parts[-1])
@@ -252,7 +256,10 @@ def measure(listen: bool, n: int, seconds: float, rate: float, burst: int, idle:
         threading.Thread(target=reader, args=(nd, proc, ev), daemon=True).start()
     for ev in readies:
         ev.wait(300)
-    time.sleep(8)  # first rounds (registrations) everywhere
+    deadline = time.monotonic() + 300
+    while len(online) < n and time.monotonic() < deadline:  # first rounds everywhere
+        time.sleep(0.2)
+    time.sleep(3)  # (the rounds that registrations elsewhere start)
     hub_pids = tree(hub.pid)
     centre_pids = [p.pid for p in procs.values()]
 

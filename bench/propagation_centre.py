@@ -3,7 +3,8 @@
 Reads commands on stdin ("write TEXT": one journal line, reported back as "sent ID T") and
 reports every received journal line as "got ID T" (T: wall clock, seconds; one machine, one
 clock). For the breakdown of where an event waits it also reports "pushed ID T" when the hub
-accepted one of its own lines, and "woke T" when a wait at the hub returned with news.
+accepted one of its own lines, "woke T" when a wait at the hub returned with news, and
+"online T" after its first full round.
 "stop" ends it.
 """
 
@@ -56,6 +57,14 @@ def main() -> int:
     eng = SyncEngine(st, [PeerConfig(url, token)], interval=5.0 if listen else 1.0,
                      listen=listen)
     eng.add_changes_listener(on_changes)
+    first = threading.Event()
+
+    def on_state(state) -> None:
+        if state.peers and state.peers[0].last_success and not first.is_set():
+            first.set()
+            say(f"online {time.time():.6f}")
+
+    eng.add_listener(on_state)
     eng.start()
     say("ready")
     for line in sys.stdin:
