@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from data.clock import now_iso
@@ -44,6 +44,8 @@ from data.sync.hub_client import (
     PeerConfig,
     _PageReader,
 )
+from data.sync.peer import GATHER_S, WAIT_S, WAITING_INTERVAL_S
+from data.sync.peer import Peer as _Peer
 from data.sync.state import PeerState, Status, SyncState, read_token
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
@@ -56,31 +58,6 @@ from data.sync.wire import (
 
 #: rounds in a row with pulled events that could not be taken in, before `sync --once` stops
 HELD_ROUNDS = 3
-#: how long one wait at the hub for news lasts (seconds); then it is asked again
-WAIT_S = 20.0
-#: after a pull on news, how long news is gathered before the next wait (seconds)
-GATHER_S = 0.25
-#: while the engine waits at a hub for news, how often a full round still runs (seconds): its
-#: checks (forks, the hub's heads) and the fallback should a notice be lost
-WAITING_INTERVAL_S = 60.0
-
-
-
-@dataclass
-class _Peer:
-    cfg: PeerConfig
-    client: HubClient
-    backoff: Backoff
-    state: PeerState
-    due: float = 0.0
-    heads: dict[str, int] = field(default_factory=dict)
-    refused: int = 0  # HTTP status of the hub's last refusal (0: none)
-    waits: bool = False  # the hub can hold a request until it has news (health: "wait")
-    news: bool = False  # the hub said it has events after our pull cursor: pull them
-    wrote: bool = False  # a local write since the last push: push it (a light round will do)
-    wait_fails: bool = False  # waits at the hub fail (a proxy that allows no long requests?)
-    round_done: threading.Event = field(default_factory=threading.Event)
-    held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
 
 class SyncEngine:
@@ -198,9 +175,8 @@ class SyncEngine:
         self._wake.set()
 
     def wrote(self) -> None:
-        """A local write: push it now. To a hub this engine had a full round with, only the
-        push is sent (one request instead of a full round's five, like a pull on news); the
-        checks of a full round follow at the next interval. Otherwise a full round now."""
+        """A local write: push it now; only the push (a light round, like a pull on news) to
+        a hub this engine had a full round with, a full round otherwise."""
         for p in self._peers:
             if p.state.hub_id and p.state.status == "online":
                 p.wrote = True
@@ -385,9 +361,7 @@ class SyncEngine:
 
     def _light_round(self, p: _Peer, push: bool, pull: bool) -> None:
         """What the hub's news or a local write asks for: only a pull, or only a push (one
-        request instead of a round's five; at crisis pace every centre hears of every line
-        and writes several a minute). The checks of a full round follow at the next
-        interval."""
+        request instead of a round's five); the checks of a full round follow at its time."""
         hub_id = p.state.hub_id
         cur = peers.load(self._db, hub_id, self.world)
         warn = self._push(p, hub_id, cur) if push else ""
