@@ -101,6 +101,18 @@ def now_iso(clock: Clock | None = None) -> str:
     return (clock or _default).now().strftime(ISO)
 
 
+def now_iso_ms(clock: Clock | None = None) -> str:
+    """Now to the millisecond, as ``recorded_at`` and ``received_at`` are written:
+    ``2026-11-26T03:14:00.123Z`` (stores of before this kept whole seconds)."""
+    return (clock or _default).now().astimezone(UTC).strftime(ISO_MS)[:-4] + "Z"
+
+
+def iso_key(text: str) -> str:
+    """A moment as the log writes it, in a form that sorts right as text whether it has
+    milliseconds or not: ``…:00Z`` sorts after ``…:00.123Z`` as text, ``…:00.000Z`` before."""
+    return text[:-1] + ".000Z" if len(text) == 20 and text[-1] == "Z" else text
+
+
 def parse_iso(text: str) -> datetime:
     """Read an ISO-8601 moment as the log writes it (``Z`` or an offset); naive means UTC."""
     dt = datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -123,7 +123,7 @@ class BundlesJob(SyncJob):
                 text += self.tr(" (o.a. {0}: {1})").format(eid, why)
             self.show_message(text, ok=not res.rejected)
             if res.accepted and self.engine is not None:
-                self.engine.nudge()  # pass them on to the hubs
+                self.engine.wrote()  # pass them on to the hubs
 
         # a write: the views get its (received) changes before ``ok`` runs
         self.sync_op(lambda st: import_into(st, path), on_ok=ok, write=True,

@@ -232,7 +232,7 @@ class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
     def _on_local_write(self, changes: Changes) -> None:
         """An operator's write: pass it on to the hubs now (not what sync itself took in)."""
         if self.engine is not None and not isinstance(changes, ReceivedChanges):
-            self.engine.nudge()
+            self.engine.wrote()
 
     def _on_state(self, gen: int, state: Any) -> None:
         if gen == self._engine_gen and self.engine is not None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from data.clock import now_iso
+from data.clock import now_iso_ms
 from data.store import log
 from data.store.envelope import Event, loads
 from data.store.projection import (
@@ -170,7 +170,7 @@ class Folding:
     def _append(self, events: list[Event], out: Changes, hashes: list[str] | None = None) -> None:
         """Insert events, advance origin heads, fold touched entities (inside a transaction)."""
         assert self._tx_ents is not None and self._tx_changes is not None
-        received = now_iso()
+        received = now_iso_ms()
         hs = hashes or [ev.digest() for ev in events]
         by_entity: dict[str, list[Event]] = defaultdict(list)
         for e in events:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from data.clock import iso_key
 from data.store.envelope import Event, loads
 from data.store.projection import LIGHT_WHERE
 
@@ -354,14 +355,15 @@ def received_upto(conn: sqlite3.Connection, at: str) -> int:
     if row is None or row[0] is None:
         return 0
     lo, hi = int(row[0]), int(row[1])
+    at = iso_key(at)  # (whole seconds before, milliseconds since: compared as one)
     first = conn.execute("SELECT received_at FROM event WHERE local_seq = ?", (lo,)).fetchone()
-    if first is None or str(first[0]) > at:
+    if first is None or iso_key(str(first[0])) > at:
         return 0
     while lo < hi:  # lo: received by `at`; nothing above hi is
         mid = (lo + hi + 1) // 2
         r = conn.execute("SELECT local_seq, received_at FROM event WHERE local_seq >= ? "
                          "ORDER BY local_seq LIMIT 1", (mid,)).fetchone()
-        if str(r[1]) <= at:
+        if iso_key(str(r[1])) <= at:
             lo = int(r[0])
         else:
             hi = mid - 1

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from data.bulk import gc_paused
-from data.clock import now_iso
+from data.clock import now_iso, now_iso_ms
 from data.domain import commands
 from data.domain.validation import ValidationError, to_iso
 from data.store import ddl, log, rebuild, wal
@@ -368,9 +368,10 @@ class Store(Folding, Reads, People):
             head = log.head_of(self._conn, self.node_id)
             self._own_head = (head[0], link(head[1], head[3])) if head else (0, GENESIS)
         seq, prev = self._own_head[0] + 1, self._own_head[1]
-        rec = now_iso()
-        ev = Event(uuid7(), self.world, self.node_id, seq, self._hlc.tick(), occurred_at or rec,
-                   rec, author, typ, entity, canonical_json(payload), prev, "", payload)
+        rec = now_iso_ms()  # (occurred_at stays in whole seconds: it is compared with those)
+        ev = Event(uuid7(), self.world, self.node_id, seq, self._hlc.tick(),
+                   occurred_at or rec[:19] + "Z", rec, author, typ, entity,
+                   canonical_json(payload), prev, "", payload)
         digest = ev.digest()
         ev.sig = self._signer.sign(digest)
         self._own_head = (seq, link(digest, ev.sig))

@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from data.clock import now_iso
@@ -44,6 +44,8 @@ from data.sync.hub_client import (
     PeerConfig,
     _PageReader,
 )
+from data.sync.peer import GATHER_S, WAIT_S, WAITING_INTERVAL_S
+from data.sync.peer import Peer as _Peer
 from data.sync.state import PeerState, Status, SyncState, read_token
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
@@ -56,26 +58,6 @@ from data.sync.wire import (
 
 #: rounds in a row with pulled events that could not be taken in, before `sync --once` stops
 HELD_ROUNDS = 3
-#: how long one wait at the hub for news lasts (seconds); then it is asked again
-WAIT_S = 20.0
-#: after a pull on news, how long news is gathered before the next wait (seconds)
-GATHER_S = 0.25
-
-
-
-@dataclass
-class _Peer:
-    cfg: PeerConfig
-    client: HubClient
-    backoff: Backoff
-    state: PeerState
-    due: float = 0.0
-    heads: dict[str, int] = field(default_factory=dict)
-    refused: int = 0  # HTTP status of the hub's last refusal (0: none)
-    waits: bool = False  # the hub can hold a request until it has news (health: "wait")
-    news: bool = False  # the hub said it has events after our pull cursor: pull them
-    round_done: threading.Event = field(default_factory=threading.Event)
-    held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
 
 
 class SyncEngine:
@@ -88,7 +70,8 @@ class SyncEngine:
         engine.add_listener(on_state)        # on_state(SyncState), after every change
         engine.add_changes_listener(on_chg)  # on_chg(Changes), after pulled events committed
         engine.start()                       # background thread (daemon)
-        engine.nudge()                       # after a local write: push soon
+        engine.nudge()                       # 'sync now': a full round with every hub
+        engine.wrote()                       # after a local write: push it at once
         engine.state                         # latest SyncState snapshot
         engine.stop()                        # before closing the store
 
@@ -191,6 +174,16 @@ class SyncEngine:
             p.due = 0.0
         self._wake.set()
 
+    def wrote(self) -> None:
+        """A local write: push it now; only the push (a light round, like a pull on news) to
+        a hub this engine had a full round with, a full round otherwise."""
+        for p in self._peers:
+            if p.state.hub_id and p.state.status == "online":
+                p.wrote = True
+            else:
+                p.due = 0.0
+        self._wake.set()
+
     def close(self) -> None:
         self.stop()
         for p in self._peers:
@@ -233,6 +226,7 @@ class SyncEngine:
     def _listen(self, p: _Peer) -> None:
         """Wait at the hub for events after the pull cursor; on news, run a round now."""
         client = HubClient(p.cfg, self.timeout)
+        cuts = 0  # waits in a row that ended without an answer
         try:
             while not self._stop.is_set():
                 if not p.waits or p.state.status != "online":
@@ -240,8 +234,14 @@ class SyncEngine:
                     continue
                 try:
                     news = client.wait(self.world, p.state.pull_cursor, WAIT_S)
+                    cuts, p.wait_fails = 0, False
                 except (LinkDown, HubRefused):
-                    self._stop.wait(min(self.interval, 5.0))
+                    # a proxy that cuts idle connections or a hub restart: ask again at once,
+                    # and back off only when that fails too (the hub is really away)
+                    cuts += 1
+                    if cuts > 1:
+                        p.wait_fails = True  # then polling every interval is what is left
+                        self._stop.wait(min(self.interval, 5.0))
                     continue
                 if news and not self._stop.is_set():
                     p.round_done.clear()
@@ -263,27 +263,29 @@ class SyncEngine:
                     break
                 if p.due <= now:
                     self._round_safe(p)
-                elif p.news:
-                    self._round_safe(p, pull_only=True)
+                elif p.news or p.wrote:
+                    self._round_safe(p, light=True)
             if self._stop.is_set():
                 break
             wait = max(0.0, min(p.due for p in self._peers) - time.monotonic())
             self._wake.wait(wait)
             self._wake.clear()
 
-    def _round_safe(self, p: _Peer, pull_only: bool = False) -> bool:
-        p.news = False  # (news that comes during this round starts another)
+    def _round_safe(self, p: _Peer, light: bool = False) -> bool:
+        push, pull = p.wrote or not light, p.news or not light
+        p.news = p.wrote = False  # (news or a write during this round starts another)
         try:
-            return self._round_locked(p, pull_only)
+            return self._round_locked(p, light, push, pull)
         finally:
             p.round_done.set()
 
-    def _round_locked(self, p: _Peer, pull_only: bool) -> bool:
+    def _round_locked(self, p: _Peer, light: bool, push: bool, pull: bool) -> bool:
         with self._work:
+            full = not (light and p.state.hub_id)
             try:
                 try:
-                    if pull_only and p.state.hub_id:
-                        self._pull_round(p)
+                    if not full:
+                        self._light_round(p, push, pull)
                     else:
                         self._round(p)
                 finally:
@@ -325,7 +327,11 @@ class SyncEngine:
                 return False
             p.backoff.reset()
             p.refused = 0
-            p.due = time.monotonic() + self.interval
+            if full:  # (light rounds leave the next full round where it was)
+                # news comes by itself: a full round now and then
+                waits = self.listen and p.waits and not p.wait_fails
+                p.due = time.monotonic() + (max(self.interval, WAITING_INTERVAL_S) if waits
+                                            else self.interval)
             return True
 
     # ------------------------------------------------------------------ one round
@@ -353,13 +359,16 @@ class SyncEngine:
                        backlog=self._backlog(cur.push), push_cursor=cur.push,
                        pull_cursor=cur.pull, next_attempt_in=0.0)
 
-    def _pull_round(self, p: _Peer) -> None:
-        """What the hub's news asks for: only a pull (one request instead of a round's five;
-        at crisis pace every centre hears of every line). Pushing and the checks of a full
-        round follow at the next interval or local write."""
+    def _light_round(self, p: _Peer, push: bool, pull: bool) -> None:
+        """What the hub's news or a local write asks for: only a pull, or only a push (one
+        request instead of a round's five); the checks of a full round follow at its time."""
         hub_id = p.state.hub_id
         cur = peers.load(self._db, hub_id, self.world)
-        self._pull(p, hub_id, cur)
+        warn = self._push(p, hub_id, cur) if push else ""
+        if pull:
+            self._pull(p, hub_id, cur)
+        if warn:
+            self._set_peer(p, last_error=warn)
         self._save_cursors(hub_id, self.world, p.cfg.url, cur)
         self._set_peer(p, pull_cursor=cur.pull, push_cursor=cur.push,
                        backlog=self._backlog(cur.push))

@@ -140,12 +140,16 @@ def test_concurrent_writers_never_make_a_reader_skip(tmp_path: Path, pg_url: str
 
 
 
-def test_hub_processes_wake_each_others_waiting_pulls(tmp_path: Path, pg_url: str):
+def test_hub_processes_wake_each_others_waiting_pulls(tmp_path: Path, pg_url: str,
+                                                    monkeypatch: pytest.MonkeyPatch):
     """A pull waiting at one hub process hears of a push to another process on the same
-    database (LISTEN/NOTIFY, with each waiter's own look as the fallback)."""
+    database. The waiters' own look at the log is put off for an hour here: only
+    LISTEN/NOTIFY can wake them."""
     from data.sync.client import HubClient, PeerConfig
+    from data.sync.hub.news import LOOK_ENV
     from tests.data.sync.factory import fill
 
+    monkeypatch.setenv(LOOK_ENV, "3600")
     tok = enroll(["--db", pg_url], "vnog")
     h1, h2 = Hub(["--db", pg_url], tmp_path), Hub(["--db", pg_url], tmp_path)
     try:

@@ -33,7 +33,14 @@ from starlette.routing import Match
 
 from data.bulk import gc_paused
 from data.store.store import valid_world
-from data.sync.hub.news import MAX_WAIT_S, PgListener, WorldNews, psycopg_dsn
+from data.sync.hub.news import (
+    LOOK_EVERY_S,
+    LOOK_SAFETY_S,
+    MAX_WAIT_S,
+    PgListener,
+    WorldNews,
+    psycopg_dsn,
+)
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     ENCODINGS,
@@ -209,7 +216,8 @@ def disk_full(e: BaseException) -> bool:
 
 def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     """The hub application over one event log (SQL tables or a centre's store)."""
-    news = WorldNews()
+    # with LISTEN/NOTIFY the waiters' own look is only a safety net
+    news = WorldNews(LOOK_SAFETY_S if log.kind == "postgresql" else LOOK_EVERY_S)
 
     @asynccontextmanager
     async def live(app_: FastAPI) -> AsyncIterator[None]:

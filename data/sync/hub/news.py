@@ -5,21 +5,28 @@ hub holds that request until the world's newest arrival passes the cursor, or a 
 ends. Waiting costs no thread: each world has an :class:`asyncio.Event` that a push in this
 process sets. Hub processes on one PostgreSQL database wake each other with LISTEN/NOTIFY (a
 push sends ``NOTIFY crisisbeeld_news`` with the world in its transaction, so it arrives after
-the commit); every waiter also looks at the log itself a few times a second, which covers
-several SQLite hub processes on one file and a notification lost with a dropped connection.
+the commit). As a fallback one look per world at the log itself, shared by all its waiters,
+runs while anyone waits: often (:data:`LOOK_EVERY_S`) without LISTEN/NOTIFY, for several SQLite
+hub processes on one file; now and then (:data:`LOOK_SAFETY_S`) with it, for a notification
+lost with a dropped connection. An idle hub's cost does not grow with its waiting clients.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from collections.abc import Callable
 
 #: the longest a client may ask to wait (seconds); it asks again after that
 MAX_WAIT_S = 25.0
-#: how often a waiter looks at the log itself, whatever the notifications say (seconds)
+#: how often a world's waiters look at the log, when no LISTEN/NOTIFY tells them (seconds)
 LOOK_EVERY_S = 0.25
+#: the same, as a safety net beside LISTEN/NOTIFY (seconds)
+LOOK_SAFETY_S = 5.0
+#: environment variable that sets the look interval (tests: show that NOTIFY alone wakes)
+LOOK_ENV = "CRISISBEELD_HUB_LOOK_EVERY"
 #: the PostgreSQL channel pushes notify on
 CHANNEL = "crisisbeeld_news"
 
@@ -27,10 +34,15 @@ _log = logging.getLogger("crisisbeeld.hub")
 
 
 class WorldNews:
-    """Per world an event that a push sets; waiters wake on it or look again after a while."""
+    """Per world an event that a push sets; while anyone waits, one look per world at the
+    log every ``look_every`` seconds sets it too when the world has grown."""
 
-    def __init__(self) -> None:
+    def __init__(self, look_every: float = LOOK_EVERY_S) -> None:
+        env = os.environ.get(LOOK_ENV, "")
+        self.look_every = float(env) if env.replace(".", "", 1).isdigit() else look_every
         self._events: dict[str, asyncio.Event] = {}
+        self._waiters: dict[str, int] = {}
+        self._lookers: dict[str, asyncio.Task[None]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def _event(self, world: str) -> asyncio.Event:
@@ -52,6 +64,30 @@ class WorldNews:
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(self.bump, world)
 
+    def bump_all_threadsafe(self) -> None:
+        """Every waiter looks again (notifications may have been lost)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            for world in list(self._events):
+                loop.call_soon_threadsafe(self.bump, world)
+
+    async def _look(self, world: str, latest: Callable[[str], int], seen: int) -> None:
+        """While the world has waiters: look at the log now and then; bump when it grew."""
+        from starlette.concurrency import run_in_threadpool
+
+        try:
+            while self._waiters.get(world, 0) > 0:
+                await asyncio.sleep(self.look_every)
+                try:
+                    cur = await run_in_threadpool(latest, world)
+                except Exception:  # noqa: BLE001 - the waiters look themselves when woken
+                    continue
+                if cur > seen:
+                    seen = cur
+                    self.bump(world)
+        finally:
+            self._lookers.pop(world, None)
+
     async def wait(self, world: str, after: int, timeout: float,
                    latest: Callable[[str], int]) -> int:
         """Wait until the world's newest arrival passes ``after`` or ``timeout`` ends; returns
@@ -60,16 +96,22 @@ class WorldNews:
 
         self._loop = asyncio.get_running_loop()
         end = self._loop.time() + max(0.0, min(timeout, MAX_WAIT_S))
-        while True:
-            ev = self._event(world)  # taken before the look: a bump in between is not lost
-            cur = await run_in_threadpool(latest, world)
-            left = end - self._loop.time()
-            if cur > after or left <= 0:
-                return cur
-            try:
-                await asyncio.wait_for(ev.wait(), min(left, LOOK_EVERY_S))
-            except TimeoutError:
-                pass
+        self._waiters[world] = self._waiters.get(world, 0) + 1
+        try:
+            while True:
+                ev = self._event(world)  # taken before the look: a bump in between is not lost
+                cur = await run_in_threadpool(latest, world)
+                left = end - self._loop.time()
+                if cur > after or left <= 0:
+                    return cur
+                if world not in self._lookers:
+                    self._lookers[world] = asyncio.create_task(self._look(world, latest, cur))
+                try:
+                    await asyncio.wait_for(ev.wait(), left)
+                except TimeoutError:
+                    pass
+        finally:
+            self._waiters[world] -= 1
 
 
 class PgListener:
@@ -95,6 +137,7 @@ class PgListener:
             try:
                 with psycopg.connect(self.dsn, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
+                    self.news.bump_all_threadsafe()  # what was missed while not listening
                     while not self._stop.is_set():
                         for n in conn.notifies(timeout=1.0):
                             self.news.bump_threadsafe(n.payload)

@@ -20,6 +20,10 @@ from typing import Any
 from data.sync.hub.storage import EventLog, open_log
 from data.sync.wire import is_loopback
 
+#: on a stop, how long requests in flight may take before they are cut: a pull waiting for
+#: news would otherwise hold the stop up to its whole wait (its client asks again at once)
+SHUTDOWN_GRACE_S = 5.0
+
 
 def tls_options(host: str, tls_cert: str | None, tls_key: str | None,
                 insecure_http: bool = False) -> dict[str, Any]:
@@ -56,7 +60,8 @@ def serve(log: EventLog, host: str = "127.0.0.1", port: int = 8750,
     tls = tls_options(host, tls_cert, tls_key, insecure_http)
     logging.getLogger("uvicorn.error").setLevel(log_level.upper())
     opts: dict[str, Any] = dict(host=host, port=port, log_level=log_level, access_log=False,
-                                timeout_keep_alive=30, **tls)
+                                timeout_keep_alive=30,
+                                timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **tls)
     if workers > 1:
         log.close()
         os.environ["CRISISBEELD_HUB_DB"] = db or ""
@@ -90,7 +95,8 @@ class BackgroundHub:
         # (the desktop's own choice to serve its neighbours: plain HTTP stays allowed here)
         tls = tls_options(host, tls_cert, tls_key, insecure_http=True)
         cfg = uvicorn.Config(create_app(log), host=host, port=port, log_level="warning",
-                             access_log=False, timeout_keep_alive=30, **tls)
+                             access_log=False, timeout_keep_alive=30,
+                             timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **tls)
         self.server = uvicorn.Server(cfg)
         self._thread: threading.Thread | None = None
 

@@ -19,12 +19,14 @@ class ThreadHub:
         import uvicorn
 
         from data.sync.hub.app import create_app
+        from data.sync.hub.server import SHUTDOWN_GRACE_S
 
         self.log = log
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         cfg = uvicorn.Config(create_app(log), host="127.0.0.1", port=self.port,
-                             log_level="warning", access_log=False)
+                             log_level="warning", access_log=False,
+                             timeout_graceful_shutdown=SHUTDOWN_GRACE_S)  # as the hub runs
         ready = threading.Event()
 
         class Server(uvicorn.Server):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from typing import Any
 
 from data.store import Command
 from data.sync.client import HubClient, PeerConfig, SyncEngine
@@ -56,3 +57,193 @@ def test_the_engine_hears_news_within_a_round_trip_not_an_interval(sql_hub, stor
     finally:
         ea.close()
         eb.close()
+
+
+# ------------------------------------------------------------------ no interval, cuts, twice
+
+
+class CuttingProxy:
+    """A loopback TCP proxy in front of a hub that closes a connection once nothing has
+    passed for ``idle_s`` (what a proxy in front of a real hub does after, say, 60 s), and
+    can be pointed at another port (the hub restarted elsewhere)."""
+
+    def __init__(self, target: int, idle_s: float | None) -> None:
+        import socket
+
+        self.target, self.idle_s = target, idle_s
+        self.cuts = 0
+        self._srv = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._srv.getsockname()[1]}"
+        self._open: list[Any] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+
+        while True:
+            try:
+                c, _ = self._srv.accept()
+            except OSError:
+                return
+            try:
+                h = socket.create_connection(("127.0.0.1", self.target), timeout=5)
+            except OSError:
+                c.close()
+                continue
+            self._open += [c, h]
+            threading.Thread(target=self._pump, args=(c, h), daemon=True).start()
+
+    def _pump(self, a: Any, b: Any) -> None:
+        import select
+
+        try:
+            while True:
+                r, _, _ = select.select([a, b], [], [], self.idle_s)
+                if not r:
+                    self.cuts += 1  # idle too long: cut, as such a proxy does
+                    return
+                for s in r:
+                    data = s.recv(65536)
+                    if not data:
+                        return
+                    (b if s is a else a).sendall(data)
+        except OSError:
+            return
+        finally:
+            a.close()
+            b.close()
+
+    def close(self) -> None:
+        self._srv.close()
+        for s in self._open:
+            s.close()
+
+
+def _online(*engines: SyncEngine) -> None:
+    wait_until(lambda: all(e.state.peers[0].status == "online" and e.state.peers[0].last_success
+                           for e in engines), "every centre had a first round", 60)
+
+
+def _write(st: Any, eng: SyncEngine, text: str) -> str:
+    ch = st.execute(Command("journal.logged", {"channel": "NCV", "text": text}), "IM")
+    eng.wrote()  # what the application does after every local write
+    (eid,) = ch.events
+    return str(eid)
+
+
+def _has(st: Any, eid: str) -> bool:
+    with st.reader() as conn:
+        return conn.execute("SELECT 1 FROM event WHERE id = ?", (eid,)).fetchone() is not None
+
+
+def test_a_change_arrives_with_the_polling_interval_set_to_an_hour(sql_hub, store_factory):
+    """Neither engine polls within the test's time: the write is pushed because the writer
+    was told of it, and taken in because the receiver was waiting at the hub."""
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    ea = SyncEngine(a, [PeerConfig(sql_hub.url, sql_hub.enroll("vnog"))], interval=3600)
+    eb = SyncEngine(b, [PeerConfig(sql_hub.url, sql_hub.enroll("vrbzo"))], interval=3600)
+    try:
+        ea.start()
+        eb.start()
+        _online(ea, eb)
+        eid = _write(a, ea, "Dijk bij Tiel houdt")
+        wait_until(lambda: _has(b, eid), "the line reached the other centre", 60)
+        back = _write(b, eb, "Begrepen")
+        wait_until(lambda: _has(a, back), "the answer came back", 60)
+    finally:
+        ea.close()
+        eb.close()
+
+
+def test_a_wait_cut_by_a_proxy_resumes_and_still_brings_the_change(sql_hub, store_factory):
+    """A proxy cuts every connection idle for a moment: the waiting pull is cut again and
+    again, asks again, the engine stays online without an error, and the change arrives."""
+    proxy = CuttingProxy(sql_hub.port, idle_s=0.3)
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    ea = SyncEngine(a, [PeerConfig(sql_hub.url, sql_hub.enroll("vnog"))], interval=3600)
+    eb = SyncEngine(b, [PeerConfig(proxy.url, sql_hub.enroll("vrbzo"))], interval=3600)
+    try:
+        ea.start()
+        eb.start()
+        _online(ea, eb)
+        wait_until(lambda: proxy.cuts >= 3, "the proxy cut the waiting pull a few times", 60)
+        eid = _write(a, ea, "Evacuatie Culemborg gestart")
+        wait_until(lambda: _has(b, eid), "the line reached the centre behind the proxy", 60)
+        peer = eb.state.peers[0]
+        assert (peer.status, peer.last_error) == ("online", "")
+    finally:
+        ea.close()
+        eb.close()
+        proxy.close()
+
+
+def test_a_hub_restart_ends_waiting_pulls_and_they_resume(sql_hub, store_factory):
+    """The hub stops while pulls wait at it: the stop is not held up by them, and after the
+    hub is back (behind the same address) the waiting centre gets the next change."""
+    from tests.data.sync.conftest import ThreadHub
+
+    proxy = CuttingProxy(sql_hub.port, idle_s=None)
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    ea = SyncEngine(a, [PeerConfig(proxy.url, sql_hub.enroll("vnog"))], interval=3600)
+    eb = SyncEngine(b, [PeerConfig(proxy.url, sql_hub.enroll("vrbzo"))], interval=3600)
+    again = None
+    try:
+        ea.start()
+        eb.start()
+        _online(ea, eb)
+        sql_hub.stop()
+        assert not sql_hub.thread.is_alive(), "waiting pulls held the hub's stop up"
+        again = ThreadHub(sql_hub.log)
+        proxy.target = again.port
+        eid = _write(a, ea, "Hub weer in de lucht")
+        wait_until(lambda: _has(b, eid), "the line reached the other centre after the restart",
+                   60)
+    finally:
+        ea.close()
+        eb.close()
+        if again is not None:
+            again.stop()
+        proxy.close()
+
+
+def test_nothing_arrives_twice(sql_hub, store_factory):
+    """Three centres write at once, line by line and in a batch, with pushes on every write
+    and pulls on every notice: every store ends with every event exactly once, each origin's
+    seqs without a gap, and no event of another centre was handed to a store twice."""
+    nodes = ["vnog", "vrbzo", "kcr2"]
+    stores = [store_factory(n) for n in nodes]
+    engines = [SyncEngine(st, [PeerConfig(sql_hub.url, sql_hub.enroll(n))], interval=3600)
+               for st, n in zip(stores, nodes)]
+    handed: dict[str, list[str]] = {n: [] for n in nodes}
+    for st, n in zip(stores, nodes):
+        ingest = st.ingest
+
+        def counting(batch: Any, _ingest: Any = ingest, _n: str = n) -> Any:
+            handed[_n] += [e.id for e in batch.events if e.origin != _n]
+            return _ingest(batch)
+
+        st.ingest = counting  # type: ignore[method-assign]
+    try:
+        for e in engines:
+            e.start()
+        _online(*engines)
+        for i in range(30):
+            for st, e in zip(stores, engines):
+                _write(st, e, f"regel {i}")
+        fill(stores[0], 200, seed=4)
+        engines[0].wrote()
+        want = {n: st.heads()[n] for st, n in zip(stores, nodes)}  # each its own origin
+        wait_until(lambda: all(st.heads() == want for st in stores), "the stores converged",
+                   120)
+        total = sum(want.values())
+        for st, n in zip(stores, nodes):
+            with st.reader() as conn:
+                rows = conn.execute("SELECT origin, seq FROM event").fetchall()
+            assert len(rows) == total
+            for origin, last in want.items():
+                assert sorted(s for o, s in rows if o == origin) == list(range(1, last + 1))
+            assert len(handed[n]) == len(set(handed[n])), f"{n} got an event twice"
+            assert len(handed[n]) == total - want[n]
+    finally:
+        for e in engines:
+            e.close()
