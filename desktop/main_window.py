@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from data.clock import Clock, default_clock
-from data.domain.regions import region_label
 from data.picture import overview as overview_rules
+from data.picture.filtering import region_short, region_title
 from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop.commands import CommandWiring, Errors, Views
@@ -60,6 +60,15 @@ VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand":
                "noodsteunpunten": "Noodsteunpunten",
                # 'conflicten' on a wall screen reads as a real-world conflict
                "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste"}
+
+
+#: the smallest window every view stays usable in (a 1366×768 laptop minus its task bar)
+MIN_WIDTH, MIN_HEIGHT = 1024, 600
+
+
+def fits_screen(frame: QRect, available: QRect) -> bool:
+    """A restored window is used only when it lies wholly on the available screen."""
+    return available.contains(frame)
 
 
 class MainWindow(QMainWindow):
@@ -180,15 +189,30 @@ class MainWindow(QMainWindow):
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
-        self.resize(1440, 900)
+        # -- picture: the window fits the screen it opens on (issue 13, item 1) --
+        self.fit_to_screen()
 
     # ------------------------------------------------------------------ lifecycle
 
     def restore_geometry(self) -> None:
-        """Window geometry from QSettings (only geometry lives there; CONVENTIONS §12)."""
+        """Window geometry from QSettings (only geometry lives there; CONVENTIONS §12), when it
+        still fits the screen; otherwise the window fills the available screen."""
         geo = QSettings().value("main_window/geometry")
         if isinstance(geo, QByteArray) and not geo.isEmpty():
+            before = self.geometry()
             self.restoreGeometry(geo)
+            if not fits_screen(self.frameGeometry(), self.screen().availableGeometry()):
+                self.setGeometry(before)
+                self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Open at the available size of the screen (a 1366×768 laptop, a 4K wall screen)."""
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        self.setGeometry(screen.availableGeometry())
 
     def save_geometry(self) -> None:
         if not self.isFullScreen():
@@ -245,7 +269,8 @@ class MainWindow(QMainWindow):
         self.region = code
         self.overview.set_region(code)
         self.comms.matrix.set_region_filter(code)
-        self.region_label.setText(self.tr("Regio: {0}").format(region_label(code)) if code else "")
+        self.region_label.setText(self.tr("Regio: {0}").format(region_short(code)) if code else "")
+        self.region_label.setToolTip(region_title(code) if code else "")
         self.region_clear.setVisible(bool(code))
         self._apply_filters()
 
@@ -254,6 +279,7 @@ class MainWindow(QMainWindow):
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
                   self.conflicts, self.public):
             v.set_filter(text, reg)
+        self.panes.overview.set_scope(reg, text)  # picture: the tiles obey the filters too
 
     def _wire_views(self) -> None:
         self.overview.sig_region_clicked.connect(self.set_region)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBox
 
 from data.domain.enums import label
 from data.domain.lifecycles import REQUESTED_BIJSTAND
-from data.domain.regions import region_label
+from data.picture.filtering import region_short, region_title
 from widgets.common import title_label
 from widgets.kpi import KpiTile
 from widgets.region_map import RegionMap
@@ -72,9 +72,16 @@ class OverviewView(QWidget):
     def _open(self, view: str, *_a: Any) -> None:
         self.sig_open_view.emit(view)
 
-    def set_kpis(self, k: dict[str, Any]) -> None:
-        """Fill the tiles from the figures the window computed (see MainWindow._kpis)."""
+    def set_kpis(self, k: dict[str, Any], scope: str = "", conflict_scope: str = "") -> None:
+        """Fill the tiles from the figures the window computed (see MainWindow._kpis).
+
+        ``scope`` says what the figures are filtered on; conflicts name no region, so their
+        tile says ``conflict_scope`` (the search only) and that it counts every region."""
         t = self.tiles
+        for key, tile in t.items():
+            if key != "conflicts":
+                tile.set_scope(scope)
+        t["conflicts"].set_scope(conflict_scope)
         t["incidents"].set_value(k.get("incidents_active", 0),
                                  self.tr("{0} gemeld, {1} beheerst").format(
                                      k.get("incidents_gemeld", 0), k.get("incidents_beheerst", 0)),
@@ -95,7 +102,7 @@ class OverviewView(QWidget):
                                     if orphans else ""),
                                  "alert" if k.get("decisions_overdue") or orphans else "")
         regs: Sequence[str] = k.get("comms_out_regions", [])
-        t["comms"].set_value(len(regs), ", ".join(region_label(r) for r in regs)[:120],
+        t["comms"].set_value(len(regs), ", ".join(region_short(r) for r in regs),
                              "alert" if regs else "")
         t["nsp"].set_value(k.get("nsp_open", 0),
                            self.tr("{0} niet operationeel").format(k.get("nsp_not_operational", 0)),
@@ -107,5 +114,5 @@ class OverviewView(QWidget):
     def set_region(self, code: str) -> None:
         self.map.set_selected(code)
         self.region_note.setText(
-            self.tr("Filter: {0} — klik nogmaals om op te heffen").format(region_label(code))
+            self.tr("Filter: {0} — klik nogmaals om op te heffen").format(region_title(code))
             if code else self.tr("Klik op een regio om alle schermen te filteren"))
