@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
+from desktop.notify_pane import NotificationsPane
 from desktop.ops import Ops
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
@@ -49,6 +51,7 @@ from widgets.decisions_view import DecisionsView
 from widgets.header import HeaderBar, Watermark, is_exercise
 from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
+from widgets.notifications import NotificationList
 from widgets.nsp_view import NspView
 from widgets.overview import OverviewView
 from widgets.public_view import PublicView
@@ -162,7 +165,7 @@ class MainWindow(QMainWindow):
         bl = QHBoxLayout(body)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.setSpacing(0)
-        bl.addWidget(self.nav)
+        bl.addWidget(self._nav_column())  # picture: navigation with the notification list
         bl.addWidget(right, 1)
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -189,8 +192,46 @@ class MainWindow(QMainWindow):
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
+        self._wire_notifications()
         # -- picture: the window fits the screen it opens on (issue 13, item 1) --
         self.fit_to_screen()
+
+    # ------------------------------------------------------------------ picture: notifications
+
+    def _nav_column(self) -> QWidget:
+        """The navigation on top, the quiet notification list below it (issue 13, item 7)."""
+        self.notes = NotificationList()
+        col = QSplitter(Qt.Orientation.Vertical)
+        col.setObjectName("NavColumn")
+        col.addWidget(self.nav)
+        col.addWidget(self.notes)
+        col.setStretchFactor(0, 3)
+        col.setStretchFactor(1, 2)
+        col.setMaximumWidth(260)
+        return col
+
+    def _wire_notifications(self) -> None:
+        self.notify = NotificationsPane(self.ctx, self.notes.add)
+        self.ops.sig_changes.connect(self.notify.on_changes)
+        self.first_load.sig_tiles_filled.connect(lambda: self.notify.load())
+        self.notes.sig_unread_changed.connect(self._show_unread)
+        self.notes.sig_open.connect(self._open_notification)
+        self.nav.currentRowChanged.connect(
+            lambda row: self.notes.mark_view_read(VIEWS[row]))
+
+    def _show_unread(self, counts: dict[str, int]) -> None:
+        """Unread notifications per view, as a count after the view's name in the navigation."""
+        for i, name in enumerate(VIEWS):
+            n = counts.get(name, 0)
+            self.nav.item(i).setText(f"{i + 1}  {self.tr(VIEW_TITLES[name])}"
+                                     + (f"  ● {n}" if n else ""))
+
+    def _open_notification(self, view: str, entity: str) -> None:
+        self.show_view(view)
+        self.notes.mark_view_read(view)
+        select = {"incidenten": self.incidents.select, "bijstand": self.bijstand.board.select}
+        if view in select:
+            select[view](entity)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -233,6 +274,7 @@ class MainWindow(QMainWindow):
         """Stop timers, sync and the operation lanes (idempotent)."""
         self._filter_timer.stop()
         self.panes.stop()
+        self.notify.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
         self.ops.stop()
