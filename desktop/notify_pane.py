@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from data.picture.notifications import Notification, Us, concerns_us, us
-from data.store import Changes, Store
+from data.store import Changes, Store, queries
 from desktop.context import Context
 from desktop.ops import QueryOp, ReceivedChanges
 from desktop.panes import Pane, Then
@@ -29,8 +29,13 @@ class Found:
 
 
 def start_mark(st: Store) -> Found:
-    """Where the list starts: events already in the store at start-up are no news."""
-    return Found(st.log_mark(), us(st.node_id, st.name))
+    """Where the list starts: events already in the store at start-up are no news. (A reading
+    lane's store may not carry the identity: the meta table has it.)"""
+    node, name = st.node_id, st.name
+    if not node:
+        ident = queries.identity(str(st.path))
+        node, name = ident["node_id"], ident["name"]
+    return Found(st.log_mark(), us(node, name))
 
 
 def new_since(cursor: int, me: Us) -> Callable[[Store], Found]:
