@@ -94,6 +94,7 @@ def main() -> int:
     # a journal line typed in the quick-entry bar: Enter until it is in the table
     win.show_view("logboek")
     entry = win.journal.entry
+    entry.sender.setText("bench")  # an incoming line needs a sender
     entry.text.setText("bench: mast Apeldoorn op accu")
     before = win.journal.model.total()
     t = time.perf_counter()
