@@ -216,8 +216,15 @@ class MainWindow(QMainWindow):
         self.first_load.sig_tiles_filled.connect(lambda: self.notify.load())
         self.notes.sig_unread_changed.connect(self._show_unread)
         self.notes.sig_open.connect(self._open_notification)
+        self.journal.sig_clear_filters.connect(self.clear_filters)
         self.nav.currentRowChanged.connect(
             lambda row: self.notes.mark_view_read(VIEWS[row]))
+
+    def clear_filters(self) -> None:
+        """Lift the search and the region filter (to see an item they hid)."""
+        self.filter.clear()
+        self.set_region("")
+        self._apply_filters()
 
     def _show_unread(self, counts: dict[str, int]) -> None:
         """Unread notifications per view, as a count after the view's name in the navigation."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from data.store import Command, Store
@@ -154,3 +154,76 @@ def test_a_neighbour_asking_us_for_bijstand_shows_up_quietly(qtbot: Any, zeeland
     zeeland.show_view("bijstand")  # seen: the count goes
     assert zeeland.nav.item(2).text() == "3  Bijstand"
     assert notes.unread() == {}
+
+
+def test_a_line_saved_under_a_filter_says_so_and_a_visible_one_is_selected(
+        qtbot: Any, zeeland: Any) -> None:
+    j = zeeland.journal
+    zeeland.focus_quick_entry()
+    entry = j.entry
+    entry.sender.setText("CaCo")
+    entry.text.setText("Dijk bij Kruiningen houdt")
+    with qtbot.waitSignal(zeeland.sig_changes_applied, timeout=10_000):
+        entry.submit()
+    qtbot.waitUntil(lambda: j.model.total() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: j.table.currentIndex().row() == 0, timeout=10_000)
+    assert "Kruiningen" in j.detail.text()  # the whole message, in the detail pane
+
+    j.filter.setText("kruiningen")
+    entry.text.setText("Gemaal Vlissingen uitgevallen")
+    with qtbot.waitSignal(zeeland.sig_changes_applied, timeout=10_000):
+        entry.submit()
+    qtbot.waitUntil(lambda: j.model.total() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: not j.hidden_note.isHidden(), timeout=10_000)
+    assert j.model.rowCount() == 1
+    qtbot.mouseClick(j.show_all, Qt.MouseButton.LeftButton)
+    assert j.model.rowCount() == 2 and j.hidden_note.isHidden()
+
+
+def test_an_incoming_line_needs_a_sender(qtbot: Any, zeeland: Any) -> None:
+    entry = zeeland.journal.entry
+    zeeland.focus_quick_entry()
+    entry.direction.setCurrentText("in")
+    entry.sender.clear()
+    entry.text.setText("Bel terug")
+    with qtbot.assertNotEmitted(entry.sig_submitted):
+        entry.submit()
+    assert "van" in entry.error.text()
+    entry.direction.setCurrentText("uit")
+    with qtbot.waitSignal(entry.sig_submitted, timeout=1000):
+        entry.submit()
+
+
+def test_forms_start_in_our_region_and_pickers_take_names(qtbot: Any, zeeland: Any) -> None:
+    zeeland.commands.new_bijstand()
+    form = zeeland.commands.dialog.form
+    assert form.payload()["requesting_region"] == "VR19"
+    zeeland.commands.dialog.reject()
+    zeeland.commands.new_incident()
+    form = zeeland.commands.dialog.form
+    assert form.payload()["regions"] == ["VR19"]
+    form.set_value("regions", "VRGZ, Zeeland")
+    assert form.payload()["regions"] == ["VR08", "VR19"]
+    zeeland.commands.dialog.reject()
+
+
+def test_a_changed_form_asks_before_esc_throws_it_away(qtbot: Any, zeeland: Any) -> None:
+    zeeland.commands.new_incident()
+    dlg = zeeland.commands.dialog
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # untouched: closes at once
+    assert not dlg.isVisible()
+    zeeland.commands.new_incident()
+    dlg = zeeland.commands.dialog
+    form = dlg.form
+    form.set_value("title", "Dijkdoorbraak")
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    assert dlg.isVisible() and not dlg.discard_bar.isHidden()
+    assert form.payload()["title"] == "Dijkdoorbraak"
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # the second Esc confirms
+    assert not dlg.isVisible()
+
+
+def test_kcr2_forms_preselect_no_region(qtbot: Any, window: Any) -> None:
+    window.commands.new_bijstand()
+    assert window.commands.dialog.form.payload()["requesting_region"] == ""
+    window.commands.dialog.reject()
