@@ -76,6 +76,8 @@ class CommandWiring:
         self.dialog: FormDialog | None = None  # the open form (tests look at it)
         # picture: forms default to the region of the own centre (none for KCR2)
         self.home = us(*_node_and_name(ctx)).region
+        #: told (kind, id) when a form created an incident or a bijstand request
+        self.on_created: Callable[[str, str], None] | None = None
 
     def region(self) -> str:
         """The region a new form starts with: the region filter, else the own centre's."""
@@ -175,6 +177,9 @@ class CommandWiring:
             def ok(ch: Changes) -> None:
                 dlg.buttons.setEnabled(True)
                 dlg.done_ok()
+                made = [(k, e) for e, k in ch.entities.items() if k in ("incident", "bijstand")]
+                if not entity and made and self.on_created is not None:
+                    self.on_created(*made[0])
                 if after:
                     after(ch)
 

@@ -39,6 +39,7 @@ from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.notify_pane import NotificationsPane
 from desktop.ops import Ops
+from desktop.reveal import NewItemReveal
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
 from desktop.theme import apply_theme
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
         self._wire_notifications()
+        self._wire_reveal()
         # -- picture: the window fits the screen it opens on (issue 13, item 1) --
         self.fit_to_screen()
 
@@ -219,6 +221,36 @@ class MainWindow(QMainWindow):
         self.journal.sig_clear_filters.connect(self.clear_filters)
         self.nav.currentRowChanged.connect(
             lambda row: self.notes.mark_view_read(VIEWS[row]))
+
+    def _wire_reveal(self) -> None:
+        """A new item is selected; when a filter hides it, a note in the filter bar says so."""
+        self.hidden_note = QLabel("")
+        self.hidden_note.setObjectName("FieldError")
+        self.hidden_show = QPushButton(self.tr("Filter opheffen en tonen"))
+        bar = self.filter_bar.layout()
+        assert isinstance(bar, QHBoxLayout)
+        bar.insertWidget(3, self.hidden_note)
+        bar.insertWidget(4, self.hidden_show)
+        self.hidden_note.hide()
+        self.hidden_show.hide()
+        self.reveal = NewItemReveal(self.incidents, self.bijstand, self._item_hidden, self)
+        self.commands.on_created = self.reveal.expect
+        self.hidden_show.clicked.connect(self._show_hidden_item)
+
+    def _item_hidden(self, view: str) -> None:
+        self.hidden_note.setText(self.tr("Opgeslagen, maar het filter verbergt het in {0}.")
+                                 .format(self.tr(VIEW_TITLES[view])))
+        self.hidden_note.show()
+        self.hidden_show.show()
+        self._hidden_view = view
+
+    def _show_hidden_item(self) -> None:
+        self.hidden_note.hide()
+        self.hidden_show.hide()
+        self.clear_filters()
+        self.show_view(getattr(self, "_hidden_view", "overzicht"))
+        if self.reveal.last_hidden is not None:
+            self.reveal.expect(*self.reveal.last_hidden)  # now that nothing hides it
 
     def clear_filters(self) -> None:
         """Lift the search and the region filter (to see an item they hid)."""

@@ -227,3 +227,24 @@ def test_kcr2_forms_preselect_no_region(qtbot: Any, window: Any) -> None:
     window.commands.new_bijstand()
     assert window.commands.dialog.form.payload()["requesting_region"] == ""
     window.commands.dialog.reject()
+
+
+def test_a_new_incident_is_selected_or_the_filter_says_it_hides_it(qtbot: Any,
+                                                                    zeeland: Any) -> None:
+    from tests.desktop.test_flows import _save
+
+    zeeland.commands.new_incident()
+    _save(qtbot, zeeland, title="Dijk Kruiningen", kind="overstroming")
+    view = zeeland.incidents
+    qtbot.waitUntil(lambda: view.current() != "", timeout=10_000)
+    first = view.current()
+
+    zeeland.set_region("VR08")  # Gelderland-Zuid: our new Zeeland incident falls outside it
+    zeeland.commands.new_incident()
+    _save(qtbot, zeeland, title="Gemaal Vlissingen", kind="overstroming", regions="VRZ")
+    qtbot.waitUntil(lambda: not zeeland.hidden_note.isHidden(), timeout=10_000)
+    assert "Incidenten" in zeeland.hidden_note.text()
+    assert view.current() == first or view.current() == ""
+    qtbot.mouseClick(zeeland.hidden_show, Qt.MouseButton.LeftButton)
+    assert zeeland.region == "" and view.proxy.rowCount() == 2
+    assert view.current() not in ("", first)
