@@ -44,6 +44,8 @@ def snapshot(db: Path, view: str, out: Path, size: tuple[int, int] = (1600, 1000
         rows = [r for r in win.picture().bijstand.values() if r[1] == "deels_toegezegd"]
         if rows:
             win.bijstand.board.select(rows[0][0])
+    elif view == "logboek" and win.journal.model.rowCount():
+        win.journal.table.selectRow(0)  # the detail pane shows the whole message
     elif view == "conflicten" and win.conflicts.proxy.rowCount():
         win.conflicts.table.selectRow(0)
     # let the detail loads come back and the layout settle
