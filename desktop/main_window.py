@@ -287,12 +287,15 @@ class MainWindow(QMainWindow):
 
     def fit_to_screen(self) -> None:
         """Open at the available size of the screen (a 1366×768 laptop, a 4K wall screen)."""
-        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         screen = self.screen() or QApplication.primaryScreen()
         if screen is None:
+            self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
             self.resize(1440, 900)
             return
-        self.setGeometry(screen.availableGeometry())
+        avail = screen.availableGeometry()
+        # a screen smaller than the minimum still gets a window that fits it
+        self.setMinimumSize(min(MIN_WIDTH, avail.width()), min(MIN_HEIGHT, avail.height()))
+        self.setGeometry(avail)
 
     def save_geometry(self) -> None:
         if not self.isFullScreen():
