@@ -64,6 +64,11 @@ def test_nothing_essential_falls_outside_the_window(qtbot: Any, window: Any,
         assert _inside(window, window.pages[v])
 
 
+def test_the_window_opens_at_the_available_screen_size(window: Any) -> None:
+    window.fit_to_screen()
+    assert window.geometry() == window.screen().availableGeometry()
+
+
 def test_a_restored_geometry_is_used_only_when_it_fits() -> None:
     screen = QRect(0, 0, 1366, 740)
     assert fits_screen(QRect(10, 10, 1200, 700), screen)
