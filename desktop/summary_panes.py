@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from data.picture import overview as rules
-from data.picture.filtering import narrow, scope_text
+from data.picture.filtering import BijstandHay, narrow, scope_text
 from data.picture.moment import at
 from data.store import Changes
 from desktop import reads
@@ -68,6 +68,7 @@ class OverviewPane(Pane):
         self.view = view
         self._tl_timer = _single_shot(ctx.window, TIMELINE_DELAY_MS, self.load_timeline)
         self.region, self.text = "", ""
+        self._hay = BijstandHay()  # search texts of the bijstand rows, kept between keystrokes
         ctx.picture.sig_changed.connect(self.refresh)
 
     def set_scope(self, region: str, text: str) -> None:
@@ -77,15 +78,15 @@ class OverviewPane(Pane):
             self.refresh()
 
     def refresh(self) -> None:
-        p = self.ctx.picture.state
-        shown = narrow(p, self.region, self.text)
+        searched = narrow(self.ctx.picture.state, "", self.text, self._hay)
+        shown = narrow(searched, self.region)  # (the region on top: cheap)
         # a conflict names no region: its tile counts every region, and says so
         conflicts = ", ".join(x for x in (scope_text("", self.text),
                                           "alle regio's" if self.region else "") if x)
         self.view.set_kpis(dict(rules.kpis(shown, self.ctx.clock)),
                            scope_text(self.region, self.text), conflicts)
         # the map is the region filter itself: it shows every region, for what the search leaves
-        self.view.map.set_levels(rules.region_levels(narrow(p, "", self.text)))
+        self.view.map.set_levels(rules.region_levels(searched))
         self.view.timeline.set_now(at(self.ctx.clock))
         # the bars count the whole log (the log has no region per event): say so under a filter
         self.view.timeline.set_scope(

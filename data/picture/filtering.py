@@ -17,6 +17,8 @@ from data.store.queries import BIJSTAND_COLS
 
 _B_FROM = BIJSTAND_COLS.index("requesting_region")
 _B_TO = BIJSTAND_COLS.index("addressed_to")
+_B_TITLE = BIJSTAND_COLS.index("title")
+_B_PRIO = BIJSTAND_COLS.index("priority")
 
 
 def region_short(code: str) -> str:
@@ -43,10 +45,14 @@ def scope_text(region: str, text: str) -> str:
 
 
 def _words(value: Any) -> str:
+    """The texts of an item the search looks in: its top-level texts and lists of texts (not
+    nested records such as earlier pictures or the history)."""
     if isinstance(value, Mapping):
-        return " ".join(_words(v) for v in value.values())
+        value = list(value.values())
     if isinstance(value, (list, tuple)):
-        return " ".join(_words(v) for v in value)
+        return " ".join(str(v) if not isinstance(v, (list, tuple)) else
+                        " ".join(str(x) for x in v) for v in value
+                        if v is not None and not isinstance(v, Mapping))
     return str(value) if value is not None else ""
 
 
@@ -55,11 +61,38 @@ def matches_text(item: Any, needle: str) -> bool:
     return not needle or needle in _words(item).lower()
 
 
+class BijstandHay:
+    """The board's own search text per request (title, from, to, priority), kept per row
+    object: a store may hold tens of thousands of requests, and a keystroke should only look."""
+
+    def __init__(self) -> None:
+        self._held: dict[Any, tuple[tuple[Any, ...], str]] = {}
+
+    def matches(self, r: tuple[Any, ...], needle: str) -> bool:
+        if not needle:
+            return True
+        held = self._held.get(r[0])
+        if held is None or held[0] is not r:
+            held = (r, f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower())
+            self._held[r[0]] = held
+        return needle in held[1]
+
+
 def _in(region: str, codes: Iterable[Any] | None) -> bool:
     return not region or region in (codes or ())
 
 
-def narrow(p: PictureState, region: str = "", text: str = "") -> PictureState:
+def _bijstand(rows: dict[str, tuple[Any, ...]], region: str, needle: str,
+              hay: BijstandHay) -> dict[str, tuple[Any, ...]]:
+    if needle:
+        rows = {k: r for k, r in rows.items() if hay.matches(r, needle)}
+    if region:
+        rows = {k: r for k, r in rows.items() if r[_B_FROM] == region or r[_B_TO] == region}
+    return rows
+
+
+def narrow(p: PictureState, region: str = "", text: str = "",
+           hay: BijstandHay | None = None) -> PictureState:
     """The picture with only what concerns ``region`` and contains ``text``.
 
     Decisions without regions of their own take their session's; actions their decision's.
@@ -69,6 +102,7 @@ def narrow(p: PictureState, region: str = "", text: str = "") -> PictureState:
     needle = text.strip().lower()
     if not region and not needle:
         return p
+    hay = hay or BijstandHay()
     session_regions = {s.get("id"): s.get("regions") or () for s in p.sessions}
     decision_regions = {d.get("id"): d.get("regions") or session_regions.get(
         d.get("session_id"), ()) for d in p.decisions}
@@ -87,8 +121,7 @@ def narrow(p: PictureState, region: str = "", text: str = "") -> PictureState:
         decisions=decisions,
         actions=actions,
         nsp=[s for s in p.nsp if _in(region, (s.get("region"),)) and matches_text(s, needle)],
-        bijstand={k: r for k, r in p.bijstand.items()
-                  if _in(region, (r[_B_FROM], r[_B_TO])) and matches_text(r, needle)},
+        bijstand=_bijstand(p.bijstand, region, needle, hay),
         bijstand_counts={},
         comms=[r for r in p.comms if _in(region, (r[0],)) and matches_text(r, needle)],
         conflicts=[c for c in p.conflicts if matches_text(c, needle)],
