@@ -69,7 +69,13 @@ class OverviewPane(Pane):
         self._tl_timer = _single_shot(ctx.window, TIMELINE_DELAY_MS, self.load_timeline)
         self.region, self.text = "", ""
         self._hay = BijstandHay()  # search texts of the bijstand rows, kept between keystrokes
+        self._stale = False
         ctx.picture.sig_changed.connect(self.refresh)
+        view.sig_shown.connect(self._on_shown)
+
+    def _on_shown(self) -> None:
+        if self._stale:
+            self.refresh()
 
     def set_scope(self, region: str, text: str) -> None:
         """The region filter and search in force: the tiles count only what they leave."""
@@ -78,6 +84,11 @@ class OverviewPane(Pane):
             self.refresh()
 
     def refresh(self) -> None:
+        if not self.view.isVisible() and self.view.window().isVisible():
+            # a search typed in another view: the tiles follow when the Overzicht is shown
+            self._stale = True
+            return
+        self._stale = False
         searched = narrow(self.ctx.picture.state, "", self.text, self._hay)
         shown = narrow(searched, self.region)  # (the region on top: cheap)
         # a conflict names no region: its tile counts every region, and says so

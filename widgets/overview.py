@@ -34,6 +34,8 @@ class OverviewView(QWidget):
     """A region was clicked on the map (code; '' clears the region filter)."""
     sig_open_view = Signal(str)
     """A tile was clicked: the name of the view to open."""
+    sig_shown = Signal()
+    """The view came into sight (figures held back while it was hidden can be filled in)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,10 @@ class OverviewView(QWidget):
         lay.addLayout(head)
         lay.addLayout(grid)
         lay.addWidget(split, 1)
+
+    def showEvent(self, ev: Any) -> None:  # noqa: N802
+        super().showEvent(ev)
+        self.sig_shown.emit()
 
     def _open(self, view: str, *_a: Any) -> None:
         self.sig_open_view.emit(view)

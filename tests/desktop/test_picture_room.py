@@ -112,6 +112,14 @@ def test_every_tile_obeys_the_region_filter_and_the_search(qtbot: Any, window: A
     assert "‘tiel’" in tiles["incidents"].scope.text()
     assert tiles["nsp"].value.text() == "1"  # the Tiel point matches the search
 
+    # filtered from another view: the tiles follow as soon as the Overzicht is shown again
+    window.show_view("logboek")
+    window.filter.setText("")
+    window.set_region("VR19")
+    window.show_view("overzicht")
+    assert tiles["incidents"].value.text() == "1" and tiles["nsp"].value.text() == "0"
+    assert tiles["incidents"].scope.text() == "gefilterd op VRZ"
+
 
 def _other_centre(store_factory: Any, win: Any, node: str,
                   commands: list[Command]) -> Any:
