@@ -41,13 +41,15 @@ class KpiTile(QFrame):
     def set_scope(self, text: str) -> None:
         """What the figure is filtered on ('' for the whole picture): said under the figure,
         so that a filtered count never reads as the national one."""
-        self.scope.setText(text)
-        self.scope.setVisible(bool(text))
+        if text != self.scope.text():
+            self.scope.setText(text)
+            self.scope.setVisible(bool(text))
 
     def set_value(self, value: str | int, detail: str = "", level: str = "") -> None:
-        self.value.setText(str(value))
-        self.detail.setText(detail)
-        self.setToolTip(detail)  # the detail line may wrap away on a small screen
+        if (str(value), detail) != (self.value.text(), self.detail.text()):
+            self.value.setText(str(value))
+            self.detail.setText(detail)
+            self.setToolTip(detail)  # the detail line may wrap away on a small screen
         if self.property("level") != level:
             self.setProperty("level", level)
             self.style().unpolish(self)

@@ -81,13 +81,17 @@ class Timeline(QWidget):
         self.now_line.label.setColor(palette.color("text"))
 
     def set_now(self, now: datetime) -> None:
-        """Mark the present (the window's clock: an exercise's scenario time)."""
-        self.now_line.setValue(now.timestamp())
+        """Mark the present (the window's clock: an exercise's scenario time). Moves of less
+        than a minute are not drawn (a redraw of the plot is not free)."""
+        t = now.timestamp()
+        if abs(t - float(self.now_line.value())) >= 60:
+            self.now_line.setValue(t)
 
     def set_scope(self, text: str) -> None:
         """Say what the bars count when a filter is on elsewhere ('' hides the note)."""
-        self.scope.setText(text)
-        self.scope.setVisible(bool(text))
+        if text != self.scope.text():
+            self.scope.setText(text)
+            self.scope.setVisible(bool(text))
 
     def set_buckets(self, buckets: Sequence[tuple[str, str, int]]) -> None:
         st = stack(buckets)
