@@ -43,6 +43,13 @@ def main() -> int:
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measurement")
     a = ap.parse_args()
 
+    def yardstick() -> float:
+        """A fixed piece of pure-Python work: figures are read as ratios to it."""
+        t = time.perf_counter()
+        sum(i * i for i in range(2_000_000))
+        return time.perf_counter() - t
+
+    yard0 = yardstick()
     t0 = time.perf_counter()
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
@@ -94,6 +101,7 @@ def main() -> int:
     # a journal line typed in the quick-entry bar: Enter until it is in the table
     win.show_view("logboek")
     entry = win.journal.entry
+    entry.sender.setText("bench")  # an incoming line needs a sender
     entry.text.setText("bench: mast Apeldoorn op accu")
     before = win.journal.model.total()
     t = time.perf_counter()
@@ -159,9 +167,32 @@ def main() -> int:
         app.processEvents()
         whole.append((time.perf_counter() - t) * 1000)
     win.journal.filter.setText("")
+    # the global search (Ctrl+F): every view and the Overzicht tiles, per keystroke
+    global_ms = []
+    for i in range(1, len("apeldoorn") + 1):
+        t = time.perf_counter()
+        win.filter.setText("apeldoorn"[:i])
+        win._apply_filters()  # noqa: SLF001 - as the debounce timer would, without its wait
+        app.processEvents()
+        global_ms.append((time.perf_counter() - t) * 1000)
+    win.filter.setText("")
+    win._apply_filters()  # noqa: SLF001
+    # the same with the Overzicht in sight (its tiles count what the search leaves)
+    win.show_view("overzicht")
+    app.processEvents()
+    global_ov = []
+    for i in range(1, len("apeldoorn") + 1):
+        t = time.perf_counter()
+        win.filter.setText("apeldoorn"[:i])
+        win._apply_filters()  # noqa: SLF001
+        app.processEvents()
+        global_ov.append((time.perf_counter() - t) * 1000)
+    win.filter.setText("")
+    win._apply_filters()  # noqa: SLF001
     rows_total = len(full)
     win.shutdown()
     win.close()
+    yard = (yard0 + yardstick()) / 2
 
     def row(name: str, measured: str, budget: str, ok: bool | None) -> str:
         verdict = "" if ok is None else ("ok" if ok else "OVER")
@@ -183,6 +214,11 @@ def main() -> int:
     print(row("filter 100k journal, deleting (max)", f"{max(deleting):.1f} ms", "50 ms",
               max(deleting) <= 50))
     print(row(f"filter whole journal ({rows_total} rows, max)", f"{max(whole):.1f} ms", "—", None))
+    print(row("global search, all views + tiles (max)", f"{max(global_ms):.1f} ms", "50 ms",
+              max(global_ms) <= 50))
+    print(row("global search on the Overzicht (max)", f"{max(global_ov):.1f} ms", "50 ms",
+              max(global_ov) <= 50))
+    print(row("yardstick: 2M-step Python loop", f"{yard * 1000:.0f} ms", "—", None))
     print(row("journal line: Enter → in the table (1st)", f"{write_ms:.0f} ms", "—", None))
     print(row("journal line: Enter → in the table (2nd)", f"{write2_ms:.0f} ms", "—", None))
     print(row("idle CPU (one core)", f"{idle_pct:.2f} %", "1 %", idle_pct <= 1.0))

@@ -91,7 +91,12 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
         raise cli_core.UserError(f"onbekend scherm '{a.view}'; kies uit: {', '.join(VIEWS)}")
     from desktop.snapshot import snapshot
 
-    out = snapshot(db, a.view, Path(a.out), a.size, a.theme)
+    if a.region:
+        from data.domain.regions import resolve_region
+
+        if resolve_region(a.region) is None:
+            raise cli_core.UserError(f"onbekende regio '{a.region}' (bijvoorbeeld VR19 of VRZ)")
+    out = snapshot(db, a.view, Path(a.out), a.size, a.theme, region=a.region or "")
     print(f"{out}")
     return 0
 
@@ -128,6 +133,7 @@ def register(sub: Any) -> None:
     s.add_argument("--out", required=True, help="PNG-bestand")
     s.add_argument("--size", type=_size, default=(1600, 1000), help="BREEDTExHOOGTE")
     s.add_argument("--theme", choices=("dark", "light"), default="dark")
+    s.add_argument("--region", help="regiofilter aan, zoals een klik op de kaart (VR19 of VRZ)")
     s.set_defaults(func=cmd_snapshot)
     d = sub.add_parser("diagnose", help="schrijf een zip voor de servicedesk: versies, "
                                         "instellingen zonder tokens, einde van het logboek, "

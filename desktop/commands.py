@@ -16,7 +16,8 @@ from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.validation import ValidationError
 from data.picture.decisions import kind_of
-from data.store import Changes, Command, Store, StoreError
+from data.picture.notifications import us
+from data.store import Changes, Command, Store, StoreError, queries
 from data.store.envelope import uuid7
 from desktop import reads
 from desktop.context import Context
@@ -48,6 +49,14 @@ class Views:
     public: PublicView | None = None
 
 
+def _node_and_name(ctx: Context) -> tuple[str, str]:
+    try:
+        ident = queries.identity(str(ctx.path))
+    except Exception:  # noqa: BLE001 - no identity: no default region, nothing else changes
+        return "", ""
+    return ident["node_id"], ident["name"]
+
+
 def field_errors(e: Exception) -> Errors:
     """A refusal as (field label, message) pairs for the form."""
     if isinstance(e, ValidationError):
@@ -64,6 +73,14 @@ class CommandWiring:
         self.ctx = ctx
         self.v = views
         self.dialog: FormDialog | None = None  # the open form (tests look at it)
+        # picture: forms default to the region of the own centre (none for KCR2)
+        self.home = us(*_node_and_name(ctx)).region
+        #: told (kind, id) when a form created an incident or a bijstand request
+        self.on_created: Callable[[str, str], None] | None = None
+
+    def region(self) -> str:
+        """The region a new form starts with: the region filter, else the own centre's."""
+        return self.ctx.region() or self.home
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("CommandWiring", text)
@@ -167,6 +184,9 @@ class CommandWiring:
             def ok(ch: Changes) -> None:
                 dlg.buttons.setEnabled(True)
                 dlg.done_ok()
+                made = [(k, e) for e, k in ch.entities.items() if k in ("incident", "bijstand")]
+                if not entity and made and self.on_created is not None:
+                    self.on_created(*made[0])
                 if after:
                     after(ch)
 
@@ -204,7 +224,7 @@ class CommandWiring:
     def new_incident(self) -> None:
         self.ctx.navigate("incidenten")
         self.form(self.tr("Incident melden"), "incident.reported",
-                  initial={"regions": [self.ctx.region()] if self.ctx.region() else []})
+                  initial={"regions": [self.region()] if self.region() else []})
 
     def edit_incident(self, eid: str) -> None:
         s = self._state("incident", eid)
@@ -226,7 +246,7 @@ class CommandWiring:
 
     def new_bijstand(self) -> None:
         self.ctx.navigate("bijstand")
-        init = {"requesting_region": self.ctx.region()} if self.ctx.region() else {}
+        init = {"requesting_region": self.region()} if self.region() else {}
         self.form(self.tr("Bijstand aanvragen"), "bijstand.requested",
                   fields=["requesting_region", "addressed_to", "capability", "capability_text",
                           "quantity", "unit", "needed_by", "meldplaats", "priority",
@@ -243,7 +263,8 @@ class CommandWiring:
         self.form(self.tr("Aanbod doen — {0}").format(r[4] if r else eid),
                   "bijstand.offer_made", eid, ["provider", "quantity", "eta", "commander",
                                                "self_sufficient_hours", "note"],
-                  fixed={"offer_id": uuid7()})
+                  fixed={"offer_id": uuid7()},
+                  initial={"provider": self.home} if self.home else None)
 
     def bijstand_forward(self, eid: str) -> None:
         """KCR2 puts a region's request to Defensie (JFC) or the EU (UCPM) as a sub-request
@@ -396,7 +417,7 @@ class CommandWiring:
     # ------------------------------------------------------------------ publiek en schaarste
 
     def new_alert(self) -> None:
-        init = {"regions": [self.ctx.region()]} if self.ctx.region() else {}
+        init = {"regions": [self.region()]} if self.region() else {}
         self.form(self.tr("NL-Alert vastleggen"), "alert.issued", initial=init,
                   choices={"incident_id": self._incident_choices()})
 
@@ -404,7 +425,7 @@ class CommandWiring:
         self.form(self.tr("Schaars middel melden (prioritering)"), "capacity.reported")
 
     def report_partner(self) -> None:
-        init = {"region": self.ctx.region()} if self.ctx.region() else {}
+        init = {"region": self.region()} if self.region() else {}
         self.form(self.tr("Vitale partner melden"), "partner.reported", initial=init)
 
     def report_centre(self) -> None:
@@ -416,7 +437,7 @@ class CommandWiring:
     # ------------------------------------------------------------------ noodsteunpunten
 
     def new_nsp(self) -> None:
-        init = {"region": self.ctx.region()} if self.ctx.region() else {}
+        init = {"region": self.region()} if self.region() else {}
         self.form(self.tr("Noodsteunpunt registreren"), "nsp.registered", initial=init,
                   choices={"incident_id": self._incident_choices()})
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,21 +24,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from data.clock import Clock, default_clock
-from data.domain.regions import region_label
 from data.picture import overview as overview_rules
+from data.picture.filtering import region_short, region_title
 from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.exercise_pane import wire_exercise
+from desktop.notify_pane import NotificationsPane
 from desktop.ops import Ops
 from desktop.people_ui import PeopleController
+from desktop.reveal import NewItemReveal
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
 from desktop.theme import apply_theme
@@ -51,6 +54,7 @@ from widgets.decisions_view import DecisionsView
 from widgets.header import HeaderBar, Watermark, is_exercise
 from widgets.incidents_view import IncidentsView
 from widgets.journal_view import JournalView
+from widgets.notifications import NotificationList
 from widgets.nsp_view import NspView
 from widgets.overview import OverviewView
 from widgets.people import BezettingView
@@ -64,6 +68,15 @@ VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand":
                # 'conflicten' on a wall screen reads as a real-world conflict
                "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste",
                "bezetting": "Bezetting"}
+
+
+#: the smallest window every view stays usable in (a 1366×768 laptop minus its task bar)
+MIN_WIDTH, MIN_HEIGHT = 1024, 600
+
+
+def fits_screen(frame: QRect, available: QRect) -> bool:
+    """A restored window is used only when it lies wholly on the available screen."""
+    return available.contains(frame)
 
 
 class MainWindow(QMainWindow):
@@ -159,7 +172,7 @@ class MainWindow(QMainWindow):
         bl = QHBoxLayout(body)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.setSpacing(0)
-        bl.addWidget(self.nav)
+        bl.addWidget(self._nav_column())  # picture: navigation with the notification list
         bl.addWidget(right, 1)
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -191,15 +204,109 @@ class MainWindow(QMainWindow):
         from desktop.report_ui import ReportWiring  # issue 12: sitrep dialog, paper fallback
 
         self.report = ReportWiring(self.ctx, self.header)
-        self.resize(1440, 900)
+        self._wire_notifications()
+        self._wire_reveal()
+        # -- picture: the window fits the screen it opens on (issue 13, item 1) --
+        self.fit_to_screen()
+
+    # ------------------------------------------------------------------ picture: notifications
+
+    def _nav_column(self) -> QWidget:
+        """The navigation on top, the quiet notification list below it (issue 13, item 7)."""
+        self.notes = NotificationList()
+        col = QSplitter(Qt.Orientation.Vertical)
+        col.setObjectName("NavColumn")
+        col.addWidget(self.nav)
+        col.addWidget(self.notes)
+        col.setStretchFactor(0, 3)
+        col.setStretchFactor(1, 2)
+        col.setMaximumWidth(260)
+        return col
+
+    def _wire_notifications(self) -> None:
+        self.notify = NotificationsPane(self.ctx, self.notes.add)
+        self.ops.sig_changes.connect(self.notify.on_changes)
+        self.first_load.sig_tiles_filled.connect(lambda: self.notify.load())
+        self.notes.sig_unread_changed.connect(self._show_unread)
+        self.notes.sig_open.connect(self._open_notification)
+        self.journal.sig_clear_filters.connect(self.clear_filters)
+        self.nav.currentRowChanged.connect(  # (rows after VIEWS: the Oefening)
+            lambda row: self.notes.mark_view_read(VIEWS[row]) if 0 <= row < len(VIEWS) else None)
+
+    def _wire_reveal(self) -> None:
+        """A new item is selected; when a filter hides it, a note in the filter bar says so."""
+        self.hidden_note = QLabel("")
+        self.hidden_note.setObjectName("FieldError")
+        self.hidden_show = QPushButton(self.tr("Filter opheffen en tonen"))
+        bar = self.filter_bar.layout()
+        assert isinstance(bar, QHBoxLayout)
+        bar.insertWidget(3, self.hidden_note)
+        bar.insertWidget(4, self.hidden_show)
+        self.hidden_note.hide()
+        self.hidden_show.hide()
+        self.reveal = NewItemReveal(self.incidents, self.bijstand, self._item_hidden, self)
+        self.commands.on_created = self.reveal.expect
+        self.hidden_show.clicked.connect(self._show_hidden_item)
+
+    def _item_hidden(self, view: str) -> None:
+        self.hidden_note.setText(self.tr("Opgeslagen, maar het filter verbergt het in {0}.")
+                                 .format(self.tr(VIEW_TITLES[view])))
+        self.hidden_note.show()
+        self.hidden_show.show()
+        self._hidden_view = view
+
+    def _show_hidden_item(self) -> None:
+        self.hidden_note.hide()
+        self.hidden_show.hide()
+        self.clear_filters()
+        self.show_view(getattr(self, "_hidden_view", "overzicht"))
+        if self.reveal.last_hidden is not None:
+            self.reveal.expect(*self.reveal.last_hidden)  # now that nothing hides it
+
+    def clear_filters(self) -> None:
+        """Lift the search and the region filter (to see an item they hid)."""
+        self.filter.clear()
+        self.set_region("")
+        self._apply_filters()
+
+    def _show_unread(self, counts: dict[str, int]) -> None:
+        """Unread notifications per view, as a count after the view's name in the navigation."""
+        for i, name in enumerate(VIEWS):
+            n = counts.get(name, 0)
+            self.nav.item(i).setText(f"{i + 1}  {self.tr(VIEW_TITLES[name])}"
+                                     + (f"  ● {n}" if n else ""))
+
+    def _open_notification(self, view: str, entity: str) -> None:
+        self.show_view(view)
+        self.notes.mark_view_read(view)
+        select = {"incidenten": self.incidents.select, "bijstand": self.bijstand.board.select}
+        if view in select:
+            select[view](entity)
 
     # ------------------------------------------------------------------ lifecycle
 
     def restore_geometry(self) -> None:
-        """Window geometry from QSettings (only geometry lives there; CONVENTIONS §12)."""
+        """Window geometry from QSettings (only geometry lives there; CONVENTIONS §12), when it
+        still fits the screen; otherwise the window fills the available screen."""
         geo = QSettings().value("main_window/geometry")
         if isinstance(geo, QByteArray) and not geo.isEmpty():
+            before = self.geometry()
             self.restoreGeometry(geo)
+            if not fits_screen(self.frameGeometry(), self.screen().availableGeometry()):
+                self.setGeometry(before)
+                self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Open at the available size of the screen (a 1366×768 laptop, a 4K wall screen)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+            self.resize(1440, 900)
+            return
+        avail = screen.availableGeometry()
+        # a screen smaller than the minimum still gets a window that fits it
+        self.setMinimumSize(min(MIN_WIDTH, avail.width()), min(MIN_HEIGHT, avail.height()))
+        self.setGeometry(avail)
 
     def save_geometry(self) -> None:
         if not self.isFullScreen():
@@ -224,6 +331,7 @@ class MainWindow(QMainWindow):
         self.report.stop()
         self.panes.stop()
         self.exercise.stop()
+        self.notify.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
         self.ops.stop()
@@ -262,7 +370,8 @@ class MainWindow(QMainWindow):
         self.region = code
         self.overview.set_region(code)
         self.comms.matrix.set_region_filter(code)
-        self.region_label.setText(self.tr("Regio: {0}").format(region_label(code)) if code else "")
+        self.region_label.setText(self.tr("Regio: {0}").format(region_short(code)) if code else "")
+        self.region_label.setToolTip(region_title(code) if code else "")
         self.region_clear.setVisible(bool(code))
         self._apply_filters()
 
@@ -271,6 +380,7 @@ class MainWindow(QMainWindow):
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
                   self.conflicts, self.public):
             v.set_filter(text, reg)
+        self.panes.overview.set_scope(reg, text)  # picture: the tiles obey the filters too
 
     def _wire_exercise(self) -> None:
         """Scenario time in the header of an exercise world; the Oefening view (Ctrl+Shift+O) in

@@ -6,13 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 
+from data.domain.regions import resolve_region
 from desktop.app import build_window, make_app
 from desktop.main_window import VIEWS
 
 
 def snapshot(db: Path, view: str, out: Path, size: tuple[int, int] = (1600, 1000),
-             theme: str = "dark", timeout_ms: int = 60_000) -> Path:
-    """Open the window on ``db``, wait for the first load, show ``view``, grab it to ``out``."""
+             theme: str = "dark", timeout_ms: int = 60_000, region: str = "") -> Path:
+    """Open the window on ``db``, wait for the first load, show ``view``, grab it to ``out``.
+
+    ``region`` (a code, short code or name) sets the region filter first, as a click on the
+    map would."""
     if view not in VIEWS:
         raise ValueError(f"onbekend scherm '{view}'; kies uit: {', '.join(VIEWS)}")
     app = make_app()
@@ -28,6 +32,11 @@ def snapshot(db: Path, view: str, out: Path, size: tuple[int, int] = (1600, 1000
     win.start()
     loop.exec()
     guard.stop()
+    if region:
+        found = resolve_region(region)
+        if found is None:
+            raise ValueError(f"onbekende regio '{region}'")
+        win.set_region(found.code)
     win.show_view(view)
     if view == "incidenten" and win.incidents.proxy.rowCount():
         win.incidents.table.selectRow(0)
@@ -35,6 +44,8 @@ def snapshot(db: Path, view: str, out: Path, size: tuple[int, int] = (1600, 1000
         rows = [r for r in win.picture().bijstand.values() if r[1] == "deels_toegezegd"]
         if rows:
             win.bijstand.board.select(rows[0][0])
+    elif view == "logboek" and win.journal.model.rowCount():
+        win.journal.table.selectRow(0)  # the detail pane shows the whole message
     elif view == "conflicten" and win.conflicts.proxy.rowCount():
         win.conflicts.table.selectRow(0)
     # let the detail loads come back and the layout settle

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from data.picture import overview as rules
+from data.picture.filtering import BijstandHay, narrow, scope_text
+from data.picture.moment import at
 from data.store import Changes
 from desktop import reads
 from desktop.context import Context
@@ -65,15 +67,49 @@ class OverviewPane(Pane):
         super().__init__(ctx)
         self.view = view
         self._tl_timer = _single_shot(ctx.window, TIMELINE_DELAY_MS, self.load_timeline)
+        self.region, self.text = "", ""
+        self._hay = BijstandHay()  # search texts of the bijstand rows, kept between keystrokes
+        self._stale = False
         ctx.picture.sig_changed.connect(self.refresh)
+        view.sig_shown.connect(self._on_shown)
+
+    def _on_shown(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def set_scope(self, region: str, text: str) -> None:
+        """The region filter and search in force: the tiles count only what they leave."""
+        if (region, text) != (self.region, self.text):
+            self.region, self.text = region, text
+            self.refresh()
 
     def refresh(self) -> None:
-        p = self.ctx.picture.state
-        self.view.set_kpis(dict(rules.kpis(p, self.ctx.clock)))
-        self.view.map.set_levels(rules.region_levels(p))
+        if not self.view.isVisible() and self.view.window().isVisible():
+            # a search typed in another view: the tiles follow when the Overzicht is shown
+            self._stale = True
+            return
+        self._stale = False
+        searched = narrow(self.ctx.picture.state, "", self.text, self._hay)
+        shown = narrow(searched, self.region)  # (the region on top: cheap)
+        # a conflict names no region: its tile counts every region, and says so
+        conflicts = ", ".join(x for x in (scope_text("", self.text),
+                                          "alle regio's" if self.region else "") if x)
+        self.view.set_kpis(dict(rules.kpis(shown, self.ctx.clock)),
+                           scope_text(self.region, self.text), conflicts)
+        # the map is the region filter itself: it shows every region, for what the search leaves
+        self.view.map.set_levels(rules.region_levels(searched))
+        self.view.timeline.set_now(at(self.ctx.clock))
+        # the bars count the whole log (the log has no region per event): say so under a filter
+        self.view.timeline.set_scope(
+            "alle regio's, zonder zoekfilter: de tijdlijn telt het hele logboek"
+            if self.region or self.text else "")
 
     def load_timeline(self, then: Then = None) -> None:
-        self.query(reads.timeline, self.view.timeline.set_buckets, then, Lane.SLOW)
+        self.query(reads.timeline, self._show_timeline, then, Lane.SLOW)
+
+    def _show_timeline(self, buckets: list[tuple[str, str, int]]) -> None:
+        self.view.timeline.set_buckets(buckets)
+        self.view.timeline.set_now(at(self.ctx.clock))
 
     def on_changes(self, changes: Changes) -> None:
         if not self._tl_timer.isActive():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -29,7 +32,8 @@ from PySide6.QtWidgets import (
 from data.domain import validation as v
 from data.domain.enums import label
 from data.domain.events import EVENT_TYPES
-from data.domain.regions import PARTNER_BY_CODE, REGIONS
+from data.domain.regions import PARTNER_BY_CODE
+from widgets.pickers import RegionsPicker, WhenPicker, make_searchable, region_choices
 
 Choice = tuple[str, str]  # (value, display)
 
@@ -137,24 +141,31 @@ class CommandForm(QWidget):
             cb = QComboBox()
             if opts is None:
                 if chk is v.region:
-                    opts = [(r.code, f"{r.name} ({r.short})") for r in REGIONS]
+                    opts = region_choices()
                 elif chk is v.region_or_partner:
                     opts = [(c, f"{c} — {PARTNER_BY_CODE[c].name}" if c in PARTNER_BY_CODE else c)
-                            for c in f.choices] + [(r.code, f"{r.name} ({r.short})")
-                                                   for r in REGIONS]
+                            for c in f.choices] + region_choices()
                 elif chk is v.classification:
                     opts = [(c, label(c)) for c in ("intern", "openbaar", "vertrouwelijk")]
                 else:
                     opts = [(c, label(c)) for c in f.choices]
                 if not f.required and chk is not v.classification and f.default is None:
                     opts = [("", "—")] + list(opts)
+                elif f.required and chk in (v.region, v.region_or_partner):
+                    # no region chosen for the user: the first in the list is nobody's default
+                    opts = [("", self.tr("— kies —"))] + list(opts)
             for val, text in opts:
                 cb.addItem(text, val)
             if f.default is not None:
                 i = cb.findData(f.default)
                 if i >= 0:
                     cb.setCurrentIndex(i)
+            make_searchable(cb)
             return cb
+        if chk is v.regions:
+            return RegionsPicker()
+        if chk is v.timestamp:
+            return WhenPicker()
         if chk is v.choices_list:
             return _Multi([(c, label(c)) for c in f.choices])
         if chk is v.boolean:
@@ -171,17 +182,15 @@ class CommandForm(QWidget):
             te.setMaximumHeight(140)
             return te
         le = QLineEdit()
-        if chk is v.regions:
-            le.setPlaceholderText(self.tr("bv. VNOG, VR07, Twente"))
-        elif chk is v.timestamp:
-            le.setPlaceholderText(self.tr("bv. 2026-11-22 14:05 (lokale tijd)"))
-        elif chk is v.text_list:
+        if chk is v.text_list:
             le.setPlaceholderText(self.tr("gescheiden door komma's"))
         return le
 
     @staticmethod
     def _set(w: QWidget, value: Any) -> None:
-        if isinstance(w, QComboBox):
+        if isinstance(w, (RegionsPicker, WhenPicker)):
+            w.set_value(value)
+        elif isinstance(w, QComboBox):
             i = w.findData(value)
             if i >= 0:
                 w.setCurrentIndex(i)
@@ -210,8 +219,13 @@ class CommandForm(QWidget):
             if name == self.TIME:
                 continue
             val: Any
-            if isinstance(w, QComboBox):
-                val = w.currentData()
+            if isinstance(w, (RegionsPicker, WhenPicker)):
+                val = w.value()
+                if not val and not self._spec[name].required:
+                    continue
+            elif isinstance(w, QComboBox):
+                i = w.findText(w.currentText()) if w.isEditable() else w.currentIndex()
+                val = w.itemData(i) if i >= 0 else w.currentText().strip()
             elif isinstance(w, _Multi):
                 val = w.value()
                 if not val and not self._spec[name].required:
@@ -272,6 +286,14 @@ class CommandForm(QWidget):
     def submit(self) -> None:
         self.sig_submitted.emit(self.event_type, self.payload())
 
+    def mark_clean(self) -> None:
+        """What the form holds now counts as untouched (see :meth:`is_dirty`)."""
+        self._clean = self.payload()
+
+    def is_dirty(self) -> bool:
+        """Whether the user changed anything since the form opened."""
+        return self.payload() != getattr(self, "_clean", None)
+
 
 class FormDialog(QDialog):
     """A :class:`CommandForm` in a dialog. Saving emits the form's ``sig_submitted``; the
@@ -297,10 +319,45 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self.buttons.accepted.connect(form.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.ask_discard)
+        # a changed form is not thrown away by one Esc: a second Esc (or the button) confirms
+        self.discard_bar = QWidget()
+        dl = QHBoxLayout(self.discard_bar)
+        dl.setContentsMargins(0, 0, 0, 0)
+        self.discard_note = QLabel(self.tr("Wijzigingen niet opgeslagen. Weggooien? "
+                                           "(Esc nogmaals om weg te gooien)"))
+        self.discard_note.setObjectName("FieldError")
+        self.discard_btn = QPushButton(self.tr("Weggooien"))
+        self.discard_btn.clicked.connect(self.reject)
+        self.keep_btn = QPushButton(self.tr("Verder invullen"))
+        self.keep_btn.clicked.connect(self._keep)
+        dl.addWidget(self.discard_note, 1)
+        dl.addWidget(self.keep_btn)
+        dl.addWidget(self.discard_btn)
+        self.discard_bar.hide()
+        lay.addWidget(self.discard_bar)
         lay.addWidget(self.buttons)
+        form.mark_clean()
         self.setMinimumWidth(560)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
     def done_ok(self) -> None:
         self.accept()
+
+    def keyPressEvent(self, ev: QKeyEvent) -> None:  # noqa: N802
+        if ev.key() == Qt.Key.Key_Escape:
+            self.ask_discard()
+            return
+        super().keyPressEvent(ev)
+
+    def ask_discard(self) -> None:
+        """Esc or Annuleren: close an untouched form; ask first when something was changed."""
+        if self.discard_bar.isVisible() or not self.form.is_dirty():
+            self.reject()
+            return
+        self.discard_bar.show()
+        self.keep_btn.setFocus()
+
+    def _keep(self) -> None:
+        self.discard_bar.hide()
+        self.form.setFocus()

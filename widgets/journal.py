@@ -171,6 +171,9 @@ class JournalModel(QAbstractTableModel):
     HEADERS = ("Tijd", "Kanaal", "Richting", "Van", "Aan", "Bericht")
     _SRC = (_AT, _CH, _DIR, _FROM, _TO, _TEXT)
 
+    sig_added = Signal(int)
+    """New lines were added (how many), whether or not the filter shows them."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._d = JournalData()
@@ -220,12 +223,13 @@ class JournalModel(QAbstractTableModel):
             self._view.extend(added)
             self._sort_view()
             self.endResetModel()
-            return
-        for i in added:  # one line: insert it at its place
-            pos = self._insert_pos(i)
-            self.beginInsertRows(QModelIndex(), pos, pos)
-            self._view.insert(pos, i)
-            self.endInsertRows()
+        else:
+            for i in added:  # one line: insert it at its place
+                pos = self._insert_pos(i)
+                self.beginInsertRows(QModelIndex(), pos, pos)
+                self._view.insert(pos, i)
+                self.endInsertRows()
+        self.sig_added.emit(len(fresh))  # also when the filter hides every new line
 
     def _insert_pos(self, i: int) -> int:
         if self._sort_col == 0 and self._sort_order == Qt.SortOrder.DescendingOrder:
@@ -378,6 +382,11 @@ class QuickEntryBar(QWidget):
         if not p["text"]:
             self.show_error(self.tr("bericht: is verplicht"))
             self.text.setFocus()
+            return
+        if p["direction"] == "in" and not p["sender"]:
+            # an incoming message without a sender cannot be called back or checked
+            self.show_error(self.tr("van: wie stuurde dit bericht? (verplicht bij inkomend)"))
+            self.sender.setFocus()
             return
         self.error.setText("")
         self.sig_submitted.emit(p)

@@ -28,14 +28,28 @@ class KpiTile(QFrame):
         self.detail = QLabel("")
         self.detail.setObjectName("KpiDetail")
         self.detail.setWordWrap(True)
+        self.scope = QLabel("")
+        self.scope.setObjectName("KpiScope")
+        self.scope.setWordWrap(True)
+        self.scope.hide()
         lay.addWidget(self.title)
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
+        lay.addWidget(self.scope)
         lay.addStretch(1)
 
+    def set_scope(self, text: str) -> None:
+        """What the figure is filtered on ('' for the whole picture): said under the figure,
+        so that a filtered count never reads as the national one."""
+        if text != self.scope.text():
+            self.scope.setText(text)
+            self.scope.setVisible(bool(text))
+
     def set_value(self, value: str | int, detail: str = "", level: str = "") -> None:
-        self.value.setText(str(value))
-        self.detail.setText(detail)
+        if (str(value), detail) != (self.value.text(), self.detail.text()):
+            self.value.setText(str(value))
+            self.detail.setText(detail)
+            self.setToolTip(detail)  # the detail line may wrap away on a small screen
         if self.property("level") != level:
             self.setProperty("level", level)
             self.style().unpolish(self)

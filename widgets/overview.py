@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBox
 
 from data.domain.enums import label
 from data.domain.lifecycles import REQUESTED_BIJSTAND
-from data.domain.regions import region_label
+from data.picture.filtering import region_short, region_title
 from widgets.common import title_label
 from widgets.kpi import KpiTile
 from widgets.region_map import RegionMap
@@ -34,6 +34,8 @@ class OverviewView(QWidget):
     """A region was clicked on the map (code; '' clears the region filter)."""
     sig_open_view = Signal(str)
     """A tile was clicked: the name of the view to open."""
+    sig_shown = Signal()
+    """The view came into sight (figures held back while it was hidden can be filled in)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +71,23 @@ class OverviewView(QWidget):
         lay.addLayout(grid)
         lay.addWidget(split, 1)
 
+    def showEvent(self, ev: Any) -> None:  # noqa: N802
+        super().showEvent(ev)
+        self.sig_shown.emit()
+
     def _open(self, view: str, *_a: Any) -> None:
         self.sig_open_view.emit(view)
 
-    def set_kpis(self, k: dict[str, Any]) -> None:
-        """Fill the tiles from the figures the window computed (see MainWindow._kpis)."""
+    def set_kpis(self, k: dict[str, Any], scope: str = "", conflict_scope: str = "") -> None:
+        """Fill the tiles from the figures the window computed (see MainWindow._kpis).
+
+        ``scope`` says what the figures are filtered on; conflicts name no region, so their
+        tile says ``conflict_scope`` (the search only) and that it counts every region."""
         t = self.tiles
+        for key, tile in t.items():
+            if key != "conflicts":
+                tile.set_scope(scope)
+        t["conflicts"].set_scope(conflict_scope)
         t["incidents"].set_value(k.get("incidents_active", 0),
                                  self.tr("{0} gemeld, {1} beheerst").format(
                                      k.get("incidents_gemeld", 0), k.get("incidents_beheerst", 0)),
@@ -95,7 +108,7 @@ class OverviewView(QWidget):
                                     if orphans else ""),
                                  "alert" if k.get("decisions_overdue") or orphans else "")
         regs: Sequence[str] = k.get("comms_out_regions", [])
-        t["comms"].set_value(len(regs), ", ".join(region_label(r) for r in regs)[:120],
+        t["comms"].set_value(len(regs), ", ".join(region_short(r) for r in regs),
                              "alert" if regs else "")
         t["nsp"].set_value(k.get("nsp_open", 0),
                            self.tr("{0} niet operationeel").format(k.get("nsp_not_operational", 0)),
@@ -107,5 +120,5 @@ class OverviewView(QWidget):
     def set_region(self, code: str) -> None:
         self.map.set_selected(code)
         self.region_note.setText(
-            self.tr("Filter: {0} — klik nogmaals om op te heffen").format(region_label(code))
+            self.tr("Filter: {0} — klik nogmaals om op te heffen").format(region_title(code))
             if code else self.tr("Klik op een regio om alle schermen te filteren"))

@@ -1,14 +1,16 @@
-"""A timeline of events per kind per hour (pyqtgraph), for the Overzicht."""
+"""A timeline of events per hour as stacked bars per kind (pyqtgraph), for the Overzicht."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from data.picture.timeline import HOUR_S, KIND_ORDER, Stacked, stack
 from widgets import palette
 
 KIND_LABELS = {"incident": "Incidenten", "bijstand": "Bijstand", "decision": "Besluiten",
@@ -42,10 +44,11 @@ class DutchDateAxis(pg.DateAxisItem):
 
 
 class Timeline(QWidget):
-    """One line per event kind: events per hour by ``occurred_at``.
+    """Events per hour by ``occurred_at`` as stacked bars, one colour per kind, with the
+    present marked by a vertical line.
 
-    ``set_buckets`` takes (hour 'YYYY-MM-DDTHH', kind, count) triples; one PlotDataItem per kind
-    is updated with ``setData`` (no re-creation on refresh)."""
+    ``set_buckets`` takes (hour 'YYYY-MM-DDTHH', kind, count) triples; one BarGraphItem per
+    kind is updated with ``setOpts`` (no re-creation on refresh)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,11 +57,19 @@ class Timeline(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": DutchDateAxis(utcOffset=None)})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=True, y=False)
-        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plot.showGrid(x=False, y=True, alpha=0.15)
         self.plot.setLabel("left", self.tr("gebeurtenissen per uur"))
         self.legend = self.plot.addLegend(offset=(10, 5), colCount=4)
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        self.now_line = pg.InfiniteLine(angle=90, movable=False,
+                                        label=self.tr("nu"), labelOpts={"position": 0.95})
+        self.plot.addItem(self.now_line, ignoreBounds=True)
+        self.scope = QLabel("")
+        self.scope.setObjectName("KpiScope")
+        self.scope.hide()
         lay.addWidget(self.plot)
+        lay.addWidget(self.scope)
+        self.stacked = Stacked()
         self.restyle()
 
     def restyle(self) -> None:
@@ -69,30 +80,40 @@ class Timeline(QWidget):
             a.setTextPen(palette.color("text"))
         if self.legend is not None:
             self.legend.setLabelTextColor(palette.color("text"))
+        self.now_line.setPen(pg.mkPen(palette.color("text"), width=2, style=Qt.PenStyle.DashLine))
+        self.now_line.label.setColor(palette.color("text"))
+
+    def set_now(self, now: datetime) -> None:
+        """Mark the present (the window's clock: an exercise's scenario time). Moves of less
+        than a minute are not drawn (a redraw of the plot is not free)."""
+        t = now.timestamp()
+        if abs(t - float(self.now_line.value())) >= 60:
+            self.now_line.setValue(t)
+
+    def set_scope(self, text: str) -> None:
+        """Say what the bars count when a filter is on elsewhere ('' hides the note)."""
+        if text != self.scope.text():
+            self.scope.setText(text)
+            self.scope.setVisible(bool(text))
 
     def set_buckets(self, buckets: Sequence[tuple[str, str, int]]) -> None:
-        series: dict[str, dict[float, int]] = {}
-        for hour, kind, n in buckets:
-            if kind in ("node", "conflict"):
+        st = stack(buckets)
+        self.stacked = st
+        xs = np.array(st.hours, dtype=float) + HOUR_S / 2
+        for kind in KIND_ORDER:
+            bar = self.bars.get(kind)
+            if kind not in st.counts:
+                if bar is not None:
+                    bar.setOpts(x=[], height=[], y0=[])
                 continue
-            try:
-                t = datetime.strptime(hour, "%Y-%m-%dT%H").replace(tzinfo=timezone.utc).timestamp()
-            except ValueError:
-                continue
-            series.setdefault(kind, {})[t] = series.get(kind, {}).get(t, 0) + n
-        all_t = [t for pts in series.values() for t in pts]
-        hours = np.arange(min(all_t), max(all_t) + 3600, 3600.0) if all_t else np.array([])
-        for kind, pts in sorted(series.items()):
-            xs = hours  # every hour, zeros included, so quiet hours read as quiet
-            ys = np.array([pts.get(float(x), 0) for x in xs], dtype=float)
-            curve = self.curves.get(kind)
-            if curve is None:
-                pen = pg.mkPen(KIND_COLORS.get(kind, "#cccccc"), width=2)
-                curve = self.plot.plot(name=KIND_LABELS.get(kind, kind), pen=pen)
-                curve.setClipToView(True)
-                curve.setDownsampling(auto=True, method="peak")
-                self.curves[kind] = curve
-            curve.setData(xs, ys)
-        for kind, curve in self.curves.items():
-            if kind not in series:
-                curve.setData([], [])
+            heights = np.array(st.counts[kind], dtype=float)
+            y0 = np.array(st.bases[kind], dtype=float)
+            if bar is None:
+                color = KIND_COLORS.get(kind, "#cccccc")
+                bar = pg.BarGraphItem(x=xs, height=heights, y0=y0, width=HOUR_S * 0.9,
+                                      brush=color, pen=pg.mkPen(None),
+                                      name=KIND_LABELS.get(kind, kind))
+                self.plot.addItem(bar)  # (its name puts it in the legend)
+                self.bars[kind] = bar
+            else:
+                bar.setOpts(x=xs, height=heights, y0=y0)

@@ -107,6 +107,9 @@ def test_quick_entry_enter_submits(qtbot: Any) -> None:
     q = QuickEntryBar()
     qtbot.addWidget(q)
     qtbot.keyClicks(q.text, "Mast Epe uitgevallen")
+    with qtbot.assertNotEmitted(q.sig_submitted):  # an incoming line needs a sender
+        qtbot.keyClick(q.text, Qt.Key.Key_Return)
+    q.sender.setText("CaCo Oost")
     with qtbot.waitSignal(q.sig_submitted) as sig:
         qtbot.keyClick(q.text, Qt.Key.Key_Return)
     assert sig.args[0]["text"] == "Mast Epe uitgevallen" and sig.args[0]["channel"] == "C2000"

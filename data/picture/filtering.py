@@ -1,0 +1,128 @@
+"""The picture narrowed to what the region filter and the search box leave in view.
+
+The Overzicht sums up the same picture the lists show; with a filter on, its figures must be
+the figures of the filtered picture, and say so. :func:`narrow` returns that picture;
+:func:`scope_text` the words a filtered figure carries ("gefilterd op VRZ · 'dijk'").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from data.domain.regions import REGION_BY_CODE
+from data.picture.overview import PictureState
+from data.store.queries import BIJSTAND_COLS
+
+_B_FROM = BIJSTAND_COLS.index("requesting_region")
+_B_TO = BIJSTAND_COLS.index("addressed_to")
+_B_TITLE = BIJSTAND_COLS.index("title")
+_B_PRIO = BIJSTAND_COLS.index("priority")
+
+
+def region_short(code: str) -> str:
+    """The one name of a region on screen: its short code (VRZ); the full name goes in a
+    tooltip (:func:`region_title`). Unknown values (a partner such as KCR2) stay as they are."""
+    r = REGION_BY_CODE.get(code)
+    return r.short if r else code
+
+
+def region_title(code: str) -> str:
+    """The full name of a region for a tooltip: 'Zeeland (VRZ, VR19)'."""
+    r = REGION_BY_CODE.get(code)
+    return f"{r.name} ({r.short}, {r.code})" if r else code
+
+
+def scope_text(region: str, text: str) -> str:
+    """What a filtered figure is filtered on, '' when nothing is filtered."""
+    parts = []
+    if region:
+        parts.append(region_short(region))
+    if text.strip():
+        parts.append(f"‘{text.strip()}’")
+    return "gefilterd op " + " · ".join(parts) if parts else ""
+
+
+def _words(value: Any) -> str:
+    """The texts of an item the search looks in: its top-level texts and lists of texts (not
+    nested records such as earlier pictures or the history)."""
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) if not isinstance(v, (list, tuple)) else
+                        " ".join(str(x) for x in v) for v in value
+                        if v is not None and not isinstance(v, Mapping))
+    return str(value) if value is not None else ""
+
+
+def matches_text(item: Any, needle: str) -> bool:
+    """Whether ``needle`` (lower case, stripped) occurs in any text of ``item``."""
+    return not needle or needle in _words(item).lower()
+
+
+class BijstandHay:
+    """The board's own search text per request (title, from, to, priority), kept per row
+    object: a store may hold tens of thousands of requests, and a keystroke should only look."""
+
+    def __init__(self) -> None:
+        self._held: dict[Any, tuple[tuple[Any, ...], str]] = {}
+
+    def matches(self, r: tuple[Any, ...], needle: str) -> bool:
+        if not needle:
+            return True
+        held = self._held.get(r[0])
+        if held is None or held[0] is not r:
+            held = (r, f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower())
+            self._held[r[0]] = held
+        return needle in held[1]
+
+
+def _in(region: str, codes: Iterable[Any] | None) -> bool:
+    return not region or region in (codes or ())
+
+
+def _bijstand(rows: dict[str, tuple[Any, ...]], region: str, needle: str,
+              hay: BijstandHay) -> dict[str, tuple[Any, ...]]:
+    if needle:
+        rows = {k: r for k, r in rows.items() if hay.matches(r, needle)}
+    if region:
+        rows = {k: r for k, r in rows.items() if r[_B_FROM] == region or r[_B_TO] == region}
+    return rows
+
+
+def narrow(p: PictureState, region: str = "", text: str = "",
+           hay: BijstandHay | None = None) -> PictureState:
+    """The picture with only what concerns ``region`` and contains ``text``.
+
+    Decisions without regions of their own take their session's; actions their decision's.
+    Conflicts and alarms name no region and are kept whole (the search still applies to
+    conflicts). While the bijstand rows are still loading, their counts cannot be narrowed and
+    are dropped under a filter rather than shown as if they were the region's."""
+    needle = text.strip().lower()
+    if not region and not needle:
+        return p
+    hay = hay or BijstandHay()
+    session_regions = {s.get("id"): s.get("regions") or () for s in p.sessions}
+    decision_regions = {d.get("id"): d.get("regions") or session_regions.get(
+        d.get("session_id"), ()) for d in p.decisions}
+    decisions = [d for d in p.decisions
+                 if _in(region, decision_regions.get(d.get("id"))) and matches_text(d, needle)]
+    kept = {d.get("id") for d in decisions}
+    actions = [a for a in p.actions
+               if _in(region, decision_regions.get(a.get("decision_id")))
+               and (a.get("decision_id") in kept or matches_text(a, needle))]
+    return replace(
+        p,
+        incidents=[s for s in p.incidents
+                   if _in(region, s.get("regions")) and matches_text(s, needle)],
+        sessions=[s for s in p.sessions
+                  if _in(region, s.get("regions")) and matches_text(s, needle)],
+        decisions=decisions,
+        actions=actions,
+        nsp=[s for s in p.nsp if _in(region, (s.get("region"),)) and matches_text(s, needle)],
+        bijstand=_bijstand(p.bijstand, region, needle, hay),
+        bijstand_counts={},
+        comms=[r for r in p.comms if _in(region, (r[0],)) and matches_text(r, needle)],
+        conflicts=[c for c in p.conflicts if matches_text(c, needle)],
+    )
