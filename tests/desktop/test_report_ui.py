@@ -21,6 +21,7 @@ def _pdf_text(path: Path) -> str:
 
 def _journal(window: Any, qtbot: Any, text: str, n: int) -> None:
     entry = window.journal.entry
+    entry.sender.setText("CaCo Oost")  # an incoming line needs a sender
     entry.text.setText(text)
     qtbot.keyClick(entry.text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.journal.model.rowCount() == n, timeout=10_000)
@@ -117,7 +118,7 @@ def test_a_creating_form_takes_the_time_of_the_paper_form(
     form = dlg.form
     form.input("title").setText("Dijk Lek van papier")
     form.input("kind").setText("overstroming")
-    form.input("regions").setText("VRZHZ")
+    form.input("regions").set_value(["VRZHZ"])
     form.time.setText("kwart over twee")
     form.submit()
     assert "niet begrepen" in form.error_text("tijd") and dlg.isVisible()
