@@ -178,7 +178,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
             e.payload = loads(e.payload_json)
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
-            st = orjson.loads(old[3]) if isinstance(old[3], bytes) else old[3]
+            # a copy: a frame handed to the GUI may still hold the old state
+            st = orjson.loads(old[3] if isinstance(old[3], bytes) else orjson.dumps(old[3]))
             ent = Ent(old[0], st, old[2])
             for e in evs:
                 fold_one(ent, e)

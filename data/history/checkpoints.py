@@ -73,7 +73,8 @@ class Checkpoints:
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
-            self._db = sqlite3.connect(self.path)
+            # one thread at a time, not always the one that opened it (a GUI lane, a test)
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             if self._db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 self._db.execute("DROP TABLE IF EXISTS checkpoint")
                 self._db.execute(f"PRAGMA user_version = {FORMAT}")
