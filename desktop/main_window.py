@@ -39,6 +39,7 @@ from desktop.context import Context, PictureCache
 from desktop.ops import Ops
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
+from desktop.terugkijken import Terugkijken
 from desktop.theme import apply_theme
 from desktop.wiring import wire_panes
 from widgets.bijstand_view import BijstandView
@@ -177,6 +178,11 @@ class MainWindow(QMainWindow):
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
         self.ops.sig_changes.connect(self.sig_changes_applied)
+        # Terugkijken (issue 11): a past picture over every view, and the Overdracht
+        self.terugkijken = Terugkijken(self.ctx, self.panes, self, self.header, self.current_view)
+        self.ctx.frozen = lambda: self.terugkijken.active
+        outer.insertWidget(1, self.terugkijken.bar)
+        self.nav.currentRowChanged.connect(lambda _r: self.terugkijken.view_changed())
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
@@ -209,6 +215,7 @@ class MainWindow(QMainWindow):
         """Stop timers, sync and the operation lanes (idempotent)."""
         self._filter_timer.stop()
         self.panes.stop()
+        self.terugkijken.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
         self.ops.stop()
@@ -282,6 +289,8 @@ class MainWindow(QMainWindow):
         self.theme_action.toggled.connect(
             lambda on: self.set_theme("light" if on else "dark"))
         m_view.addAction(self.theme_action)
+        m_view.addSeparator()
+        self.terugkijken.add_actions(m_view)
         m_new = mb.addMenu(self.tr("&Nieuw"))
         for text, key, fn in (
                 (self.tr("Incident melden"), "Ctrl+N", self.commands.new_incident),
@@ -303,7 +312,8 @@ class MainWindow(QMainWindow):
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.focus_filter)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        esc.activated.connect(lambda: self.wall_action.setChecked(False))
+        esc.activated.connect(lambda: self.terugkijken.leave() if self.terugkijken.active
+                              else self.wall_action.setChecked(False))
 
     def _on_alarm(self, which: str) -> None:
         if which == "vork":  # what happened and what to do, in the alarm's own words

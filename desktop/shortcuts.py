@@ -17,6 +17,8 @@ SHORTCUTS = (
     ("B / T", "conflict: huidige behouden / concurrerende toepassen"),
     ("F11 / Esc", "wandweergave aan / uit"),
     ("F5", "nu synchroniseren"),
+    ("Ctrl+Shift+T / Esc", "terugkijken naar een eerder moment / terug naar nu"),
+    ("Ctrl+Shift+O", "overdracht: wat veranderde sinds begin dienst"),
 )
 
 
