@@ -38,7 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from data.clock import parse_iso, to_iso  # noqa: E402
 from data.history import BEKEND, WAAR, Checkpoints, picture_at, prepare, reading  # noqa: E402
-from data.history.diff import markdown  # noqa: E402
+from data.history.checkpoints import KEYFRAME  # noqa: E402
+from data.history.diff import handover  # noqa: E402
+from data.history.frame import Seeker  # noqa: E402
 from data.store import Store, log  # noqa: E402
 
 
@@ -53,6 +55,34 @@ def _pct(xs: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p * (len(s) - 1))))]
 
 
+def yardstick() -> float:
+    """Seconds for a fixed piece of pure-Python work (the best of three): the machine's speed
+    at this moment, so figures of one run can be read as ratios to it."""
+    best = 1e9
+    for _ in range(3):
+        t = time.perf_counter()
+        sum(i * i % 7 for i in range(1_000_000))
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def slider(st: Store, seeker: Seeker, lo: str, hi: str, axis: str, rnd: random.Random,
+           steps: int, step_s: int) -> list[float]:
+    """Seconds per slider step on the Overzicht: one seek to a random moment (not counted),
+    then ``steps`` steps of ``step_s`` seconds (negative: backwards), each a frame."""
+    a, b = parse_iso(lo), parse_iso(hi)
+    span = (b - a).total_seconds()
+    start = a + timedelta(seconds=rnd.uniform(0.2 * span, 0.8 * span))
+    seeker.frame(st, to_iso(start), axis)  # type: ignore[arg-type]
+    out = []
+    for i in range(1, steps + 1):
+        at = to_iso(start + timedelta(seconds=i * step_s))
+        t = time.perf_counter()
+        seeker.frame(st, at, axis)  # type: ignore[arg-type]
+        out.append(time.perf_counter() - t)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default="/tmp/tt.db")
@@ -60,15 +90,21 @@ def main() -> int:
     ap.add_argument("--seeks", type=int, default=20)
     ap.add_argument("--every", type=int, default=None, help="events between checkpoints")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the checkpoints there are (only make the missing ones)")
+    ap.add_argument("--runs", type=int, default=1, help="measure the seeks this many times")
     a = ap.parse_args()
     if not Path(a.db).exists():
         t = time.perf_counter()
         subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", a.db, "--events",
                         str(a.events), "--world", "OEF-BENCH"], check=True)
         print(f"demo store built in {time.perf_counter() - t:.0f} s")
+    y0 = yardstick()
+    print(f"yardstick (fixed pure-Python work, best of 3): {y0 * 1000:.0f} ms")
     st = Store.open(a.db)
     cps = Checkpoints(a.db, **({"every": a.every} if a.every else {}))
-    cps.drop()
+    if not a.keep:
+        cps.drop()
     t = time.perf_counter()
     made = prepare(st, cps)
     t_prep = time.perf_counter() - t
@@ -79,38 +115,56 @@ def main() -> int:
     store_bytes = os.path.getsize(a.db)
     print(f"store: {n_events} events, {store_bytes / 1e6:.0f} MB; occurred {occ[0]} .. {occ[1]}, "
           f"received {rec[0]} .. {rec[1]}")
-    print(f"index + {made} checkpoints (every {cps.every} events per axis) made in "
-          f"{t_prep:.1f} s; checkpoints {cps.size() / 1e6:.1f} MB = "
-          f"{100 * cps.size() / store_bytes:.0f} % of the store")
+    print(f"index + {made} checkpoints (every {cps.every} events per axis, a whole picture "
+          f"every {KEYFRAME}th) made in {t_prep:.1f} s; checkpoints {cps.size() / 1e6:.1f} MB "
+          f"= {100 * cps.size() / store_bytes:.1f} % of the store (budget 20 %)")
     rnd = random.Random(a.seed)
-    for axis, (lo, hi) in ((WAAR, occ), (BEKEND, rec)):
-        assert lo and hi
-        times = []
-        for at in _moments(lo, hi, a.seeks, rnd):
-            t = time.perf_counter()
-            with reading(st) as conn:
-                picture_at(conn, at, axis, cps).fingerprint()
-            times.append(time.perf_counter() - t)
-        bare = []
-        for at in _moments(lo, hi, 3, rnd):
-            t = time.perf_counter()
-            with reading(st) as conn:
-                picture_at(conn, at, axis, None).fingerprint()
-            bare.append(time.perf_counter() - t)
-        print(f"seek {axis:6s} x{a.seeks}: p50 {statistics.median(times) * 1000:.0f} ms, "
-              f"p95 {_pct(times, 0.95) * 1000:.0f} ms, worst {max(times) * 1000:.0f} ms; "
-              f"without checkpoints (3 seeks) mean {statistics.mean(bare) * 1000:.0f} ms")
+    for run in range(a.runs):
+        y = yardstick()
+        print(f"-- run {run + 1}: yardstick {y * 1000:.0f} ms")
+        for axis, (lo, hi) in ((WAAR, occ), (BEKEND, rec)):
+            assert lo and hi
+            times = []
+            for at in _moments(lo, hi, a.seeks, rnd):
+                t = time.perf_counter()
+                with reading(st) as conn:
+                    picture_at(conn, at, axis, cps).fingerprint()
+                times.append(time.perf_counter() - t)
+            p95 = _pct(times, 0.95)
+            print(f"seek {axis:6s} x{a.seeks}: p50 {statistics.median(times) * 1000:.0f} ms, "
+                  f"p95 {p95 * 1000:.0f} ms ({p95 / y:.1f} yardsticks), worst "
+                  f"{max(times) * 1000:.0f} ms (budget p95 500 ms)")
+        seeker = Seeker(a.db)
+        seeker.checkpoints.close()
+        seeker.checkpoints = cps
+        for step_s, what in ((60, "1 min forward"), (900, "15 min forward"),
+                             (-60, "1 min back")):
+            steps = slider(st, seeker, occ[0] or "", occ[1] or "", WAAR, rnd, 20, step_s)
+            p95 = _pct(steps, 0.95)
+            print(f"slider step on the Overzicht, {what:14s} x20: p50 "
+                  f"{statistics.median(steps) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms "
+                  f"({p95 / y:.1f} yardsticks) (budget 100 ms)")
+    bare = []
+    for at in _moments(occ[0] or "", occ[1] or "", 2, rnd):
+        t = time.perf_counter()
+        with reading(st) as conn:
+            picture_at(conn, at, WAAR, None).fingerprint()
+        bare.append(time.perf_counter() - t)
+    print(f"seek without checkpoints (2 seeks): mean {statistics.mean(bare) * 1000:.0f} ms")
     t2 = occ[1]
     assert t2
     t1 = to_iso(datetime.fromisoformat(t2.replace("Z", "+00:00")) - timedelta(hours=12))
-    t = time.perf_counter()
-    with reading(st) as conn:
-        p1 = picture_at(conn, t1, WAAR, cps)
-        p2 = picture_at(conn, t2, WAAR, cps)
-        key = log.key_journal_between(conn, occurred=(t1, t2))
-    text = markdown(p1, p2, t1, t2, key)
-    print(f"diff of 12 h ({p2.events - p1.events} events between): "
-          f"{time.perf_counter() - t:.2f} s, {len(text.splitlines())} lines of Markdown")
+    y = yardstick()
+    for axis in (WAAR, BEKEND):
+        lo2 = t1 if axis == WAAR else to_iso(
+            datetime.fromisoformat(str(rec[1]).replace("Z", "+00:00")) - timedelta(hours=12))
+        hi2 = t2 if axis == WAAR else str(rec[1])
+        t = time.perf_counter()
+        text = handover(st, lo2, hi2, axis, cps)
+        dt = time.perf_counter() - t
+        print(f"handover of 12 h ({axis}): {dt:.2f} s ({dt / y:.1f} yardsticks), "
+              f"{len(text.splitlines())} lines of Markdown (budget 1 s)")
+    print(f"yardstick at the end: {yardstick() * 1000:.0f} ms")
     cps.close()
     st.close()
     return 0
