@@ -52,7 +52,9 @@ class Frame:
 def bijstand_row(st: dict[str, Any]) -> tuple[Any, ...]:
     """A board row in :data:`data.store.queries.BIJSTAND_COLS` order from a state (``offered``:
     the offers not withdrawn, as the store's query sums them)."""
-    offered = sum(o.get("quantity") or 0 for o in st.get("offers") or ()
+    offers = st.get("offers") or {}
+    offered = sum(o.get("quantity") or 0
+                  for o in (offers.values() if isinstance(offers, dict) else offers)
                   if o.get("withdrawn") is not None and not o.get("withdrawn"))
     return (st.get("id"), fold.status_of(st), st.get("requesting_region"),
             st.get("addressed_to"), fold.title_of(st), st.get("quantity"), offered,
