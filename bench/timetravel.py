@@ -36,9 +36,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import data.history.checkpoints as checkpoints  # noqa: E402
 from data.clock import parse_iso, to_iso  # noqa: E402
 from data.history import BEKEND, WAAR, Checkpoints, picture_at, prepare, reading  # noqa: E402
-from data.history.checkpoints import KEYFRAME  # noqa: E402
 from data.history.diff import handover  # noqa: E402
 from data.history.frame import Seeker  # noqa: E402
 from data.store import Store, log  # noqa: E402
@@ -89,11 +89,15 @@ def main() -> int:
     ap.add_argument("--events", type=int, default=200_000)
     ap.add_argument("--seeks", type=int, default=20)
     ap.add_argument("--every", type=int, default=None, help="events between checkpoints")
+    ap.add_argument("--keyframe", type=int, default=None,
+                    help="a whole picture every this many checkpoints")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", action="store_true",
                     help="keep the checkpoints there are (only make the missing ones)")
     ap.add_argument("--runs", type=int, default=1, help="measure the seeks this many times")
     a = ap.parse_args()
+    if a.keyframe:
+        checkpoints.KEYFRAME = a.keyframe
     if not Path(a.db).exists():
         t = time.perf_counter()
         subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", a.db, "--events",
@@ -116,7 +120,8 @@ def main() -> int:
     print(f"store: {n_events} events, {store_bytes / 1e6:.0f} MB; occurred {occ[0]} .. {occ[1]}, "
           f"received {rec[0]} .. {rec[1]}")
     print(f"index + {made} checkpoints (every {cps.every} events per axis, a whole picture "
-          f"every {KEYFRAME}th) made in {t_prep:.1f} s; checkpoints {cps.size() / 1e6:.1f} MB "
+          f"every {checkpoints.KEYFRAME}th) made in {t_prep:.1f} s; checkpoints "
+          f"{cps.size() / 1e6:.1f} MB "
           f"= {100 * cps.size() / store_bytes:.1f} % of the store (budget 20 %)")
     rnd = random.Random(a.seed)
     for run in range(a.runs):

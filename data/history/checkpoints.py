@@ -31,7 +31,7 @@ from typing import Any
 
 import orjson
 
-from data.history.asof import BEKEND, WAAR, Axis, Picture, Pos, advance
+from data.history.asof import BEKEND, WAAR, Axis, Body, Picture, Pos, advance
 
 try:  # Python 3.14+
     from compression import zstd  # type: ignore[import-not-found]
@@ -46,12 +46,12 @@ KEYFRAME = 10
 #: zstd level of the pictures (3: the library's default; higher bought little, cost seconds)
 LEVEL = 3
 #: the layout of a checkpoint's picture; a sidecar of another layout is emptied
-FORMAT = 4
+FORMAT = 5
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS checkpoint (axis TEXT NOT NULL, n INTEGER NOT NULL, "
            "pos TEXT NOT NULL, log_pos INTEGER NOT NULL, anchor TEXT NOT NULL, "
            "events INTEGER NOT NULL, base INTEGER NOT NULL, doc BLOB NOT NULL, "
-           "gone BLOB NOT NULL, PRIMARY KEY (axis, n))")
+           "body BLOB NOT NULL, gone BLOB NOT NULL, PRIMARY KEY (axis, n))")
 
 #: what tells whether an entity changed between two checkpoints: its digest and last fold key
 Seen = dict[str, tuple[Any, Any]]
@@ -150,10 +150,11 @@ class Checkpoints:
     def load(self, m: Mark) -> Picture:
         """The picture of ``m``: its whole picture, then the deltas up to it."""
         pic: Picture | None = None
-        for doc, gone in self._conn().execute(
-                "SELECT doc, gone FROM checkpoint WHERE axis = ? AND n BETWEEN ? AND ? "
+        for doc, body, gone in self._conn().execute(
+                "SELECT doc, body, gone FROM checkpoint WHERE axis = ? AND n BETWEEN ? AND ? "
                 "ORDER BY n", (m.axis, m.base, m.n)):
-            part = Picture.from_bytes(zstd.decompress(doc))
+            # the states stay compressed until one of them is asked for
+            part = Picture.from_parts(zstd.decompress(doc), Body(body, zstd.decompress))
             if pic is None:
                 pic = part
                 continue
@@ -197,10 +198,11 @@ class Checkpoints:
                            {eid: v for eid, v in pic.ents.items() if seen.get(eid) != now[eid]},
                            pic.light_sum, pic.light_count, pic.light_key)
             gone = [eid for eid in seen if eid not in now]
-        doc = zstd.compress(part.to_bytes(), LEVEL)
-        self._conn().execute("INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?,?,?,?,?)",
+        head, body = part.to_parts()
+        self._conn().execute("INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?,?,?,?,?,?)",
                              (pic.axis, n, str(pic.pos), log_pos, _anchor(conn, log_pos),
-                              pic.events, base, doc, orjson.dumps(gone)))
+                              pic.events, base, zstd.compress(head, LEVEL),
+                              zstd.compress(body, LEVEL), orjson.dumps(gone)))
         self._conn().commit()
         return base, now
 
