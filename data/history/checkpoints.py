@@ -169,15 +169,19 @@ class Checkpoints:
         return pic
 
     def best(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture | None:
-        """The newest good checkpoint at or before ``pos``, loaded; None when there is none."""
-        best = None
-        for m in self._good(conn, axis):
-            if axis == WAAR and (pos is None or m.pos > str(pos)):
-                break
-            if axis == BEKEND and int(m.pos) > int(pos or 0):
-                break
-            best = m
-        return self.load(best) if best is not None else None
+        """The newest good checkpoint at or before ``pos``, loaded; None when there is none.
+
+        Only the candidates are checked, newest first: a checkpoint's picture is rebuilt from
+        its own whole picture and deltas exactly as it was saved, so whether it is good
+        depends on it alone."""
+        if axis == WAAR and pos is None:
+            return None
+        before = [m for m in self.marks(axis)
+                  if (m.pos <= str(pos) if axis == WAAR else int(m.pos) <= int(pos or 0))]
+        for m in reversed(before):
+            if self.valid(conn, m):
+                return self.load(m)
+        return None
 
     # ------------------------------------------------------------ making
 
@@ -210,9 +214,17 @@ class Checkpoints:
         """Drop the checkpoints that are out of date and make the missing ones; returns how
         many were made. ``conn``: the store's, inside one read transaction."""
         made = 0
+        end = log.last_local_seq(conn)
         for axis in (BEKEND, WAAR):
             good = self._good(conn, axis)
             db = self._conn()
+            if axis == WAAR:  # checked against the log up to its end: say so (a later check
+                # then looks only at what arrives after now)
+                anchor = _anchor(conn, end)
+                db.executemany("UPDATE checkpoint SET log_pos = ?, anchor = ? WHERE axis = ? "
+                               "AND n = ?", [(end, anchor, axis, m.n) for m in good
+                                              if m.log_pos != end])
+                good = [Mark(m.axis, m.n, m.pos, end, anchor, m.events, m.base) for m in good]
             db.execute("DELETE FROM checkpoint WHERE axis = ? AND n >= ?", (axis, len(good)))
             db.commit()
             pic = self.load(good[-1]) if good else Picture(axis, None if axis == WAAR else 0)
