@@ -174,13 +174,18 @@ class Checkpoints:
         Only the candidates are checked, newest first: a checkpoint's picture is rebuilt from
         its own whole picture and deltas exactly as it was saved, so whether it is good
         depends on it alone."""
+        m = self.best_mark(conn, axis, pos)
+        return self.load(m) if m is not None else None
+
+    def best_mark(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Mark | None:
+        """The newest good checkpoint at or before ``pos`` (see :meth:`best`), not loaded."""
         if axis == WAAR and pos is None:
             return None
         before = [m for m in self.marks(axis)
                   if (m.pos <= str(pos) if axis == WAAR else int(m.pos) <= int(pos or 0))]
         for m in reversed(before):
             if self.valid(conn, m):
-                return self.load(m)
+                return m
         return None
 
     # ------------------------------------------------------------ making

@@ -116,11 +116,10 @@ class Seeker:
         self.last: Picture | None = None
         self._log_end = -1
         self.advanced = 0  # steps that advanced the last picture (for tests and the bench)
+        self._kept: tuple[tuple[Any, ...], Picture] | None = None
 
     def picture(self, conn: sqlite3.Connection, at: str, axis: Axis) -> Picture:
         """The picture at ``at`` on ``axis``; ``conn`` inside one read transaction."""
-        from data.history import picture_at
-
         end = log.last_local_seq(conn)
         pos = position(conn, axis, at)
         pic = self.last
@@ -128,9 +127,25 @@ class Seeker:
             advance(conn, pic, pos)
             self.advanced += 1
         else:
-            pic = picture_at(conn, at, axis, self.checkpoints)
+            pic = self._from_checkpoint(conn, axis, pos)
+            advance(conn, pic, pos)
         self.last, self._log_end = pic, end
         return pic
+
+    def _from_checkpoint(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture:
+        """A copy of the best checkpoint before ``pos``: the last one loaded is kept, so a
+        slider step back within the same stretch of log does not load it again."""
+        m = self.checkpoints.best_mark(conn, axis, pos)
+        if m is None:
+            return Picture(axis, None if axis == WAAR else 0)
+        key = (m.axis, m.n, m.anchor, m.log_pos, m.events)
+        if self._kept is None or self._kept[0] != key:
+            self._kept = (key, self.checkpoints.load(m))
+        kept = self._kept[1]
+        # states are never changed in place (advance folds on a copy): the lists suffice
+        return Picture(kept.axis, kept.pos, kept.events,
+                       {eid: list(v) for eid, v in kept.ents.items()}, kept.light_sum,
+                       kept.light_count, kept.light_key)
 
     def frame(self, st: Store, at: str, axis: Axis,
               parts: set[str] | frozenset[str] = frozenset()) -> Frame:
@@ -142,7 +157,7 @@ class Seeker:
 
     def close(self) -> None:
         self.checkpoints.close()
-        self.last = None
+        self.last = self._kept = None
 
 
 def span(st: Store) -> dict[str, Any]:

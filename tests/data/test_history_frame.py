@@ -66,10 +66,34 @@ def test_forward_steps_of_the_seeker_equal_fresh_seeks(tmp_path):
             assert sorted(fr.state.incidents, key=lambda s: s["id"]) == sorted(
                 fresh.states("incident"), key=lambda s: s["id"])
         # a step back on the same axis seeks afresh, and is right too
-        back = to_iso(a + step * 4)
-        fr = seeker.frame(st, back, axis)
-        with reading(st) as conn:
-            assert fr.fingerprint == str(picture_at(conn, back, axis).fingerprint())
+        # (twice from the same checkpoint: the kept copy must not have been changed)
+        for back in (to_iso(a + step * 4), to_iso(a + step * 4 - timedelta(seconds=1)),
+                     to_iso(a + step * 4 - timedelta(seconds=2))):
+            fr = seeker.frame(st, back, axis)
+            with reading(st) as conn:
+                assert fr.fingerprint == str(picture_at(conn, back, axis).fingerprint())
     assert seeker.advanced >= 16  # every step but the first on each axis advanced
+    seeker.close()
+    st.close()
+
+
+def test_steps_back_within_one_stretch_start_from_an_unchanged_checkpoint(tmp_path):
+    st = _demo(tmp_path)
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    from data.history import prepare
+
+    prepare(st, seeker.checkpoints)
+    marks = seeker.checkpoints.marks(WAAR)
+    m0, m1 = marks[2], marks[3]
+    late = to_iso(parse_iso(m1.pos) - timedelta(seconds=1))
+    early = to_iso(parse_iso(m0.pos) + timedelta(seconds=1))
+    seeker.frame(st, "2099-01-01T00:00:00Z", WAAR)  # somewhere after: the next steps go back
+    for at in (late, early, late):  # the second and third start from the kept checkpoint
+        fr = seeker.frame(st, at, WAAR)
+        with reading(st) as conn:
+            want = picture_at(conn, at, WAAR)
+        assert fr.fingerprint == str(want.fingerprint()), at
+        assert sorted(s["id"] for s in fr.state.incidents) == sorted(
+            s["id"] for s in want.states("incident"))
     seeker.close()
     st.close()
