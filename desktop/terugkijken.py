@@ -66,6 +66,7 @@ class Terugkijken(QObject):
         self._busy = False
         self._want: tuple[str, str] | None = None
         self._prepared = False
+        self._used = False  # the seeker was handed to the HISTORY lane
         self.overdracht: OverdrachtDialog | None = None
 
     # ------------------------------------------------------------------ menu
@@ -165,6 +166,8 @@ class Terugkijken(QObject):
         part = self.current_view()
         seeker = self._seeker
 
+        self._used = True
+
         def seek(st: Store) -> Frame:
             return seeker.frame(st, at, axis, {part})  # type: ignore[arg-type]
 
@@ -230,8 +233,12 @@ class Terugkijken(QObject):
         self.sig_active.emit(False)
 
     def stop(self) -> None:
+        """The window closes: the seeker's connection is closed on its own lane, after any
+        seek still under way there."""
         self.bar.stop()
-        self._seeker.close()
+        seeker = self._seeker
+        if self._used:
+            QueryOp(self.ctx.ops, lambda _st: seeker.close(), Lane.HISTORY).run_in_background()
         if self.overdracht is not None:
             self.overdracht.close()
 
@@ -255,6 +262,8 @@ class Terugkijken(QObject):
             dlg.show_error(tr("Het begin ligt na het einde; kies een eerder begin."))
             return
         seeker = self._seeker
+
+        self._used = True
 
         def make(st: Store) -> str:
             return handover(st, t1, t2, axis, seeker.checkpoints)  # type: ignore[arg-type]
