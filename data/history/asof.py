@@ -98,9 +98,13 @@ class Picture:
     light_sum: int = 0
     light_count: int = 0
     light_key: int = 0
+    #: the sum of the entities' digests while :func:`advance` keeps it (None: count again)
+    ent_sum: int | None = None
 
     def picture_sum(self) -> int:
-        return (self.light_sum + sum(int(v[1], 16) for v in self.ents.values())) % SUM_MOD
+        if self.ent_sum is None:
+            self.ent_sum = sum(int(v[1], 16) for v in self.ents.values())
+        return (self.light_sum + self.ent_sum) % SUM_MOD
 
     def fingerprint(self) -> Fingerprint:
         return fingerprint_of(self.picture_sum(), self.events)
@@ -200,6 +204,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
     for eid, hevs in by_entity.items():
         evs = [e for _h, e in hevs]
         old = pic.ents.pop(eid, None)
+        if old is not None and pic.ent_sum is not None:
+            pic.ent_sum -= int(old[1], 16)
         before = [] if old is not None else [
             f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
         if len(before) == 1 and before[0][1] == LIGHT_TYPE:
@@ -230,6 +236,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         if ent.state is None:
             continue
         row = entity_row(eid, ent.kind, ent.state, ent.last_key)
+        if pic.ent_sum is not None:
+            pic.ent_sum += int(row[7], 16)
         pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
                          bool(ent.state.get("placeholder")),
                          sum(1 for c in ent.state["conflicts"] if c["resolution"] is None)]

@@ -164,6 +164,8 @@ class Checkpoints:
             pic.pos, pic.events = part.pos, part.events
             pic.light_sum, pic.light_count, pic.light_key = (part.light_sum, part.light_count,
                                                              part.light_key)
+        if pic is not None:
+            pic.ent_sum = None  # (the deltas changed its entities)
         if pic is None or pic.pos != m.pos and str(pic.pos) != m.pos:
             raise LookupError(f"checkpoint {m.axis} {m.n}: its chain is incomplete")
         return pic

@@ -62,10 +62,12 @@ def bijstand_row(st: dict[str, Any]) -> tuple[Any, ...]:
             st.get("incident_id"))
 
 
-def comms_cells(pic: Picture) -> list[tuple[Any, ...]]:
-    """The newest report per region and channel (as :func:`data.store.queries.comms_latest`)."""
+def comms_cells(pic: Picture, states: list[dict[str, Any]] | None = None
+                ) -> list[tuple[Any, ...]]:
+    """The newest report per region and channel (as :func:`data.store.queries.comms_latest`),
+    of ``states`` (the comms states of ``pic``) when given."""
     best: dict[tuple[Any, Any], dict[str, Any]] = {}
-    for s in pic.states("comms"):
+    for s in pic.states("comms") if states is None else states:
         k = (s.get("region"), s.get("channel"))
         if k not in best or str(s.get("updated_at", "")) > str(best[k].get("updated_at", "")):
             best[k] = s
@@ -86,7 +88,8 @@ def open_conflicts(pic: Picture) -> list[dict[str, Any]]:
 def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset()) -> Frame:
     """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts``."""
     ps = picture_state(pic)
-    ps.comms = comms_cells(pic)
+    ps.comms = comms_cells(pic, [s for s in (pic.state(eid) for eid, v in pic.ents.items()
+                                             if v[0] == "comms" and not v[5])])
     ps.conflicts = open_conflicts(pic)
     moment: datetime = parse_iso(at)
     fr = Frame(at, pic.axis, str(pic.fingerprint()), pic.events, ps, kpis(ps, moment),
@@ -142,10 +145,11 @@ class Seeker:
         if self._kept is None or self._kept[0] != key:
             self._kept = (key, self.checkpoints.load(m))
         kept = self._kept[1]
+        kept.picture_sum()  # (its entity sum, counted once)
         # states are never changed in place (advance folds on a copy): the lists suffice
         return Picture(kept.axis, kept.pos, kept.events,
                        {eid: list(v) for eid, v in kept.ents.items()}, kept.light_sum,
-                       kept.light_count, kept.light_key)
+                       kept.light_count, kept.light_key, kept.ent_sum)
 
     def frame(self, st: Store, at: str, axis: Axis,
               parts: set[str] | frozenset[str] = frozenset()) -> Frame:
