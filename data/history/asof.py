@@ -68,10 +68,14 @@ class Body:
     def __init__(self, data: bytes, open_: Callable[[bytes], bytes] | None = None) -> None:
         self._data, self._open = data, open_
 
-    def text(self, off: int, n: int) -> bytes:
+    def data(self) -> bytes:
+        """All the states' texts, opened."""
         if self._open is not None:
             self._data, self._open = self._open(self._data), None
-        return self._data[off:off + n]
+        return self._data
+
+    def text(self, off: int, n: int) -> bytes:
+        return self.data()[off:off + n]
 
 
 def _text(v: list[Any]) -> bytes | None:

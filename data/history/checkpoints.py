@@ -46,7 +46,14 @@ KEYFRAME = 10
 #: zstd level of the pictures (3: the library's default; higher bought little, cost seconds)
 LEVEL = 3
 #: the layout of a checkpoint's picture; a sidecar of another layout is emptied
-FORMAT = 5
+FORMAT = 6
+#: a delta's states are compressed with the whole picture's states before them as a prefix
+#: (most are a few history lines more than there): with long-distance matching over a window
+#: that holds both, a delta shrank 1.24 MB -> 0.33 MB in a measurement (at the same level)
+_DELTA = {zstd.CompressionParameter.compression_level: LEVEL,
+          zstd.CompressionParameter.window_log: 27,
+          zstd.CompressionParameter.enable_long_distance_matching: 1}
+_OPEN = {zstd.DecompressionParameter.window_log_max: 27}
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS checkpoint (axis TEXT NOT NULL, n INTEGER NOT NULL, "
            "pos TEXT NOT NULL, log_pos INTEGER NOT NULL, anchor TEXT NOT NULL, "
@@ -59,6 +66,21 @@ Seen = dict[str, tuple[Any, Any]]
 
 def _seen(pic: Picture) -> Seen:
     return {eid: (v[1], v[2]) for eid, v in pic.ents.items()}
+
+
+class _Prefix:
+    """Opens a delta's states against the states of the whole picture before it."""
+
+    def __init__(self) -> None:
+        self.body: Body | None = None
+        self._dict: object | None = None
+
+    def open(self, data: bytes) -> bytes:
+        if self._dict is None:
+            assert self.body is not None
+            self._dict = zstd.ZstdDict(self.body.data(), is_raw=True)
+        return zstd.decompress(data, zstd_dict=self._dict.as_prefix,  # type: ignore[attr-defined]
+                               options=_OPEN)
 
 
 @dataclass(frozen=True)
@@ -150,14 +172,17 @@ class Checkpoints:
     def load(self, m: Mark) -> Picture:
         """The picture of ``m``: its whole picture, then the deltas up to it."""
         pic: Picture | None = None
+        prefix = _Prefix()
         for doc, body, gone in self._conn().execute(
                 "SELECT doc, body, gone FROM checkpoint WHERE axis = ? AND n BETWEEN ? AND ? "
                 "ORDER BY n", (m.axis, m.base, m.n)):
             # the states stay compressed until one of them is asked for
-            part = Picture.from_parts(zstd.decompress(doc), Body(body, zstd.decompress))
             if pic is None:
-                pic = part
+                whole = Body(body, zstd.decompress)
+                prefix.body = whole
+                pic = Picture.from_parts(zstd.decompress(doc), whole)
                 continue
+            part = Picture.from_parts(zstd.decompress(doc), Body(body, prefix.open))
             for eid in orjson.loads(gone):
                 pic.ents.pop(eid, None)
             pic.ents.update(part.ents)
@@ -192,11 +217,18 @@ class Checkpoints:
 
     # ------------------------------------------------------------ making
 
+    def _whole_states(self, axis: Axis, n: int) -> bytes:
+        """The states of the whole picture ``n`` (the prefix of the deltas after it)."""
+        row = self._conn().execute("SELECT body FROM checkpoint WHERE axis = ? AND n = ?",
+                                   (axis, n)).fetchone()
+        return zstd.decompress(row[0])  # type: ignore[no-any-return]
+
     def _save(self, conn: sqlite3.Connection, pic: Picture, n: int, base: int,
-              seen: Seen | None) -> tuple[int, Seen]:
+              seen: Seen | None, prefix: bytes) -> tuple[int, Seen, bytes]:
         """Save ``pic`` as checkpoint ``n``: whole when a keyframe is due (or nothing is known
         of the one before: ``seen`` None), else what changed since the one before (``seen``:
-        its entities). Returns the base of the next one and this one's entities."""
+        its entities), compressed against ``prefix`` (the states of the whole picture it builds
+        on). Returns the base of the next one, this one's entities and the prefix."""
         if pic.axis == WAAR:
             log_pos = log.last_local_seq(conn)
         else:
@@ -210,12 +242,17 @@ class Checkpoints:
                            pic.light_sum, pic.light_count, pic.light_key)
             gone = [eid for eid in seen if eid not in now]
         head, body = part.to_parts()
+        if base == n:
+            prefix, packed = body, zstd.compress(body, LEVEL)
+        else:
+            packed = zstd.compress(body, options=_DELTA,
+                                   zstd_dict=zstd.ZstdDict(prefix, is_raw=True).as_prefix)
         self._conn().execute("INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?,?,?,?,?,?)",
                              (pic.axis, n, str(pic.pos), log_pos, _anchor(conn, log_pos),
-                              pic.events, base, zstd.compress(head, LEVEL),
-                              zstd.compress(body, LEVEL), orjson.dumps(gone)))
+                              pic.events, base, zstd.compress(head, LEVEL), packed,
+                              orjson.dumps(gone)))
         self._conn().commit()
-        return base, now
+        return base, now, prefix
 
     def ensure(self, conn: sqlite3.Connection) -> int:
         """Drop the checkpoints that are out of date and make the missing ones; returns how
@@ -238,6 +275,7 @@ class Checkpoints:
             n = len(good)
             base = good[-1].base if good else 0
             seen = _seen(pic) if good else None
+            prefix = self._whole_states(axis, base) if good else b""
             while True:
                 if axis == WAAR:
                     nxt: Pos = log.nth_after_occurred(
@@ -247,7 +285,7 @@ class Checkpoints:
                 if nxt is None:
                     break
                 advance(conn, pic, nxt)
-                base, seen = self._save(conn, pic, n, base, seen)
+                base, seen, prefix = self._save(conn, pic, n, base, seen, prefix)
                 n += 1
                 made += 1
         return made
