@@ -11,15 +11,15 @@ checkpoints next to the store, and a 12-hour handover on each axis. Every figure
 as a ratio to a yardstick timed in the same run (a fixed pure-Python task): the machine is
 shared and its speed moves.
 
-Run of 2026-11-26 ~06:40 UTC on a 505,299-event snapshot of the 1M demo store (550 MB; the 1M
-store was still being written), shared 2-core VM under load, yardstick 118-232 ms:
+Run of 2026-11-26 ~06:50 UTC on the 1M demo store (1,000,299 events, 1,052 MB), shared 2-core
+VM, yardstick 80-120 ms:
 
-    checkpoints (every 10,000 events, whole every 10th)  67.8 MB = 12.3 % of the store
-    seek waar x20                           p50 1.56 s, p95 3.74 s (31.6 yardsticks)
-    seek bekend x20                         p50 1.48 s, p95 2.60 s (21.9 yardsticks)
-    slider step 1 min forward x20           p50 144 ms, p95 242 ms (2.0 yardsticks)
-    slider step 15 min forward / 1 min back p95 1.91 s / 2.80 s (16.1 / 23.7 yardsticks)
-    handover 12 h waar / bekend             9.2 s / 10.1 s (54 / 60 yardsticks)
+    checkpoints (every 10,000 events, whole every 10th)  198.8 MB = 18.9 % of the store
+    seek waar x20                           p50 0.73 s, p95 1.16 s (9.7 yardsticks)
+    seek bekend x20                         p50 0.92 s, p95 1.53 s (12.8 yardsticks)
+    slider step 1 min forward x20           p50 127 ms, p95 206 ms (1.7 yardsticks)
+    slider step 15 min forward / 1 min back p95 1.16 s / 2.06 s (9.7 / 17.2 yardsticks)
+    handover 12 h waar / bekend             7.8 s / 8.3 s (98 / 105 yardsticks)
 
 Budgets: checkpoints <= 20 % met; seek p95 <= 500 ms, step <= 100 ms, handover <= 1 s not met
 yet; see docs/terugkijken.md for where the time goes and the runs before.
