@@ -79,24 +79,16 @@ def cmd_asof(a: argparse.Namespace) -> int:
 
 
 def cmd_diff(a: argparse.Namespace) -> int:
-    from data.history import WAAR, picture_at, reading
-    from data.history.diff import markdown
-    from data.store import log
+    from data.history.diff import handover
 
     t2 = parse_moment(a.to) if a.to else to_iso(clock_now())
     t1 = parse_moment(a.frm) if a.frm else to_iso(
         datetime.fromisoformat(t2.replace("Z", "+00:00")).astimezone(UTC) - timedelta(hours=12))
     if t1 > t2:
         raise UserError("--from ligt na --to; kies een eerder begin")
-    axis = _axis(a)
     st, cps = _open(a)
     try:
-        with reading(st) as conn:
-            p1 = picture_at(conn, t1, axis, cps)
-            p2 = picture_at(conn, t2, axis, cps)
-            key = (log.key_journal_between(conn, occurred=(t1, t2)) if axis == WAAR else
-                   log.key_journal_between(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0))))
-        text = markdown(p1, p2, t1, t2, key)
+        text = handover(st, t1, t2, _axis(a), cps)
     finally:
         cps.close()
         st.close()

@@ -57,6 +57,11 @@ def _node_and_name(ctx: Context) -> tuple[str, str]:
     return ident["node_id"], ident["name"]
 
 
+#: why a write is refused while Terugkijken shows a past picture
+FROZEN_MESSAGE = ("Niet opgeslagen: u kijkt terug naar een eerder beeld. Wijzigen kan alleen "
+                  "in het actuele beeld; druk op Esc om terug te gaan naar nu.")
+
+
 def field_errors(e: Exception) -> Errors:
     """A refusal as (field label, message) pairs for the form."""
     if isinstance(e, ValidationError):
@@ -90,6 +95,12 @@ class CommandWiring:
         """Send commands to the store; the callbacks run on the GUI thread when it answered
         (after every view got the changes)."""
         author, ctx = self.ctx.author, self.ctx
+        if ctx.frozen():  # Terugkijken: the views show a past picture
+            msg = self.tr(FROZEN_MESSAGE)
+            ctx.status(msg)
+            if on_fail:
+                on_fail([("", msg)])
+            return
 
         def write(st: Store) -> Changes:
             return st.execute(commands, author)

@@ -55,3 +55,5 @@ class Context:
     navigate: Callable[[str], None]
     #: the region filter in force ('' for none)
     region: Callable[[], str]
+    #: Terugkijken is on: the views hold a past picture, live loads and writes wait
+    frozen: Callable[[], bool] = lambda: False

@@ -44,6 +44,7 @@ from desktop.people_ui import PeopleController
 from desktop.reveal import NewItemReveal
 from desktop.shortcuts import shortcuts_box
 from desktop.sync_ui import SyncController
+from desktop.terugkijken import Terugkijken
 from desktop.theme import apply_theme
 from desktop.wiring import wire_panes
 from widgets.bijstand_view import BijstandView
@@ -197,6 +198,11 @@ class MainWindow(QMainWindow):
         self.first_load.sig_done.connect(self._first_load_done)
         self.ops.sig_changes.connect(self.sig_changes_applied)
         self._wire_exercise()
+        # Terugkijken (issue 11): a past picture over every view, and the Overdracht
+        self.terugkijken = Terugkijken(self.ctx, self.panes, self, self.header, self.current_view)
+        self.ctx.frozen = lambda: self.terugkijken.active
+        outer.insertWidget(1, self.terugkijken.bar)
+        self.nav.currentRowChanged.connect(lambda _r: self.terugkijken.view_changed())
         self._wire_views()
         self._menus_and_shortcuts()
         self.sync = SyncController(self.ctx, self.header)
@@ -332,6 +338,7 @@ class MainWindow(QMainWindow):
         self.panes.stop()
         self.exercise.stop()
         self.notify.stop()
+        self.terugkijken.stop()
         self.header.stop_clock()
         self.sync.shutdown()  # its last jobs go on the sync lane, which ends next
         self.ops.stop()
@@ -383,7 +390,7 @@ class MainWindow(QMainWindow):
         self.panes.overview.set_scope(reg, text)  # picture: the tiles obey the filters too
 
     def _wire_exercise(self) -> None:
-        """Scenario time in the header of an exercise world; the Oefening view (Ctrl+Shift+O) in
+        """Scenario time in the header of an exercise world; the Oefening view (Ctrl+Shift+S) in
         the control team's store (:mod:`desktop.exercise_pane`)."""
         self.exercise = wire_exercise(self.ctx, self.header)
         if self.exercise.console is None:
@@ -393,7 +400,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.exercise.console)
         self.pages["oefening"] = self.exercise.console
         act = QAction(self.tr("Oefening"), self)
-        act.setShortcut(QKeySequence("Ctrl+Shift+O"))  # (Ctrl+0 is the tenth view)
+        act.setShortcut(QKeySequence("Ctrl+Shift+S"))  # spelleiding (Ctrl+0: the tenth view)
         act.triggered.connect(lambda: self.show_view("oefening"))
         self.addAction(act)
 
@@ -425,6 +432,8 @@ class MainWindow(QMainWindow):
         self.theme_action.toggled.connect(
             lambda on: self.set_theme("light" if on else "dark"))
         m_view.addAction(self.theme_action)
+        m_view.addSeparator()
+        self.terugkijken.add_actions(m_view)
         m_new = mb.addMenu(self.tr("&Nieuw"))
         #: command type -> its action in the Nieuw menu (people_ui hides what one may not do)
         self.new_actions: dict[str, QAction] = {}
@@ -459,7 +468,8 @@ class MainWindow(QMainWindow):
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.focus_filter)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        esc.activated.connect(lambda: self.wall_action.setChecked(False))
+        esc.activated.connect(lambda: self.terugkijken.leave() if self.terugkijken.active
+                              else self.wall_action.setChecked(False))
 
     def _on_alarm(self, which: str) -> None:
         if which == "vork":  # what happened and what to do, in the alarm's own words

@@ -48,7 +48,10 @@ class Pane:
 
     def query(self, fn: Callable[[Store], T], apply: Callable[[T], None], then: Then = None,
               lane: Lane = Lane.READ) -> None:
-        op = QueryOp(self.ctx.ops, fn, lane).success(apply)
+        # while Terugkijken holds a past picture, a live load does not overwrite it (the views
+        # load again on the way back)
+        op = QueryOp(self.ctx.ops, fn, lane).success(
+            lambda r: None if self.ctx.frozen() else apply(r))
         if then is not None:
             op.success(lambda _r: then())
         op.run_in_background()

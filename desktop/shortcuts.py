@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 SHORTCUTS = (
     ("Ctrl+1 … Ctrl+9, Ctrl+0", "naar Overzicht … Publiek en schaarste, Bezetting"),
-    ("Ctrl+Shift+O", "naar de Oefening (spelleiding)"),
+    ("Ctrl+Shift+S", "naar de Oefening (spelleiding)"),
     ("Ctrl+F", "zoeken in alle schermen"),
     ("Ctrl+L", "logboekbericht typen (Enter slaat op)"),
     ("Ctrl+N", "incident melden"),
@@ -19,6 +19,8 @@ SHORTCUTS = (
     ("F11 / Esc", "wandweergave aan / uit"),
     ("F5", "nu synchroniseren"),
     ("Ctrl+P", "situatierapport (voorbeeld, opslaan, afdrukken)"),
+    ("Ctrl+Shift+T / Esc", "terugkijken naar een eerder moment / terug naar nu"),
+    ("Ctrl+Shift+O", "overdracht: wat veranderde sinds begin dienst"),
 )
 
 

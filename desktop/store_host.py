@@ -25,9 +25,11 @@ class Lane(Enum):
     SYNC = "crisisbeeld-sync-jobs"
     READ = "crisisbeeld-reader"
     SLOW = "crisisbeeld-reader-slow"
+    #: Terugkijken: pictures at moments (a slider step must not wait behind a whole-log scan)
+    HISTORY = "crisisbeeld-reader-history"
 
 
-READING = (Lane.READ, Lane.SLOW)
+READING = (Lane.READ, Lane.SLOW, Lane.HISTORY)
 
 
 @dataclass

@@ -181,6 +181,7 @@ class JournalModel(QAbstractTableModel):
         self._needle = ""
         self._region = ""
         self._key_only = False
+        self._until: int | None = None
         self._sort_col, self._sort_order = 0, Qt.SortOrder.DescendingOrder
         self._bold = QFont()
         self._bold.setBold(True)
@@ -251,6 +252,9 @@ class JournalModel(QAbstractTableModel):
         n, reg, hay, regs = self._needle, self._region, self._d.hay, self._d.regs
         key = self._d.key
         out = list(candidates)
+        if self._until is not None:  # Terugkijken: the lines of that moment
+            at, until = self._d.at, self._until
+            out = [i for i in out if at[i] <= until]
         if n:
             out = [i for i in out if n in hay[i]]
         if reg:
@@ -258,6 +262,16 @@ class JournalModel(QAbstractTableModel):
         if self._key_only:
             out = [i for i in out if key[i] & 1]
         return out
+
+    def set_until(self, seconds: int | None) -> None:
+        """Show only lines that happened at or before ``seconds`` (Unix; None: all)."""
+        if seconds == self._until:
+            return
+        self._until = seconds
+        self.beginResetModel()
+        self._view = self._compute(range(len(self._rows)))
+        self._sort_view()
+        self.endResetModel()
 
     def set_filter(self, text: str, region: str = "", key_only: bool | None = None) -> None:
         """Show lines containing ``text`` (any case), naming ``region`` (code) in from/to."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -59,6 +59,33 @@ def fingerprint_of(total: int, count: int) -> Fingerprint:
     return Fingerprint(f"{x[:4]}-{x[4:8]}-{x[8:12]}", count)
 
 
+class Body:
+    """The states of a saved picture, one JSON text after the other, opened (decompressed) when
+    the first of them is asked for: a seek that needs few states never opens most bodies."""
+
+    __slots__ = ("_data", "_open")
+
+    def __init__(self, data: bytes, open_: Callable[[bytes], bytes] | None = None) -> None:
+        self._data, self._open = data, open_
+
+    def data(self) -> bytes:
+        """All the states' texts, opened."""
+        if self._open is not None:
+            self._data, self._open = self._open(self._data), None
+        return self._data
+
+    def text(self, off: int, n: int) -> bytes:
+        return self.data()[off:off + n]
+
+
+def _text(v: list[Any]) -> bytes | None:
+    """The JSON text of an entity's state while it is unread (None once it is a dict)."""
+    s = v[3]
+    if isinstance(s, tuple):  # (body, offset, length): in a checkpoint's body
+        return s[0].text(s[1], s[2])  # type: ignore[no-any-return]
+    return s if isinstance(s, bytes) else None
+
+
 @dataclass
 class Picture:
     """The projected picture at a position on one axis.
@@ -75,17 +102,22 @@ class Picture:
     light_sum: int = 0
     light_count: int = 0
     light_key: int = 0
+    #: the sum of the entities' digests while :func:`advance` keeps it (None: count again)
+    ent_sum: int | None = None
 
     def picture_sum(self) -> int:
-        return (self.light_sum + sum(int(v[1], 16) for v in self.ents.values())) % SUM_MOD
+        if self.ent_sum is None:
+            self.ent_sum = sum(int(v[1], 16) for v in self.ents.values())
+        return (self.light_sum + self.ent_sum) % SUM_MOD
 
     def fingerprint(self) -> Fingerprint:
         return fingerprint_of(self.picture_sum(), self.events)
 
     def state(self, eid: str) -> dict[str, Any]:
         v = self.ents[eid]
-        if isinstance(v[3], bytes):  # as a checkpoint keeps it: read when asked
-            v = self.ents[eid] = [*v[:3], orjson.loads(v[3]), *v[4:]]
+        text = _text(v)
+        if text is not None:  # as a checkpoint keeps it: read when asked
+            v = self.ents[eid] = [*v[:3], orjson.loads(text), *v[4:]]
         return v[3]  # type: ignore[no-any-return]
 
     def rows(self, kind: str | None = None) -> Iterator[tuple[str, str, str]]:
@@ -102,28 +134,41 @@ class Picture:
     # ------------------------------------------------------------ (de)serialising
 
     def to_bytes(self) -> bytes:
-        """A header (JSON) and the states after it, each as its own JSON text: loading a
+        """A header (JSON) and the states after it (see :meth:`to_parts`)."""
+        head, body = self.to_parts()
+        return b"%d\n" % len(head) + head + body
+
+    def to_parts(self) -> tuple[bytes, bytes]:
+        """A header (JSON) and the body: the states, each as its own JSON text; loading a
         checkpoint reads the header only, a state when it is asked for."""
         parts: list[bytes] = []
         ents: dict[str, list[Any]] = {}
         off = 0
         for eid, v in self.ents.items():
-            b = v[3] if isinstance(v[3], bytes) else orjson.dumps(v[3])
+            b = _text(v)
+            if b is None:
+                b = orjson.dumps(v[3])
             parts.append(b)
             ents[eid] = [*v[:3], off, len(b), *v[4:]]
             off += len(b)
         head = orjson.dumps({"axis": self.axis, "pos": self.pos, "events": self.events,
                              "ents": ents, "light": [f"{self.light_sum:x}", self.light_count,
                                                      self.light_key]})
-        return b"%d\n" % len(head) + head + b"".join(parts)
+        return head, b"".join(parts)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Picture":
         nl = data.index(b"\n")
         start = nl + 1 + int(data[:nl])
-        doc = orjson.loads(data[nl + 1:start])
-        ents = {eid: [k, d, key, data[start + o:start + o + n], *rest]
-                for eid, (k, d, key, o, n, *rest) in doc["ents"].items()}
+        return cls.from_parts(data[nl + 1:start], Body(data[start:]))
+
+    @classmethod
+    def from_parts(cls, head: bytes, body: Body) -> "Picture":
+        doc = orjson.loads(head)
+        ents = doc["ents"]
+        for v in ents.values():  # [kind, digest, key, offset, length, …]: the state in body
+            n = v.pop(4)
+            v[3] = (body, v[3], n)
         s, cnt, kc = doc["light"]
         return cls(doc["axis"], doc["pos"], int(doc["events"]), ents, int(s, 16), int(cnt),
                    int(kc))
@@ -163,6 +208,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
     for eid, hevs in by_entity.items():
         evs = [e for _h, e in hevs]
         old = pic.ents.pop(eid, None)
+        if old is not None and pic.ent_sum is not None:
+            pic.ent_sum -= int(old[1], 16)
         before = [] if old is not None else [
             f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
         if len(before) == 1 and before[0][1] == LIGHT_TYPE:
@@ -178,7 +225,9 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
             e.payload = loads(e.payload_json)
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
-            st = orjson.loads(old[3]) if isinstance(old[3], bytes) else old[3]
+            # a copy: a frame handed to the GUI may still hold the old state
+            text = _text(old)
+            st = orjson.loads(text if text is not None else orjson.dumps(old[3]))
             ent = Ent(old[0], st, old[2])
             for e in evs:
                 fold_one(ent, e)
@@ -191,6 +240,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         if ent.state is None:
             continue
         row = entity_row(eid, ent.kind, ent.state, ent.last_key)
+        if pic.ent_sum is not None:
+            pic.ent_sum += int(row[7], 16)
         pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
                          bool(ent.state.get("placeholder")),
                          sum(1 for c in ent.state["conflicts"] if c["resolution"] is None)]

@@ -20,17 +20,36 @@ AXIS_LABELS = {WAAR: "wat was waar", "bekend": "wat wisten wij hier"}
 
 
 def picture_state(pic: Picture) -> PictureState:
-    """The Overzicht's inputs from a picture (placeholders left out)."""
+    """The Overzicht's inputs from a picture (placeholders left out), in one pass over its
+    entities; bijstand as counts per status (what the tiles need), not as rows."""
+    ids: dict[str, list[str]] = {}
+    bijstand: dict[str, int] = {}
+    conflicted = []
+    for eid, v in pic.ents.items():
+        if v[5]:
+            continue
+        if v[0] == "bijstand":
+            bijstand[v[4]] = bijstand.get(v[4], 0) + 1
+        elif v[0] in _STATES:
+            ids.setdefault(v[0], []).append(eid)
+        if v[6]:
+            conflicted.append(eid)
+
+    def states(kind: str) -> list[dict[str, Any]]:
+        return [pic.state(eid) for eid in ids.get(kind, ())]
+
     comms = [(s.get("region"), s.get("channel"), s.get("state"), s.get("since"), s.get("note"))
-             for s in pic.states("comms")]
-    conflicts = [c for eid, v in pic.ents.items() if v[6] and not v[5]
-                 for c in pic.state(eid)["conflicts"] if c.get("resolution") is None]
+             for s in states("comms")]
+    conflicts = [c for eid in conflicted for c in pic.state(eid)["conflicts"]
+                 if c.get("resolution") is None]
     return PictureState(
-        incidents=list(pic.states("incident")), sessions=list(pic.states("session")),
-        decisions=list(pic.states("decision")), actions=list(pic.states("action")),
-        nsp=list(pic.states("nsp")),
-        bijstand={eid: (eid, status) for eid, _k, status in pic.rows("bijstand")},
-        comms=comms, conflicts=conflicts)
+        incidents=states("incident"), sessions=states("session"),
+        decisions=states("decision"), actions=states("action"), nsp=states("nsp"),
+        bijstand_counts=bijstand, comms=comms, conflicts=conflicts)
+
+
+#: the kinds whose states the Overzicht reads
+_STATES = frozenset({"incident", "session", "decision", "action", "nsp", "comms"})
 
 
 def counts(pic: Picture) -> dict[str, dict[str, int]]:

@@ -260,3 +260,43 @@ def test_a_checkpoint_of_another_log_is_not_used(tmp_path):
         other.close()
     finally:
         set_default_clock(None)
+
+
+def test_every_checkpoint_loads_to_the_picture_folded_from_nothing(tmp_path, monkeypatch):
+    """Whole pictures every KEYFRAME-th checkpoint, deltas in between (changed entities and
+    those gone): each one, loaded, is the picture a fold from nothing gives at its position."""
+    from data.history import checkpoints as cp
+    from data.history.asof import Picture, advance
+
+    monkeypatch.setattr(cp, "KEYFRAME", 3)
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, a = _store_with_history(tmp_path, clock)
+        for i in range(6):  # the incident changes again and again: it is in many deltas
+            clock.advance(timedelta(seconds=1))
+            assert not st.ingest([_event(a, "inc_update", 0, 70 + i, 60 + i)]).rejected
+        cps = Checkpoints(tmp_path / "src.db", every=2)
+        prepare(st, cps)
+        for axis in (WAAR, BEKEND):
+            marks = cps.marks(axis)
+            assert len(marks) >= 7
+            assert [m.base for m in marks][:7] == [0, 0, 0, 3, 3, 3, 6]
+            with reading(st) as conn:
+                for m in marks:
+                    got = cps.load(m)
+                    want = Picture(axis, None if axis == WAAR else 0)
+                    advance(conn, want, m.position)
+                    assert got.fingerprint() == want.fingerprint(), (axis, m.n)
+                    assert {k: v[1:3] for k, v in got.ents.items()} == \
+                        {k: v[1:3] for k, v in want.ents.items()}
+                    assert {k: got.state(k) for k in got.ents} == \
+                        {k: want.state(k) for k in want.ents}
+        # a delta is smaller than the whole picture it stands for
+        docs = dict(cps._conn().execute(  # noqa: SLF001
+            "SELECT n, length(doc) FROM checkpoint WHERE axis = 'bekend'").fetchall())
+        assert docs[4] < docs[3]
+        cps.close()
+        st.close()
+    finally:
+        set_default_clock(None)

@@ -1,0 +1,178 @@
+"""What each view shows of the picture at a moment, and a seeker that follows a slider.
+
+Qt-free. A :class:`Seeker` keeps the last picture it made: a step forward on the same axis
+*advances* it over the few events in between (the store's own fold, through
+:func:`data.history.asof.advance`), any other step starts from the best checkpoint. A
+:class:`Frame` is what the views need of one picture, made on the worker thread so that the GUI
+thread only hands lists to models: the Overzicht's inputs and figures always, the rows of other
+views only when asked (``parts``), as the views' own loads would give them
+(:mod:`data.store.queries`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from data.clock import parse_iso
+from data.history.asof import WAAR, Axis, Picture, Pos, advance, position
+from data.history.checkpoints import EVERY, Checkpoints
+from data.history.summary import picture_state
+from data.picture.overview import Kpis, PictureState, kpis, region_levels
+from data.store import Store, fold, log
+from data.store.projection import conflict_rows
+
+#: the parts a frame can carry besides the Overzicht (named after the views)
+PARTS = ("incidenten", "bijstand", "besluiten", "noodsteunpunten", "verbindingen",
+         "conflicten", "publiek")
+
+_CONFLICT_KEYS = ("id", "entity", "kind", "title", "found", "wanted", "origin", "author", "at",
+                  "reason", "resolved")
+
+
+@dataclass
+class Frame:
+    """The picture at ``at`` on ``axis`` as the views take it."""
+
+    at: str
+    axis: Axis
+    fingerprint: str
+    events: int
+    state: PictureState
+    kpis: Kpis
+    levels: dict[str, str]
+    parts: set[str] = field(default_factory=set)
+    bijstand_rows: list[tuple[Any, ...]] = field(default_factory=list)
+    public: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def bijstand_row(st: dict[str, Any]) -> tuple[Any, ...]:
+    """A board row in :data:`data.store.queries.BIJSTAND_COLS` order from a state (``offered``:
+    the offers not withdrawn, as the store's query sums them)."""
+    offers = st.get("offers") or {}
+    offered = sum(o.get("quantity") or 0
+                  for o in (offers.values() if isinstance(offers, dict) else offers)
+                  if o.get("withdrawn") is not None and not o.get("withdrawn"))
+    return (st.get("id"), fold.status_of(st), st.get("requesting_region"),
+            st.get("addressed_to"), fold.title_of(st), st.get("quantity"), offered,
+            st.get("unit"), st.get("priority"), st.get("needed_by"), st.get("updated_at", ""),
+            st.get("incident_id"))
+
+
+def comms_cells(pic: Picture, states: list[dict[str, Any]] | None = None
+                ) -> list[tuple[Any, ...]]:
+    """The newest report per region and channel (as :func:`data.store.queries.comms_latest`),
+    of ``states`` (the comms states of ``pic``) when given."""
+    best: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for s in pic.states("comms") if states is None else states:
+        k = (s.get("region"), s.get("channel"))
+        if k not in best or str(s.get("updated_at", "")) > str(best[k].get("updated_at", "")):
+            best[k] = s
+    return [(str(r), str(c), str(fold.status_of(s)), str(s.get("updated_at", "")),
+             str(s.get("note") or "")) for (r, c), s in best.items()]
+
+
+def open_conflicts(pic: Picture) -> list[dict[str, Any]]:
+    """The open conflicts at that moment, as :meth:`Store.conflicts` gives them."""
+    out = []
+    for eid, v in pic.ents.items():
+        if v[6] and not v[5]:
+            out += [dict(zip(_CONFLICT_KEYS, r)) for r in conflict_rows(eid, v[0], pic.state(eid))
+                    if not r[-1]]
+    return sorted(out, key=lambda c: str(c["at"]))
+
+
+def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset()) -> Frame:
+    """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts``."""
+    ps = picture_state(pic)
+    ps.comms = comms_cells(pic, [s for s in (pic.state(eid) for eid, v in pic.ents.items()
+                                             if v[0] == "comms" and not v[5])])
+    ps.conflicts = open_conflicts(pic)
+    moment: datetime = parse_iso(at)
+    fr = Frame(at, pic.axis, str(pic.fingerprint()), pic.events, ps, kpis(ps, moment),
+               region_levels(ps), set(parts))
+    if "bijstand" in parts:
+        fr.bijstand_rows = [bijstand_row(s) for s in pic.states("bijstand")]
+    if "publiek" in parts:
+        fr.public = {k: list(pic.states(k)) for k in ("alert", "capacity", "partner")}
+    return fr
+
+
+def _ahead(pic: Picture, pos: Pos) -> bool:
+    """Whether ``pos`` is at or after the picture's position on its axis."""
+    if pic.axis == WAAR:
+        return pic.pos is None or (pos is not None and str(pos) >= str(pic.pos))
+    return int(pos or 0) >= int(pic.pos or 0)
+
+
+class Seeker:
+    """Pictures at moments for one store file, one after the other (one thread at a time).
+
+    Keeps the last picture: a later moment on the same axis, with the log unchanged since,
+    advances it (a slider step is a short fold); anything else seeks from a checkpoint."""
+
+    def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
+        self.checkpoints = Checkpoints(store_path, every)
+        self.last: Picture | None = None
+        self._log_end = -1
+        self.advanced = 0  # steps that advanced the last picture (for tests and the bench)
+        self._kept: tuple[tuple[Any, ...], Picture] | None = None
+
+    def picture(self, conn: sqlite3.Connection, at: str, axis: Axis) -> Picture:
+        """The picture at ``at`` on ``axis``; ``conn`` inside one read transaction."""
+        end = log.last_local_seq(conn)
+        pos = position(conn, axis, at)
+        pic = self.last
+        if pic is not None and pic.axis == axis and end == self._log_end and _ahead(pic, pos):
+            advance(conn, pic, pos)
+            self.advanced += 1
+        else:
+            pic = self._from_checkpoint(conn, axis, pos)
+            advance(conn, pic, pos)
+        self.last, self._log_end = pic, end
+        return pic
+
+    def _from_checkpoint(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture:
+        """A copy of the best checkpoint before ``pos``: the last one loaded is kept, so a
+        slider step back within the same stretch of log does not load it again."""
+        m = self.checkpoints.best_mark(conn, axis, pos)
+        if m is None:
+            return Picture(axis, None if axis == WAAR else 0)
+        key = (m.axis, m.n, m.anchor, m.log_pos, m.events)
+        if self._kept is None or self._kept[0] != key:
+            self._kept = (key, self.checkpoints.load(m))
+        kept = self._kept[1]
+        kept.picture_sum()  # (its entity sum, counted once)
+        # states are never changed in place (advance folds on a copy): the lists suffice
+        return Picture(kept.axis, kept.pos, kept.events,
+                       {eid: list(v) for eid, v in kept.ents.items()}, kept.light_sum,
+                       kept.light_count, kept.light_key, kept.ent_sum)
+
+    def frame(self, st: Store, at: str, axis: Axis,
+              parts: set[str] | frozenset[str] = frozenset()) -> Frame:
+        from data.history import reading
+
+        with reading(st) as conn:
+            pic = self.picture(conn, at, axis)
+        return make_frame(pic, at, parts)
+
+    def close(self) -> None:
+        self.checkpoints.close()
+        self.last = self._kept = None
+
+
+def span(st: Store) -> dict[str, Any]:
+    """The log's span on both axes and its events per hour (of occurred_at), for a slider."""
+    from data.history import reading
+    from data.store import queries
+
+    with reading(st) as conn:
+        occ = log.occurred_range(conn)
+        rec = log.received_range(conn)
+    per_hour: dict[str, int] = {}
+    for b in queries.timeline(st):
+        per_hour[b.hour] = per_hour.get(b.hour, 0) + b.count
+    return {WAAR: occ, "bekend": rec, "per_hour": sorted(per_hour.items())}
