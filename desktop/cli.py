@@ -14,7 +14,7 @@ from desktop import cli_core
 
 #: Modules that add subcommands: each has ``register(subparsers)``.
 MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise",
-           "desktop.cli_history"]
+           "desktop.cli_history", "desktop.cli_trust"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -324,6 +324,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "capacity.reported": _report,
     "partner.reported": _report,
     **{t: _exercise for t in _EXERCISE_WHAT},
+    "node.key_rotated": _fields,  # (trust: the node's key as the log last says it)
 }
 
 

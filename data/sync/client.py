@@ -44,6 +44,7 @@ from data.sync.hub_client import (
     PeerConfig,
     _PageReader,
 )
+from data.sync.roster_sync import learn_roster, merge_again, roster_may_help
 from data.sync.state import PeerState, Status, SyncState, read_token
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
@@ -73,6 +74,7 @@ class _Peer:
     heads: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # HTTP status of the hub's last refusal (0: none)
     waits: bool = False  # the hub can hold a request until it has news (health: "wait")
+    rosters: bool = False  # the hub passes on a roster (health: "roster")
     news: bool = False  # the hub said it has events after our pull cursor: pull them
     round_done: threading.Event = field(default_factory=threading.Event)
     held_rounds: int = 0  # rounds in a row that ended with pulled events not taken in
@@ -333,6 +335,9 @@ class SyncEngine:
     def _round(self, p: _Peer) -> None:
         health = p.client.health()
         p.waits = "wait" in (health.get("features") or [])
+        p.rosters = "roster" in (health.get("features") or [])
+        if p.rosters:  # before the pull: a centre not on an old roster would wait
+            learn_roster(self.store, p.client, self.world, p.cfg.url)
         hub_id = str(health.get("hub_id", ""))
         if not hub_id:
             raise LinkDown("hub gaf geen id")
@@ -458,7 +463,7 @@ class SyncEngine:
                     if nxt is not None:
                         nxt.cancel()
                     raise
-                retry = False
+                retry = ""  # the hub's reason to have an event sent again later
                 for res in reply.get("results", []):
                     eid, st = res.get("id"), res.get("status")
                     if eid not in by_id:
@@ -468,7 +473,7 @@ class SyncEngine:
                         if seq > p.heads.get(origin, 0):
                             p.heads[origin] = seq
                     elif res.get("retry"):
-                        retry = True
+                        retry = retry or str(res.get("reason") or "?")
                     else:
                         skip.add(eid)
                         warn = f"hub weigerde {eid}: {res.get('reason', '')}"
@@ -485,7 +490,8 @@ class SyncEngine:
                     # restored?): rescan from the start next round, against fresh heads.
                     cur.push = 0
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)
-                    raise LinkDown("hub mist eerdere gebeurtenissen; opnieuw vanaf het begin")
+                    raise LinkDown(f"hub neemt nog niet alles aan ({retry}); opnieuw vanaf het "
+                                   "begin")
                 self._advance(p, light, chunk[-1][0], cur, skip)
                 self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull,
@@ -511,6 +517,9 @@ class SyncEngine:
                     if not p.state.busy:
                         self._set_peer(p, busy=True)
                     res = self.store.ingest(batch)
+                    if res.held and p.rosters and roster_may_help(res):
+                        learn_roster(self.store, p.client, self.world, p.cfg.url)
+                        res = merge_again(res, self.store.ingest(batch))
                     # what the hub holds: its arrival order keeps each origin's seq rising
                     for o, sq in {e.origin: e.seq for e in batch.events}.items():
                         if sq > p.heads.get(o, 0):
