@@ -17,8 +17,8 @@ signature is then checked separately. If the newest signature fails, every event
 
 from __future__ import annotations
 
-from collections import defaultdict
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 

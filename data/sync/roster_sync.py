@@ -3,8 +3,6 @@ offer events again that waited only for a newer roster."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from data.store import IngestResult, Store
 from data.store.roster import RosterError
 from data.sync.hub_client import NOT_SAFE, HubClient, HubRefused
