@@ -422,3 +422,42 @@ def test_cli_pin_show_and_init(tmp_path, capsys):
     assert "rooster geweigerd" in capsys.readouterr().err
     assert main(["roster", "import", "--db", db2, str(f)]) == 0  # unpinned: kept to relay
     assert "1 nieuwe rooster-regels" in capsys.readouterr().out
+
+
+def test_a_hub_without_root_follows_a_rotation_signed_by_the_bound_key(tmp_path,
+                                                                       store_factory):
+    """Trust on first use at a hub: the key bound at enrolment signs the switch, so the hub
+    binds the new key from then on; a squatter with the old key is still refused."""
+    log = SqlEventLog(str(tmp_path / "hub.db"))
+    try:
+        vnog = store_factory("vnog")
+        fill(vnog, 2)
+        log.auth.enroll("vnog", ["LIVE"], public_key=vnog.public_key)
+        assert log.push("LIVE", "vnog", [e.to_wire() for e in vnog.iter_events()]).count(
+            "accepted") == 3
+        new_key = vnog.rotate_key()
+        new(vnog, incident("met de nieuwe sleutel"))
+        new(vnog, incident("en nog een"))
+        out = log.push("LIVE", "vnog", [e.to_wire() for e in vnog.iter_events()])
+        assert out.count("accepted") == 3 and out.count("duplicate") == 3
+        with log.read.connect() as c:
+            assert log.auth.identities(c, ["vnog"]) == {"vnog": new_key}
+        new(vnog, incident("een derde"))  # the next push: the head's key is the new one
+        assert log.push("LIVE", "vnog", [e.to_wire() for e in vnog.iter_events()]).count(
+            "accepted") == 1
+    finally:
+        log.close()
+
+
+def test_a_hub_given_a_root_later_puts_its_bound_centres_on_the_roster(tmp_path):
+    log = SqlEventLog(str(tmp_path / "hub.db"))
+    try:
+        assert log.roster_document("LIVE") is None  # no root: nothing to pass on
+        k = Signer().public_hex
+        fp, made = log.roster.make_root({"vnog": k})
+        assert made and log.roster.make_root({}) == (fp, False)
+        doc = log.roster_document("LIVE")
+        root, entries = read_document(doc, fp)
+        assert [(e.n, e.node, e.action, e.key) for e in entries] == [(1, "vnog", ENROL, k)]
+    finally:
+        log.close()
