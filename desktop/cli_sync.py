@@ -253,6 +253,7 @@ def cmd_sync(a: argparse.Namespace) -> int:
             if p.trouble:
                 print(f"LET OP: {p.trouble}", file=sys.stderr)
         print(f"vingerafdruk: {st.fingerprint()}")
+        print(st.trust_status())  # pinned root and roster, or trust on first use
         # nothing skipped silently: whatever could not be exchanged makes the exit code 1
         return 0 if ok and not any(p.trouble or p.backlog for p in s.peers) else 1
     finally:

@@ -197,6 +197,7 @@ def test_pull_door_refuses_an_origin_not_on_the_pinned_roster_and_says_so(
         out = capsys.readouterr()
         assert code == 1
         assert f"{FAR} staat niet in het rooster van de vastgepinde root" in out.out + out.err
+        assert f"vertrouwen: root {fp} vastgepind; rooster met 1 centra" in out.out
         from data.store import Store
 
         with Store.open(path) as st:
