@@ -336,8 +336,6 @@ class SyncEngine:
         health = p.client.health()
         p.waits = "wait" in (health.get("features") or [])
         p.rosters = "roster" in (health.get("features") or [])
-        if p.rosters:  # before the pull: a centre not on an old roster would wait
-            learn_roster(self.store, p.client, self.world, p.cfg.url)
         hub_id = str(health.get("hub_id", ""))
         if not hub_id:
             raise LinkDown("hub gaf geen id")
@@ -350,6 +348,8 @@ class SyncEngine:
         self._check_forks(p, hashes, own, checked)
         self._set_peer(p, last_error="", fork="", held=0)
         warn = self._push(p, hub_id, cur)
+        if p.rosters:  # before the pull: a centre not on an old roster would wait
+            learn_roster(self.store, p.client, self.world, p.cfg.url)
         self._pull(p, hub_id, cur)
         warn = self._push(p, hub_id, cur) or warn or p.state.last_error
         cur.last_success = now_iso()
