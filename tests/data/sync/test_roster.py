@@ -462,3 +462,17 @@ def test_a_hub_given_a_root_later_puts_its_bound_centres_on_the_roster(tmp_path)
         assert [(e.n, e.node, e.action, e.key) for e in entries] == [(1, "vnog", ENROL, k)]
     finally:
         log.close()
+
+
+def test_cli_hub_key_lists_a_new_key_only_at_a_hub_with_a_root(tmp_path, capsys):
+    db = str(tmp_path / "hub.db")
+    key = tmp_path / "nieuw.key"
+    key.write_text(Signer().public_hex + "\n")
+    assert main(["hub", "key", "--db", db, "--node", "vnog", "--key", str(key)]) == 2
+    assert "geen root-sleutel" in capsys.readouterr().err
+    assert main(["hub", "root", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["hub", "key", "--db", db, "--node", "vnog", "--key", str(key)]) == 0
+    assert "op het rooster gezet als regel 1" in capsys.readouterr().out
+    assert main(["hub", "key", "--db", db, "--node", "vnog", "--key", str(key)]) == 0
+    assert "stond al op het rooster" in capsys.readouterr().out
