@@ -40,11 +40,26 @@ def open_store(path: str) -> Store:
 
 
 def cmd_init(a: argparse.Namespace) -> int:
+    if a.pin_root:  # (checked first: a wrong fingerprint leaves no store behind)
+        from data.store.roster import RosterError, normal_fingerprint
+
+        try:
+            normal_fingerprint(a.pin_root)
+        except RosterError as e:
+            raise UserError(f"--pin-root: {e}") from None
     try:
         st = Store.create(a.db, a.node, a.world, a.name or "")
     except StoreError as e:
         raise UserError(str(e)) from None
     print(f"store aangemaakt: node {st.node_id}, wereld {st.world}")
+    if a.pin_root:
+        from desktop.cli_trust import pin
+
+        try:
+            print(f"root {pin(st, a.pin_root)} vastgepind")
+        finally:
+            st.close()
+        return 0
     st.close()
     return 0
 
@@ -163,6 +178,8 @@ def register(sub: Any) -> None:
     p.add_argument("--node", required=True, help="node-id van dit centrum, bv. vnog of kcr2")
     p.add_argument("--world", default="LIVE", help="LIVE of een oefening-id (OEF-…)")
     p.add_argument("--name", help="naam van het centrum")
+    p.add_argument("--pin-root", help="vingerafdruk van de root (KCR2): alleen centra op haar "
+                                      "rooster worden aangenomen")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="vul of vervolg het demobeeld")

@@ -74,12 +74,15 @@ def cmd_enroll(a: argparse.Namespace) -> int:
     key = _public_key(a.key) if a.key else None
     try:
         token = log.auth.enroll(node, write, read, public_key=key)
+        signed = key and hasattr(log, "roster") and log.roster.enrol(node, key, by="aanmelding")
     finally:
         log.close()
     print(f"node {node} aangemeld; schrijven: {', '.join(write) or '-'}; "
           f"alleen lezen: {', '.join(read) or '-'}")
     if key:
         print(f"sleutel van {node} vastgelegd: {key[:16]}…")
+        if signed:
+            print(f"op het rooster gezet als regel {signed.n} (ondertekend door de root)")
     else:
         print(f"geen --key: de eerste push van {node} zelf legt zijn sleutel vast")
     print("bewaar dit token (het wordt niet opnieuw getoond; de hub bewaart alleen een hash):")
@@ -110,9 +113,49 @@ def _public_key(path: str) -> str:
                         f"geschreven door 'crisisbeeld key')") from None
 
 
+def cmd_root(a: argparse.Namespace) -> int:
+    log = _open_log(a)
+    try:
+        if not hasattr(log, "roster"):
+            raise UserError("alleen een hubdatabase (--db) kan een root hebben")
+        from sqlalchemy import select
+
+        from data.sync.hub.auth import IDENT
+
+        with log.read.connect() as c:
+            bound = {str(n): str(k) for n, k in c.execute(
+                select(IDENT.c.node_id, IDENT.c.public_key))}
+        fp, made = log.roster.make_root(bound)
+    finally:
+        log.close()
+    print(("root-sleutel aangemaakt" if made else "deze hub heeft al een root-sleutel")
+          + f"; vingerafdruk (lees voor aan elk centrum, dat hem pint):\n{fp}")
+    return 0
+
+
+def cmd_hub_key(a: argparse.Namespace) -> int:
+    """A centre's new key on the roster (after `crisisbeeld key --rotate` there); its token
+    and grants stay as they are."""
+    key = _public_key(a.key)
+    log = _open_log(a)
+    try:
+        if not hasattr(log, "roster") or log.roster.root_fingerprint() is None:
+            raise UserError("deze hub heeft geen root-sleutel ('crisisbeeld hub root')")
+        entry = log.roster.enrol(a.node, key, by="sleutelwissel")
+    finally:
+        log.close()
+    print(f"sleutel {key[:16]}… van {a.node} "
+          + (f"op het rooster gezet als regel {entry.n}" if entry else "stond al op het rooster"))
+    return 0
+
+
 def cmd_key(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
+        if a.rotate:
+            st.rotate_key()
+            print(f"{st.node_id} tekent vanaf nu met een nieuwe sleutel (de oude tekende de "
+                  f"wissel); laat hem aanmelden met 'hub enroll --key' bij een hub met root")
         key = st.public_key
         node = st.node_id
     finally:
@@ -131,11 +174,19 @@ def cmd_revoke(a: argparse.Namespace) -> int:
     log = _open_log(a)
     try:
         ok = log.auth.revoke(a.node)
+        entry = None
+        if ok and hasattr(log, "roster"):
+            # what this hub holds of the centre stays valid; nothing after it
+            until = log.holds_of(a.node)
+            entry = log.roster.revoke(a.node, until, by="hub revoke")
     finally:
         log.close()
     if not ok:
         raise UserError(f"node {a.node} is hier niet aangemeld")
     print(f"token van {a.node} ingetrokken")
+    if entry is not None:
+        held = ", ".join(f"{w} t/m seq {s}" for w, s in sorted(entry.until.items())) or "niets"
+        print(f"ingetrokken op het rooster (regel {entry.n}); geldig blijft: {held}")
     return 0
 
 
@@ -202,6 +253,7 @@ def cmd_sync(a: argparse.Namespace) -> int:
             if p.trouble:
                 print(f"LET OP: {p.trouble}", file=sys.stderr)
         print(f"vingerafdruk: {st.fingerprint()}")
+        print(st.trust_status())  # pinned root and roster, or trust on first use
         # nothing skipped silently: whatever could not be exchanged makes the exit code 1
         return 0 if ok and not any(p.trouble or p.backlog for p in s.peers) else 1
     finally:
@@ -248,6 +300,16 @@ def register(sub: Any) -> None:
     g.add_argument("--store")
     r.add_argument("--node", required=True)
     r.set_defaults(func=cmd_revoke)
+    r = hs.add_parser("root", help="geef deze hub een root-sleutel die het rooster ondertekent "
+                                   "(KCR2); drukt de vingerafdruk af")
+    r.add_argument("--db", required=True)
+    r.set_defaults(func=cmd_root)
+    r = hs.add_parser("key", help="zet een nieuwe sleutel van een centrum op het rooster "
+                                  "(na 'crisisbeeld key --rotate' daar)")
+    r.add_argument("--db", required=True)
+    r.add_argument("--node", required=True)
+    r.add_argument("--key", required=True, help="sleutelbestand of store van het centrum")
+    r.set_defaults(func=cmd_hub_key)
 
     p = sub.add_parser("serve", help="bied de store van dit centrum aan als hub voor buren")
     p.add_argument("--db", required=True, help="de store van dit centrum")
@@ -262,6 +324,8 @@ def register(sub: Any) -> None:
                                    "(voor 'hub enroll --key')")
     p.add_argument("--db", required=True)
     p.add_argument("--out", help="schrijf naar dit bestand")
+    p.add_argument("--rotate", action="store_true",
+                   help="wissel naar een nieuwe sleutel (een gebeurtenis, getekend met de oude)")
     p.set_defaults(func=cmd_key)
 
     p = sub.add_parser("sync", help="synchroniseer deze store met een of meer hubs")

@@ -387,6 +387,12 @@ EXERCISE_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
 EVENT_TYPES.update(EXERCISE_TYPES)
 # ---- end exercise
 
+# ---- trust: a centre switches to a new key (signed with the old one; data/store/roster.py)
+EVENT_TYPES["node.key_rotated"] = ("node", {
+    "public_key": Field("sleutel", v.text, required=True, max_len=128),
+}, False)
+# ---- end trust
+
 #: Entity kinds in display order.
 KINDS = ("incident", "bijstand", "session", "decision", "action", "journal", "comms", "nsp",
          "alert", "capacity", "partner", "centre", "node", "exercise")

@@ -363,6 +363,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "centre.reported": _centre,
     **{t: _exercise for t in _EXERCISE_WHAT},
     "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
+    "node.key_rotated": _fields,  # (trust: the node's key as the log last says it)
 }
 
 

@@ -188,7 +188,8 @@ class Folding:
             if cur is None or seq > cur[0]:
                 newest[origin] = (seq, h)
         keys = {e.origin: str(e.payload.get("public_key", "")) for e in events
-                if e.seq == 1 and e.type == "node.registered"}
+                if (e.seq == 1 and e.type == "node.registered")
+                or (e.type == "node.key_rotated" and e.entity == e.origin)}
         heads = {o: (seq, h, keys.get(o, "")) for o, (seq, h) in newest.items()}
         for origin, (seq, h, pk) in heads.items():
             if origin == self.node_id and (self._own_head is None or self._own_head[0] != seq):

@@ -39,6 +39,7 @@ from data.store.projection import (
     Ent,
 )
 from data.store.reads import Reads
+from data.store.trust import Trust
 from data.store.types import (
     WORLD_LIVE,
     Changes,
@@ -62,7 +63,7 @@ def fork_text(origin: str, seq: int, here: str, other: str) -> str:
             f"niet meer invoeren en meld het bij het beheer van de hub (KCR2).")
 
 
-class Store(Folding, Reads, People):
+class Store(Folding, Reads, People, Trust):
     """One centre's store: one world, one node identity, one SQLite file."""
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
@@ -186,6 +187,9 @@ class Store(Folding, Reads, People):
         self._file_version = version
         self._own_head = None
         self._load_roles()
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'private_key'").fetchone()
+        if row and (self._signer is None or row[0] != self._signer.private_bytes.hex()):
+            self._signer = Signer(bytes.fromhex(row[0]))  # rotated by another process
         newest = self._clock_start()
         if newest is not None:
             self._hlc.observe(newest)
@@ -482,9 +486,14 @@ class Store(Folding, Reads, People):
         A fork (another event under an origin and seq held here) raises a red alarm."""
 
         accepted, hashes, rejected = verify_chains(
-            events, lambda origin: log.head_of(self._conn, origin), known)
+            events, lambda origin: log.head_of(self._conn, origin), known, self.trust())
         res.rejected.extend((r.id, r.reason) for r in rejected)
         res.held.extend(r.id for r in rejected if r.transient)
+        if any(r.untrusted and not r.transient for r in rejected):
+            by_origin = {e.id: e.origin for e in events}
+            for origin, why in {(by_origin[r.id], r.reason) for r in rejected
+                                if r.untrusted and not r.transient}:
+                self.raise_alarm("rooster", origin, why)
         if any(r.fork for r in rejected):
             by_id = {e.id: e for e in events}
             for r in rejected:

@@ -17,6 +17,7 @@ signature is then checked separately. If the newest signature fails, every event
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,10 @@ from data.store.envelope import GENESIS, Event, link, verify
 from data.store.hlc import DEFAULT_DRIFT_BOUND_MS
 from data.store.hlc import decode as hlc_decode
 from data.store.hlc import is_valid as hlc_valid
+from data.store.roster import Roster, key_text, revoked_text, rotation_text, unknown_text
+
+#: the event by which an origin switches to a new key (signed with the old one)
+ROTATED = "node.key_rotated"
 
 #: (last_seq, last_hash, public_key, last_sig) of an origin, or None when the origin is new.
 Head = tuple[int, str, str, str]
@@ -43,6 +48,8 @@ class Rejection:
     #: a different event with the same origin and seq as one the caller holds (a forged
     #: centre, or two machines initialised with the same node id): a red alarm, not a retry
     fork: bool = False
+    #: refused by the pinned root's roster (data.store.roster): unknown centre, key or revoked
+    untrusted: bool = False
 
 
 def check_envelope(e: Event, world: str) -> str:
@@ -74,14 +81,22 @@ def _seq(pair: tuple[Event, str | None]) -> int:
 
 def verify_chains(
     events: Sequence[Event], head_of: Callable[[str], Head | None],
-    hashes: Sequence[str] | None = None,
+    hashes: Sequence[str] | None = None, trust: Roster | None = None,
 ) -> tuple[list[Event], list[str], list[Rejection]]:
     """Check each origin's hash chain and signatures.
 
     Returns the acceptable events (grouped per origin, each origin's in seq order), their
     hashes, and the rejections. ``head_of(origin)`` gives the chain head the caller holds;
     ``hashes``, when given, are the events' digests computed already (see data.store.prepare).
-    """
+
+    ``trust``: the roster of the pinned root (data.store.roster), or None (trust on first use:
+    an origin's registration names its key). With a roster, an origin must be on it (else
+    "later opnieuw": the roster may not have arrived yet), every key it signs with must be one
+    the roster lists for it (a registration under another key is refused for good; a rotation
+    to a key the roster does not know yet waits), and nothing after its revocation is taken in.
+
+    A key rotation (``node.key_rotated`` of the origin itself, signed with the old key) makes
+    the new key sign from the next seq on; one signature per stretch of one key is checked."""
     by_origin: dict[str, list[tuple[Event, str | None]]] = defaultdict(list)
     for e, known in zip(events, hashes if hashes is not None else [None] * len(events)):
         by_origin[e.origin].append((e, known))
@@ -91,12 +106,25 @@ def verify_chains(
         evs.sort(key=_seq)
         head = head_of(origin)
         last_seq, last_hash, key, last_sig = head if head else (0, GENESIS, "", "")
+        node = trust.node(origin) if trust is not None else None
+        if trust is not None and (node is None or (head and key not in node.keys)):
+            why, again = ((unknown_text(origin), True) if node is None
+                          else (key_text(origin), False))
+            rejected.extend(Rejection(e.id, why, again, untrusted=True) for e, _ in evs)
+            continue
+        until = node.until if node is not None else None
         run: list[tuple[Event, str]] = []
         # members of the run whose successor names their bare digest (made before links
         # covered the signature): their own signature is checked
         loose: set[int] = set()
+        # the last member of each stretch signed by one key, and that key
+        stretch: dict[int, str] = {}
         broken = False
+        doomed = ""  # the chain starts under a key the roster does not list: all of it, for good
         for e, known in evs:
+            if doomed:
+                rejected.append(Rejection(e.id, doomed, untrusted=True))
+                continue
             if broken:
                 rejected.append(Rejection(e.id, f"keten van {origin} onderbroken; later opnieuw",
                                           True))
@@ -105,6 +133,9 @@ def verify_chains(
                 rejected.append(Rejection(e.id, f"seq {e.seq} van {origin} bestaat al met een "
                                                 "ander id (vervalst of dubbel uitgegeven)",
                                           fork=True))
+                continue
+            if until is not None and e.seq > until:
+                rejected.append(Rejection(e.id, revoked_text(origin, until), untrusted=True))
                 continue
             if e.seq != last_seq + 1:
                 rejected.append(Rejection(
@@ -133,16 +164,33 @@ def verify_chains(
                     broken = True
                     continue
                 key = str(e.payload.get("public_key", ""))
+                if node is not None and key not in node.keys:
+                    doomed = key_text(origin)
+                    rejected.append(Rejection(e.id, doomed, untrusted=True))
+                    continue
+            new_key = ""
+            if e.type == ROTATED and e.entity == origin:
+                new_key = str(e.payload.get("public_key", ""))
+                if node is not None and new_key not in node.keys:
+                    rejected.append(Rejection(e.id, rotation_text(origin), True,
+                                              untrusted=True))
+                    broken = True
+                    continue
             run.append((e, h))
             last_seq, last_hash, last_sig = e.seq, h, e.sig
+            if new_key:  # this event is the last one the old key signs
+                stretch[len(run) - 1] = key
+                key = new_key
         if not run:
             continue
-        checks = sorted(loose | {len(run) - 1})
-        if all(verify(key, run[i][1], run[i][0].sig) for i in checks):
+        stretch[len(run) - 1] = key
+        keys = _Keys(stretch)
+        checks = sorted(loose | set(stretch))
+        if all(verify(keys[i], run[i][1], run[i][0].sig) for i in checks):
             ok.extend(run)
             continue
         for i, (e, h) in enumerate(run):
-            if verify(key, h, e.sig):
+            if verify(keys[i], h, e.sig):
                 ok.append((e, h))
             else:
                 rejected.append(Rejection(e.id, "handtekening ongeldig"))
@@ -150,6 +198,17 @@ def verify_chains(
                     rejected.append(Rejection(e2.id, f"keten van {origin} onderbroken"))
                 break
     return [e for e, _ in ok], [h for _, h in ok], rejected
+
+
+class _Keys:
+    """The signing key of each member of a run, from the stretches' last members."""
+
+    def __init__(self, stretch: dict[int, str]) -> None:
+        self._ends = sorted(stretch)
+        self._keys = [stretch[i] for i in self._ends]
+
+    def __getitem__(self, i: int) -> str:
+        return self._keys[bisect_left(self._ends, i)]
 
 
 def hold_future(events: Sequence[Event], hashes: Sequence[str], now_ms: int,

@@ -30,6 +30,8 @@ from data.bulk import gc_paused
 from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
+from data.store.roster import MAX_BYTES as ROSTER_MAX
+from data.store.roster import RosterError
 from data.sync.helper import LOST, MIN_BYTES, MIN_EVENTS, helper
 from data.sync.wire import (
     MAX_CURSOR,
@@ -47,6 +49,8 @@ FORMAT = "crisisbeeld-bundle/2"
 #: formats this version reads (1: events.jsonl deflated in the ZIP; 2: events.jsonl.zst)
 FORMATS = ("crisisbeeld-bundle/1", FORMAT)
 EVENTS_ZST, EVENTS_PLAIN = "events.jsonl.zst", "events.jsonl"
+#: the exporter's roster (data.store.roster), when it holds one
+ROSTER_JSON = "roster.json"
 #: no bundle unpacks to more than this (a crafted one could claim to)
 MAX_UNPACKED = 4 << 30
 STATE_FORMAT = "crisisbeeld-state/1"
@@ -138,6 +142,9 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     tmp = out.with_name(out.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
+        roster = store.roster_document()
+        if roster is not None:  # signed entry by entry: the receiver checks its pinned root
+            z.writestr(ROSTER_JSON, json.dumps(roster, ensure_ascii=False))
         if fmt == 1:
             z.writestr(EVENTS_PLAIN, body)
         else:
@@ -239,6 +246,25 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
         raise BundleError(f"{p} is onvolledig: {len(lines)} van {manifest.get('events')} "
                           "gebeurtenissen")
     return manifest, lines
+
+
+def _learn_roster(store: Store, path: str | os.PathLike[str]) -> None:
+    """Take in the bundle's roster (``roster.json``, when there is one) before its events: a
+    centre on it is then known here. One not signed by the root this store pinned refuses the
+    whole bundle, changing nothing."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            if ROSTER_JSON not in z.namelist():
+                return
+            with z.open(ROSTER_JSON) as f:
+                text = f.read(ROSTER_MAX + 1)
+        if len(text) > ROSTER_MAX:
+            raise BundleError(f"{path}: {ROSTER_JSON} is groter dan {ROSTER_MAX >> 20} MiB")
+        store.learn_roster(load_one(text))
+    except RosterError as e:
+        raise BundleError(f"{path}: rooster geweigerd: {e}; niets ingelezen") from None
+    except (zipfile.BadZipFile, ValueError, OSError, zlib.error, RuntimeError) as e:
+        raise BundleError(f"{path}: het rooster in de bundel is onleesbaar ({e})") from None
 
 
 def _check_manifest(p: Path, manifest: dict[str, Any]) -> int:
@@ -374,6 +400,11 @@ def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
     reader = _Slices(store.world)
     try:
         manifest, lines = _read_verified(path, store.world, reader.add)
+    except BaseException:
+        reader.drop()
+        raise
+    try:
+        _learn_roster(store, path)
     except BaseException:
         reader.drop()
         raise

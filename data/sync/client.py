@@ -1,20 +1,12 @@
 """The sync engine: keeps one store in step with one or more hubs. Qt-free; runs in a thread.
 
-A round with one hub:
-
-1. ``GET /v1/health`` — the hub's id keys this store's cursors for it (:mod:`data.sync.peers`).
-2. ``GET …/heads`` — what the hub already holds per origin; such events are never sent.
-3. Push, in this store's arrival order (which keeps every origin's chain in order), in gzip
-   batches. ``push_cursor`` moves past every event the hub holds (accepted, duplicate, or
-   already covered by its heads) and is saved after each batch.
-4. Pull after ``pull_cursor`` in the hub's arrival order, ingest, save the cursor after the
-   store committed. A cut anywhere repeats at most one batch, which is idempotent.
-5. Push again (events just pulled are covered by the hub's heads, so this only moves the cursor,
-   unless someone typed something meanwhile).
-
-When the link is down the engine backs off exponentially with full jitter (per hub). Its state
-(:class:`SyncState`) goes to listeners after every change; see :class:`SyncEngine` for the API
-the desktop uses.
+A round with one hub: ``GET /v1/health`` (the hub's id keys this store's cursors for it,
+:mod:`data.sync.peers`); ``GET …/heads`` (what the hub holds per origin is never sent); push in
+this store's arrival order, saving ``push_cursor`` after each batch; the roster (when the hub
+passes one on); pull after ``pull_cursor`` and ingest, saving the cursor once the store
+committed (a cut repeats at most one idempotent batch); push again (only moves the cursor,
+unless someone typed meanwhile). While the link is down the engine backs off with full jitter
+per hub; its state (:class:`SyncState`) goes to listeners after every change.
 """
 
 from __future__ import annotations
@@ -46,6 +38,7 @@ from data.sync.hub_client import (
 )
 from data.sync.peer import GATHER_S, WAIT_S, WAITING_INTERVAL_S
 from data.sync.peer import Peer as _Peer
+from data.sync.roster_sync import learn_roster, merge_again, roster_may_help
 from data.sync.state import PeerState, Status, SyncState, read_token
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
@@ -339,6 +332,7 @@ class SyncEngine:
     def _round(self, p: _Peer) -> None:
         health = p.client.health()
         p.waits = "wait" in (health.get("features") or [])
+        p.rosters = "roster" in (health.get("features") or [])
         hub_id = str(health.get("hub_id", ""))
         if not hub_id:
             raise LinkDown("hub gaf geen id")
@@ -351,6 +345,8 @@ class SyncEngine:
         self._check_forks(p, hashes, own, checked)
         self._set_peer(p, last_error="", fork="", held=0)
         warn = self._push(p, hub_id, cur)
+        if p.rosters:  # before the pull: a centre not on an old roster would wait
+            learn_roster(self.store, p.client, self.world, p.cfg.url)
         self._pull(p, hub_id, cur)
         warn = self._push(p, hub_id, cur) or warn or p.state.last_error
         cur.last_success = now_iso()
@@ -467,7 +463,7 @@ class SyncEngine:
                     if nxt is not None:
                         nxt.cancel()
                     raise
-                retry = False
+                retry = ""  # the hub's reason to have an event sent again later
                 for res in reply.get("results", []):
                     eid, st = res.get("id"), res.get("status")
                     if eid not in by_id:
@@ -477,7 +473,7 @@ class SyncEngine:
                         if seq > p.heads.get(origin, 0):
                             p.heads[origin] = seq
                     elif res.get("retry"):
-                        retry = True
+                        retry = retry or str(res.get("reason") or "?")
                     else:
                         skip.add(eid)
                         warn = f"hub weigerde {eid}: {res.get('reason', '')}"
@@ -494,7 +490,8 @@ class SyncEngine:
                     # restored?): rescan from the start next round, against fresh heads.
                     cur.push = 0
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)
-                    raise LinkDown("hub mist eerdere gebeurtenissen; opnieuw vanaf het begin")
+                    raise LinkDown(f"hub neemt nog niet alles aan ({retry}); opnieuw vanaf het "
+                                   "begin")
                 self._advance(p, light, chunk[-1][0], cur, skip)
                 self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull,
@@ -520,6 +517,9 @@ class SyncEngine:
                     if not p.state.busy:
                         self._set_peer(p, busy=True)
                     res = self.store.ingest(batch)
+                    if res.held and p.rosters and roster_may_help(res):
+                        learn_roster(self.store, p.client, self.world, p.cfg.url)
+                        res = merge_again(res, self.store.ingest(batch))
                     # what the hub holds: its arrival order keeps each origin's seq rising
                     for o, sq in {e.origin: e.seq for e in batch.events}.items():
                         if sq > p.heads.get(o, 0):

@@ -21,6 +21,7 @@ import requests
 
 from data.bulk import gc_paused
 from data.store.prepare import Prepared
+from data.store.roster import MAX_BYTES as ROSTER_MAX
 from data.sync.helper import LOST, MIN_BYTES, helper
 from data.sync.wire import (
     MORE_HEADER,
@@ -226,6 +227,17 @@ class HubClient:
         return ({str(k): int(v) for k, v in reply["heads"].items()},
                 {str(k): str(v) for k, v in hashes.items()},
                 str(checked) if isinstance(checked, str) else None)
+
+    def roster(self, world: str) -> Any:
+        """The roster document this hub passes on (None: it has none, or is too old to)."""
+        body = self._fetch("GET", f"/v1/worlds/{world}/roster")
+        if len(body) > ROSTER_MAX:
+            raise HubRefused(NOT_SAFE, f"het rooster van {self.base} is groter dan "
+                                       f"{ROSTER_MAX >> 20} MiB: geen echt rooster")
+        try:
+            return load_page(body).get("roster")
+        except (ValueError, AttributeError) as e:
+            raise LinkDown(f"antwoord onvolledig: {e}") from None
 
     def pack(self, data: bytes) -> tuple[bytes, str]:
         """A push body packed as this hub reads best: (bytes, Content-Encoding)."""

@@ -29,6 +29,7 @@ class Peer:
     heads: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # HTTP status of the hub's last refusal (0: none)
     waits: bool = False  # the hub can hold a request until it has news (health: "wait")
+    rosters: bool = False  # the hub passes on a roster (health: "roster")
     news: bool = False  # the hub said it has events after our pull cursor: pull them
     wrote: bool = False  # a local write since the last push: push it (a light round will do)
     wait_fails: bool = False  # waits at the hub fail (a proxy that allows no long requests?)

@@ -141,7 +141,7 @@ def test_door_health_needs_no_token(hub):
     log.served = ["LIVE"]
     assert requests.get(url + "/v1/health", timeout=10).json() == {
         "status": "ok", "protocol": wire.PROTOCOL, "hub_id": "hub-123", "storage": "nep",
-        "worlds": ["LIVE"], "encodings": ["zstd", "gzip"], "features": ["wait"]}
+        "worlds": ["LIVE"], "encodings": ["zstd", "gzip"], "features": ["wait", "roster"]}
 
 
 def test_door_world_checks_in_order(hub):

@@ -163,6 +163,11 @@ class WorldStatus(BaseModel):
     forks: list[Fork] = []
 
 
+class RosterReply(BaseModel):
+    #: the signed roster (data.store.roster.document), or null: this hub has none to pass on
+    roster: dict[str, Any] | None = None
+
+
 class ErrorReply(BaseModel):
     code: str
     detail: str
@@ -312,7 +317,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
     def health() -> Health:
         """Liveness; no token needed. ``hub_id`` is the same for every process of one hub."""
         return Health(status="ok", protocol=PROTOCOL, hub_id=log.hub_id, storage=log.kind,
-                      worlds=log.worlds(), encodings=list(ENCODINGS), features=["wait"])
+                      worlds=log.worlds(), encodings=list(ENCODINGS), features=["wait", "roster"])
 
     @app.get("/v1/me", response_model=Me, responses=ERRORS, tags=["hub"])
     def me(who: NodeAuth = Depends(node)) -> Me:
@@ -396,6 +401,16 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
             checked = log.hash_at(world, origin, int(seq))
         return Heads(world=world, heads=log.heads(world), hashes=log.head_hashes(world),
                      checked=checked)
+
+    @app.get("/v1/worlds/{world}/roster", response_model=RosterReply, responses=ERRORS,
+             tags=["sync"])
+    def roster(world: str, who: NodeAuth = Depends(node)) -> RosterReply:
+        """The roster of centres signed by the root key (KCR2's), as this hub holds it: a hub
+        with the root serves its own, a centre's hub relays the one it learnt. Each entry is
+        checked by the receiving centre against the root it pinned; the messenger does not
+        matter."""
+        check_world(world, who, write=False)
+        return RosterReply(roster=log.roster_document(world))
 
     @app.get("/v1/worlds/{world}/status", response_model=WorldStatus, responses=ERRORS,
              tags=["hub"])

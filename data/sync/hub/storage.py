@@ -46,6 +46,7 @@ from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
 from data.sync.hub.news import CHANNEL
+from data.sync.hub.roster import HubRoster
 from data.sync.hub.tables import (
     EVENT_TABLES,
     HubEvent,
@@ -184,6 +185,8 @@ class EventLog(Protocol):
 
     def forks(self, world: str) -> list[dict[str, Any]]: ...
 
+    def roster_document(self, world: str) -> dict[str, Any] | None: ...
+
     def counts(self, world: str) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
@@ -199,6 +202,7 @@ class SqlEventLog:
             create_schema(self.write, EVENT_TABLES)
             self.auth = Auth(self.write, self.read)
             self.hub_id = self.auth.ensure()
+            self.roster = HubRoster(self.write, self.read)
         except OperationalError as e:
             raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
         self.kind = self.write.dialect.name
@@ -207,6 +211,7 @@ class SqlEventLog:
             .compile(dialect=self.write.dialect))
         self._world_locks: dict[str, threading.Lock] = {}
         self._bind_how: dict[str, str] = {}  # (per push, under the world lock)
+        self._first_keys: dict[str, str] = {}  # keys bound by own first pushes, to sign
         self._mutex = threading.Lock()
 
     def close(self) -> None:
@@ -252,6 +257,7 @@ class SqlEventLog:
                 for attempt in range(5):
                     try:
                         span.clear()
+                        self._first_keys = {}
                         accepted = self._push_tx(world, node, fresh, status, span, bodies,
                                                  full_check=attempt > 0)
                         break
@@ -259,6 +265,8 @@ class SqlEventLog:
                         if attempt == 4:
                             raise
                         time.sleep(0.05 * (attempt + 1))
+                for o, k in self._first_keys.items():  # (after the commit: own transaction)
+                    self.roster.enrol(o, k, by="eerste push")
         if accepted:
             self.auth.touch(node, world, pushed=len(accepted))
         else:
@@ -314,7 +322,12 @@ class SqlEventLog:
             todo, refused, bind = self._identities(c, node, todo, heads)
             for eid, reason in refused.items():
                 status[eid] = ("rejected", reason, False)
-            ok, hashes, rejected = verify_chains(todo, heads.get)
+            # a hub with a root applies its own roster, with the keys bound by this push
+            first = {e.origin: str(e.payload.get("public_key", "")) for e in todo
+                     if e.seq == 1 and e.origin in bind and self._bind_how.get(e.origin)
+                     == "eerste push"}
+            ok, hashes, rejected = verify_chains(todo, heads.get,
+                                                 trust=self.roster.rule(world, first))
             # a clock far ahead of the hub's waits until the hub's has caught up
             ok, hashes, held = hold_future(ok, hashes, time.time_ns() // 1_000_000)
             rejected += held
@@ -337,8 +350,11 @@ class SqlEventLog:
             else:
                 c.execute(EV.insert(), [dict(zip(INSERT_COLS, r)) for r in rows])
             new_heads: dict[str, tuple[int, str, str]] = {}
+            rotated: dict[str, str] = {}  # origin -> its new key (node.key_rotated)
             for e, h in zip(ok, hashes):
                 key = str(e.payload.get("public_key", "")) if e.seq == 1 else ""
+                if e.type == "node.key_rotated" and e.entity == e.origin:
+                    rotated[e.origin] = key = str(e.payload.get("public_key", ""))
                 old = new_heads.get(e.origin)
                 if old is None or e.seq > old[0]:
                     new_heads[e.origin] = (e.seq, h, key or (old[2] if old else ""))
@@ -356,6 +372,13 @@ class SqlEventLog:
                 c.execute(update(HEAD).where(HEAD.c.world == bindparam("w"),
                                              HEAD.c.origin == bindparam("o"))
                           .values(last_seq=bindparam("s"), last_hash=bindparam("h")), upd)
+            for o, k in rotated.items():
+                # the bound key signed the switch: the new key is bound from now on
+                c.execute(update(HEAD).where(HEAD.c.world == world, HEAD.c.origin == o)
+                          .values(public_key=k))
+                c.execute(update(IDENT).where(IDENT.c.node_id == o)
+                          .values(public_key=k, bound_at=received, how="sleutelwissel"))
+            self._first_keys = {o: k for o, k in first.items() if o in new_heads and k}
             if ins:
                 c.execute(HEAD.insert(), ins)
             span.append(int(c.execute(top).scalar_one()))
@@ -379,6 +402,7 @@ class SqlEventLog:
         origins = sorted({e.origin for e in events})
         keys = self.auth.identities(c, origins)
         enrolled = self.auth.enrolled(c, origins)
+        rule = self.roster.rule("")
         bad: dict[str, str] = {}
         bind: dict[str, str] = {}
         how = self._bind_how
@@ -386,8 +410,9 @@ class SqlEventLog:
             head_key = heads[o][2] if o in heads else ""
             reg = next((e for e in events if e.origin == o and e.seq == 1), None)
             offered = str(reg.payload.get("public_key", "")) if reg is not None else head_key
+            listed = rule.node(o) if rule is not None else None
             if o in keys:
-                if offered and offered != keys[o]:
+                if offered and offered != keys[o] and not (listed and offered in listed.keys):
                     bad[o] = (f"{o} tekent met een andere sleutel dan bij de aanmelding is "
                               f"vastgelegd (een vervalst centrum, of een nieuwe sleutel die "
                               f"opnieuw moet worden aangemeld)")
@@ -422,6 +447,16 @@ class SqlEventLog:
                                                node=node, at=at))
                 _log.error("vork in wereld %s: %s seq %s is hier %s, %s bood %s aan", world,
                            e.origin, e.seq, held, node, e.id)
+
+    def roster_document(self, world: str) -> dict[str, Any] | None:
+        """The signed roster this hub serves (None: it has no root)."""
+        return self.roster.document()
+
+    def holds_of(self, origin: str) -> dict[str, int]:
+        """World -> the last seq of ``origin`` this hub holds (what a revocation keeps)."""
+        with self.read.connect() as c:
+            return {str(w): int(s) for w, s in c.execute(
+                select(HEAD.c.world, HEAD.c.last_seq).where(HEAD.c.origin == origin))}
 
     def forks(self, world: str) -> list[dict[str, Any]]:
         """The forks this hub saw in ``world``, oldest first."""

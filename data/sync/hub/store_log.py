@@ -116,6 +116,10 @@ class StoreEventLog:
     def head_hashes(self, world: str) -> dict[str, str]:
         return self.store.head_hashes()
 
+    def roster_document(self, world: str) -> dict[str, Any] | None:
+        """The roster this centre learnt (relayed to its neighbours as it came)."""
+        return self.store.roster_document()
+
     def forks(self, world: str) -> list[dict[str, Any]]:
         return [{"origin": a["origin"], "detail": a["detail"], "at": a["at"]}
                 for a in self.store.alarms() if a["kind"] == "vork"]
