@@ -15,6 +15,7 @@ from data.domain.enums import Channel
 from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
 from data.domain.regions import resolve_region
+from data.domain.routing import route_error
 from data.domain.validation import ValidationError
 from data.scenario.model import Scenario, default_events
 
@@ -92,6 +93,7 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
     """Validate every event in firing order, tracking what the scenario creates."""
     out: list[Problem] = []
     states: dict[str, tuple[str, str]] = {}  # entity -> (kind, status)
+    addressed: dict[str, str] = {}  # bijstand request -> to whom it is addressed
     index = {inj.id: n for n, inj in enumerate(sc.injects)}
     # contingencies are checked right after the inject whose expectation names them
     order = []
@@ -148,12 +150,14 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
                 if ref and (ref not in states or states[ref][0] != want):
                     out.append(Problem(loc(n, "event", j, fld),
                                        f"{what}: '{ref}' is dan nog geen {want} uit dit scenario"))
-            if ev.type == "bijstand.requested":
-                req, to = clean.get("requesting_region"), clean.get("addressed_to")
-                if to in ("JFC", "UCPM"):
-                    out.append(Problem(loc(n, "event", j, "addressed_to"),
-                                       f"{what}: een regio vraagt bijstand aan KCR2; KCR2 (LOCC) "
-                                       f"schakelt {to} in, niet {req} zelf"))
+            if ev.type == "bijstand.requested":  # the route, as the command table has it
+                wrong = route_error(clean)
+                parent = clean.get("parent_id")
+                if wrong is None and parent and addressed.get(str(parent)) != "KCR2":
+                    wrong = ("gericht aan", "alleen KCR2 zet een verzoek door; het verzoek "
+                             f"'{parent}' is niet aan KCR2 gericht")
+                if wrong is not None:
+                    out.append(Problem(loc(n, "event", j, "addressed_to"), f"{what}: {wrong[1]}"))
             if ev.type.endswith("status_changed"):
                 cur, to = states[ev.entity][1], clean.get("to")
                 if valid and not legal(kind, str(cur), str(to)):
@@ -164,6 +168,8 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
                 ent = ev.entity or f"{inj.id}:{j}"
                 status = str(clean.get("status") or _CREATE_STATUS[ev.type] or "")
                 states[ent] = (kind, status)
+                if ev.type == "bijstand.requested":
+                    addressed[ent] = str(clean.get("addressed_to") or "").upper()
     return out
 
 

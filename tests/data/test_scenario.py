@@ -340,3 +340,38 @@ def test_bundled_scenario_plays_to_the_end(tmp_path: Path) -> None:
         stamps = [to_iso(ms_to_dt(f.scenario_ms)) for f in fired]
         assert stamps == sorted(stamps)
         st.close()
+
+
+_SUB = '''
+[[inject]]
+id = "I9"
+at = "+03:00"
+from = "LOCC KCR2"
+to = "JFC"
+channel = "NCV"
+message = "Deelverzoek aggregaten aan Defensie"
+
+  [[inject.event]]
+  type = "bijstand.requested"
+  entity = "bij-2"
+  requesting_region = "VNOG"
+  addressed_to = "JFC"
+  parent_id = "bij-1"
+  capability = "aggregaten_noodstroom"
+  quantity = 2
+  incident_id = "inc-1"
+  status = "ingediend"
+'''
+
+
+def test_kcr2_forwards_a_request_made_to_it_and_nothing_else() -> None:
+    """A scenario follows the route of the command table: KCR2's sub-request to JFC of a
+    request made to KCR2 is fine; the same under a request to a neighbour is not."""
+    _sc, problems = parse(MINI + _SUB)
+    assert problems == [], problems
+    neighbour = (MINI + _SUB).replace('addressed_to = "KCR2"', 'addressed_to = "VGGM"')
+    _sc, problems = parse(neighbour)
+    assert any("alleen KCR2 zet een verzoek door" in p.text for p in problems), problems
+    direct = (MINI + _SUB).replace('  parent_id = "bij-1"\n', "")
+    _sc, problems = parse(direct)
+    assert any("KCR2 (LOCC)" in p.text for p in problems), problems
