@@ -83,6 +83,15 @@ def sign_in_op(values: dict[str, Any]) -> Any:
     return write
 
 
+def end_shift_op(author: str) -> Any:
+    """The store side of ending one's own shift (the core fills in who stopped)."""
+    def write(st: Store) -> Changes:
+        person, function = split_author(author)
+        typ, payload, slot = shift_command(st.roles, st.node_id, "eind", function or "", person)
+        return st.execute(Command(typ, payload, slot), author)
+    return write
+
+
 class PeopleController(QObject):
     """Wires sign-in, the header's on-duty line, the Bezetting view and the permissions."""
 
@@ -101,6 +110,7 @@ class PeopleController(QObject):
         self.required = False
         win.header.on_duty.clicked.connect(self.open_sign_in)
         win.bezetting.sig_sign_in.connect(self.open_sign_in)
+        win.bezetting.sig_end.connect(self.end_shift)
         ctx.ops.sig_changes.connect(self._on_changes)
         self._show_author()
 
@@ -138,6 +148,8 @@ class PeopleController(QObject):
         here = [p for p in self.posts if p.centre == self.node]
         others = len([p for p in here if f"{p.person} ({p.function})" != self.ctx.author])
         self.win.header.on_duty.set_person(self.ctx.author if function else "", others)
+        mine = [p for p in here if f"{p.person} ({p.function})" == self.ctx.author]
+        self.win.bezetting.set_on_duty(self.ctx.author if function and mine else "")
 
     # ------------------------------------------------------------------ sign-in
 
@@ -171,6 +183,29 @@ class PeopleController(QObject):
         self._show_author()
         self.apply_permissions()
         self.sig_signed_in.emit(author)
+
+    # ------------------------------------------------------------------ ending a shift
+
+    def end_shift(self) -> None:
+        """The person at this window ends their shift: the function is free again and the
+        window writes nothing more until someone signs in."""
+        author = self.ctx.author
+        person, function = split_author(author)
+        if function is None:
+            return
+        dialog = self.dialog
+
+        def ok(_changes: Changes) -> None:
+            self.set_author(person)
+            if dialog is not None and dialog.isVisible():
+                dialog.accept()
+            self.win.status_line.setText(self.tr("dienst beëindigd: {0}").format(author))
+            self.reload()
+
+        def fail(e: Exception) -> None:
+            self.win.status_line.setText(self.tr("dienst niet beëindigd: {0}").format(e))
+        CollectionOp(self.ctx.ops, end_shift_op(author)).success(ok).failure(fail) \
+            .run_in_background()
 
     # ------------------------------------------------------------------ permissions
 

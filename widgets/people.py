@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -140,6 +141,8 @@ class BezettingView(QWidget):
 
     sig_sign_in = Signal()
     """The user asked to sign in (or take over a function)."""
+    sig_end = Signal()
+    """The person at this window asked to end their shift (the function is free again)."""
 
     COLUMNS = (Column("Centrum", 1, width=160), Column("Functie", 2, width=130),
                Column("Naam", 3, width=180), Column("Sinds", 4, _since, width=110),
@@ -154,13 +157,28 @@ class BezettingView(QWidget):
         self.table.setModel(self.proxy)
         self.sign_in_btn = QPushButton(self.tr("Aanmelden / overnemen"))
         self.sign_in_btn.clicked.connect(self._sign_in)
+        self.end_btn = QPushButton(self.tr("Mijn dienst beëindigen"))
+        self.end_btn.setToolTip(self.tr("De functie is daarna vrij; wie hier verder werkt, "
+                                        "meldt zich opnieuw aan"))
+        self.end_btn.clicked.connect(self.sig_end.emit)
+        self.end_btn.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Bezetting")))
-        lay.addWidget(self.sign_in_btn)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_in_btn)
+        buttons.addWidget(self.end_btn)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
         lay.addWidget(self.table, 1)
 
     def _sign_in(self) -> None:
         self.sig_sign_in.emit()
+
+    def set_on_duty(self, author: str) -> None:
+        """Offer "end my shift" only to someone on duty at this window (``author``, or "")."""
+        self.end_btn.setVisible(bool(author))
+        self.end_btn.setToolTip(self.tr("Beëindig de dienst van {0}; de functie is daarna "
+                                        "vrij").format(author) if author else "")
 
     def set_posts(self, posts: list[Post]) -> None:
         """Show the posts (as :func:`data.picture.bezetting.posts` orders them)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from data.domain.shifts import shift_command
+from data.domain.shifts import holder, shift_command
 from data.store import Command, Store
 from tests.data.helpers import incident, send
 
@@ -113,3 +113,20 @@ def test_the_application_asks_who_is_on_duty_first(qtbot: Any, window: Any) -> N
     assert window.author == "tester (IM)"
     assert not window.incidents.new_btn.isHidden()
     assert not window.decisions.record_btn.isHidden()
+
+
+def test_ending_my_shift_from_the_bezetting(qtbot: Any, window: Any, read_store: Any) -> None:
+    """Only someone on duty is offered "Mijn dienst beëindigen"; it frees the function in the
+    store (written by that person), and the window is no longer signed in."""
+    assert window.bezetting.end_btn.isHidden()
+    _accept(qtbot, _sign_in(qtbot, window, "Ada Jansen", "OL"))
+    qtbot.waitUntil(lambda: not window.bezetting.end_btn.isHidden(), timeout=10_000)
+    window.bezetting.end_btn.click()
+    qtbot.waitUntil(lambda: "dienst beëindigd" in window.status_line.text(), timeout=10_000)
+    st = read_store()
+    assert holder(st.entity("dienst:kcr2:OL")) is None
+    ended = [e for e in st.iter_events() if e.type == "shift.ended"]
+    assert [(e.author, e.payload["function"]) for e in ended] == [("Ada Jansen (OL)", "OL")]
+    assert window.author == "Ada Jansen"
+    assert "niet aangemeld" in window.header.on_duty.full_text
+    qtbot.waitUntil(lambda: window.bezetting.end_btn.isHidden(), timeout=10_000)
