@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,8 @@ class SignInDialog(QDialog):
 
     sig_submitted = Signal(dict)
     """The user asked to sign in with these :meth:`values`."""
+    sig_since = Signal(str)
+    """Before a handover: show what changed since the shift of this function began."""
 
     def __init__(self, functions: list[str], centre: str, parent: QWidget | None = None,
                  person: str = "", function: str = "") -> None:
@@ -64,10 +67,15 @@ class SignInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("In dienst"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        self.since_btn = QPushButton(self.tr("Wat veranderde sinds deze dienst begon?"))
+        self.since_btn.setToolTip(self.tr("Bij een overdracht: de vergelijking van het beeld "
+                                          "bij het begin van de dienst met nu (Terugkijken)"))
+        self.since_btn.clicked.connect(lambda: self.sig_since.emit(self.function.currentText()))
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("Wie neemt hier dienst? Is de functie al bezet, dan is "
                                      "dit de overdracht.")))
         lay.addLayout(form)
+        lay.addWidget(self.since_btn)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
 
@@ -83,6 +91,23 @@ class SignInDialog(QDialog):
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
+
+
+class MarkdownDialog(QDialog):
+    """A text to read (Markdown), e.g. the handover's "since the start of my shift"."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = text
+        self.view = QTextBrowser()
+        self.view.setMarkdown(text)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(close)
+        self.resize(640, 520)
 
 
 class OnDutyButton(QPushButton):

@@ -130,3 +130,31 @@ def test_ending_my_shift_from_the_bezetting(qtbot: Any, window: Any, read_store:
     assert window.author == "Ada Jansen"
     assert "niet aangemeld" in window.header.on_duty.full_text
     qtbot.waitUntil(lambda: window.bezetting.end_btn.isHidden(), timeout=10_000)
+
+
+def test_a_handover_shows_what_changed_since_the_shift_began(qtbot: Any, window: Any) -> None:
+    """In the sign-in dialog, before taking over the OL, the incoming person reads the diff of
+    Terugkijken from the outgoing OL's start to now; a free function has nothing to compare."""
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    st = Store.open(window.path)
+    try:
+        t, p, slot = shift_command(st.roles, "kcr2", "begin", "OL", "Ada Jansen")
+        st.execute(Command(t, p, slot, occurred_at=start), "Ada Jansen (OL)")
+        cmd = incident("Dijkdoorbraak Ooij")
+        cmd.occurred_at = start + timedelta(hours=1)
+        st.execute(cmd, "Ada Jansen (OL)")
+    finally:
+        st.close()
+    window.apply_changes(_changes({slot: "shift"}))
+    qtbot.waitUntil(lambda: any(p.function == "OL" for p in window.people.posts), timeout=10_000)
+    dlg = _sign_in(qtbot, window, "Bas Kok", "IM")
+    dlg.since_btn.click()
+    qtbot.waitUntil(lambda: "niet bezet" in dlg.error.text(), timeout=10_000)
+    dlg.function.setCurrentText("OL")
+    dlg.since_btn.click()
+    qtbot.waitUntil(lambda: window.people.since_dialog is not None, timeout=10_000)
+    text = window.people.since_dialog.text
+    assert text.startswith("# Overdracht") and "Dijkdoorbraak Ooij" in text, text
+    assert "Ada Jansen" in window.people.since_dialog.windowTitle()
