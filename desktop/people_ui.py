@@ -178,6 +178,8 @@ class PeopleController(QObject):
                          person, function or "")
         d.sig_submitted.connect(self.submit)
         d.sig_since.connect(self.show_since)
+        d.sig_end.connect(self.end_shift)
+        d.end_btn.setVisible(not self.win.bezetting.end_btn.isHidden())  # on duty here
         self.dialog = d
         d.open()
 

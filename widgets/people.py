@@ -32,6 +32,8 @@ class SignInDialog(QDialog):
 
     sig_submitted = Signal(dict)
     """The user asked to sign in with these :meth:`values`."""
+    sig_end = Signal()
+    """The person at this window ends their shift (offered only when they are on duty)."""
     sig_since = Signal(str)
     """Before a handover: show what changed since the shift of this function began."""
 
@@ -71,6 +73,10 @@ class SignInDialog(QDialog):
         self.since_btn.setToolTip(self.tr("Bij een overdracht: de vergelijking van het beeld "
                                           "bij het begin van de dienst met nu (Terugkijken)"))
         self.since_btn.clicked.connect(lambda: self.sig_since.emit(self.function.currentText()))
+        self.end_btn = self.buttons.addButton(self.tr("Mijn dienst beëindigen"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.end_btn.clicked.connect(self.sig_end.emit)
+        self.end_btn.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("Wie neemt hier dienst? Is de functie al bezet, dan is "
                                      "dit de overdracht.")))

@@ -132,6 +132,21 @@ def test_ending_my_shift_from_the_bezetting(qtbot: Any, window: Any, read_store:
     qtbot.waitUntil(lambda: window.bezetting.end_btn.isHidden(), timeout=10_000)
 
 
+def test_ending_my_shift_from_the_header(qtbot: Any, window: Any, read_store: Any) -> None:
+    """The header's on-duty line opens the dialog, which offers the end of one's own shift."""
+    dlg = _sign_in(qtbot, window, "Pim de Wit", "plotter")
+    assert dlg.end_btn.isHidden()  # not on duty yet: nothing to end
+    _accept(qtbot, dlg)
+    qtbot.waitUntil(lambda: not window.bezetting.end_btn.isHidden(), timeout=10_000)
+    window.header.on_duty.click()
+    dlg = window.people.dialog
+    assert not dlg.end_btn.isHidden()
+    with qtbot.waitSignal(dlg.finished, timeout=10_000):
+        dlg.end_btn.click()
+    assert holder(read_store().entity("dienst:kcr2:plotter")) is None
+    assert "niet aangemeld" in window.header.on_duty.full_text
+
+
 def test_a_handover_shows_what_changed_since_the_shift_began(qtbot: Any, window: Any) -> None:
     """In the sign-in dialog, before taking over the OL, the incoming person reads the diff of
     Terugkijken from the outgoing OL's start to now; a free function has nothing to compare."""
