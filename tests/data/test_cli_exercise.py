@@ -169,7 +169,10 @@ def test_make_run_opens_a_paused_exercise_not_live(tmp_path: Path, capsys) -> No
     assert ensure_demo_store() == db  # made once
     st = Store.open(db)
     assert st.world.startswith("OEF-")
+    # every line names a person and a function: the demo's trainer runs clock and injects
+    authors = {e.author for e in st.iter_events() if e.type != "node.registered"}
     st.close()
+    assert authors == {"Tess Bakker (trainer)"}
     code, out, _ = run(capsys, "exercise", "status", "--db", str(db))
     assert code == 0 and "gepauzeerd" in out and "T+36:00" in out
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--world", "LIVE")
