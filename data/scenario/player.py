@@ -16,6 +16,7 @@ A console (Qt) or a headless runner calls :meth:`Player.tick` on a timer; tests 
 from __future__ import annotations
 
 import bisect
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -336,21 +337,27 @@ class Player:
             st = self.inject_states().get(inj.id, {})
             if st.get("fired") or st.get("withdrawn"):
                 raise ExerciseError(f"inject {inj.id} is al verstuurd of ingetrokken")
-            for spec in default_events(inj):
-                # the trainer who runs the exercise writes it; a trainer without a name (a
-                # script, an older test) writes as the scenario's sender, as before
-                author = (self.author if self.author != CONTROL
-                          else spec.author or inj.sender or CONTROL)[:120]
-                try:
-                    ch = self.store.execute(Command(spec.type, dict(spec.payload), spec.entity,
-                                                    occurred_at=when), author)
-                    out.events += ch.events
-                except ValidationError as e:  # players changed the state: the rest still goes
-                    out.refused.append(f"{spec.type}: {e}")
+            # a named trainer plays the inject's parties (checked as exercise control)
+            with self.store.scenario_voice() if self.author != CONTROL else nullcontext():
+                self._inject_events(inj, when, out)
             self.store.execute(Command("exercise.inject_fired", {
                 "inject": inj.id, "scenario_ms": at_ms, "wall_ms": self.wall_ms(),
                 "events": out.events, "how": how}, occurred_at=when), self.author)
         return out
+
+    def _inject_events(self, inj: Inject, when: datetime, out: Fired) -> None:
+        """Make the inject's events into ``out`` (one refused does not stop the rest)."""
+        for spec in default_events(inj):
+            # the trainer who runs the exercise writes them; a player without a named trainer
+            # (a script, an older test) writes as the scenario's sender, as before
+            author = (self.author if self.author != CONTROL
+                      else spec.author or inj.sender or CONTROL)[:120]
+            try:
+                ch = self.store.execute(Command(spec.type, dict(spec.payload), spec.entity,
+                                                occurred_at=when), author)
+                out.events += ch.events
+            except ValidationError as e:  # players changed the state: the rest still goes
+                out.refused.append(f"{spec.type}: {e}")
 
     # ------------------------------------------------------------------ status
 

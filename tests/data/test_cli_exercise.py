@@ -71,6 +71,8 @@ def test_exercise_headless(tmp_path: Path, capsys, clock: FixedClock) -> None:
     assert "gepauzeerd" in out
     code, out, _ = run(capsys, "exercise", "run", "--db", db, "--speed", "60")  # to the end
     assert code == 0 and "inject A19" in out
+    # the trainer plays the injects' parties: a simulated OL's decision (A16) is made too
+    assert "inject A16" in out and "niet gemaakt" not in out
     out_x = tmp_path / "verslag.xlsx"
     code, out, _ = run(capsys, "msel", "export", "--db", db, "--out", str(out_x))
     assert code == 0 and out_x.exists()
