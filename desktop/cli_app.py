@@ -19,6 +19,10 @@ def user_data_dir() -> Path:
 DEMO_SCENARIO = "donker-oosten"
 
 
+#: the invented trainer who runs the demo exercise (every line names a person and a function)
+DEMO_TRAINER = "Tess Bakker (trainer)"
+
+
 def ensure_demo_store() -> Path:
     """The exercise `make run` opens: a bundled scenario in an exercise world (never LIVE),
     played to its middle and paused, with T0 chosen so that the middle is about now."""
@@ -39,7 +43,7 @@ def build_demo_exercise(path: Path, scenario: str = DEMO_SCENARIO) -> Path:
     sc.t0 = (datetime.now(UTC) - timedelta(seconds=middle)).replace(second=0, microsecond=0)
     st = create_exercise(path, "oefening-kcr2", sc, name="KCR2 (oefening)")
     try:
-        pl = Player(st, sc)
+        pl = Player(st, sc, author=DEMO_TRAINER)
         pl.start()
         pl.jump(middle)
         pl.pause()

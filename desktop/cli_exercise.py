@@ -102,17 +102,34 @@ def cmd_exercise_new(a: argparse.Namespace) -> int:
     return 0
 
 
-def _player(db: str) -> Any:
+def _player(db: str, a: argparse.Namespace | None = None) -> Any:
+    """The player of the control store ``db``. With ``a`` (a verb that writes) it plays as the
+    person named by ``--als`` / ``$CRISISBEELD_AUTHOR``, who must hold the right to lead the
+    exercise (function trainer); anyone else is refused before anything changes."""
+    from data.domain.validation import ValidationError
     from data.scenario.control import load_scenario
     from data.scenario.player import ExerciseError, Player
     from data.store import Store, StoreError
+    from desktop.cli_people import person
 
     try:
         st = Store.open(db)
-        sc = load_scenario(db)
-        return Player(st, sc)
-    except (StoreError, ExerciseError) as e:
+    except StoreError as e:
         raise UserError(str(e)) from None
+    try:
+        sc = load_scenario(db)
+        author = None
+        if a is not None:
+            author = person(st, a)
+            assert author is not None
+            st.roles.guard("exercise.clock", {}, author)  # the message names the function
+        return Player(st, sc) if author is None else Player(st, sc, author=author)
+    except (StoreError, ExerciseError, ValidationError) as e:
+        st.close()
+        raise UserError(str(e)) from None
+    except UserError:
+        st.close()
+        raise
 
 
 def _print_fired(fired: list[Any], t0_ms: int) -> None:
@@ -129,7 +146,7 @@ def _act(a: argparse.Namespace, fn: Any) -> int:
     from data.domain.validation import ValidationError
     from data.scenario.player import ExerciseError
 
-    p = _player(a.db)
+    p = _player(a.db, a)
     try:
         out = fn(p)
         if isinstance(out, list):
@@ -147,7 +164,7 @@ def cmd_exercise_run(a: argparse.Namespace) -> int:
     from data.scenario.player import ExerciseError
 
     until = _offset(a.until) if a.until else None
-    p = _player(a.db)
+    p = _player(a.db, a)
     try:
         cs = p.clock_state()
         if not cs.started:

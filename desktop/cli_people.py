@@ -32,12 +32,20 @@ def person(st: Store, a: argparse.Namespace, required: bool = True) -> str | Non
     named = (getattr(a, "als", None) or os.environ.get("CRISISBEELD_AUTHOR", "")).strip()
     if not named:
         if required:
-            raise UserError('noem wie dit doet: crisisbeeld --als "Naam (functie)" …')
+            raise UserError(NAME_YOURSELF)
         return None
+    if split_author(named)[1] is None:
+        # every line in a history names a person and a function: a name alone is refused
+        raise UserError(f"'{named}' noemt geen functie. {NAME_YOURSELF}")
     try:
         return st.check_author(named, _pin(a))
     except ValidationError as e:
         raise UserError(str(e)) from None
+
+
+#: how a CLI user names themselves (said whenever the name or the function is missing)
+NAME_YOURSELF = ('Noem wie dit doet, met functie: crisisbeeld --als "Naam (functie)" …, '
+                 'of zet CRISISBEELD_AUTHOR="Naam (functie)".')
 
 
 def _execute(st: Store, cmd: Command, author: str) -> None:

@@ -110,6 +110,9 @@ class ExercisePane(Pane):
             if not st.world:  # a reading lane's store is opened without its identity
                 st.world, st.node_id = self._identity["world"], self._identity["node_id"]
             p = self._players[id(st)] = Player(st, self.scenario, self.ctx.clock)
+        # the person on duty leads the exercise (issue 16): their name and function are the
+        # author of every clock and inject event, so the core's trainer-only rule applies
+        p.author = self.ctx.author or p.author
         return p
 
     # ------------------------------------------------------------------ loads

@@ -13,13 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from data.clock import now_iso
 from data.domain.roles import RoleTable, split_author
 from data.domain.shifts import holder, shift_command
 from data.picture.bezetting import Post, posts
 from data.store import Changes, Command, Store
 from desktop.context import Context
 from desktop.ops import CollectionOp, QueryOp
-from widgets.people import SignInDialog
+from widgets.people import MarkdownDialog, SignInDialog
 
 #: what each write control of the window leads to: (view attribute, control attribute) ->
 #: command type. A control is shown only when the person's function may give that command.
@@ -83,6 +84,32 @@ def sign_in_op(values: dict[str, Any]) -> Any:
     return write
 
 
+def since_op(since: str, until: str) -> Any:
+    """The store side of the handover's "since the start of my shift": the Markdown of
+    :func:`data.history.diff.markdown` between the two moments (when it happened)."""
+    def read(st: Store) -> str:
+        from data.history import WAAR, picture_at, reading
+        from data.history.diff import markdown
+        from data.store import log
+
+        t1 = min(since, until)
+        with reading(st) as conn:
+            p1 = picture_at(conn, t1, WAAR)
+            p2 = picture_at(conn, until, WAAR)
+            key = log.key_journal_between(conn, occurred=(t1, until))
+        return markdown(p1, p2, t1, until, key)
+    return read
+
+
+def end_shift_op(author: str) -> Any:
+    """The store side of ending one's own shift (the core fills in who stopped)."""
+    def write(st: Store) -> Changes:
+        person, function = split_author(author)
+        typ, payload, slot = shift_command(st.roles, st.node_id, "eind", function or "", person)
+        return st.execute(Command(typ, payload, slot), author)
+    return write
+
+
 class PeopleController(QObject):
     """Wires sign-in, the header's on-duty line, the Bezetting view and the permissions."""
 
@@ -97,10 +124,12 @@ class PeopleController(QObject):
         self.node = ""
         self.posts: list[Post] = []
         self.dialog: SignInDialog | None = None
+        self.since_dialog: MarkdownDialog | None = None
         #: the application asks everyone to sign in: until then nothing is offered that writes
         self.required = False
         win.header.on_duty.clicked.connect(self.open_sign_in)
         win.bezetting.sig_sign_in.connect(self.open_sign_in)
+        win.bezetting.sig_end.connect(self.end_shift)
         ctx.ops.sig_changes.connect(self._on_changes)
         self._show_author()
 
@@ -138,6 +167,8 @@ class PeopleController(QObject):
         here = [p for p in self.posts if p.centre == self.node]
         others = len([p for p in here if f"{p.person} ({p.function})" != self.ctx.author])
         self.win.header.on_duty.set_person(self.ctx.author if function else "", others)
+        mine = [p for p in here if f"{p.person} ({p.function})" == self.ctx.author]
+        self.win.bezetting.set_on_duty(self.ctx.author if function and mine else "")
 
     # ------------------------------------------------------------------ sign-in
 
@@ -146,6 +177,9 @@ class PeopleController(QObject):
         d = SignInDialog(self.roles.functions(), self.win.windowTitle(), self.win,
                          person, function or "")
         d.sig_submitted.connect(self.submit)
+        d.sig_since.connect(self.show_since)
+        d.sig_end.connect(self.end_shift)
+        d.end_btn.setVisible(not self.win.bezetting.end_btn.isHidden())  # on duty here
         self.dialog = d
         d.open()
 
@@ -171,6 +205,56 @@ class PeopleController(QObject):
         self._show_author()
         self.apply_permissions()
         self.sig_signed_in.emit(author)
+
+    # ------------------------------------------------------------------ handover
+
+    def show_since(self, function: str) -> None:
+        """What changed since the shift of ``function`` here began (the diff of Terugkijken,
+        from the outgoing person's start to now), shown before they hand over."""
+        canon = self.roles.canonical(function) or function
+        post = next((p for p in self.posts if p.centre == self.node and p.function == canon),
+                    None)
+        dialog = self.dialog
+        if post is None or not post.since:
+            if dialog is not None:
+                dialog.show_error(self.tr("{0} is hier niet bezet: er is geen dienst om mee te "
+                                          "vergelijken").format(canon))
+            return
+        until = now_iso(self.ctx.clock)
+        title = self.tr("Sinds het begin van de dienst van {0} ({1})").format(post.person, canon)
+
+        def shown(text: str) -> None:
+            self.since_dialog = MarkdownDialog(title, text, dialog or self.win)
+            self.since_dialog.open()
+
+        def fail(e: Exception) -> None:
+            if dialog is not None:
+                dialog.show_error(self.tr("de vergelijking lukte niet: {0}").format(e))
+        QueryOp(self.ctx.ops, since_op(post.since, until)).success(shown).failure(fail) \
+            .run_in_background()
+
+    # ------------------------------------------------------------------ ending a shift
+
+    def end_shift(self) -> None:
+        """The person at this window ends their shift: the function is free again and the
+        window writes nothing more until someone signs in."""
+        author = self.ctx.author
+        person, function = split_author(author)
+        if function is None:
+            return
+        dialog = self.dialog
+
+        def ok(_changes: Changes) -> None:
+            self.set_author(person)
+            if dialog is not None and dialog.isVisible():
+                dialog.accept()
+            self.win.status_line.setText(self.tr("dienst beëindigd: {0}").format(author))
+            self.reload()
+
+        def fail(e: Exception) -> None:
+            self.win.status_line.setText(self.tr("dienst niet beëindigd: {0}").format(e))
+        CollectionOp(self.ctx.ops, end_shift_op(author)).success(ok).failure(fail) \
+            .run_in_background()
 
     # ------------------------------------------------------------------ permissions
 

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,10 @@ class SignInDialog(QDialog):
 
     sig_submitted = Signal(dict)
     """The user asked to sign in with these :meth:`values`."""
+    sig_end = Signal()
+    """The person at this window ends their shift (offered only when they are on duty)."""
+    sig_since = Signal(str)
+    """Before a handover: show what changed since the shift of this function began."""
 
     def __init__(self, functions: list[str], centre: str, parent: QWidget | None = None,
                  person: str = "", function: str = "") -> None:
@@ -63,10 +69,19 @@ class SignInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("In dienst"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        self.since_btn = QPushButton(self.tr("Wat veranderde sinds deze dienst begon?"))
+        self.since_btn.setToolTip(self.tr("Bij een overdracht: de vergelijking van het beeld "
+                                          "bij het begin van de dienst met nu (Terugkijken)"))
+        self.since_btn.clicked.connect(lambda: self.sig_since.emit(self.function.currentText()))
+        self.end_btn = self.buttons.addButton(self.tr("Mijn dienst beëindigen"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.end_btn.clicked.connect(self.sig_end.emit)
+        self.end_btn.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("Wie neemt hier dienst? Is de functie al bezet, dan is "
                                      "dit de overdracht.")))
         lay.addLayout(form)
+        lay.addWidget(self.since_btn)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
 
@@ -82,6 +97,23 @@ class SignInDialog(QDialog):
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
+
+
+class MarkdownDialog(QDialog):
+    """A text to read (Markdown), e.g. the handover's "since the start of my shift"."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = text
+        self.view = QTextBrowser()
+        self.view.setMarkdown(text)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(close)
+        self.resize(640, 520)
 
 
 class OnDutyButton(QPushButton):
@@ -140,6 +172,8 @@ class BezettingView(QWidget):
 
     sig_sign_in = Signal()
     """The user asked to sign in (or take over a function)."""
+    sig_end = Signal()
+    """The person at this window asked to end their shift (the function is free again)."""
 
     COLUMNS = (Column("Centrum", 1, width=160), Column("Functie", 2, width=130),
                Column("Naam", 3, width=180), Column("Sinds", 4, _since, width=110),
@@ -154,13 +188,28 @@ class BezettingView(QWidget):
         self.table.setModel(self.proxy)
         self.sign_in_btn = QPushButton(self.tr("Aanmelden / overnemen"))
         self.sign_in_btn.clicked.connect(self._sign_in)
+        self.end_btn = QPushButton(self.tr("Mijn dienst beëindigen"))
+        self.end_btn.setToolTip(self.tr("De functie is daarna vrij; wie hier verder werkt, "
+                                        "meldt zich opnieuw aan"))
+        self.end_btn.clicked.connect(self.sig_end.emit)
+        self.end_btn.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Bezetting")))
-        lay.addWidget(self.sign_in_btn)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_in_btn)
+        buttons.addWidget(self.end_btn)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
         lay.addWidget(self.table, 1)
 
     def _sign_in(self) -> None:
         self.sig_sign_in.emit()
+
+    def set_on_duty(self, author: str) -> None:
+        """Offer "end my shift" only to someone on duty at this window (``author``, or "")."""
+        self.end_btn.setVisible(bool(author))
+        self.end_btn.setToolTip(self.tr("Beëindig de dienst van {0}; de functie is daarna "
+                                        "vrij").format(author) if author else "")
 
     def set_posts(self, posts: list[Post]) -> None:
         """Show the posts (as :func:`data.picture.bezetting.posts` orders them)."""

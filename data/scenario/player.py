@@ -16,6 +16,7 @@ A console (Qt) or a headless runner calls :meth:`Player.tick` on a timer; tests 
 from __future__ import annotations
 
 import bisect
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -70,12 +71,16 @@ def dt_to_ms(dt: datetime) -> int:
 class Player:
     """Plays one scenario into one exercise store."""
 
-    def __init__(self, store: Store, scenario: Scenario, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, scenario: Scenario, clock: Clock | None = None,
+                 author: str = CONTROL) -> None:
         if not store.world.startswith("OEF-"):
             raise ExerciseError(f"deze store is wereld {store.world}: een oefening speelt alleen "
                                 "in een oefenwereld (OEF-…)")
         self.store = store
         self.scenario = scenario
+        #: who gives the commands: the trainer on duty, "Naam (trainer)" (every event's author;
+        #: an inject's own sender stays in its payload)
+        self.author = author
         self.clock = clock or default_clock()
         self._order = {inj.id: n for n, inj in enumerate(scenario.injects)}
         self._by_id = {inj.id: inj for inj in scenario.injects}
@@ -124,7 +129,7 @@ class Player:
         if note:
             payload["note"] = note[:500]
         self.store.execute(Command(typ, payload, entity=CLOCK_ENTITY,
-                                   occurred_at=ms_to_dt(cs.scenario_ms)), CONTROL)
+                                   occurred_at=ms_to_dt(cs.scenario_ms)), self.author)
 
     def start(self, speed: int = 1, at_offset_s: int = 0) -> ClockState:
         cs = self.clock_state()
@@ -203,7 +208,7 @@ class Player:
         if note:
             payload["note"] = note[:500]
         self.store.execute(Command("exercise.inject_postponed", payload,
-                                   occurred_at=ms_to_dt(self.scenario_ms())), CONTROL)
+                                   occurred_at=ms_to_dt(self.scenario_ms())), self.author)
 
     def send_now(self, inject_id: str) -> Fired:
         self._started()
@@ -231,7 +236,7 @@ class Player:
                         f"{inj.sender or 'de tegenspeler'} over '{inj.message[:80]}' is "
                         f"ingetrokken; ga er niet meer van uit.",
             }, occurred_at=ms_to_dt(now)))
-        self.store.execute(cmds, CONTROL)
+        self.store.execute(cmds, self.author)
 
     # ------------------------------------------------------------------ firing
 
@@ -332,18 +337,27 @@ class Player:
             st = self.inject_states().get(inj.id, {})
             if st.get("fired") or st.get("withdrawn"):
                 raise ExerciseError(f"inject {inj.id} is al verstuurd of ingetrokken")
-            for spec in default_events(inj):
-                author = (spec.author or inj.sender or CONTROL)[:120]
-                try:
-                    ch = self.store.execute(Command(spec.type, dict(spec.payload), spec.entity,
-                                                    occurred_at=when), author)
-                    out.events += ch.events
-                except ValidationError as e:  # players changed the state: the rest still goes
-                    out.refused.append(f"{spec.type}: {e}")
+            # a named trainer plays the inject's parties (checked as exercise control)
+            with self.store.scenario_voice() if self.author != CONTROL else nullcontext():
+                self._inject_events(inj, when, out)
             self.store.execute(Command("exercise.inject_fired", {
                 "inject": inj.id, "scenario_ms": at_ms, "wall_ms": self.wall_ms(),
-                "events": out.events, "how": how}, occurred_at=when), CONTROL)
+                "events": out.events, "how": how}, occurred_at=when), self.author)
         return out
+
+    def _inject_events(self, inj: Inject, when: datetime, out: Fired) -> None:
+        """Make the inject's events into ``out`` (one refused does not stop the rest)."""
+        for spec in default_events(inj):
+            # the trainer who runs the exercise writes them; a player without a named trainer
+            # (a script, an older test) writes as the scenario's sender, as before
+            author = (self.author if self.author != CONTROL
+                      else spec.author or inj.sender or CONTROL)[:120]
+            try:
+                ch = self.store.execute(Command(spec.type, dict(spec.payload), spec.entity,
+                                                occurred_at=when), author)
+                out.events += ch.events
+            except ValidationError as e:  # players changed the state: the rest still goes
+                out.refused.append(f"{spec.type}: {e}")
 
     # ------------------------------------------------------------------ status
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from data.domain.roles import RoleTable, hash_pin, pin_matches, split_author
@@ -30,6 +31,26 @@ class People:
 
     if TYPE_CHECKING:  # provided by the writing half of Store
         def transaction(self) -> AbstractContextManager[Any]: ...
+
+    #: while set, local commands are checked as exercise control: an inject's events are the
+    #: trainer playing the other parties (a simulated OL's decision needs "oefenleiding", not
+    #: "besluiten"); see :meth:`scenario_voice`
+    _scenario_voice = False
+
+    @contextmanager
+    def scenario_voice(self) -> Iterator[None]:
+        """Inside: the commands are a scenario's (an inject's), checked against the right to
+        lead the exercise instead of their own right."""
+        outer, self._scenario_voice = self._scenario_voice, True
+        try:
+            yield
+        finally:
+            self._scenario_voice = outer
+
+    def _role_guard(self, cmd_type: str, payload: dict[str, Any], author: str) -> None:
+        """The role table's check of one local command (``Store._execute_one``)."""
+        self.roles.guard("exercise.inject_fired" if self._scenario_voice else cmd_type,
+                         payload, author)
 
     def _load_roles(self) -> None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (ROLES_KEY,)).fetchone()

@@ -356,7 +356,7 @@ class Store(Folding, Reads, People, Trust):
     def _execute_one(self, cmd: Command, author: str, out: Changes) -> None:
         """One command through the precondition table (data.domain.commands), then its event."""
         ok = commands.check(cmd.type, cmd.payload, cmd.entity, author, self._target, uuid7,
-                            (self.roles.guard,))
+                            (self._role_guard,))
         occurred = to_iso(cmd.occurred_at) if cmd.occurred_at else None
         ev = self._make_event(cmd.type, ok.entity, ok.payload, author, occurred)
         self._append([ev], out)

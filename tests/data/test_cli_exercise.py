@@ -16,6 +16,8 @@ from desktop import cli_exercise
 from desktop.cli import main
 from tests.data.test_msel import EN, write_csv
 
+TRAINER = "Tess Trainer (trainer)"
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -27,6 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def clock(monkeypatch: pytest.MonkeyPatch):
     c = FixedClock("2026-11-26T10:00:00Z")
     set_default_clock(c)
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", TRAINER)  # the verbs that write name their author
     # the runner's wait becomes a step of the fixed clock: no real sleeping
     monkeypatch.setattr(cli_exercise, "_sleep", lambda s: c.advance(timedelta(seconds=s)))
     yield c
@@ -68,9 +71,45 @@ def test_exercise_headless(tmp_path: Path, capsys, clock: FixedClock) -> None:
     assert "gepauzeerd" in out
     code, out, _ = run(capsys, "exercise", "run", "--db", db, "--speed", "60")  # to the end
     assert code == 0 and "inject A19" in out
+    # the trainer plays the injects' parties: a simulated OL's decision (A16) is made too
+    assert "inject A16" in out and "niet gemaakt" not in out
     out_x = tmp_path / "verslag.xlsx"
     code, out, _ = run(capsys, "msel", "export", "--db", db, "--out", str(out_x))
     assert code == 0 and out_x.exists()
+
+
+def test_exercise_verbs_write_as_the_trainer(tmp_path: Path, capsys, clock: FixedClock,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock and the injects are written by the trainer who runs them (person and
+    function); an inject's journal line keeps its scenario sender; anyone else, or a name
+    without a function, is refused with the message and nothing changes."""
+    db = str(tmp_path / "c.db")
+    run(capsys, "exercise", "new", "--scenario", "donker-oosten", "--db", db,
+        "--node", "spelleiding", "--world", "OEF-TEST-WHO")
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", "Olga Leider (OL)")
+    code, _, err = run(capsys, "exercise", "run", "--db", db, "--until", "T+00:10")
+    assert code == 2 and "de oefening leiden mag alleen een trainer" in err
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", "Tess Trainer")
+    code, _, err = run(capsys, "exercise", "pause", "--db", db)
+    assert code == 2 and "noemt geen functie" in err
+    assert 'CRISISBEELD_AUTHOR="Naam (functie)"' in err
+    monkeypatch.delenv("CRISISBEELD_AUTHOR")
+    code, _, err = run(capsys, "exercise", "send", "--db", db, "A01")
+    assert code == 2 and '--als "Naam (functie)"' in err
+    with Store.open(db, readonly=True) as st:
+        assert not [e for e in st.iter_events() if e.type.startswith("exercise.")]
+    code, _, err = run(capsys, "--als", "Rien Waarnemer (waarnemer)", "exercise", "resume",
+                       "--db", db)
+    assert code == 2 and "een waarnemer leest alleen mee" in err
+
+    code, out, _ = run(capsys, "--als", TRAINER, "exercise", "run", "--db", db, "--speed", "60",
+                       "--until", "T+00:30")
+    assert code == 0 and "inject A01" in out
+    with Store.open(db, readonly=True) as st:
+        evs = [e for e in st.iter_events() if e.type != "node.registered"]
+    assert evs and {e.author for e in evs} == {TRAINER}
+    senders = {e.payload["sender"] for e in evs if e.type == "journal.logged"}
+    assert senders and TRAINER not in senders  # the scenario's senders, not the trainer
 
 
 def test_exercise_new_refuses_bad_input(tmp_path: Path, capsys) -> None:
@@ -132,7 +171,10 @@ def test_make_run_opens_a_paused_exercise_not_live(tmp_path: Path, capsys) -> No
     assert ensure_demo_store() == db  # made once
     st = Store.open(db)
     assert st.world.startswith("OEF-")
+    # every line names a person and a function: the demo's trainer runs clock and injects
+    authors = {e.author for e in st.iter_events() if e.type != "node.registered"}
     st.close()
+    assert authors == {"Tess Bakker (trainer)"}
     code, out, _ = run(capsys, "exercise", "status", "--db", str(db))
     assert code == 0 and "gepauzeerd" in out and "T+36:00" in out
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--world", "LIVE")

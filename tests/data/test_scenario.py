@@ -330,7 +330,9 @@ def test_bundled_scenario_plays_to_the_end(tmp_path: Path) -> None:
     for name, sc, _n in bundled():
         assert sc is not None
         st = create_exercise(tmp_path / f"{name}.db", "spelleiding", sc, f"OEF-T-{name}"[:40])
-        pl = Player(st, sc, FixedClock(WALL0))
+        # as every route plays it (CLI, window, make run): led by a trainer, who writes the
+        # injects; a sender like "Netbeheerder (liaison)" stays in the journal line's payload
+        pl = Player(st, sc, FixedClock(WALL0), author="Tess Bakker (trainer)")
         pl.start(speed=60)
         fired = pl.jump(max(i.offset_s for i in sc.injects) + 3600)
         assert not [f for f in fired if f.refused], name

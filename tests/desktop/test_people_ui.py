@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from data.domain.shifts import shift_command
+from data.domain.shifts import holder, shift_command
 from data.store import Command, Store
 from tests.data.helpers import incident, send
 
@@ -113,3 +113,63 @@ def test_the_application_asks_who_is_on_duty_first(qtbot: Any, window: Any) -> N
     assert window.author == "tester (IM)"
     assert not window.incidents.new_btn.isHidden()
     assert not window.decisions.record_btn.isHidden()
+
+
+def test_ending_my_shift_from_the_bezetting(qtbot: Any, window: Any, read_store: Any) -> None:
+    """Only someone on duty is offered "Mijn dienst beëindigen"; it frees the function in the
+    store (written by that person), and the window is no longer signed in."""
+    assert window.bezetting.end_btn.isHidden()
+    _accept(qtbot, _sign_in(qtbot, window, "Ada Jansen", "OL"))
+    qtbot.waitUntil(lambda: not window.bezetting.end_btn.isHidden(), timeout=10_000)
+    window.bezetting.end_btn.click()
+    qtbot.waitUntil(lambda: "dienst beëindigd" in window.status_line.text(), timeout=10_000)
+    st = read_store()
+    assert holder(st.entity("dienst:kcr2:OL")) is None
+    ended = [e for e in st.iter_events() if e.type == "shift.ended"]
+    assert [(e.author, e.payload["function"]) for e in ended] == [("Ada Jansen (OL)", "OL")]
+    assert window.author == "Ada Jansen"
+    assert "niet aangemeld" in window.header.on_duty.full_text
+    qtbot.waitUntil(lambda: window.bezetting.end_btn.isHidden(), timeout=10_000)
+
+
+def test_ending_my_shift_from_the_header(qtbot: Any, window: Any, read_store: Any) -> None:
+    """The header's on-duty line opens the dialog, which offers the end of one's own shift."""
+    dlg = _sign_in(qtbot, window, "Pim de Wit", "plotter")
+    assert dlg.end_btn.isHidden()  # not on duty yet: nothing to end
+    _accept(qtbot, dlg)
+    qtbot.waitUntil(lambda: not window.bezetting.end_btn.isHidden(), timeout=10_000)
+    window.header.on_duty.click()
+    dlg = window.people.dialog
+    assert not dlg.end_btn.isHidden()
+    with qtbot.waitSignal(dlg.finished, timeout=10_000):
+        dlg.end_btn.click()
+    assert holder(read_store().entity("dienst:kcr2:plotter")) is None
+    assert "niet aangemeld" in window.header.on_duty.full_text
+
+
+def test_a_handover_shows_what_changed_since_the_shift_began(qtbot: Any, window: Any) -> None:
+    """In the sign-in dialog, before taking over the OL, the incoming person reads the diff of
+    Terugkijken from the outgoing OL's start to now; a free function has nothing to compare."""
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    st = Store.open(window.path)
+    try:
+        t, p, slot = shift_command(st.roles, "kcr2", "begin", "OL", "Ada Jansen")
+        st.execute(Command(t, p, slot, occurred_at=start), "Ada Jansen (OL)")
+        cmd = incident("Dijkdoorbraak Ooij")
+        cmd.occurred_at = start + timedelta(hours=1)
+        st.execute(cmd, "Ada Jansen (OL)")
+    finally:
+        st.close()
+    window.apply_changes(_changes({slot: "shift"}))
+    qtbot.waitUntil(lambda: any(p.function == "OL" for p in window.people.posts), timeout=10_000)
+    dlg = _sign_in(qtbot, window, "Bas Kok", "IM")
+    dlg.since_btn.click()
+    qtbot.waitUntil(lambda: "niet bezet" in dlg.error.text(), timeout=10_000)
+    dlg.function.setCurrentText("OL")
+    dlg.since_btn.click()
+    qtbot.waitUntil(lambda: window.people.since_dialog is not None, timeout=10_000)
+    text = window.people.since_dialog.text
+    assert text.startswith("# Overdracht") and "Dijkdoorbraak Ooij" in text, text
+    assert "Ada Jansen" in window.people.since_dialog.windowTitle()

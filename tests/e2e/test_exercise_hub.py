@@ -18,6 +18,8 @@ from data.store import Command, Store
 from tests.e2e.synckit import Hub, cli, token_file
 
 WORLD = "OEF-E2E-HUB"
+#: who runs the exercise clock (the verbs that write name a person and a function)
+TRAINER = "Tess Trainer (trainer)"
 
 SCENARIO = '''
 format = 1
@@ -117,7 +119,7 @@ def test_exercise_through_a_hub(tmp_path: Path) -> None:
         t_pl = token_file(tmp_path, "vnog", hub.enroll("vnog", WORLD))
 
         # ×60 until T+00:03 (then paused): E1 and E2 go out
-        out = cli("exercise", "run", "--db", str(control), "--speed", "60",
+        out = cli("--als", TRAINER, "exercise", "run", "--db", str(control), "--speed", "60",
                   "--until", "T+00:03").stdout
         assert "inject E1" in out and "inject E2" in out and "inject E3" not in out
         sync(control, hub, t_sl)
@@ -126,8 +128,9 @@ def test_exercise_through_a_hub(tmp_path: Path) -> None:
         sync(player, hub, t_pl)
 
         # a speed change, on to T+00:06 (paused again): E3 goes out
-        cli("exercise", "speed", "--db", str(control), "30")
-        out = cli("exercise", "run", "--db", str(control), "--until", "T+00:06").stdout
+        cli("--als", TRAINER, "exercise", "speed", "--db", str(control), "30")
+        out = cli("--als", TRAINER, "exercise", "run", "--db", str(control),
+                  "--until", "T+00:06").stdout
         assert "inject E3" in out
         sync(control, hub, t_sl)
         sync(player, hub, t_pl)
