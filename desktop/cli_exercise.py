@@ -219,11 +219,13 @@ def cmd_exercise_aar(a: argparse.Namespace) -> int:
     from data.clock import default_clock
     from data.scenario.aar import review
     from data.scenario.aar_render import RenderError, write
+    from data.scenario.judgement import load_judgement
     from data.scenario.observations import load_notes
 
     p = _player(a.db)
     try:
-        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms(),
+                   judgement=load_judgement(a.db))
         write(r, a.out)
     except RenderError as e:
         raise UserError(str(e)) from None
@@ -308,12 +310,14 @@ def cmd_msel_export(a: argparse.Namespace) -> int:
     from data.clock import default_clock
     from data.scenario.aar import review
     from data.scenario.aar_render import msel_columns
+    from data.scenario.judgement import load_judgement
     from data.scenario.msel import MselError, export_rows, write_msel
     from data.scenario.observations import load_notes
 
     p = _player(a.db)
     try:
-        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms(),
+                   judgement=load_judgement(a.db))
         rows = export_rows(p.scenario, p.status(), msel_columns(r))
         write_msel(rows, a.out)
     except MselError as e:
@@ -399,6 +403,9 @@ def register(sub: Any) -> None:
     p.add_argument("--inject", help="de inject waar de waarneming bij hoort")
     p.add_argument("--author", help="naam of rol van de waarnemer")
     p.set_defaults(func=cmd_exercise_note)
+    from desktop.cli_judgement import register_judgement
+
+    register_judgement(exs)
 
     ms = sub.add_parser("msel", help="MSEL-spreadsheets inlezen en uitvoeren")
     mss = ms.add_subparsers(dest="msel_command", metavar="OPDRACHT", required=True)
