@@ -23,6 +23,7 @@ from data.scenario.aar import Review, review
 from data.scenario.aar_render import RenderError, to_html, write
 from data.scenario.clock_text import clock_text
 from data.scenario.control import load_scenario, sidecar_path
+from data.scenario.judgement import JudgementError, judge, load_judgement
 from data.scenario.model import Scenario
 from data.scenario.observations import Note, NoteError, add_note, load_notes
 from data.scenario.player import CLOCK_ENTITY, ExerciseError, Player
@@ -33,7 +34,8 @@ from desktop.panes import Pane
 from widgets.exercise_console import ExerciseConsole
 from widgets.header import HeaderBar, is_exercise
 
-EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, OSError)
+EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, JudgementError,
+            OSError)
 REVIEW_DELAY_MS = 400
 
 
@@ -100,6 +102,7 @@ class ExercisePane(Pane):
         v.sig_withdraw.connect(
             lambda i: self.act(lambda p: p.withdraw(i), f"inject {i} ingetrokken"))
         v.sig_note.connect(self.note)
+        v.sig_judge.connect(self.judge)
         v.sig_aar_view.connect(self.view_aar)
         v.sig_aar_export.connect(self._ask_export)
 
@@ -141,15 +144,17 @@ class ExercisePane(Pane):
 
     def _review(self, st: Store) -> Review:
         self.player(st)  # gives a reading store its identity (whose events are the control's)
-        return review(st, self.scenario, load_notes(self.ctx.path), self.ctx.clock.now_ms())
+        return review(st, self.scenario, load_notes(self.ctx.path), self.ctx.clock.now_ms(),
+                      judgement=load_judgement(self.ctx.path))
 
     def _show_review(self, r: Review) -> None:
         self.last_review = r
         self.view.show_expectations([
             (i.id, x.text or x.type, x.state,
              x.response.response_s if x.response else None,
-             x.response.author if x.response else "")
-            for i in r.injects for x in i.expectations])
+             x.response.author if x.response else "",
+             x.override + (f" ({x.override_note})" if x.override_note else ""), n)
+            for i in r.injects for n, x in enumerate(i.expectations, 1)])
 
     def _show_clock(self) -> None:
         now = self.ctx.clock.now()
@@ -249,6 +254,19 @@ class ExercisePane(Pane):
             self.load_review()
 
         QueryOp(self.ctx.ops, keep, Lane.SLOW, expected=EXPECTED).success(kept).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def judge(self, inject_id: str, n: int, verdict: str, note: str) -> None:
+        """Keep the control team's verdict beside the store (never synced), then review."""
+        path, scenario = self.ctx.path, self.scenario
+
+        def kept(_o: Any) -> None:
+            self.view.judged()
+            self.view.show_message(f"oordeel bewaard: {inject_id} verwachting {n}: {verdict}")
+            self.load_review()
+
+        QueryOp(self.ctx.ops, lambda _st: judge(path, scenario, inject_id, n, verdict, note),
+                Lane.SLOW, expected=EXPECTED).success(kept).failure(
             lambda e: self.view.show_message(str(e))).run_in_background()
 
     def view_aar(self) -> None:

@@ -76,6 +76,8 @@ class ExerciseConsole(QWidget):
     sig_withdraw = Signal(str)
     sig_note = Signal(str, str)
     """An observer note (text, inject id or "")."""
+    sig_judge = Signal(str, int, str, str)
+    """The control team's verdict on an expectation (inject, 1-based number, verdict, note)."""
     sig_aar_view = Signal()
     sig_aar_export = Signal()
 
@@ -85,7 +87,8 @@ class ExerciseConsole(QWidget):
                       Column("bericht", 7), Column("notities spelleiding", 8))
     EXPECT_COLUMNS = (Column("inject", 1, width=70), Column("verwachting", 2),
                       Column("stand", 3, width=90), Column("reactietijd", 4, _dur, 90),
-                      Column("door", 5, width=120))
+                      Column("door", 5, width=120), Column("oordeel spelleiding", 6, width=130))
+    VERDICTS = ("gehaald", "deels", "gemist")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +148,21 @@ class ExerciseConsole(QWidget):
         self.x_table.setModel(self.expectations)
         self.x_table.horizontalHeader().setStretchLastSection(True)
         self.x_table.verticalHeader().hide()
+        self.x_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.x_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        judge = QHBoxLayout()
+        self.verdict = QComboBox()
+        self.verdict.setObjectName("Verdict")
+        for v in self.VERDICTS:
+            self.verdict.addItem(v, v)
+        self.verdict_note = QLineEdit()
+        self.verdict_note.setPlaceholderText(self.tr("toelichting bij het oordeel"))
+        self.verdict_note.returnPressed.connect(self._judge)
+        self.judge = QPushButton(self.tr("Oordeel bewaren"))
+        self.judge.clicked.connect(self._judge)
+        for w in (QLabel(self.tr("Oordeel spelleiding")), self.verdict, self.verdict_note,
+                  self.judge):
+            judge.addWidget(w, 2 if w is self.verdict_note else 0)
         notes = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setObjectName("ObserverNote")
@@ -175,6 +193,7 @@ class ExerciseConsole(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("Verwachte acties van de spelers")))
         ll.addWidget(self.x_table, 1)
+        ll.addLayout(judge)
         ll.addLayout(notes)
         split.addWidget(upper)
         split.addWidget(lower)
@@ -208,9 +227,30 @@ class ExerciseConsole(QWidget):
         self.scenario_time.setText(scenario_line or self.tr("OEFENING · nog niet gestart"))
         self.wall_time.setText(self.tr("kloktijd {0}").format(wall))
 
-    def show_expectations(self, rows: list[tuple[str, str, str, int | None, str]]) -> None:
-        """(inject, expectation, state, response seconds, by whom) per expectation."""
-        self.expectations.set_rows([(f"{r[0]}:{n}", *r) for n, r in enumerate(rows)])
+    def show_expectations(self, rows: list[tuple[Any, ...]]) -> None:
+        """(inject, expectation, state, response seconds, by whom, the control team's verdict,
+        its number within the inject) per expectation."""
+        current = self.selected_expectation()
+        self.expectations.set_rows([(f"{r[0]}:{r[6]}", *r[:6]) for r in rows])
+        if current:
+            row = self.expectations.row_of(f"{current[0]}:{current[1]}")
+            if row >= 0:
+                self.x_table.selectRow(row)
+
+    def selected_expectation(self) -> tuple[str, int] | None:
+        idx = self.x_table.currentIndex()
+        if not idx.isValid():
+            return None
+        iid, _, n = str(self.expectations.data(idx, ID_ROLE)).rpartition(":")
+        return (iid, int(n)) if n.isdigit() else None
+
+    def select_expectation(self, inject_id: str, n: int = 1) -> None:
+        row = self.expectations.row_of(f"{inject_id}:{n}")
+        if row >= 0:
+            self.x_table.selectRow(row)
+
+    def judged(self) -> None:
+        self.verdict_note.clear()
 
     def show_aar(self, page: str) -> None:
         self.aar.setHtml(page)
@@ -260,6 +300,14 @@ class ExerciseConsole(QWidget):
     def _withdraw(self) -> None:
         if iid := self.selected_inject():
             self.sig_withdraw.emit(iid)
+
+    def _judge(self) -> None:
+        x = self.selected_expectation()
+        if x is None:
+            self.show_message(self.tr("Kies eerst een verwachting in de lijst"))
+            return
+        self.sig_judge.emit(x[0], x[1], str(self.verdict.currentData()),
+                            self.verdict_note.text().strip())
 
     def _note(self) -> None:
         text = self.note.text().strip()

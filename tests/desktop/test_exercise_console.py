@@ -180,3 +180,44 @@ def test_player_centre_has_the_clock_but_no_console(qtbot: Any, tmp_path: Path) 
 def test_live_world_has_neither(window: Any) -> None:
     assert window.exercise.clock is None and window.exercise.console is None
     assert window.header.scenario.isHidden()
+
+
+def test_console_judges_an_expectation(qtbot: Any, control: Any) -> None:
+    """The control team overrides an automatic match from the expectations list; the verdict
+    is kept beside the store and shown beside the automatic state."""
+    from data.scenario.judgement import judgement_path, load_judgement
+
+    win, clock, db = control
+    con, pane = win.exercise.console, win.exercise.pane
+    win.show_view("oefening")
+    qtbot.waitUntil(lambda: len(rows(win)) == 4)
+    m = con.expectations
+    qtbot.waitUntil(lambda: m.rowCount() == 3)
+    # nothing chosen: a message, nothing kept
+    con.x_table.clearSelection()
+    con.x_table.setCurrentIndex(m.index(-1, -1))
+    qtbot.mouseClick(con.judge, Qt.MouseButton.LeftButton)
+    assert "Kies eerst een verwachting" in con.message.text()
+    assert not judgement_path(db).exists()
+
+    qtbot.mouseClick(con.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.clock_pane.running())
+    pane.tick()
+    qtbot.waitUntil(lambda: status_of(win, "I1") == "verstuurd")
+    clock.advance(timedelta(minutes=20))  # past I1's window: automatically gemist
+    pane.load_review()
+
+    def row(iid: str) -> tuple[Any, ...]:
+        return next(m.row_tuple(r) for r in range(m.rowCount()) if m.row_tuple(r)[1] == iid)
+
+    qtbot.waitUntil(lambda: row("I1")[3] == "gemist")
+    con.select_expectation("I1", 1)
+    con.verdict.setCurrentIndex(con.verdict.findData("deels"))
+    qtbot.keyClicks(con.verdict_note, "gebeld, niet gelogd")
+    qtbot.keyClick(con.verdict_note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: row("I1")[6] == "deels (gebeld, niet gelogd)")
+    assert row("I1")[3] == "gemist"  # the automatic state stays beside it
+    assert "oordeel bewaard: I1 verwachting 1: deels" in con.message.text()
+    assert con.verdict_note.text() == ""
+    o = load_judgement(db).overrides[("I1", 1)]
+    assert (o.verdict, o.note) == ("deels", "gebeld, niet gelogd")
