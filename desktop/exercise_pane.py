@@ -155,6 +155,9 @@ class ExercisePane(Pane):
              x.response.author if x.response else "",
              x.override + (f" ({x.override_note})" if x.override_note else ""), n)
             for i in r.injects for n, x in enumerate(i.expectations, 1)])
+        self.view.show_timeline(
+            [(i.id, i.fired_s, [x.response.offset_s for x in i.expectations if x.response])
+             for i in r.injects if i.fired_s is not None], r.now_s)
 
     def _show_clock(self) -> None:
         now = self.ctx.clock.now()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common import title_label
+from widgets.exercise_timeline import ExerciseTimeline
 from widgets.table_model import ID_ROLE, Column, RowTableModel
 
 SPEEDS = (1, 2, 4, 10, 30, 60)
@@ -197,6 +198,9 @@ class ExerciseConsole(QWidget):
         ll.addLayout(notes)
         split.addWidget(upper)
         split.addWidget(lower)
+        self.timeline = ExerciseTimeline()
+        self.timeline.setMinimumHeight(120)
+        split.addWidget(self.timeline)
         split.addWidget(self.aar)
         lay.addWidget(split, 1)
         self._on_selected()
@@ -251,6 +255,10 @@ class ExerciseConsole(QWidget):
 
     def judged(self) -> None:
         self.verdict_note.clear()
+
+    def show_timeline(self, points: list[tuple[str, int, list[int]]], now_s: int) -> None:
+        """Injects that went out against the players' responses (scenario seconds)."""
+        self.timeline.set_points(points, now_s)
 
     def show_aar(self, page: str) -> None:
         self.aar.setHtml(page)
