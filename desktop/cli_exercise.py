@@ -262,7 +262,7 @@ def cmd_exercise_note(a: argparse.Namespace) -> int:
 
 def cmd_msel_import(a: argparse.Namespace) -> int:
     """Read a spreadsheet into a control store's scenario: all rows or none."""
-    from data.scenario.control import create_exercise, load_scenario, save_scenario
+    from data.scenario.control import append_injects, create_exercise
     from data.scenario.msel import MselError, read_msel
     from data.store import Store, StoreError
 
@@ -288,16 +288,11 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
             print(f"oefening aangemaakt: wereld {st.world}")
         else:
             st = Store.open(db)
-            sc = load_scenario(db)
-            clash = sorted({i.id for i in sc.injects} & {i.id for i in sheet.injects})
-            if clash:
+            try:
+                append_injects(db, sheet)
+            except StoreError:
                 st.close()
-                raise UserError(f"niets ingelezen: deze injectnummers staan al in het draaiboek: "
-                                f"{', '.join(clash[:20])}")
-            for inj in sheet.injects:
-                inj.offset_s += int((sheet.t0 - sc.t0).total_seconds())
-            sc.injects += sheet.injects
-            save_scenario(db, sc)
+                raise
     except StoreError as e:
         raise UserError(str(e)) from None
     print(f"MSEL ingelezen: {len(sheet.injects)} injects uit {sheet.source} in "

@@ -22,9 +22,10 @@ from data.domain.validation import ValidationError
 from data.scenario.aar import Review, review
 from data.scenario.aar_render import RenderError, to_html, write
 from data.scenario.clock_text import clock_text
-from data.scenario.control import load_scenario, sidecar_path
+from data.scenario.control import append_injects, load_scenario, sidecar_path
 from data.scenario.judgement import JudgementError, judge, load_judgement
 from data.scenario.model import Scenario
+from data.scenario.msel import MselError, Sheet, read_msel
 from data.scenario.observations import Note, NoteError, add_note, load_notes
 from data.scenario.player import CLOCK_ENTITY, ExerciseError, Player
 from data.store import Changes, Store, StoreError, queries
@@ -103,6 +104,8 @@ class ExercisePane(Pane):
             lambda i: self.act(lambda p: p.withdraw(i), f"inject {i} ingetrokken"))
         v.sig_note.connect(self.note)
         v.sig_judge.connect(self.judge)
+        v.sig_import.connect(self._ask_import)
+        self.confirm_import: Callable[[Sheet], bool] = self._preview
         v.sig_aar_view.connect(self.view_aar)
         v.sig_aar_export.connect(self._ask_export)
 
@@ -270,6 +273,51 @@ class ExercisePane(Pane):
 
         QueryOp(self.ctx.ops, lambda _st: judge(path, scenario, inject_id, n, verdict, note),
                 Lane.SLOW, expected=EXPECTED).success(kept).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def _ask_import(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(
+            self.ctx.window, "MSEL inlezen", str(Path(self.ctx.path).parent),
+            "MSEL (*.xlsx *.csv)")
+        if name:
+            self.import_msel(Path(name))
+
+    def _preview(self, sheet: Sheet) -> bool:
+        from data.scenario.times import fmt_offset
+        from widgets.msel_preview import MselPreview
+
+        rows = [(i.id, f"T{fmt_offset(i.offset_s)}", i.sender, i.recipient, i.message)
+                for i in sheet.injects]
+        return MselPreview(sheet.source, rows, sheet.notices, self.ctx.window).exec() == 1
+
+    def import_msel(self, path: Path) -> None:
+        """Read the sheet (all or nothing; every bad row named), show the preview, and on
+        *Toevoegen* add its injects to the exercise, also while it runs."""
+
+        def read(_st: Store) -> Sheet:
+            try:
+                return read_msel(path)
+            except MselError as e:
+                probs = [str(p) for p in e.problems]
+                raise StoreError(f"{path.name} niet ingelezen, niets veranderd: "
+                                 + "; ".join(probs[:5])
+                                 + (f" (en nog {len(probs) - 5})" if len(probs) > 5 else ""))
+
+        def add(sheet: Sheet) -> None:
+            if not self.confirm_import(sheet):
+                self.view.show_message("inlezen geannuleerd; niets veranderd")
+                return
+            QueryOp(self.ctx.ops, lambda _st: append_injects(self.ctx.path, sheet), Lane.SLOW,
+                    expected=EXPECTED).success(lambda sc: added(sc, len(sheet.injects))).failure(
+                lambda e: self.view.show_message(str(e))).run_in_background()
+
+        def added(sc: Scenario, n: int) -> None:
+            self.scenario = sc
+            self._players.clear()  # each lane's player reads the new plan
+            self.view.show_message(f"{n} injects toegevoegd uit {path.name}")
+            self.load()
+
+        QueryOp(self.ctx.ops, read, Lane.SLOW, expected=EXPECTED).success(add).failure(
             lambda e: self.view.show_message(str(e))).run_in_background()
 
     def view_aar(self) -> None:

@@ -79,6 +79,8 @@ class ExerciseConsole(QWidget):
     """An observer note (text, inject id or "")."""
     sig_judge = Signal(str, int, str, str)
     """The control team's verdict on an expectation (inject, 1-based number, verdict, note)."""
+    sig_import = Signal()
+    """Add injects from an MSEL spreadsheet (also while the exercise runs)."""
     sig_aar_view = Signal()
     sig_aar_export = Signal()
 
@@ -137,7 +139,10 @@ class ExerciseConsole(QWidget):
         self.postpone_to.returnPressed.connect(self._postpone)
         self.withdraw = QPushButton(self.tr("Intrekken"))
         self.withdraw.clicked.connect(self._withdraw)
-        for w in (self.send_now, self.postpone, self.postpone_to, self.withdraw):
+        self.import_msel = QPushButton(self.tr("Injects toevoegen (MSEL)…"))
+        self.import_msel.clicked.connect(self.sig_import)
+        for w in (self.send_now, self.postpone, self.postpone_to, self.withdraw,
+                  self.import_msel):
             acts.addWidget(w)
         acts.addStretch(1)
         self.message = QLabel("")

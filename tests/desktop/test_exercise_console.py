@@ -224,3 +224,52 @@ def test_console_judges_an_expectation(qtbot: Any, control: Any) -> None:
     # the timeline shows I1 going out at T+0 (no player answered it)
     qtbot.waitUntil(lambda: [float(x) for x in con.timeline.injects.data["x"]] == [0.0])
     assert len(con.timeline.responses.data) == 0
+
+
+def _csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_console_imports_msel_into_running_exercise(qtbot: Any, control: Any,
+                                                    tmp_path: Path) -> None:
+    """Import from the console while the exercise runs: a bad sheet changes nothing and says
+    why; a cancelled preview changes nothing; a confirmed one adds the injects, and they fire."""
+    from data.scenario.control import sidecar_path
+
+    win, clock, db = control
+    con, pane = win.exercise.console, win.exercise.pane
+    qtbot.waitUntil(lambda: len(rows(win)) == 4)
+    qtbot.mouseClick(con.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.clock_pane.running())
+    before = sidecar_path(db).read_bytes()
+    seen: list[Any] = []
+
+    bad = _csv(tmp_path / "fout.csv", ["Nummer;Tijd;Van;Aan;Bericht",
+                                       "N1;+00:10;KCR2;IM VNOG;Eerste",
+                                       "N2;morgen;KCR2;IM VNOG;Tweede"])
+    pane.confirm_import = lambda sheet: seen.append(sheet) or True
+    pane.import_msel(bad)
+    qtbot.waitUntil(lambda: "niet ingelezen, niets veranderd" in con.message.text())
+    assert "rij 3" in con.message.text() and not seen
+    assert sidecar_path(db).read_bytes() == before
+
+    good = _csv(tmp_path / "extra.csv", ["Nummer;Tijd;Van;Aan;Bericht",
+                                         "N1;2027-01-19 06:02;KCR2;IM VNOG;Extra inject"])
+    pane.confirm_import = lambda sheet: seen.append(sheet) and False
+    pane.import_msel(good)
+    qtbot.waitUntil(lambda: "geannuleerd" in con.message.text())
+    assert [i.id for i in seen[0].injects] == ["N1"]
+    assert sidecar_path(db).read_bytes() == before
+
+    pane.confirm_import = lambda sheet: True
+    pane.import_msel(good)
+    qtbot.waitUntil(lambda: "N1" in rows(win))
+    assert "1 injects toegevoegd uit extra.csv" in con.message.text()
+    assert rows(win)["N1"][2] == 120 and status_of(win, "N1") == "gepland"
+    clock.advance(timedelta(minutes=3))
+    pane.tick()
+    qtbot.waitUntil(lambda: status_of(win, "N1") == "verstuurd")
+    pane.import_msel(good)  # the same number again: refused, nothing changes
+    qtbot.waitUntil(lambda: "staan al in het draaiboek: N1" in con.message.text())
+    assert len(rows(win)) == 5
