@@ -23,7 +23,13 @@ from data.scenario.aar import Review, review
 from data.scenario.aar_render import RenderError, to_html, write
 from data.scenario.clock_text import clock_text
 from data.scenario.control import append_injects, load_scenario, sidecar_path
-from data.scenario.judgement import JudgementError, judge, load_judgement
+from data.scenario.judgement import (
+    JudgementError,
+    add_finding,
+    judge,
+    load_judgement,
+    rate,
+)
 from data.scenario.model import Scenario
 from data.scenario.msel import MselError, Sheet, read_msel
 from data.scenario.observations import Note, NoteError, add_note, load_notes
@@ -105,6 +111,9 @@ class ExercisePane(Pane):
         v.sig_note.connect(self.note)
         v.sig_judge.connect(self.judge)
         v.sig_import.connect(self._ask_import)
+        v.sig_rate.connect(self.rate)
+        v.sig_finding.connect(self.finding)
+        v.set_objectives(self._objectives())
         self.confirm_import: Callable[[Sheet], bool] = self._preview
         v.sig_aar_view.connect(self.view_aar)
         v.sig_aar_export.connect(self._ask_export)
@@ -275,6 +284,40 @@ class ExercisePane(Pane):
                 Lane.SLOW, expected=EXPECTED).success(kept).failure(
             lambda e: self.view.show_message(str(e))).run_in_background()
 
+    def _objectives(self) -> list[tuple[str, str]]:
+        sc = self.scenario
+        ids = list(sc.objectives) + sorted({i.objective for i in sc.injects if i.objective}
+                                           - set(sc.objectives))
+        return [(o, sc.objectives.get(o, "")) for o in ids]
+
+    def _judging(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Keep one judgement record beside the store (SLOW lane), then review again."""
+        def ok(r: Any) -> None:
+            done(r)
+            self.load_review()
+
+        QueryOp(self.ctx.ops, lambda _st: fn(), Lane.SLOW, expected=EXPECTED).success(ok).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def rate(self, objective: str, rating: str, note: str) -> None:
+        path, sc = self.ctx.path, self.scenario
+
+        def done(r: Any) -> None:
+            self.view.rated()
+            self.view.show_message(f"doel {r.objective} beoordeeld: {r.rating}")
+
+        self._judging(lambda: rate(path, sc, objective, rating, note), done)
+
+    def finding(self, kind: str, text: str) -> None:
+        path, sc = self.ctx.path, self.scenario
+
+        def done(f: Any) -> None:
+            self.view.finding_kept()
+            self.view.show_message("sterk punt bewaard" if f.kind == "sterk"
+                                   else "verbeterpunt bewaard")
+
+        self._judging(lambda: add_finding(path, sc, kind, text), done)
+
     def _ask_import(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
             self.ctx.window, "MSEL inlezen", str(Path(self.ctx.path).parent),
@@ -314,6 +357,7 @@ class ExercisePane(Pane):
         def added(sc: Scenario, n: int) -> None:
             self.scenario = sc
             self._players.clear()  # each lane's player reads the new plan
+            self.view.set_objectives(self._objectives())
             self.view.show_message(f"{n} injects toegevoegd uit {path.name}")
             self.load()
 

@@ -79,6 +79,10 @@ class ExerciseConsole(QWidget):
     """An observer note (text, inject id or "")."""
     sig_judge = Signal(str, int, str, str)
     """The control team's verdict on an expectation (inject, 1-based number, verdict, note)."""
+    sig_rate = Signal(str, str, str)
+    """The trainer's rating of an objective (objective id, P/S/M/U, note)."""
+    sig_finding = Signal(str, str)
+    """A strength (``sterk``) or point for improvement (``verbeter``), and its text."""
     sig_import = Signal()
     """Add injects from an MSEL spreadsheet (also while the exercise runs)."""
     sig_aar_view = Signal()
@@ -183,6 +187,26 @@ class ExerciseConsole(QWidget):
         self.aar_export.clicked.connect(self.sig_aar_export)
         for w in (self.note, self.note_on_inject, self.aar_view, self.aar_export):
             notes.addWidget(w, 3 if w is self.note else 0)
+        rating = QHBoxLayout()
+        self.objective = QComboBox()
+        self.objective.setObjectName("Objective")
+        self.rating = QComboBox()
+        for code, text in (("P", "P — zonder problemen"), ("S", "S — enkele problemen"),
+                           ("M", "M — grote problemen"), ("U", "U — niet uitgevoerd")):
+            self.rating.addItem(text, code)
+        self.rating_note = QLineEdit()
+        self.rating_note.setPlaceholderText(self.tr("toelichting bij de beoordeling"))
+        self.rate = QPushButton(self.tr("Beoordeling bewaren"))
+        self.rate.clicked.connect(self._rate)
+        self.finding_kind = QComboBox()
+        self.finding_kind.addItem(self.tr("sterk punt"), "sterk")
+        self.finding_kind.addItem(self.tr("verbeterpunt"), "verbeter")
+        self.finding = QLineEdit()
+        self.finding.setPlaceholderText(self.tr("bevinding (Enter bewaart)"))
+        self.finding.returnPressed.connect(self._finding)
+        for w in (QLabel(self.tr("Doel")), self.objective, self.rating, self.rating_note,
+                  self.rate, self.finding_kind, self.finding):
+            rating.addWidget(w, 2 if w in (self.rating_note, self.finding) else 0)
         self.aar = QTextBrowser()
         self.aar.setObjectName("AarView")
         self.aar.setOpenExternalLinks(False)
@@ -201,6 +225,7 @@ class ExerciseConsole(QWidget):
         ll.addWidget(self.x_table, 1)
         ll.addLayout(judge)
         ll.addLayout(notes)
+        ll.addLayout(rating)
         split.addWidget(upper)
         split.addWidget(lower)
         self.timeline = ExerciseTimeline()
@@ -257,6 +282,30 @@ class ExerciseConsole(QWidget):
         row = self.expectations.row_of(f"{inject_id}:{n}")
         if row >= 0:
             self.x_table.selectRow(row)
+
+    def set_objectives(self, objectives: list[tuple[str, str]]) -> None:
+        """(id, title) of the scenario's objectives, for the rating control."""
+        self.objective.clear()
+        for oid, title in objectives:
+            self.objective.addItem(f"{oid} — {title}" if title and title != oid else oid, oid)
+        self.rate.setEnabled(bool(objectives))
+
+    def rated(self) -> None:
+        self.rating_note.clear()
+
+    def finding_kept(self) -> None:
+        self.finding.clear()
+
+    def _rate(self) -> None:
+        oid = self.objective.currentData()
+        if oid:
+            self.sig_rate.emit(str(oid), str(self.rating.currentData()),
+                               self.rating_note.text().strip())
+
+    def _finding(self) -> None:
+        text = self.finding.text().strip()
+        if text:
+            self.sig_finding.emit(str(self.finding_kind.currentData()), text)
 
     def judged(self) -> None:
         self.verdict_note.clear()

@@ -273,3 +273,29 @@ def test_console_imports_msel_into_running_exercise(qtbot: Any, control: Any,
     pane.import_msel(good)  # the same number again: refused, nothing changes
     qtbot.waitUntil(lambda: "staan al in het draaiboek: N1" in con.message.text())
     assert len(rows(win)) == 5
+
+
+def test_console_rates_objectives_and_keeps_findings(qtbot: Any, control: Any) -> None:
+    from data.scenario.judgement import load_judgement
+
+    win, clock, db = control
+    con = win.exercise.console
+    assert [con.objective.itemData(i) for i in range(con.objective.count())] == ["D1", "D2"]
+    con.objective.setCurrentIndex(con.objective.findData("D2"))
+    con.rating.setCurrentIndex(con.rating.findData("M"))
+    qtbot.keyClicks(con.rating_note, "aggregaten te laat")
+    qtbot.mouseClick(con.rate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "doel D2 beoordeeld: M" in con.message.text())
+    assert con.rating_note.text() == ""
+    con.finding_kind.setCurrentIndex(con.finding_kind.findData("verbeter"))
+    qtbot.keyClicks(con.finding, "Beeld niet gedeeld")
+    qtbot.keyClick(con.finding, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "verbeterpunt bewaard" in con.message.text())
+    j = load_judgement(db)
+    assert (j.ratings["D2"].rating, j.ratings["D2"].note) == ("M", "aggregaten te laat")
+    assert [(f.kind, f.text) for f in j.findings] == [("verbeter", "Beeld niet gedeeld")]
+    # and the evaluation shows them
+    qtbot.mouseClick(con.aar_view, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Verbeterplan" in con.aar.toPlainText())
+    page = con.aar.toPlainText()
+    assert "M — uitgevoerd met grote problemen" in page and "Beeld niet gedeeld" in page
