@@ -58,6 +58,18 @@ def _short(code: str) -> str:
     return r.short if r else code
 
 
+def _may_matter(ev: Event, raw: str, bij: dict[str, Any], sessions: dict[str, Any]) -> bool:
+    if ev.type == "comms.reported":
+        return "uitgevallen" in raw or "terugvaloptie_actief" in raw
+    if ev.type == "bijstand.status_changed":
+        return "ingediend" in raw or "toegezegd" in raw
+    if ev.type == "bijstand.offer_made":
+        return ev.entity in bij
+    if ev.type == "decision.recorded":
+        return any(s in raw for s, v in sessions.items() if v["first"] is None)
+    return True
+
+
 def chains(events: list[Event], scenario_s: Callable[[Event], int]) -> list[Chain]:
     """The chains in ``events`` (any order; fold order is used), with ``scenario_s`` giving an
     event's scenario seconds after T0."""
@@ -68,7 +80,11 @@ def chains(events: list[Event], scenario_s: Callable[[Event], int]) -> list[Chai
     open_outages: dict[tuple[str, str], int] = {}  # (region, channel) -> index, no fallback yet
     out_order: list[tuple[str, Any]] = []
     for ev in evs:
-        p = _payload(ev)
+        # most of these events cannot start or end a chain: skip them before parsing
+        raw = ev.payload_json if not ev.payload else ""
+        if raw and not _may_matter(ev, raw, bij, sessions):
+            continue
+        p = _payload(ev) if ev.type != "bijstand.offer_made" else {}
         t = scenario_s(ev)
         if ev.type == "bijstand.requested":
             b = bij.setdefault(ev.entity, {"label": "", "start": None, "offer": None, "yes": None})
