@@ -236,11 +236,13 @@ def cmd_exercise_aar(a: argparse.Namespace) -> int:
     from data.clock import default_clock
     from data.scenario.aar import review
     from data.scenario.aar_render import RenderError, write
+    from data.scenario.judgement import load_judgement
     from data.scenario.observations import load_notes
 
     p = _player(a.db)
     try:
-        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms(),
+                   judgement=load_judgement(a.db))
         write(r, a.out)
     except RenderError as e:
         raise UserError(str(e)) from None
@@ -277,7 +279,7 @@ def cmd_exercise_note(a: argparse.Namespace) -> int:
 
 def cmd_msel_import(a: argparse.Namespace) -> int:
     """Read a spreadsheet into a control store's scenario: all rows or none."""
-    from data.scenario.control import create_exercise, load_scenario, save_scenario
+    from data.scenario.control import append_injects, create_exercise
     from data.scenario.msel import MselError, read_msel
     from data.store import Store, StoreError
 
@@ -303,16 +305,11 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
             print(f"oefening aangemaakt: wereld {st.world}")
         else:
             st = Store.open(db)
-            sc = load_scenario(db)
-            clash = sorted({i.id for i in sc.injects} & {i.id for i in sheet.injects})
-            if clash:
+            try:
+                append_injects(db, sheet)
+            except StoreError:
                 st.close()
-                raise UserError(f"niets ingelezen: deze injectnummers staan al in het draaiboek: "
-                                f"{', '.join(clash[:20])}")
-            for inj in sheet.injects:
-                inj.offset_s += int((sheet.t0 - sc.t0).total_seconds())
-            sc.injects += sheet.injects
-            save_scenario(db, sc)
+                raise
     except StoreError as e:
         raise UserError(str(e)) from None
     print(f"MSEL ingelezen: {len(sheet.injects)} injects uit {sheet.source} in "
@@ -325,12 +322,14 @@ def cmd_msel_export(a: argparse.Namespace) -> int:
     from data.clock import default_clock
     from data.scenario.aar import review
     from data.scenario.aar_render import msel_columns
+    from data.scenario.judgement import load_judgement
     from data.scenario.msel import MselError, export_rows, write_msel
     from data.scenario.observations import load_notes
 
     p = _player(a.db)
     try:
-        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms())
+        r = review(p.store, p.scenario, load_notes(a.db), now_wall_ms=default_clock().now_ms(),
+                   judgement=load_judgement(a.db))
         rows = export_rows(p.scenario, p.status(), msel_columns(r))
         write_msel(rows, a.out)
     except MselError as e:
@@ -416,6 +415,9 @@ def register(sub: Any) -> None:
     p.add_argument("--inject", help="de inject waar de waarneming bij hoort")
     p.add_argument("--author", help="naam of rol van de waarnemer")
     p.set_defaults(func=cmd_exercise_note)
+    from desktop.cli_judgement import register_judgement
+
+    register_judgement(exs)
 
     ms = sub.add_parser("msel", help="MSEL-spreadsheets inlezen en uitvoeren")
     mss = ms.add_subparsers(dest="msel_command", metavar="OPDRACHT", required=True)

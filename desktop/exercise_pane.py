@@ -22,8 +22,16 @@ from data.domain.validation import ValidationError
 from data.scenario.aar import Review, review
 from data.scenario.aar_render import RenderError, to_html, write
 from data.scenario.clock_text import clock_text
-from data.scenario.control import load_scenario, sidecar_path
+from data.scenario.control import append_injects, load_scenario, sidecar_path
+from data.scenario.judgement import (
+    JudgementError,
+    add_finding,
+    judge,
+    load_judgement,
+    rate,
+)
 from data.scenario.model import Scenario
+from data.scenario.msel import MselError, Sheet, read_msel
 from data.scenario.observations import Note, NoteError, add_note, load_notes
 from data.scenario.player import CLOCK_ENTITY, ExerciseError, Player
 from data.store import Changes, Store, StoreError, queries
@@ -33,7 +41,8 @@ from desktop.panes import Pane
 from widgets.exercise_console import ExerciseConsole
 from widgets.header import HeaderBar, is_exercise
 
-EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, OSError)
+EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, JudgementError,
+            OSError)
 REVIEW_DELAY_MS = 400
 
 
@@ -100,6 +109,12 @@ class ExercisePane(Pane):
         v.sig_withdraw.connect(
             lambda i: self.act(lambda p: p.withdraw(i), f"inject {i} ingetrokken"))
         v.sig_note.connect(self.note)
+        v.sig_judge.connect(self.judge)
+        v.sig_import.connect(self._ask_import)
+        v.sig_rate.connect(self.rate)
+        v.sig_finding.connect(self.finding)
+        v.set_objectives(self._objectives())
+        self.confirm_import: Callable[[Sheet], bool] = self._preview
         v.sig_aar_view.connect(self.view_aar)
         v.sig_aar_export.connect(self._ask_export)
 
@@ -144,15 +159,20 @@ class ExercisePane(Pane):
 
     def _review(self, st: Store) -> Review:
         self.player(st)  # gives a reading store its identity (whose events are the control's)
-        return review(st, self.scenario, load_notes(self.ctx.path), self.ctx.clock.now_ms())
+        return review(st, self.scenario, load_notes(self.ctx.path), self.ctx.clock.now_ms(),
+                      judgement=load_judgement(self.ctx.path))
 
     def _show_review(self, r: Review) -> None:
         self.last_review = r
         self.view.show_expectations([
             (i.id, x.text or x.type, x.state,
              x.response.response_s if x.response else None,
-             x.response.author if x.response else "")
-            for i in r.injects for x in i.expectations])
+             x.response.author if x.response else "",
+             x.override + (f" ({x.override_note})" if x.override_note else ""), n)
+            for i in r.injects for n, x in enumerate(i.expectations, 1)])
+        self.view.show_timeline(
+            [(i.id, i.fired_s, [x.response.offset_s for x in i.expectations if x.response])
+             for i in r.injects if i.fired_s is not None], r.now_s)
 
     def _show_clock(self) -> None:
         now = self.ctx.clock.now()
@@ -252,6 +272,99 @@ class ExercisePane(Pane):
             self.load_review()
 
         QueryOp(self.ctx.ops, keep, Lane.SLOW, expected=EXPECTED).success(kept).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def judge(self, inject_id: str, n: int, verdict: str, note: str) -> None:
+        """Keep the control team's verdict beside the store (never synced), then review."""
+        path, scenario = self.ctx.path, self.scenario
+
+        def kept(_o: Any) -> None:
+            self.view.judged()
+            self.view.show_message(f"oordeel bewaard: {inject_id} verwachting {n}: {verdict}")
+            self.load_review()
+
+        QueryOp(self.ctx.ops, lambda _st: judge(path, scenario, inject_id, n, verdict, note),
+                Lane.SLOW, expected=EXPECTED).success(kept).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def _objectives(self) -> list[tuple[str, str]]:
+        sc = self.scenario
+        ids = list(sc.objectives) + sorted({i.objective for i in sc.injects if i.objective}
+                                           - set(sc.objectives))
+        return [(o, sc.objectives.get(o, "")) for o in ids]
+
+    def _judging(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Keep one judgement record beside the store (SLOW lane), then review again."""
+        def ok(r: Any) -> None:
+            done(r)
+            self.load_review()
+
+        QueryOp(self.ctx.ops, lambda _st: fn(), Lane.SLOW, expected=EXPECTED).success(ok).failure(
+            lambda e: self.view.show_message(str(e))).run_in_background()
+
+    def rate(self, objective: str, rating: str, note: str) -> None:
+        path, sc = self.ctx.path, self.scenario
+
+        def done(r: Any) -> None:
+            self.view.rated()
+            self.view.show_message(f"doel {r.objective} beoordeeld: {r.rating}")
+
+        self._judging(lambda: rate(path, sc, objective, rating, note), done)
+
+    def finding(self, kind: str, text: str) -> None:
+        path, sc = self.ctx.path, self.scenario
+
+        def done(f: Any) -> None:
+            self.view.finding_kept()
+            self.view.show_message("sterk punt bewaard" if f.kind == "sterk"
+                                   else "verbeterpunt bewaard")
+
+        self._judging(lambda: add_finding(path, sc, kind, text), done)
+
+    def _ask_import(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(
+            self.ctx.window, "MSEL inlezen", str(Path(self.ctx.path).parent),
+            "MSEL (*.xlsx *.csv)")
+        if name:
+            self.import_msel(Path(name))
+
+    def _preview(self, sheet: Sheet) -> bool:
+        from data.scenario.times import fmt_offset
+        from widgets.msel_preview import MselPreview
+
+        rows = [(i.id, f"T{fmt_offset(i.offset_s)}", i.sender, i.recipient, i.message)
+                for i in sheet.injects]
+        return MselPreview(sheet.source, rows, sheet.notices, self.ctx.window).exec() == 1
+
+    def import_msel(self, path: Path) -> None:
+        """Read the sheet (all or nothing; every bad row named), show the preview, and on
+        *Toevoegen* add its injects to the exercise, also while it runs."""
+
+        def read(_st: Store) -> Sheet:
+            try:
+                return read_msel(path)
+            except MselError as e:
+                probs = [str(p) for p in e.problems]
+                raise StoreError(f"{path.name} niet ingelezen, niets veranderd: "
+                                 + "; ".join(probs[:5])
+                                 + (f" (en nog {len(probs) - 5})" if len(probs) > 5 else ""))
+
+        def add(sheet: Sheet) -> None:
+            if not self.confirm_import(sheet):
+                self.view.show_message("inlezen geannuleerd; niets veranderd")
+                return
+            QueryOp(self.ctx.ops, lambda _st: append_injects(self.ctx.path, sheet), Lane.SLOW,
+                    expected=EXPECTED).success(lambda sc: added(sc, len(sheet.injects))).failure(
+                lambda e: self.view.show_message(str(e))).run_in_background()
+
+        def added(sc: Scenario, n: int) -> None:
+            self.scenario = sc
+            self._players.clear()  # each lane's player reads the new plan
+            self.view.set_objectives(self._objectives())
+            self.view.show_message(f"{n} injects toegevoegd uit {path.name}")
+            self.load()
+
+        QueryOp(self.ctx.ops, read, Lane.SLOW, expected=EXPECTED).success(add).failure(
             lambda e: self.view.show_message(str(e))).run_in_background()
 
     def view_aar(self) -> None:

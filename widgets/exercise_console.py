@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common import title_label
+from widgets.exercise_timeline import ExerciseTimeline
 from widgets.table_model import ID_ROLE, Column, RowTableModel
 
 SPEEDS = (1, 2, 4, 10, 30, 60)
@@ -76,6 +77,14 @@ class ExerciseConsole(QWidget):
     sig_withdraw = Signal(str)
     sig_note = Signal(str, str)
     """An observer note (text, inject id or "")."""
+    sig_judge = Signal(str, int, str, str)
+    """The control team's verdict on an expectation (inject, 1-based number, verdict, note)."""
+    sig_rate = Signal(str, str, str)
+    """The trainer's rating of an objective (objective id, P/S/M/U, note)."""
+    sig_finding = Signal(str, str)
+    """A strength (``sterk``) or point for improvement (``verbeter``), and its text."""
+    sig_import = Signal()
+    """Add injects from an MSEL spreadsheet (also while the exercise runs)."""
     sig_aar_view = Signal()
     sig_aar_export = Signal()
 
@@ -85,7 +94,8 @@ class ExerciseConsole(QWidget):
                       Column("bericht", 7), Column("notities spelleiding", 8))
     EXPECT_COLUMNS = (Column("inject", 1, width=70), Column("verwachting", 2),
                       Column("stand", 3, width=90), Column("reactietijd", 4, _dur, 90),
-                      Column("door", 5, width=120))
+                      Column("door", 5, width=120), Column("oordeel spelleiding", 6, width=130))
+    VERDICTS = ("gehaald", "deels", "gemist")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +143,10 @@ class ExerciseConsole(QWidget):
         self.postpone_to.returnPressed.connect(self._postpone)
         self.withdraw = QPushButton(self.tr("Intrekken"))
         self.withdraw.clicked.connect(self._withdraw)
-        for w in (self.send_now, self.postpone, self.postpone_to, self.withdraw):
+        self.import_msel = QPushButton(self.tr("Injects toevoegen (MSEL)…"))
+        self.import_msel.clicked.connect(self.sig_import)
+        for w in (self.send_now, self.postpone, self.postpone_to, self.withdraw,
+                  self.import_msel):
             acts.addWidget(w)
         acts.addStretch(1)
         self.message = QLabel("")
@@ -145,6 +158,21 @@ class ExerciseConsole(QWidget):
         self.x_table.setModel(self.expectations)
         self.x_table.horizontalHeader().setStretchLastSection(True)
         self.x_table.verticalHeader().hide()
+        self.x_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.x_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        judge = QHBoxLayout()
+        self.verdict = QComboBox()
+        self.verdict.setObjectName("Verdict")
+        for v in self.VERDICTS:
+            self.verdict.addItem(v, v)
+        self.verdict_note = QLineEdit()
+        self.verdict_note.setPlaceholderText(self.tr("toelichting bij het oordeel"))
+        self.verdict_note.returnPressed.connect(self._judge)
+        self.judge = QPushButton(self.tr("Oordeel bewaren"))
+        self.judge.clicked.connect(self._judge)
+        for w in (QLabel(self.tr("Oordeel spelleiding")), self.verdict, self.verdict_note,
+                  self.judge):
+            judge.addWidget(w, 2 if w is self.verdict_note else 0)
         notes = QHBoxLayout()
         self.note = QLineEdit()
         self.note.setObjectName("ObserverNote")
@@ -159,6 +187,26 @@ class ExerciseConsole(QWidget):
         self.aar_export.clicked.connect(self.sig_aar_export)
         for w in (self.note, self.note_on_inject, self.aar_view, self.aar_export):
             notes.addWidget(w, 3 if w is self.note else 0)
+        rating = QHBoxLayout()
+        self.objective = QComboBox()
+        self.objective.setObjectName("Objective")
+        self.rating = QComboBox()
+        for code, text in (("P", "P — zonder problemen"), ("S", "S — enkele problemen"),
+                           ("M", "M — grote problemen"), ("U", "U — niet uitgevoerd")):
+            self.rating.addItem(text, code)
+        self.rating_note = QLineEdit()
+        self.rating_note.setPlaceholderText(self.tr("toelichting bij de beoordeling"))
+        self.rate = QPushButton(self.tr("Beoordeling bewaren"))
+        self.rate.clicked.connect(self._rate)
+        self.finding_kind = QComboBox()
+        self.finding_kind.addItem(self.tr("sterk punt"), "sterk")
+        self.finding_kind.addItem(self.tr("verbeterpunt"), "verbeter")
+        self.finding = QLineEdit()
+        self.finding.setPlaceholderText(self.tr("bevinding (Enter bewaart)"))
+        self.finding.returnPressed.connect(self._finding)
+        for w in (QLabel(self.tr("Doel")), self.objective, self.rating, self.rating_note,
+                  self.rate, self.finding_kind, self.finding):
+            rating.addWidget(w, 2 if w in (self.rating_note, self.finding) else 0)
         self.aar = QTextBrowser()
         self.aar.setObjectName("AarView")
         self.aar.setOpenExternalLinks(False)
@@ -175,9 +223,14 @@ class ExerciseConsole(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("Verwachte acties van de spelers")))
         ll.addWidget(self.x_table, 1)
+        ll.addLayout(judge)
         ll.addLayout(notes)
+        ll.addLayout(rating)
         split.addWidget(upper)
         split.addWidget(lower)
+        self.timeline = ExerciseTimeline()
+        self.timeline.setMinimumHeight(120)
+        split.addWidget(self.timeline)
         split.addWidget(self.aar)
         lay.addWidget(split, 1)
         self._on_selected()
@@ -208,9 +261,58 @@ class ExerciseConsole(QWidget):
         self.scenario_time.setText(scenario_line or self.tr("OEFENING · nog niet gestart"))
         self.wall_time.setText(self.tr("kloktijd {0}").format(wall))
 
-    def show_expectations(self, rows: list[tuple[str, str, str, int | None, str]]) -> None:
-        """(inject, expectation, state, response seconds, by whom) per expectation."""
-        self.expectations.set_rows([(f"{r[0]}:{n}", *r) for n, r in enumerate(rows)])
+    def show_expectations(self, rows: list[tuple[Any, ...]]) -> None:
+        """(inject, expectation, state, response seconds, by whom, the control team's verdict,
+        its number within the inject) per expectation."""
+        current = self.selected_expectation()
+        self.expectations.set_rows([(f"{r[0]}:{r[6]}", *r[:6]) for r in rows])
+        if current:
+            row = self.expectations.row_of(f"{current[0]}:{current[1]}")
+            if row >= 0:
+                self.x_table.selectRow(row)
+
+    def selected_expectation(self) -> tuple[str, int] | None:
+        idx = self.x_table.currentIndex()
+        if not idx.isValid():
+            return None
+        iid, _, n = str(self.expectations.data(idx, ID_ROLE)).rpartition(":")
+        return (iid, int(n)) if n.isdigit() else None
+
+    def select_expectation(self, inject_id: str, n: int = 1) -> None:
+        row = self.expectations.row_of(f"{inject_id}:{n}")
+        if row >= 0:
+            self.x_table.selectRow(row)
+
+    def set_objectives(self, objectives: list[tuple[str, str]]) -> None:
+        """(id, title) of the scenario's objectives, for the rating control."""
+        self.objective.clear()
+        for oid, title in objectives:
+            self.objective.addItem(f"{oid} — {title}" if title and title != oid else oid, oid)
+        self.rate.setEnabled(bool(objectives))
+
+    def rated(self) -> None:
+        self.rating_note.clear()
+
+    def finding_kept(self) -> None:
+        self.finding.clear()
+
+    def _rate(self) -> None:
+        oid = self.objective.currentData()
+        if oid:
+            self.sig_rate.emit(str(oid), str(self.rating.currentData()),
+                               self.rating_note.text().strip())
+
+    def _finding(self) -> None:
+        text = self.finding.text().strip()
+        if text:
+            self.sig_finding.emit(str(self.finding_kind.currentData()), text)
+
+    def judged(self) -> None:
+        self.verdict_note.clear()
+
+    def show_timeline(self, points: list[tuple[str, int, list[int]]], now_s: int) -> None:
+        """Injects that went out against the players' responses (scenario seconds)."""
+        self.timeline.set_points(points, now_s)
 
     def show_aar(self, page: str) -> None:
         self.aar.setHtml(page)
@@ -260,6 +362,14 @@ class ExerciseConsole(QWidget):
     def _withdraw(self) -> None:
         if iid := self.selected_inject():
             self.sig_withdraw.emit(iid)
+
+    def _judge(self) -> None:
+        x = self.selected_expectation()
+        if x is None:
+            self.show_message(self.tr("Kies eerst een verwachting in de lijst"))
+            return
+        self.sig_judge.emit(x[0], x[1], str(self.verdict.currentData()),
+                            self.verdict_note.text().strip())
 
     def _note(self) -> None:
         text = self.note.text().strip()

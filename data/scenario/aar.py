@@ -34,6 +34,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from data.clock import parse_iso
+from data.scenario.chains import TYPES as CHAIN_TYPES
+from data.scenario.chains import Chain, chains
+from data.scenario.judgement import RATINGS, Finding, Judgement, PlanItem
 from data.scenario.model import Expectation, Scenario
 from data.scenario.observations import Note
 from data.scenario.player import CLOCK_ENTITY, CONTROL, dt_to_ms
@@ -74,6 +77,13 @@ class ExpectationResult:
     within_s: int
     state: str  # gehaald | te laat | gemist | open | niet verstuurd | ingetrokken
     response: Response | None = None
+    override: str = ""  # the control team's verdict: gehaald | deels | gemist (or "")
+    override_note: str = ""
+
+    @property
+    def final(self) -> str:
+        """The state that counts: the control team's verdict if they gave one."""
+        return self.override or self.state
 
 
 @dataclass(slots=True)
@@ -110,6 +120,13 @@ class ObjectiveResult:
     missed: int = 0
     open: int = 0
     response_times: list[int] = field(default_factory=list)
+    rating: str = ""  # P | S | M | U, set by the trainer
+    rating_note: str = ""
+    overridden: int = 0  # expectations the control team judged by hand
+
+    @property
+    def rating_text(self) -> str:
+        return f"{self.rating} — {RATINGS[self.rating]}" if self.rating in RATINGS else ""
 
     @property
     def mean_response_s(self) -> int | None:
@@ -140,6 +157,9 @@ class Review:
     timeline: list[TimelineEntry]
     notes: list[Note]
     rule: str = RULE
+    findings: list[Finding] = field(default_factory=list)
+    plan: list[PlanItem] = field(default_factory=list)
+    chains: list[Chain] = field(default_factory=list)
 
     def inject(self, inject_id: str) -> InjectResult | None:
         return next((i for i in self.injects if i.id == inject_id), None)
@@ -218,10 +238,12 @@ def _what(ev: Event, p: dict[str, Any], t0_ms: int) -> str:
 
 
 def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
-           now_wall_ms: int | None = None) -> Review:
+           now_wall_ms: int | None = None, judgement: Judgement | None = None) -> Review:
     """The after-action review of the exercise in ``store`` as it stands at ``now_wall_ms``
-    (default: the newest clock event, so a paused exercise reviews the same every time)."""
+    (default: the newest clock event, so a paused exercise reviews the same every time), with
+    the control team's ``judgement`` (overrides, ratings, findings, plan) beside it."""
     notes = list(notes or [])
+    judged = judgement or Judgement()
     by_id = {i.id: i for i in scenario.injects}
     t0_ms = dt_to_ms(scenario.t0)
     wanted = {x.type for i in scenario.injects for x in i.expect}
@@ -234,8 +256,11 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
     node = store.node_id
     # only what the review looks at: the exercise's own events, the expected types, and the
     # entities the injects made (SQLite passes over the rest without making events of them)
-    for ev in store.events_of_types([*CLOCK_TYPES, *INJECT_TYPES, *sorted(wanted)],
-                                    sorted(own_entities)):
+    chain_events: list[Event] = []
+    for ev in store.events_of_types([*CLOCK_TYPES, *INJECT_TYPES,
+                                     *sorted(wanted | set(CHAIN_TYPES))], sorted(own_entities)):
+        if ev.type in CHAIN_TYPES:
+            chain_events.append(ev)
         if ev.type.startswith("exercise."):
             p = _payload(ev)
             control_events.append((ev, p))
@@ -316,7 +341,7 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
                 ev = first_after(on_entity.get(spec.entity, []), hlc, None) if spec.entity else None
                 if ev is not None:
                     firsts.append(response(ev, fired_ms).response_s)
-        for x in inj.expect:
+        for n, x in enumerate(inj.expect, 1):
             xr = ExpectationResult(inj.id, x.text, x.type, dict(x.where), x.within_s,
                                    "ingetrokken" if st.get("withdrawn") and not st.get("fired")
                                    else "niet verstuurd")
@@ -329,6 +354,9 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
                     firsts.append(xr.response.response_s)
                 else:
                     xr.state = "gemist" if now_ms > deadline else "open"
+            ov = judged.overrides.get((inj.id, n))
+            if ov is not None:
+                xr.override, xr.override_note = ov.verdict, ov.note
             r.expectations.append(xr)
         r.first_response_s = min(firsts) if firsts else None
         results.append(r)
@@ -348,8 +376,12 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
             o.late += xr.state == "te laat"
             o.missed += xr.state == "gemist"
             o.open += xr.state == "open"
+            o.overridden += bool(xr.override)
             if xr.response is not None:
                 o.response_times.append(xr.response.response_s)
+    for oid, rt in judged.ratings.items():
+        o = objectives.setdefault(oid, ObjectiveResult(oid, oid))
+        o.rating, o.rating_note = rt.rating, rt.note
 
     timeline = [TimelineEntry((int(p.get("scenario_ms", 0)) - t0_ms) // 1000
                               if ev.type in CLOCK_TYPES or ev.type == "exercise.inject_fired"
@@ -360,4 +392,6 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
                 for ev, p in control_events]
     return Review(scenario.title, store.world, t0_ms, started, bool(clock.get("running")),
                   int(clock.get("speed", 1)), (now_ms - t0_ms) // 1000, run_s, stop_s, results,
-                  list(objectives.values()), timeline, sorted(notes, key=lambda n: n.offset_s))
+                  list(objectives.values()), timeline, sorted(notes, key=lambda n: n.offset_s),
+                  findings=list(judged.findings), plan=list(judged.plan),
+                  chains=chains(chain_events, lambda ev: (when(ev) - t0_ms) // 1000))

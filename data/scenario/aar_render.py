@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from data.scenario.aar import Review
+from data.scenario.judgement import FINDING_KINDS
 from data.scenario.times import fmt_offset
 
 
@@ -46,9 +47,15 @@ def tables(r: Review) -> list[tuple[str, list[str], list[list[Any]]]]:
             expect.append([i.id, x.text or x.type, f"{x.type}" + (f" ({where})" if where else ""),
                            _dur(x.within_s), x.state, _t(rp.offset_s) if rp else "",
                            _dur(rp.response_s) if rp else "",
-                           f"{rp.author} ({rp.origin})" if rp else ""])
+                           f"{rp.author} ({rp.origin})" if rp else "",
+                           x.override, x.override_note])
     objectives = [[o.id, o.title, o.injects, o.fired, o.met, o.late, o.missed, o.open,
-                   _dur(o.mean_response_s)] for o in r.objectives]
+                   _dur(o.mean_response_s), o.rating_text, o.rating_note]
+                  for o in r.objectives]
+    findings = [[FINDING_KINDS.get(f.kind, f.kind), f.objective, f.text] for f in r.findings]
+    plan = [[p.issue, p.action, p.owner, p.due, p.objective] for p in r.plan]
+    chains = [[c.kind, c.label, c.entity, _t(c.start_s), _dur(c.first_s), _dur(c.second_s),
+               _dur(c.total_s)] for c in r.chains]
     notes = [[_t(n.offset_s), n.inject, n.author, n.text] for n in r.notes]
     timeline = [[_t(e.offset_s), _wall(e.wall_ms), e.what] for e in r.timeline]
     return [
@@ -56,9 +63,15 @@ def tables(r: Review) -> list[tuple[str, list[str], list[list[Any]]]]:
                      "verstuurd (UTC)", "eerste reactie", "doel", "van", "aan", "bericht"],
          injects),
         ("Verwachtingen", ["inject", "verwachting", "gebeurtenis", "binnen", "stand",
-                           "gehaald op", "reactietijd", "door"], expect),
+                           "gehaald op", "reactietijd", "door", "oordeel spelleiding",
+                           "toelichting"], expect),
         ("Doelen", ["doel", "omschrijving", "injects", "verstuurd", "gehaald", "te laat",
-                    "gemist", "open", "gem. reactietijd"], objectives),
+                    "gemist", "open", "gem. reactietijd", "beoordeling", "toelichting"],
+         objectives),
+        ("Doorlooptijden", ["keten", "wat", "id", "begin", "tot aanbod / besluit / terugval",
+                            "aanbod → toegezegd", "verzoek → toegezegd"], chains),
+        ("Bevindingen", ["soort", "doel", "bevinding"], findings),
+        ("Verbeterplan", ["probleem", "verbeteractie", "eigenaar", "gereed", "doel"], plan),
         ("Waarnemingen", ["scenariotijd", "inject", "waarnemer", "waarneming"], notes),
         ("Tijdlijn", ["scenariotijd", "wandklok (UTC)", "wat"], timeline),
     ]
@@ -73,7 +86,8 @@ def msel_columns(r: Review) -> tuple[list[str], dict[str, list[Any]]]:
         for x in i.expectations:
             rp = x.response
             acts.append(f"{x.text or x.type}: {x.state}" + (
-                f" {_t(rp.offset_s)} (+{_dur(rp.response_s)}) door {rp.author}" if rp else ""))
+                f" {_t(rp.offset_s)} (+{_dur(rp.response_s)}) door {rp.author}" if rp else "")
+                + (f" (spelleiding: {x.override})" if x.override else ""))
         cells[i.id] = ["; ".join(acts), _dur(i.first_response_s),
                        "; ".join(f"{_t(n.offset_s)} {n.text}" for n in i.notes)]
     return ["Reacties spelers", "Eerste reactie", "Waarnemingen"], cells
@@ -93,7 +107,9 @@ def summary(r: Review) -> list[str]:
         f"{sum(x.state == 'te laat' for x in xs)} te laat, "
         f"{sum(x.state == 'gemist' for x in xs)} gemist, "
         f"{sum(x.state == 'open' for x in xs)} open, van {len(xs)}",
-    ]
+    ] + ([f"Door de spelleiding beoordeeld: {sum(bool(x.override) for x in xs)} "
+          "verwachting(en) (zie 'oordeel spelleiding' naast de automatische stand)"]
+         if any(x.override for x in xs) else [])
 
 
 def to_markdown(r: Review) -> str:

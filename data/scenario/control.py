@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from data.scenario.model import Scenario
+from data.scenario.msel import Sheet
 from data.store import Store, StoreError
 
 SUFFIX = ".spelleiding.json"
@@ -68,3 +69,20 @@ def create_exercise(db: str | os.PathLike[str], node: str, sc: Scenario, world: 
         st.close()
         raise StoreError(f"draaiboek van de spelleiding kan niet worden geschreven: {e}") from None
     return st
+
+
+def append_injects(db: str | os.PathLike[str], sheet: Sheet) -> Scenario:
+    """Add the injects of an MSEL ``sheet`` to the exercise of the store ``db`` (also while it
+    runs): their times are moved onto the exercise's T0. All or nothing: an inject number that
+    is already in the scenario refuses the whole sheet, and nothing is written."""
+    sc = load_scenario(db)
+    clash = sorted({i.id for i in sc.injects} & {i.id for i in sheet.injects})
+    if clash:
+        raise StoreError("niets ingelezen: deze injectnummers staan al in het draaiboek: "
+                         + ", ".join(clash[:20]))
+    shift = int((sheet.t0 - sc.t0).total_seconds())
+    for inj in sheet.injects:
+        inj.offset_s += shift
+    sc.injects += sheet.injects
+    save_scenario(db, sc)
+    return sc

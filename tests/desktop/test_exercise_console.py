@@ -180,3 +180,122 @@ def test_player_centre_has_the_clock_but_no_console(qtbot: Any, tmp_path: Path) 
 def test_live_world_has_neither(window: Any) -> None:
     assert window.exercise.clock is None and window.exercise.console is None
     assert window.header.scenario.isHidden()
+
+
+def test_console_judges_an_expectation(qtbot: Any, control: Any) -> None:
+    """The control team overrides an automatic match from the expectations list; the verdict
+    is kept beside the store and shown beside the automatic state."""
+    from data.scenario.judgement import judgement_path, load_judgement
+
+    win, clock, db = control
+    con, pane = win.exercise.console, win.exercise.pane
+    win.show_view("oefening")
+    qtbot.waitUntil(lambda: len(rows(win)) == 4)
+    m = con.expectations
+    qtbot.waitUntil(lambda: m.rowCount() == 3)
+    # nothing chosen: a message, nothing kept
+    con.x_table.clearSelection()
+    con.x_table.setCurrentIndex(m.index(-1, -1))
+    qtbot.mouseClick(con.judge, Qt.MouseButton.LeftButton)
+    assert "Kies eerst een verwachting" in con.message.text()
+    assert not judgement_path(db).exists()
+
+    qtbot.mouseClick(con.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.clock_pane.running())
+    pane.tick()
+    qtbot.waitUntil(lambda: status_of(win, "I1") == "verstuurd")
+    clock.advance(timedelta(minutes=20))  # past I1's window: automatically gemist
+    pane.load_review()
+
+    def row(iid: str) -> tuple[Any, ...]:
+        return next(m.row_tuple(r) for r in range(m.rowCount()) if m.row_tuple(r)[1] == iid)
+
+    qtbot.waitUntil(lambda: row("I1")[3] == "gemist")
+    con.select_expectation("I1", 1)
+    con.verdict.setCurrentIndex(con.verdict.findData("deels"))
+    qtbot.keyClicks(con.verdict_note, "gebeld, niet gelogd")
+    qtbot.keyClick(con.verdict_note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: row("I1")[6] == "deels (gebeld, niet gelogd)")
+    assert row("I1")[3] == "gemist"  # the automatic state stays beside it
+    assert "oordeel bewaard: I1 verwachting 1: deels" in con.message.text()
+    assert con.verdict_note.text() == ""
+    o = load_judgement(db).overrides[("I1", 1)]
+    assert (o.verdict, o.note) == ("deels", "gebeld, niet gelogd")
+    # the timeline shows I1 going out at T+0 (no player answered it)
+    qtbot.waitUntil(lambda: [float(x) for x in con.timeline.injects.data["x"]] == [0.0])
+    assert len(con.timeline.responses.data) == 0
+
+
+def _csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_console_imports_msel_into_running_exercise(qtbot: Any, control: Any,
+                                                    tmp_path: Path) -> None:
+    """Import from the console while the exercise runs: a bad sheet changes nothing and says
+    why; a cancelled preview changes nothing; a confirmed one adds the injects, and they fire."""
+    from data.scenario.control import sidecar_path
+
+    win, clock, db = control
+    con, pane = win.exercise.console, win.exercise.pane
+    qtbot.waitUntil(lambda: len(rows(win)) == 4)
+    qtbot.mouseClick(con.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.clock_pane.running())
+    before = sidecar_path(db).read_bytes()
+    seen: list[Any] = []
+
+    bad = _csv(tmp_path / "fout.csv", ["Nummer;Tijd;Van;Aan;Bericht",
+                                       "N1;+00:10;KCR2;IM VNOG;Eerste",
+                                       "N2;morgen;KCR2;IM VNOG;Tweede"])
+    pane.confirm_import = lambda sheet: seen.append(sheet) or True
+    pane.import_msel(bad)
+    qtbot.waitUntil(lambda: "niet ingelezen, niets veranderd" in con.message.text())
+    assert "rij 3" in con.message.text() and not seen
+    assert sidecar_path(db).read_bytes() == before
+
+    good = _csv(tmp_path / "extra.csv", ["Nummer;Tijd;Van;Aan;Bericht",
+                                         "N1;2027-01-19 06:02;KCR2;IM VNOG;Extra inject"])
+    pane.confirm_import = lambda sheet: seen.append(sheet) and False
+    pane.import_msel(good)
+    qtbot.waitUntil(lambda: "geannuleerd" in con.message.text())
+    assert [i.id for i in seen[0].injects] == ["N1"]
+    assert sidecar_path(db).read_bytes() == before
+
+    pane.confirm_import = lambda sheet: True
+    pane.import_msel(good)
+    qtbot.waitUntil(lambda: "N1" in rows(win))
+    assert "1 injects toegevoegd uit extra.csv" in con.message.text()
+    assert rows(win)["N1"][2] == 120 and status_of(win, "N1") == "gepland"
+    clock.advance(timedelta(minutes=3))
+    pane.tick()
+    qtbot.waitUntil(lambda: status_of(win, "N1") == "verstuurd")
+    pane.import_msel(good)  # the same number again: refused, nothing changes
+    qtbot.waitUntil(lambda: "staan al in het draaiboek: N1" in con.message.text())
+    assert len(rows(win)) == 5
+
+
+def test_console_rates_objectives_and_keeps_findings(qtbot: Any, control: Any) -> None:
+    from data.scenario.judgement import load_judgement
+
+    win, clock, db = control
+    con = win.exercise.console
+    assert [con.objective.itemData(i) for i in range(con.objective.count())] == ["D1", "D2"]
+    con.objective.setCurrentIndex(con.objective.findData("D2"))
+    con.rating.setCurrentIndex(con.rating.findData("M"))
+    qtbot.keyClicks(con.rating_note, "aggregaten te laat")
+    qtbot.mouseClick(con.rate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "doel D2 beoordeeld: M" in con.message.text())
+    assert con.rating_note.text() == ""
+    con.finding_kind.setCurrentIndex(con.finding_kind.findData("verbeter"))
+    qtbot.keyClicks(con.finding, "Beeld niet gedeeld")
+    qtbot.keyClick(con.finding, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "verbeterpunt bewaard" in con.message.text())
+    j = load_judgement(db)
+    assert (j.ratings["D2"].rating, j.ratings["D2"].note) == ("M", "aggregaten te laat")
+    assert [(f.kind, f.text) for f in j.findings] == [("verbeter", "Beeld niet gedeeld")]
+    # and the evaluation shows them
+    qtbot.mouseClick(con.aar_view, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Verbeterplan" in con.aar.toPlainText())
+    page = con.aar.toPlainText()
+    assert "M — uitgevoerd met grote problemen" in page and "Beeld niet gedeeld" in page

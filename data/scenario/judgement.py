@@ -1,0 +1,197 @@
+"""The control team's judgement of an exercise: overrides of automatic expectation matches,
+a P/S/M/U rating per objective, strengths and points for improvement, and the improvement plan.
+
+Like the observer notes these are the control team's words about the players, so they live in a
+file beside the control store (``<store>.beoordeling.jsonl``, one record a line, appended and
+flushed), never as an event: no hub, peer or bundle carries them to a player. A later record for
+the same expectation or objective replaces the earlier one when the file is read back; nothing
+is rewritten, so the file is also the history of the judgement.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from data.scenario.model import Scenario
+
+SUFFIX = ".beoordeling.jsonl"
+MAX_TEXT = 2000
+
+# what the control team may say about an expectation (the words of the CLI and the console)
+VERDICTS = ("gehaald", "deels", "gemist")
+
+# HSEEP's four ratings, in Dutch
+RATINGS = {
+    "P": "uitgevoerd zonder problemen",
+    "S": "uitgevoerd met enkele problemen",
+    "M": "uitgevoerd met grote problemen",
+    "U": "niet uitgevoerd",
+}
+
+FINDING_KINDS = {"sterk": "sterk punt", "verbeter": "verbeterpunt"}
+
+
+class JudgementError(ValueError):
+    """A judgement that cannot be kept (message for a person)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    inject: str
+    expect: int  # 1-based, in the order of the inject's expectations
+    verdict: str  # gehaald | deels | gemist
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    objective: str
+    rating: str  # P | S | M | U
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # sterk | verbeter
+    text: str
+    objective: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    issue: str
+    action: str
+    owner: str
+    due: str  # YYYY-MM-DD
+    objective: str = ""
+
+
+@dataclass(slots=True)
+class Judgement:
+    overrides: dict[tuple[str, int], Override] = field(default_factory=dict)
+    ratings: dict[str, Rating] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    plan: list[PlanItem] = field(default_factory=list)
+
+
+def judgement_path(db: str | os.PathLike[str]) -> Path:
+    return Path(str(db) + SUFFIX)
+
+
+def _text(value: str, what: str, required: bool = True) -> str:
+    t = (value or "").strip()
+    if required and not t:
+        raise JudgementError(f"{what} is leeg")
+    if len(t) > MAX_TEXT:
+        raise JudgementError(f"{what} is hoogstens {MAX_TEXT} tekens")
+    return t
+
+
+def _objective(scenario: Scenario, objective: str) -> str:
+    o = (objective or "").strip()
+    known = set(scenario.objectives) | {i.objective for i in scenario.injects if i.objective}
+    if o and o not in known:
+        raise JudgementError(f"doel '{o}' staat niet in het draaiboek"
+                             + (f" (wel: {', '.join(sorted(known))})" if known else ""))
+    return o
+
+
+def _append(db: str | os.PathLike[str], record: dict[str, Any]) -> None:
+    with open(judgement_path(db), "a", encoding="utf-8") as f:
+        f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def judge(db: str | os.PathLike[str], scenario: Scenario, inject: str, expect: int,
+          verdict: str, note: str = "") -> Override:
+    """Keep the control team's verdict on expectation ``expect`` (1-based) of ``inject``."""
+    inj = scenario.inject(inject.strip())
+    if inj is None:
+        raise JudgementError(f"inject '{inject}' staat niet in het draaiboek")
+    if not inj.expect:
+        raise JudgementError(f"inject {inj.id} heeft geen verwachtingen")
+    if not 1 <= expect <= len(inj.expect):
+        many = len(inj.expect)
+        raise JudgementError(f"inject {inj.id} heeft verwachting 1 tot en met {many}" if many > 1
+                             else f"inject {inj.id} heeft één verwachting (1)")
+    v = (verdict or "").strip().casefold()
+    if v not in VERDICTS:
+        raise JudgementError(f"kies gehaald, deels of gemist (niet '{verdict}')")
+    o = Override(inj.id, expect, v, _text(note, "de toelichting", required=False))
+    _append(db, {"kind": "override", **asdict(o)})
+    return o
+
+
+def rate(db: str | os.PathLike[str], scenario: Scenario, objective: str, rating: str,
+         note: str = "") -> Rating:
+    """Keep the trainer's P/S/M/U rating of one objective."""
+    o = _objective(scenario, objective)
+    if not o:
+        raise JudgementError("welk doel? geef het doel-id")
+    r = (rating or "").strip().upper()
+    if r not in RATINGS:
+        raise JudgementError(f"kies P, S, M of U (niet '{rating}')")
+    kept = Rating(o, r, _text(note, "de toelichting", required=False))
+    _append(db, {"kind": "rating", **asdict(kept)})
+    return kept
+
+
+def add_finding(db: str | os.PathLike[str], scenario: Scenario, kind: str, text: str,
+                objective: str = "") -> Finding:
+    """Keep a strength (``sterk``) or a point for improvement (``verbeter``)."""
+    k = (kind or "").strip().casefold()
+    if k not in FINDING_KINDS:
+        raise JudgementError(f"kies sterk of verbeter (niet '{kind}')")
+    f = Finding(k, _text(text, "de tekst"), _objective(scenario, objective))
+    _append(db, {"kind": "finding", "finding": f.kind, "text": f.text,
+                 "objective": f.objective})
+    return f
+
+
+def add_plan_item(db: str | os.PathLike[str], scenario: Scenario, issue: str, action: str,
+                  owner: str, due: str, objective: str = "") -> PlanItem:
+    """Keep one row of the improvement plan: issue, corrective action, owner, due date."""
+    d = (due or "").strip()
+    try:
+        d = date.fromisoformat(d).isoformat()
+    except ValueError:
+        raise JudgementError(f"gereed-datum '{due}' is geen datum; schrijf JJJJ-MM-DD") from None
+    p = PlanItem(_text(issue, "het probleem"), _text(action, "de verbeteractie"),
+                 _text(owner, "de eigenaar"), d, _objective(scenario, objective))
+    _append(db, {"kind": "plan", **asdict(p)})
+    return p
+
+
+def load_judgement(db: str | os.PathLike[str]) -> Judgement:
+    """The judgement as it stands (a half-written last line after a crash is skipped)."""
+    j = Judgement()
+    try:
+        lines = judgement_path(db).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return j
+    for line in lines:
+        try:
+            d = json.loads(line)
+            kind = d["kind"]
+            if kind == "override":
+                o = Override(str(d["inject"]), int(d["expect"]), str(d["verdict"]),
+                             str(d.get("note", "")))
+                j.overrides[(o.inject, o.expect)] = o
+            elif kind == "rating":
+                r = Rating(str(d["objective"]), str(d["rating"]), str(d.get("note", "")))
+                j.ratings[r.objective] = r
+            elif kind == "finding":
+                j.findings.append(Finding(str(d["finding"]), str(d["text"]),
+                                          str(d.get("objective", ""))))
+            elif kind == "plan":
+                j.plan.append(PlanItem(str(d["issue"]), str(d["action"]), str(d["owner"]),
+                                       str(d["due"]), str(d.get("objective", ""))))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return j

@@ -1,0 +1,51 @@
+"""Preview of an MSEL spreadsheet before its injects are added to a running exercise: every
+row as it will be imported, the notices of the reader, and *Toevoegen* / *Annuleren*."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from widgets.table_model import Column, RowTableModel
+
+
+class MselPreview(QDialog):
+    """``rows``: (id, scenario time text, from, to, message) per inject; ``notices``: what the
+    reader wants the trainer to know (extra columns kept, the T0 it used)."""
+
+    COLUMNS = (Column("inject", 1, width=70), Column("tijd", 2, width=80),
+               Column("van", 3, width=120), Column("aan", 4, width=120), Column("bericht", 5))
+
+    def __init__(self, source: str, rows: list[tuple[Any, ...]], notices: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("MSEL inlezen — voorbeeld"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("{0}: {1} injects worden toegevoegd aan de oefening")
+                             .format(source, len(rows))))
+        self.model = RowTableModel(self.COLUMNS, parent=self)
+        self.model.set_rows([(r[0], *r) for r in rows])
+        table = QTableView()
+        table.setModel(self.model)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        lay.addWidget(table, 1)
+        self.notices = QLabel("\n".join(notices))
+        self.notices.setWordWrap(True)
+        self.notices.setVisible(bool(notices))
+        lay.addWidget(self.notices)
+        buttons = QDialogButtonBox()
+        self.add = buttons.addButton(self.tr("Toevoegen"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(760, 420)
