@@ -81,7 +81,10 @@ def cmd_asof(a: argparse.Namespace) -> int:
 def cmd_diff(a: argparse.Namespace) -> int:
     from data.history.diff import handover
 
-    t2 = parse_moment(a.to) if a.to else to_iso(clock_now())
+    # now, rounded up to the whole second: what arrived in this second (to the millisecond)
+    # belongs to "now" on the arrival axis
+    t2 = parse_moment(a.to) if a.to else to_iso(
+        clock_now().replace(microsecond=0) + timedelta(seconds=1))
     t1 = parse_moment(a.frm) if a.frm else to_iso(
         datetime.fromisoformat(t2.replace("Z", "+00:00")).astimezone(UTC) - timedelta(hours=12))
     if t1 > t2:

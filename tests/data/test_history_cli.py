@@ -86,3 +86,20 @@ def test_fork_from_here(tmp_path, capsys):
     code, _o, err = run(capsys, "fork", "--db", db, "--at", "2099-01-01 00:00", "--out",
                         str(tmp_path / "x.db"), "--world", "LIVE")
     assert code == 2 and "oefening" in err
+
+
+def test_the_handover_up_to_now_holds_what_arrived_this_very_second(tmp_path, capsys):
+    """Arrival times have milliseconds; "now" is a whole second: what arrived within the
+    current second is part of the picture known now."""
+    from data.clock import FixedClock, set_default_clock
+
+    clock = FixedClock("2026-11-26T10:00:00.400Z")
+    set_default_clock(clock)
+    try:
+        db = str(tmp_path / "a.db")
+        assert run(capsys, "init", "--db", db, "--node", "vnog")[0] == 0
+        clock.set("2026-11-26T10:00:00.900Z")
+        code, out, _ = run(capsys, "diff", "--db", db, "--known")
+        assert code == 0 and "· 1 gebeurtenissen" in out, out
+    finally:
+        set_default_clock(None)
