@@ -59,16 +59,23 @@ def _channels(a: argparse.Namespace) -> dict[str, Any]:
     return {"ncv": a.ncv, "satellite": a.satelliet, "c2000": a.c2000}
 
 
+def _take_up(st: Store, a: argparse.Namespace, action: str) -> tuple[str, Command]:
+    """The person named in ``a`` signs in, and the shift command ``action`` ("begin" or
+    "overdracht") of their function; a refusal as a UserError."""
+    try:
+        author = st.sign_in(a.naam, a.functie, _pin(a))
+        typ, payload, entity = shift_command(st.roles, st.node_id, action, a.functie, a.naam,
+                                             note=a.toelichting, **_channels(a))
+    except ValidationError as e:
+        raise UserError(str(e)) from None
+    return author, Command(typ, payload, entity)
+
+
 def cmd_begin(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
-        try:
-            author = st.sign_in(a.naam, a.functie, _pin(a))
-            typ, payload, entity = shift_command(st.roles, st.node_id, "begin", a.functie,
-                                                 a.naam, note=a.toelichting, **_channels(a))
-        except ValidationError as e:
-            raise UserError(str(e)) from None
-        _execute(st, Command(typ, payload, entity), author)
+        author, cmd = _take_up(st, a, "begin")
+        _execute(st, cmd, author)
         print(f"in dienst: {author} bij {st.name}")
     finally:
         st.close()
@@ -79,15 +86,10 @@ def cmd_handover(a: argparse.Namespace) -> int:
     """The incoming person signs in and takes the function over from whoever holds it."""
     st = open_store(a.db)
     try:
-        try:
-            author = st.sign_in(a.naam, a.functie, _pin(a))
-            typ, payload, entity = shift_command(st.roles, st.node_id, "overdracht", a.functie,
-                                                 a.naam, note=a.toelichting, **_channels(a))
-        except ValidationError as e:
-            raise UserError(str(e)) from None
-        outgoing = holder(st.entity(entity))
-        _execute(st, Command(typ, payload, entity), author)
-        print(f"overdracht: {payload['function']} van {outgoing} naar {a.naam}")
+        author, cmd = _take_up(st, a, "overdracht")
+        outgoing = holder(st.entity(cmd.entity))
+        _execute(st, cmd, author)
+        print(f"overdracht: {cmd.payload['function']} van {outgoing} naar {a.naam}")
     finally:
         st.close()
     return 0
