@@ -4,17 +4,25 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench clean demo mutation dist smoke
+.PHONY: run test bench clean demo mutation dist smoke catalogues
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { echo "Crisisbeeld: eerste keer; de onderdelen worden in $(VENV) geïnstalleerd (enkele minuten)…"; $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --disable-pip-version-check --progress-bar on -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# the compiled translations (Qt .qm, gettext .mo) are built from their sources, not committed
+CATALOGUES := resources/i18n/.built
+$(CATALOGUES): $(STAMP) tools/catalogues.py $(wildcard i18n/*.ts) $(wildcard data/locale/*/LC_MESSAGES/*.po)
+	$(PY) tools/catalogues.py
+	@mkdir -p resources/i18n && touch $@
+
+catalogues: $(CATALOGUES)
+
+run: $(STAMP) $(CATALOGUES)
 	$(PY) -m desktop run
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # Mutation testing of the core rule modules (not part of `make test`; about half an hour on two
@@ -37,7 +45,7 @@ $(VENV)/.dist-stamp: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,dist]'
 	touch $@
 
-dist: $(VENV)/.dist-stamp
+dist: $(VENV)/.dist-stamp $(CATALOGUES)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
 
 smoke: dist
