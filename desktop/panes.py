@@ -103,6 +103,11 @@ class BijstandPane(Pane):
 
     def load(self, then: Then = None) -> None:
         self.query(reads.bijstand_rows(), self._show, then)
+        self.load_meldplaatsen()
+
+    def load_meldplaatsen(self) -> None:
+        """The requests with a meldplaats on the map (few: only those with a coordinate)."""
+        self.query(reads.meldplaatsen, lambda ms: self.ctx.picture.update(meldplaatsen=ms))
 
     def _show(self, rows: reads.Rows) -> None:
         self.ctx.picture.update(bijstand={r[0]: r for r in rows})
@@ -121,6 +126,7 @@ class BijstandPane(Pane):
         ids = ids_of(changes, "bijstand")
         if ids:
             self.query(reads.bijstand_rows(ids), self._upsert)  # only the changed rows
+            self.load_meldplaatsen()
         if self.view.current() in changes.entities:
             self.detail(self.view.current())
 

@@ -46,6 +46,11 @@ def bijstand_rows(ids: Sequence[str] | None = None) -> Callable[[Store], Rows]:
     return lambda st: shared(q.bijstand_rows(st, ids))
 
 
+def meldplaatsen(st: Store) -> list[dict[str, Any]]:
+    """Bijstand requests with a meldplaats coordinate (the map's meldplaatsen)."""
+    return q.meldplaats_rows(st)
+
+
 def whole_journal(st: Store) -> JournalData:
     """The whole journal, prepared and sorted newest first here, off the GUI thread."""
     d = JournalData()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from data.domain import geo
 from data.domain import validation as v
 from data.domain.enums import (
     BIJSTAND_ADDRESSEES,
@@ -35,6 +36,7 @@ from data.domain.enums import (
     Team,
 )
 from data.domain.validation import Field, ValidationError
+from data.i18n import _
 
 
 def _vals(e: Any) -> tuple[str, ...]:
@@ -54,6 +56,10 @@ INCIDENT_FIELDS = {
     # T0: the start of the crisis; the 24/48/72-hour clock counts from it (default: reported)
     "t0": Field("T0 (start crisis)", v.timestamp),
     "classification": CLASS,
+    # the map (issue 13): where it happens and the area it affects (a radius or a polygon)
+    "point": Field("plaats (coördinaat)", geo.point),
+    "effect_radius_m": Field("effectgebied (straal m)", geo.radius),
+    "effect_polygon": Field("effectgebied (hoekpunten)", geo.polygon),
 }
 
 BIJSTAND_FIELDS = {
@@ -82,6 +88,7 @@ BIJSTAND_FIELDS = {
     "parent_id": Field("deelverzoek van", v.identifier),
     "state_request": Field("verzoek van de Staat ingediend", v.boolean),
     "classification": CLASS,
+    "meldplaats_point": Field("meldplaats (coördinaat)", geo.point),
 }
 
 SESSION_FIELDS = {
@@ -155,6 +162,7 @@ NSP_FIELDS = {
     # hours of fuel for the point's generator, counted down from the report that gave it
     "fuel_hours": Field("brandstof (uren)", v.integer, min_value=0),
     "classification": CLASS,
+    "point": Field("plaats (coördinaat)", geo.point),
 }
 
 
@@ -263,7 +271,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "incident.updated": (
         "incident",
         _subset(INCIDENT_FIELDS, "title", "kind", "regions", "location", "phase", "teams",
-                "t0", "classification"),
+                "t0", "classification", "point", "effect_radius_m", "effect_polygon"),
         True,
     ),
     "incident.picture_updated": (
@@ -281,7 +289,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         _subset(BIJSTAND_FIELDS, "capability", "capability_text", "quantity", "unit",
                 "needed_by", "meldplaats", "priority", "incident_id", "competent_authority",
                 "contact_function", "task", "duration", "relief", "under_command_of",
-                "logistics", "cost_agreement", "state_request", "classification"),
+                "logistics", "cost_agreement", "state_request", "classification",
+                "meldplaats_point"),
         True,
     ),
     "bijstand.status_changed": ("bijstand", _transition(_vals(BijstandStatus)), False),
@@ -331,7 +340,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         "nsp",
         _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
                 "functions", "not_offered", "incident_id", "opened_at", "last_contact",
-                "fuel_hours", "classification"),
+                "fuel_hours", "classification", "point"),
         True,
     ),
     "conflict.resolved": (
@@ -460,6 +469,9 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
                               "capaciteit")
     if rule == _STATUS_CHANGE and out["from"] == out["to"]:
         raise ValidationError("de nieuwe status is gelijk aan de huidige", "naar status")
+    if "effect_polygon" in out and out.get("effect_radius_m"):
+        raise ValidationError(_("geef een straal óf hoekpunten, niet allebei"),
+                              "effectgebied (hoekpunten)")
     return out
 
 

@@ -106,6 +106,25 @@ def _transition(st: State, ev: Event) -> None:
     _conflict(st, ev, to, frm, why)
 
 
+def _incident(st: State, ev: Event) -> None:
+    """An incident's report or its changed fields; on the map its effect area is a radius or
+    a polygon, so giving one takes the other away, and a radius of 0 takes both away."""
+    applies = ev.type != "incident.reported" or st.get("placeholder")
+    if ev.type == "incident.reported":
+        _create(st, ev, "gemeld")
+    else:
+        _fields(st, ev)
+    if not applies:  # a duplicate report changes nothing
+        return
+    p = ev.payload
+    if "effect_polygon" in p:
+        st.pop("effect_radius_m", None)
+    if "effect_radius_m" in p:
+        st.pop("effect_polygon", None)
+        if not p["effect_radius_m"]:
+            st.pop("effect_radius_m", None)
+
+
 def _nsp(st: State, ev: Event) -> None:
     """A noodsteunpunt's fields; a status change also stamps when the status was reached
     (the 72-hour target asks *when* a point became operational)."""
@@ -331,8 +350,8 @@ def _shift(st: State, ev: Event) -> None:
 
 HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "node.registered": lambda st, ev: _create(st, ev, None),
-    "incident.reported": lambda st, ev: _create(st, ev, "gemeld"),
-    "incident.updated": _fields,
+    "incident.reported": _incident,
+    "incident.updated": _incident,
     "incident.picture_updated": _picture,
     "incident.status_changed": _transition,
     "bijstand.requested": lambda st, ev: _create(st, ev, "concept"),

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hs
 
+from data.domain import geo
 from data.domain import validation as v
 from data.domain.enums import BIJSTAND_ADDRESSEES
 from data.domain.events import EVENT_TYPES, validate_payload
@@ -73,6 +74,9 @@ def ref_validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
                               "capaciteit")
     if event_type.endswith("status_changed") and out["from"] == out["to"]:
         raise ValidationError("de nieuwe status is gelijk aan de huidige", "naar status")
+    if "effect_polygon" in out and out.get("effect_radius_m"):
+        raise ValidationError("geef een straal óf hoekpunten, niet allebei",
+                              "effectgebied (hoekpunten)")
     return out
 
 
@@ -150,7 +154,8 @@ def valid_payload(event_type: str) -> dict[str, Any]:
     good = {v.text: "tekst", v.integer: 3, v.boolean: True, v.identifier: "abc-1",
             v.region: "VR06", v.regions: ["VR07", "VR06", "VR07"], v.timestamp: _STAMPS[0],
             v.classification: "vertrouwelijk", v.text_list: ["a", " b "],
-            v.function_text: "OvD Brandweer"}
+            v.function_text: "OvD Brandweer", geo.point: {"lat": 52.2, "lon": 5.9},
+            geo.radius: 0, geo.polygon: [[52.2, 5.9], [52.3, 5.9], [52.3, 6.0]]}
     out: dict[str, Any] = {}
     for name, f in spec.items():
         if f.check in (v.choice, v.region_or_partner, v.choices_list):
