@@ -239,7 +239,8 @@ class CommandWiring:
 
     def edit_incident(self, eid: str) -> None:
         s = self._state("incident", eid)
-        fields = ["title", "kind", "regions", "location", "t0", "phase", "teams", "classification"]
+        fields = ["title", "kind", "regions", "location", "point", "effect_radius_m",
+                  "effect_polygon", "t0", "phase", "teams", "classification"]
         self.form(self.tr("Incident bijwerken"), "incident.updated", eid, fields,
                   initial={k: s.get(k) for k in fields}, only_changed=True)
 
@@ -260,7 +261,8 @@ class CommandWiring:
         init = {"requesting_region": self.region()} if self.region() else {}
         self.form(self.tr("Bijstand aanvragen"), "bijstand.requested",
                   fields=["requesting_region", "addressed_to", "capability", "capability_text",
-                          "quantity", "unit", "needed_by", "meldplaats", "priority",
+                          "quantity", "unit", "needed_by", "meldplaats", "meldplaats_point",
+                          "priority",
                           "competent_authority", "contact_function", "task", "duration",
                           "relief", "under_command_of", "logistics", "cost_agreement",
                           "incident_id", "status", "classification"],
@@ -416,7 +418,8 @@ class CommandWiring:
                   initial={k: a.get(k) for k in fields}, only_changed=True)
 
     def edit_bijstand(self, eid: str) -> None:
-        fields = ["quantity", "unit", "needed_by", "meldplaats", "priority", "capability_text",
+        fields = ["quantity", "unit", "needed_by", "meldplaats", "meldplaats_point", "priority",
+                  "capability_text",
                   "competent_authority", "contact_function", "task", "duration", "relief",
                   "under_command_of", "logistics", "cost_agreement", "classification"]
 
@@ -455,7 +458,7 @@ class CommandWiring:
     def edit_nsp(self, eid: str) -> None:
         s = self._state("nsp", eid)
         fields = ["status", "incident_id", "power", "comms", "opened_at", "last_contact", "name",
-                  "host_type", "municipality", "functions", "not_offered"]
+                  "host_type", "municipality", "point", "functions", "not_offered"]
         self.form(self.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
                   "nsp.updated", eid, fields, initial={k: s.get(k) for k in fields},
                   choices={"incident_id": self._incident_choices()}, only_changed=True)

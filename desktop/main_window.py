@@ -382,6 +382,14 @@ class MainWindow(QMainWindow):
         self.region_clear.setVisible(bool(code))
         self._apply_filters()
 
+    def open_place(self, kind: str, eid: str) -> None:
+        """A place clicked on the map: its view, with the item selected."""
+        view, select = {"incident": ("incidenten", self.incidents.select),
+                        "nsp": ("noodsteunpunten", self.nsp.select),
+                        "meldplaats": ("bijstand", self.bijstand.board.select)}[kind]
+        self.show_view(view)
+        select(eid)
+
     def _apply_filters(self) -> None:
         text, reg = self.filter.text(), self.region
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
@@ -406,6 +414,7 @@ class MainWindow(QMainWindow):
 
     def _wire_views(self) -> None:
         self.overview.sig_region_clicked.connect(self.set_region)
+        self.overview.sig_place_selected.connect(self.open_place)
         self.overview.sig_open_view.connect(self.show_view)
         self.commands.wire()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from data.picture import overview as rules
 from data.picture.filtering import BijstandHay, narrow, scope_text
 from data.picture.moment import at
+from data.picture.places import places
 from data.store import Changes
 from desktop import reads
 from desktop.context import Context
@@ -98,6 +99,8 @@ class OverviewPane(Pane):
                            scope_text(self.region, self.text), conflicts)
         # the map is the region filter itself: it shows every region, for what the search leaves
         self.view.map.set_levels(rules.region_levels(searched))
+        # the places obey the region filter and the search, like the lists
+        self.view.map.set_places(places(self.ctx.picture.state, self.region, self.text))
         self.view.timeline.set_now(at(self.ctx.clock))
         # the bars count the whole log (the log has no region per event): say so under a filter
         self.view.timeline.set_scope(

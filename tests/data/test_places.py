@@ -153,3 +153,38 @@ def test_legend_has_a_line_for_every_colour_in_use() -> None:
     assert entries[1].text == "Noodsteunpunt — onveilig"
     assert [(e.kind, e.tone) for e in legend(places(_picture(), "VR19"))] == [
         ("nsp", "alert"), ("meldplaats", "meldplaats")]
+
+
+def _inside(lat: float, lon: float, rings: list[list[list[float]]]) -> bool:
+    """Even-odd rule over the region's rings (lon, lat pairs)."""
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
+
+
+def test_demo_places_lie_in_their_own_region() -> None:
+    import json
+    from pathlib import Path
+
+    from data.demo.story import story
+
+    outlines = json.loads((Path(__file__).resolve().parents[2] / "resources" / "map"
+                           / "regions.json").read_text(encoding="utf-8"))
+    rings = {r["code"]: r["rings"] for r in outlines["regions"]}
+    seen = 0
+    for st in story("31-12"):
+        p = st.payload
+        for key, region in (("point", p.get("region")),
+                            ("meldplaats_point", p.get("requesting_region"))):
+            if key in p and st.type in ("nsp.registered", "bijstand.requested"):
+                assert _inside(p[key]["lat"], p[key]["lon"], rings[region]), (st.key, region)
+                seen += 1
+        if st.type == "incident.reported":
+            pt = p["point"]
+            assert any(_inside(pt["lat"], pt["lon"], rings[r]) for r in p["regions"]), st.key
+            validate_payload(st.type, {k: v for k, v in p.items() if k not in ("t0",)})
+            seen += 1
+    assert seen == 4 + 11 + 4
