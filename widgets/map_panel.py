@@ -4,14 +4,12 @@ symbol on it. The map itself is :class:`widgets.region_map.RegionMap`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
+    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,29 +36,28 @@ def _swatch(color: QColor, size: int = 16) -> QIcon:
     return QIcon(pm)
 
 
-class MapLegend(QListWidget):
+class MapLegend(QWidget):
     """One line per colour and symbol in use: region fills, then the places shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MapLegend")
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setIconSize(QSize(16, 16))
-        self.setSpacing(1)
         self.setFixedWidth(190)
-        self.setFrameShape(QListWidget.Shape.NoFrame)
+        self._lay = QVBoxLayout(self)
+        self._lay.setContentsMargins(4, 0, 0, 0)
+        self._lay.setSpacing(3)
+        self._lay.addStretch(1)
+        self._rows: list[QWidget] = []
         #: (kind, tone) of every line, in order ('region' lines carry the level)
         self.keys: list[tuple[str, str]] = []
 
     def show_for(self, m: RegionMap) -> None:
         levels = set(m.levels().values())
-        self.clear()
-        self.keys = []
+        for row in self._rows:  # gone at once, not when the event loop gets to it
+            self._lay.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._rows, self.keys = [], []
         region_words = {"alert": self.tr("Regio: actief incident of uitval"),
                         "warn": self.tr("Regio: gemeld/beheerst incident of storing")}
         for lvl in REGION_LEVELS:
@@ -77,10 +74,25 @@ class MapLegend(QListWidget):
                       ("", ""))
 
     def _add(self, icon: QIcon, text: str, key: tuple[str, str]) -> None:
-        item = QListWidgetItem(icon, text)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.addItem(item)
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        pic = QLabel()
+        pic.setFixedWidth(16)
+        if not icon.isNull():
+            pic.setPixmap(icon.pixmap(16, 16))
+        words = QLabel(text)
+        words.setWordWrap(True)
+        lay.addWidget(pic, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(words, 1)
+        self._lay.insertWidget(self._lay.count() - 1, row)
+        self._rows.append(row)
         self.keys.append(key)
+
+    def texts(self) -> list[str]:
+        """The words of every line, in order."""
+        return [row.findChildren(QLabel)[1].text() for row in self._rows]
 
     def colors(self) -> set[str]:
         """The colours the legend explains (hex names), for checks."""

@@ -44,6 +44,8 @@ __all__ = ["KX", "SCALE", "RegionMap"]
 ZOOM_STEP = 1.25
 #: the closest zoom, as a multiple of the whole-country view (about 1.5 km across)
 MAX_ZOOM = 200.0
+#: drawing order of the layers: areas under the markers, all above the regions
+LAYER_Z = {"effect": 5, "incident": 6, "nsp": 7, "meldplaats": 8}
 #: a press that moves less than this many pixels is a click, not a drag
 CLICK_SLOP = 4
 
@@ -55,10 +57,12 @@ class _RegionItem(QGraphicsPathItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
-def _layer() -> QGraphicsRectItem:
-    """An invisible parent for one layer's items: hiding it hides them all at once."""
+def _layer(name: str) -> QGraphicsRectItem:
+    """An invisible parent for one layer's items: hiding it hides them all at once. Layers lie
+    above the regions and their labels (a selected region is raised to 1, labels to 2)."""
     item = QGraphicsRectItem()
     item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+    item.setZValue(LAYER_Z[name])
     return item
 
 
@@ -93,7 +97,7 @@ class RegionMap(QGraphicsView):
         self._levels: dict[str, str] = {}
         self._selected = ""
         self._build()
-        self._layers = {name: _layer() for name in LAYERS}
+        self._layers = {name: _layer(name) for name in LAYERS}
         for item in self._layers.values():
             self._scene.addItem(item)
         self.place_items: dict[tuple[str, str], PlaceItem] = {}
@@ -200,7 +204,7 @@ class RegionMap(QGraphicsView):
         for name, old in self._layers.items():  # a fresh layer is quicker than 5,000 removals
             visible = old.isVisible()
             self._scene.removeItem(old)
-            self._layers[name] = _layer()
+            self._layers[name] = _layer(name)
             self._layers[name].setVisible(visible)
             self._scene.addItem(self._layers[name])
         self.place_items = {}
