@@ -93,6 +93,7 @@ class PlaceItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(place.label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10 + ("incident", "nsp", "meldplaats").index(place.kind)
                        if place.kind in ("incident", "nsp", "meldplaats") else 10)
 

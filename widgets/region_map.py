@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from data.domain.regions import REGION_BY_CODE
 from data.picture.places import LAYERS, Place
 from widgets import palette
-from widgets.map_items import KX, SCALE, PlaceItem, area_item, from_scene
+from widgets.map_items import KX, SCALE, R, PlaceItem, area_item, from_scene
 from widgets.resources import region_outlines
 
 __all__ = ["KX", "SCALE", "RegionMap"]
@@ -46,6 +46,8 @@ ZOOM_STEP = 1.25
 MAX_ZOOM = 200.0
 #: drawing order of the layers: areas under the markers, all above the regions
 LAYER_Z = {"effect": 5, "incident": 6, "nsp": 7, "meldplaats": 8}
+#: the cell size of the markers' grid, in scene units (1000 per degree of latitude)
+GRID = 20.0
 #: a press that moves less than this many pixels is a click, not a drag
 CLICK_SLOP = 4
 
@@ -101,6 +103,9 @@ class RegionMap(QGraphicsView):
         for item in self._layers.values():
             self._scene.addItem(item)
         self.place_items: dict[tuple[str, str], PlaceItem] = {}
+        self._areas: dict[tuple[str, str], QGraphicsItem] = {}
+        #: markers by grid cell of the scene (for hit-testing, see place_at)
+        self._grid: dict[tuple[int, int], list[tuple[int, PlaceItem]]] = {}
         self._places: list[Place] = []
         self._selected_place: tuple[str, str] | None = None
         self._zoomed = False
@@ -195,31 +200,56 @@ class RegionMap(QGraphicsView):
     # -- places --------------------------------------------------------------------------------
 
     def set_places(self, places: Sequence[Place]) -> None:
-        """Draw these places (the picture's, already narrowed by the filters); a list equal
-        to the one shown changes nothing."""
+        """Draw these places (the picture's, already narrowed by the filters). Only what
+        changed is redrawn: a list equal to the one shown changes nothing, one changed place
+        replaces one marker; a whole new set starts from fresh layers."""
         places = list(places)
         if places == self._places:
             return
-        self._places = places
-        for name, old in self._layers.items():  # a fresh layer is quicker than 5,000 removals
-            visible = old.isVisible()
-            self._scene.removeItem(old)
-            self._layers[name] = _layer(name)
-            self._layers[name].setVisible(visible)
-            self._scene.addItem(self._layers[name])
-        self.place_items = {}
+        wanted = {(p.kind, p.id): p for p in places}
+        stale = [k for k, item in self.place_items.items() if wanted.get(k) != item.place]
+        if len(stale) * 4 > len(self.place_items) + 1:
+            self._fresh_layers()
+        else:
+            for key in stale:
+                self._scene.removeItem(self.place_items.pop(key))
+                area = self._areas.pop(key, None)
+                if area is not None:
+                    self._scene.removeItem(area)
         for p in places:
-            item = PlaceItem(p)
+            key = (p.kind, p.id)
+            if key in self.place_items:
+                continue
+            item = self.place_items[key] = PlaceItem(p)
             item.setParentItem(self._layers[p.kind])
-            self.place_items[(p.kind, p.id)] = item
             area = area_item(p) if p.kind == "incident" else None
             if area is not None:
                 area.setParentItem(self._layers["effect"])
+                self._areas[key] = area
+        self._places = places
+        self._regrid()
         if self._selected_place is not None:
             sel = self.place_items.get(self._selected_place)
             if sel is not None:
                 sel.set_selected(True)
         self.sig_view_changed.emit()
+
+    def _fresh_layers(self) -> None:
+        for name, old in self._layers.items():  # quicker than 5,000 removals one by one
+            visible = old.isVisible()
+            self._scene.removeItem(old)
+            self._layers[name] = _layer(name)
+            self._layers[name].setVisible(visible)
+            self._scene.addItem(self._layers[name])
+        self.place_items, self._areas = {}, {}
+
+    def _regrid(self) -> None:
+        """File every marker under its grid cell, in drawing order (for :meth:`place_at`)."""
+        self._grid = {}
+        for order, item in enumerate(self.place_items.values()):
+            at = item.pos()
+            self._grid.setdefault((int(at.x() // GRID), int(at.y() // GRID)), []).append(
+                (order, item))
 
     def places(self) -> list[Place]:
         return list(self._places)
@@ -252,12 +282,29 @@ class RegionMap(QGraphicsView):
             new.set_selected(True)
 
     def place_at(self, view_pos: QPoint) -> Place | None:
-        """The place whose marker is under a point of the view (the topmost), if any."""
-        for item in self.items(view_pos):
-            if isinstance(item, PlaceItem) and item.isVisible() and item.parentItem() is not \
-                    None and item.parentItem().isVisible():
-                return item.place
-        return None
+        """The place whose marker is under a point of the view (the topmost), if any.
+
+        Markers keep their size on screen, which Qt's scene index handles by checking every
+        one of them; the map keeps its own grid of markers instead, looks in the cells within
+        a marker's reach of the point and measures on screen."""
+        reach = R + 2
+        centre = self.mapToScene(view_pos)
+        half = reach / (self.transform().m11() or 1.0)
+        x0, x1 = int((centre.x() - half) // GRID), int((centre.x() + half) // GRID)
+        y0, y1 = int((centre.y() - half) // GRID), int((centre.y() + half) // GRID)
+        best: tuple[float, int, PlaceItem] | None = None
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                for order, item in self._grid.get((cx, cy), ()):
+                    if not item.parentItem().isVisible():
+                        continue
+                    d = self.mapFromScene(item.pos()) - view_pos
+                    if d.x() * d.x() + d.y() * d.y() > reach * reach:
+                        continue
+                    rank = (item.parentItem().zValue(), order, item)
+                    if best is None or rank[:2] > best[:2]:
+                        best = rank
+        return best[2].place if best is not None else None
 
     def view_pos_of(self, place: Place) -> QPoint:
         """Where a place's marker is in the view (for tests and pointing)."""

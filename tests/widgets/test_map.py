@@ -165,3 +165,19 @@ def test_forms_take_a_coordinate(qtbot: Any) -> None:
                                        "lon": pytest.approx(3.601147)}
     form.set_value("effect_polygon", [[51.5, 3.6], [51.6, 3.6], [51.6, 3.7]])
     assert form.payload()["effect_polygon"] == "51.5, 3.6; 51.6, 3.6; 51.6, 3.7"
+
+
+def test_one_changed_place_replaces_only_its_marker(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    before = dict(m.place_items)
+    changed = list(PLACES)
+    changed[3] = Place("n2", "nsp", "operationeel", "Dorpshuis Heerde", 52.387, 6.042,
+                       ("VR06",))
+    m.set_places(changed)
+    assert m.place_items[("nsp", "n2")] is not before[("nsp", "n2")]
+    assert m.place_items[("nsp", "n2")].color == tone_color("ok")
+    assert all(m.place_items[k] is before[k] for k in before if k != ("nsp", "n2"))
+    assert m.place_at(m.view_pos_of(changed[3])) == changed[3]
+    m.set_places(changed[:3])  # two gone: their markers and hit areas go with them
+    assert set(m.place_items) == {("incident", "i1"), ("incident", "i2"), ("nsp", "n1")}
+    assert m.place_at(m.mapFromScene(to_scene(PLACES[4].lat, PLACES[4].lon))) is None
