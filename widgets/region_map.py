@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from data.domain.regions import REGION_BY_CODE
 from data.picture.places import LAYERS, Place
 from widgets import palette
-from widgets.map_items import KX, SCALE, R, PlaceItem, area_item, from_scene
+from widgets.map_items import KX, SCALE, PlaceItem, R, area_item, from_scene
 from widgets.resources import region_outlines
 
 __all__ = ["KX", "SCALE", "RegionMap"]
