@@ -137,6 +137,23 @@ def format_rd(lat: float, lon: float) -> str:
     return f"x {x:.0f} y {y:.0f}"
 
 
+def describe(pt: Any) -> str:
+    """A stored point for a reader: '51.49880, 3.61090 (RD x 31665 y 391478)'; '' if none."""
+    if not isinstance(pt, dict) or "lat" not in pt or "lon" not in pt:
+        return ""
+    lat, lon = float(pt["lat"]), float(pt["lon"])
+    return f"{format_wgs84(lat, lon)} (RD {format_rd(lat, lon)})"
+
+
+def describe_area(state: dict[str, Any]) -> str:
+    """An incident's effect area in words ('straal 500 m', '6 hoekpunten'); '' if none."""
+    if state.get("effect_polygon"):
+        return _("{n} hoekpunten").format(n=len(state["effect_polygon"]))
+    if state.get("effect_radius_m"):
+        return _("straal {m} m").format(m=state["effect_radius_m"])
+    return ""
+
+
 # ---------------------------------------------------------------- checks for event fields
 def point(v: Any, f: Field) -> dict[str, float]:
     """A place: ``{"lat": .., "lon": ..}``, a [lat, lon] pair or a typed text (WGS84 or RD)."""

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from data.domain import geo
 from data.domain.enums import CAPABILITIES, label
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.routing import availability_uncertain
@@ -58,12 +59,21 @@ def history_html(history: list[dict[str, Any]], *, origin: bool = False,
     return "".join(out)
 
 
+def _place(s: dict[str, Any]) -> str:
+    """The coordinate line of an incident's facts ('' without a point)."""
+    where = geo.describe(s.get("point"))
+    if not where:
+        return ""
+    area = geo.describe_area(s)
+    return f"<br>plaats: {esc(where)}" + (f" · effectgebied: {esc(area)}" if area else "")
+
+
 def incident_html(s: dict[str, Any], tr: Tr = _same) -> str:
     """The detail of one incident (title, facts, beeld, beeld history, history)."""
     out = [f"<h2>{esc(s.get('title'))}</h2>",
            f"<p><b>{esc(label(s.get('status', '')))}</b> · fase {esc(label(s.get('phase', '')))}"
            f" · {esc(s.get('kind'))}<br>regio's: {esc(short_regions(s.get('regions') or []))}"
-           f"<br>locatie: {esc(s.get('location') or '—')}"
+           f"<br>locatie: {esc(s.get('location') or '—')}{_place(s)}"
            f"<br>teams: {esc(', '.join(s.get('teams') or []) or '—')}</p>",
            f"<h3>{tr('Beeld')}</h3>",
            f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
@@ -106,7 +116,9 @@ def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
            f"{esc(label(s.get('priority') or 'normaal'))}<br>"
            f"{esc(region_label(s.get('requesting_region', '')))} → {esc(s.get('addressed_to'))}"
            f"<br>nodig vóór: {esc(local_hm(s.get('needed_by')) or '—')} · meldplaats: "
-           f"{esc(s.get('meldplaats') or '—')}</p>",
+           f"{esc(s.get('meldplaats') or '—')}"
+           + (f" · {esc(geo.describe(s.get('meldplaats_point')))}"
+              if s.get("meldplaats_point") else "") + "</p>",
            f"<p style='font-size:18px'><b>Nog open: {open_quantity(s)} "
            f"{esc(s.get('unit') or '')}</b> (gevraagd {esc(s.get('quantity'))})</p>"]
     if availability_uncertain(s.get("addressed_to")):

@@ -188,3 +188,15 @@ def test_demo_places_lie_in_their_own_region() -> None:
             validate_payload(st.type, {k: v for k, v in p.items() if k not in ("t0",)})
             seen += 1
     assert seen == 4 + 11 + 4
+
+
+def test_detail_panes_name_the_place_in_both_systems() -> None:
+    from data.picture.detail_html import bijstand_html, incident_html
+
+    inc = incident_html({"title": "Gaslek", "point": {"lat": 52.15517440, "lon": 5.38720621},
+                         "effect_radius_m": 200})
+    assert "plaats: 52.15517, 5.38721 (RD x 155000 y 463000) · effectgebied: straal 200 m" in inc
+    assert "plaats:" not in incident_html({"title": "Zonder plaats"})
+    bij = bijstand_html({"meldplaats": "Dijkpost Tiel",
+                         "meldplaats_point": {"lat": 51.895, "lon": 5.435}})
+    assert "meldplaats: Dijkpost Tiel · 51.89500, 5.43500 (RD x " in bij
