@@ -181,3 +181,30 @@ def test_one_changed_place_replaces_only_its_marker(qtbot: Any, panel: MapPanel)
     m.set_places(changed[:3])  # two gone: their markers and hit areas go with them
     assert set(m.place_items) == {("incident", "i1"), ("incident", "i2"), ("nsp", "n1")}
     assert m.place_at(m.mapFromScene(to_scene(PLACES[4].lat, PLACES[4].lon))) is None
+
+
+def test_dragging_pans_without_clicking_and_the_wheel_zooms(qtbot: Any,
+                                                            panel: MapPanel) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    m = panel.view
+    m.zoom_by(4.0)
+    vp = m.viewport()
+    start = vp.rect().center()
+    before = m.mapToScene(start)
+    with qtbot.assertNotEmitted(m.sig_region_clicked), \
+            qtbot.assertNotEmitted(m.sig_place_selected):
+        qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+        for step in range(1, 6):
+            qtbot.mouseMove(vp, start + QPoint(12 * step, 0))
+        qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=start + QPoint(60, 0))
+    after = m.mapToScene(start)
+    assert after.x() < before.x() - 1  # the map moved right under the pointer
+    level = m.zoom_level()
+    ev = QWheelEvent(QPointF(start), QPointF(vp.mapToGlobal(start)), QPoint(0, 0), QPoint(0, 120),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                     Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, ev)
+    assert m.zoom_level() == pytest.approx(level * 1.25, rel=1e-3)
