@@ -37,10 +37,16 @@ class MapPickDialog(QDialog):
         self.panel = MapPanel()
         self.panel.view.pick_mode = True
         self.panel.view.sig_point_picked.connect(self._picked)
+        self.panel.legend.hide()  # no places here: only where to click
+        for box in self.panel.layer_boxes.values():
+            box.hide()
+        if near is not None:
+            self.panel.view.mark_point(*near)
         note = QLabel(self.tr("Zoom in (scrollwiel of +) en klik op de plaats; slepen verschuift "
                               "de kaart."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(note)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from data.domain.regions import REGION_BY_CODE
 from data.picture.places import LAYERS, Place
 from widgets import palette
-from widgets.map_items import KX, SCALE, PlaceItem, R, area_item, from_scene
+from widgets.map_items import KX, SCALE, PlaceItem, R, area_item, from_scene, to_scene
 from widgets.resources import region_outlines
 
 __all__ = ["KX", "SCALE", "RegionMap"]
@@ -113,6 +114,7 @@ class RegionMap(QGraphicsView):
         self._press: QPoint | None = None
         self._dragged = False
         self.pick_mode = False
+        self._mark: QGraphicsEllipseItem | None = None
         self.restyle()
 
     def _build(self) -> None:
@@ -270,6 +272,18 @@ class RegionMap(QGraphicsView):
 
     def layer_items(self, layer: str) -> list[QGraphicsItem]:
         return list(self._layers[layer].childItems())
+
+    def mark_point(self, lat: float, lon: float) -> None:
+        """A ring at one point (the point a form holds, in pick mode)."""
+        if self._mark is None:
+            self._mark = QGraphicsEllipseItem(-R - 3, -R - 3, 2 * R + 6, 2 * R + 6)
+            self._mark.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            self._mark.setPen(QPen(QColor("#ffffff"), 2.5))
+            self._mark.setBrush(QBrush(palette.color("selected")))
+            self._mark.setZValue(20)
+            self._mark.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self._scene.addItem(self._mark)
+        self._mark.setPos(to_scene(lat, lon))
 
     def select_place(self, kind: str, eid: str) -> None:
         """Mark a place as selected (a ring around its marker)."""
