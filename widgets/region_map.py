@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPen,
     QResizeEvent,
     QWheelEvent,
@@ -25,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -37,7 +34,7 @@ from data.domain.regions import REGION_BY_CODE
 from data.picture.places import LAYERS, Place
 from widgets import palette
 from widgets.map_items import KX, SCALE, PlaceItem, R, area_item, from_scene, to_scene
-from widgets.resources import region_outlines
+from widgets.map_regions import RegionItem, region_items
 
 __all__ = ["KX", "SCALE", "RegionMap"]
 
@@ -51,13 +48,6 @@ LAYER_Z = {"effect": 5, "incident": 6, "nsp": 7, "meldplaats": 8}
 GRID = 20.0
 #: a press that moves less than this many pixels is a click, not a drag
 CLICK_SLOP = 4
-
-
-class _RegionItem(QGraphicsPathItem):
-    def __init__(self, code: str, path: QPainterPath) -> None:
-        super().__init__(path)
-        self.code = code
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
 def _layer(name: str) -> QGraphicsRectItem:
@@ -95,7 +85,7 @@ class RegionMap(QGraphicsView):
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setScene(self._scene)
-        self.items_by_code: dict[str, _RegionItem] = {}
+        self.items_by_code: dict[str, RegionItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._levels: dict[str, str] = {}
         self._selected = ""
@@ -118,35 +108,10 @@ class RegionMap(QGraphicsView):
         self.restyle()
 
     def _build(self) -> None:
-        data = region_outlines()
-        for reg in data["regions"]:
-            path = QPainterPath()
-            for ring in reg["rings"]:
-                pts = [QPointF(lon * KX * SCALE, -lat * SCALE) for lon, lat in ring]
-                path.moveTo(pts[0])
-                for p in pts[1:]:
-                    path.lineTo(p)
-                path.closeSubpath()
-            item = _RegionItem(reg["code"], path)
-            r = REGION_BY_CODE.get(reg["code"])
-            item.setToolTip(r.name if r else reg["code"])
+        for code, item, lab in region_items():
             self._scene.addItem(item)
-            self.items_by_code[reg["code"]] = item
-            lab = QGraphicsSimpleTextItem(r.short if r else reg["code"])
-            f = QFont()
-            f.setPixelSize(12)
-            lab.setFont(f)
-            lab.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            lab.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            # label at the centre of the largest ring's bounding box
-            big = max(reg["rings"], key=len)
-            bp = QPainterPath()
-            bp.addPolygon([QPointF(lon * KX * SCALE, -lat * SCALE) for lon, lat in big])
-            c = bp.boundingRect().center()
-            lab.setPos(c.x() - 8, c.y() - 4)  # the label ignores zoom: offset in scene units
-            lab.setZValue(2)
             self._scene.addItem(lab)
-            self._labels[reg["code"]] = lab
+            self.items_by_code[code], self._labels[code] = item, lab
         self._scene.setSceneRect(self._scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
 
     # -- regions -------------------------------------------------------------------------------
@@ -326,7 +291,7 @@ class RegionMap(QGraphicsView):
 
     def region_at(self, view_pos: QPoint) -> str:
         for item in self.items(view_pos):
-            if isinstance(item, _RegionItem):
+            if isinstance(item, RegionItem):
                 return item.code
         return ""
 
