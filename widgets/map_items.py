@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.picture.places import Place, tone
+from data.domain.enums import label as status_label
+from data.i18n import _ as core_text
+from data.picture.places import KIND_LABEL, Place, tone
 
 KX = math.cos(math.radians(52.0))
 SCALE = 1000.0
@@ -80,6 +82,12 @@ def symbol_icon(kind: str, t: str, size: int = 16) -> QIcon:
     return QIcon(pm)
 
 
+def place_tip(place: Place) -> str:
+    """A marker's tooltip: its label, then what it is and its status."""
+    what = core_text(KIND_LABEL.get(place.kind, place.kind))
+    return f"{place.label}\n{what}" + (f" · {status_label(place.status)}" if place.status else "")
+
+
 class PlaceItem(QGraphicsItem):
     """One place's marker: the same size at every zoom, its label as tooltip."""
 
@@ -91,7 +99,7 @@ class PlaceItem(QGraphicsItem):
         self._path = symbol_path(place.kind)
         self.setPos(to_scene(place.lat, place.lon))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setToolTip(place.label)
+        self.setToolTip(place_tip(place))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10 + ("incident", "nsp", "meldplaats").index(place.kind)

@@ -49,6 +49,7 @@ def test_clicking_a_place_emits_its_kind_and_id(qtbot: Any, panel: MapPanel) -> 
         with qtbot.waitSignal(m.sig_place_selected) as sig:
             qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         assert sig.args == [place.kind, place.id]
+        assert m.place_items[(place.kind, place.id)].toolTip().startswith(place.label + "\n")
         assert m.place_items[(place.kind, place.id)].selected
 
 
