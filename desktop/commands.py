@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from data.domain import geo
 from data.domain.enums import label
+from data.domain.events import INCIDENT_FIELDS
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.validation import ValidationError
@@ -499,7 +501,15 @@ class CommandWiring:
 
 
 def _norm(v: Any, like: Any = None) -> Any:
-    """Comparable form of a form value (a comma list typed in a line equals the same list)."""
+    """Comparable form of a form value (a comma list typed in a line equals the same list; a
+    radius or the corners of an area typed in a line equal the stored ones)."""
+    if isinstance(v, str) and type(like) is int and v.strip().isdigit():
+        v = int(v)
+    if isinstance(v, str) and isinstance(like, list) and like and isinstance(like[0], list):
+        try:
+            v = geo.polygon(v, INCIDENT_FIELDS["effect_polygon"])
+        except ValidationError:
+            return v
     if isinstance(v, str) and isinstance(like, (list, tuple)):
         v = [p.strip() for p in v.split(",") if p.strip()]
     if isinstance(v, (list, tuple)):

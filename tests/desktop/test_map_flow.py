@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from data.domain import geo
-from tests.desktop.test_flows import _save
+from tests.desktop.test_flows import _save, _wait_row
 
 
 def test_a_typed_place_is_on_the_map_and_a_click_opens_it(qtbot: Any, window: Any,
@@ -40,3 +40,22 @@ def test_a_typed_place_is_on_the_map_and_a_click_opens_it(qtbot: Any, window: An
     qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.current_view() == "incidenten"
     assert window.incidents.current() == inc["id"]
+
+
+def test_editing_an_incident_leaves_its_place_alone(qtbot: Any, window: Any,
+                                                    read_store: Any) -> None:
+    window.commands.new_incident()
+    _save(qtbot, window, title="Dijkdoorbraak", kind="overstroming", regions="VRGZ",
+          point="51.887, 5.429", effect_polygon="51.90, 5.40; 51.88, 5.85; 51.86, 5.85")
+    (inc,) = read_store().entities("incident")
+    _wait_row(qtbot, window.incidents.proxy, "Dijkdoorbraak")  # the form starts from the view
+    window.commands.edit_incident(inc["id"])
+    _save(qtbot, window, title="Dijkdoorbraak Tiel")
+    s = read_store().entity(inc["id"])
+    assert s["history"][-1]["fields"] == ["title"]  # the place and area were not sent again
+    assert len(s["effect_polygon"]) == 3 and s["point"] == {"lat": 51.887, "lon": 5.429}
+    _wait_row(qtbot, window.incidents.proxy, "Dijkdoorbraak Tiel")
+    window.commands.edit_incident(inc["id"])
+    _save(qtbot, window, effect_radius_m="750")  # a radius replaces the corners
+    s = read_store().entity(inc["id"])
+    assert s["effect_radius_m"] == 750 and "effect_polygon" not in s
