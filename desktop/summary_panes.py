@@ -48,7 +48,7 @@ class HeaderPane(Pane):
     def _show_alarms(self) -> None:
         p = self.ctx.picture.state
         self.header.set_alarms(rules.drift_alarms(p.alarms), len(p.conflicts),
-                               rules.fork_alarms(p.alarms))
+                               rules.fork_alarms(p.alarms), rules.roster_alarms(p.alarms))
 
     def on_changes(self, changes: Changes) -> None:
         self._fp_timer.start()
