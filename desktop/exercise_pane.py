@@ -26,6 +26,7 @@ from data.scenario.control import append_injects, load_scenario, sidecar_path
 from data.scenario.judgement import (
     JudgementError,
     add_finding,
+    add_plan_item,
     judge,
     load_judgement,
     rate,
@@ -40,6 +41,7 @@ from desktop.ops import CollectionOp, Lane, QueryOp
 from desktop.panes import Pane
 from widgets.exercise_console import ExerciseConsole
 from widgets.header import HeaderBar, is_exercise
+from widgets.plan_dialog import PlanDialog
 
 EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, JudgementError,
             OSError)
@@ -113,6 +115,8 @@ class ExercisePane(Pane):
         v.sig_import.connect(self._ask_import)
         v.sig_rate.connect(self.rate)
         v.sig_finding.connect(self.finding)
+        v.sig_plan.connect(self.open_plan)
+        self.plan_dialog: PlanDialog | None = None
         v.set_objectives(self._objectives())
         self.confirm_import: Callable[[Sheet], bool] = self._preview
         v.sig_aar_view.connect(self.view_aar)
@@ -280,7 +284,10 @@ class ExercisePane(Pane):
 
         def kept(_o: Any) -> None:
             self.view.judged()
-            self.view.show_message(f"oordeel bewaard: {inject_id} verwachting {n}: {verdict}")
+            self.view.show_message(
+                f"oordeel gewist: {inject_id} verwachting {n} telt weer automatisch"
+                if verdict == "automatisch"
+                else f"oordeel bewaard: {inject_id} verwachting {n}: {verdict}")
             self.load_review()
 
         QueryOp(self.ctx.ops, lambda _st: judge(path, scenario, inject_id, n, verdict, note),
@@ -320,6 +327,37 @@ class ExercisePane(Pane):
                                    else "verbeterpunt bewaard")
 
         self._judging(lambda: add_finding(path, sc, kind, text), done)
+
+    def open_plan(self) -> None:
+        """The improvement plan: the rows kept so far and a form for the next (non-modal)."""
+        if self.plan_dialog is None:
+            self.plan_dialog = PlanDialog(self._objectives(), self.ctx.window)
+            self.plan_dialog.sig_add.connect(self.add_plan_row)
+        self._show_plan()
+        self.plan_dialog.show()
+
+    def _show_plan(self) -> None:
+        if self.plan_dialog is not None:
+            self.plan_dialog.show_plan([(p.issue, p.action, p.owner, p.due, p.objective)
+                                        for p in load_judgement(self.ctx.path).plan])
+
+    def add_plan_row(self, issue: str, action: str, owner: str, due: str, objective: str) -> None:
+        path, sc, dialog = self.ctx.path, self.scenario, self.plan_dialog
+
+        def done(p: Any) -> None:
+            if dialog is not None:
+                dialog.kept()
+            self._show_plan()
+            self.view.show_message(f"verbeterplan: '{p.issue}' — {p.owner}, gereed {p.due}")
+            self.load_review()
+
+        def refused(e: Exception) -> None:
+            if dialog is not None:
+                dialog.refused(str(e))
+
+        QueryOp(self.ctx.ops, lambda _st: add_plan_item(path, sc, issue, action, owner, due,
+                                                        objective),
+                Lane.SLOW, expected=EXPECTED).success(done).failure(refused).run_in_background()
 
     def _ask_import(self) -> None:
         name, _f = QFileDialog.getOpenFileName(

@@ -487,6 +487,15 @@ class MainWindow(QMainWindow):
             box.open()
             self._fork_box = box
             return
+        if which == "rooster":  # refused for good: the administrator of KCR2's hub must act
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Niet op het rooster"),
+                              self.header.roster.toolTip() + self.tr(
+                                  "\n\nMeld dit bij het beheer van de hub (KCR2): alleen centra "
+                                  "op het rooster dat de vastgepinde root ondertekende, worden "
+                                  "aangenomen."), QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self._fork_box = box
+            return
         self.show_view("conflicten" if which == "conflicten" else "overzicht")
 
     def set_sync_state(self, state: str, backlog: int = 0, last_success: str = "",

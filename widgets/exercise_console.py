@@ -85,6 +85,8 @@ class ExerciseConsole(QWidget):
     """A strength (``sterk``) or point for improvement (``verbeter``), and its text."""
     sig_import = Signal()
     """Add injects from an MSEL spreadsheet (also while the exercise runs)."""
+    sig_plan = Signal()
+    """Open the improvement plan."""
     sig_aar_view = Signal()
     sig_aar_export = Signal()
 
@@ -95,7 +97,7 @@ class ExerciseConsole(QWidget):
     EXPECT_COLUMNS = (Column("inject", 1, width=70), Column("verwachting", 2),
                       Column("stand", 3, width=90), Column("reactietijd", 4, _dur, 90),
                       Column("door", 5, width=120), Column("oordeel spelleiding", 6, width=130))
-    VERDICTS = ("gehaald", "deels", "gemist")
+    VERDICTS = ("gehaald", "deels", "gemist", "automatisch")  # the last clears a verdict
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,7 +166,8 @@ class ExerciseConsole(QWidget):
         self.verdict = QComboBox()
         self.verdict.setObjectName("Verdict")
         for v in self.VERDICTS:
-            self.verdict.addItem(v, v)
+            self.verdict.addItem(self.tr("automatisch (oordeel wissen)") if v == "automatisch"
+                                 else v, v)
         self.verdict_note = QLineEdit()
         self.verdict_note.setPlaceholderText(self.tr("toelichting bij het oordeel"))
         self.verdict_note.returnPressed.connect(self._judge)
@@ -204,8 +207,10 @@ class ExerciseConsole(QWidget):
         self.finding = QLineEdit()
         self.finding.setPlaceholderText(self.tr("bevinding (Enter bewaart)"))
         self.finding.returnPressed.connect(self._finding)
+        self.plan = QPushButton(self.tr("Verbeterplan…"))
+        self.plan.clicked.connect(self.sig_plan)
         for w in (QLabel(self.tr("Doel")), self.objective, self.rating, self.rating_note,
-                  self.rate, self.finding_kind, self.finding):
+                  self.rate, self.finding_kind, self.finding, self.plan):
             rating.addWidget(w, 2 if w in (self.rating_note, self.finding) else 0)
         self.aar = QTextBrowser()
         self.aar.setObjectName("AarView")

@@ -90,6 +90,11 @@ class HeaderBar(QWidget):
         self.fork.setProperty("severity", "red")
         self.fork.setFlat(True)
         self.fork.clicked.connect(self._fork_clicked)
+        self.roster = QPushButton()  # issue 15: a key or roster the pinned root did not sign
+        self.roster.setObjectName("Alarm")
+        self.roster.setProperty("severity", "red")
+        self.roster.setFlat(True)
+        self.roster.clicked.connect(self._roster_clicked)
         self.conflicts = QPushButton()
         self.conflicts.setObjectName("Alarm")
         self.conflicts.setFlat(True)
@@ -100,6 +105,7 @@ class HeaderBar(QWidget):
         lay.addWidget(self.on_duty)
         lay.addStretch(1)
         lay.addWidget(self.fork)
+        lay.addWidget(self.roster)
         lay.addWidget(self.conflicts)
         lay.addWidget(self.drift)
         status = QVBoxLayout()  # sync state over the fingerprint: narrow enough for 1280 px
@@ -121,6 +127,9 @@ class HeaderBar(QWidget):
 
     def _fork_clicked(self) -> None:
         self.sig_alarm_clicked.emit("vork")
+
+    def _roster_clicked(self) -> None:
+        self.sig_alarm_clicked.emit("rooster")
 
     def _conflicts_clicked(self) -> None:
         self.sig_alarm_clicked.emit("conflicten")
@@ -147,9 +156,18 @@ class HeaderBar(QWidget):
         self.fingerprint.setText(text)
 
     def set_alarms(self, drift: list[dict[str, object]], open_conflicts: int,
-                   forks: list[dict[str, object]] | None = None) -> None:
-        """Show fork alarms (red: the exchange with a hub stopped), clock-drift alarms (from
+                   forks: list[dict[str, object]] | None = None,
+                   roster: list[dict[str, object]] | None = None) -> None:
+        """Show fork alarms (red: the exchange with a hub stopped), roster alarms (red: a
+        centre or a roster the pinned root did not sign), clock-drift alarms (from
         ``store.alarms()``) and the number of open conflicts."""
+        if roster:
+            who = sorted({str(a.get("origin") or "hub") for a in roster})
+            self.roster.setText(self.tr("⛔ ROOSTER: {0}").format(", ".join(who)))
+            self.roster.setToolTip("\n\n".join(str(a.get("detail", "")) for a in roster))
+            self.roster.show()
+        else:
+            self.roster.hide()
         if forks:
             origins = sorted({str(a.get("origin", "")) for a in forks})
             self.fork.setText(self.tr("⛔ VORK: {0}").format(", ".join(origins)))

@@ -144,8 +144,16 @@ class OnDutyButton(QPushButton):
 
 
     def _elide(self) -> None:
+        """Elide to the width the style leaves for the label (the stylesheet's padding and
+        border included): a text wider than that is centred and loses its first letters."""
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
         self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
-                                                   max(40, self.width() - 16)))
+                                                   max(40, room.width() - 8)))
 
     def resizeEvent(self, ev: Any) -> None:  # noqa: N802
         super().resizeEvent(ev)
