@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from data.picture import overview as rules
 from data.picture.filtering import BijstandHay, narrow, scope_text
@@ -20,6 +20,8 @@ from widgets.overview import OverviewView
 
 FINGERPRINT_DELAY_MS = 1500  # a burst of writes: one fingerprint scan after it
 TIMELINE_DELAY_MS = 20_000  # the timeline counts per hour: no hurry
+
+translate = QCoreApplication.translate
 
 
 def _single_shot(parent: QObject, ms: int, fn: Callable[[], None]) -> QTimer:
@@ -92,8 +94,8 @@ class OverviewPane(Pane):
         searched = narrow(self.ctx.picture.state, "", self.text, self._hay)
         shown = narrow(searched, self.region)  # (the region on top: cheap)
         # a conflict names no region: its tile counts every region, and says so
-        conflicts = ", ".join(x for x in (scope_text("", self.text),
-                                          "alle regio's" if self.region else "") if x)
+        every = translate("OverviewPane", "alle regio's") if self.region else ""
+        conflicts = ", ".join(x for x in (scope_text("", self.text), every) if x)
         self.view.set_kpis(dict(rules.kpis(shown, self.ctx.clock)),
                            scope_text(self.region, self.text), conflicts)
         # the map is the region filter itself: it shows every region, for what the search leaves
@@ -101,7 +103,8 @@ class OverviewPane(Pane):
         self.view.timeline.set_now(at(self.ctx.clock))
         # the bars count the whole log (the log has no region per event): say so under a filter
         self.view.timeline.set_scope(
-            "alle regio's, zonder zoekfilter: de tijdlijn telt het hele logboek"
+            translate("OverviewPane", "alle regio's, zonder zoekfilter: de tijdlijn telt het hele "
+                      "logboek")
             if self.region or self.text else "")
 
     def load_timeline(self, then: Then = None) -> None:
