@@ -53,12 +53,11 @@ def report(text: str, title: str = "") -> None:
     try:
         from PySide6.QtCore import QCoreApplication
 
-        def tr(s: str) -> str:
-            return QCoreApplication.translate("Errors", s)
-
-        box = QMessageBox(QMessageBox.Icon.Critical, title or tr("Onverwachte fout"),
-                          tr("Er ging iets mis. Het werk dat als opgeslagen is gemeld, is "
-                             "bewaard.\nDetails staan in {0}.").format(
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          title or QCoreApplication.translate("Errors", "Onverwachte fout"),
+                          QCoreApplication.translate(
+                              "Errors", "Er ging iets mis. Het werk dat als opgeslagen is "
+                                        "gemeld, is bewaard.\nDetails staan in {0}.").format(
                               log_dir() / "crisisbeeld.log"))
         box.setDetailedText(text)
         box.exec()

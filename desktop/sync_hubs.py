@@ -71,11 +71,13 @@ class HubsJob(SyncJob):
             if me:
                 if self.ctx.world not in (me.get("write") or []):
                     if d is not None:
-                        d.show_test_result(False, translate("Sync",
-                            "token van node {0} mag wereld {1} niet schrijven").format(
+                        d.show_test_result(False, translate(
+                            "Sync", "de toegangscode van centrum {0} geeft geen recht om in "
+                                    "beeld {1} te schrijven").format(
                             me.get("node"), self.ctx.world))
                     return
-                text += translate("Sync", "; token geldig (node {0})").format(me.get("node"))
+                text += translate("Sync", "; toegangscode geldig (centrum {0})").format(
+                    me.get("node"))
             if d is not None:
                 d.show_test_result(True, text)
 

@@ -175,10 +175,10 @@ class PeerHubJob(SyncJob):
         port = self.cfg.peer_port
         hosts = ["127.0.0.1"] if self.cfg.peer_host == "127.0.0.1" else local_addresses()
         addrs = ", ".join(f"http://{h}:{port}" for h in hosts)
-        how = translate("Sync",
-            "Buren: meld hieronder hun node-id aan en geef hun het token; zij kiezen "
-            "Synchronisatie → Hub toevoegen… met dit adres en dat token "
-            "(of: crisisbeeld sync --hub ADRES --token-file BESTAND).")
+        how = translate(
+            "Sync", "Buren: meld hieronder de naam van hun centrum aan en geef hun de "
+                    "toegangscode die verschijnt; zij kiezen Synchronisatie → Hub toevoegen… "
+                    "met dit adres en die toegangscode.")
         return addrs, how
 
     def _show_peer_state(self, error: str = "") -> None:
@@ -192,11 +192,10 @@ class PeerHubJob(SyncJob):
 
     def enroll_neighbour(self, node: str) -> None:
         def ok(token: str) -> None:
-            info = translate("Sync", "Node {0} aangemeld voor wereld {1}. Geef dit token aan de "
-                             "buur "
-                           "(veilig: het wordt niet opnieuw getoond; de hub bewaart alleen een "
-                           "hash). CLI: crisisbeeld hub enroll --store {2} --node {0} "
-                           "--worlds {1}").format(node, self.ctx.world, self.path)
+            info = translate(
+                "Sync", "Centrum {0} aangemeld voor beeld {1}. Geef deze toegangscode aan de "
+                        "buur langs een veilige weg: hij wordt niet opnieuw getoond (de hub "
+                        "bewaart alleen een controlegetal ervan).").format(node, self.ctx.world)
             if self.peer_dialog is not None:
                 self.peer_dialog.show_enrolled(node, token, info)
             self.last_enrolled = (node, token)
