@@ -119,6 +119,7 @@ def install(code: str) -> str:
     if app is not None:
         for old in _installed:
             app.removeTranslator(old)
+            old.setParent(None)  # gone with its last reference
         _installed.clear()
         files = [(f"qtbase_{code}", qt_translations_dir())]
         files += [(qm.stem, str(qm.parent))
@@ -144,6 +145,7 @@ def choose(code: str) -> str:
 def rebuild(old: Any) -> Any:
     """A new main window in the language now installed, on the same store, clock, theme and
     person, showing the same view, region filter and search; the old window closes."""
+    from data.domain.roles import split_author
     from desktop.main_window import MainWindow
 
     new = MainWindow(old.path, old.world, old.centre, theme=old.theme, author=old.ctx.author,
@@ -162,6 +164,8 @@ def rebuild(old: Any) -> Any:
     new.filter.setText(search)
     if region:
         new.set_region(region)
+    if new.people.required and split_author(new.ctx.author)[1] is None:
+        new.people.open_sign_in()  # not signed in yet: the window still asks first
     old.replaced_by = new
     old.close()  # (it is deleted with its last reference: a test may still hold it)
     return new

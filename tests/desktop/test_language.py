@@ -275,3 +275,21 @@ def test_an_unknown_or_broken_choice_falls_back_to_dutch(tmp_path: Path) -> None
     assert language.InterfaceSettings.load(path).language == "nl"
     language.InterfaceSettings(language="en").save(path)
     assert language.InterfaceSettings.load(path).language == "en"
+
+
+def test_a_window_that_asks_for_sign_in_still_asks_after_a_switch(
+        qtbot: Any, exercise_db: Path, dutch_after: None) -> None:
+    """The person at the window stays; nobody signed in yet: the new window asks, in the new
+    language."""
+    win = open_window(qtbot, exercise_db, "nl")
+    win.people.required = True
+    win.ctx.author = win.author = "Tess Bakker"
+    win.language_actions["en"].trigger()
+    new = win.replaced_by
+    qtbot.addWidget(new)
+    try:
+        qtbot.waitSignal(new.sig_loaded, timeout=WAIT).wait()
+        assert new.people.required and new.ctx.author == "Tess Bakker"
+        assert new.people.dialog is not None and new.people.dialog.isVisible()
+    finally:
+        close(new)
