@@ -293,3 +293,27 @@ def test_a_window_that_asks_for_sign_in_still_asks_after_a_switch(
         assert new.people.dialog is not None and new.people.dialog.isVisible()
     finally:
         close(new)
+
+
+def test_snapshot_in_english_for_the_guides_leaves_the_choice_alone(
+        qtbot: Any, exercise_db: Path, tmp_path: Path, dutch_after: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`crisisbeeld snapshot --taal en` draws the window in English for that picture; the
+    language the user chose in the menu stays as it was."""
+    from desktop import snapshot as snap
+    from desktop.cli import main
+
+    titles: list[str] = []
+    real = snap.build_window
+
+    def spy(*args: Any) -> Any:
+        win = real(*args)
+        titles.append(win.menuBar().actions()[0].text())
+        return win
+
+    monkeypatch.setattr(snap, "build_window", spy)
+    out = tmp_path / "overview.png"
+    assert main(["snapshot", "--db", str(exercise_db), "--view", "overzicht", "--out", str(out),
+                 "--size", "1366x768", "--taal", "en"]) == 0
+    assert out.exists() and titles == ["&View"]
+    assert language.remembered() == "nl"
