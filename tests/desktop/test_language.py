@@ -317,3 +317,30 @@ def test_snapshot_in_english_for_the_guides_leaves_the_choice_alone(
                  "--size", "1366x768", "--taal", "en"]) == 0
     assert out.exists() and titles == ["&View"]
     assert language.remembered() == "nl"
+
+
+def test_the_desktop_catalogue_is_complete_current_and_keeps_its_placeholders(
+        tmp_path: Path) -> None:
+    """Every text of desktop/ (the CLI aside) is in i18n/desktop_en.ts with an English
+    translation that has the same placeholders; a text added to the code without one fails."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    tool = Path(sys.executable).parent / "pyside6-lupdate"
+    lupdate = str(tool) if tool.exists() else shutil.which("pyside6-lupdate")
+    assert lupdate, "pyside6-lupdate comes with PySide6"
+    sources = sorted(str(p) for p in (lt.ROOT / "desktop").glob("*.py")
+                     if not p.name.startswith("cli"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([lupdate, "-silent", *sources, "-ts", str(fresh)], check=True)
+    in_code = {(m.findtext("source") or "") for m in ET.parse(fresh).getroot().iter("message")}
+    ours = {m.findtext("source") or "": m.find("translation")
+            for m in ET.parse(lt.ROOT / "i18n" / "desktop_en.ts").getroot().iter("message")}
+    assert not in_code - set(ours), "not in i18n/desktop_en.ts (run pyside6-lupdate)"
+    for source, tr in ours.items():
+        assert tr is not None and tr.text and tr.get("type") is None, source
+        assert sorted(re.findall(r"\{\d+\}", source)) == sorted(re.findall(r"\{\d+\}", tr.text)), \
+            source
