@@ -158,6 +158,9 @@ def rebuild(old: Any) -> Any:
         new.showFullScreen()
     else:
         new.show()
+    # the old window stops first (its sync, a neighbours' hub on its port), then the new starts
+    old.replaced_by = new
+    old.close()  # (it is deleted with its last reference: a test may still hold it)
     new.start()
     if view in new.views:
         new.show_view(view)
@@ -166,6 +169,4 @@ def rebuild(old: Any) -> Any:
         new.set_region(region)
     if new.people.required and split_author(new.ctx.author)[1] is None:
         new.people.open_sign_in()  # not signed in yet: the window still asks first
-    old.replaced_by = new
-    old.close()  # (it is deleted with its last reference: a test may still hold it)
     return new

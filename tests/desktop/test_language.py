@@ -344,3 +344,22 @@ def test_the_desktop_catalogue_is_complete_current_and_keeps_its_placeholders(
         assert tr is not None and tr.text and tr.get("type") is None, source
         assert sorted(re.findall(r"\{\d+\}", source)) == sorted(re.findall(r"\{\d+\}", tr.text)), \
             source
+
+
+def test_a_neighbours_hub_goes_on_serving_after_a_switch(qtbot: Any, window: Any,
+                                                         dutch_after: None) -> None:
+    """The old window stops its hub before the new one starts it again on the same port."""
+    from tests.data.sync.factory import free_port
+
+    port = free_port()
+    with qtbot.waitSignal(window.sync.sig_peer_hub_changed, timeout=WAIT):
+        window.sync.start_peer_hub("127.0.0.1", port)
+    window.language_actions["en"].trigger()
+    new = window.replaced_by
+    qtbot.addWidget(new)
+    try:
+        with qtbot.waitSignal(new.sync.sig_peer_hub_changed, timeout=WAIT) as started:
+            pass
+        assert started.args[0] == f"http://127.0.0.1:{port}" and window.sync.peer is None
+    finally:
+        close(new)
