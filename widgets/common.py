@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
+from data.i18n import _
+
 
 def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:
     """A read-only, row-selecting table; fixed row height and interactive widths (no
@@ -39,5 +41,8 @@ def title_label(text: str) -> QLabel:
 
 
 def tr_detail(text: str) -> str:
-    """Translate a text of the detail panes (context 'Detail')."""
-    return QCoreApplication.translate("Detail", text)
+    """Translate a heading of the detail panes. The headings are the core's
+    (:mod:`data.picture.detail_html`): its gettext catalogue, or a Qt catalogue's context
+    'Detail' where one has them."""
+    shown = QCoreApplication.translate("Detail", text)
+    return _(text) if shown == text else shown

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from data.clock import Clock, default_clock
@@ -16,6 +23,12 @@ from widgets import palette
 Index = QModelIndex | QPersistentModelIndex
 CHANNELS = ("C2000", "eOCS", "112", "P2000", "NCV", "DARES", "telefoon", "mobiel", "internet",
             "NL-Alert", "satelliet")
+#: the channels named by an ordinary word (the others are names: C2000, NCV …), as headed
+CHANNEL_TEXTS = {"telefoon": QT_TRANSLATE_NOOP("CommsMatrixModel", "telefoon"),
+                 "mobiel": QT_TRANSLATE_NOOP("CommsMatrixModel", "mobiel"),
+                 "satelliet": QT_TRANSLATE_NOOP("CommsMatrixModel", "satelliet"),
+                 "koerier": QT_TRANSLATE_NOOP("CommsMatrixModel", "koerier"),
+                 "mondeling": QT_TRANSLATE_NOOP("CommsMatrixModel", "mondeling")}
 
 
 class CommsMatrixModel(QAbstractTableModel):
@@ -70,7 +83,8 @@ class CommsMatrixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.channels):
-            return self.channels[section]
+            ch = self.channels[section]
+            return self.tr(CHANNEL_TEXTS[ch]) if ch in CHANNEL_TEXTS else ch
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._visible):
             return self._names[self._visible[section]]
         return None
@@ -89,9 +103,10 @@ class CommsMatrixModel(QAbstractTableModel):
             return palette.color("ok_text") if state == "operationeel" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if not cell:
-                return "geen melding"
+                return self.tr("geen melding")
             s, at, note = cell
-            return f"{label(s)} sinds {local_hm(at)} ({age(at, self.clock)} geleden)" + (
+            return self.tr("{0} sinds {1} ({2} geleden)").format(
+                label(s), local_hm(at), age(at, self.clock)) + (
                 f"\n{note}" if note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -33,6 +33,7 @@ from data.domain import validation as v
 from data.domain.enums import label
 from data.domain.events import EVENT_TYPES
 from data.domain.regions import PARTNER_BY_CODE
+from data.i18n import _
 from widgets.pickers import RegionsPicker, WhenPicker, make_searchable, region_choices
 
 Choice = tuple[str, str]  # (value, display)
@@ -110,10 +111,12 @@ class CommandForm(QWidget):
             lay.setSpacing(2)
             lay.addWidget(w)
             lay.addWidget(err)
-            caption = f.label[0].upper() + f.label[1:] + (" *" if f.required else "")
+            shown = _(f.label)  # the core's field label, in the language in use
+            caption = shown[:1].upper() + shown[1:] + (" *" if f.required else "")
             form.addRow(caption, box)
             self._inputs[name], self._errors[name] = w, err
             self._by_label[f.label] = name
+            self._by_label[shown] = name  # the store's messages name the field as shown
             self._by_label[name] = name
         self.time: QLineEdit | None = None
         if with_time:  # re-keying a paper form: the time written on it (empty: now)
