@@ -3,10 +3,24 @@ the detail panes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from data.i18n import _
+
+#: the channels named by an ordinary word (the others are names: C2000, NCV, LCMS …), as the
+#: views show them; the stored value stays the Dutch word
+CHANNEL_TEXTS = {"telefoon": QT_TRANSLATE_NOOP("Channel", "telefoon"),
+                 "mobiel": QT_TRANSLATE_NOOP("Channel", "mobiel"),
+                 "satelliet": QT_TRANSLATE_NOOP("Channel", "satelliet"),
+                 "koerier": QT_TRANSLATE_NOOP("Channel", "koerier"),
+                 "mondeling": QT_TRANSLATE_NOOP("Channel", "mondeling")}
+
+
+def channel_text(value: str) -> str:
+    """A communication channel as shown in the language in use."""
+    text = CHANNEL_TEXTS.get(value)
+    return QCoreApplication.translate("Channel", text) if text else value
 
 
 def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,16 +18,11 @@ from data.domain.enums import label
 from data.domain.regions import REGIONS
 from data.picture.timefmt import age, local_hm
 from widgets import palette
+from widgets.common import channel_text
 
 Index = QModelIndex | QPersistentModelIndex
 CHANNELS = ("C2000", "eOCS", "112", "P2000", "NCV", "DARES", "telefoon", "mobiel", "internet",
             "NL-Alert", "satelliet")
-#: the channels named by an ordinary word (the others are names: C2000, NCV …), as headed
-CHANNEL_TEXTS = {"telefoon": QT_TRANSLATE_NOOP("CommsMatrixModel", "telefoon"),
-                 "mobiel": QT_TRANSLATE_NOOP("CommsMatrixModel", "mobiel"),
-                 "satelliet": QT_TRANSLATE_NOOP("CommsMatrixModel", "satelliet"),
-                 "koerier": QT_TRANSLATE_NOOP("CommsMatrixModel", "koerier"),
-                 "mondeling": QT_TRANSLATE_NOOP("CommsMatrixModel", "mondeling")}
 
 
 class CommsMatrixModel(QAbstractTableModel):
@@ -83,8 +77,7 @@ class CommsMatrixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.channels):
-            ch = self.channels[section]
-            return self.tr(CHANNEL_TEXTS[ch]) if ch in CHANNEL_TEXTS else ch
+            return channel_text(self.channels[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._visible):
             return self._names[self._visible[section]]
         return None

@@ -34,9 +34,16 @@ from data.domain.enums import label
 from data.domain.events import EVENT_TYPES
 from data.domain.regions import PARTNER_BY_CODE
 from data.i18n import _
+from widgets.common import channel_text
 from widgets.pickers import RegionsPicker, WhenPicker, make_searchable, region_choices
 
 Choice = tuple[str, str]  # (value, display)
+
+
+def choice_text(value: str) -> str:
+    """An option as shown: the core's label; a channel, which the core does not label, by the
+    name the views give it."""
+    return channel_text(label(value))
 
 
 class _Multi(QWidget):
@@ -151,7 +158,7 @@ class CommandForm(QWidget):
                 elif chk is v.classification:
                     opts = [(c, label(c)) for c in ("intern", "openbaar", "vertrouwelijk")]
                 else:
-                    opts = [(c, label(c)) for c in f.choices]
+                    opts = [(c, choice_text(c)) for c in f.choices]
                 if not f.required and chk is not v.classification and f.default is None:
                     opts = [("", "—")] + list(opts)
                 elif f.required and chk in (v.region, v.region_or_partner):
@@ -170,7 +177,7 @@ class CommandForm(QWidget):
         if chk is v.timestamp:
             return WhenPicker()
         if chk is v.choices_list:
-            return _Multi([(c, label(c)) for c in f.choices])
+            return _Multi([(c, choice_text(c)) for c in f.choices])
         if chk is v.boolean:
             return QCheckBox()
         if chk is v.integer:

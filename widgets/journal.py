@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from data.domain.enums import Channel, Direction
 from data.domain.regions import resolve_region
 from data.picture.timefmt import local_hm_epoch
+from widgets.common import channel_text
 from widgets.table_model import ID_ROLE
 
 #: a message's direction as the journal shows it (the stored value is the Dutch word)
@@ -363,6 +364,8 @@ class JournalModel(QAbstractTableModel):
             if col == 0:  # a message re-keyed from paper says so, at the time it happened
                 at = local_hm_epoch(v)  # a late entry's time says so
                 return self.tr("{0} · nagekomen").format(at) if d.key[i] & 2 else at
+            if col == 1:
+                return channel_text(v or "")
             if col == 2:
                 return direction_text(v or "")
             if col == 5 and d.key[i] & 1 and role == Qt.ItemDataRole.DisplayRole:
@@ -389,7 +392,8 @@ class QuickEntryBar(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         self.channel = QComboBox()
-        self.channel.addItems([c.value for c in Channel])
+        for c in Channel:
+            self.channel.addItem(channel_text(c.value), c.value)
         self.channel.setToolTip(self.tr("Kanaal"))
         self.direction = QComboBox()
         for d in Direction:
@@ -414,7 +418,7 @@ class QuickEntryBar(QWidget):
         self.save.clicked.connect(self.submit)
 
     def payload(self) -> dict[str, Any]:
-        return {"channel": self.channel.currentText(),
+        return {"channel": str(self.channel.currentData()),
                 "direction": str(self.direction.currentData()),
                 "sender": self.sender.text().strip(), "recipient": self.recipient.text().strip(),
                 "text": self.text.text().strip(), "key": self.key.isChecked()}

@@ -38,7 +38,7 @@ def axis_locale() -> QLocale:
     Dutch while none was chosen (the C locale of a bare process)."""
     loc = QLocale()
     if loc.language() == QLocale.Language.C:
-        return QLocale(QLocale.Language.Dutch, QLocale.Territory.Netherlands)
+        return QLocale("nl_NL")
     return loc
 
 
