@@ -219,6 +219,35 @@
     </message>
 </context>
 <context>
+    <name>Channel</name>
+    <message>
+        <location filename="../widgets/common.py" line="14"/>
+        <source>telefoon</source>
+        <extracomment>the channels named by an ordinary word (the others are names: C2000, NCV, LCMS …), as the views show them; the stored value stays the Dutch word</extracomment>
+        <translation>telephone</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common.py" line="15"/>
+        <source>mobiel</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common.py" line="16"/>
+        <source>satelliet</source>
+        <translation>satellite</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common.py" line="17"/>
+        <source>koerier</source>
+        <translation>courier</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common.py" line="18"/>
+        <source>mondeling</source>
+        <translation>in person</translation>
+    </message>
+</context>
+<context>
     <name>CommandForm</name>
     <message>
         <location filename="../widgets/forms.py" line="125"/>
@@ -245,38 +274,12 @@
 <context>
     <name>CommsMatrixModel</name>
     <message>
-        <location filename="../widgets/comms_matrix.py" line="27"/>
-        <source>telefoon</source>
-        <extracomment>the channels named by an ordinary word (the others are names: C2000, NCV …), as headed</extracomment>
-        <translation>telephone</translation>
-    </message>
-    <message>
-        <location filename="../widgets/comms_matrix.py" line="28"/>
-        <source>mobiel</source>
-        <translation>mobile</translation>
-    </message>
-    <message>
-        <location filename="../widgets/comms_matrix.py" line="29"/>
-        <source>satelliet</source>
-        <translation>satellite</translation>
-    </message>
-    <message>
-        <location filename="../widgets/comms_matrix.py" line="30"/>
-        <source>koerier</source>
-        <translation>courier</translation>
-    </message>
-    <message>
-        <location filename="../widgets/comms_matrix.py" line="31"/>
-        <source>mondeling</source>
-        <translation>in person</translation>
-    </message>
-    <message>
-        <location filename="../widgets/comms_matrix.py" line="106"/>
+        <location filename="../widgets/comms_matrix.py" line="99"/>
         <source>geen melding</source>
         <translation>no report</translation>
     </message>
     <message>
-        <location filename="../widgets/comms_matrix.py" line="108"/>
+        <location filename="../widgets/comms_matrix.py" line="101"/>
         <source>{0} sinds {1} ({2} geleden)</source>
         <translation>{0} since {1} ({2} ago)</translation>
     </message>
@@ -1034,18 +1037,18 @@ at {3}</translation>
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../widgets/journal.py" line="39"/>
+        <location filename="../widgets/journal.py" line="41"/>
         <source>in</source>
         <extracomment>a message&apos;s direction as the journal shows it (the stored value is the Dutch word)</extracomment>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="40"/>
+        <location filename="../widgets/journal.py" line="42"/>
         <source>uit</source>
         <translation>out</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="41"/>
+        <location filename="../widgets/journal.py" line="43"/>
         <source>intern</source>
         <translation>internal</translation>
     </message>
@@ -1053,37 +1056,37 @@ at {3}</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../widgets/journal.py" line="189"/>
+        <location filename="../widgets/journal.py" line="191"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="190"/>
+        <location filename="../widgets/journal.py" line="192"/>
         <source>Kanaal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="191"/>
+        <location filename="../widgets/journal.py" line="193"/>
         <source>Richting</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="192"/>
+        <location filename="../widgets/journal.py" line="194"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="192"/>
+        <location filename="../widgets/journal.py" line="194"/>
         <source>Aan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="193"/>
+        <location filename="../widgets/journal.py" line="195"/>
         <source>Bericht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="364"/>
+        <location filename="../widgets/journal.py" line="366"/>
         <source>{0} · nagekomen</source>
         <translation>{0} · late entry</translation>
     </message>
@@ -1705,42 +1708,42 @@ at {3}</translation>
 <context>
     <name>QuickEntryBar</name>
     <message>
-        <location filename="../widgets/journal.py" line="392"/>
+        <location filename="../widgets/journal.py" line="397"/>
         <source>Kanaal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="397"/>
+        <location filename="../widgets/journal.py" line="402"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="399"/>
+        <location filename="../widgets/journal.py" line="404"/>
         <source>aan</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="402"/>
+        <location filename="../widgets/journal.py" line="407"/>
         <source>bericht — Enter om op te slaan (Ctrl+L); van papier: begin met de tijd, 14:05 …</source>
         <translation>message — Enter to save (Ctrl+L); from paper: start with the time, 14:05 …</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="403"/>
+        <location filename="../widgets/journal.py" line="408"/>
         <source>kernbericht</source>
         <translation>key message</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="404"/>
+        <location filename="../widgets/journal.py" line="409"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="423"/>
+        <location filename="../widgets/journal.py" line="429"/>
         <source>bericht: is verplicht</source>
         <translation>message: is required</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="428"/>
+        <location filename="../widgets/journal.py" line="434"/>
         <source>van: wie stuurde dit bericht? (verplicht bij inkomend)</source>
         <translation>from: who sent this message? (required for incoming)</translation>
     </message>
