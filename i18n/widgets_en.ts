@@ -221,28 +221,28 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../widgets/common.py" line="14"/>
+        <location filename="../widgets/common.py" line="13"/>
         <source>telefoon</source>
         <extracomment>the channels named by an ordinary word (the others are names: C2000, NCV, LCMS …), as the views show them; the stored value stays the Dutch word</extracomment>
         <translation>telephone</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="15"/>
+        <location filename="../widgets/common.py" line="14"/>
         <source>mobiel</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="16"/>
+        <location filename="../widgets/common.py" line="15"/>
         <source>satelliet</source>
         <translation>satellite</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="17"/>
+        <location filename="../widgets/common.py" line="16"/>
         <source>koerier</source>
         <translation>courier</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="18"/>
+        <location filename="../widgets/common.py" line="17"/>
         <source>mondeling</source>
         <translation>in person</translation>
     </message>
@@ -250,23 +250,23 @@
 <context>
     <name>CommandForm</name>
     <message>
-        <location filename="../widgets/forms.py" line="125"/>
+        <location filename="../widgets/forms.py" line="132"/>
         <source>uu:mm van het papieren formulier; leeg = nu</source>
         <extracomment>the time field of a creating form (not a payload field: it becomes occurred_at)</extracomment>
         <translation>hh:mm from the paper form; empty = now</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="134"/>
+        <location filename="../widgets/forms.py" line="141"/>
         <source>Tijd (van papier)</source>
         <translation>Time (from paper)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="159"/>
+        <location filename="../widgets/forms.py" line="166"/>
         <source>— kies —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="189"/>
+        <location filename="../widgets/forms.py" line="196"/>
         <source>gescheiden door komma&apos;s</source>
         <translation>separated by commas</translation>
     </message>
@@ -897,27 +897,27 @@ at {3}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../widgets/forms.py" line="322"/>
+        <location filename="../widgets/forms.py" line="329"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="323"/>
+        <location filename="../widgets/forms.py" line="330"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="330"/>
+        <location filename="../widgets/forms.py" line="337"/>
         <source>Wijzigingen niet opgeslagen. Weggooien? (Esc nogmaals om weg te gooien)</source>
         <translation>Changes not saved. Discard them? (Esc again to discard)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="333"/>
+        <location filename="../widgets/forms.py" line="340"/>
         <source>Weggooien</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="335"/>
+        <location filename="../widgets/forms.py" line="342"/>
         <source>Verder invullen</source>
         <translation>Keep editing</translation>
     </message>
@@ -1124,7 +1124,7 @@ at {3}</translation>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="124"/>
+        <location filename="../widgets/journal_view.py" line="125"/>
         <source>{0} van {1}</source>
         <translation>{0} of {1}</translation>
     </message>
@@ -1940,68 +1940,68 @@ at {3}</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../widgets/timeline.py" line="18"/>
+        <location filename="../widgets/timeline.py" line="19"/>
         <source>Incidenten</source>
         <extracomment>the legend&apos;s names of the kinds (translated when a bar is made: context &apos;Timeline&apos;)</extracomment>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="19"/>
+        <location filename="../widgets/timeline.py" line="20"/>
         <source>Bijstand</source>
         <translation>Mutual aid</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="20"/>
+        <location filename="../widgets/timeline.py" line="21"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="21"/>
+        <location filename="../widgets/timeline.py" line="22"/>
         <source>Acties</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="22"/>
+        <location filename="../widgets/timeline.py" line="23"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="23"/>
+        <location filename="../widgets/timeline.py" line="24"/>
         <source>Verbindingen</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="24"/>
+        <location filename="../widgets/timeline.py" line="25"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="25"/>
+        <location filename="../widgets/timeline.py" line="26"/>
         <source>Tegenstrijdige wijzigingen</source>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="26"/>
+        <location filename="../widgets/timeline.py" line="27"/>
         <source>Schaarste</source>
         <translation>Scarcity</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="27"/>
+        <location filename="../widgets/timeline.py" line="28"/>
         <source>Vitale partners</source>
         <translation>Critical partners</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="28"/>
+        <location filename="../widgets/timeline.py" line="29"/>
         <source>Centra</source>
         <translation>Centres</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="92"/>
+        <location filename="../widgets/timeline.py" line="84"/>
         <source>gebeurtenissen per uur</source>
         <translation>events per hour</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="96"/>
+        <location filename="../widgets/timeline.py" line="88"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

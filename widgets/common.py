@@ -3,7 +3,7 @@ the detail panes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from data.i18n import _
@@ -15,6 +15,15 @@ CHANNEL_TEXTS = {"telefoon": QT_TRANSLATE_NOOP("Channel", "telefoon"),
                  "satelliet": QT_TRANSLATE_NOOP("Channel", "satelliet"),
                  "koerier": QT_TRANSLATE_NOOP("Channel", "koerier"),
                  "mondeling": QT_TRANSLATE_NOOP("Channel", "mondeling")}
+
+
+def ui_locale() -> QLocale:
+    """The locale of dates and numbers in the views: the default QLocale (choosing a language
+    sets it), Dutch while none was chosen (the C locale of a bare process)."""
+    loc = QLocale()
+    if loc.language() == QLocale.Language.C:
+        return QLocale("nl_NL")
+    return loc
 
 
 def channel_text(value: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from data.picture.timeline import HOUR_S, KIND_ORDER, Stacked, stack
 from widgets import palette
+from widgets.common import ui_locale
 
 #: the legend's names of the kinds (translated when a bar is made: context 'Timeline')
 KIND_LABELS = {"incident": QT_TRANSLATE_NOOP("Timeline", "Incidenten"),
@@ -33,19 +34,10 @@ KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "centre": "#93c5fd"}
 
 
-def axis_locale() -> QLocale:
-    """The locale of dates on the axes: the default QLocale (the language chosen sets it),
-    Dutch while none was chosen (the C locale of a bare process)."""
-    loc = QLocale()
-    if loc.language() == QLocale.Language.C:
-        return QLocale("nl_NL")
-    return loc
-
-
 def locale_tick(when: datetime, fmt: str, loc: QLocale | None = None) -> str:
     """``when`` formatted by the strftime ``fmt`` of a pyqtgraph tick, with the weekday (%a)
-    and month (%b) names of ``loc`` (default :func:`axis_locale`) instead of English ones."""
-    loc = loc or axis_locale()
+    and month (%b) names of ``loc`` (default :func:`ui_locale`) instead of English ones."""
+    loc = loc or ui_locale()
     short = QLocale.FormatType.ShortFormat
     day = loc.standaloneDayName(when.isoweekday(), short).replace("%", "%%")
     month = loc.standaloneMonthName(when.month, short).replace("%", "%%")
@@ -61,7 +53,7 @@ class LocaleDateAxis(pg.DateAxisItem):
         fmt = spec.format if spec is not None else ""
         if "%a" not in fmt and "%b" not in fmt:
             return list(super().tickStrings(values, scale, spacing))
-        loc = axis_locale()
+        loc = ui_locale()
         out = []
         for v in values:
             try:

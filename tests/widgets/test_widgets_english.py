@@ -518,3 +518,11 @@ def test_date_axis_names_days_and_months_in_the_locale_language(english: None,
     assert axis.tickStrings(days, 1, HOUR_SPACING)[1][-3:] == ":30"  # hours: pyqtgraph's own
     QLocale.setDefault(nl)
     assert [s[:3] for s in axis.tickStrings(days, 1, DAY_SPACING)] == ["za ", "zo "]
+
+
+def test_numbers_follow_the_locale_dutch_until_one_is_chosen(english: None) -> None:
+    from widgets.common import ui_locale
+
+    assert ui_locale().toString(12345) == "12,345"
+    QLocale.setDefault(QLocale.c())  # a bare process: no language chosen yet
+    assert ui_locale().toString(12345) == "12.345"
