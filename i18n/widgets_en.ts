@@ -622,7 +622,7 @@ at {3}</translation>
     <message>
         <location filename="../widgets/exercise_console.py" line="43"/>
         <source>gehaald</source>
-        <translation>met</translation>
+        <translation>achieved</translation>
     </message>
     <message>
         <location filename="../widgets/exercise_console.py" line="44"/>
