@@ -215,7 +215,7 @@
     <message>
         <location filename="../widgets/bijstand_view.py" line="76"/>
         <source>Bijstand</source>
-        <translation>Mutual aid (bijstand)</translation>
+        <translation>Mutual aid</translation>
     </message>
 </context>
 <context>
@@ -1125,8 +1125,8 @@ at {3}</translation>
     </message>
     <message>
         <location filename="../widgets/journal_view.py" line="125"/>
-        <source>{0} van {1}</source>
-        <translation>{0} of {1}</translation>
+        <source>{0} van {1} regels</source>
+        <translation>{0} of {1} lines</translation>
     </message>
 </context>
 <context>

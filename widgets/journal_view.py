@@ -122,7 +122,8 @@ class JournalView(QWidget):
     def _count(self, *_a: Any) -> None:
         n, total = self.model.rowCount(), self.model.total()
         loc = ui_locale()  # 12.345 in Dutch, 12,345 in English
-        self.count.setText(self.tr("{0} van {1}").format(loc.toString(n), loc.toString(total)))
+        self.count.setText(self.tr("{0} van {1} regels").format(loc.toString(n),
+                                                                loc.toString(total)))
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self.model.set_rows(rows)
