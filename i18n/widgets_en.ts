@@ -1241,62 +1241,62 @@ at {3}</translation>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="43"/>
+        <location filename="../widgets/nsp_view.py" line="44"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="44"/>
+        <location filename="../widgets/nsp_view.py" line="45"/>
         <source>72-uursdoel (T0)</source>
         <translation>72-hour target (T0)</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="46"/>
+        <location filename="../widgets/nsp_view.py" line="47"/>
         <source>Sinds T0</source>
         <translation>Since T0</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="47"/>
+        <location filename="../widgets/nsp_view.py" line="48"/>
         <source>Biedt niet</source>
         <translation>Does not offer</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="48"/>
+        <location filename="../widgets/nsp_view.py" line="49"/>
         <source>Laatste contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="49"/>
+        <location filename="../widgets/nsp_view.py" line="50"/>
         <source>{0} geleden</source>
         <translation>{0} ago</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="50"/>
+        <location filename="../widgets/nsp_view.py" line="51"/>
         <source>Brandstof over</source>
         <translation>Fuel left</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="51"/>
+        <location filename="../widgets/nsp_view.py" line="52"/>
         <source>{0} u</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="61"/>
+        <location filename="../widgets/nsp_view.py" line="62"/>
         <source>Nieuw noodsteunpunt</source>
         <translation>New emergency support point</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="63"/>
+        <location filename="../widgets/nsp_view.py" line="64"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="72"/>
+        <location filename="../widgets/nsp_view.py" line="73"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="107"/>
+        <location filename="../widgets/nsp_view.py" line="108"/>
         <source>Netwerk (T0+72 u): {0}</source>
         <translation>Network (T0+72 h): {0}</translation>
     </message>

@@ -166,7 +166,8 @@ def store(store_factory: Callable[..., Store]) -> Store:
                                 "recipient": "VNOG", "text": "Aggregaten onderweg"})
     _new(st, "comms.reported", {"region": "VNOG", "channel": "telefoon", "state": "verstoord"})
     _new(st, "nsp.registered", {"name": "Dorpshuis Heerde", "kind": "lokaal",
-                                "municipality": "Heerde", "region": "VNOG", "incident_id": iid})
+                                "municipality": "Heerde", "region": "VNOG", "incident_id": iid,
+                                "comms": ["koerier"]})
     _new(st, "alert.issued", {"regions": ["VNOG"], "area": "Apeldoorn", "text": "Stroomuitval",
                               "action_perspective": "Blijf binnen", "sent_at": AT})
     _new(st, "capacity.reported", {"means": "aggregaten_noodstroom", "asked": 10, "offered": 4,
