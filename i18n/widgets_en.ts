@@ -107,52 +107,52 @@
 <context>
     <name>BezettingView</name>
     <message>
-        <location filename="../widgets/people.py" line="179"/>
+        <location filename="../widgets/people.py" line="187"/>
         <source>Centrum</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="180"/>
+        <location filename="../widgets/people.py" line="188"/>
         <source>Functie</source>
         <translation>Function</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="181"/>
+        <location filename="../widgets/people.py" line="189"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="182"/>
+        <location filename="../widgets/people.py" line="190"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="183"/>
+        <location filename="../widgets/people.py" line="191"/>
         <source>Bereikbaar via</source>
         <translation>Reachable via</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="192"/>
+        <location filename="../widgets/people.py" line="200"/>
         <source>Aanmelden / overnemen</source>
         <translation>Sign in / take over</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="194"/>
+        <location filename="../widgets/people.py" line="202"/>
         <source>Mijn dienst beëindigen</source>
         <translation>End my shift</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="195"/>
+        <location filename="../widgets/people.py" line="203"/>
         <source>De functie is daarna vrij; wie hier verder werkt, meldt zich opnieuw aan</source>
         <translation>The function is then vacant; whoever works on here signs in again</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="200"/>
+        <location filename="../widgets/people.py" line="208"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="214"/>
+        <location filename="../widgets/people.py" line="222"/>
         <source>Beëindig de dienst van {0}; de functie is daarna vrij</source>
         <translation>End the shift of {0}; the function is then vacant</translation>
     </message>
@@ -593,14 +593,14 @@ at {3}</translation>
     <name>ExerciseConsole</name>
     <message>
         <location filename="../widgets/exercise_console.py" line="38"/>
-        <location filename="../widgets/exercise_console.py" line="127"/>
+        <location filename="../widgets/exercise_console.py" line="129"/>
         <source>gepland</source>
         <extracomment>how the console names an inject&apos;s status, an expectation&apos;s state and a verdict (the player&apos;s values are Dutch words; these are their texts on screen)</extracomment>
         <translation>planned</translation>
     </message>
     <message>
         <location filename="../widgets/exercise_console.py" line="39"/>
-        <location filename="../widgets/exercise_console.py" line="130"/>
+        <location filename="../widgets/exercise_console.py" line="132"/>
         <source>verstuurd</source>
         <translation>sent</translation>
     </message>
@@ -675,198 +675,208 @@ at {3}</translation>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="126"/>
-        <location filename="../widgets/exercise_console.py" line="135"/>
+        <location filename="../widgets/exercise_console.py" line="128"/>
+        <location filename="../widgets/exercise_console.py" line="137"/>
         <source>inject</source>
         <translation>inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="128"/>
+        <location filename="../widgets/exercise_console.py" line="130"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="131"/>
+        <location filename="../widgets/exercise_console.py" line="133"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="132"/>
+        <location filename="../widgets/exercise_console.py" line="134"/>
         <source>aan</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="133"/>
+        <location filename="../widgets/exercise_console.py" line="135"/>
         <source>bericht</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="134"/>
+        <location filename="../widgets/exercise_console.py" line="136"/>
         <source>notities spelleiding</source>
         <translation>exercise control notes</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="136"/>
+        <location filename="../widgets/exercise_console.py" line="138"/>
         <source>verwachting</source>
         <translation>expectation</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="137"/>
+        <location filename="../widgets/exercise_console.py" line="139"/>
         <source>stand</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="139"/>
+        <location filename="../widgets/exercise_console.py" line="141"/>
         <source>reactietijd</source>
         <translation>response time</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="140"/>
+        <location filename="../widgets/exercise_console.py" line="142"/>
         <source>door</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="141"/>
+        <location filename="../widgets/exercise_console.py" line="143"/>
         <source>oordeel spelleiding</source>
         <translation>exercise control verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="149"/>
+        <location filename="../widgets/exercise_console.py" line="151"/>
         <source>Oefening — spelleiding</source>
         <translation>Exercise — control</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="155"/>
+        <location filename="../widgets/exercise_console.py" line="157"/>
         <source>▶ Spelen</source>
         <translation>▶ Play</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="157"/>
+        <location filename="../widgets/exercise_console.py" line="159"/>
         <source>⏸ Pauze</source>
         <translation>⏸ Pause</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="163"/>
+        <location filename="../widgets/exercise_console.py" line="165"/>
         <source>⏭ Naar volgende inject</source>
         <translation>⏭ To next inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="168"/>
+        <location filename="../widgets/exercise_console.py" line="170"/>
         <source>Snelheid</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="181"/>
+        <location filename="../widgets/exercise_console.py" line="183"/>
         <source>Nu versturen</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="184"/>
+        <location filename="../widgets/exercise_console.py" line="186"/>
         <source>T+HH:MM</source>
         <translation>T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="186"/>
+        <location filename="../widgets/exercise_console.py" line="188"/>
         <source>Uitstellen naar</source>
         <translation>Postpone to</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="189"/>
+        <location filename="../widgets/exercise_console.py" line="191"/>
         <source>Intrekken</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="191"/>
+        <location filename="../widgets/exercise_console.py" line="193"/>
         <source>Injects toevoegen (MSEL)…</source>
         <translation>Add injects (MSEL)…</translation>
     </message>
     <message>
         <location filename="../widgets/exercise_console.py" line="214"/>
+        <source>automatisch (oordeel wissen)</source>
+        <translation>automatic (clear the verdict)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exercise_console.py" line="217"/>
         <source>toelichting bij het oordeel</source>
         <translation>note on the verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="216"/>
+        <location filename="../widgets/exercise_console.py" line="219"/>
         <source>Oordeel bewaren</source>
         <translation>Keep verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="218"/>
+        <location filename="../widgets/exercise_console.py" line="221"/>
         <source>Oordeel spelleiding</source>
         <translation>Exercise control verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="224"/>
+        <location filename="../widgets/exercise_console.py" line="227"/>
         <source>Waarneming (Enter bewaart, op de huidige scenariotijd)</source>
         <translation>Observation (Enter keeps it, at the current scenario time)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="227"/>
+        <location filename="../widgets/exercise_console.py" line="230"/>
         <source>bij geselecteerde inject</source>
         <translation>on the selected inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="229"/>
+        <location filename="../widgets/exercise_console.py" line="232"/>
         <source>Evaluatie tonen</source>
         <translation>Show evaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="231"/>
+        <location filename="../widgets/exercise_console.py" line="234"/>
         <source>Evaluatie opslaan…</source>
         <translation>Save evaluation…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="242"/>
+        <location filename="../widgets/exercise_console.py" line="245"/>
         <source>toelichting bij de beoordeling</source>
         <translation>note on the rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="243"/>
+        <location filename="../widgets/exercise_console.py" line="246"/>
         <source>Beoordeling bewaren</source>
         <translation>Keep rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="246"/>
+        <location filename="../widgets/exercise_console.py" line="249"/>
         <source>sterk punt</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="247"/>
+        <location filename="../widgets/exercise_console.py" line="250"/>
         <source>verbeterpunt</source>
         <translation>point for improvement</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="249"/>
+        <location filename="../widgets/exercise_console.py" line="252"/>
         <source>bevinding (Enter bewaart)</source>
         <translation>finding (Enter keeps it)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="251"/>
+        <location filename="../widgets/exercise_console.py" line="254"/>
+        <source>Verbeterplan…</source>
+        <translation>Improvement plan…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exercise_console.py" line="256"/>
         <source>Doel</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="268"/>
+        <location filename="../widgets/exercise_console.py" line="273"/>
         <source>Verwachte acties van de spelers</source>
         <translation>Expected actions of the players</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="305"/>
+        <location filename="../widgets/exercise_console.py" line="310"/>
         <source>OEFENING · nog niet gestart</source>
         <translation>EXERCISE · not started yet</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="306"/>
+        <location filename="../widgets/exercise_console.py" line="311"/>
         <source>kloktijd {0}</source>
         <translation>wall clock {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="402"/>
+        <location filename="../widgets/exercise_console.py" line="407"/>
         <source>Schrijf het nieuwe tijdstip als T+HH:MM</source>
         <translation>Write the new time as T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="413"/>
+        <location filename="../widgets/exercise_console.py" line="418"/>
         <source>Kies eerst een verwachting in de lijst</source>
         <translation>First choose an expectation in the list</translation>
     </message>
@@ -940,22 +950,27 @@ at {3}</translation>
         <translation>Fingerprint of the situation picture: read it out to check that you all see the same picture</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="137"/>
+        <location filename="../widgets/header.py" line="146"/>
         <source>{0} (lokale tijd)</source>
         <translation>{0} (local time)</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="155"/>
+        <location filename="../widgets/header.py" line="166"/>
+        <source>⛔ ROOSTER: {0}</source>
+        <translation>⛔ ROSTER: {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/header.py" line="173"/>
         <source>⛔ VORK: {0}</source>
         <translation>⛔ FORK: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="162"/>
+        <location filename="../widgets/header.py" line="180"/>
         <source>⚠ klokafwijking: {0}</source>
         <translation>⚠ clock drift: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/header.py" line="169"/>
+        <location filename="../widgets/header.py" line="187"/>
         <source>⚠ %n tegenstrijdige wijziging(en)</source>
         <translation>
             <numerusform>⚠ %n conflicting change</numerusform>
@@ -1523,6 +1538,94 @@ at {3}</translation>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="35"/>
+        <source>probleem</source>
+        <translation>issue</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="36"/>
+        <source>verbeteractie</source>
+        <translation>corrective action</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="37"/>
+        <source>eigenaar (functie)</source>
+        <translation>owner (function)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="38"/>
+        <source>gereed</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="39"/>
+        <source>doel</source>
+        <translation>objective</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="44"/>
+        <source>Verbeterplan</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="51"/>
+        <source>wat ging er mis, of wat kan beter</source>
+        <translation>what went wrong, or what could be better</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="53"/>
+        <source>wat wordt er gedaan</source>
+        <translation>what will be done</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="56"/>
+        <source>bv. Hoofd informatie VNOG</source>
+        <translation>e.g. Head of information VNOG</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="61"/>
+        <source>(geen doel)</source>
+        <translation>(no objective)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="68"/>
+        <source>Probleem</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="69"/>
+        <source>Verbeteractie</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="70"/>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="71"/>
+        <source>Gereed op</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="72"/>
+        <source>Doel</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="74"/>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_dialog.py" line="103"/>
+        <source>toegevoegd aan het verbeterplan</source>
+        <translation>added to the improvement plan</translation>
+    </message>
+</context>
+<context>
     <name>PublicView</name>
     <message>
         <location filename="../widgets/public_view.py" line="44"/>
@@ -2009,7 +2112,7 @@ at {3}</translation>
 <context>
     <name>Watermark</name>
     <message>
-        <location filename="../widgets/header.py" line="181"/>
+        <location filename="../widgets/header.py" line="199"/>
         <source>OEFENING</source>
         <translation>EXERCISE</translation>
     </message>
