@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from data.picture import overview as rules
 from data.picture.filtering import BijstandHay, narrow, scope_text
@@ -22,6 +22,8 @@ from widgets.overview import OverviewView
 FINGERPRINT_DELAY_MS = 1500  # a burst of writes: one fingerprint scan after it
 TIMELINE_DELAY_MS = 20_000  # the timeline counts per hour: no hurry
 SCOPE_DELAY_MS = 400  # after a filter changes: once the typing pauses
+
+translate = QCoreApplication.translate
 
 
 def _single_shot(parent: QObject, ms: int, fn: Callable[[], None]) -> QTimer:
@@ -97,8 +99,8 @@ class OverviewPane(Pane):
         searched = narrow(self.ctx.picture.state, "", self.text, self._hay)
         shown = narrow(searched, self.region)  # (the region on top: cheap)
         # a conflict names no region: its tile counts every region, and says so
-        conflicts = ", ".join(x for x in (scope_text("", self.text),
-                                          "alle regio's" if self.region else "") if x)
+        every = translate("OverviewPane", "alle regio's") if self.region else ""
+        conflicts = ", ".join(x for x in (scope_text("", self.text), every) if x)
         self.view.set_kpis(dict(rules.kpis(shown, self.ctx.clock)),
                            scope_text(self.region, self.text), conflicts)
         # the map is the region filter itself: it shows every region, for what the search leaves
@@ -132,8 +134,9 @@ class OverviewPane(Pane):
         self.view.timeline.set_now(at(self.ctx.clock))
         # what the bars count, under a filter (a journal line names no region of its own)
         self.view.timeline.set_scope(
-            scope_text(region, text) + (" · logboekregels zonder regio tellen niet mee"
-                                        if region else "") if region or text else "")
+            scope_text(region, text) + (
+                translate("OverviewPane", " · logboekregels zonder regio tellen niet mee")
+                if region else "") if region or text else "")
 
     def on_changes(self, changes: Changes) -> None:
         if not self._tl_timer.isActive():

@@ -143,7 +143,7 @@ class HeaderBar(QWidget):
     def tick(self) -> None:
         now = self.clock_source.now().astimezone(LOCAL)
         self.clock.setText(f"{now:%H:%M:%S}")
-        self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
+        self.clock.setToolTip(self.tr("{0} (lokale tijd)").format(f"{now:%d-%m-%Y}"))
         self.sig_tick.emit()
 
     def set_scenario_text(self, text: str) -> None:
@@ -184,7 +184,7 @@ class HeaderBar(QWidget):
             self.drift.hide()
         if open_conflicts:
             self.conflicts.setText(
-                self.tr("⚠ {0} tegenstrijdige wijziging(en)").format(open_conflicts))
+                self.tr("⚠ %n tegenstrijdige wijziging(en)", "", open_conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()
@@ -193,10 +193,10 @@ class HeaderBar(QWidget):
 class Watermark(QWidget):
     """A large, faint 'OEFENING' across its parent; lets every mouse event through."""
 
-    def __init__(self, parent: QWidget, text: str = "OEFENING") -> None:
+    def __init__(self, parent: QWidget, text: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("Watermark")
-        self.text = text
+        self.text = text or self.tr("OEFENING")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         parent.installEventFilter(self)

@@ -9,7 +9,7 @@ is refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,7 +32,11 @@ class PlanDialog(QDialog):
     sig_add = Signal(str, str, str, str, str)
     """Add a row: issue, action, owner, due date (YYYY-MM-DD), objective id ("" for none)."""
 
-    COLUMNS = ("probleem", "verbeteractie", "eigenaar (functie)", "gereed", "doel")
+    COLUMNS = (QT_TRANSLATE_NOOP("PlanDialog", "probleem"),
+               QT_TRANSLATE_NOOP("PlanDialog", "verbeteractie"),
+               QT_TRANSLATE_NOOP("PlanDialog", "eigenaar (functie)"),
+               QT_TRANSLATE_NOOP("PlanDialog", "gereed"),
+               QT_TRANSLATE_NOOP("PlanDialog", "doel"))
 
     def __init__(self, objectives: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
