@@ -250,23 +250,33 @@
 <context>
     <name>CommandForm</name>
     <message>
-        <location filename="../widgets/forms.py" line="132"/>
+        <location filename="../widgets/forms.py" line="134"/>
         <source>uu:mm van het papieren formulier; leeg = nu</source>
         <extracomment>the time field of a creating form (not a payload field: it becomes occurred_at)</extracomment>
         <translation>hh:mm from the paper form; empty = now</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="141"/>
+        <location filename="../widgets/forms.py" line="143"/>
         <source>Tijd (van papier)</source>
         <translation>Time (from paper)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="166"/>
+        <location filename="../widgets/forms.py" line="168"/>
         <source>— kies —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="196"/>
+        <location filename="../widgets/forms.py" line="200"/>
+        <source>meters, bv. 500 (0: geen effectgebied)</source>
+        <translation>metres, e.g. 500 (0: no affected area)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forms.py" line="202"/>
+        <source>hoekpunten: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63</source>
+        <translation>corners: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forms.py" line="204"/>
         <source>gescheiden door komma&apos;s</source>
         <translation>separated by commas</translation>
     </message>
@@ -391,6 +401,24 @@ op {3}</source>
         <translation>Status: {0}
 by {1} ({2})
 at {3}</translation>
+    </message>
+</context>
+<context>
+    <name>CoordField</name>
+    <message>
+        <location filename="../widgets/coord_field.py" line="77"/>
+        <source>51.4988, 3.6109 of x 31000 y 392000</source>
+        <translation>51.4988, 3.6109 or x 31000 y 392000</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="79"/>
+        <source>Kies op kaart…</source>
+        <translation>Pick on map…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="116"/>
+        <source>WGS84 {0} · RD {1}</source>
+        <translation>WGS84 {0} · RD {1}</translation>
     </message>
 </context>
 <context>
@@ -907,27 +935,27 @@ at {3}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../widgets/forms.py" line="329"/>
+        <location filename="../widgets/forms.py" line="342"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="330"/>
+        <location filename="../widgets/forms.py" line="343"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="337"/>
+        <location filename="../widgets/forms.py" line="350"/>
         <source>Wijzigingen niet opgeslagen. Weggooien? (Esc nogmaals om weg te gooien)</source>
         <translation>Changes not saved. Discard them? (Esc again to discard)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="340"/>
+        <location filename="../widgets/forms.py" line="353"/>
         <source>Weggooien</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="342"/>
+        <location filename="../widgets/forms.py" line="355"/>
         <source>Verder invullen</source>
         <translation>Keep editing</translation>
     </message>
@@ -1142,6 +1170,86 @@ at {3}</translation>
         <location filename="../widgets/journal_view.py" line="125"/>
         <source>{0} van {1} regels</source>
         <translation>{0} of {1} lines</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../widgets/map_panel.py" line="60"/>
+        <source>Regio: actief incident of uitval</source>
+        <extracomment>region fills the legend explains (the level a region&apos;s worst state gives it) (kind, tone) of every line, in order (&apos;region&apos; lines carry the level)</extracomment>
+        <translation>Region: active incident or outage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="61"/>
+        <source>Regio: gemeld/beheerst incident of storing</source>
+        <translation>Region: reported/controlled incident or disruption</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="72"/>
+        <source>Geen plaatsen op de kaart (geen coördinaten bekend)</source>
+        <translation>No places on the map (no coordinates known)</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../widgets/map_panel.py" line="119"/>
+        <source>Inzoomen (of scrollwiel)</source>
+        <translation>Zoom in (or mouse wheel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="120"/>
+        <source>Uitzoomen</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="121"/>
+        <source>Passend</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="121"/>
+        <source>Heel Nederland in beeld</source>
+        <translation>The whole of the Netherlands in view</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="130"/>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="130"/>
+        <source>Effectgebieden</source>
+        <translation>Affected areas</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="131"/>
+        <source>Noodsteunpunten</source>
+        <translation>Emergency support points</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="131"/>
+        <source>Meldplaatsen</source>
+        <translation>Reporting points</translation>
+    </message>
+</context>
+<context>
+    <name>MapPickDialog</name>
+    <message>
+        <location filename="../widgets/coord_field.py" line="35"/>
+        <source>Plaats kiezen op de kaart</source>
+        <translation>Pick a place on the map</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="45"/>
+        <source>Zoom in (scrollwiel of +) en klik op de plaats; slepen verschuift de kaart.</source>
+        <translation>Zoom in (mouse wheel or +) and click the place; drag to move the map.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="49"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1410,58 +1518,58 @@ at {3}</translation>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="53"/>
-        <location filename="../widgets/overview.py" line="124"/>
+        <location filename="../widgets/overview.py" line="57"/>
+        <location filename="../widgets/overview.py" line="128"/>
         <source>Klik op een regio om alle schermen te filteren</source>
         <translation>Click a region to filter every view</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="68"/>
+        <location filename="../widgets/overview.py" line="72"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="92"/>
+        <location filename="../widgets/overview.py" line="96"/>
         <source>{0} gemeld, {1} beheerst</source>
         <translation>{0} reported, {1} under control</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="100"/>
+        <location filename="../widgets/overview.py" line="104"/>
         <source>{0} lopende inzet · {1}</source>
         <translation>{0} deployed · {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="101"/>
+        <location filename="../widgets/overview.py" line="105"/>
         <source>geen verzoeken open</source>
         <translation>no open requests</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="105"/>
+        <location filename="../widgets/overview.py" line="109"/>
         <source>{0} met acties over tijd</source>
         <translation>{0} with overdue actions</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="107"/>
+        <location filename="../widgets/overview.py" line="111"/>
         <source> · {0} acties zonder besluit</source>
         <translation> · {0} actions without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="114"/>
+        <location filename="../widgets/overview.py" line="118"/>
         <source>{0} niet operationeel</source>
         <translation>{0} not operational</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="116"/>
+        <location filename="../widgets/overview.py" line="120"/>
         <source>wachten op een besluit</source>
         <translation>awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="117"/>
+        <location filename="../widgets/overview.py" line="121"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="123"/>
+        <location filename="../widgets/overview.py" line="127"/>
         <source>Filter: {0} — klik nogmaals om op te heffen</source>
         <translation>Filter: {0} — click again to clear</translation>
     </message>
@@ -1854,8 +1962,9 @@ at {3}</translation>
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.py" line="119"/>
+        <location filename="../widgets/region_map.py" line="146"/>
         <source>{0} — actief: {1}</source>
+        <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at)</extracomment>
         <translation>{0} — active: {1}</translation>
     </message>
 </context>

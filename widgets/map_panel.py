@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.i18n import _ as core_text
-from data.picture.places import LAYER_LABEL, LAYERS, legend
+from data.picture.places import LAYERS, legend
 from widgets import palette
 from widgets.map_items import symbol_icon, tone_color
 from widgets.region_map import RegionMap
@@ -128,8 +127,10 @@ class MapPanel(QWidget):
             self.buttons[key] = b
         bar.addSpacing(8)
         self.layer_boxes: dict[str, QCheckBox] = {}
+        names = {"incident": self.tr("Incidenten"), "effect": self.tr("Effectgebieden"),
+                 "nsp": self.tr("Noodsteunpunten"), "meldplaats": self.tr("Meldplaatsen")}
         for layer in LAYERS:
-            cb = QCheckBox(core_text(LAYER_LABEL[layer]))
+            cb = QCheckBox(names[layer])
             cb.setChecked(True)
             cb.toggled.connect(lambda on, name=layer: self.view.set_layer_visible(name, on))
             bar.addWidget(cb)

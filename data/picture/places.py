@@ -21,10 +21,8 @@ from data.picture.overview import PictureState
 KINDS = ("incident", "nsp", "meldplaats")
 KIND_LABEL = {"incident": N_("Incident"), "nsp": N_("Noodsteunpunt"),
               "meldplaats": N_("Meldplaats bijstand")}
-#: the map's layers: the three kinds and the incidents' effect areas
+#: the map's layers: the three kinds and the incidents' effect areas (the map names them)
 LAYERS = ("incident", "effect", "nsp", "meldplaats")
-LAYER_LABEL = {"incident": N_("Incidenten"), "effect": N_("Effectgebieden"),
-               "nsp": N_("Noodsteunpunten"), "meldplaats": N_("Meldplaatsen")}
 
 #: status -> tone, per kind: how worried the colour makes you
 _TONES = {

@@ -359,11 +359,14 @@ def _sync(_st: Store) -> QWidget:
 
 
 def _pickers(_st: Store) -> QWidget:
+    from widgets.coord_field import CoordField, MapPickDialog
     from widgets.pickers import RegionsPicker, WhenPicker
 
     w = QWidget()
     RegionsPicker(w)
     WhenPicker(parent=w)
+    CoordField(w).set_value("x 31000 y 392000")  # the other system shown under the line
+    MapPickDialog((51.5, 3.6), w)
     return w
 
 
