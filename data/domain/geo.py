@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from data.domain.validation import Field, ValidationError
-from data.i18n import _
+from data.i18n import N_, _
 
 # ---------------------------------------------------------------- RD ↔ WGS84 (polynomials)
 X0, Y0 = 155000.0, 463000.0          # Amersfoort, the origin of RD
@@ -84,7 +84,7 @@ _NUM = r"-?\d+(?:[.,]\d+)?"
 _RD_TEXT = re.compile(rf"\s*(?:rd\s*:?\s*)?x\s*[:=]?\s*({_NUM})\s*[,;]?\s*y\s*[:=]?\s*({_NUM})\s*",
                       re.IGNORECASE)
 _PAIR = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*[,; ]\s*(-?\d+(?:\.\d+)?)\s*")
-_FORMS = "gebruik bv. ‘51.4988, 3.6109’ (WGS84) of ‘x 31000 y 392000’ (RD)"
+_FORMS = N_("gebruik bv. ‘51.4988, 3.6109’ (WGS84) of ‘x 31000 y 392000’ (RD)")
 
 
 def _num(s: str) -> float:
@@ -102,7 +102,7 @@ def parse_point(text: str) -> tuple[float, float]:
     bare = re.sub(r"(?i)\b[NE]\b|°", " ", s)
     m = _PAIR.fullmatch(bare)
     if not m:
-        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_FORMS))
+        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_(_FORMS)))
     a, b = float(m.group(1)), float(m.group(2))
     if abs(a) > 1000 and abs(b) > 1000:  # metres, not degrees: RD
         return _from_rd(a, b)
@@ -120,7 +120,7 @@ def _from_rd(x: float, y: float) -> tuple[float, float]:
 
 def _checked(lat: float, lon: float) -> tuple[float, float]:
     if not (math.isfinite(lat) and math.isfinite(lon)):
-        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_FORMS))
+        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_(_FORMS)))
     if not in_netherlands(lat, lon):
         hint = (_(" (breedte en lengte omgewisseld?)") if in_netherlands(lon, lat) else "")
         raise ValidationError(_("{lat:.4f}, {lon:.4f} ligt buiten Nederland{hint}").format(
@@ -164,14 +164,14 @@ def point(v: Any, f: Field) -> dict[str, float]:
     elif isinstance(v, (list, tuple)) and len(v) == 2:
         lat, lon = _pair(v[0], v[1])
     else:
-        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_FORMS))
+        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_(_FORMS)))
     return {"lat": lat, "lon": lon}
 
 
 def _pair(a: Any, b: Any) -> tuple[float, float]:
     if isinstance(a, bool) or isinstance(b, bool) or not (
             isinstance(a, (int, float)) and isinstance(b, (int, float))):
-        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_FORMS))
+        raise ValidationError(_("geen coördinaat herkend; {forms}").format(forms=_(_FORMS)))
     return _checked(float(a), float(b))
 
 
