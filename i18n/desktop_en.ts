@@ -608,10 +608,6 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <source> · logboekregels zonder regio tellen niet mee</source>
         <translation> · log lines without a region are not counted</translation>
     </message>
-    <message>
-        <source>alle regio&apos;s, zonder zoekfilter: de tijdlijn telt het hele logboek</source>
-        <translation type="vanished">all regions, without the search filter: the timeline counts the whole log</translation>
-    </message>
 </context>
 <context>
     <name>Paper</name>
