@@ -178,3 +178,24 @@ def test_the_sitrep_shows_each_incidents_bob(store_factory: Any) -> None:
     page = html(s)
     assert "<b>GHOR</b>: Verpleeghuizen vragen brandstof." in page
     assert "<b>Dilemma&#x27;s</b>: Aggregaten zijn schaars." in page
+
+
+def test_a_deelbeeld_or_oordeel_in_our_region_is_a_notification() -> None:
+    from data.picture.notifications import concerns_us, us
+
+    vnog = us("vnog", "VNOG")
+    state = {"title": "Stroomuitval", "regions": ["VR06"]}
+
+    def ev(typ: str, payload: dict[str, Any]) -> dict[str, Any]:
+        return {"id": "e1", "origin": "vggm", "type": typ, "entity": "i1",
+                "occurred_at": "2026-11-22T10:00:00Z", "payload": payload}
+
+    ghor = concerns_us(ev("incident.picture_updated", {"beeld": "x", "discipline": "ghor"}),
+                       state, vnog)
+    assert ghor is not None and ghor.text == "Nieuw beeld (GHOR) van incident in onze regio: " \
+                                             "‘Stroomuitval’"
+    old = concerns_us(ev("incident.picture_updated", {"beeld": "x"}), state, vnog)
+    assert old is not None and old.text.startswith("Nieuw beeld van incident")
+    oordeel = concerns_us(ev("incident.judgement_updated", {"analysis": "x"}), state, vnog)
+    assert oordeel is not None and oordeel.text.startswith("Nieuw oordeel over incident")
+    assert oordeel.view == "incidenten"
