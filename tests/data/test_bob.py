@@ -199,3 +199,18 @@ def test_a_deelbeeld_or_oordeel_in_our_region_is_a_notification() -> None:
     oordeel = concerns_us(ev("incident.judgement_updated", {"analysis": "x"}), state, vnog)
     assert oordeel is not None and oordeel.text.startswith("Nieuw oordeel over incident")
     assert oordeel.view == "incidenten"
+
+
+def test_the_handover_names_new_deelbeelden_and_the_oordeel(store_factory: Any) -> None:
+    from data.history.diff import _line
+
+    st = store_factory()
+    iid = new(st, incident("Stroomuitval"))
+    before = st.entity(iid)
+    _picture(st, iid, "Verpleeghuizen vragen brandstof.", "Cor Bos (AC)", discipline="ghor")
+    st.execute(Command("incident.judgement_updated", {"prognosis": "Herstel morgen."},
+                       entity=iid), "Anna Vos (OL)")
+    line = _line("incident", st.entity(iid), before)
+    assert "beeld GHOR: Verpleeghuizen vragen brandstof." in line
+    assert "oordeel bijgewerkt (Prognose)" in line
+    assert _line("incident", st.entity(iid), st.entity(iid)).endswith(": bijgewerkt")
