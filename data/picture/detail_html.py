@@ -14,6 +14,7 @@ from typing import Any
 from data.domain.enums import CAPABILITIES, label
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.routing import availability_uncertain
+from data.picture import bob as b
 from data.picture.timefmt import local_hm
 
 Tr = Callable[[str], str]
@@ -52,9 +53,7 @@ def history_html(history: list[dict[str, Any]], *, origin: bool = False,
         elif what == "beeld bijgewerkt" and h.get("discipline"):
             what += f" ({label(h['discipline'])})"
         elif what == "oordeel bijgewerkt":
-            from data.picture.bob import part_title
-
-            what += ": " + ", ".join(part_title(f) for f in h.get("fields") or [])
+            what += ": " + ", ".join(b.part_title(f) for f in h.get("fields") or [])
         elif h.get("fields"):
             what += ": " + ", ".join(h["fields"])
         cells = [local_hm(h.get("at")), h.get("by")] + ([h.get("origin")] if origin else [])
@@ -69,8 +68,6 @@ def incident_html(s: dict[str, Any], tr: Tr = _same,
     """The detail of one incident: title and facts, then its Beeld–Oordeel–Besluit (a beeld
     per discipline, the Oordeel, the decisions that concern it: ``decisions``, else the ones
     the reader put in ``bob_decisions``), then the history."""
-    from data.picture import bob as b
-
     linked = decisions if decisions is not None else s.get("bob_decisions") or []
     out = [f"<h2>{esc(s.get('title'))}</h2>",
            f"<p><b>{esc(label(s.get('status', '')))}</b> · fase {esc(label(s.get('phase', '')))}"
@@ -101,16 +98,12 @@ def _earlier(versions: Sequence[Any], tr: Tr, text: Callable[[Any], str],
 
 
 def _parts_text(v: Any) -> str:
-    from data.picture.bob import part_title
-
-    return " · ".join(f"{esc(part_title(k))}: {esc(t)}" for k, t in v.parts)
+    return " · ".join(f"{esc(b.part_title(k))}: {esc(t)}" for k, t in v.parts)
 
 
-def bob_html(bob: Any, tr: Tr = _same) -> str:
+def bob_html(bob: b.Bob, tr: Tr = _same) -> str:
     """Beeld (a section per discipline, with 'bijgewerkt 14:05 door …' and earlier versions),
     Oordeel and Besluit of one incident, as HTML that wraps in a narrow pane."""
-    from data.picture.bob import part_title
-
     out = [f"<h3>{tr('Beeld')}</h3>"]
     empty = []
     for pic in bob.pictures:
@@ -131,7 +124,7 @@ def bob_html(bob: Any, tr: Tr = _same) -> str:
     if cur is None:
         out.append(f"<p>{esc(tr('nog geen oordeel'))}</p>")
     else:
-        out.append("".join(f"<p style='margin-bottom:0'><b>{esc(tr(part_title(k)))}</b><br>"
+        out.append("".join(f"<p style='margin-bottom:0'><b>{esc(tr(b.part_title(k)))}</b><br>"
                            f"{esc(t)}</p>" for k, t in cur.parts)
                    + f"<p>(versie {cur.number}){_BYLINE.format(esc(cur.byline()))}</p>"
                    + _earlier(tuple(reversed(bob.judgement[:-1])), tr, _parts_text,
