@@ -22,6 +22,7 @@ from data.domain.enums import (
     CommsState,
     DecisionKind,
     Direction,
+    Discipline,
     EstimateQuality,
     IncidentStatus,
     NspHost,
@@ -35,6 +36,7 @@ from data.domain.enums import (
     Team,
 )
 from data.domain.validation import Field, ValidationError
+from data.i18n import _
 
 
 def _vals(e: Any) -> tuple[str, ...]:
@@ -54,6 +56,21 @@ INCIDENT_FIELDS = {
     # T0: the start of the crisis; the 24/48/72-hour clock counts from it (default: reported)
     "t0": Field("T0 (start crisis)", v.timestamp),
     "classification": CLASS,
+}
+
+#: one discipline's beeld of an incident (no discipline: the *algemeen* beeld, as every beeld
+#: written before disciplines existed; no default, so such an event validates as it was signed)
+PICTURE_FIELDS = {
+    "beeld": Field("beeld", v.text, required=True, max_len=8000),
+    "discipline": Field("discipline", v.choice, choices=_vals(Discipline)),
+}
+
+#: the Oordeel of an incident (Beeld–Oordeel–Besluit): the parts given replace the ones before
+JUDGEMENT_FIELDS = {
+    "analysis": Field("analyse", v.text, max_len=4000),
+    "dilemmas": Field("dilemma's", v.text, max_len=4000),
+    "prognosis": Field("prognose", v.text, max_len=4000),
+    "scaling": Field("op- of afschaling", v.text, max_len=1000),
 }
 
 BIJSTAND_FIELDS = {
@@ -104,6 +121,9 @@ DECISION_FIELDS = {
     # an IRBT agrees (afspraak); a ROT/GBT/RBT decides (besluit). Absent: besluit.
     "kind": Field("soort", v.choice, choices=_vals(DecisionKind)),
     "key": Field("sleutelbesluit", v.boolean),
+    # the incident the decision concerns (its BOB shows it under Besluit); absent: the
+    # incident of its session, if any
+    "incident_id": Field("incident", v.identifier),
     "classification": CLASS,
 }
 
@@ -266,9 +286,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
                 "t0", "classification"),
         True,
     ),
-    "incident.picture_updated": (
-        "incident", {"beeld": Field("beeld", v.text, required=True, max_len=8000)}, False
-    ),
+    "incident.picture_updated": ("incident", PICTURE_FIELDS, False),
+    "incident.judgement_updated": ("incident", JUDGEMENT_FIELDS, True),
     "incident.status_changed": ("incident", _transition(_vals(IncidentStatus)), False),
     "bijstand.requested": (
         "bijstand",
@@ -445,6 +464,9 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     entry = EVENT_TYPES.get(event_type)
     if entry is None:
         raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type")
+    if event_type == "incident.judgement_updated" and _blank(payload):
+        raise ValidationError(_("vul minstens één onderdeel van het oordeel in (analyse, "
+                                "dilemma's, prognose of op- of afschaling)"), "analyse")
     compiled = _COMPILED.get(event_type)
     if compiled is None or compiled[0] is not entry:
         compiled = _compile(event_type, entry)
@@ -461,6 +483,12 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     if rule == _STATUS_CHANGE and out["from"] == out["to"]:
         raise ValidationError("de nieuwe status is gelijk aan de huidige", "naar status")
     return out
+
+
+def _blank(payload: Any) -> bool:
+    """A payload object whose every value is empty (an Oordeel with nothing in it)."""
+    return isinstance(payload, dict) and not any(
+        str(x).strip() for x in payload.values() if x is not None)
 
 
 # The extra rule of an event type beyond its fields, and the compiled validator of its spec
