@@ -79,12 +79,13 @@ class IncidentsPane(Pane):
         self.view.set_incidents(states)
 
     def detail(self, eid: str) -> None:
-        self.query(reads.entity(eid), self.view.show_detail)
+        self.query(reads.incident_detail(eid), self.view.show_detail)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches("incident"):
             self.load()
-        if self.view.current() in changes.entities:
+        if self.view.current() in changes.entities or (
+                self.view.current() and changes.touches("decision")):
             self.detail(self.view.current())
 
 

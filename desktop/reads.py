@@ -71,6 +71,22 @@ def entity(eid: str) -> Callable[[Store], dict[str, Any] | None]:
     return lambda st: st.entity(eid)
 
 
+def incident_detail(eid: str) -> Callable[[Store], dict[str, Any] | None]:
+    """An incident's full state with the decisions that concern it (its BOB's Besluit) under
+    ``bob_decisions``."""
+    def read(st: Store) -> dict[str, Any] | None:
+        from data.picture.bob import decisions_of
+
+        with st.snapshot():
+            state = st.entity(eid)
+            if state is None:
+                return None
+            state["bob_decisions"] = decisions_of(eid, q.states(st, "decision"),
+                                                  q.states(st, "session"))
+        return state
+    return read
+
+
 def kinds_of(ids: Sequence[str]) -> Callable[[Store], dict[str, str]]:
     """The kinds of entities known only by id (a conflict resolution names no kind)."""
     return lambda st: q.kinds_of(st, ids)

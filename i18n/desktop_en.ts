@@ -64,189 +64,194 @@
 <context>
     <name>CommandWiring</name>
     <message>
-        <location filename="../desktop/commands.py" line="61"/>
+        <location filename="../desktop/commands.py" line="62"/>
         <source>Niet opgeslagen: u kijkt terug naar een eerder beeld. Wijzigen kan alleen in het actuele beeld; druk op Esc om terug te gaan naar nu.</source>
         <extracomment>why a write is refused while Terugkijken shows a past picture</extracomment>
         <translation>Not saved: you are looking back at an earlier picture. Changes can only be made in the current picture; press Esc to return to now.</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="72"/>
+        <location filename="../desktop/commands.py" line="73"/>
         <source>onverwachte fout: {0}</source>
         <translation>unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="110"/>
+        <location filename="../desktop/commands.py" line="111"/>
         <source>opgeslagen</source>
         <extracomment>told (kind, id) when a form created an incident or a bijstand request</extracomment>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="115"/>
+        <location filename="../desktop/commands.py" line="116"/>
         <source>niet opgeslagen: {0}</source>
         <translation>not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="119"/>
+        <location filename="../desktop/commands.py" line="120"/>
         <source>opslaan…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="220"/>
+        <location filename="../desktop/commands.py" line="223"/>
         <source>{0}: geen volgende status na {1}</source>
         <translation>{0}: no next status after {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="223"/>
+        <location filename="../desktop/commands.py" line="226"/>
         <source>Status wijzigen — {0} (nu {1})</source>
         <translation>Change status — {0} (now {1})</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="238"/>
+        <location filename="../desktop/commands.py" line="241"/>
         <source>Incident melden</source>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="244"/>
+        <location filename="../desktop/commands.py" line="247"/>
         <source>Incident bijwerken</source>
         <translation>Update incident</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="254"/>
-        <source>Beeld bijwerken — {0}</source>
-        <translation>Update picture — {0}</translation>
+        <location filename="../desktop/commands.py" line="259"/>
+        <source>Beeld bijwerken — {0} — {1}</source>
+        <translation>Update the picture — {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="262"/>
+        <location filename="../desktop/commands.py" line="270"/>
+        <source>Oordeel bijwerken — {0}</source>
+        <translation>Update the assessment (Oordeel) — {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/commands.py" line="280"/>
         <source>Bijstand aanvragen</source>
         <translation>Request mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="275"/>
+        <location filename="../desktop/commands.py" line="293"/>
         <source>Aanbod doen — {0}</source>
         <translation>Make an offer — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="288"/>
+        <location filename="../desktop/commands.py" line="306"/>
         <source>Doorzetten als deelverzoek (beschikbaarheid onzeker)</source>
         <translation>Pass on as a sub-request (availability uncertain)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="293"/>
+        <location filename="../desktop/commands.py" line="311"/>
         <source>Defensie (JFC)</source>
         <translation>Defence (JFC)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="294"/>
+        <location filename="../desktop/commands.py" line="312"/>
         <source>EU (UCPM)</source>
         <translation>EU (UCPM)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="305"/>
+        <location filename="../desktop/commands.py" line="323"/>
         <source>geen aanbod om bij te werken</source>
         <translation>no offer to update</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="307"/>
+        <location filename="../desktop/commands.py" line="325"/>
         <source>Aanbod bijwerken</source>
         <translation>Update offer</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="317"/>
+        <location filename="../desktop/commands.py" line="335"/>
         <source>geen aanbod om in te trekken</source>
         <translation>no offer to withdraw</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="319"/>
+        <location filename="../desktop/commands.py" line="337"/>
         <source>Aanbod intrekken</source>
         <translation>Withdraw offer</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="351"/>
+        <location filename="../desktop/commands.py" line="369"/>
         <source>Sessie openen (ROT, GBT, RBT of IRBT)</source>
         <translation>Open session (ROT, GBT, RBT or IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="360"/>
+        <location filename="../desktop/commands.py" line="382"/>
         <source>Besluit vastleggen — {0}</source>
         <translation>Record decision — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="372"/>
+        <location filename="../desktop/commands.py" line="395"/>
         <source>Overname melden — {0} {1}</source>
         <translation>Report adoption — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="382"/>
+        <location filename="../desktop/commands.py" line="405"/>
         <source>geen ander besluit om de actie onder te hangen</source>
         <translation>no other decision to move the action to</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="384"/>
+        <location filename="../desktop/commands.py" line="407"/>
         <source>Actie onder ander besluit</source>
         <translation>Move action to another decision</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="389"/>
+        <location filename="../desktop/commands.py" line="412"/>
         <source>Besluit {0} wijzigen (nieuwe versie)</source>
         <translation>Amend decision {0} (new version)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="395"/>
+        <location filename="../desktop/commands.py" line="418"/>
         <source>Besluit {0} intrekken</source>
         <translation>Revoke decision {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="400"/>
+        <location filename="../desktop/commands.py" line="423"/>
         <source>Actie bij besluit {0}</source>
         <translation>Action for decision {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="410"/>
+        <location filename="../desktop/commands.py" line="433"/>
         <source>IRBT-sessie sluiten — {0}</source>
         <translation>Close IRBT session — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="416"/>
+        <location filename="../desktop/commands.py" line="439"/>
         <source>Actie bijwerken</source>
         <translation>Update action</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="425"/>
+        <location filename="../desktop/commands.py" line="448"/>
         <source>Bijstandsverzoek bijwerken</source>
         <translation>Update mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="433"/>
+        <location filename="../desktop/commands.py" line="456"/>
         <source>NL-Alert vastleggen</source>
         <translation>Record NL-Alert</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="437"/>
+        <location filename="../desktop/commands.py" line="460"/>
         <source>Schaars middel melden (prioritering)</source>
         <translation>Report scarce resource (prioritisation)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="441"/>
+        <location filename="../desktop/commands.py" line="464"/>
         <source>Vitale partner melden</source>
         <translation>Report vital partner</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="446"/>
+        <location filename="../desktop/commands.py" line="469"/>
         <source>Centrum melden (opschaling, continuïteit)</source>
         <translation>Report centre (scale-up, continuity)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="453"/>
+        <location filename="../desktop/commands.py" line="476"/>
         <source>Noodsteunpunt registreren</source>
         <translation>Register emergency support point</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="460"/>
+        <location filename="../desktop/commands.py" line="483"/>
         <source>Noodsteunpunt bijwerken — {0}</source>
         <translation>Update emergency support point — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="484"/>
+        <location filename="../desktop/commands.py" line="507"/>
         <source>Verbinding melden — {0}, {1} (nu {2})</source>
         <translation>Report communications — {0}, {1} (now {2})</translation>
     </message>
@@ -608,10 +613,6 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <source> · logboekregels zonder regio tellen niet mee</source>
         <translation> · log lines without a region are not counted</translation>
     </message>
-    <message>
-        <source>alle regio&apos;s, zonder zoekfilter: de tijdlijn telt het hele logboek</source>
-        <translation type="vanished">all regions, without the search filter: the timeline counts the whole log</translation>
-    </message>
 </context>
 <context>
     <name>Paper</name>
@@ -665,33 +666,33 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>PaperController</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="211"/>
+        <location filename="../desktop/report_ui.py" line="212"/>
         <source>papier: eerste pakket…</source>
         <extracomment>how often the timer looks whether a pack is due (the clock decides, not the timer) print each pack with the system&apos;s print command (lp)</extracomment>
         <translation>paper: first pack…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="242"/>
+        <location filename="../desktop/report_ui.py" line="243"/>
         <source>papieren pakket niet geschreven: het programma start niet</source>
         <translation>paper pack not written: the program does not start</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="254"/>
+        <location filename="../desktop/report_ui.py" line="255"/>
         <source>onbekende fout</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="255"/>
+        <location filename="../desktop/report_ui.py" line="256"/>
         <source>papieren pakket niet geschreven: {0}</source>
         <translation>paper pack not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="271"/>
+        <location filename="../desktop/report_ui.py" line="272"/>
         <source>papier: {0}</source>
         <translation>paper: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="275"/>
+        <location filename="../desktop/report_ui.py" line="276"/>
         <source>papier {0}</source>
         <translation>paper {0}</translation>
     </message>
@@ -699,28 +700,28 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../desktop/people_ui.py" line="220"/>
+        <location filename="../desktop/people_ui.py" line="221"/>
         <source>{0} is hier niet bezet: er is geen dienst om mee te vergelijken</source>
         <extracomment>what each write control of the window leads to: (view attribute, control attribute) -&gt; command type. A control is shown only when the person&apos;s function may give that command. the application asks everyone to sign in: until then nothing is offered that writes</extracomment>
         <translation>{0} is not staffed here: there is no shift to compare with</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="224"/>
+        <location filename="../desktop/people_ui.py" line="225"/>
         <source>Sinds het begin van de dienst van {0} ({1})</source>
         <translation>Since the start of {0}&apos;s shift ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="232"/>
+        <location filename="../desktop/people_ui.py" line="233"/>
         <source>de vergelijking lukte niet: {0}</source>
         <translation>the comparison failed: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="251"/>
+        <location filename="../desktop/people_ui.py" line="252"/>
         <source>dienst beëindigd: {0}</source>
         <translation>shift ended: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="255"/>
+        <location filename="../desktop/people_ui.py" line="256"/>
         <source>dienst niet beëindigd: {0}</source>
         <translation>shift not ended: {0}</translation>
     </message>
@@ -742,17 +743,17 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>ReportWiring</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="305"/>
+        <location filename="../desktop/report_ui.py" line="306"/>
         <source>&amp;Rapport</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="308"/>
+        <location filename="../desktop/report_ui.py" line="309"/>
         <source>Situatierapport…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="311"/>
+        <location filename="../desktop/report_ui.py" line="312"/>
         <source>Papieren terugval (pakket elke 15 min)</source>
         <translation>Paper fallback (a pack every 15 min)</translation>
     </message>
@@ -853,67 +854,67 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>all regions (or e.g. VNOG, IJsselland)</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="62"/>
+        <location filename="../desktop/report_ui.py" line="63"/>
         <source>Vernieuwen</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="65"/>
+        <location filename="../desktop/report_ui.py" line="66"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="65"/>
+        <location filename="../desktop/report_ui.py" line="66"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="70"/>
+        <location filename="../desktop/report_ui.py" line="71"/>
         <source>Opslaan…</source>
         <translation>Save…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="72"/>
+        <location filename="../desktop/report_ui.py" line="73"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="102"/>
+        <location filename="../desktop/report_ui.py" line="103"/>
         <source>laden…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="113"/>
+        <location filename="../desktop/report_ui.py" line="114"/>
         <source>OEFENING</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="121"/>
+        <location filename="../desktop/report_ui.py" line="122"/>
         <source>Situatierapport opslaan</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="122"/>
+        <location filename="../desktop/report_ui.py" line="123"/>
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="143"/>
+        <location filename="../desktop/report_ui.py" line="144"/>
         <source>situatierapport opgeslagen: {0}</source>
         <translation>situation report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="145"/>
+        <location filename="../desktop/report_ui.py" line="146"/>
         <source>niet opgeslagen: {0}</source>
         <translation>not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="164"/>
+        <location filename="../desktop/report_ui.py" line="165"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="165"/>
+        <location filename="../desktop/report_ui.py" line="166"/>
         <source>Niet afgedrukt: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>

@@ -935,27 +935,27 @@ at {3}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../widgets/forms.py" line="342"/>
+        <location filename="../widgets/forms.py" line="343"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="343"/>
+        <location filename="../widgets/forms.py" line="344"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="350"/>
+        <location filename="../widgets/forms.py" line="351"/>
         <source>Wijzigingen niet opgeslagen. Weggooien? (Esc nogmaals om weg te gooien)</source>
         <translation>Changes not saved. Discard them? (Esc again to discard)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="353"/>
+        <location filename="../widgets/forms.py" line="354"/>
         <source>Weggooien</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="355"/>
+        <location filename="../widgets/forms.py" line="356"/>
         <source>Verder invullen</source>
         <translation>Keep editing</translation>
     </message>
@@ -1032,49 +1032,84 @@ at {3}</translation>
 <context>
     <name>IncidentsView</name>
     <message>
-        <location filename="../widgets/incidents_view.py" line="58"/>
+        <location filename="../widgets/incidents_view.py" line="64"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="59"/>
+        <location filename="../widgets/incidents_view.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="61"/>
+        <location filename="../widgets/incidents_view.py" line="67"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="62"/>
+        <location filename="../widgets/incidents_view.py" line="68"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="73"/>
+        <location filename="../widgets/incidents_view.py" line="79"/>
         <source>Nieuw incident (Ctrl+N)</source>
         <translation>New incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="74"/>
+        <location filename="../widgets/incidents_view.py" line="80"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="75"/>
+        <location filename="../widgets/incidents_view.py" line="81"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="76"/>
+        <location filename="../widgets/incidents_view.py" line="82"/>
         <source>Beeld bijwerken</source>
         <translation>Update situation picture</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="90"/>
+        <location filename="../widgets/incidents_view.py" line="84"/>
+        <source>Oordeel bijwerken</source>
+        <translation>Update the assessment (Oordeel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="99"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="118"/>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="118"/>
+        <source>Brandweer</source>
+        <translation>Fire service</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="119"/>
+        <source>GHOR</source>
+        <translation>GHOR (medical)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="119"/>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="120"/>
+        <source>Bevolkingszorg</source>
+        <translation>Care for the population</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="121"/>
+        <source>Crisiscommunicatie</source>
+        <translation>Crisis communication</translation>
     </message>
 </context>
 <context>

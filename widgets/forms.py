@@ -329,6 +329,7 @@ class FormDialog(QDialog):
         lay = QVBoxLayout(self)
         head = QLabel(title)
         head.setObjectName("ViewTitle")
+        head.setWordWrap(True)  # a long incident title in the heading wraps, not cut off
         lay.addWidget(head)
         # long forms (a bijstand request) scroll, so the dialog fits a 1366×768 screen
         scroll = QScrollArea()

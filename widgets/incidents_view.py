@@ -1,5 +1,5 @@
-"""Incidenten: the table of incidents and the detail with the picture text (beeld) and its
-history."""
+"""Incidenten: the table of incidents and the detail with its Beeld–Oordeel–Besluit (a beeld
+per discipline, the Oordeel, the decisions that concern it) and its history."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QMenu,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
+from data.picture.bob import DISCIPLINES
 from data.picture.detail_html import incident_html, short_regions
 from data.picture.timefmt import local_hm
 from widgets import palette
@@ -50,7 +52,11 @@ class IncidentsView(QWidget):
     sig_status = Signal(str)
     """Change the status of an incident."""
     sig_picture = Signal(str)
-    """Write a new picture text (beeld) for an incident."""
+    """Write a new picture text (beeld) for an incident (the *algemeen* beeld)."""
+    sig_picture_discipline = Signal(str, str)
+    """Write a new beeld of one discipline for an incident: (id, discipline)."""
+    sig_judgement = Signal(str)
+    """Write a new Oordeel for an incident."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,18 +80,21 @@ class IncidentsView(QWidget):
         self.edit_btn = QPushButton(self.tr("Bijwerken"))
         self.status_btn = QPushButton(self.tr("Status wijzigen"))
         self.picture_btn = QPushButton(self.tr("Beeld bijwerken"))
+        self.picture_btn.setMenu(self._discipline_menu())
+        self.judgement_btn = QPushButton(self.tr("Oordeel bijwerken"))
         self.new_btn.setProperty("primary", True)
-        for b in (self.new_btn, self.edit_btn, self.status_btn, self.picture_btn):
+        for b in (self.new_btn, self.edit_btn, self.status_btn, self.picture_btn,
+                  self.judgement_btn):
             btns.addWidget(b)
         btns.addStretch(1)
         self.new_btn.clicked.connect(self.sig_new)
         self.edit_btn.clicked.connect(lambda: self._emit(self.sig_edit))
         self.status_btn.clicked.connect(lambda: self._emit(self.sig_status))
-        self.picture_btn.clicked.connect(lambda: self._emit(self.sig_picture))
+        self.judgement_btn.clicked.connect(lambda: self._emit(self.sig_judgement))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setSizes([780, 520])
+        split.setSizes([620, 680])  # the BOB wraps in the detail: no sideways scrolling
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Incidenten")))
         lay.addLayout(btns)
@@ -100,8 +109,29 @@ class IncidentsView(QWidget):
 
     def _set_buttons(self) -> None:
         on = bool(self._current)
-        for b in (self.edit_btn, self.status_btn, self.picture_btn):
+        for b in (self.edit_btn, self.status_btn, self.picture_btn, self.judgement_btn):
             b.setEnabled(on)
+
+    def _discipline_menu(self) -> QMenu:
+        """Beeld bijwerken: one entry per discipline (algemeen first)."""
+        menu = QMenu(self)
+        names = {"algemeen": self.tr("Algemeen"), "brandweer": self.tr("Brandweer"),
+                 "ghor": self.tr("GHOR"), "politie": self.tr("Politie"),
+                 "bevolkingszorg": self.tr("Bevolkingszorg"),
+                 "crisiscommunicatie": self.tr("Crisiscommunicatie")}
+        for disc in DISCIPLINES:
+            act = menu.addAction(names.get(disc, disc))
+            act.setObjectName(f"beeld_{disc}")
+            act.triggered.connect(lambda _c=False, d=disc: self._picture(d))
+        return menu
+
+    def _picture(self, discipline: str) -> None:
+        if not self._current:
+            return
+        if discipline == "algemeen":
+            self.sig_picture.emit(self._current)
+        else:
+            self.sig_picture_discipline.emit(self._current, discipline)
 
     def set_incidents(self, states: Sequence[dict[str, Any]]) -> None:
         self.model.set_rows([incident_tuple(s) for s in states])

@@ -164,7 +164,7 @@ def story(school_date: str) -> list[Step]:
             "text": "Prioritering aggregaten: beschikbare aggregaten eerst naar ziekenhuizen, "
                     "zorginstellingen en drinkwaterproductie.",
             "rationale": "Vitale processen gaan voor; elke voorzitter past dit toe in de eigen "
-                         "regio.", "regions": OOST5}, key="d1"),
+                         "regio.", "regions": OOST5, "incident_id": Ref(su)}, key="d1"),
         Step(54.5, "IM KCR2", "decision.recorded", {
             "session_id": Ref("irbt"), "number": 2, "kind": "afspraak",
             "text": "Eén publiekslijn voor heel Oost-5: noodsteunpunten zijn de plek voor "
@@ -424,7 +424,9 @@ def story(school_date: str) -> list[Step]:
                 typ="incident.status_changed"),
         _status(6.0, "OL VRZHZ", "b-meet18", "geevalueerd", "Evaluatie met VRR gehouden"),
     ]
-    return _placed(s) + _contacts(s) + standing_reports()
+    from data.demo.bob_story import bob_steps  # (it builds on the Step of this module)
+
+    return _placed(s) + _contacts(s) + standing_reports() + bob_steps()
 
 
 def _pt(lat: float, lon: float) -> dict[str, float]:

@@ -24,6 +24,7 @@ from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
 from data.domain.routing import route_error
 from data.domain.validation import ValidationError
+from data.i18n import _
 
 ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
 
@@ -182,6 +183,16 @@ def _fallback_named(clean: dict[str, Any], lookup: Lookup) -> None:
                               "uitwijklocatie")
 
 
+def _incident_named(clean: dict[str, Any], lookup: Lookup) -> None:
+    """A decision that names the incident it concerns names one this store holds."""
+    ref = clean.get("incident_id")
+    if not ref:
+        return
+    t = lookup(ref)
+    if t is None or not t.real or t.kind != "incident":
+        raise ValidationError(_("'{0}' is geen incident in deze store").format(ref), "incident")
+
+
 # ---------------------------------------------------------------- the table
 
 _CREATES = Rule(creates=True)
@@ -192,7 +203,8 @@ RULES: dict[str, Rule] = {
     "incident.reported": _CREATES,
     "bijstand.requested": Rule(creates=True, payload=(_bijstand_route,)),
     "irbt.session_opened": _CREATES,
-    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", "sessie"),)),
+    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", "sessie"),),
+                              payload=(_incident_named,)),
     "action.created": Rule(creates=True, refers=(("decision_id", "decision", "besluit"),)),
     "journal.logged": _CREATES,
     "nsp.registered": _CREATES,

@@ -256,7 +256,22 @@ class CentreLocation(StrEnum):
     UITWIJKLOCATIE = "uitwijklocatie"
 
 
+class Discipline(StrEnum):
+    """Whose picture: one beeld per discipline per incident, as in LCMS's Landelijk
+    Crisisbeeld. A beeld written before disciplines existed counts as *algemeen*."""
+
+    ALGEMEEN = "algemeen"
+    BRANDWEER = "brandweer"
+    GHOR = "ghor"
+    POLITIE = "politie"
+    BEVOLKINGSZORG = "bevolkingszorg"
+    CRISISCOMMUNICATIE = "crisiscommunicatie"
+
+
 LABELS: dict[str, str] = {
+    # disciplines (the beeld per discipline)
+    "algemeen": "Algemeen", "brandweer": "Brandweer", "ghor": "GHOR", "politie": "Politie",
+    "bevolkingszorg": "Bevolkingszorg", "crisiscommunicatie": "Crisiscommunicatie",
     # statuses
     "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst",
     # stored as 'afgeschaald' (older stores); teams schalen af, an incident is afgesloten

@@ -23,6 +23,7 @@ from data.domain.enums import (
     CommsState,
     DecisionKind,
     Direction,
+    Discipline,
     EstimateQuality,
     IncidentStatus,
     NspHost,
@@ -60,6 +61,21 @@ INCIDENT_FIELDS = {
     "point": Field("plaats (coördinaat)", geo.point),
     "effect_radius_m": Field("effectgebied (straal m)", geo.radius),
     "effect_polygon": Field("effectgebied (hoekpunten)", geo.polygon),
+}
+
+#: one discipline's beeld of an incident (no discipline: the *algemeen* beeld, as every beeld
+#: written before disciplines existed; no default, so such an event validates as it was signed)
+PICTURE_FIELDS = {
+    "beeld": Field("beeld", v.text, required=True, max_len=8000),
+    "discipline": Field("discipline", v.choice, choices=_vals(Discipline)),
+}
+
+#: the Oordeel of an incident (Beeld–Oordeel–Besluit): the parts given replace the ones before
+JUDGEMENT_FIELDS = {
+    "analysis": Field("analyse", v.text, max_len=4000),
+    "dilemmas": Field("dilemma's", v.text, max_len=4000),
+    "prognosis": Field("prognose", v.text, max_len=4000),
+    "scaling": Field("op- of afschaling", v.text, max_len=1000),
 }
 
 BIJSTAND_FIELDS = {
@@ -111,6 +127,9 @@ DECISION_FIELDS = {
     # an IRBT agrees (afspraak); a ROT/GBT/RBT decides (besluit). Absent: besluit.
     "kind": Field("soort", v.choice, choices=_vals(DecisionKind)),
     "key": Field("sleutelbesluit", v.boolean),
+    # the incident the decision concerns (its BOB shows it under Besluit); absent: the
+    # incident of its session, if any
+    "incident_id": Field("incident", v.identifier),
     "classification": CLASS,
 }
 
@@ -274,9 +293,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
                 "t0", "classification", "point", "effect_radius_m", "effect_polygon"),
         True,
     ),
-    "incident.picture_updated": (
-        "incident", {"beeld": Field("beeld", v.text, required=True, max_len=8000)}, False
-    ),
+    "incident.picture_updated": ("incident", PICTURE_FIELDS, False),
+    "incident.judgement_updated": ("incident", JUDGEMENT_FIELDS, True),
     "incident.status_changed": ("incident", _transition(_vals(IncidentStatus)), False),
     "bijstand.requested": (
         "bijstand",
@@ -454,6 +472,9 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     entry = EVENT_TYPES.get(event_type)
     if entry is None:
         raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type")
+    if event_type == "incident.judgement_updated" and _blank(payload):
+        raise ValidationError(_("vul minstens één onderdeel van het oordeel in (analyse, "
+                                "dilemma's, prognose of op- of afschaling)"), "analyse")
     compiled = _COMPILED.get(event_type)
     if compiled is None or compiled[0] is not entry:
         compiled = _compile(event_type, entry)
@@ -473,6 +494,12 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
         raise ValidationError(_("geef een straal óf hoekpunten, niet allebei"),
                               "effectgebied (hoekpunten)")
     return out
+
+
+def _blank(payload: Any) -> bool:
+    """A payload object whose every value is empty (an Oordeel with nothing in it)."""
+    return isinstance(payload, dict) and not any(
+        str(x).strip() for x in payload.values() if x is not None)
 
 
 # The extra rule of an event type beyond its fields, and the compiled validator of its spec

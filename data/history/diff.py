@@ -35,14 +35,33 @@ def _line(kind: str, st: dict[str, Any], before: dict[str, Any] | None) -> str:
         what.append(f"{old_status or '?'} → **{status}**")
     if kind == "decision" and st.get("version") != before.get("version"):
         what.append(f"versie {st.get('version')}")
-    if kind == "incident" and st.get("beeld") != before.get("beeld") and st.get("beeld"):
-        what.append(f"beeld: {str(st['beeld'])[:160]}")
+    if kind == "incident":
+        what += _bob_changes(st, before)
     if fold.title_of(before) != fold.title_of(st):
         what.append(f"was: {fold.title_of(before)}")
     open_now = sum(1 for c in st.get("conflicts", []) if c.get("resolution") is None)
     if open_now:
         what.append(f"{open_now} open conflict{'en' if open_now > 1 else ''}")
     return f"- **{title}**: " + ("; ".join(what) if what else "bijgewerkt")
+
+
+def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
+    """A new algemeen beeld, a new beeld of another discipline (the newest version), a new
+    Oordeel (its parts that changed)."""
+    out = []
+    if st.get("beeld") != before.get("beeld") and st.get("beeld"):
+        out.append(f"beeld: {str(st['beeld'])[:160]}")
+    old = before.get("beelden") or {}
+    for disc, versions in sorted((st.get("beelden") or {}).items()):
+        if versions and (old.get(disc) or [None])[-1] != versions[-1]:
+            out.append(f"beeld {label(disc)}: {str(versions[-1].get('beeld'))[:160]}")
+    if (st.get("oordeel") or {}) != (before.get("oordeel") or {}):
+        from data.picture.bob import part_title
+
+        now, was = st.get("oordeel") or {}, before.get("oordeel") or {}
+        parts = [part_title(k) for k in now if now.get(k) != was.get(k)]
+        out.append("oordeel bijgewerkt (" + ", ".join(parts) + ")")
+    return out
 
 
 def changes(p1: Picture, p2: Picture) -> dict[str, list[str]]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE, resolve_region
 
 #: the view a notification opens, per entity kind
@@ -126,11 +127,17 @@ def concerns_us(ev: Mapping[str, Any], state: Mapping[str, Any] | None, me: Us,
     elif kind == "decision" and typ in ("decision.recorded", "decision.amended",
                                         "decision.revoked"):
         text = _decision(typ, st, session_regions, me)
-    elif typ in ("incident.reported", "incident.status_changed", "incident.picture_updated"):
+    elif typ in ("incident.reported", "incident.status_changed", "incident.picture_updated",
+                 "incident.judgement_updated"):
         if me.in_regions(st.get("regions")):
             what = {"incident.reported": "Nieuw incident in onze regio",
                     "incident.status_changed": "Status incident in onze regio",
-                    "incident.picture_updated": "Nieuw beeld van incident in onze regio"}[typ]
+                    "incident.picture_updated": "Nieuw beeld van incident in onze regio",
+                    "incident.judgement_updated": "Nieuw oordeel over incident in onze regio",
+                    }[typ]
+            disc = payload.get("discipline")
+            if disc and disc != "algemeen":  # whose beeld: 'Nieuw beeld (GHOR) van …'
+                what = what.replace("Nieuw beeld", f"Nieuw beeld ({label(str(disc))})")
             text = f"{what}: ‘{st.get('title', '')}’"
     elif typ == "journal.logged":
         if payload.get("key"):

@@ -2,7 +2,9 @@
 
 A sitrep follows the Beeld–Oordeel–Besluit structure the rooms know from LCMS:
 
-* **Beeld** — per incident the current *beeld*, phase, teams and regions; open bijstand with the
+* **Beeld** — per incident its Beeld–Oordeel–Besluit (:mod:`data.picture.bob`: the beeld per
+  discipline with who wrote it when, the Oordeel, the decisions that concern it), phase, teams
+  and regions; open bijstand with the
   quantity still open, offers and their ETAs; communication outages per region and the fallback
   in use; the noodsteunpunten against the 72-hour target; the key journal messages since T.
 * **Oordeel** — what the picture rules judge at that moment: overdue actions, bijstand past its
@@ -30,6 +32,7 @@ from data.domain.enums import Classification, label
 from data.domain.lifecycles import OPEN_BIJSTAND
 from data.domain.regions import REGION_BY_CODE, resolve_region
 from data.picture.bijstand import needed_by_overdue
+from data.picture.bob import bob_of
 from data.picture.deadlines import OPEN_ACTION, incident_t0, is_overdue, nsp_clock
 from data.picture.detail_html import open_quantity
 from data.picture.moment import Now, at, at_iso
@@ -221,6 +224,8 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
         decisions.append({**d, "team": str((s or {}).get("team") or "IRBT"),
                           "session": str((s or {}).get("title") or ""), "open_actions": acts})
     decisions.sort(key=lambda d: (d["team"], d["session"], int(d.get("number") or 0)))
+    # each incident's BOB, with the decisions the filters kept
+    incidents = [{**i, "bob": bob_of(i, decisions, raw.sessions)} for i in incidents]
     # an action kept under a decision the filters left out is not shown on its own
     highest = max((class_of(k) for k in kept), key=RANK.__getitem__,
                   default=Classification.OPENBAAR.value)

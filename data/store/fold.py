@@ -214,6 +214,16 @@ def _centre(st: State, ev: Event) -> None:
 
 
 def _picture(st: State, ev: Event) -> None:
+    """One discipline's beeld: the *algemeen* one (also every beeld without a discipline, as
+    written before disciplines existed) stays in ``beeld``/``beeld_history``; the others each
+    keep their versions under ``beelden[discipline]``."""
+    disc = ev.payload.get("discipline") or "algemeen"
+    if disc != "algemeen":
+        versions = st.setdefault("beelden", {}).setdefault(disc, [])
+        versions.append({"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]})
+        _trim_versions(st, "beelden", disc)
+        _hist(st, ev, "beeld bijgewerkt", discipline=disc)
+        return
     if "beeld_history" not in st and st.get("beeld") and not st.get("placeholder"):
         # the beeld given with the report is the first entry, so no update erases it
         st["beeld_history"] = [{"at": st["created_at"], "by": st["created_by"],
@@ -224,6 +234,34 @@ def _picture(st: State, ev: Event) -> None:
     )
     _trim(st, "beeld_history", BEELD_KEEP)
     _hist(st, ev, "beeld bijgewerkt")
+
+
+def _trim_versions(st: State, key: str, part: str) -> None:
+    """:func:`_trim` for one part of a versioned map (a discipline's beelden)."""
+    items = st[key][part]
+    if len(items) > BEELD_KEEP + BEELD_KEEP // 5:
+        drop = len(items) - BEELD_KEEP
+        del items[:drop]
+        dropped = st.setdefault(key + "_dropped", {})
+        dropped[part] = dropped.get(part, 0) + drop
+
+
+#: the parts of an Oordeel (events.JUDGEMENT_FIELDS)
+JUDGEMENT_PARTS = ("analysis", "dilemmas", "prognosis", "scaling")
+
+
+def _judgement(st: State, ev: Event) -> None:
+    """The Oordeel of an incident: the parts given replace the ones before; every update is
+    a version (the whole Oordeel after it, by its author)."""
+    current = dict(st.get("oordeel") or {})
+    changed = sorted(k for k in ev.payload if k in JUDGEMENT_PARTS)
+    for k in changed:
+        current[k] = ev.payload[k]
+    st["oordeel"] = current
+    st.setdefault("oordeel_history", []).append(
+        {"at": ev.occurred_at, "by": ev.author, "fields": changed, **current})
+    _trim(st, "oordeel_history", BEELD_KEEP)
+    _hist(st, ev, "oordeel bijgewerkt", fields=changed)
 
 
 def _amend(st: State, ev: Event) -> None:
@@ -353,6 +391,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "incident.reported": _incident,
     "incident.updated": _incident,
     "incident.picture_updated": _picture,
+    "incident.judgement_updated": _judgement,
     "incident.status_changed": _transition,
     "bijstand.requested": lambda st, ev: _create(st, ev, "concept"),
     "bijstand.updated": _fields,

@@ -66,6 +66,10 @@ def ref_validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     if event_type not in EVENT_TYPES:
         raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type")
     _kind, spec, partial = EVENT_TYPES[event_type]
+    if event_type == "incident.judgement_updated" and isinstance(payload, dict) and not any(
+            str(x).strip() for x in payload.values() if x is not None):
+        raise ValidationError("vul minstens één onderdeel van het oordeel in (analyse, "
+                              "dilemma's, prognose of op- of afschaling)", "analyse")
     out = v.validate(spec, payload, partial=partial)
     if event_type == "bijstand.requested" and not out.get("capability") and not out.get(
         "capability_text"

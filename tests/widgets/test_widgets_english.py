@@ -297,6 +297,15 @@ def _exercise(_st: Store) -> QWidget:
     return v
 
 
+def _plan(_st: Store) -> QWidget:
+    from widgets.plan_dialog import PlanDialog
+
+    d = PlanDialog([("D1", "Alarmering")])
+    d.show_plan([("Uitval niet gemeld", "Meldprocedure oefenen", "Hoofd informatie",
+                  "2027-03-01", "D1")])
+    return d
+
+
 def _msel(_st: Store) -> QWidget:
     from widgets.msel_preview import MselPreview
 
@@ -373,7 +382,7 @@ def _pickers(_st: Store) -> QWidget:
 BUILDERS: dict[str, Callable[[Store], QWidget]] = {
     f.__name__.strip("_"): f for f in (
         _incidents, _bijstand, _decisions, _nsp, _comms, _public, _journal, _conflicts,
-        _overview, _header, _notifications, _exercise, _msel, _overdracht, _terugkijken,
+        _overview, _header, _notifications, _exercise, _plan, _msel, _overdracht, _terugkijken,
         _forms, _people, _sync, _pickers)}
 
 
