@@ -64,194 +64,194 @@
 <context>
     <name>CommandWiring</name>
     <message>
-        <location filename="../desktop/commands.py" line="62"/>
+        <location filename="../desktop/commands.py" line="64"/>
         <source>Niet opgeslagen: u kijkt terug naar een eerder beeld. Wijzigen kan alleen in het actuele beeld; druk op Esc om terug te gaan naar nu.</source>
         <extracomment>why a write is refused while Terugkijken shows a past picture</extracomment>
         <translation>Not saved: you are looking back at an earlier picture. Changes can only be made in the current picture; press Esc to return to now.</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="73"/>
+        <location filename="../desktop/commands.py" line="75"/>
         <source>onverwachte fout: {0}</source>
         <translation>unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="111"/>
+        <location filename="../desktop/commands.py" line="113"/>
         <source>opgeslagen</source>
         <extracomment>told (kind, id) when a form created an incident or a bijstand request</extracomment>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="116"/>
+        <location filename="../desktop/commands.py" line="118"/>
         <source>niet opgeslagen: {0}</source>
         <translation>not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="120"/>
+        <location filename="../desktop/commands.py" line="122"/>
         <source>opslaan…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="223"/>
+        <location filename="../desktop/commands.py" line="225"/>
         <source>{0}: geen volgende status na {1}</source>
         <translation>{0}: no next status after {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="226"/>
+        <location filename="../desktop/commands.py" line="228"/>
         <source>Status wijzigen — {0} (nu {1})</source>
         <translation>Change status — {0} (now {1})</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="241"/>
+        <location filename="../desktop/commands.py" line="243"/>
         <source>Incident melden</source>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="247"/>
+        <location filename="../desktop/commands.py" line="250"/>
         <source>Incident bijwerken</source>
         <translation>Update incident</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="259"/>
+        <location filename="../desktop/commands.py" line="262"/>
         <source>Beeld bijwerken — {0} — {1}</source>
         <translation>Update the picture — {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="270"/>
+        <location filename="../desktop/commands.py" line="273"/>
         <source>Oordeel bijwerken — {0}</source>
         <translation>Update the assessment (Oordeel) — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="280"/>
+        <location filename="../desktop/commands.py" line="283"/>
         <source>Bijstand aanvragen</source>
         <translation>Request mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="293"/>
+        <location filename="../desktop/commands.py" line="297"/>
         <source>Aanbod doen — {0}</source>
         <translation>Make an offer — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="306"/>
+        <location filename="../desktop/commands.py" line="310"/>
         <source>Doorzetten als deelverzoek (beschikbaarheid onzeker)</source>
         <translation>Pass on as a sub-request (availability uncertain)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="311"/>
+        <location filename="../desktop/commands.py" line="315"/>
         <source>Defensie (JFC)</source>
         <translation>Defence (JFC)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="312"/>
+        <location filename="../desktop/commands.py" line="316"/>
         <source>EU (UCPM)</source>
         <translation>EU (UCPM)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="323"/>
+        <location filename="../desktop/commands.py" line="327"/>
         <source>geen aanbod om bij te werken</source>
         <translation>no offer to update</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="325"/>
+        <location filename="../desktop/commands.py" line="329"/>
         <source>Aanbod bijwerken</source>
         <translation>Update offer</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="335"/>
+        <location filename="../desktop/commands.py" line="339"/>
         <source>geen aanbod om in te trekken</source>
         <translation>no offer to withdraw</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="337"/>
+        <location filename="../desktop/commands.py" line="341"/>
         <source>Aanbod intrekken</source>
         <translation>Withdraw offer</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="369"/>
+        <location filename="../desktop/commands.py" line="373"/>
         <source>Sessie openen (ROT, GBT, RBT of IRBT)</source>
         <translation>Open session (ROT, GBT, RBT or IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="382"/>
+        <location filename="../desktop/commands.py" line="386"/>
         <source>Besluit vastleggen — {0}</source>
         <translation>Record decision — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="395"/>
+        <location filename="../desktop/commands.py" line="399"/>
         <source>Overname melden — {0} {1}</source>
         <translation>Report adoption — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="405"/>
+        <location filename="../desktop/commands.py" line="409"/>
         <source>geen ander besluit om de actie onder te hangen</source>
         <translation>no other decision to move the action to</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="407"/>
+        <location filename="../desktop/commands.py" line="411"/>
         <source>Actie onder ander besluit</source>
         <translation>Move action to another decision</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="412"/>
+        <location filename="../desktop/commands.py" line="416"/>
         <source>Besluit {0} wijzigen (nieuwe versie)</source>
         <translation>Amend decision {0} (new version)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="418"/>
+        <location filename="../desktop/commands.py" line="422"/>
         <source>Besluit {0} intrekken</source>
         <translation>Revoke decision {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="423"/>
+        <location filename="../desktop/commands.py" line="427"/>
         <source>Actie bij besluit {0}</source>
         <translation>Action for decision {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="433"/>
+        <location filename="../desktop/commands.py" line="437"/>
         <source>IRBT-sessie sluiten — {0}</source>
         <translation>Close IRBT session — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="439"/>
+        <location filename="../desktop/commands.py" line="443"/>
         <source>Actie bijwerken</source>
         <translation>Update action</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="448"/>
+        <location filename="../desktop/commands.py" line="453"/>
         <source>Bijstandsverzoek bijwerken</source>
         <translation>Update mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="456"/>
+        <location filename="../desktop/commands.py" line="461"/>
         <source>NL-Alert vastleggen</source>
         <translation>Record NL-Alert</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="460"/>
+        <location filename="../desktop/commands.py" line="465"/>
         <source>Schaars middel melden (prioritering)</source>
         <translation>Report scarce resource (prioritisation)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="464"/>
+        <location filename="../desktop/commands.py" line="469"/>
         <source>Vitale partner melden</source>
         <translation>Report vital partner</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="469"/>
+        <location filename="../desktop/commands.py" line="474"/>
         <source>Centrum melden (opschaling, continuïteit)</source>
         <translation>Report centre (scale-up, continuity)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="476"/>
+        <location filename="../desktop/commands.py" line="481"/>
         <source>Noodsteunpunt registreren</source>
         <translation>Register emergency support point</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="483"/>
+        <location filename="../desktop/commands.py" line="488"/>
         <source>Noodsteunpunt bijwerken — {0}</source>
         <translation>Update emergency support point — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="507"/>
+        <location filename="../desktop/commands.py" line="512"/>
         <source>Verbinding melden — {0}, {1} (nu {2})</source>
         <translation>Report communications — {0}, {1} (now {2})</translation>
     </message>
@@ -511,88 +511,88 @@ Details are in {0}.</translation>
         <translation>Region: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="412"/>
+        <location filename="../desktop/main_window.py" line="420"/>
         <source>Oefening</source>
         <translation>Exercise</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="425"/>
+        <location filename="../desktop/main_window.py" line="434"/>
         <source>&amp;Weergave</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="433"/>
+        <location filename="../desktop/main_window.py" line="442"/>
         <source>Wandweergave (Overzicht schermvullend)</source>
         <translation>Wall display (Overview full screen)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="439"/>
+        <location filename="../desktop/main_window.py" line="448"/>
         <source>Licht thema</source>
         <translation>Light theme</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="448"/>
+        <location filename="../desktop/main_window.py" line="457"/>
         <source>&amp;Nieuw</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="452"/>
+        <location filename="../desktop/main_window.py" line="461"/>
         <source>Incident melden</source>
         <extracomment>command type -&gt; its action in the Nieuw menu (people_ui hides what one may not do)</extracomment>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="454"/>
+        <location filename="../desktop/main_window.py" line="463"/>
         <source>Bijstandsverzoek</source>
         <translation>Mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="456"/>
+        <location filename="../desktop/main_window.py" line="465"/>
         <source>Sessie openen (ROT/GBT/RBT/IRBT)</source>
         <translation>Open session (ROT/GBT/RBT/IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="458"/>
+        <location filename="../desktop/main_window.py" line="467"/>
         <source>Logboekbericht (snelinvoer)</source>
         <translation>Log message (quick entry)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="466"/>
+        <location filename="../desktop/main_window.py" line="475"/>
         <source>&amp;Hulp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="467"/>
+        <location filename="../desktop/main_window.py" line="476"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="473"/>
+        <location filename="../desktop/main_window.py" line="482"/>
         <source>Diagnose opslaan…</source>
         <translation>Save diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="476"/>
+        <location filename="../desktop/main_window.py" line="485"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="487"/>
+        <location filename="../desktop/main_window.py" line="496"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="509"/>
+        <location filename="../desktop/main_window.py" line="518"/>
         <source>Vork in de keten</source>
         <translation>Fork in the chain</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="515"/>
+        <location filename="../desktop/main_window.py" line="524"/>
         <source>Niet op het rooster</source>
         <translation>Not on the roster</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="517"/>
+        <location filename="../desktop/main_window.py" line="526"/>
         <source>
 
 Meld dit bij het beheer van de hub (KCR2): alleen centra op het rooster dat de vastgepinde root ondertekende, worden aangenomen.</source>
@@ -604,12 +604,12 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>OverviewPane</name>
     <message>
-        <location filename="../desktop/summary_panes.py" line="100"/>
+        <location filename="../desktop/summary_panes.py" line="102"/>
         <source>alle regio&apos;s</source>
         <translation>all regions</translation>
     </message>
     <message>
-        <location filename="../desktop/summary_panes.py" line="122"/>
+        <location filename="../desktop/summary_panes.py" line="138"/>
         <source> · logboekregels zonder regio tellen niet mee</source>
         <translation> · log lines without a region are not counted</translation>
     </message>
@@ -1208,52 +1208,52 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>Terugkijken</name>
     <message>
-        <location filename="../desktop/terugkijken.py" line="75"/>
+        <location filename="../desktop/terugkijken.py" line="76"/>
         <source>Terugkijken (beeld op een eerder moment)</source>
         <translation>Look back (the picture at an earlier moment)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="78"/>
+        <location filename="../desktop/terugkijken.py" line="79"/>
         <source>Overdracht (wat veranderde sinds begin dienst)</source>
         <translation>Handover (what changed since the start of the shift)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="179"/>
+        <location filename="../desktop/terugkijken.py" line="180"/>
         <source>terugkijken: dit moment kon niet worden gelezen</source>
         <translation>look back: this moment could not be read</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="232"/>
+        <location filename="../desktop/terugkijken.py" line="234"/>
         <source>terug naar het actuele beeld</source>
         <translation>back to the current picture</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="262"/>
+        <location filename="../desktop/terugkijken.py" line="264"/>
         <source>Het begin ligt na het einde; kies een eerder begin.</source>
         <translation>The start lies after the end; choose an earlier start.</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="274"/>
+        <location filename="../desktop/terugkijken.py" line="276"/>
         <source>De overdracht kon niet worden gemaakt.</source>
         <translation>The handover could not be made.</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="279"/>
+        <location filename="../desktop/terugkijken.py" line="281"/>
         <source>Overdracht opslaan</source>
         <translation>Save handover</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="281"/>
+        <location filename="../desktop/terugkijken.py" line="283"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="287"/>
+        <location filename="../desktop/terugkijken.py" line="289"/>
         <source>Niet opgeslagen: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="290"/>
+        <location filename="../desktop/terugkijken.py" line="292"/>
         <source>overdracht opgeslagen: {0}</source>
         <translation>handover saved: {0}</translation>
     </message>
