@@ -242,6 +242,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
 
     app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0", lifespan=live,
                   description="Sync van het gedeelde crisisbeeld: push, pull, status.")
+    app.state.news = news  # (how often its waiters look at the log: a test reads it)
     auth = log.auth
 
     @app.exception_handler(HubError)
