@@ -8,6 +8,7 @@
 | GET  | /v1/worlds/{world}/events?after=N&limit=M | pull in arrival order after cursor N |
 | GET  | /v1/worlds/{world}/heads | highest contiguous seq per origin (what a client may skip) |
 | GET  | /v1/worlds/{world}/status | nodes, last seen, counts |
+| PUT/GET | /v1/worlds/{world}/blobs/{sha256} | attachments' bytes (:mod:`data.sync.hub.blobs`) |
 
 Every error is JSON ``{"code": "...", "detail": "..."}`` with a Dutch message for a person.
 """
@@ -41,6 +42,7 @@ from data.sync.hub.news import (
     WorldNews,
     psycopg_dsn,
 )
+from data.sync.hub.blobs import add_blob_routes
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     ENCODINGS,
@@ -425,6 +427,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
                            nodes=[NodeStatus(**n) for n in auth.nodes(world)],
                            forks=[Fork(**f) for f in log.forks(world)])
 
+    add_blob_routes(app, log.blobs, node, check_world, HubError)
     return app
 
 
