@@ -66,8 +66,8 @@ class SqlBlobs:
 
     def held(self, world: str, hashes: list[str]) -> list[str]:
         with self.read.connect() as c:
-            return [str(h) for h in c.execute(select(BLOB.c.sha256).where(
-                BLOB.c.world == world, BLOB.c.sha256.in_(hashes)))]
+            return sorted(str(h) for h in c.execute(select(BLOB.c.sha256).where(
+                BLOB.c.world == world, BLOB.c.sha256.in_(hashes))).scalars())
 
     def put(self, world: str, sha256: str, data: bytes, node: str) -> None:
         if self.held(world, [sha256]):
