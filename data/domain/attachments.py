@@ -55,7 +55,8 @@ def human_size(n: int) -> str:
         return f"{n} bytes"
     if n < 1024 * 1024:
         return f"{n // 1024} kB"
-    return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+    mb = n / (1024 * 1024)
+    return f"{int(mb)} MB" if mb == int(mb) else f"{mb:.1f} MB".replace(".", ",")
 
 
 def sha256_hex(data: bytes) -> str:
