@@ -22,6 +22,7 @@ from data.picture.bob import DISCIPLINES
 from data.picture.detail_html import incident_html, short_regions
 from data.picture.timefmt import local_hm
 from widgets import palette
+from widgets.attachments import AttachmentStrip, with_attachments
 from widgets.common import make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 
@@ -75,6 +76,7 @@ class IncidentsView(QWidget):
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.attachments = AttachmentStrip()
         btns = QHBoxLayout()
         self.new_btn = QPushButton(self.tr("Nieuw incident (Ctrl+N)"))
         self.edit_btn = QPushButton(self.tr("Bijwerken"))
@@ -93,7 +95,7 @@ class IncidentsView(QWidget):
         self.judgement_btn.clicked.connect(lambda: self._emit(self.sig_judgement))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(with_attachments(self.detail, self.attachments))
         split.setSizes([620, 680])  # the BOB wraps in the detail: no sideways scrolling
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Incidenten")))
@@ -153,6 +155,7 @@ class IncidentsView(QWidget):
     def _on_row(self, cur: Any, _prev: Any) -> None:
         self._current = str(cur.data(ID_ROLE)) if cur.isValid() else ""
         self._set_buttons()
+        self.attachments.set_target(self._current)
         if self._current:
             self.sig_selected.emit(self._current)
 

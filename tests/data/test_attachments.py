@@ -79,7 +79,8 @@ def test_bytes_that_do_not_match_their_hash_are_refused(store_factory):
     with pytest.raises(BlobError, match="controlegetal"):
         st.put_blob(PHOTO, hashlib.sha256(b"iets anders").hexdigest())
     assert st.blobs_held() == set()
-    assert st.put_blob(PHOTO, hashlib.sha256(PHOTO).hexdigest()) == hashlib.sha256(PHOTO).hexdigest()
+    digest = hashlib.sha256(PHOTO).hexdigest()
+    assert st.put_blob(PHOTO, digest) == digest
 
 
 def test_classification_is_the_items_unless_given_and_never_more_open(store_factory):

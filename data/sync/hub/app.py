@@ -34,6 +34,7 @@ from starlette.routing import Match
 
 from data.bulk import gc_paused
 from data.store.store import valid_world
+from data.sync.hub.blobs import add_blob_routes
 from data.sync.hub.news import (
     LOOK_EVERY_S,
     LOOK_SAFETY_S,
@@ -42,7 +43,6 @@ from data.sync.hub.news import (
     WorldNews,
     psycopg_dsn,
 )
-from data.sync.hub.blobs import add_blob_routes
 from data.sync.hub.storage import EventLog, NodeAuth
 from data.sync.wire import (
     ENCODINGS,

@@ -4,7 +4,7 @@ to ask which of a list of hashes the hub holds. Same tokens and world rights as 
 | method | path | what |
 |---|---|---|
 | POST | /v1/worlds/{world}/blobs/held | which of ``{"hashes": [...]}`` this hub holds |
-| PUT  | /v1/worlds/{world}/blobs/{sha256} | upload (raw bytes); refused when they do not hash to it |
+| PUT  | /v1/worlds/{world}/blobs/{sha256} | upload raw bytes; refused unless they hash to it |
 | GET  | /v1/worlds/{world}/blobs/{sha256} | the bytes (404 when this hub has not received them) |
 
 Storage: a ``hub_blob`` table beside the hub's events (SQLite or PostgreSQL), keyed by world and
