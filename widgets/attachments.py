@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,7 @@ class AttachmentStrip(QWidget):
         lay.addLayout(head)
         lay.addWidget(self.scroll)
         self._show_count(0)
+        self.scroll.hide()
 
     # -- what the window tells it ------------------------------------------------------------
 
@@ -87,6 +89,7 @@ class AttachmentStrip(QWidget):
         self._target = target_id
         self._clear()
         self._show_count(0)
+        self.scroll.hide()
         self.add_btn.setEnabled(bool(target_id))
         self.sig_target_changed.emit(target_id)
 
@@ -99,6 +102,7 @@ class AttachmentStrip(QWidget):
         for it in items:
             self._row.insertWidget(self._row.count() - 1, self._tile(it))
         self._show_count(len(items))
+        self.scroll.setVisible(bool(items))  # no empty band under a detail without files
 
     # -- tiles -------------------------------------------------------------------------------
 
@@ -107,7 +111,7 @@ class AttachmentStrip(QWidget):
         b.setObjectName("AttachmentTile")
         b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         b.setIconSize(QSize(THUMB, THUMB))
-        b.setFixedWidth(THUMB + 60)
+        b.setFixedSize(THUMB + 60, THUMB + 40)
         name = str(it.get("name", ""))
         short = name if len(name) <= 22 else name[:20] + "…"
         tip = [name, str(it.get("media_type", "")), human_size(int(it.get("size") or 0)),
@@ -122,10 +126,13 @@ class AttachmentStrip(QWidget):
             thumb = it.get("thumb")
             if isinstance(thumb, QImage) and not thumb.isNull():
                 b.setIcon(QIcon(QPixmap.fromImage(thumb)))
+                b.setProperty("inline", True)  # the photo itself, not a file symbol
                 b.setText(short)
                 tip.append(self.tr("klik voor volledige grootte"))
             else:
-                b.setText(f"📄 {short}\n{human_size(int(it.get('size') or 0))}")
+                b.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+                b.setIconSize(QSize(THUMB // 2, THUMB // 2))
+                b.setText(f"{short}\n{human_size(int(it.get('size') or 0))}")
                 tip.append(self.tr("klik om te openen"))
             aid = str(it.get("id", ""))
             b.clicked.connect(lambda _c=False, a=aid: self.sig_open.emit(a))
@@ -144,8 +151,8 @@ class AttachmentStrip(QWidget):
         self._tiles = []
 
     def _show_count(self, n: int) -> None:
-        self.count.setText(self.tr("📎 Bijlagen ({0})").format(n) if n else
-                           self.tr("📎 Geen bijlagen — sleep een bestand hierheen"))
+        self.count.setText(self.tr("Bijlagen ({0})").format(n) if n else
+                           self.tr("Geen bijlagen — sleep een bestand hierheen"))
 
     # -- drag and drop -----------------------------------------------------------------------
 

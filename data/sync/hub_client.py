@@ -268,7 +268,7 @@ class HubClient:
 
     def blobs_held(self, world: str, hashes: Sequence[str]) -> list[str]:
         """Which of ``hashes`` the hub holds."""
-        reply = self._call("POST", f"/v1/worlds/{world}/blobs/held", json={"hashes": list(hashes)})
+        reply = self._call("POST", f"/v1/worlds/{world}/blobs", json={"hashes": list(hashes)})
         return [str(h) for h in reply.get("held") or []]
 
     def put_blob(self, world: str, sha256: str, data: bytes) -> None:

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hs
 
+from data.domain import attachments as att
 from data.domain import validation as v
 from data.domain.enums import BIJSTAND_ADDRESSEES
 from data.domain.events import EVENT_TYPES, validate_payload
@@ -154,7 +155,8 @@ def valid_payload(event_type: str) -> dict[str, Any]:
     good = {v.text: "tekst", v.integer: 3, v.boolean: True, v.identifier: "abc-1",
             v.region: "VR06", v.regions: ["VR07", "VR06", "VR07"], v.timestamp: _STAMPS[0],
             v.classification: "vertrouwelijk", v.text_list: ["a", " b "],
-            v.function_text: "OvD Brandweer"}
+            v.function_text: "OvD Brandweer", att.sha256_check: "0" * 64, att.size_check: 3,
+            att.media_check: "image/png", att.name_check: "dijk.jpg"}
     out: dict[str, Any] = {}
     for name, f in spec.items():
         if f.check in (v.choice, v.region_or_partner, v.choices_list):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 from data.domain.attachments import MAX_ATTACHMENT_BYTES
 from data.store import Command
 from desktop import attach_ui
+from widgets.attachments import THUMB
 
 
 def _png(w: int = 640, h: int = 400) -> bytes:
@@ -46,7 +47,8 @@ def test_a_photo_on_an_incident_shows_inline_and_full_size(qtbot: Any, window: A
     window.attach.add(iid, [str(photo)])
     qtbot.waitUntil(lambda: len(strip.tiles()) == 1, timeout=10_000)
     (tile,) = strip.tiles()
-    qtbot.waitUntil(lambda: not tile.icon().isNull(), timeout=10_000)  # the thumbnail, inline
+    qtbot.waitUntil(lambda: bool(tile.property("inline")), timeout=10_000)  # the photo, inline
+    assert tile.icon().pixmap(THUMB).size().toTuple() == (THUMB, 60)  # 640×400 scaled
     assert "(1)" in strip.count.text()
     (att,) = read_store().attachments(iid)
     assert att["name"] == "bres.png" and att["received"]
@@ -83,5 +85,5 @@ def test_a_file_on_a_journal_line(qtbot: Any, window: Any, read_store: Any,
     text.write_text("Verlaat de polder", encoding="utf-8")
     window.attach.add(jid, [str(text)])
     qtbot.waitUntil(lambda: len(strip.tiles()) == 1, timeout=10_000)
-    assert "nlalert.txt" in strip.tiles()[0].text() and strip.tiles()[0].icon().isNull()
+    assert "nlalert.txt" in strip.tiles()[0].text() and not strip.tiles()[0].property("inline")
     assert read_store().entity(jid)["text"] == "NL-Alert verstuurd"

@@ -427,7 +427,8 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
                            nodes=[NodeStatus(**n) for n in auth.nodes(world)],
                            forks=[Fork(**f) for f in log.forks(world)])
 
-    add_blob_routes(app, log.blobs, node, check_world, HubError)
+    if getattr(log, "blobs", None) is not None:  # (a log that carries no attachments: none)
+        add_blob_routes(app, log.blobs, node, check_world, HubError, ERRORS)
     return app
 
 

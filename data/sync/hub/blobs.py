@@ -3,7 +3,7 @@ to ask which of a list of hashes the hub holds. Same tokens and world rights as 
 
 | method | path | what |
 |---|---|---|
-| POST | /v1/worlds/{world}/blobs/held | which of ``{"hashes": [...]}`` this hub holds |
+| POST | /v1/worlds/{world}/blobs | which of ``{"hashes": [...]}`` this hub holds |
 | PUT  | /v1/worlds/{world}/blobs/{sha256} | upload raw bytes; refused unless they hash to it |
 | GET  | /v1/worlds/{world}/blobs/{sha256} | the bytes (404 when this hub has not received them) |
 
@@ -120,21 +120,48 @@ def _valid_hash(h: str) -> bool:
     return len(h) == 64 and set(h) <= _HEX
 
 
+async def _bounded(request: Request, limit: int, error: Callable[[int, str, str], Exception],
+                   too_large: str) -> bytes:
+    """The body, refused (413) as soon as it passes ``limit`` bytes: never read in whole."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise error(413, "te_groot", too_large)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise error(413, "te_groot", too_large)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def add_blob_routes(app: FastAPI, blobs: BlobStore, node: Callable[..., Any],
                     check_world: Callable[[str, Any, bool], None],
-                    error: Callable[[int, str, str], Exception]) -> None:
+                    error: Callable[[int, str, str], Exception],
+                    responses: dict[int | str, dict[str, Any]]) -> None:
     """The three blob doors on ``app`` (auth ``node`` and ``check_world`` as the event doors
-    use them; ``error`` makes the hub's {code, detail} answer)."""
+    use them; ``error`` makes the hub's {code, detail} answer, ``responses`` documents it)."""
+    errors = {**responses, 404: responses[400]}
 
     def bad_hash(sha256: str) -> Exception:
         return error(400, "ongeldig_controlegetal",
                      f"'{sha256[:70]}' is geen SHA-256-controlegetal (64 tekens 0-9, a-f)")
 
-    @app.post("/v1/worlds/{world}/blobs/held", response_model=HeldReply, tags=["bijlagen"])
-    def held(world: str, ask: HeldAsk, who: Any = Depends(node)) -> HeldReply:
+    @app.post("/v1/worlds/{world}/blobs", response_model=HeldReply, responses=errors,
+              tags=["bijlagen"], openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": HeldAsk.model_json_schema()}}}})
+    async def held(world: str, request: Request, who: Any = Depends(node)) -> HeldReply:
         """Which of these hashes this hub holds (a client uploads the others it has, and
         fetches those it lacks)."""
         check_world(world, who, False)
+        raw = await _bounded(request, MAX_HELD_ASK * 70 + 1000, error,
+                             f"te veel controlegetallen in één vraag (hoogstens {MAX_HELD_ASK})")
+        try:
+            ask = HeldAsk.model_validate_json(raw)
+        except ValueError:
+            raise error(422, "ongeldig_verzoek", "stuur {\"hashes\": [controlegetal, …]}") \
+                from None
         if len(ask.hashes) > MAX_HELD_ASK:
             raise error(413, "te_veel", f"te veel controlegetallen in één vraag "
                                         f"({len(ask.hashes)}; hoogstens {MAX_HELD_ASK})")
@@ -143,7 +170,8 @@ def add_blob_routes(app: FastAPI, blobs: BlobStore, node: Callable[..., Any],
                 raise bad_hash(h)
         return HeldReply(held=blobs.held(world, sorted(set(ask.hashes))) if ask.hashes else [])
 
-    @app.put("/v1/worlds/{world}/blobs/{sha256}", response_model=Stored, tags=["bijlagen"],
+    @app.put("/v1/worlds/{world}/blobs/{sha256}", response_model=Stored, responses=errors,
+             tags=["bijlagen"],
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/octet-stream": {"schema": {"type": "string",
                                                          "format": "binary"}}}}})
@@ -154,18 +182,10 @@ def add_blob_routes(app: FastAPI, blobs: BlobStore, node: Callable[..., Any],
         check_world(world, who, True)
         if not _valid_hash(sha256):
             raise bad_hash(sha256)
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_ATTACHMENT_BYTES:
-            raise error(413, "te_groot", too_large_text(int(declared)))
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_ATTACHMENT_BYTES:
-                raise error(413, "te_groot", f"het bestand is te groot (meer dan "
-                                             f"{human_size(MAX_ATTACHMENT_BYTES)})")
-            chunks.append(chunk)
-        data = b"".join(chunks)
+        declared = request.headers.get("content-length") or ""
+        data = await _bounded(request, MAX_ATTACHMENT_BYTES, error, too_large_text(
+            int(declared)) if declared.isdigit() else f"het bestand is te groot (meer dan "
+            f"{human_size(MAX_ATTACHMENT_BYTES)})")
         try:
             check_blob(data, sha256)
         except BlobError as e:
@@ -174,7 +194,7 @@ def add_blob_routes(app: FastAPI, blobs: BlobStore, node: Callable[..., Any],
         return Stored(sha256=sha256, size=len(data))
 
     @app.get("/v1/worlds/{world}/blobs/{sha256}", tags=["bijlagen"],
-             responses={200: {"content": {"application/octet-stream": {}}}})
+             responses={**errors, 200: {"content": {"application/octet-stream": {}}}})
     def fetch(world: str, sha256: str, who: Any = Depends(node)) -> Response:
         """The bytes of a file by its SHA-256."""
         check_world(world, who, False)
