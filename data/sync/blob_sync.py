@@ -10,7 +10,9 @@ this is an error of the round.
 
 from __future__ import annotations
 
-from data.store import Store
+from collections.abc import Callable
+
+from data.store import Changes, Store
 from data.store.blobs import BlobError
 from data.sync.hub.blobs import MAX_HELD_ASK
 from data.sync.hub_client import HubClient, HubRefused
@@ -23,6 +25,9 @@ class BlobSync:
         self.store = store
         #: hub id -> hashes that hub is known to hold (asked once, then remembered)
         self._at_hub: dict[str, set[str]] = {}
+        #: told which attachments' bytes arrived (the window shows them then); on the sync
+        #: engine's thread, like its changes listeners
+        self.on_received: Callable[[Changes], None] | None = None
 
     def run(self, client: HubClient, hub_id: str) -> str:
         """Upload what the hub lacks, fetch what this store lacks; returns a warning for the
@@ -47,12 +52,18 @@ class BlobSync:
             if data is not None:
                 client.put_blob(world, h, data)
                 known.add(h)
+        got: set[str] = set()
         for h in sorted(wanted & known):
             try:
                 self.store.put_blob(client.get_blob(world, h), h)
+                got.add(h)
             except HubRefused as e:
                 if e.status != 404:
                     raise
             except BlobError as e:  # the hub passed on other bytes: not kept, asked again
                 warn = f"bijlage van de hub geweigerd: {e}"
+        if got and self.on_received is not None:
+            self.on_received(Changes(entities={
+                str(a["id"]): "attachment" for a in self.store.attachments()
+                if a.get("sha256") in got}))
         return warn

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from data.domain.attachments import MAX_ATTACHMENT_BYTES
-from data.store import Command, Store
+from data.store import Changes, Command, Store
 from data.sync.bundle import BundleError, export_bundle, import_bundle
 from data.sync.client import PeerConfig, SyncEngine
 from data.sync.hub.store_log import StoreEventLog
@@ -44,6 +44,8 @@ def test_a_file_reaches_the_other_centre_through_the_hub(sql_hub, store_factory)
     a.attach(iid, PHOTO, "dijk.jpg", author="IM VNOG")
     a.attach(iid, PDF, "nlalert.pdf", author="IM VNOG")
     ea, eb = _engine(a, sql_hub), _engine(b, sql_hub)
+    arrived: list[Changes] = []
+    eb.blobs.on_received = arrived.append
     try:
         ea.sync_once()
         assert sql_hub.log.blobs.held("LIVE", [_sha(PHOTO), _sha(PDF)]) == sorted(
@@ -56,6 +58,9 @@ def test_a_file_reaches_the_other_centre_through_the_hub(sql_hub, store_factory)
     assert [x["received"] for x in got] == [True, True]
     assert b.blob(_sha(PHOTO)) == PHOTO and b.blob(_sha(PDF)) == PDF
     assert b.wanted_blobs() == set()
+    # the window is told which attachments can be shown now
+    assert [set(c.entities) for c in arrived] == [{x["id"] for x in got}]
+    assert all(k == "attachment" for c in arrived for k in c.entities.values())
 
 
 def test_a_centre_hub_on_its_own_store_passes_files_on(tmp_path, store_factory):
