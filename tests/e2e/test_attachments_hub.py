@@ -10,7 +10,7 @@ from pathlib import Path
 from data.store import Command, Store
 from tests.e2e.synckit import Hub, cli, stores, token_file
 
-AUTHOR = {"CRISISBEELD_AUTHOR": "Test (IM)"}
+AUTHOR = {"CRISISBEELD_AUTHOR": "Test (beheerder)"}  # (enrols at the hub too)
 
 
 def _cli(*args: str, check: bool = True):
