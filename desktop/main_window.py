@@ -37,6 +37,7 @@ from data.picture.filtering import region_short, region_title
 from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop import language
+from desktop.attach_ui import AttachmentsPane
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.exercise_pane import wire_exercise
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
                                 self.nsp, self.conflicts, self.public)
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
+        self.attach = AttachmentsPane(self.ctx, [v.attachments for v in (  # files on items
+            self.incidents, self.bijstand, self.decisions, self.journal)])
+        self.ops.sig_changes.connect(self.attach.on_changes)
         self.ops.sig_changes.connect(self.sig_changes_applied)
         self._wire_exercise()
         # Terugkijken (issue 11): a past picture over every view, and the Overdracht

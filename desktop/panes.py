@@ -72,7 +72,7 @@ class IncidentsPane(Pane):
         view.sig_selected.connect(self.detail)
 
     def load(self, then: Then = None) -> None:
-        self.query(reads.states("incident"), self._show, then)
+        self.query(reads.states_with_clips("incident"), self._show, then)
 
     def _show(self, states: list[dict[str, Any]]) -> None:
         self.ctx.picture.update(incidents=states)
@@ -82,7 +82,7 @@ class IncidentsPane(Pane):
         self.query(reads.incident_detail(eid), self.view.show_detail)
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches("incident"):
+        if changes.touches("incident") or changes.touches("attachment"):
             self.load()
         if self.view.current() in changes.entities or (
                 self.view.current() and changes.touches("decision")):

@@ -41,6 +41,19 @@ def states(kind: str, ids: Sequence[str] | None = None) -> Callable[[Store], lis
     return lambda st: q.states(st, kind, ids)
 
 
+def states_with_clips(kind: str) -> Callable[[Store], list[dict[str, Any]]]:
+    """The states of all entities of ``kind``, each with ``attachments``: how many files."""
+    plain = states(kind)
+
+    def read(st: Store) -> list[dict[str, Any]]:
+        counts = st.attachment_counts()
+        out = plain(st)
+        for s in out:
+            s["attachments"] = counts.get(str(s.get("id")), 0)
+        return out
+    return read
+
+
 def bijstand_rows(ids: Sequence[str] | None = None) -> Callable[[Store], Rows]:
     """Board rows of all bijstand requests (or of ``ids``)."""
     return lambda st: shared(q.bijstand_rows(st, ids))

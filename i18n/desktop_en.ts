@@ -62,6 +62,54 @@
     </message>
 </context>
 <context>
+    <name>Bijlagen</name>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>Bijlage toevoegen</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>Alle bestanden (*);;Foto&apos;s (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</source>
+        <translation>All files (*);;Photos (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>Niet opgeslagen: u kijkt terug naar een eerder beeld.</source>
+        <translation>Not saved: you are looking back at an earlier picture.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>bijlage opslaan…</source>
+        <translation>saving attachment…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>bijlage niet opgeslagen: {0}</source>
+        <translation>attachment not saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>Bijlage niet opgeslagen</source>
+        <translation>Attachment not saved</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>bijlage opgeslagen</source>
+        <translation>attachment saved</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>bijlage niet te openen: {0}</source>
+        <translation>cannot open attachment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="1"/>
+        <source>geen programma gevonden om {0} te openen; kopie staat in {1}</source>
+        <translation>no program found to open {0}; a copy is in {1}</translation>
+    </message>
+</context>
+<context>
     <name>CommandWiring</name>
     <message>
         <location filename="../desktop/commands.py" line="64"/>

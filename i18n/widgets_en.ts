@@ -105,6 +105,44 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>Bijlage toevoegen…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>Kies een bestand, of sleep het hierheen</source>
+        <translation>Choose a file, or drag it here</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>rubricering: {0}</source>
+        <translation>classification: {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>klik voor volledige grootte</source>
+        <translation>click for full size</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>klik om te openen</source>
+        <translation>click to open</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>Bijlagen ({0})</source>
+        <translation>Attachments ({0})</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="1"/>
+        <source>Geen bijlagen — sleep een bestand hierheen</source>
+        <translation>No attachments — drag a file here</translation>
+    </message>
+</context>
+<context>
     <name>BezettingView</name>
     <message>
         <location filename="../widgets/people.py" line="187"/>
@@ -1031,6 +1069,11 @@ at {3}</translation>
 </context>
 <context>
     <name>IncidentsView</name>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="1"/>
+        <source>Bijl.</source>
+        <translation>Att.</translation>
+    </message>
     <message>
         <location filename="../widgets/incidents_view.py" line="64"/>
         <source>Titel</source>

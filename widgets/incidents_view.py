@@ -22,17 +22,19 @@ from data.picture.bob import DISCIPLINES
 from data.picture.detail_html import incident_html, short_regions
 from data.picture.timefmt import local_hm
 from widgets import palette
+from widgets.attachments import AttachmentStrip, with_attachments
 from widgets.common import make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 
-# tuple: id, title, kind, regions(tuple), status, phase, teams(tuple), updated_at, location
-I_ID, I_TITLE, I_KIND, I_REGIONS, I_STATUS, I_PHASE, I_TEAMS, I_UPD, I_LOC = range(9)
+# tuple: id, title, kind, regions(tuple), status, phase, teams(tuple), updated_at, location,
+# attachments (how many files: the paperclip count; the states carry it as "attachments")
+I_ID, I_TITLE, I_KIND, I_REGIONS, I_STATUS, I_PHASE, I_TEAMS, I_UPD, I_LOC, I_CLIPS = range(10)
 
 
 def incident_tuple(s: dict[str, Any]) -> tuple[Any, ...]:
     return (s["id"], s.get("title", ""), s.get("kind", ""), tuple(s.get("regions") or ()),
             s.get("status", ""), s.get("phase", ""), tuple(s.get("teams") or ()),
-            s.get("updated_at", ""), s.get("location", ""))
+            s.get("updated_at", ""), s.get("location", ""), int(s.get("attachments") or 0))
 
 
 def _status_color(status: str) -> Any:
@@ -62,6 +64,8 @@ class IncidentsView(QWidget):
         super().__init__(parent)
         self.model = RowTableModel([
             Column(self.tr("Titel"), I_TITLE),
+            # the paperclip count: how many files are attached
+            Column(self.tr("Bijl."), I_CLIPS, lambda n: str(n) if n else ""),
             Column(self.tr("Status"), I_STATUS, label,
                    color=lambda r: _status_color(r[I_STATUS])),
             Column(self.tr("Regio's"), I_REGIONS, short_regions),
@@ -71,10 +75,11 @@ class IncidentsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [330, 110, 190])
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        set_widths(self.table, [330, 50, 110, 190])
+        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.attachments = AttachmentStrip()
         btns = QHBoxLayout()
         self.new_btn = QPushButton(self.tr("Nieuw incident (Ctrl+N)"))
         self.edit_btn = QPushButton(self.tr("Bijwerken"))
@@ -93,7 +98,7 @@ class IncidentsView(QWidget):
         self.judgement_btn.clicked.connect(lambda: self._emit(self.sig_judgement))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(with_attachments(self.detail, self.attachments))
         split.setSizes([620, 680])  # the BOB wraps in the detail: no sideways scrolling
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Incidenten")))
@@ -153,6 +158,7 @@ class IncidentsView(QWidget):
     def _on_row(self, cur: Any, _prev: Any) -> None:
         self._current = str(cur.data(ID_ROLE)) if cur.isValid() else ""
         self._set_buttons()
+        self.attachments.set_target(self._current)
         if self._current:
             self.sig_selected.emit(self._current)
 

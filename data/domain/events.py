@@ -10,6 +10,7 @@ from typing import Any
 
 from data.domain import geo
 from data.domain import validation as v
+from data.domain.attachments import ATTACHMENT_FIELDS
 from data.domain.enums import (
     BIJSTAND_ADDRESSEES,
     CAPABILITIES,
@@ -457,6 +458,12 @@ SHIFT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
 EVENT_TYPES.update(SHIFT_TYPES)
 KINDS = (*KINDS, "shift")
 # ---- end people on duty
+
+# ---- attachments: a file on an incident, decision, bijstand request or journal line; its bytes
+# are kept beside the log by SHA-256 (data.domain.attachments, data.store.blobs)
+EVENT_TYPES["attachment.added"] = ("attachment", ATTACHMENT_FIELDS, False)
+KINDS = (*KINDS, "attachment")
+# ---- end attachments
 
 
 def kind_of(event_type: str) -> str:

@@ -105,6 +105,8 @@ class Raw:
     bijstand: list[dict[str, Any]] = field(default_factory=list)
     comms: list[dict[str, Any]] = field(default_factory=list)
     journal: list[dict[str, Any]] = field(default_factory=list)
+    #: attachment states (data.domain.attachments): listed by name under their incident
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
 
     incidents = keep(i for i in raw.incidents if i.get("status") != "afgeschaald")
     incidents.sort(key=lambda i: (str(i.get("status")) != "actief", str(i.get("title"))))
+    withheld += _attach_names(incidents, raw.attachments, filters)
     inc_ids = {str(i.get("id")) for i in raw.incidents if filters.in_regions(_regions_of(i))}
     inc_title = {str(i.get("id")): str(i.get("title") or "") for i in incidents}
     t0_of = {str(i.get("id")): incident_t0(i) for i in raw.incidents}
@@ -242,6 +245,26 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     return Sitrep(meta, iso, since, filters, highest, figures, incidents,
                   bijstand[:bijstand_listed], comms, nsp, journal[j_more:], judged, decisions,
                   levels, withheld, b_more, j_more)
+
+
+def _attach_names(incidents: list[dict[str, Any]], attachments: Sequence[Mapping[str, Any]],
+                  filters: Filters) -> int:
+    """Give each incident ``attachments``: the names of its files under the ceiling (a file is
+    never more open than its incident); returns how many the ceiling left out."""
+    from data.domain.attachments import allowed
+
+    incidents[:] = [dict(i) for i in incidents]  # (the raw states stay as they were read)
+    by_id = {str(i.get("id")): i for i in incidents}
+    left_out = 0
+    for a in attachments:
+        inc = by_id.get(str(a.get("target_id")))
+        if inc is None:
+            continue
+        if not allowed(a, inc, filters.max_class):
+            left_out += 1
+            continue
+        inc.setdefault("attachments", []).append(str(a.get("name")))
+    return left_out
 
 
 def _count_status(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:

@@ -61,6 +61,7 @@ def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
             raw.comms = [json.loads(r[0]) for r in conn.execute(_COMMS_SQL)]
             raw.journal = [journal_line(e)
                            for e in log.journal_between(conn, since, iso, key_only)]
+    raw.attachments = st.attachments()
     return raw
 
 

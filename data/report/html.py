@@ -136,6 +136,8 @@ def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int | str] | No
                    f" · fase {esc(label(str(i.get('phase') or '')))} · regio's: "
                    f"{esc(short_regions(i.get('regions') or []))} · teams: "
                    f"{esc(', '.join(i.get('teams') or []) or '—')}</p>" + _bob(i))
+        if i.get("attachments"):
+            out.append(f"<p>Bijlagen: {esc(', '.join(i['attachments']))}</p>")
     out.append(_h(3, 3))
     out.append(table(["verzoek", "van", "aan", "status", "nog open", "nodig vóór",
                       "aanbod (ETA)"],

@@ -73,6 +73,8 @@ def markdown(s: Sitrep) -> str:
                 f" · regio's: {short_regions(i.get('regions') or [])}"
                 f" · teams: {', '.join(i.get('teams') or []) or '—'}", ""]
         out += _bob(i)
+        if i.get("attachments"):
+            out += [f"Bijlagen: {_cell(', '.join(i['attachments']))}", ""]
     out += [f"### {SECTIONS[3]}", ""]
     out += _table(["verzoek", "van", "aan", "status", "nog open", "nodig vóór", "aanbod (ETA)"],
                   [[b.get("title") or label(str(b.get("capability") or "")),

@@ -422,6 +422,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     **{t: _exercise for t in _EXERCISE_WHAT},
     "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
     "node.key_rotated": _fields,  # (trust: the node's key as the log last says it)
+    "attachment.added": lambda st, ev: _create(st, ev, None),
 }
 
 
@@ -451,6 +452,8 @@ def title_of(st: State) -> str:
         return f"Centrum {st.get('centre')}"
     if k == "alert":
         return f"NL-Alert: {st.get('text', '')}"[:200]
+    if k == "attachment":
+        return str(st.get("name", ""))[:200]
     if k in ("journal", "action"):
         return str(st.get("text", ""))[:200]
     return str(st.get("title") or st.get("name") or st.get("id"))

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hs
 
+from data.domain import attachments as att
 from data.domain import geo
 from data.domain import validation as v
 from data.domain.enums import BIJSTAND_ADDRESSEES
@@ -159,7 +160,9 @@ def valid_payload(event_type: str) -> dict[str, Any]:
             v.region: "VR06", v.regions: ["VR07", "VR06", "VR07"], v.timestamp: _STAMPS[0],
             v.classification: "vertrouwelijk", v.text_list: ["a", " b "],
             v.function_text: "OvD Brandweer", geo.point: {"lat": 52.2, "lon": 5.9},
-            geo.radius: 0, geo.polygon: [[52.2, 5.9], [52.3, 5.9], [52.3, 6.0]]}
+            geo.radius: 0, geo.polygon: [[52.2, 5.9], [52.3, 5.9], [52.3, 6.0]],
+            att.sha256_check: "0" * 64, att.size_check: 3, att.media_check: "image/png",
+            att.name_check: "dijk.jpg"}
     out: dict[str, Any] = {}
     for name, f in spec.items():
         if f.check in (v.choice, v.region_or_partner, v.choices_list):

@@ -45,6 +45,7 @@ from data.clock import now_iso
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
+from data.sync.hub.blobs import BlobStore, SqlBlobs
 from data.sync.hub.news import CHANNEL
 from data.sync.hub.roster import HubRoster
 from data.sync.hub.tables import (
@@ -167,6 +168,7 @@ class EventLog(Protocol):
     kind: str
     hub_id: str
     auth: Auth
+    blobs: BlobStore
 
     def worlds(self) -> list[str] | None: ...
 
@@ -203,6 +205,7 @@ class SqlEventLog:
             self.auth = Auth(self.write, self.read)
             self.hub_id = self.auth.ensure()
             self.roster = HubRoster(self.write, self.read)
+            self.blobs = SqlBlobs(self.write, self.read)
         except OperationalError as e:
             raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
         self.kind = self.write.dialect.name
