@@ -29,9 +29,7 @@ from desktop.ops import CollectionOp
 from desktop.panes import Pane
 from widgets.attachments import THUMB, AttachmentStrip
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Bijlagen", text)
+translate = QCoreApplication.translate
 
 
 def thumbnail(data: bytes) -> QImage | None:
@@ -98,25 +96,28 @@ class AttachmentsPane(Pane):
 
     def choose(self, target_id: str) -> None:
         paths, _f = QFileDialog.getOpenFileNames(
-            self.ctx.window, tr("Bijlage toevoegen"), "",
-            tr("Alle bestanden (*);;Foto's (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)"))
+            self.ctx.window, translate("Bijlagen", "Bijlage toevoegen"), "",
+            translate("Bijlagen", "Alle bestanden (*);;Foto's (*.jpg *.jpeg *.png *.gif "
+                                  "*.webp);;PDF (*.pdf)"))
         if paths:
             self.add(target_id, paths)
 
     def add(self, target_id: str, paths: list[str]) -> None:
         """Attach ``paths`` to ``target_id`` (a refusal says why, and keeps nothing)."""
         if self.ctx.frozen():
-            self.ctx.status(tr("Niet opgeslagen: u kijkt terug naar een eerder beeld."))
+            self.ctx.status(translate("Bijlagen", "Niet opgeslagen: u kijkt terug naar een "
+                                                  "eerder beeld."))
             return
-        self.ctx.status(tr("bijlage opslaan…"))
+        self.ctx.status(translate("Bijlagen", "bijlage opslaan…"))
 
         def fail(e: Exception) -> None:
             msg = str(e)
-            self.ctx.status(tr("bijlage niet opgeslagen: {0}").format(msg))
-            QMessageBox.warning(self.ctx.window, tr("Bijlage niet opgeslagen"), msg)
+            self.ctx.status(translate("Bijlagen", "bijlage niet opgeslagen: {0}").format(msg))
+            QMessageBox.warning(self.ctx.window,
+                                translate("Bijlagen", "Bijlage niet opgeslagen"), msg)
 
         CollectionOp(self.ctx.ops, add_files(target_id, paths, self.ctx.author)) \
-            .success(lambda _c: self.ctx.status(tr("bijlage opgeslagen"))) \
+            .success(lambda _c: self.ctx.status(translate("Bijlagen", "bijlage opgeslagen"))) \
             .failure(fail).run_in_background()
 
     def open(self, attachment_id: str) -> None:
@@ -140,10 +141,12 @@ class AttachmentsPane(Pane):
             copy = folder / name
             copy.write_bytes(data)
         except OSError as e:
-            self.ctx.status(tr("bijlage niet te openen: {0}").format(file_words(e)))
+            self.ctx.status(translate("Bijlagen", "bijlage niet te openen: {0}")
+                            .format(file_words(e)))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-            self.ctx.status(tr("geen programma gevonden om {0} te openen; kopie staat in "
+            self.ctx.status(translate("Bijlagen", "geen programma gevonden om {0} te openen; "
+                                                  "kopie staat in "
                                "{1}").format(name, folder))
 
     def show_full(self, name: str, pix: QPixmap) -> None:

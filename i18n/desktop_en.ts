@@ -64,47 +64,47 @@
 <context>
     <name>Bijlagen</name>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="99"/>
         <source>Bijlage toevoegen</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="100"/>
         <source>Alle bestanden (*);;Foto&apos;s (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</source>
         <translation>All files (*);;Photos (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="108"/>
         <source>Niet opgeslagen: u kijkt terug naar een eerder beeld.</source>
         <translation>Not saved: you are looking back at an earlier picture.</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="111"/>
         <source>bijlage opslaan…</source>
         <translation>saving attachment…</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="115"/>
         <source>bijlage niet opgeslagen: {0}</source>
         <translation>attachment not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="117"/>
         <source>Bijlage niet opgeslagen</source>
         <translation>Attachment not saved</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="120"/>
         <source>bijlage opgeslagen</source>
         <translation>attachment saved</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="144"/>
         <source>bijlage niet te openen: {0}</source>
-        <translation>cannot open attachment: {0}</translation>
+        <translation>attachment cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="1"/>
+        <location filename="../desktop/attach_ui.py" line="148"/>
         <source>geen programma gevonden om {0} te openen; kopie staat in {1}</source>
         <translation>no program found to open {0}; a copy is in {1}</translation>
     </message>
@@ -466,181 +466,181 @@ Details are in {0}.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/main_window.py" line="68"/>
+        <location filename="../desktop/main_window.py" line="69"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="69"/>
+        <location filename="../desktop/main_window.py" line="70"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="70"/>
+        <location filename="../desktop/main_window.py" line="71"/>
         <source>Bijstand</source>
         <translation>Mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="71"/>
+        <location filename="../desktop/main_window.py" line="72"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="72"/>
+        <location filename="../desktop/main_window.py" line="73"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="73"/>
-        <location filename="../desktop/main_window.py" line="131"/>
+        <location filename="../desktop/main_window.py" line="74"/>
+        <location filename="../desktop/main_window.py" line="132"/>
         <source>Verbindingen</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="74"/>
+        <location filename="../desktop/main_window.py" line="75"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="76"/>
-        <location filename="../desktop/main_window.py" line="142"/>
+        <location filename="../desktop/main_window.py" line="77"/>
+        <location filename="../desktop/main_window.py" line="143"/>
         <source>Tegenstrijdige wijzigingen</source>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="77"/>
+        <location filename="../desktop/main_window.py" line="78"/>
         <source>Publiek en schaarste</source>
         <translation>Public and scarce resources</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="78"/>
+        <location filename="../desktop/main_window.py" line="79"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="109"/>
+        <location filename="../desktop/main_window.py" line="110"/>
         <source>Crisisbeeld — {0} ({1})</source>
         <extracomment>the smallest window every view stays usable in (a 1366×768 laptop minus its task bar) the window that took this one&apos;s place after a change of language (see set_language)</extracomment>
         <translation>Crisisbeeld — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="132"/>
+        <location filename="../desktop/main_window.py" line="133"/>
         <source>Klik op een cel (of Enter) om een nieuwe status te melden</source>
         <translation>Click a cell (or press Enter) to report a new status</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="155"/>
+        <location filename="../desktop/main_window.py" line="156"/>
         <source>Zoeken in alle schermen (Ctrl+F)</source>
         <translation>Search all views (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="163"/>
+        <location filename="../desktop/main_window.py" line="164"/>
         <source>✕ regiofilter</source>
         <translation>✕ region filter</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="166"/>
+        <location filename="../desktop/main_window.py" line="167"/>
         <source>laden…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="256"/>
+        <location filename="../desktop/main_window.py" line="260"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="268"/>
+        <location filename="../desktop/main_window.py" line="272"/>
         <source>Opgeslagen, maar het filter verbergt het in {0}.</source>
         <translation>Saved, but the filter hides it in {0}.</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="390"/>
+        <location filename="../desktop/main_window.py" line="394"/>
         <source>Regio: {0}</source>
         <translation>Region: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="420"/>
+        <location filename="../desktop/main_window.py" line="424"/>
         <source>Oefening</source>
         <translation>Exercise</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="434"/>
+        <location filename="../desktop/main_window.py" line="438"/>
         <source>&amp;Weergave</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="442"/>
+        <location filename="../desktop/main_window.py" line="446"/>
         <source>Wandweergave (Overzicht schermvullend)</source>
         <translation>Wall display (Overview full screen)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="448"/>
+        <location filename="../desktop/main_window.py" line="452"/>
         <source>Licht thema</source>
         <translation>Light theme</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="457"/>
+        <location filename="../desktop/main_window.py" line="461"/>
         <source>&amp;Nieuw</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="461"/>
+        <location filename="../desktop/main_window.py" line="465"/>
         <source>Incident melden</source>
         <extracomment>command type -&gt; its action in the Nieuw menu (people_ui hides what one may not do)</extracomment>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="463"/>
+        <location filename="../desktop/main_window.py" line="467"/>
         <source>Bijstandsverzoek</source>
         <translation>Mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="465"/>
+        <location filename="../desktop/main_window.py" line="469"/>
         <source>Sessie openen (ROT/GBT/RBT/IRBT)</source>
         <translation>Open session (ROT/GBT/RBT/IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="467"/>
+        <location filename="../desktop/main_window.py" line="471"/>
         <source>Logboekbericht (snelinvoer)</source>
         <translation>Log message (quick entry)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="475"/>
+        <location filename="../desktop/main_window.py" line="479"/>
         <source>&amp;Hulp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="476"/>
+        <location filename="../desktop/main_window.py" line="480"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="482"/>
+        <location filename="../desktop/main_window.py" line="486"/>
         <source>Diagnose opslaan…</source>
         <translation>Save diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="485"/>
+        <location filename="../desktop/main_window.py" line="489"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="496"/>
+        <location filename="../desktop/main_window.py" line="500"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="518"/>
+        <location filename="../desktop/main_window.py" line="522"/>
         <source>Vork in de keten</source>
         <translation>Fork in the chain</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="524"/>
+        <location filename="../desktop/main_window.py" line="528"/>
         <source>Niet op het rooster</source>
         <translation>Not on the roster</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="526"/>
+        <location filename="../desktop/main_window.py" line="530"/>
         <source>
 
 Meld dit bij het beheer van de hub (KCR2): alleen centra op het rooster dat de vastgepinde root ondertekende, worden aangenomen.</source>
@@ -1228,27 +1228,27 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>Synchronisation not started: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="230"/>
+        <location filename="../desktop/sync_ui.py" line="231"/>
         <source>Er is nog geen hub ingesteld (Synchronisatie → Hub toevoegen…).</source>
         <translation>No hub has been set up yet (Synchronisation → Add hub…).</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="262"/>
+        <location filename="../desktop/sync_ui.py" line="263"/>
         <source>synchronisatie start…</source>
         <translation>synchronisation starting…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="265"/>
+        <location filename="../desktop/sync_ui.py" line="266"/>
         <source>Geen hub ingesteld: Synchronisatie → Hub toevoegen…</source>
         <translation>No hub set up: Synchronisation → Add hub…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="269"/>
+        <location filename="../desktop/sync_ui.py" line="270"/>
         <source>Buren-hub draait op poort {0}</source>
         <translation>Neighbours&apos; hub running on port {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="287"/>
+        <location filename="../desktop/sync_ui.py" line="288"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>

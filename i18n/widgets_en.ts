@@ -107,37 +107,38 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="56"/>
         <source>Bijlage toevoegen…</source>
+        <extracomment>the longest side of a thumbnail, in pixels</extracomment>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="57"/>
         <source>Kies een bestand, of sleep het hierheen</source>
         <translation>Choose a file, or drag it here</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="118"/>
         <source>rubricering: {0}</source>
         <translation>classification: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="131"/>
         <source>klik voor volledige grootte</source>
         <translation>click for full size</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="136"/>
         <source>klik om te openen</source>
         <translation>click to open</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="154"/>
         <source>Bijlagen ({0})</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="1"/>
+        <location filename="../widgets/attachments.py" line="155"/>
         <source>Geen bijlagen — sleep een bestand hierheen</source>
         <translation>No attachments — drag a file here</translation>
     </message>
@@ -211,47 +212,47 @@
 <context>
     <name>BijstandView</name>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="49"/>
+        <location filename="../widgets/bijstand_view.py" line="51"/>
         <source>Nieuw verzoek</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="51"/>
+        <location filename="../widgets/bijstand_view.py" line="53"/>
         <source>Aanbod doen</source>
         <translation>Make offer</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="52"/>
+        <location filename="../widgets/bijstand_view.py" line="54"/>
         <source>Aanbod intrekken</source>
         <translation>Withdraw offer</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="53"/>
+        <location filename="../widgets/bijstand_view.py" line="55"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="54"/>
+        <location filename="../widgets/bijstand_view.py" line="56"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="55"/>
+        <location filename="../widgets/bijstand_view.py" line="57"/>
         <source>Aanbod: status</source>
         <translation>Offer: status</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="56"/>
+        <location filename="../widgets/bijstand_view.py" line="58"/>
         <source>Doorzetten</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="57"/>
+        <location filename="../widgets/bijstand_view.py" line="59"/>
         <source>Alleen KCR2: deelverzoek aan Defensie (JFC) of de EU (UCPM); beschikbaarheid is onzeker</source>
         <translation>KCR2 only: sub-request to Defence (JFC) or the EU (UCPM); availability is uncertain</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="76"/>
+        <location filename="../widgets/bijstand_view.py" line="78"/>
         <source>Bijstand</source>
         <translation>Mutual aid</translation>
     </message>
@@ -462,195 +463,195 @@ at {3}</translation>
 <context>
     <name>DecisionsView</name>
     <message>
-        <location filename="../widgets/decisions_view.py" line="58"/>
+        <location filename="../widgets/decisions_view.py" line="59"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="58"/>
+        <location filename="../widgets/decisions_view.py" line="59"/>
         <source>Sessie</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="59"/>
-        <location filename="../widgets/decisions_view.py" line="63"/>
-        <location filename="../widgets/decisions_view.py" line="72"/>
-        <location filename="../widgets/decisions_view.py" line="110"/>
+        <location filename="../widgets/decisions_view.py" line="60"/>
+        <location filename="../widgets/decisions_view.py" line="64"/>
+        <location filename="../widgets/decisions_view.py" line="73"/>
+        <location filename="../widgets/decisions_view.py" line="112"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="59"/>
+        <location filename="../widgets/decisions_view.py" line="60"/>
         <source>Geopend</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="62"/>
+        <location filename="../widgets/decisions_view.py" line="63"/>
         <source>Nr</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="62"/>
+        <location filename="../widgets/decisions_view.py" line="63"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="62"/>
+        <location filename="../widgets/decisions_view.py" line="63"/>
         <source>Versie</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="64"/>
+        <location filename="../widgets/decisions_view.py" line="65"/>
         <source>Acties</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="67"/>
+        <location filename="../widgets/decisions_view.py" line="68"/>
         <source>Overname per regio</source>
         <translation>Adoption per region</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="68"/>
+        <location filename="../widgets/decisions_view.py" line="69"/>
         <source>Besluit / afspraak</source>
         <translation>Decision / agreement</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="71"/>
+        <location filename="../widgets/decisions_view.py" line="72"/>
         <source>Actie</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="73"/>
+        <location filename="../widgets/decisions_view.py" line="74"/>
         <source>Let op</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="75"/>
+        <location filename="../widgets/decisions_view.py" line="76"/>
         <source>Gereed vóór</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="76"/>
+        <location filename="../widgets/decisions_view.py" line="77"/>
         <source>Eigenaar</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="91"/>
+        <location filename="../widgets/decisions_view.py" line="93"/>
         <source>Sessie openen</source>
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="92"/>
+        <location filename="../widgets/decisions_view.py" line="94"/>
         <source>Besluit vastleggen</source>
         <translation>Record decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="93"/>
+        <location filename="../widgets/decisions_view.py" line="95"/>
         <source>Wijzigen</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="94"/>
+        <location filename="../widgets/decisions_view.py" line="96"/>
         <source>Intrekken</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="95"/>
+        <location filename="../widgets/decisions_view.py" line="97"/>
         <source>Actie toevoegen</source>
         <translation>Add action</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="96"/>
+        <location filename="../widgets/decisions_view.py" line="98"/>
         <source>Actiestatus</source>
         <translation>Action status</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="97"/>
+        <location filename="../widgets/decisions_view.py" line="99"/>
         <source>Actie bijwerken</source>
         <translation>Update action</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="98"/>
+        <location filename="../widgets/decisions_view.py" line="100"/>
         <source>Sessie sluiten</source>
         <translation>Close session</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="99"/>
+        <location filename="../widgets/decisions_view.py" line="101"/>
         <source>Overname</source>
         <translation>Adoption</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="100"/>
+        <location filename="../widgets/decisions_view.py" line="102"/>
         <source>Meld per regio of de afspraak is overgenomen en uitgevoerd</source>
         <translation>Report per region whether the agreement was adopted and carried out</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="102"/>
+        <location filename="../widgets/decisions_view.py" line="104"/>
         <source>Ander besluit</source>
         <translation>Other decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="103"/>
+        <location filename="../widgets/decisions_view.py" line="105"/>
         <source>Hang de actie onder een besluit dat nog staat</source>
         <translation>Attach the action to a decision that still stands</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="106"/>
+        <location filename="../widgets/decisions_view.py" line="108"/>
         <source>Openen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="107"/>
+        <location filename="../widgets/decisions_view.py" line="109"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="108"/>
+        <location filename="../widgets/decisions_view.py" line="110"/>
         <source>Vastleggen</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="109"/>
+        <location filename="../widgets/decisions_view.py" line="111"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="111"/>
+        <location filename="../widgets/decisions_view.py" line="113"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="124"/>
+        <location filename="../widgets/decisions_view.py" line="126"/>
         <source>Sessies</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="126"/>
+        <location filename="../widgets/decisions_view.py" line="128"/>
         <source>Besluiten en afspraken</source>
         <translation>Decisions and agreements</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="132"/>
+        <location filename="../widgets/decisions_view.py" line="134"/>
         <source>Acties bij dit besluit</source>
         <translation>Actions under this decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="141"/>
+        <location filename="../widgets/decisions_view.py" line="143"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="198"/>
+        <location filename="../widgets/decisions_view.py" line="200"/>
         <source>⚠ {0} zonder besluit</source>
         <translation>⚠ {0} without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="246"/>
+        <location filename="../widgets/decisions_view.py" line="248"/>
         <source>⚠ besluit ingetrokken: afsluiten of ander besluit</source>
         <translation>⚠ decision revoked: close it or attach it to another decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="247"/>
+        <location filename="../widgets/decisions_view.py" line="249"/>
         <source>⚠ te laat</source>
         <translation>⚠ overdue</translation>
     </message>
@@ -1070,87 +1071,87 @@ at {3}</translation>
 <context>
     <name>IncidentsView</name>
     <message>
-        <location filename="../widgets/incidents_view.py" line="1"/>
+        <location filename="../widgets/incidents_view.py" line="68"/>
         <source>Bijl.</source>
         <translation>Att.</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="64"/>
+        <location filename="../widgets/incidents_view.py" line="66"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="65"/>
+        <location filename="../widgets/incidents_view.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="67"/>
+        <location filename="../widgets/incidents_view.py" line="71"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="68"/>
+        <location filename="../widgets/incidents_view.py" line="72"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="79"/>
+        <location filename="../widgets/incidents_view.py" line="84"/>
         <source>Nieuw incident (Ctrl+N)</source>
         <translation>New incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="80"/>
+        <location filename="../widgets/incidents_view.py" line="85"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="81"/>
+        <location filename="../widgets/incidents_view.py" line="86"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="82"/>
+        <location filename="../widgets/incidents_view.py" line="87"/>
         <source>Beeld bijwerken</source>
         <translation>Update situation picture</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="84"/>
+        <location filename="../widgets/incidents_view.py" line="89"/>
         <source>Oordeel bijwerken</source>
         <translation>Update the assessment (Oordeel)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="99"/>
+        <location filename="../widgets/incidents_view.py" line="104"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="118"/>
+        <location filename="../widgets/incidents_view.py" line="123"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="118"/>
+        <location filename="../widgets/incidents_view.py" line="123"/>
         <source>Brandweer</source>
         <translation>Fire service</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="119"/>
+        <location filename="../widgets/incidents_view.py" line="124"/>
         <source>GHOR</source>
         <translation>GHOR (medical)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="119"/>
+        <location filename="../widgets/incidents_view.py" line="124"/>
         <source>Politie</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="120"/>
+        <location filename="../widgets/incidents_view.py" line="125"/>
         <source>Bevolkingszorg</source>
         <translation>Care for the population</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="121"/>
+        <location filename="../widgets/incidents_view.py" line="126"/>
         <source>Crisiscommunicatie</source>
         <translation>Crisis communication</translation>
     </message>
@@ -1215,37 +1216,37 @@ at {3}</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../widgets/journal_view.py" line="38"/>
+        <location filename="../widgets/journal_view.py" line="39"/>
         <source>filter het logboek (kanaal, van, aan, tekst)</source>
         <translation>filter the log (channel, from, to, text)</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="40"/>
+        <location filename="../widgets/journal_view.py" line="41"/>
         <source>alleen kernberichten</source>
         <translation>key messages only</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="45"/>
+        <location filename="../widgets/journal_view.py" line="46"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="50"/>
+        <location filename="../widgets/journal_view.py" line="51"/>
         <source>Kies een regel om het hele bericht te lezen.</source>
         <translation>Choose a line to read the whole message.</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="60"/>
+        <location filename="../widgets/journal_view.py" line="61"/>
         <source>Opgeslagen, maar het filter verbergt het nieuwe bericht.</source>
         <translation>Saved, but the filter hides the new message.</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="63"/>
+        <location filename="../widgets/journal_view.py" line="64"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="125"/>
+        <location filename="../widgets/journal_view.py" line="129"/>
         <source>{0} van {1} regels</source>
         <translation>{0} of {1} lines</translation>
     </message>
