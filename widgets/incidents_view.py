@@ -8,6 +8,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QPushButton,
     QSplitter,
@@ -76,6 +77,16 @@ class IncidentsView(QWidget):
         self.table = make_table()
         self.table.setModel(self.proxy)
         set_widths(self.table, [330, 50, 110, 190])
+        # no sideways scrolling on a laptop: the title takes what is left (elided, full text in
+        # its tooltip), the other columns as wide as their contents
+        head = self.table.horizontalHeader()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 4):
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # regions: elided
+        self.table.setColumnWidth(3, 110)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
