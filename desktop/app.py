@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -54,11 +56,31 @@ def build_window(db: Path, theme: str = "dark") -> MainWindow:
     return win
 
 
+class _StopAtPaint(QObject):
+    """``$CRISISBEELD_STOP_AT_PAINT`` (bench/startup.py, also for the frozen program): the
+    epoch seconds of the command; at the window's first paint print the seconds since then and
+    the CPU seconds this process used, and stop."""
+
+    def __init__(self, app: QApplication, since: float) -> None:
+        super().__init__(app)
+        self.app, self.since = app, since
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
+        if ev.type() == QEvent.Type.Paint:
+            print(f"eerste tekening {time.time() - self.since:.4f} {time.process_time():.4f}",
+                  flush=True)
+            self.app.exit(0)
+        return False
+
+
 def run_app(db: Path, theme: str = "dark") -> int:
     app = make_app()
     errors.install()
     win = build_window(db, theme)
     win.restore_geometry()
+    stop_at = os.environ.get("CRISISBEELD_STOP_AT_PAINT")
+    if stop_at:
+        win.installEventFilter(_StopAtPaint(app, float(stop_at)))
     win.show()
     win.start()
     win.people.start(ask=True)  # issue 16: who is on duty here signs in first
