@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common import title_label
-from widgets.exercise_timeline import ExerciseTimeline
+from widgets.deferred import Deferred
 from widgets.table_model import ID_ROLE, Column, RowTableModel
 
 SPEEDS = (1, 2, 4, 10, 30, 60)
@@ -46,6 +46,12 @@ def _dur(s: Any) -> str:
         return ""
     m, sec = divmod(abs(int(s)), 60)
     return f"{m} min" + (f" {sec} s" if sec else "")
+
+
+def _exercise_timeline() -> QWidget:
+    from widgets.exercise_timeline import ExerciseTimeline  # pyqtgraph
+
+    return ExerciseTimeline()
 
 
 def parse_offset(text: str) -> int | None:
@@ -228,7 +234,7 @@ class ExerciseConsole(QWidget):
         ll.addLayout(rating)
         split.addWidget(upper)
         split.addWidget(lower)
-        self.timeline = ExerciseTimeline()
+        self.timeline = Deferred(_exercise_timeline)  # pyqtgraph: when first shown
         self.timeline.setMinimumHeight(120)
         split.addWidget(self.timeline)
         split.addWidget(self.aar)
@@ -312,7 +318,7 @@ class ExerciseConsole(QWidget):
 
     def show_timeline(self, points: list[tuple[str, int, list[int]]], now_s: int) -> None:
         """Injects that went out against the players' responses (scenario seconds)."""
-        self.timeline.set_points(points, now_s)
+        self.timeline.call("set_points", points, now_s)
 
     def show_aar(self, page: str) -> None:
         self.aar.setHtml(page)

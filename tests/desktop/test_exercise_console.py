@@ -222,8 +222,8 @@ def test_console_judges_an_expectation(qtbot: Any, control: Any) -> None:
     o = load_judgement(db).overrides[("I1", 1)]
     assert (o.verdict, o.note) == ("deels", "gebeld, niet gelogd")
     # the timeline shows I1 going out at T+0 (no player answered it)
-    qtbot.waitUntil(lambda: [float(x) for x in con.timeline.injects.data["x"]] == [0.0])
-    assert len(con.timeline.responses.data) == 0
+    qtbot.waitUntil(lambda: [float(x) for x in con.timeline.real().injects.data["x"]] == [0.0])
+    assert len(con.timeline.real().responses.data) == 0
 
 
 def _csv(path: Path, lines: list[str]) -> Path:
