@@ -22,7 +22,7 @@ picture from a store.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -237,6 +237,14 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     return Sitrep(meta, iso, since, filters, highest, figures, incidents,
                   bijstand[:bijstand_listed], comms, nsp, journal[j_more:], judged, decisions,
                   levels, withheld, b_more, j_more)
+
+
+def relisted(s: Sitrep, bijstand_listed: int) -> Sitrep:
+    """``s`` listing only its ``bijstand_listed`` most urgent open requests (a pack's sitrep
+    from its bijstand board, without composing the picture twice)."""
+    shown = min(bijstand_listed, len(s.bijstand))
+    total = len(s.bijstand) + s.bijstand_more
+    return replace(s, bijstand=s.bijstand[:shown], bijstand_more=total - shown)
 
 
 def _count_status(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
