@@ -6,7 +6,6 @@ journal comes straight from the log for the window asked, so a 1M-event store co
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +14,7 @@ from data.picture.moment import Now, at, at_iso
 from data.report.content import DEFAULT_SINCE_HOURS, Filters, Meta, Raw, Sitrep, compose
 from data.store import Store, log
 from data.store import queries as q
-from data.store.envelope import Event
+from data.store.envelope import Event, loads
 
 #: open requests without their history (thousands on a big store; the sitrep needs none of it)
 _OPEN_BIJSTAND_SQL = ("SELECT json_remove(state, '$.history', '$.conflicts') FROM entity "
@@ -56,9 +55,9 @@ def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
                   nsp=q.states(st, "nsp"))
         with st.reader() as conn:
             marks = ",".join("?" * len(OPEN_BIJSTAND))
-            raw.bijstand = [json.loads(r[0]) for r in conn.execute(
+            raw.bijstand = [loads(r[0]) for r in conn.execute(
                 _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
-            raw.comms = [json.loads(r[0]) for r in conn.execute(_COMMS_SQL)]
+            raw.comms = [loads(r[0]) for r in conn.execute(_COMMS_SQL)]
             raw.journal = [journal_line(e)
                            for e in log.journal_between(conn, since, iso, key_only)]
     return raw
