@@ -9,33 +9,48 @@ OEF-BENCH``). Each run measures, in one process:
 
 * the yardsticks: a full scan of the event table in SQLite (``count(*)`` over the journal
   type, the floor of anything that reads the journal) and a fixed piece of Python work (JSON
-  round trips), so that figures can be compared across a loaded machine as ratios;
-* reading the sitrep (``gather`` + ``compose``) and drawing it as PDF (``write_pdf``);
+  round trips, wall and CPU time), so that figures can be compared across a loaded machine as
+  ratios;
+* reading the sitrep (``gather`` + ``compose``) and drawing it as PDF (``write_pdf``), wall
+  and CPU time of this process;
 * one paper pack as the application makes it (``crisisbeeld paper --once`` in a child
-  process, start-up included) while this process runs a Qt event loop with a 10 ms timer:
-  the longest gap between its ticks says whether the window would have stalled. (On a worker
-  thread instead, Qt's rich-text layout holds the interpreter lock and the loop stalls for the
-  whole layout: seconds.)
+  process, start-up included, bytecode cached as an installed program has it; CPU time of the
+  child) while this process runs a Qt event loop with a 10 ms timer: the longest gap between
+  its ticks says whether the window would have stalled;
+* the same pack on a worker thread of this process, with the same loop: why the application
+  uses a child process (Qt's rich-text layout holds the interpreter lock; the loop stalls).
 
-Several runs; each figure is given as median and range, and as a ratio to the yardsticks of
-the same run. Figures move 30-40 % on a shared machine.
+One unmeasured pack first (bytecode, page cache). Each figure is given as median and range,
+and as a ratio to the yardsticks of the same run. Wall times move 30-40 % on a shared machine;
+CPU times and their ratio to the CPU yardstick much less.
 
-Run of 2026-11-26 ~06:27 UTC, shared 2-core VM at load average 15-40 (other test suites), on an
-85,299-event demo store (91 MB; the 1M build was stopped at 85k: at that load it would have
-taken well over an hour; its traffic already holds 5,117 open bijstand requests), 3 runs:
+Runs of 2026-11-26 ~08:43 UTC, shared 2-core VM at load average 11-12 (other sessions), on
+an 85,463-event demo store (97 MB; ``crisisbeeld demo --events 85000``), two bench runs of
+two passes each, before (the code as it was) and after, alternating:
 
-    yardstick: journal scan            median 0.22 s (0.15-0.25)
-    yardstick: 20k JSON round trips    median 1.77 s (1.55-2.13)
-    sitrep PDF (6 pages)               median 2.35 s (1.61-2.69) = 12.5 x the journal scan
-      of which reading 1.47 s, drawing 0.88 s
-    paper pack (24 pages, child proc.) median 15.0 s (14.6-15.5) = 69 x the journal scan
-      (in-process: Python + Qt start-up and store open 8.0 s, the pack itself 8.1 s)
-    longest GUI-loop gap during a pack median 52 ms (worst 83 ms)
+    what                          before (2 runs)                  after (2 runs)
+    sitrep PDF (8 pages), wall    1.09 s; 1.08 s                   0.87 s; 1.16 s
+      CPU (× CPU yardstick)       0.26 s (1.94×); 0.29 s (2.01×)   0.27 s (1.94×); 0.27 s (1.92×)
+    paper pack (91 pages), wall   7.20 s; 8.08 s                   4.90 s; 4.84 s
+      CPU (× CPU yardstick)       1.69 s (12.4×); 1.99 s (13.9×)   1.23 s (8.9×); 1.30 s (9.4×)
+    longest GUI-loop gap, pack    42 ms; 71 ms                     40 ms; 48 ms
+    the pack on a worker thread   gap 650 ms; 862 ms               gap 582 ms; 628 ms
+    (the CPU yardstick: 0.14 s in every run)
 
-Before the sitrep listed only the 40 most urgent requests it was 218 pages and took 64 s;
-reading the open requests without their history took the read from 2.2 s to 1.5 s. The budgets
-(3 s on 1M events, 5 s a pack) are not shown: the store is 85k events, not 1M, and the machine
-was loaded; the pack's start-up of a child process is half its time.
+What made the pack cheaper: the picture is composed once (the sitrep is the bijstand board's
+sitrep listing fewer requests), the journal part reads only the newest 1,000 lines the
+classification ceiling lets through and counts the others from their classification alone
+(it read and decoded the whole day twice: 50k events here), and each document is laid out
+once (the page size is set before the text, not after it). The child's start-up is about
+0.25 s of CPU (Python, Qt, the store); the "8 s of start-up" measured before came from an
+environment without cached bytecode, where the child compiled every module on each pack. The
+pack's remaining time is Qt's rich-text layout and drawing of 91 pages (about 0.9 s CPU).
+
+The sitrep needs one scan of the journal (its key messages); without the ``occurred_at``
+index (made by Terugkijken) that is a scan of the whole event table: the journal-scan
+yardstick took 0.05-0.09 s here, so roughly 0.6-1 s on a 1M-event store, plus decoding the
+key messages of the window. Not measured on 1M events in this run (building that store takes
+over an hour at this load).
 """
 
 from __future__ import annotations
