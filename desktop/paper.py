@@ -3,9 +3,10 @@
 :class:`PaperPacks` is the whole rule without Qt timers: when the next pack is due (by a chosen
 clock, so a test can move time), writing one pack from a read-only store, pruning the old ones,
 and handing the new one to a printer. The command line runs it in a loop
-(``crisisbeeld paper``); the application runs it on a reading lane (desktop/paper_ui.py), so a
-pack never blocks the window. A failing printer or a full disk is an answer, not a crash: the
-pack that could not be written leaves nothing half-written behind, and the next tick tries again.
+(``crisisbeeld paper``); the application runs ``crisisbeeld paper --once`` in a child process
+(desktop/report_ui.py), so a pack never blocks the window. A failing printer or a full disk is
+an answer, not a crash: the pack that could not be written leaves nothing half-written behind,
+and the next tick tries again.
 """
 
 from __future__ import annotations
