@@ -48,9 +48,29 @@ pack's remaining time is Qt's rich-text layout and drawing of 91 pages (about 0.
 
 The sitrep needs one scan of the journal (its key messages); without the ``occurred_at``
 index (made by Terugkijken) that is a scan of the whole event table: the journal-scan
-yardstick took 0.05-0.09 s here, so roughly 0.6-1 s on a 1M-event store, plus decoding the
-key messages of the window. Not measured on 1M events in this run (building that store takes
-over an hour at this load).
+yardstick took 0.05-0.09 s here and 0.3-0.6 s on the 1M-event store below, plus decoding
+the key messages of the window.
+
+The same on a 1,000,463-event demo store (1.1 GB, ``--events 1000000``, built in 9 min at
+load 11; 722k journal lines, 578k of them in the last 24 hours, 56k open requests), one bench
+run of two passes each, ~09:05-09:11 UTC, load average 11:
+
+    what                          before                           after
+    sitrep PDF (8 pages), wall    3.94 s; 4.55 s                   4.29 s; 3.70 s
+      CPU (× CPU yardstick)       1.94 s (14.2×); 1.94 s (13.9×)   1.77 s (12.0×); 1.72 s (11.9×)
+    paper pack (91 pages), wall   23.96 s; 22.59 s                 9.64 s; 8.99 s
+      CPU (× CPU yardstick)       10.21 s (74.8×); 9.88 s (70.7×)  3.80 s (25.7×); 3.77 s (26.2×)
+    the pack on a worker thread   gap 1.10 s; 0.94 s               gap 0.33 s; 0.35 s
+
+Neither budget is met on 1M events on this loaded machine. Where the time goes there: the
+sitrep decodes and sorts all 56k open requests (about 1.2 s of CPU; it lists 40, the figures
+count them all) and scans the journal for its key messages (0.4 s of CPU in SQLite, the
+window holds 578k lines); the pack adds the classification of every line of the window
+(``journal_marks``: 0.95 s of CPU; a plain count and the newest 1,000 without it cost 0.82 s,
+so not worth a second path) and Qt's pages (about 1 s). Next steps, not done: count and sum
+the open requests in SQL and decode only the most urgent ones; keep the classification and
+the key mark of a journal line in columns (or an index on ``occurred_at`` with them) so that
+neither needs ``json_extract`` over the whole window.
 """
 
 from __future__ import annotations
