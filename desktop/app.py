@@ -82,8 +82,8 @@ def run_app(db: Path, theme: str = "dark") -> int:
     errors.install()
     win = build_window(db, theme)
     win.restore_geometry()
-    stop_at = os.environ.get("CRISISBEELD_STOP_AT_PAINT")
-    if stop_at:
+    stop_at = os.environ.get("CRISISBEELD_STOP_AT_PAINT", "")
+    if stop_at.replace(".", "", 1).isdigit():
         win.installEventFilter(_StopAtPaint(app, float(stop_at)))
     win.show()
     win.start()

@@ -53,3 +53,21 @@ def test_the_overview_timeline_arrives_once_the_window_has_painted(qtbot: Any,
         qtbot.waitUntil(lambda: bool(real.stacked.hours), timeout=10_000)  # the loaded buckets
     finally:
         win.shutdown()
+
+
+def test_run_stops_at_its_first_paint_when_asked(tmp_path: Path) -> None:
+    """What bench/startup.py measures, the frozen program included: the real command."""
+    import os
+    import time
+
+    from data.store import Store
+
+    db = tmp_path / "s.db"
+    Store.create(db, "vru", "OEF-START", "VRU").close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CRISISBEELD_HOME=str(tmp_path / "h"),
+               XDG_CONFIG_HOME=str(tmp_path / "c"), CRISISBEELD_STOP_AT_PAINT=repr(time.time()))
+    r = subprocess.run([sys.executable, "-m", "desktop", "run", "--db", str(db)], env=env,
+                       capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert r.returncode == 0, r.stderr
+    word, wall, cpu = r.stdout.strip().splitlines()[-1].rsplit(" ", 2)
+    assert word == "eerste tekening" and float(wall) > 0 and float(cpu) > 0
