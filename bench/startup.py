@@ -51,6 +51,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -88,11 +89,18 @@ def paint(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="cb-start-"))
+    try:
+        return measure(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(work: Path) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--frozen", help="the frozen program (dist/crisisbeeld/crisisbeeld)")
     a = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="cb-start-"))
     # as an installed program runs: its bytecode compiled once (in a folder of this run, not
     # beside the sources), settings in a folder of this run
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
