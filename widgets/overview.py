@@ -13,9 +13,9 @@ from data.domain.enums import label
 from data.domain.lifecycles import REQUESTED_BIJSTAND
 from data.picture.filtering import region_short, region_title
 from widgets.common import title_label
+from widgets.deferred import Deferred
 from widgets.kpi import KpiTile
 from widgets.map_panel import MapPanel
-from widgets.timeline import Timeline
 
 TILES = (
     ("incidents", QT_TRANSLATE_NOOP("OverviewView", "Actieve incidenten"), "incidenten"),
@@ -25,6 +25,32 @@ TILES = (
     ("nsp", QT_TRANSLATE_NOOP("OverviewView", "Noodsteunpunten open"), "noodsteunpunten"),
     ("conflicts", QT_TRANSLATE_NOOP("OverviewView", "Tegenstrijdige wijzigingen"), "conflicten"),
 )
+
+
+def _timeline() -> QWidget:
+    from widgets.timeline import Timeline  # pyqtgraph and numpy: after the first paint
+
+    return Timeline()
+
+
+class TimelineSlot(Deferred):
+    """The timeline of :mod:`widgets.timeline`, built once the window has painted (see
+    :class:`~widgets.deferred.Deferred`); the same calls as the timeline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_timeline, parent)
+
+    def set_buckets(self, buckets: Sequence[tuple[str, str, int]]) -> None:
+        self.call("set_buckets", buckets)
+
+    def set_now(self, now: Any) -> None:
+        self.call("set_now", now)
+
+    def set_scope(self, text: str) -> None:
+        self.call("set_scope", text)
+
+    def restyle(self) -> None:
+        self.call("restyle")
 
 
 class OverviewView(QWidget):
@@ -56,7 +82,7 @@ class OverviewView(QWidget):
         self.map.sig_place_selected.connect(self.sig_place_selected)
         self.region_note = QLabel(self.tr("Klik op een regio om alle schermen te filteren"))
         self.region_note.setObjectName("Muted")
-        self.timeline = Timeline()
+        self.timeline = TimelineSlot()
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)

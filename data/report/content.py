@@ -24,7 +24,7 @@ picture from a store.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -265,6 +265,14 @@ def _attach_names(incidents: list[dict[str, Any]], attachments: Sequence[Mapping
             continue
         inc.setdefault("attachments", []).append(str(a.get("name")))
     return left_out
+
+
+def relisted(s: Sitrep, bijstand_listed: int) -> Sitrep:
+    """``s`` listing only its ``bijstand_listed`` most urgent open requests (a pack's sitrep
+    from its bijstand board, without composing the picture twice)."""
+    shown = min(bijstand_listed, len(s.bijstand))
+    total = len(s.bijstand) + s.bijstand_more
+    return replace(s, bijstand=s.bijstand[:shown], bijstand_more=total - shown)
 
 
 def _count_status(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
