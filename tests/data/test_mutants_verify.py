@@ -272,3 +272,53 @@ def test_hold_future_holds_from_the_first_event_beyond_the_bound_on():
                                              "later opnieuw", True),
                     Rejection(stamped[3].id, "klok van vnog loopt 1 s voor (meer dan 0 min); "
                                              "later opnieuw", True)]
+
+
+# ------------------------------------------------------------ with the pinned root's roster
+
+class _Roster:
+    """What verify_chains asks of a roster: per origin the keys it may sign with (and the
+    last seq before a revocation), or None for a centre the roster does not list."""
+
+    def __init__(self, **nodes: frozenset[str]) -> None:
+        from data.store.roster import NodeTrust
+
+        self.nodes = {o: NodeTrust(keys, None) for o, keys in nodes.items()}
+
+    def node(self, origin: str):
+        return self.nodes.get(origin)
+
+
+def test_a_centre_the_roster_lists_under_other_keys_is_refused_for_good_by_name():
+    from data.store.roster import key_text
+
+    evs, signer = chain("vnog", 3)
+    head = ("vnog", evs[0])
+    held = (1, evs[0].digest(), signer.public_hex, evs[0].sig)  # the store holds seq 1
+    ok, _h, rej = verify_chains(evs[1:], lambda o: held if o == head[0] else None,
+                                trust=_Roster(vnog=frozenset({"een-andere-sleutel"})))
+    assert ok == []
+    assert [(r.reason, r.transient, r.untrusted) for r in rej] == [
+        (key_text("vnog"), False, True)] * 2
+
+
+def test_a_centre_the_roster_does_not_list_waits_and_the_others_still_count():
+    from data.store.roster import unknown_text
+
+    stranger, _ = chain("onbekend", 2)
+    evs, signer = chain("vnog", 2)
+    ok, _h, rej = verify_chains(stranger + evs, no_head,  # the stranger first
+                                trust=_Roster(vnog=frozenset({signer.public_hex})))
+    assert [e.id for e in ok] == [e.id for e in evs]
+    assert [(r.reason, r.transient, r.untrusted) for r in rej] == [
+        (unknown_text("onbekend"), True, True)] * 2
+
+
+def test_a_registration_under_a_key_the_roster_does_not_list_dooms_the_whole_chain():
+    from data.store.roster import key_text
+
+    evs, _signer = chain("vnog", 3)
+    ok, _h, rej = verify_chains(evs, no_head, trust=_Roster(vnog=frozenset({"een-andere"})))
+    assert ok == []
+    assert [(r.reason, r.transient) for r in rej] == [(key_text("vnog"), False)] * 3
+    assert all(r.untrusted is True for r in rej)  # (the alarm is raised on this flag)
