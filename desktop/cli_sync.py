@@ -262,11 +262,14 @@ def cmd_sync(a: argparse.Namespace) -> int:
     eng.add_listener(show)
     try:
         if a.watch:
+            import threading
+
+            from data.sync.local_writes import follow_local_writes
+
             _sigterm_as_interrupt()
             eng.start()
-            try:
-                while True:
-                    time.sleep(3600)
+            try:  # what the application writes beside us is pushed at once (issue 19)
+                follow_local_writes(st, eng, threading.Event())
             except KeyboardInterrupt:
                 pass
             return 0

@@ -247,3 +247,36 @@ def test_nothing_arrives_twice(sql_hub, store_factory):
     finally:
         for e in engines:
             e.close()
+
+
+def test_a_write_by_another_process_is_pushed_at_once_by_sync_watch(sql_hub, store_factory):
+    """`crisisbeeld sync --watch` beside the application: the application writes through its
+    own connection, the engine (polling once an hour) is not told — the watcher sees the own
+    chain grow and pushes, and the waiting receiver takes it in."""
+    from data.store import Store
+    from data.sync.local_writes import follow_local_writes
+
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    ea = SyncEngine(a, [PeerConfig(sql_hub.url, sql_hub.enroll("vnog"))], interval=3600)
+    eb = SyncEngine(b, [PeerConfig(sql_hub.url, sql_hub.enroll("vrbzo"))], interval=3600)
+    stop = threading.Event()
+    watcher = threading.Thread(target=follow_local_writes, args=(a, ea, stop, 0.05))
+    try:
+        ea.start()
+        eb.start()
+        _online(ea, eb)
+        watcher.start()
+        app = Store.open(a.path)  # the application's own connection to the same file
+        try:
+            ch = app.execute(Command("journal.logged", {"channel": "NCV",
+                                                        "text": "Uit het venster"}), "IM")
+        finally:
+            app.close()
+        (eid,) = ch.events
+        wait_until(lambda: _has(b, str(eid)), "the window's line reached the other centre", 60)
+    finally:
+        stop.set()
+        if watcher.is_alive():
+            watcher.join(10)
+        ea.close()
+        eb.close()
