@@ -5,21 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop import diagnose, places
+from widgets.common import ReadingDialog
 
 translate = QCoreApplication.translate
 
 
-def show_about(parent: QWidget, db: Path | None) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setWindowTitle(translate("HelpDialogs", "Over Crisisbeeld"))
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(diagnose.about_html(db))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.button(QMessageBox.StandardButton.Ok).setText(translate("HelpDialogs", "Sluiten"))
+def show_about(parent: QWidget, db: Path | None) -> ReadingDialog:
+    """The about text scrolls in a dialog that fits the screen (*Sluiten* always in reach)."""
+    box = ReadingDialog(translate("HelpDialogs", "Over Crisisbeeld"), diagnose.about_html(db),
+                        parent, size=(560, 680))
     box.open()
     return box
 

@@ -39,6 +39,7 @@ from data.report.content import Filters, Sitrep, region_codes
 from data.report.gather import sitrep
 from desktop.context import Context
 from desktop.ops import Lane, QueryOp
+from widgets.common import fit_to_screen
 
 
 class SitrepDialog(QDialog):
@@ -51,7 +52,7 @@ class SitrepDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Situatierapport"))
-        self.resize(900, 800)
+        fit_to_screen(self, 900, 800)
         self.regions = QLineEdit(ctx.region())
         self.regions.setPlaceholderText(self.tr("alle regio's (of bv. VNOG, IJsselland)"))
         self.max_class = QComboBox()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from widgets.common import ReadingDialog
 
 SHORTCUTS = (
     ("Ctrl+1 … Ctrl+9, Ctrl+0",
@@ -29,14 +31,13 @@ SHORTCUTS = (
 )
 
 
-def shortcuts_box(parent: QWidget) -> QMessageBox:
-    """Open (non-modal) the table of shortcuts; returns the box."""
+def shortcuts_box(parent: QWidget) -> ReadingDialog:
+    """Open (non-modal) the table of shortcuts, scrolling within the screen; returns it."""
     def tr(text: str) -> str:
         return QCoreApplication.translate("Shortcuts", text)
 
     rows = "".join(f"<tr><td><b>{k}</b></td><td>{tr(v)}</td></tr>" for k, v in SHORTCUTS)
-    box = QMessageBox(QMessageBox.Icon.Information,
-                      QCoreApplication.translate("Shortcuts", "Sneltoetsen"),
-                      f"<table cellpadding='4'>{rows}</table>", parent=parent)
+    box = ReadingDialog(QCoreApplication.translate("Shortcuts", "Sneltoetsen"),
+                        f"<table cellpadding='4'>{rows}</table>", parent, size=(520, 620))
     box.open()
     return box

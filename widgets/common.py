@@ -4,7 +4,17 @@ the detail panes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from data.i18n import _
 
@@ -69,3 +79,37 @@ def tr_detail(text: str) -> str:
     'Detail' where one has them."""
     shown = QCoreApplication.translate("Detail", text)
     return _(text) if shown == text else shown
+
+
+def fit_to_screen(w: QWidget, width: int, height: int) -> None:
+    """Size a dialog to ``width`` × ``height``, but never larger than the screen it opens on
+    leaves (a 1366×768 laptop): the frame stays inside, its buttons reachable."""
+    screen = (w.parentWidget().screen() if w.parentWidget() is not None else w.screen())
+    room = screen.availableGeometry()
+    frame_w, frame_h = 16, 48  # window frame and title bar the size does not count
+    w.setMaximumSize(room.width() - frame_w, room.height() - frame_h)
+    w.resize(min(width, room.width() - frame_w), min(height, room.height() - frame_h))
+
+
+class ReadingDialog(QDialog):
+    """A text to read (rich text) that scrolls when it is long, and a *Sluiten* button; sized
+    to fit the screen."""
+
+    def __init__(self, title: str, html: str, parent: QWidget | None = None,
+                 size: tuple[int, int] = (560, 640)) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.view = QTextBrowser()
+        self.view.setOpenExternalLinks(True)
+        self.view.setHtml(html)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.buttons)
+        fit_to_screen(self, *size)
+
+    def text(self) -> str:
+        """The text as read (plain)."""
+        return self.view.toPlainText()
