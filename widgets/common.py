@@ -3,7 +3,7 @@ the detail panes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -62,9 +62,24 @@ def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableVi
 
 
 def set_widths(table: QTableView, widths: list[int]) -> None:
+    """Column widths, each at least as wide as its header text (a header is never cut)."""
     for i, w in enumerate(widths):
         if w:
-            table.setColumnWidth(i, w)
+            table.setColumnWidth(i, max(w, header_width(table, i)))
+
+
+def header_width(table: QTableView, section: int) -> int:
+    """The width the header text of ``section`` needs (with the sort arrow's room)."""
+    head = table.horizontalHeader()
+    text = str(table.model().headerData(section, Qt.Orientation.Horizontal) or "")
+    return head.fontMetrics().horizontalAdvance(text) + 28
+
+
+def fit_headers(table: QTableView) -> None:
+    """Widen the columns (all but the last, which stretches) to at least their header text."""
+    model = table.model()
+    for i in range(model.columnCount() - 1):
+        table.setColumnWidth(i, max(table.columnWidth(i), header_width(table, i)))
 
 
 def title_label(text: str) -> QLabel:

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from widgets.common import title_label
+from widgets.common import fit_headers, set_widths, title_label
 from widgets.deferred import Deferred
 from widgets.table_model import ID_ROLE, Column, RowTableModel
 
@@ -138,10 +139,11 @@ class ExerciseConsole(QWidget):
                       Column(QT_TRANSLATE_NOOP("ExerciseConsole", "verstuurd"), 4, _t, 80),
                       Column(QT_TRANSLATE_NOOP("ExerciseConsole", "van"), 5, width=120),
                       Column(QT_TRANSLATE_NOOP("ExerciseConsole", "aan"), 6, width=120),
-                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "bericht"), 7),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "bericht"), 7, width=320),
                       Column(QT_TRANSLATE_NOOP("ExerciseConsole", "notities spelleiding"), 8))
     EXPECT_COLUMNS = (Column(QT_TRANSLATE_NOOP("ExerciseConsole", "inject"), 1, width=70),
-                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "verwachting"), 2),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "verwachting"), 2,
+                             width=320),
                       Column(QT_TRANSLATE_NOOP("ExerciseConsole", "stand"), 3, state_text,
                              90),
                       Column(QT_TRANSLATE_NOOP("ExerciseConsole", "reactietijd"), 4, _dur, 90),
@@ -160,15 +162,17 @@ class ExerciseConsole(QWidget):
         self.scenario_time.setObjectName("ScenarioTime")
         self.wall_time = QLabel("")
         self.wall_time.setObjectName("Muted")
-        self.play = QPushButton(self.tr("▶ Spelen"))
+        icon = self.style().standardIcon  # not every font has ▶ ⏸ ⏭: the style's icons
+        self.play = QPushButton(icon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("Spelen"))
         self.play.clicked.connect(self.sig_play)
-        self.pause = QPushButton(self.tr("⏸ Pauze"))
+        self.pause = QPushButton(icon(QStyle.StandardPixmap.SP_MediaPause), self.tr("Pauze"))
         self.pause.clicked.connect(self.sig_pause)
         self.speed = QComboBox()
         for s in SPEEDS:
             self.speed.addItem(f"×{s}", s)
         self.speed.activated.connect(self._speed_chosen)
-        self.jump = QPushButton(self.tr("⏭ Naar volgende inject"))
+        self.jump = QPushButton(icon(QStyle.StandardPixmap.SP_MediaSkipForward),
+                                self.tr("Naar volgende inject"))
         self.jump.clicked.connect(self.sig_jump_next)
         for w in (self.scenario_time, self.wall_time):
             top.addWidget(w)
@@ -284,9 +288,19 @@ class ExerciseConsole(QWidget):
         split.addWidget(upper)
         split.addWidget(lower)
         self.timeline = Deferred(_exercise_timeline)  # pyqtgraph: when first shown
-        self.timeline.setMinimumHeight(120)
+        self.timeline.setMinimumHeight(70)
         split.addWidget(self.timeline)
         split.addWidget(self.aar)
+        # the injects get most of the height (on a 768 px screen at least six rows), the
+        # expectations the next share; the timeline what is left
+        for i, stretch in enumerate((6, 5, 1, 3)):
+            split.setStretchFactor(i, stretch)
+        split.setSizes([320, 270, 70, 0])
+        self.split = split
+        for t, cols in ((self.table, self.INJECT_COLUMNS), (self.x_table, self.EXPECT_COLUMNS)):
+            t.verticalHeader().setDefaultSectionSize(26)
+            set_widths(t, [c.width for c in cols])
+            fit_headers(t)
         lay.addWidget(split, 1)
         self._on_selected()
 

@@ -124,8 +124,9 @@ class RowTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._cols)):
+        # the tooltip repeats the header: a narrowed column still tells what it holds
+        if (role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+                and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._cols)):
             header = self._cols[section].header
             return QCoreApplication.translate(self._context, header) if self._context else header
         return None

@@ -38,3 +38,38 @@ def test_help_and_report_dialogs_fit_the_screen(qtbot: Any, window: Any) -> None
     finally:
         for d in dialogs:
             d.close()
+
+
+def header_fits(table: Any, section: int) -> bool:
+    """The header text fits its section, or the header carries it as a tooltip."""
+    from PySide6.QtCore import Qt
+
+    model, head = table.model(), table.horizontalHeader()
+    text = str(model.headerData(section, Qt.Orientation.Horizontal))
+    tip = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    return (head.fontMetrics().horizontalAdvance(text) + 12 <= head.sectionSize(section)
+            or text in str(tip or ""))
+
+
+def test_console_shows_six_injects_readable_headers_and_visible_buttons(qtbot: Any) -> None:
+    from widgets.exercise_console import ExerciseConsole
+
+    c = ExerciseConsole()
+    qtbot.addWidget(c)
+    c.resize(1140, 620)  # what the window leaves the console at 1366×768
+    c.show()
+    c.show_status({"injects": [
+        {"id": f"A{i:02d}", "due_s": 300 * i, "status": "gepland", "fired_s": None,
+         "sender": "CaCo", "recipient": "OL VNOG", "message": "Stroomstoring"}
+        for i in range(12)], "speed": 1, "running": False})
+    settle(qtbot)
+    rows = c.table.viewport().height() // c.table.rowHeight(0)
+    assert rows >= 6
+    head = c.table.horizontalHeader()
+    for t in (c.table, c.x_table):
+        for i in range(t.model().columnCount() - 1):  # the last one stretches
+            text = str(t.model().headerData(i, 1))
+            assert head.fontMetrics().horizontalAdvance(text) + 12 <= t.columnWidth(i), text
+    for b in (c.play, c.pause, c.jump):
+        assert not b.icon().isNull()
+        assert b.text()[0].isalpha()  # no glyph the font may lack
