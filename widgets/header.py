@@ -3,9 +3,16 @@ and the OEFENING watermark laid over exercise worlds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from data.clock import Clock, default_clock
 from data.picture.timefmt import LOCAL
@@ -14,6 +21,14 @@ from widgets.people import OnDutyButton
 
 def is_exercise(world: str) -> bool:
     return world.startswith("OEF-")
+
+
+def short_world(world: str) -> str:
+    """An exercise world without its prefix and date: OEF-20261126-DONKER-OOSTEN → DONKER-OOSTEN
+    (a name that is only a date keeps it)."""
+    rest = world.removeprefix("OEF-")
+    date, sep, name = rest.partition("-")
+    return name if sep and date.isdigit() and len(date) == 8 and name else rest
 
 
 class SyncStateLabel(QLabel):
@@ -46,6 +61,55 @@ class SyncStateLabel(QLabel):
         self.style().polish(self)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that may shrink to ``least`` pixels: it then ends in "…" and its
+    tooltip carries the whole text (``text()`` stays the whole text)."""
+
+    def __init__(self, text: str = "", least: int = 80, tip: str = "",
+                 parent: QWidget | None = None,
+                 drop_first: bool = False) -> None:
+        super().__init__(text, parent)
+        self.least = least
+        self.drop_first = drop_first  # leave out the part before the first " · " if cut
+        self.tip = tip
+        self._tip()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._tip()
+
+    def set_tip(self, tip: str) -> None:
+        """The tooltip besides the whole text (shown first when the text is cut)."""
+        self.tip = tip
+        self._tip()
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def _tip(self) -> None:
+        cut = self.is_elided() and self.text()
+        self.setToolTip("\n".join(t for t in (self.text() if cut else "", self.tip) if t))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.least), hint.height())
+
+    def resizeEvent(self, ev: object) -> None:  # noqa: N802
+        super().resizeEvent(ev)  # type: ignore[arg-type]
+        self._tip()
+
+    def paintEvent(self, _ev: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        r = self.contentsRect()
+        shown = self.text()
+        if self.drop_first and self.is_elided():
+            shown = shown.partition(" · ")[2] or shown
+        shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, r.width())
+        self.style().drawItemText(p, r, int(self.alignment()), self.palette(),
+                                  self.isEnabled(), shown, self.foregroundRole())
+        p.end()
+
+
 class HeaderBar(QWidget):
     """World banner, centre name, clock, sync state, fingerprint and alarms."""
 
@@ -66,21 +130,29 @@ class HeaderBar(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("WorldBanner")
         exercise = is_exercise(world)
+        self.world = world
         self.banner.setText(self.tr("OEFENING  {0}").format(world) if exercise else self.tr("LIVE"))
         self.banner.setProperty("world", "oefening" if exercise else "live")
-        self.centre = QLabel(centre)
+        self.banner.setProperty("compact", False)
+        self.banner.setToolTip(world)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.centre = ElidedLabel(centre, least=250)
         self.centre.setObjectName("CentreName")
         self.on_duty = OnDutyButton()  # issue 16: who works at this window
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
-        self.scenario = QLabel()  # exercise worlds: OEFENING · T+02:15 · ×4 · gepauzeerd
+        # exercise worlds: "OEFENING · T+02:15 · ×4 · gepauzeerd"; the leading "OEFENING · "
+        # goes first when room is short (the banner says it)
+        self.scenario = ElidedLabel(least=170, drop_first=True)
         self.scenario.setObjectName("ScenarioClock")
         self.scenario.hide()
         self.sync = SyncStateLabel()
-        self.fingerprint = QLabel()
+        self.fingerprint = QLabel()  # never cut: read aloud to compare pictures
         self.fingerprint.setObjectName("Fingerprint")
         self.fingerprint.setToolTip(self.tr("Vingerafdruk van het beeld: lees voor om te "
                                             "controleren dat jullie hetzelfde beeld zien"))
+        self.fingerprint.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.sync.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.drift = QPushButton()
         self.drift.setObjectName("Alarm")
         self.drift.setFlat(True)
@@ -133,6 +205,23 @@ class HeaderBar(QWidget):
 
     def _conflicts_clicked(self) -> None:
         self.sig_alarm_clicked.emit("conflicten")
+
+    def resizeEvent(self, ev: object) -> None:  # noqa: N802
+        """Below 1600 px the exercise banner drops its large, spaced letters and the prefix and
+        date of the exercise's name (the tooltip keeps the whole name)."""
+        super().resizeEvent(ev)  # type: ignore[arg-type]
+        compact = self.width() < 1600
+        if self.banner.property("compact") != compact and is_exercise(self.world):
+            self.banner.setProperty("compact", compact)
+            self.banner.setText(self.tr("OEFENING  {0}").format(
+                short_world(self.world) if compact else self.world))
+            self.layout().setSpacing(6 if compact else 16)
+            self.layout().setContentsMargins(6 if compact else 12, 6, 6 if compact else 12, 6)
+            for w in (self.banner, self.centre, self.fingerprint, self.clock, self.on_duty):
+                w.setProperty("compact", compact)
+                w.style().unpolish(w)
+                w.style().polish(w)
+                w.updateGeometry()
 
     def start_clock(self) -> None:
         self._timer.start()

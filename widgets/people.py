@@ -124,10 +124,9 @@ class OnDutyButton(QPushButton):
         self.setObjectName("OnDuty")
         self.setFlat(True)
         # the header must still fit 1200 px: the button takes what is left, elided (the tooltip
-        # says it all)
-        self.setMinimumWidth(60)
-        self.setMaximumWidth(260)
-        self.full_text = ""
+        # says it all), but keeps its first words (see set_person)
+        self.setMaximumWidth(290)
+        self.full_text = self.least_text = ""
         self.set_person("")
 
     def set_person(self, author: str, others: int = 0) -> None:
@@ -138,10 +137,26 @@ class OnDutyButton(QPushButton):
             more = self.tr(" (+{0} in dienst)").format(others) if others else ""
             full = self.tr("in dienst: {0}{1}").format(author, more)
         self.full_text = full
+        # never narrower than its first two words and "…", and "niet aangemeld — aanmelden"
+        # whole: the way to sign in stays readable (minimumSizeHint)
+        self.least_text = full if not author else " ".join(full.split()[:2]) + "…"
+        self.updateGeometry()
         self._elide()
         self.setToolTip(full + "\n" + self.tr("Klik om aan te melden of een dienst over te "
                                                "nemen"))
 
+
+    def _frame_width(self) -> int:
+        """What the style (padding, border) takes of the button's width besides the label."""
+        from PySide6.QtCore import QRect
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        opt.rect = QRect(0, 0, 1000, 30)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
+        return 1000 - room.width() + 8
 
     def _elide(self) -> None:
         """Elide to the width the style leaves for the label (the stylesheet's padding and
@@ -159,9 +174,16 @@ class OnDutyButton(QPushButton):
         super().resizeEvent(ev)
         self._elide()
 
+    def minimumSizeHint(self) -> Any:  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(min(290, self.fontMetrics().horizontalAdvance(self.least_text)
+                          + self._frame_width() + 4))
+        return hint
+
     def sizeHint(self) -> Any:  # noqa: N802
         hint = super().sizeHint()
-        hint.setWidth(min(260, self.fontMetrics().horizontalAdvance(self.full_text) + 24))
+        hint.setWidth(min(290, self.fontMetrics().horizontalAdvance(self.full_text)
+                          + self._frame_width() + 4))
         return hint
 
 

@@ -73,3 +73,45 @@ def test_console_shows_six_injects_readable_headers_and_visible_buttons(qtbot: A
     for b in (c.play, c.pause, c.jump):
         assert not b.icon().isNull()
         assert b.text()[0].isalpha()  # no glyph the font may lack
+
+
+def shown_whole(label: Any) -> bool:
+    """The label has the room its whole text needs."""
+    return label.width() >= label.sizeHint().width()
+
+
+def test_header_of_an_exercise_store_at_1366(qtbot: Any, store_factory: Any) -> None:
+    from pathlib import Path
+
+    from desktop.app import make_app
+    from desktop.main_window import MainWindow
+    from desktop.theme import apply_theme
+
+    st = store_factory("spelleiding", "OEF-20261126-DONKER-OOSTEN", "Spelleiding Donker Oosten")
+    path = Path(st.path)
+    st.close()
+    apply_theme(make_app(), "dark")
+    win = MainWindow(path, "OEF-20261126-DONKER-OOSTEN", "Spelleiding Donker Oosten",
+                     author="")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+        win.show()
+        win.start()
+    try:
+        h = win.header
+        h.set_scenario_text("OEFENING · T+00:30 · ×60 · gepauzeerd")
+        h.set_fingerprint("0BF3-572E-119D · 30 gebeurtenissen")
+        win.resize(*LAPTOP)
+        settle(qtbot)
+        assert h.width() <= LAPTOP[0]
+        assert "DONKER-OOSTEN" in h.banner.text() and shown_whole(h.banner)
+        assert "OEF-20261126-DONKER-OOSTEN" in h.banner.toolTip()
+        assert h.on_duty.text() == "niet aangemeld — aanmelden"
+        assert shown_whole(h.fingerprint) and shown_whole(h.sync)
+        assert shown_whole(h.centre) or "Spelleiding Donker Oosten" in h.centre.toolTip()
+        # the scenario clock may lose "OEFENING · " (the banner says it), not its time
+        assert h.scenario.width() >= h.fontMetrics().horizontalAdvance("T+00:30 · ×60")
+        if not shown_whole(h.scenario):
+            assert "T+00:30" in h.scenario.toolTip()
+    finally:
+        win.shutdown()
