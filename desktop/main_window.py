@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         comms_page = QWidget()
         cl = QVBoxLayout(comms_page)
         cl.addWidget(title_label(self.tr("Verbindingen")))
-        hint = QLabel(self.tr("Klik op een cel (of Enter) om een nieuwe status te melden"))
+        hint = self.comms.legend_label()  # how to report, what the short words mean
         hint.setObjectName("Muted")
         cl.addWidget(hint)
         cl.addWidget(self.comms, 1)

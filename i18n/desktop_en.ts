@@ -431,34 +431,29 @@ Details are in {0}.</translation>
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../desktop/help_dialogs.py" line="18"/>
+        <location filename="../desktop/help_dialogs.py" line="19"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/help_dialogs.py" line="22"/>
-        <source>Sluiten</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../desktop/help_dialogs.py" line="31"/>
-        <location filename="../desktop/help_dialogs.py" line="41"/>
-        <location filename="../desktop/help_dialogs.py" line="45"/>
+        <location filename="../desktop/help_dialogs.py" line="29"/>
+        <location filename="../desktop/help_dialogs.py" line="39"/>
+        <location filename="../desktop/help_dialogs.py" line="43"/>
         <source>Diagnose opslaan</source>
         <translation>Save diagnostics</translation>
     </message>
     <message>
-        <location filename="../desktop/help_dialogs.py" line="32"/>
+        <location filename="../desktop/help_dialogs.py" line="30"/>
         <source>Zip-bestand (*.zip)</source>
         <translation>Zip file (*.zip)</translation>
     </message>
     <message>
-        <location filename="../desktop/help_dialogs.py" line="42"/>
+        <location filename="../desktop/help_dialogs.py" line="40"/>
         <source>Kon {0} niet schrijven: {1}</source>
         <translation>Could not write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/help_dialogs.py" line="46"/>
+        <location filename="../desktop/help_dialogs.py" line="44"/>
         <source>Opgeslagen in {0}. Er staat geen inhoud van het crisisbeeld in, en geen wachtwoorden of sleutels.</source>
         <translation>Saved in {0}. It holds nothing of the crisis picture, and no passwords or keys.</translation>
     </message>
@@ -522,11 +517,6 @@ Details are in {0}.</translation>
         <source>Crisisbeeld — {0} ({1})</source>
         <extracomment>the smallest window every view stays usable in (a 1366×768 laptop minus its task bar) the window that took this one&apos;s place after a change of language (see set_language)</extracomment>
         <translation>Crisisbeeld — {0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../desktop/main_window.py" line="133"/>
-        <source>Klik op een cel (of Enter) om een nieuwe status te melden</source>
-        <translation>Click a cell (or press Enter) to report a new status</translation>
     </message>
     <message>
         <location filename="../desktop/main_window.py" line="156"/>
@@ -665,48 +655,48 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>Paper</name>
     <message>
-        <location filename="../desktop/paper.py" line="43"/>
+        <location filename="../desktop/paper.py" line="44"/>
         <source>de printer is niet bereikbaar</source>
         <extracomment>a printer: called with the PDF&apos;s path; raises OSError (with a message) when it fails</extracomment>
         <translation>the printer cannot be reached</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="45"/>
+        <location filename="../desktop/paper.py" line="46"/>
         <source>de printer weigert: {0}</source>
         <translation>the printer refuses: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="61"/>
+        <location filename="../desktop/paper.py" line="62"/>
         <source>interval &apos;{0}&apos; niet begrepen; schrijf bijvoorbeeld 15m, 1h of 90s</source>
         <translation>interval &apos;{0}&apos; not understood; write for example 15m, 1h or 90s</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="65"/>
+        <location filename="../desktop/paper.py" line="66"/>
         <source>interval korter dan een minuut: kies minstens 1m</source>
         <translation>interval shorter than a minute: choose at least 1m</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="128"/>
+        <location filename="../desktop/paper.py" line="132"/>
         <source>papieren pakket niet geschreven: {0}</source>
         <translation>paper pack not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="136"/>
+        <location filename="../desktop/paper.py" line="140"/>
         <source>pakket geschreven, maar niet afgedrukt: {0}</source>
         <translation>pack written, but not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="153"/>
+        <location filename="../desktop/paper.py" line="157"/>
         <source>de schijf is vol</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="155"/>
+        <location filename="../desktop/paper.py" line="159"/>
         <source>geen schrijfrechten in de map</source>
         <translation>no permission to write in the folder</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="157"/>
+        <location filename="../desktop/paper.py" line="161"/>
         <source>de map voor de pakketten bestaat niet of is geen map</source>
         <translation>the folder for the packs does not exist or is not a folder</translation>
     </message>
@@ -714,33 +704,33 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>PaperController</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="212"/>
+        <location filename="../desktop/report_ui.py" line="213"/>
         <source>papier: eerste pakket…</source>
         <extracomment>how often the timer looks whether a pack is due (the clock decides, not the timer) print each pack with the system&apos;s print command (lp)</extracomment>
         <translation>paper: first pack…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="243"/>
+        <location filename="../desktop/report_ui.py" line="244"/>
         <source>papieren pakket niet geschreven: het programma start niet</source>
         <translation>paper pack not written: the program does not start</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="255"/>
+        <location filename="../desktop/report_ui.py" line="256"/>
         <source>onbekende fout</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="256"/>
+        <location filename="../desktop/report_ui.py" line="257"/>
         <source>papieren pakket niet geschreven: {0}</source>
         <translation>paper pack not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="272"/>
+        <location filename="../desktop/report_ui.py" line="273"/>
         <source>papier: {0}</source>
         <translation>paper: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="276"/>
+        <location filename="../desktop/report_ui.py" line="277"/>
         <source>papier {0}</source>
         <translation>paper {0}</translation>
     </message>
@@ -791,17 +781,17 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>ReportWiring</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="306"/>
+        <location filename="../desktop/report_ui.py" line="307"/>
         <source>&amp;Rapport</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="309"/>
+        <location filename="../desktop/report_ui.py" line="310"/>
         <source>Situatierapport…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="312"/>
+        <location filename="../desktop/report_ui.py" line="313"/>
         <source>Papieren terugval (pakket elke 15 min)</source>
         <translation>Paper fallback (a pack every 15 min)</translation>
     </message>
@@ -809,82 +799,82 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../desktop/shortcuts.py" line="10"/>
+        <location filename="../desktop/shortcuts.py" line="12"/>
         <source>naar Overzicht … Publiek en schaarste, Bezetting</source>
         <translation>to Overview … Public and scarce resources, Staffing</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="11"/>
+        <location filename="../desktop/shortcuts.py" line="13"/>
         <source>naar de Oefening (spelleiding)</source>
         <translation>to the Exercise (exercise control)</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="12"/>
+        <location filename="../desktop/shortcuts.py" line="14"/>
         <source>zoeken in alle schermen</source>
         <translation>search all views</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="13"/>
+        <location filename="../desktop/shortcuts.py" line="15"/>
         <source>logboekbericht typen (Enter slaat op)</source>
         <translation>type a log message (Enter saves)</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="14"/>
+        <location filename="../desktop/shortcuts.py" line="16"/>
         <source>incident melden</source>
         <translation>report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="15"/>
+        <location filename="../desktop/shortcuts.py" line="17"/>
         <source>bijstand aanvragen</source>
         <translation>request mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="16"/>
+        <location filename="../desktop/shortcuts.py" line="18"/>
         <source>IRBT-sessie openen</source>
         <translation>open IRBT session</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="18"/>
+        <location filename="../desktop/shortcuts.py" line="20"/>
         <source>bijstandskaart naar de volgende / vorige status</source>
         <translation>mutual aid card to the next / previous status</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="19"/>
+        <location filename="../desktop/shortcuts.py" line="21"/>
         <source>bijstandskaart: alle toegestane statussen</source>
         <translation>mutual aid card: all allowed statuses</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="21"/>
+        <location filename="../desktop/shortcuts.py" line="23"/>
         <source>conflict: huidige behouden / concurrerende toepassen</source>
         <translation>conflict: keep current / apply competing</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="22"/>
+        <location filename="../desktop/shortcuts.py" line="24"/>
         <source>wandweergave aan / uit</source>
         <translation>wall display on / off</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="23"/>
+        <location filename="../desktop/shortcuts.py" line="25"/>
         <source>nu synchroniseren</source>
         <translation>synchronise now</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="24"/>
+        <location filename="../desktop/shortcuts.py" line="26"/>
         <source>situatierapport (voorbeeld, opslaan, afdrukken)</source>
         <translation>situation report (preview, save, print)</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="26"/>
+        <location filename="../desktop/shortcuts.py" line="28"/>
         <source>terugkijken naar een eerder moment / terug naar nu</source>
         <translation>look back to an earlier moment / back to now</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="28"/>
+        <location filename="../desktop/shortcuts.py" line="30"/>
         <source>overdracht: wat veranderde sinds begin dienst</source>
         <translation>handover: what changed since the start of the shift</translation>
     </message>
     <message>
-        <location filename="../desktop/shortcuts.py" line="39"/>
+        <location filename="../desktop/shortcuts.py" line="40"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -892,77 +882,77 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>SitrepDialog</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="53"/>
+        <location filename="../desktop/report_ui.py" line="54"/>
         <source>Situatierapport</source>
         <translation>Situation report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="56"/>
+        <location filename="../desktop/report_ui.py" line="57"/>
         <source>alle regio&apos;s (of bv. VNOG, IJsselland)</source>
         <translation>all regions (or e.g. VNOG, IJsselland)</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="63"/>
+        <location filename="../desktop/report_ui.py" line="64"/>
         <source>Vernieuwen</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="66"/>
+        <location filename="../desktop/report_ui.py" line="67"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="66"/>
+        <location filename="../desktop/report_ui.py" line="67"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="71"/>
+        <location filename="../desktop/report_ui.py" line="72"/>
         <source>Opslaan…</source>
         <translation>Save…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="73"/>
+        <location filename="../desktop/report_ui.py" line="74"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="103"/>
+        <location filename="../desktop/report_ui.py" line="104"/>
         <source>laden…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="114"/>
+        <location filename="../desktop/report_ui.py" line="115"/>
         <source>OEFENING</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="122"/>
+        <location filename="../desktop/report_ui.py" line="123"/>
         <source>Situatierapport opslaan</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="123"/>
+        <location filename="../desktop/report_ui.py" line="124"/>
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="144"/>
+        <location filename="../desktop/report_ui.py" line="145"/>
         <source>situatierapport opgeslagen: {0}</source>
         <translation>situation report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="146"/>
+        <location filename="../desktop/report_ui.py" line="147"/>
         <source>niet opgeslagen: {0}</source>
         <translation>not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="165"/>
+        <location filename="../desktop/report_ui.py" line="166"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="166"/>
+        <location filename="../desktop/report_ui.py" line="167"/>
         <source>Niet afgedrukt: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>

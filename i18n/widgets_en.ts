@@ -146,52 +146,52 @@
 <context>
     <name>BezettingView</name>
     <message>
-        <location filename="../widgets/people.py" line="187"/>
+        <location filename="../widgets/people.py" line="209"/>
         <source>Centrum</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="188"/>
+        <location filename="../widgets/people.py" line="210"/>
         <source>Functie</source>
         <translation>Function</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="189"/>
+        <location filename="../widgets/people.py" line="211"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="190"/>
+        <location filename="../widgets/people.py" line="212"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="191"/>
+        <location filename="../widgets/people.py" line="213"/>
         <source>Bereikbaar via</source>
         <translation>Reachable via</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="200"/>
+        <location filename="../widgets/people.py" line="222"/>
         <source>Aanmelden / overnemen</source>
         <translation>Sign in / take over</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="202"/>
+        <location filename="../widgets/people.py" line="224"/>
         <source>Mijn dienst beëindigen</source>
         <translation>End my shift</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="203"/>
+        <location filename="../widgets/people.py" line="225"/>
         <source>De functie is daarna vrij; wie hier verder werkt, meldt zich opnieuw aan</source>
         <translation>The function is then vacant; whoever works on here signs in again</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="208"/>
+        <location filename="../widgets/people.py" line="230"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="222"/>
+        <location filename="../widgets/people.py" line="244"/>
         <source>Beëindig de dienst van {0}; de functie is daarna vrij</source>
         <translation>End the shift of {0}; the function is then vacant</translation>
     </message>
@@ -260,28 +260,28 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../widgets/common.py" line="13"/>
+        <location filename="../widgets/common.py" line="23"/>
         <source>telefoon</source>
         <extracomment>the channels named by an ordinary word (the others are names: C2000, NCV, LCMS …), as the views show them; the stored value stays the Dutch word</extracomment>
         <translation>telephone</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="14"/>
+        <location filename="../widgets/common.py" line="24"/>
         <source>mobiel</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="15"/>
+        <location filename="../widgets/common.py" line="25"/>
         <source>satelliet</source>
         <translation>satellite</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="16"/>
+        <location filename="../widgets/common.py" line="26"/>
         <source>koerier</source>
         <translation>courier</translation>
     </message>
     <message>
-        <location filename="../widgets/common.py" line="17"/>
+        <location filename="../widgets/common.py" line="27"/>
         <source>mondeling</source>
         <translation>in person</translation>
     </message>
@@ -295,40 +295,79 @@
         <translation>hh:mm from the paper form; empty = now</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="143"/>
+        <location filename="../widgets/forms.py" line="144"/>
         <source>Tijd (van papier)</source>
         <translation>Time (from paper)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="168"/>
+        <location filename="../widgets/forms.py" line="169"/>
         <source>— kies —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="200"/>
+        <location filename="../widgets/forms.py" line="201"/>
         <source>meters, bv. 500 (0: geen effectgebied)</source>
         <translation>metres, e.g. 500 (0: no affected area)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="202"/>
+        <location filename="../widgets/forms.py" line="203"/>
         <source>hoekpunten: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63</source>
         <translation>corners: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="204"/>
+        <location filename="../widgets/forms.py" line="205"/>
         <source>gescheiden door komma&apos;s</source>
         <translation>separated by commas</translation>
     </message>
 </context>
 <context>
+    <name>CommsMatrix</name>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="145"/>
+        <source>Klik op een cel (of Enter) om een nieuwe status te melden. storing = verstoord · uit = uitgevallen · terugval = terugvaloptie actief · n.v.t. = geen voorziening · ? = onbekend</source>
+        <translation>Click a cell (or press Enter) to report a new state. fault = disrupted · out = failed · fallback = fallback active · n/a = no provision · ? = unknown</translation>
+    </message>
+</context>
+<context>
     <name>CommsMatrixModel</name>
     <message>
-        <location filename="../widgets/comms_matrix.py" line="99"/>
+        <location filename="../widgets/comms_matrix.py" line="27"/>
+        <source>werkt</source>
+        <extracomment>a state as a cell shows it, short enough for eleven columns at 1366 px (the tooltip and the legend above the matrix give the whole word)</extracomment>
+        <translation>works</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="28"/>
+        <source>storing</source>
+        <translation>fault</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="29"/>
+        <source>uit</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="30"/>
+        <source>terugval</source>
+        <translation>fallback</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="31"/>
+        <source>n.v.t.</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="32"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comms_matrix.py" line="115"/>
         <source>geen melding</source>
         <translation>no report</translation>
     </message>
     <message>
-        <location filename="../widgets/comms_matrix.py" line="101"/>
+        <location filename="../widgets/comms_matrix.py" line="117"/>
         <source>{0} sinds {1} ({2} geleden)</source>
         <translation>{0} since {1} ({2} ago)</translation>
     </message>
@@ -659,291 +698,291 @@ at {3}</translation>
 <context>
     <name>ExerciseConsole</name>
     <message>
-        <location filename="../widgets/exercise_console.py" line="38"/>
-        <location filename="../widgets/exercise_console.py" line="129"/>
+        <location filename="../widgets/exercise_console.py" line="39"/>
+        <location filename="../widgets/exercise_console.py" line="136"/>
         <source>gepland</source>
         <extracomment>how the console names an inject&apos;s status, an expectation&apos;s state and a verdict (the player&apos;s values are Dutch words; these are their texts on screen)</extracomment>
         <translation>planned</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="39"/>
-        <location filename="../widgets/exercise_console.py" line="132"/>
+        <location filename="../widgets/exercise_console.py" line="40"/>
+        <location filename="../widgets/exercise_console.py" line="139"/>
         <source>verstuurd</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="40"/>
+        <location filename="../widgets/exercise_console.py" line="41"/>
         <source>uitgesteld</source>
         <translation>postponed</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="41"/>
+        <location filename="../widgets/exercise_console.py" line="42"/>
         <source>ingetrokken</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="42"/>
+        <location filename="../widgets/exercise_console.py" line="43"/>
         <source>terugval</source>
         <translation>fallback</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="43"/>
+        <location filename="../widgets/exercise_console.py" line="44"/>
         <source>gehaald</source>
         <translation>achieved</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="44"/>
+        <location filename="../widgets/exercise_console.py" line="45"/>
         <source>deels</source>
         <translation>partly</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="45"/>
+        <location filename="../widgets/exercise_console.py" line="46"/>
         <source>gemist</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="46"/>
+        <location filename="../widgets/exercise_console.py" line="47"/>
         <source>te laat</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="47"/>
+        <location filename="../widgets/exercise_console.py" line="48"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="49"/>
+        <location filename="../widgets/exercise_console.py" line="50"/>
         <source>P — zonder problemen</source>
         <translation>P — performed without challenges</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="50"/>
+        <location filename="../widgets/exercise_console.py" line="51"/>
         <source>S — enkele problemen</source>
         <translation>S — performed with some challenges</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="51"/>
+        <location filename="../widgets/exercise_console.py" line="52"/>
         <source>M — grote problemen</source>
         <translation>M — performed with major challenges</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="52"/>
+        <location filename="../widgets/exercise_console.py" line="53"/>
         <source>U — niet uitgevoerd</source>
         <translation>U — unable to be performed</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="81"/>
+        <location filename="../widgets/exercise_console.py" line="82"/>
         <source>{0} min {1} s</source>
         <translation>{0} min {1} s</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="82"/>
+        <location filename="../widgets/exercise_console.py" line="83"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="128"/>
-        <location filename="../widgets/exercise_console.py" line="137"/>
+        <location filename="../widgets/exercise_console.py" line="135"/>
+        <location filename="../widgets/exercise_console.py" line="144"/>
         <source>inject</source>
         <translation>inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="130"/>
+        <location filename="../widgets/exercise_console.py" line="137"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="133"/>
+        <location filename="../widgets/exercise_console.py" line="140"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="134"/>
+        <location filename="../widgets/exercise_console.py" line="141"/>
         <source>aan</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="135"/>
+        <location filename="../widgets/exercise_console.py" line="142"/>
         <source>bericht</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="136"/>
+        <location filename="../widgets/exercise_console.py" line="143"/>
         <source>notities spelleiding</source>
         <translation>exercise control notes</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="138"/>
+        <location filename="../widgets/exercise_console.py" line="145"/>
         <source>verwachting</source>
         <translation>expectation</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="139"/>
+        <location filename="../widgets/exercise_console.py" line="147"/>
         <source>stand</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="141"/>
+        <location filename="../widgets/exercise_console.py" line="149"/>
         <source>reactietijd</source>
         <translation>response time</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="142"/>
+        <location filename="../widgets/exercise_console.py" line="150"/>
         <source>door</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="143"/>
+        <location filename="../widgets/exercise_console.py" line="151"/>
         <source>oordeel spelleiding</source>
         <translation>exercise control verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="151"/>
+        <location filename="../widgets/exercise_console.py" line="159"/>
         <source>Oefening — spelleiding</source>
         <translation>Exercise — control</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="157"/>
-        <source>▶ Spelen</source>
-        <translation>▶ Play</translation>
+        <location filename="../widgets/exercise_console.py" line="166"/>
+        <source>Spelen</source>
+        <translation>Play</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="159"/>
-        <source>⏸ Pauze</source>
-        <translation>⏸ Pause</translation>
+        <location filename="../widgets/exercise_console.py" line="168"/>
+        <source>Pauze</source>
+        <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="165"/>
-        <source>⏭ Naar volgende inject</source>
-        <translation>⏭ To next inject</translation>
+        <location filename="../widgets/exercise_console.py" line="175"/>
+        <source>Naar volgende inject</source>
+        <translation>To next inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="170"/>
+        <location filename="../widgets/exercise_console.py" line="180"/>
         <source>Snelheid</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="183"/>
+        <location filename="../widgets/exercise_console.py" line="193"/>
         <source>Nu versturen</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="186"/>
+        <location filename="../widgets/exercise_console.py" line="196"/>
         <source>T+HH:MM</source>
         <translation>T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="188"/>
+        <location filename="../widgets/exercise_console.py" line="198"/>
         <source>Uitstellen naar</source>
         <translation>Postpone to</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="191"/>
+        <location filename="../widgets/exercise_console.py" line="201"/>
         <source>Intrekken</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="193"/>
+        <location filename="../widgets/exercise_console.py" line="203"/>
         <source>Injects toevoegen (MSEL)…</source>
         <translation>Add injects (MSEL)…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="214"/>
+        <location filename="../widgets/exercise_console.py" line="224"/>
         <source>automatisch (oordeel wissen)</source>
         <translation>automatic (clear the verdict)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="217"/>
+        <location filename="../widgets/exercise_console.py" line="227"/>
         <source>toelichting bij het oordeel</source>
         <translation>note on the verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="219"/>
+        <location filename="../widgets/exercise_console.py" line="229"/>
         <source>Oordeel bewaren</source>
         <translation>Keep verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="221"/>
+        <location filename="../widgets/exercise_console.py" line="231"/>
         <source>Oordeel spelleiding</source>
         <translation>Exercise control verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="227"/>
+        <location filename="../widgets/exercise_console.py" line="237"/>
         <source>Waarneming (Enter bewaart, op de huidige scenariotijd)</source>
         <translation>Observation (Enter keeps it, at the current scenario time)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="230"/>
+        <location filename="../widgets/exercise_console.py" line="240"/>
         <source>bij geselecteerde inject</source>
         <translation>on the selected inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="232"/>
+        <location filename="../widgets/exercise_console.py" line="242"/>
         <source>Evaluatie tonen</source>
         <translation>Show evaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="234"/>
+        <location filename="../widgets/exercise_console.py" line="244"/>
         <source>Evaluatie opslaan…</source>
         <translation>Save evaluation…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="245"/>
+        <location filename="../widgets/exercise_console.py" line="255"/>
         <source>toelichting bij de beoordeling</source>
         <translation>note on the rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="246"/>
+        <location filename="../widgets/exercise_console.py" line="256"/>
         <source>Beoordeling bewaren</source>
         <translation>Keep rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="249"/>
+        <location filename="../widgets/exercise_console.py" line="259"/>
         <source>sterk punt</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="250"/>
+        <location filename="../widgets/exercise_console.py" line="260"/>
         <source>verbeterpunt</source>
         <translation>point for improvement</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="252"/>
+        <location filename="../widgets/exercise_console.py" line="262"/>
         <source>bevinding (Enter bewaart)</source>
         <translation>finding (Enter keeps it)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="254"/>
+        <location filename="../widgets/exercise_console.py" line="264"/>
         <source>Verbeterplan…</source>
         <translation>Improvement plan…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="256"/>
+        <location filename="../widgets/exercise_console.py" line="266"/>
         <source>Doel</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="273"/>
+        <location filename="../widgets/exercise_console.py" line="283"/>
         <source>Verwachte acties van de spelers</source>
         <translation>Expected actions of the players</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="310"/>
+        <location filename="../widgets/exercise_console.py" line="330"/>
         <source>OEFENING · nog niet gestart</source>
         <translation>EXERCISE · not started yet</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="311"/>
+        <location filename="../widgets/exercise_console.py" line="331"/>
         <source>kloktijd {0}</source>
         <translation>wall clock {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="407"/>
+        <location filename="../widgets/exercise_console.py" line="427"/>
         <source>Schrijf het nieuwe tijdstip als T+HH:MM</source>
         <translation>Write the new time as T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="418"/>
+        <location filename="../widgets/exercise_console.py" line="438"/>
         <source>Kies eerst een verwachting in de lijst</source>
         <translation>First choose an expectation in the list</translation>
     </message>
@@ -974,27 +1013,27 @@ at {3}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../widgets/forms.py" line="343"/>
+        <location filename="../widgets/forms.py" line="344"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="344"/>
+        <location filename="../widgets/forms.py" line="345"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="351"/>
+        <location filename="../widgets/forms.py" line="352"/>
         <source>Wijzigingen niet opgeslagen. Weggooien? (Esc nogmaals om weg te gooien)</source>
         <translation>Changes not saved. Discard them? (Esc again to discard)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="354"/>
+        <location filename="../widgets/forms.py" line="355"/>
         <source>Weggooien</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="356"/>
+        <location filename="../widgets/forms.py" line="357"/>
         <source>Verder invullen</source>
         <translation>Keep editing</translation>
     </message>
@@ -1002,42 +1041,43 @@ at {3}</translation>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../widgets/header.py" line="69"/>
+        <location filename="../widgets/header.py" line="134"/>
+        <location filename="../widgets/header.py" line="216"/>
         <source>OEFENING  {0}</source>
         <translation>EXERCISE  {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="69"/>
+        <location filename="../widgets/header.py" line="134"/>
         <source>LIVE</source>
         <translation>LIVE</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="82"/>
+        <location filename="../widgets/header.py" line="152"/>
         <source>Vingerafdruk van het beeld: lees voor om te controleren dat jullie hetzelfde beeld zien</source>
         <translation>Fingerprint of the situation picture: read it out to check that you all see the same picture</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="146"/>
+        <location filename="../widgets/header.py" line="235"/>
         <source>{0} (lokale tijd)</source>
         <translation>{0} (local time)</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="166"/>
+        <location filename="../widgets/header.py" line="255"/>
         <source>⛔ ROOSTER: {0}</source>
         <translation>⛔ ROSTER: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="173"/>
+        <location filename="../widgets/header.py" line="262"/>
         <source>⛔ VORK: {0}</source>
         <translation>⛔ FORK: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="180"/>
+        <location filename="../widgets/header.py" line="269"/>
         <source>⚠ klokafwijking: {0}</source>
         <translation>⚠ clock drift: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/header.py" line="187"/>
+        <location filename="../widgets/header.py" line="276"/>
         <source>⚠ %n tegenstrijdige wijziging(en)</source>
         <translation>
             <numerusform>⚠ %n conflicting change</numerusform>
@@ -1071,87 +1111,87 @@ at {3}</translation>
 <context>
     <name>IncidentsView</name>
     <message>
-        <location filename="../widgets/incidents_view.py" line="68"/>
+        <location filename="../widgets/incidents_view.py" line="69"/>
         <source>Bijl.</source>
         <translation>Att.</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="66"/>
+        <location filename="../widgets/incidents_view.py" line="67"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="69"/>
+        <location filename="../widgets/incidents_view.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="71"/>
+        <location filename="../widgets/incidents_view.py" line="72"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="72"/>
+        <location filename="../widgets/incidents_view.py" line="73"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="84"/>
+        <location filename="../widgets/incidents_view.py" line="95"/>
         <source>Nieuw incident (Ctrl+N)</source>
         <translation>New incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="85"/>
+        <location filename="../widgets/incidents_view.py" line="96"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="86"/>
+        <location filename="../widgets/incidents_view.py" line="97"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="87"/>
+        <location filename="../widgets/incidents_view.py" line="98"/>
         <source>Beeld bijwerken</source>
         <translation>Update situation picture</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="89"/>
+        <location filename="../widgets/incidents_view.py" line="100"/>
         <source>Oordeel bijwerken</source>
         <translation>Update the assessment (Oordeel)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="104"/>
+        <location filename="../widgets/incidents_view.py" line="115"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="123"/>
+        <location filename="../widgets/incidents_view.py" line="134"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="123"/>
+        <location filename="../widgets/incidents_view.py" line="134"/>
         <source>Brandweer</source>
         <translation>Fire service</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="124"/>
+        <location filename="../widgets/incidents_view.py" line="135"/>
         <source>GHOR</source>
         <translation>GHOR (medical)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="124"/>
+        <location filename="../widgets/incidents_view.py" line="135"/>
         <source>Politie</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="125"/>
+        <location filename="../widgets/incidents_view.py" line="136"/>
         <source>Bevolkingszorg</source>
         <translation>Care for the population</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="126"/>
+        <location filename="../widgets/incidents_view.py" line="137"/>
         <source>Crisiscommunicatie</source>
         <translation>Crisis communication</translation>
     </message>
@@ -1483,22 +1523,22 @@ at {3}</translation>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="62"/>
+        <location filename="../widgets/nsp_view.py" line="65"/>
         <source>Nieuw noodsteunpunt</source>
         <translation>New emergency support point</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="64"/>
+        <location filename="../widgets/nsp_view.py" line="67"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="73"/>
+        <location filename="../widgets/nsp_view.py" line="76"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../widgets/nsp_view.py" line="108"/>
+        <location filename="../widgets/nsp_view.py" line="111"/>
         <source>Netwerk (T0+72 u): {0}</source>
         <translation>Network (T0+72 h): {0}</translation>
     </message>
@@ -1506,22 +1546,22 @@ at {3}</translation>
 <context>
     <name>OnDutyButton</name>
     <message>
-        <location filename="../widgets/people.py" line="136"/>
+        <location filename="../widgets/people.py" line="135"/>
         <source>niet aangemeld — aanmelden</source>
         <translation>not signed in — sign in</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="138"/>
+        <location filename="../widgets/people.py" line="137"/>
         <source> (+{0} in dienst)</source>
         <translation> (+{0} on duty)</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="139"/>
+        <location filename="../widgets/people.py" line="138"/>
         <source>in dienst: {0}{1}</source>
         <translation>on duty: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/people.py" line="142"/>
+        <location filename="../widgets/people.py" line="145"/>
         <source>Klik om aan te melden of een dienst over te nemen</source>
         <translation>Click to sign in or take over a shift</translation>
     </message>
@@ -1597,58 +1637,58 @@ at {3}</translation>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="57"/>
-        <location filename="../widgets/overview.py" line="128"/>
+        <location filename="../widgets/overview.py" line="83"/>
+        <location filename="../widgets/overview.py" line="154"/>
         <source>Klik op een regio om alle schermen te filteren</source>
         <translation>Click a region to filter every view</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="72"/>
+        <location filename="../widgets/overview.py" line="98"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="96"/>
+        <location filename="../widgets/overview.py" line="122"/>
         <source>{0} gemeld, {1} beheerst</source>
         <translation>{0} reported, {1} under control</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="104"/>
+        <location filename="../widgets/overview.py" line="130"/>
         <source>{0} lopende inzet · {1}</source>
         <translation>{0} deployed · {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="105"/>
+        <location filename="../widgets/overview.py" line="131"/>
         <source>geen verzoeken open</source>
         <translation>no open requests</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="109"/>
+        <location filename="../widgets/overview.py" line="135"/>
         <source>{0} met acties over tijd</source>
         <translation>{0} with overdue actions</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="111"/>
+        <location filename="../widgets/overview.py" line="137"/>
         <source> · {0} acties zonder besluit</source>
         <translation> · {0} actions without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="118"/>
+        <location filename="../widgets/overview.py" line="144"/>
         <source>{0} niet operationeel</source>
         <translation>{0} not operational</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="120"/>
+        <location filename="../widgets/overview.py" line="146"/>
         <source>wachten op een besluit</source>
         <translation>awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="121"/>
+        <location filename="../widgets/overview.py" line="147"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="127"/>
+        <location filename="../widgets/overview.py" line="153"/>
         <source>Filter: {0} — klik nogmaals om op te heffen</source>
         <translation>Filter: {0} — click again to clear</translation>
     </message>
@@ -2039,6 +2079,14 @@ at {3}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingDialog</name>
+    <message>
+        <location filename="../widgets/common.py" line="121"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RegionMap</name>
     <message>
         <location filename="../widgets/region_map.py" line="146"/>
@@ -2132,37 +2180,37 @@ at {3}</translation>
 <context>
     <name>SyncStateLabel</name>
     <message>
-        <location filename="../widgets/header.py" line="34"/>
+        <location filename="../widgets/header.py" line="49"/>
         <source>geen sync ingesteld</source>
         <translation>no sync set up</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="34"/>
+        <location filename="../widgets/header.py" line="49"/>
         <source>sync: verbonden</source>
         <translation>sync: connected</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="35"/>
+        <location filename="../widgets/header.py" line="50"/>
         <source>sync: geen verbinding</source>
         <translation>sync: no connection</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="35"/>
+        <location filename="../widgets/header.py" line="50"/>
         <source>sync: bezig</source>
         <translation>sync: in progress</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="36"/>
+        <location filename="../widgets/header.py" line="51"/>
         <source>sync: fout</source>
         <translation>sync: error</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="39"/>
+        <location filename="../widgets/header.py" line="54"/>
         <source> · achterstand {0}</source>
         <translation> · backlog {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="41"/>
+        <location filename="../widgets/header.py" line="56"/>
         <source> · laatst {0} geleden</source>
         <translation> · last {0} ago</translation>
     </message>
@@ -2170,60 +2218,60 @@ at {3}</translation>
 <context>
     <name>TerugkijkenBar</name>
     <message>
-        <location filename="../widgets/terugkijken.py" line="28"/>
+        <location filename="../widgets/terugkijken.py" line="26"/>
         <source>zoals het was (waar)</source>
         <extracomment>the axes as the operator reads them (value: data.history&apos;s axis name); translated when shown (context &apos;TerugkijkenBar&apos;, also in the handover dialog)</extracomment>
         <translation>as it was (true)</translation>
     </message>
     <message>
+        <location filename="../widgets/terugkijken.py" line="27"/>
         <location filename="../widgets/terugkijken.py" line="29"/>
-        <location filename="../widgets/terugkijken.py" line="31"/>
         <source>zoals hier bekend</source>
         <translation>as known here</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="30"/>
+        <location filename="../widgets/terugkijken.py" line="28"/>
         <source>zoals het was</source>
         <translation>as it was</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="88"/>
+        <location filename="../widgets/terugkijken.py" line="81"/>
         <source>◀ 15 min</source>
         <translation>◀ 15 min</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="89"/>
+        <location filename="../widgets/terugkijken.py" line="82"/>
         <source>15 min ▶</source>
         <translation>15 min ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="90"/>
-        <location filename="../widgets/terugkijken.py" line="186"/>
+        <location filename="../widgets/terugkijken.py" line="83"/>
+        <location filename="../widgets/terugkijken.py" line="167"/>
         <source>▶ afspelen</source>
         <translation>▶ play</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="95"/>
+        <location filename="../widgets/terugkijken.py" line="88"/>
         <source>Terug naar nu (Esc)</source>
         <translation>Back to now (Esc)</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="143"/>
+        <location filename="../widgets/terugkijken.py" line="136"/>
         <source>{0} … {1}</source>
         <translation>{0} … {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="168"/>
+        <location filename="../widgets/terugkijken.py" line="149"/>
         <source>TERUGKIJKEN · beeld van {0} · {1}{2} · dit is niet het actuele beeld</source>
         <translation>LOOKING BACK · situation picture of {0} · {1}{2} · this is not the current picture</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="171"/>
+        <location filename="../widgets/terugkijken.py" line="152"/>
         <source> · laden…</source>
         <translation> · loading…</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="186"/>
+        <location filename="../widgets/terugkijken.py" line="167"/>
         <source>❚❚ pauze</source>
         <translation>❚❚ pause</translation>
     </message>
@@ -2300,7 +2348,7 @@ at {3}</translation>
 <context>
     <name>Watermark</name>
     <message>
-        <location filename="../widgets/header.py" line="199"/>
+        <location filename="../widgets/header.py" line="288"/>
         <source>OEFENING</source>
         <translation>EXERCISE</translation>
     </message>

@@ -3,7 +3,7 @@ the detail panes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -128,3 +128,45 @@ class ReadingDialog(QDialog):
     def text(self) -> str:
         """The text as read (plain)."""
         return self.view.toPlainText()
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns inside its width (no sideways scrolling on a 1366 px screen):
+    each column gets its preferred width and never less than its header text; when they do
+    not all fit, the room above the headers' widths is shared in proportion, and if even the
+    headers do not fit, the ``optional`` columns are hidden, in that order (cells carry their
+    whole text as a tooltip)."""
+
+    def __init__(self, table: QTableView, widths: list[int],
+                 optional: tuple[int, ...] = ()) -> None:
+        super().__init__(table)
+        self.table = table
+        self.widths = widths
+        self.optional = optional
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
+        if ev.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        cols = self.table.model().columnCount() if self.table.model() else 0
+        head = [header_width(self.table, i) for i in range(cols)]
+        want = [max(self.widths[i] if i < len(self.widths) else 80, head[i])
+                for i in range(cols)]
+        room = self.table.viewport().width() - 2
+        shown = list(range(cols))
+        for i in self.optional:
+            if sum(head[k] for k in shown) <= room:
+                break
+            shown.remove(i)
+        for i in range(cols):
+            self.table.setColumnHidden(i, i not in shown)
+        base, extra = sum(head[k] for k in shown), sum(want[k] - head[k] for k in shown)
+        share = 1.0 if extra <= 0 else max(0.0, min(1.0, (room - base) / extra))
+        for k in shown[:-1]:
+            self.table.setColumnWidth(k, head[k] + int((want[k] - head[k]) * share))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from data.clock import Clock, default_clock
 from data.domain.enums import label
@@ -21,6 +22,14 @@ from widgets import palette
 from widgets.common import channel_text
 
 Index = QModelIndex | QPersistentModelIndex
+#: a state as a cell shows it, short enough for eleven columns at 1366 px (the tooltip and the
+#: legend above the matrix give the whole word)
+SHORT_STATES = {"operationeel": QT_TRANSLATE_NOOP("CommsMatrixModel", "werkt"),
+                "verstoord": QT_TRANSLATE_NOOP("CommsMatrixModel", "storing"),
+                "uitgevallen": QT_TRANSLATE_NOOP("CommsMatrixModel", "uit"),
+                "terugvaloptie_actief": QT_TRANSLATE_NOOP("CommsMatrixModel", "terugval"),
+                "geen_voorziening": QT_TRANSLATE_NOOP("CommsMatrixModel", "n.v.t."),
+                "onbekend": QT_TRANSLATE_NOOP("CommsMatrixModel", "?")}
 CHANNELS = ("C2000", "eOCS", "112", "P2000", "NCV", "DARES", "telefoon", "mobiel", "internet",
             "NL-Alert", "satelliet")
 
@@ -33,6 +42,7 @@ class CommsMatrixModel(QAbstractTableModel):
         self.clock = clock or default_clock()  # the age of a state in the tooltip
         self.regions = [r.code for r in REGIONS]
         self._names = {r.code: f"{r.name} ({r.short})" for r in REGIONS}
+        self._shorts = {r.code: r.short for r in REGIONS}
         self.channels = list(CHANNELS)
         self._cells: dict[tuple[str, str], tuple[str, str, str]] = {}
         self._visible = list(self.regions)
@@ -74,12 +84,15 @@ class CommsMatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        """Channels across, regions down by their short code (the tooltip names them)."""
+        tip = role == Qt.ItemDataRole.ToolTipRole
+        if role != Qt.ItemDataRole.DisplayRole and not tip:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.channels):
             return channel_text(self.channels[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._visible):
-            return self._names[self._visible[section]]
+            code = self._visible[section]
+            return self._names[code] if tip else self._shorts[code]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,17 +101,20 @@ class CommsMatrixModel(QAbstractTableModel):
         cell = self._cells.get(self.key_at(index))
         state = cell[0] if cell else "onbekend"
         if role == Qt.ItemDataRole.DisplayRole:
-            return label(state)
+            short = SHORT_STATES.get(state)
+            return self.tr(short) if short else label(state)
         if role == Qt.ItemDataRole.BackgroundRole:
             # calm: a working channel gets no fill, only what is wrong draws the eye
             return None if state == "operationeel" else palette.level_color(state)
         if role == Qt.ItemDataRole.ForegroundRole:
             return palette.color("ok_text") if state == "operationeel" else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            region, channel = self.key_at(index)
+            where = f"{self._names[region]} · {channel_text(channel)}\n"
             if not cell:
-                return self.tr("geen melding")
+                return where + self.tr("geen melding")
             s, at, note = cell
-            return self.tr("{0} sinds {1} ({2} geleden)").format(
+            return where + self.tr("{0} sinds {1} ({2} geleden)").format(
                 label(s), local_hm(at), age(at, self.clock)) + (
                 f"\n{note}" if note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -119,9 +135,19 @@ class CommsMatrix(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(40)
         self.verticalHeader().setDefaultSectionSize(30)
         self.clicked.connect(self._activate)
         self.activated.connect(self._activate)
+
+    def legend_label(self) -> QLabel:
+        """What the short words in the cells mean, with how to report a state (wraps)."""
+        lab = QLabel(self.tr("Klik op een cel (of Enter) om een nieuwe status te melden. storing = "
+                       "verstoord · uit = uitgevallen · terugval = terugvaloptie actief · "
+                       "n.v.t. = geen voorziening · ? = onbekend"))
+        lab.setObjectName("Muted")
+        lab.setWordWrap(True)
+        return lab
 
     def _activate(self, index: QModelIndex) -> None:
         reg, ch = self.matrix.key_at(index)

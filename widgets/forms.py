@@ -134,6 +134,7 @@ class CommandForm(QWidget):
             self.time.setPlaceholderText(self.tr("uu:mm van het papieren formulier; leeg = nu"))
             err = QLabel("")
             err.setObjectName("FieldError")
+            err.setWordWrap(True)
             err.hide()
             box = QWidget()
             lay = QVBoxLayout(box)
@@ -362,7 +363,12 @@ class FormDialog(QDialog):
         lay.addWidget(self.discard_bar)
         lay.addWidget(self.buttons)
         form.mark_clean()
-        self.setMinimumWidth(560)
+        # never sideways: the dialog is as wide as the form needs (and the screen allows);
+        # messages under the fields wrap
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        need = form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        room = self.screen().availableGeometry().width() - 16
+        self.setMinimumWidth(min(room, max(560, need + 24)))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
     def done_ok(self) -> None:

@@ -15,7 +15,7 @@ from data.picture.continuity import FUEL_WARN_HOURS, fuel_left
 from data.picture.deadlines import elapsed_text, nsp_clock, nsp_tallies
 from data.picture.timefmt import age
 from widgets import palette
-from widgets.common import channel_text, make_table, set_widths, title_label
+from widgets.common import ColumnFitter, channel_text, make_table, title_label
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 
 
@@ -57,7 +57,10 @@ class NspView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [165, 90, 55, 110, 75, 110, 195, 75, 100])
+        # all columns in view at 1366 px: narrowed in proportion when needed (tooltips)
+        # (Sinds T0, Biedt niet and Gemeente give way first; the edit dialog shows them)
+        self.fitter = ColumnFitter(self.table, [165, 90, 55, 110, 90, 120, 170, 80, 100, 120,
+                                                100], optional=(7, 8, 1))
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.new_btn = QPushButton(self.tr("Nieuw noodsteunpunt"))
         self.new_btn.setProperty("primary", True)

@@ -116,5 +116,5 @@ UNTRANSLATED: frozenset[str] = frozenset({
     'zoals het was (waar)',
     'zoals hier bekend',
     'zoek een regio (naam of afkorting)',
-    '⏭ Naar volgende inject',
+    'Naar volgende inject',
 })

@@ -115,3 +115,33 @@ def test_header_of_an_exercise_store_at_1366(qtbot: Any, store_factory: Any) -> 
             assert "T+00:30" in h.scenario.toolTip()
     finally:
         win.shutdown()
+
+
+def test_tables_and_the_bijstand_form_fit_1366(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(*LAPTOP)
+    for view, table in (("noodsteunpunten", window.nsp.table), ("verbindingen", window.comms)):
+        window.show_view(view)
+        settle(qtbot)
+        assert not table.horizontalScrollBar().isVisible(), view
+        for i in range(table.model().columnCount()):
+            if not table.isColumnHidden(i):
+                assert header_fits(table, i), (view, i)
+    # every state word of the matrix fits its cell (no "Onbe…")
+    m, fm = window.comms.model(), window.comms.fontMetrics()
+    for c in range(m.columnCount()):
+        for r in range(m.rowCount()):
+            text = str(m.data(m.index(r, c), Qt.ItemDataRole.DisplayRole))
+            assert fm.horizontalAdvance(text) + 8 <= window.comms.columnWidth(c), text
+    assert "geen melding" in str(m.data(m.index(0, 1), Qt.ItemDataRole.ToolTipRole))
+    window.commands.new_bijstand()
+    d = window.commands.dialog
+    settle(qtbot)
+    d.form.submit()  # the required fields get their messages
+    settle(qtbot)
+    scroll = d.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    assert fits(d)

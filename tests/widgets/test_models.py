@@ -105,7 +105,13 @@ def test_comms_matrix_model(qapp: Any) -> None:
     # the eleven matrix channels (112, eOCS, P2000, internet and NL-Alert among them) plus LCMS
     assert m.columnCount() == 12
     assert m.worst_by_region() == {"VR06": "alert", "VR09": "warn", "VR01": "ok"}
-    assert m.index(m.regions.index("VR06"), 0).data() == "Uitgevallen"
+    # a short word in the cell (1366 px), the whole state and the region in the tooltip
+    cell = m.index(m.regions.index("VR06"), 0)
+    assert cell.data() == "uit"
+    assert "Uitgevallen sinds" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert m.headerData(cell.row(), Qt.Orientation.Vertical) == "VNOG"
+    assert "Noord- en Oost-Gelderland" in m.headerData(cell.row(), Qt.Orientation.Vertical,
+                                             Qt.ItemDataRole.ToolTipRole)
     m.set_region_filter("VR09")
     assert m.rowCount() == 1
 

@@ -349,6 +349,9 @@ def _people(_st: Store) -> QWidget:
     lay.addWidget(SignInDialog(["OvD"], "KCR2"))
     lay.addWidget(MarkdownDialog("Handover", "# Handover"))
     lay.addWidget(OnDutyButton())
+    from widgets.common import ReadingDialog
+
+    lay.addWidget(ReadingDialog("About", "<p>Crisisbeeld</p>"))
     return v
 
 
