@@ -263,7 +263,7 @@
         <location filename="../widgets/common.py" line="23"/>
         <source>telefoon</source>
         <extracomment>the channels named by an ordinary word (the others are names: C2000, NCV, LCMS …), as the views show them; the stored value stays the Dutch word</extracomment>
-        <translation>telephone</translation>
+        <translation>phone</translation>
     </message>
     <message>
         <location filename="../widgets/common.py" line="24"/>
