@@ -130,6 +130,11 @@ def english(tmp_path: Path) -> Iterator[None]:
         qm = tmp_path / "widgets_en.qm"
         tool = Path(sys.executable).parent / "pyside6-lrelease"
         subprocess.run([str(tool), "-silent", str(TS), "-qm", str(qm)], check=True)
+    from desktop import language
+
+    # Qt's own texts (standard buttons) in English too, whatever an earlier test installed
+    prev = language.current()
+    language.install("en")
     translator = QTranslator()
     assert translator.load(str(qm))
     before = QLocale()
@@ -137,6 +142,7 @@ def english(tmp_path: Path) -> Iterator[None]:
     QLocale.setDefault(QLocale("en_GB"))
     yield
     QCoreApplication.removeTranslator(translator)
+    language.install(prev)
     QLocale.setDefault(before)
 
 
