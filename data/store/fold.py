@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from data.domain.enums import CAPABILITIES, label
+from data.domain.enums import CAPABILITIES, label, source_label
 from data.domain.lifecycles import legal
+from data.i18n import N_, _
 from data.store.envelope import Event
 
 State = dict[str, Any]
@@ -59,7 +60,7 @@ def _hist(st: State, ev: Event, what: str, **extra: Any) -> None:
 def _create(st: State, ev: Event, status: str | None) -> None:
     if not st.get("placeholder"):
         # A second creation event for the same id: keep the first, note the duplicate.
-        _hist(st, ev, "dubbele aanmaak genegeerd")
+        _hist(st, ev, N_("dubbele aanmaak genegeerd"))
         return
     st.pop("placeholder", None)
     st["created_at"], st["created_by"], st["origin"] = ev.occurred_at, ev.author, ev.origin
@@ -68,14 +69,14 @@ def _create(st: State, ev: Event, status: str | None) -> None:
     if status is not None and "status" not in ev.payload:
         st["status"] = status
     if st["entity_kind"] != "journal":
-        _hist(st, ev, "aangemaakt", to=st.get("status"))
+        _hist(st, ev, N_("aangemaakt"), to=st.get("status"))
 
 
 def _fields(st: State, ev: Event) -> None:
     changed = sorted(ev.payload)
     for k in changed:
         st[k] = ev.payload[k]
-    _hist(st, ev, "gewijzigd", fields=changed)
+    _hist(st, ev, N_("gewijzigd"), fields=changed)
 
 
 def _conflict(st: State, ev: Event, wanted: str, expected: str, reason: str) -> None:
@@ -91,19 +92,37 @@ def _transition(st: State, ev: Event) -> None:
     cur = st.get("status")
     reason = ev.payload.get("reason")
     if cur == to:
-        _hist(st, ev, "status bevestigd", to=to)
+        _hist(st, ev, N_("status bevestigd"), to=to)
         return
     if cur == frm and legal(st["entity_kind"], cur, to):
         st["status"] = to
         st.setdefault("status_times", {})[to] = ev.occurred_at
-        _hist(st, ev, "status", **{"from": frm, "to": to, "reason": reason})
+        _hist(st, ev, N_("status"), **{"from": frm, "to": to, "reason": reason})
         return
-    why = (
-        f"wilde {label(frm)} → {label(to)}, maar de status was al {label(cur or '?')}"
-        if cur != frm
-        else f"{label(frm)} → {label(to)} is geen toegestane stap"
-    )
+    # the state keeps the Dutch text (the fold is the same in every language); a view shows
+    # conflict_reason(c)
+    why = _step_reason(frm, to, cur, source_label, lambda m: m)
     _conflict(st, ev, to, frm, why)
+
+
+_AMEND_REVOKED = N_("wijziging op een ingetrokken besluit")
+
+
+def _step_reason(frm: str, to: str, cur: str | None, lab: Callable[[str], str],
+                 tr: Callable[[str], str]) -> str:
+    if cur != frm:
+        return tr("wilde {old} → {new}, maar de status was al {found}").format(
+            old=lab(frm), new=lab(to), found=lab(cur or "?"))
+    return tr("{old} → {new} is geen toegestane stap").format(old=lab(frm), new=lab(to))
+
+
+def conflict_reason(c: dict[str, Any]) -> str:
+    """Why conflict ``c`` (one of a state's ``conflicts``) arose, in the language in use."""
+    if c.get("wanted") == "gewijzigd":
+        return _(_AMEND_REVOKED)
+    if c.get("expected") is None or c.get("wanted") is None:
+        return _(str(c.get("reason") or ""))
+    return _step_reason(str(c["expected"]), str(c["wanted"]), c.get("found"), label, _)
 
 
 def _nsp(st: State, ev: Event) -> None:
@@ -130,14 +149,14 @@ def _offer(st: State, ev: Event) -> None:
     for k in ("commander", "self_sufficient_hours"):
         if k in p:
             offers[p["offer_id"]][k] = p[k]
-    _hist(st, ev, "aanbod", provider=p["provider"], quantity=p["quantity"])
+    _hist(st, ev, N_("aanbod"), provider=p["provider"], quantity=p["quantity"])
 
 
 def _offer_withdrawn(st: State, ev: Event) -> None:
     off = st.setdefault("offers", {}).get(ev.payload["offer_id"])
     if off is not None:
         off["withdrawn"] = True
-    _hist(st, ev, "aanbod ingetrokken", offer=ev.payload["offer_id"])
+    _hist(st, ev, N_("aanbod ingetrokken"), offer=ev.payload["offer_id"])
 
 
 def _offer_update(st: State, ev: Event) -> None:
@@ -145,14 +164,14 @@ def _offer_update(st: State, ev: Event) -> None:
     p = ev.payload
     off = st.setdefault("offers", {}).get(p["offer_id"])
     if off is None:  # an update of an offer this store has not seen made: keep it visible
-        _hist(st, ev, "onbekend aanbod bijgewerkt", offer=p["offer_id"])
+        _hist(st, ev, N_("onbekend aanbod bijgewerkt"), offer=p["offer_id"])
         return
     for k in ("status", "commander", "eta", "note"):
         if k in p:
             off[k] = p[k]
     if "status" in p:
         off.setdefault("status_times", {})[p["status"]] = ev.occurred_at
-    _hist(st, ev, "aanbod bijgewerkt", offer=p["offer_id"], to=p.get("status"))
+    _hist(st, ev, N_("aanbod bijgewerkt"), offer=p["offer_id"], to=p.get("status"))
 
 
 def _adoption(st: State, ev: Event) -> None:
@@ -160,14 +179,14 @@ def _adoption(st: State, ev: Event) -> None:
     p = ev.payload
     st.setdefault("adoption", {})[p["region"]] = {"state": p["state"], "at": ev.occurred_at,
                                                   "by": ev.author, "note": p.get("note")}
-    _hist(st, ev, "overname", region=p["region"], to=p["state"])
+    _hist(st, ev, N_("overname"), region=p["region"], to=p["state"])
 
 
 def _reattach(st: State, ev: Event) -> None:
     """An action moves to another decision (typically when its own was revoked)."""
     st.setdefault("reattached_from", []).append(st.get("decision_id"))
     st["decision_id"] = ev.payload["decision_id"]
-    _hist(st, ev, "ander besluit", to=ev.payload["decision_id"],
+    _hist(st, ev, N_("ander besluit"), to=ev.payload["decision_id"],
           reason=ev.payload.get("reason"))
 
 
@@ -179,7 +198,7 @@ def _report(st: State, ev: Event) -> None:
     previous = st.get("state")
     st.update(ev.payload)
     st["since"] = ev.occurred_at if previous != st.get("state") else st.get("since")
-    _hist(st, ev, "gemeld", to=ev.payload.get("state"))
+    _hist(st, ev, N_("gemeld"), to=ev.payload.get("state"))
 
 
 def _centre(st: State, ev: Event) -> None:
@@ -191,7 +210,7 @@ def _centre(st: State, ev: Event) -> None:
     st.update(ev.payload)
     if "fuel_hours" in ev.payload:
         st["fuel_at"] = ev.occurred_at
-    _hist(st, ev, "gemeld", fields=sorted(ev.payload))
+    _hist(st, ev, N_("gemeld"), fields=sorted(ev.payload))
 
 
 def _picture(st: State, ev: Event) -> None:
@@ -204,12 +223,12 @@ def _picture(st: State, ev: Event) -> None:
         {"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]}
     )
     _trim(st, "beeld_history", BEELD_KEEP)
-    _hist(st, ev, "beeld bijgewerkt")
+    _hist(st, ev, N_("beeld bijgewerkt"))
 
 
 def _amend(st: State, ev: Event) -> None:
     if st.get("status") == "ingetrokken":
-        _conflict(st, ev, "gewijzigd", "vastgesteld", "wijziging op een ingetrokken besluit")
+        _conflict(st, ev, "gewijzigd", "vastgesteld", _AMEND_REVOKED)
         return
     versions = st.setdefault("versions", [])
     versions.append({"version": st.get("version", 1), "text": st.get("text"),
@@ -219,27 +238,27 @@ def _amend(st: State, ev: Event) -> None:
     for k in ("text", "rationale", "regions"):
         if k in ev.payload:
             st[k] = ev.payload[k]
-    _hist(st, ev, "gewijzigd", version=st["version"])
+    _hist(st, ev, N_("gewijzigd"), version=st["version"])
 
 
 def _revoke(st: State, ev: Event) -> None:
     if st.get("status") == "ingetrokken":
-        _hist(st, ev, "intrekking bevestigd")
+        _hist(st, ev, N_("intrekking bevestigd"))
         return
     st["status"] = "ingetrokken"
     st["revoked_reason"] = ev.payload["reason"]
     st["revoked_at"] = ev.occurred_at
-    _hist(st, ev, "ingetrokken", reason=ev.payload["reason"])
+    _hist(st, ev, N_("ingetrokken"), reason=ev.payload["reason"])
 
 
 def _session_closed(st: State, ev: Event) -> None:
     if st.get("status") == "gesloten":
         # Closed concurrently by two centres: the first close in fold order counts.
-        _hist(st, ev, "sluiting bevestigd")
+        _hist(st, ev, N_("sluiting bevestigd"))
         return
     st["status"] = "gesloten"
     st["closed_at"] = ev.occurred_at
-    _hist(st, ev, "gesloten")
+    _hist(st, ev, N_("gesloten"))
 
 
 def _comms(st: State, ev: Event) -> None:
@@ -250,7 +269,7 @@ def _comms(st: State, ev: Event) -> None:
     for k, val in ev.payload.items():
         st[k] = val
     st["since"] = ev.occurred_at if previous != ev.payload["state"] else st.get("since")
-    _hist(st, ev, "status", to=ev.payload["state"], note=ev.payload.get("note"))
+    _hist(st, ev, N_("status"), to=ev.payload["state"], note=ev.payload.get("note"))
 
 
 def _resolve(st: State, ev: Event) -> None:
@@ -258,7 +277,7 @@ def _resolve(st: State, ev: Event) -> None:
     for c in st["conflicts"]:
         if c["id"] == cid:
             if c["resolution"] is not None:
-                _hist(st, ev, "conflict al opgelost", conflict=cid)
+                _hist(st, ev, N_("conflict al opgelost"), conflict=cid)
                 return
             c["resolution"] = {"choice": choice, "by": ev.author, "at": ev.occurred_at,
                                "note": ev.payload.get("note"), "event": ev.id}
@@ -266,20 +285,20 @@ def _resolve(st: State, ev: Event) -> None:
                 before = st.get("status")
                 st["status"] = c["wanted"]
                 st.setdefault("status_times", {})[c["wanted"]] = ev.occurred_at
-                _hist(st, ev, "status", **{"from": before, "to": c["wanted"],
+                _hist(st, ev, N_("status"), **{"from": before, "to": c["wanted"],
                                            "reason": "conflict opgelost"})
             else:
-                _hist(st, ev, "conflict opgelost", conflict=cid, choice=choice)
+                _hist(st, ev, N_("conflict opgelost"), conflict=cid, choice=choice)
             return
-    _hist(st, ev, "onbekend conflict", conflict=cid)
+    _hist(st, ev, N_("onbekend conflict"), conflict=cid)
 
 
 _EXERCISE_WHAT = {
-    "exercise.started": "oefening gestart", "exercise.paused": "gepauzeerd",
-    "exercise.resumed": "hervat", "exercise.speed_changed": "snelheid gewijzigd",
-    "exercise.jumped": "vooruitgesprongen", "exercise.inject_fired": "inject verstuurd",
-    "exercise.inject_postponed": "inject uitgesteld", "exercise.inject_withdrawn":
-    "inject ingetrokken",
+    "exercise.started": N_("oefening gestart"), "exercise.paused": N_("gepauzeerd"),
+    "exercise.resumed": N_("hervat"), "exercise.speed_changed": N_("snelheid gewijzigd"),
+    "exercise.jumped": N_("vooruitgesprongen"), "exercise.inject_fired": N_("inject verstuurd"),
+    "exercise.inject_postponed": N_("inject uitgesteld"), "exercise.inject_withdrawn":
+    N_("inject ingetrokken"),
 }
 
 
@@ -290,7 +309,7 @@ def _exercise(st: State, ev: Event) -> None:
     p = ev.payload
     if ev.type == "exercise.inject_fired":
         if st.get("fired"):
-            _hist(st, ev, "inject al verstuurd: genegeerd")
+            _hist(st, ev, N_("inject al verstuurd: genegeerd"))
             return
         st.update(fired=True, fired_ms=p["scenario_ms"], fired_wall_ms=p["wall_ms"],
                   how=p.get("how", "klok"), events=p.get("events", []), inject=p["inject"],
@@ -319,14 +338,14 @@ def _shift(st: State, ev: Event) -> None:
     st["function"] = p["function"]
     if ev.type == "shift.ended":
         st.update(status="vrij", ended_at=ev.occurred_at, last_person=p["person"])
-        _hist(st, ev, "dienst beëindigd", person=p["person"])
+        _hist(st, ev, N_("dienst beëindigd"), person=p["person"])
         return
     st.update(status="in dienst", person=p["person"], since=ev.occurred_at,
               channels={k: p[k] for k in ("ncv", "satellite", "c2000") if p.get(k)})
     if ev.type == "shift.handed_over":
-        _hist(st, ev, "overdracht", person=p["person"], outgoing=p["outgoing"])
+        _hist(st, ev, N_("overdracht"), person=p["person"], outgoing=p["outgoing"])
     else:
-        _hist(st, ev, "dienst begonnen", person=p["person"])
+        _hist(st, ev, N_("dienst begonnen"), person=p["person"])
 
 
 HANDLERS: dict[str, Callable[[State, Event], None]] = {
