@@ -20,6 +20,14 @@ from data.picture.timefmt import local_hm
 
 Tr = Callable[[str], str]
 
+#: texts translated inside the f-strings below, where the catalogue's extractor does not look
+_IN_F_STRINGS = (
+    N_("Geschiedenis"), N_("fase"), N_("locatie:"), N_("teams:"), N_("Beeld"),
+    N_("Eerdere beelden"), N_("prioriteit"), N_("nodig vóór:"), N_("meldplaats:"), N_("Aanbod"),
+    N_("nog geen aanbod"), N_("versie"), N_("Motivering:"), N_("Overname per regio"),
+    N_("Eerdere versies"),
+)
+
 
 def _same(text: str) -> str:
     return text

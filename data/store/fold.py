@@ -106,14 +106,15 @@ def _transition(st: State, ev: Event) -> None:
 
 
 _AMEND_REVOKED = N_("wijziging op een ingetrokken besluit")
+_STEP_RACED = N_("wilde {old} → {new}, maar de status was al {found}")
+_STEP_ILLEGAL = N_("{old} → {new} is geen toegestane stap")
 
 
 def _step_reason(frm: str, to: str, cur: str | None, lab: Callable[[str], str],
                  tr: Callable[[str], str]) -> str:
     if cur != frm:
-        return tr("wilde {old} → {new}, maar de status was al {found}").format(
-            old=lab(frm), new=lab(to), found=lab(cur or "?"))
-    return tr("{old} → {new} is geen toegestane stap").format(old=lab(frm), new=lab(to))
+        return tr(_STEP_RACED).format(old=lab(frm), new=lab(to), found=lab(cur or "?"))
+    return tr(_STEP_ILLEGAL).format(old=lab(frm), new=lab(to))
 
 
 def conflict_reason(c: dict[str, Any]) -> str:
