@@ -17,13 +17,24 @@ _DAYS = N_("ma di wo do vr za zo")
 _MOMENT = N_("{day} {moment:%d-%m %H:%M}")
 
 
+#: (weekday names, moment format) in the language in use; emptied by a switch
+_TEXTS: list[tuple[list[str], str]] = []
+
+
+def _texts() -> tuple[list[str], str]:
+    if not _TEXTS:
+        _TEXTS.append((_(_DAYS).split(), _(_MOMENT)))
+    return _TEXTS[0]
+
+
 def weekday(index: int) -> str:
     """The short name of weekday ``index`` (0: Monday) in the language in use."""
-    return _(_DAYS).split()[index]
+    return _texts()[0][index]
 
 
 def _moment(d: datetime) -> str:
-    return _(_MOMENT).format(day=weekday(d.weekday()), moment=d)
+    days, form = _texts()
+    return form.format(day=days[d.weekday()], moment=d)
 
 
 def parse(iso: str | None) -> datetime | None:
@@ -94,5 +105,6 @@ def age_short(iso: str | None, now: Now) -> str:
 
 
 # the cached texts were made in the language then in use
+on_language_change(_TEXTS.clear)
 on_language_change(local_hm.cache_clear)
 on_language_change(local_hm_epoch.cache_clear)
