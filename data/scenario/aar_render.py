@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from data.i18n import _
 from data.scenario.aar import Review
 from data.scenario.judgement import FINDING_KINDS
 from data.scenario.times import fmt_offset
@@ -208,5 +209,5 @@ def write(r: Review, path: str | Path) -> Path:
     elif ext == ".xlsx":
         to_xlsx(r, p)
     else:
-        raise RenderError(f"{p.name}: kies .md, .html of .xlsx")
+        raise RenderError(_("{name}: kies .md, .html of .xlsx").format(name=p.name))
     return p

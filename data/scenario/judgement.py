@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from data.i18n import _
 from data.scenario.model import Scenario
 
 SUFFIX = ".beoordeling.jsonl"
@@ -86,9 +87,10 @@ def judgement_path(db: str | os.PathLike[str]) -> Path:
 def _text(value: str, what: str, required: bool = True) -> str:
     t = (value or "").strip()
     if required and not t:
-        raise JudgementError(f"{what} is leeg")
+        raise JudgementError(_("{what} is leeg").format(what=what))
     if len(t) > MAX_TEXT:
-        raise JudgementError(f"{what} is hoogstens {MAX_TEXT} tekens")
+        raise JudgementError(_("{what} is hoogstens {MAX_TEXT} tekens").format(
+                                 what=what, MAX_TEXT=MAX_TEXT))
     return t
 
 
@@ -113,16 +115,18 @@ def judge(db: str | os.PathLike[str], scenario: Scenario, inject: str, expect: i
     """Keep the control team's verdict on expectation ``expect`` (1-based) of ``inject``."""
     inj = scenario.inject(inject.strip())
     if inj is None:
-        raise JudgementError(f"inject '{inject}' staat niet in het draaiboek")
+        raise JudgementError(_("inject '{inject}' staat niet in het draaiboek").format(
+                                 inject=inject))
     if not inj.expect:
-        raise JudgementError(f"inject {inj.id} heeft geen verwachtingen")
+        raise JudgementError(_("inject {id} heeft geen verwachtingen").format(id=inj.id))
     if not 1 <= expect <= len(inj.expect):
         many = len(inj.expect)
         raise JudgementError(f"inject {inj.id} heeft verwachting 1 tot en met {many}" if many > 1
                              else f"inject {inj.id} heeft één verwachting (1)")
     v = (verdict or "").strip().casefold()
     if v not in VERDICTS:
-        raise JudgementError(f"kies gehaald, deels of gemist (niet '{verdict}')")
+        raise JudgementError(_("kies gehaald, deels of gemist (niet '{verdict}')").format(
+                                 verdict=verdict))
     o = Override(inj.id, expect, v, _text(note, "de toelichting", required=False))
     _append(db, {"kind": "override", **asdict(o)})
     return o
@@ -133,10 +137,10 @@ def rate(db: str | os.PathLike[str], scenario: Scenario, objective: str, rating:
     """Keep the trainer's P/S/M/U rating of one objective."""
     o = _objective(scenario, objective)
     if not o:
-        raise JudgementError("welk doel? geef het doel-id")
+        raise JudgementError(_("welk doel? geef het doel-id"))
     r = (rating or "").strip().upper()
     if r not in RATINGS:
-        raise JudgementError(f"kies P, S, M of U (niet '{rating}')")
+        raise JudgementError(_("kies P, S, M of U (niet '{rating}')").format(rating=rating))
     kept = Rating(o, r, _text(note, "de toelichting", required=False))
     _append(db, {"kind": "rating", **asdict(kept)})
     return kept
@@ -147,7 +151,7 @@ def add_finding(db: str | os.PathLike[str], scenario: Scenario, kind: str, text:
     """Keep a strength (``sterk``) or a point for improvement (``verbeter``)."""
     k = (kind or "").strip().casefold()
     if k not in FINDING_KINDS:
-        raise JudgementError(f"kies sterk of verbeter (niet '{kind}')")
+        raise JudgementError(_("kies sterk of verbeter (niet '{kind}')").format(kind=kind))
     f = Finding(k, _text(text, "de tekst"), _objective(scenario, objective))
     _append(db, {"kind": "finding", "finding": f.kind, "text": f.text,
                  "objective": f.objective})
@@ -161,7 +165,8 @@ def add_plan_item(db: str | os.PathLike[str], scenario: Scenario, issue: str, ac
     try:
         d = date.fromisoformat(d).isoformat()
     except ValueError:
-        raise JudgementError(f"gereed-datum '{due}' is geen datum; schrijf JJJJ-MM-DD") from None
+        raise JudgementError(_("gereed-datum '{due}' is geen datum; schrijf JJJJ-MM-DD").format(
+                                 due=due)) from None
     p = PlanItem(_text(issue, "het probleem"), _text(action, "de verbeteractie"),
                  _text(owner, "de eigenaar"), d, _objective(scenario, objective))
     _append(db, {"kind": "plan", **asdict(p)})

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from data.clock import parse_iso
+from data.i18n import _
 from data.scenario.check import CHANNELS, Problem
 from data.scenario.model import Inject, Scenario
 from data.scenario.times import TimeError, When, fmt_offset, parse_time, resolve, t0_of
@@ -359,7 +360,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         raw_time = cell(r, "time")
         try:
             if _blank(raw_time):
-                raise TimeError("leeg")
+                raise TimeError(_("leeg"))
             when = parse_time(raw_time)
         except TimeError as e:
             problems.append(Problem(n, f"kolom '{hdr('time')}': tijd "

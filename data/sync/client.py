@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from data.clock import now_iso
+from data.i18n import _
 from data.store import Changes, Store, log
 from data.store.store import fork_text
 from data.sync import peers
@@ -335,7 +336,7 @@ class SyncEngine:
         p.rosters = "roster" in (health.get("features") or [])
         hub_id = str(health.get("hub_id", ""))
         if not hub_id:
-            raise LinkDown("hub gaf geen id")
+            raise LinkDown(_("hub gaf geen id"))
         cur = peers.load(self._db, hub_id, self.world)
         self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
                        pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
@@ -490,8 +491,8 @@ class SyncEngine:
                     # restored?): rescan from the start next round, against fresh heads.
                     cur.push = 0
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)
-                    raise LinkDown(f"hub neemt nog niet alles aan ({retry}); opnieuw vanaf het "
-                                   "begin")
+                    raise LinkDown(_("hub neemt nog niet alles aan ({retry}); opnieuw "
+                                     "vanaf het begin").format(retry=retry))
                 self._advance(p, light, chunk[-1][0], cur, skip)
                 self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull,

@@ -20,6 +20,7 @@ from typing import Any
 import requests
 
 from data.bulk import gc_paused
+from data.i18n import _
 from data.store.prepare import Prepared
 from data.store.roster import MAX_BYTES as ROSTER_MAX
 from data.sync.helper import LOST, MIN_BYTES, helper
@@ -164,7 +165,7 @@ class HubClient:
         try:
             return load_page(body)  # orjson where it reads exactly as json does
         except ValueError as e:  # a cut mid-body leaves broken JSON
-            raise LinkDown(f"antwoord onvolledig: {e}") from None
+            raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
 
     def _fetch(self, method: str, path: str, **kw: Any) -> bytes:
         """The body of a successful answer (LinkDown / HubRefused otherwise); ``_headers``, a
@@ -181,7 +182,7 @@ class HubClient:
                 # the previous one on another thread, and every piece has to win the GIL back.
                 body = b"".join(r.iter_content(_READ_CHUNK))
             if r.status_code >= 500:
-                raise LinkDown(f"hub gaf fout {r.status_code}")
+                raise LinkDown(_("hub gaf fout {status_code}").format(status_code=r.status_code))
             if r.status_code >= 400:
                 text = body.decode("utf-8", "replace")
                 try:
@@ -197,7 +198,8 @@ class HubClient:
         except OSError as e:  # (a CA file that cannot be read)
             if self.ca_file and not isinstance(e, requests.RequestException):
                 raise HubRefused(NOT_SAFE, f"CA-bestand {self.ca_file} is niet leesbaar") from None
-            raise LinkDown(f"hub onbereikbaar: {_why_unreachable(e)}") from None
+            raise LinkDown(_("hub onbereikbaar: {why_unreachable}").format(
+                               why_unreachable=_why_unreachable(e))) from None
 
     def health(self) -> dict[str, Any]:
         h = dict(self._call("GET", "/v1/health"))
@@ -237,7 +239,7 @@ class HubClient:
         try:
             return load_page(body).get("roster")
         except (ValueError, AttributeError) as e:
-            raise LinkDown(f"antwoord onvolledig: {e}") from None
+            raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
 
     def pack(self, data: bytes) -> tuple[bytes, str]:
         """A push body packed as this hub reads best: (bytes, Content-Encoding)."""
@@ -285,7 +287,7 @@ def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
         with gc_paused():
             return prepare_page(body, world)
     except ValueError as e:  # a cut mid-body leaves broken JSON
-        raise LinkDown(f"antwoord onvolledig: {e}") from None
+        raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
 
 
 class _PageReader:
@@ -343,7 +345,7 @@ class _PageReader:
                     with gc_paused():
                         cache.append(Prepared.from_bytes(fut.result()))
                 except ValueError as e:
-                    raise LinkDown(f"antwoord onvolledig: {e}") from None
+                    raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
                 except LOST:  # the helper died: read it here
                     helper().forget()
                     cache.append(read_page(body, world))
@@ -367,7 +369,7 @@ class _PageReader:
                 item = self.q.get(timeout=0.5)
             except queue.Empty:
                 if producing.cancelled():  # the engine shut down before it started
-                    raise LinkDown("synchronisatie gestopt") from None
+                    raise LinkDown(_("synchronisatie gestopt")) from None
                 if producing.done() and self.q.empty():
                     return
                 continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from data.i18n import _
+
 Status = Literal["online", "offline", "error"]
 
 @dataclass(frozen=True)
@@ -75,5 +77,5 @@ def read_token(path: str) -> str:
     with open(path, encoding="utf-8") as f:
         token = f.read().strip().splitlines()
     if not token or not token[-1].strip():
-        raise ValueError(f"tokenbestand {path} is leeg")
+        raise ValueError(_("tokenbestand {path} is leeg").format(path=path))
     return token[-1].strip()

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from data.bulk import gc_paused
+from data.i18n import _
 from data.store.envelope import orjson_exact
 from data.store.prepare import Prepared, prepare
 
@@ -221,7 +222,7 @@ def prepare_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
     events (``next``, ``more``). Raises ValueError when the body is not a page."""
     page = load_page(body)
     if not isinstance(page, dict) or not isinstance(page.get("events", []), list):
-        raise ValueError("antwoord is geen pagina met gebeurtenissen")
+        raise ValueError(_("antwoord is geen pagina met gebeurtenissen"))
     events = page.pop("events", [])
     return prepare(events, world), page
 
@@ -327,9 +328,9 @@ def _pieces(data: bytes, enc: str) -> Iterator[bytes]:
                     break
                 yield out
         except zlib.error as e:
-            raise InflateError(f"geen geldige gzip ({e})") from None
+            raise InflateError(_("geen geldige gzip ({e})").format(e=e)) from None
         if not g.eof:
-            raise InflateError("gzip is afgebroken (onvolledig verstuurd)")
+            raise InflateError(_("gzip is afgebroken (onvolledig verstuurd)"))
         return
     if enc == "zstd":
         z = zstd.ZstdDecompressor()
@@ -342,13 +343,14 @@ def _pieces(data: bytes, enc: str) -> Iterator[bytes]:
                     break
                 yield out
         except zstd.ZstdError as e:
-            raise InflateError(f"geen geldige zstd ({e})") from None
+            raise InflateError(_("geen geldige zstd ({e})").format(e=e)) from None
         if not z.eof:
-            raise InflateError("zstd is afgebroken (onvolledig verstuurd)")
+            raise InflateError(_("zstd is afgebroken (onvolledig verstuurd)"))
         if z.unused_data:
-            raise InflateError("na het zstd-frame volgen nog gegevens")
+            raise InflateError(_("na het zstd-frame volgen nog gegevens"))
         return
-    raise InflateError(f"onbekende Content-Encoding '{enc}' (wel: {', '.join(ENCODINGS)})")
+    raise InflateError(_("onbekende Content-Encoding '{enc}' (wel: {items})").format(
+                           enc=enc, items=', '.join(ENCODINGS)))
 
 
 def inflate_counted(data: bytes, encoding: str, lines: bool = False,
@@ -364,18 +366,21 @@ def inflate_counted(data: bytes, encoding: str, lines: bool = False,
     for piece in _pieces(data, encoding.strip().lower()):
         size += len(piece)
         if size > limit:
-            raise InflateError(f"uitgepakt groter dan {limit >> 20} MiB", too_large=True)
+            raise InflateError(_("uitgepakt groter dan {n} MiB").format(n=limit >> 20),
+                               too_large=True)
         marks = piece.translate(None, _NOT_COUNTED)
         n = marks.count(b"\n")
         toks += len(marks) - n
         if lines:
             nl += n
             if nl > events:
-                raise InflateError(f"meer dan {events} regels (gebeurtenissen)",
+                raise InflateError(_("meer dan {events} regels (gebeurtenissen)").format(
+                                       events=events),
                                    too_large=True, code="te_veel")
         if toks > tokens:
-            raise InflateError(f"meer dan {tokens} JSON-waarden; stuur minder gebeurtenissen "
-                               "per batch", too_large=True, code="te_complex")
+            raise InflateError(_("meer dan {tokens} JSON-waarden; stuur minder "
+                                 "gebeurtenissen per batch").format(tokens=tokens),
+                               too_large=True, code="te_complex")
         out.append(piece)
     return b"" if not out else out[0] if len(out) == 1 else b"".join(out)
 

@@ -42,6 +42,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from data.clock import now_iso
+from data.i18n import _
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
@@ -204,7 +205,8 @@ class SqlEventLog:
             self.hub_id = self.auth.ensure()
             self.roster = HubRoster(self.write, self.read)
         except OperationalError as e:
-            raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
+            raise HubStorageError(_("hubdatabase {url} niet bereikbaar: {orig}").format(
+                                      url=url, orig=e.orig)) from None
         self.kind = self.write.dialect.name
         self._insert_sql = str(
             EV.insert().values({k: bindparam(k) for k in INSERT_COLS})
@@ -516,7 +518,8 @@ def open_log(db: str | None = None, store: str | None = None) -> EventLog:
 
         return StoreEventLog(store)
     if not db:
-        raise HubStorageError("geef --db (hubdatabase) of --store (store van dit centrum)")
+        raise HubStorageError(_("geef --db (hubdatabase) of --store (store van dit "
+                                "centrum)"))
     return SqlEventLog(db)
 
 
