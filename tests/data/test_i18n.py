@@ -150,11 +150,12 @@ def test_every_message_has_an_english_translation() -> None:
         if not m.id:
             continue
         t = en.get(m.id)
-        text = (t.string[0] if isinstance(t.string, tuple) else t.string) if t else ""
-        if not text or (t is not None and t.fuzzy):
-            missing.append(m.id)
-        elif _names(str(m.id)) != _names(text):
-            wrong.append(m.id)
+        forms = () if t is None else t.string if isinstance(t.string, tuple) else (t.string,)
+        source = m.id[0] if isinstance(m.id, tuple) else m.id
+        if not forms or not all(forms) or (t is not None and t.fuzzy):
+            missing.append(source)
+        elif any(_names(source) != _names(text) for text in forms):
+            wrong.append(source)
     assert not missing, f"no English for: {missing[:10]}"
     assert not wrong, f"placeholders differ in: {wrong[:10]}"
 
