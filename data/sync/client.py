@@ -40,7 +40,7 @@ from data.sync.hub_client import (
 from data.sync.peer import GATHER_S, WAIT_S, WAITING_INTERVAL_S
 from data.sync.peer import Peer as _Peer
 from data.sync.roster_sync import learn_roster, merge_again, roster_may_help
-from data.sync.state import PeerState, Status, SyncState, read_token
+from data.sync.state import PeerState, Status, SyncState, read_token, refused_text, why_of
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
     MAX_PULL_LIMIT,
@@ -316,7 +316,7 @@ class SyncEngine:
             except (sqlite3.Error, OSError) as e:
                 delay = p.backoff.next()
                 p.due = time.monotonic() + delay
-                self._set_peer(p, status="error", last_error=f"lokale fout: {e}",
+                self._set_peer(p, status="error", last_error=_("lokale fout: {e}").format(e=e),
                                next_attempt_in=delay)
                 return False
             p.backoff.reset()
@@ -477,7 +477,7 @@ class SyncEngine:
                         retry = retry or str(res.get("reason") or "?")
                     else:
                         skip.add(eid)
-                        warn = f"hub weigerde {eid}: {res.get('reason', '')}"
+                        warn = _("hub weigerde {id}: {reason}").format(id=eid, reason=why_of(res))
                         self._set_peer(p, rejected=p.state.rejected + 1,
                                        undelivered=p.state.undelivered + 1)
                 self._set_peer(p, pushed=p.state.pushed + int(reply.get("accepted", 0)))
@@ -546,15 +546,14 @@ class SyncEngine:
                         # was taken in of it comes again as duplicates)
                         why = dict(res.rejected)[res.held[0]]
                         self._set_peer(p, held=len(res.held))
-                        raise NotTakenIn(
-                            f"{len(res.held)} gebeurtenissen van de hub konden nog niet worden "
-                            f"opgenomen ({why}); de volgende ronde probeert het opnieuw")
+                        raise NotTakenIn(_("{n} gebeurtenissen van de hub konden nog niet worden "
+                                           "opgenomen ({why}); de volgende ronde probeert het "
+                                           "opnieuw").format(n=len(res.held), why=why))
                     p.held_rounds = 0
                     if res.rejected:  # refused for good: a person must look at it
                         eid, why = res.rejected[0]
                         self._set_peer(p, refused_in=p.state.refused_in + len(res.rejected),
-                                       last_error=f"{len(res.rejected)} gebeurtenissen van de "
-                                                  f"hub geweigerd, o.a. {eid}: {why}")
+                                       last_error=refused_text(len(res.rejected), eid, why))
                 if after != cur.pull:
                     cur.pull = after
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)

@@ -41,11 +41,13 @@ class PeerState:
         if self.fork:
             parts.append(self.fork)
         if self.held:
-            parts.append(f"{self.held} ontvangen gebeurtenissen wachten op hun voorganger")
+            parts.append(_("{n} ontvangen gebeurtenissen wachten op hun voorganger").format(
+                n=self.held))
         if self.undelivered:
-            parts.append(f"{self.undelivered} eigen gebeurtenissen door de hub geweigerd")
+            parts.append(_("{n} eigen gebeurtenissen door de hub geweigerd").format(
+                n=self.undelivered))
         if self.refused_in:
-            parts.append(f"{self.refused_in} gebeurtenissen van de hub geweigerd")
+            parts.append(_("{n} gebeurtenissen van de hub geweigerd").format(n=self.refused_in))
         return "; ".join(parts)
 
 
@@ -70,6 +72,17 @@ class SyncState:
     @property
     def last_error(self) -> str:
         return next((p.last_error for p in self.peers if p.last_error), "")
+
+
+def why_of(result: dict[str, object]) -> str:
+    """The reason a hub gave for refusing one event ('' when it gave none)."""
+    return str(result.get("reason", ""))
+
+
+def refused_text(n: int, first: str, why: str) -> str:
+    """What a person reads when the hub's events were refused for good."""
+    return _("{n} gebeurtenissen van de hub geweigerd, o.a. {id}: {why}").format(
+        n=n, id=first, why=why)
 
 
 def read_token(path: str) -> str:
