@@ -292,6 +292,12 @@ LABELS: dict[str, str] = {
     "telecom": N_("Telecom"), "brandstof": N_("Brandstof"), "overig": N_("Overig"),
     "bevestigd": N_("Bevestigd"), "schatting": N_("Schatting"), "onbevestigd": N_("Onbevestigd"),
     "eigen_locatie": N_("Eigen locatie"), "uitwijklocatie": N_("Uitwijklocatie"),
+    # states shown as they are stored (lower case): the exercise clock and injects, a shift,
+    # an expectation of an exercise
+    "loopt": N_("loopt"), "gepauzeerd": N_("gepauzeerd"), "verstuurd": N_("verstuurd"),
+    "uitgesteld": N_("uitgesteld"), "niet verstuurd": N_("niet verstuurd"),
+    "in dienst": N_("in dienst"), "vrij": N_("vrij"), "gehaald": N_("gehaald"),
+    "deels": N_("deels"), "gemist": N_("gemist"), "te laat": N_("te laat"),
 }
 
 
