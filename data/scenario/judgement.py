@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from data.i18n import _
+from data.i18n import N_, _
 from data.scenario.model import Scenario
 
 SUFFIX = ".beoordeling.jsonl"
@@ -28,10 +28,10 @@ VERDICTS = ("gehaald", "deels", "gemist")
 
 # HSEEP's four ratings, in Dutch
 RATINGS = {
-    "P": "uitgevoerd zonder problemen",
-    "S": "uitgevoerd met enkele problemen",
-    "M": "uitgevoerd met grote problemen",
-    "U": "niet uitgevoerd",
+    "P": N_("uitgevoerd zonder problemen"),
+    "S": N_("uitgevoerd met enkele problemen"),
+    "M": N_("uitgevoerd met grote problemen"),
+    "U": N_("niet uitgevoerd"),
 }
 
 FINDING_KINDS = {"sterk": "sterk punt", "verbeter": "verbeterpunt"}
