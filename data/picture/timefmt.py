@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from data.i18n import N_, _, on_language_change
+from data.i18n import N_, _, current_language, on_language_change
 from data.picture.moment import Now, at
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
@@ -62,6 +62,20 @@ def local_hm_epoch(seconds: int) -> str:
     if not seconds:
         return ""
     return _moment(datetime.fromtimestamp(seconds, LOCAL))
+
+
+#: the Babel locale of each language, for numbers
+_NUMBER_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def number(value: float, digits: int = 0) -> str:
+    """``value`` as the language in use writes it, with ``digits`` decimals: '1.234,5' in
+    Dutch, '1,234.5' in English."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern,
+                          locale=_NUMBER_LOCALE.get(current_language(), "nl_NL"))
 
 
 def duration(mins: int) -> str:

@@ -104,6 +104,7 @@ def test_every_kind_of_message_comes_out_english(english: None) -> None:
     # weekday, date and duration
     assert _english(timefmt.local_hm("2026-11-22T13:05:00Z")) == "Sun 22/11 14:05"
     assert timefmt.weekday(0) == "Mon"
+    assert timefmt.number(1234.5, 1) == "1,234.5"
     clock = {"speed": 4, "t0_ms": 0, "scenario_ms": 8_100_000, "wall_ms": 0, "running": False}
     assert _english(clock_text(clock, 0)) == "EXERCISE · T+02:15 · ×4 · paused"
 
@@ -122,6 +123,7 @@ def test_dutch_is_the_source_text_again_after_english(english: None) -> None:
     assert fold.conflict_reason(c) == c["reason"] == "Gemeld → Beheerst is geen toegestane stap"
     assert label("ingezet") == "Ingezet"
     assert deadlines.target_text(-190) == "verstreken 3 u 10 min"
+    assert timefmt.number(1234.5, 1) == "1.234,5"
 
 
 def test_the_fold_keeps_dutch_whatever_the_language(english: None) -> None:
