@@ -173,8 +173,9 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
                 wrong = route_error(clean)
                 parent = clean.get("parent_id")
                 if wrong is None and parent and addressed.get(str(parent)) != "KCR2":
-                    wrong = ("gericht aan", "alleen KCR2 zet een verzoek door; het verzoek "
-                             f"'{parent}' is niet aan KCR2 gericht")
+                    wrong = (_("gericht aan"), _("alleen KCR2 zet een verzoek door; het verzoek "
+                                                 "'{id}' is niet aan KCR2 gericht").format(
+                                                     id=parent))
                 if wrong is not None:
                     out.append(Problem(loc(n, "event", j, "addressed_to"), f"{what}: {wrong[1]}"))
             if ev.type.endswith("status_changed"):

@@ -81,7 +81,7 @@ def append_injects(db: str | os.PathLike[str], sheet: Sheet) -> Scenario:
     sc = load_scenario(db)
     clash = sorted({i.id for i in sc.injects} & {i.id for i in sheet.injects})
     if clash:
-        raise StoreError("niets ingelezen: deze injectnummers staan al in het draaiboek: "
+        raise StoreError(_("niets ingelezen: deze injectnummers staan al in het draaiboek: ")
                          + ", ".join(clash[:20]))
     shift = int((sheet.t0 - sc.t0).total_seconds())
     for inj in sheet.injects:

@@ -87,10 +87,10 @@ def judgement_path(db: str | os.PathLike[str]) -> Path:
 def _text(value: str, what: str, required: bool = True) -> str:
     t = (value or "").strip()
     if required and not t:
-        raise JudgementError(_("{what} is leeg").format(what=what))
+        raise JudgementError(_("{what} is leeg").format(what=_(what)))
     if len(t) > MAX_TEXT:
         raise JudgementError(_("{what} is hoogstens {MAX_TEXT} tekens").format(
-                                 what=what, MAX_TEXT=MAX_TEXT))
+                                 what=_(what), MAX_TEXT=MAX_TEXT))
     return t
 
 
@@ -98,8 +98,9 @@ def _objective(scenario: Scenario, objective: str) -> str:
     o = (objective or "").strip()
     known = set(scenario.objectives) | {i.objective for i in scenario.injects if i.objective}
     if o and o not in known:
-        raise JudgementError(f"doel '{o}' staat niet in het draaiboek"
-                             + (f" (wel: {', '.join(sorted(known))})" if known else ""))
+        raise JudgementError(_("doel '{objective}' staat niet in het draaiboek").format(
+            objective=o) + (_(" (wel: {known})").format(known=", ".join(sorted(known)))
+                            if known else ""))
     return o
 
 
@@ -121,13 +122,14 @@ def judge(db: str | os.PathLike[str], scenario: Scenario, inject: str, expect: i
         raise JudgementError(_("inject {id} heeft geen verwachtingen").format(id=inj.id))
     if not 1 <= expect <= len(inj.expect):
         many = len(inj.expect)
-        raise JudgementError(f"inject {inj.id} heeft verwachting 1 tot en met {many}" if many > 1
-                             else f"inject {inj.id} heeft één verwachting (1)")
+        raise JudgementError(
+            _("inject {id} heeft verwachting 1 tot en met {n}").format(id=inj.id, n=many)
+            if many > 1 else _("inject {id} heeft één verwachting (1)").format(id=inj.id))
     v = (verdict or "").strip().casefold()
     if v not in VERDICTS:
         raise JudgementError(_("kies gehaald, deels of gemist (niet '{verdict}')").format(
                                  verdict=verdict))
-    o = Override(inj.id, expect, v, _text(note, "de toelichting", required=False))
+    o = Override(inj.id, expect, v, _text(note, N_("de toelichting"), required=False))
     _append(db, {"kind": "override", **asdict(o)})
     return o
 
@@ -141,7 +143,7 @@ def rate(db: str | os.PathLike[str], scenario: Scenario, objective: str, rating:
     r = (rating or "").strip().upper()
     if r not in RATINGS:
         raise JudgementError(_("kies P, S, M of U (niet '{rating}')").format(rating=rating))
-    kept = Rating(o, r, _text(note, "de toelichting", required=False))
+    kept = Rating(o, r, _text(note, N_("de toelichting"), required=False))
     _append(db, {"kind": "rating", **asdict(kept)})
     return kept
 
@@ -152,7 +154,7 @@ def add_finding(db: str | os.PathLike[str], scenario: Scenario, kind: str, text:
     k = (kind or "").strip().casefold()
     if k not in FINDING_KINDS:
         raise JudgementError(_("kies sterk of verbeter (niet '{kind}')").format(kind=kind))
-    f = Finding(k, _text(text, "de tekst"), _objective(scenario, objective))
+    f = Finding(k, _text(text, N_("de tekst")), _objective(scenario, objective))
     _append(db, {"kind": "finding", "finding": f.kind, "text": f.text,
                  "objective": f.objective})
     return f
@@ -167,8 +169,8 @@ def add_plan_item(db: str | os.PathLike[str], scenario: Scenario, issue: str, ac
     except ValueError:
         raise JudgementError(_("gereed-datum '{due}' is geen datum; schrijf JJJJ-MM-DD").format(
                                  due=due)) from None
-    p = PlanItem(_text(issue, "het probleem"), _text(action, "de verbeteractie"),
-                 _text(owner, "de eigenaar"), d, _objective(scenario, objective))
+    p = PlanItem(_text(issue, N_("het probleem")), _text(action, N_("de verbeteractie")),
+                 _text(owner, N_("de eigenaar")), d, _objective(scenario, objective))
     _append(db, {"kind": "plan", **asdict(p)})
     return p
 

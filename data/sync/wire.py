@@ -272,7 +272,7 @@ def accepted_encodings(header: str) -> set[str]:
     """The codings an ``Accept-Encoding`` header allows (those with ``q=0`` left out)."""
     out = set()
     for part in header.lower().split(","):
-        name, _, params = part.partition(";")
+        name, _sep, params = part.partition(";")
         q = params.replace(" ", "")
         if q.startswith("q=") and q[2:].rstrip("0").rstrip(".") in ("0", ""):
             continue
