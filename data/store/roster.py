@@ -194,23 +194,23 @@ class Roster:
 
 
 def unknown_text(origin: str) -> str:
-    return (f"{origin} staat niet in het rooster van de vastgepinde root (nog niet "
-            f"aangemeld, of het rooster is hier nog niet bijgewerkt); later opnieuw")
+    return _("{origin} staat niet in het rooster van de vastgepinde root (nog niet aangemeld, "
+             "of het rooster is hier nog niet bijgewerkt); later opnieuw").format(origin=origin)
 
 
 def key_text(origin: str) -> str:
-    return (f"{origin} tekent met een sleutel die niet in het rooster staat (een vervalst "
-            f"centrum, of een machine met een gekopieerd node-id); geweigerd")
+    return _("{origin} tekent met een sleutel die niet in het rooster staat (een vervalst "
+             "centrum, of een machine met een gekopieerd node-id); geweigerd").format(origin=origin)
 
 
 def rotation_text(origin: str) -> str:
-    return (f"{origin} wisselt naar een sleutel die het rooster nog niet kent; later opnieuw, "
-            f"zodra de hub de nieuwe sleutel heeft aangemeld")
+    return _("{origin} wisselt naar een sleutel die het rooster nog niet kent; later opnieuw, "
+             "zodra de hub de nieuwe sleutel heeft aangemeld").format(origin=origin)
 
 
 def revoked_text(origin: str, until: int) -> str:
-    return (f"{origin} is ingetrokken in het rooster (geldig tot en met seq {until}); "
-            f"latere gebeurtenissen geweigerd")
+    return _("{origin} is ingetrokken in het rooster (geldig tot en met seq {until}); latere "
+             "gebeurtenissen geweigerd").format(origin=origin, until=until)
 
 
 __all__ = ["ACTIONS", "ENROL", "Entry", "FORMAT", "MAX_BYTES", "NodeTrust", "REVOKE", "Roster",
