@@ -8,6 +8,7 @@ are kept as conflicts inside the state (so every store shows the same conflicts)
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from data.domain.enums import CAPABILITIES, label, source_label
@@ -117,13 +118,24 @@ def _step_reason(frm: str, to: str, cur: str | None, lab: Callable[[str], str],
     return tr(_STEP_ILLEGAL).format(old=lab(frm), new=lab(to))
 
 
+_RACED = re.compile(r"wilde (.+) → (.+), maar de status was al (.+)", re.S)
+_ILLEGAL = re.compile(r"(.+) → (.+) is geen toegestane stap", re.S)
+
+
 def conflict_reason(c: dict[str, Any]) -> str:
-    """Why conflict ``c`` (one of a state's ``conflicts``) arose, in the language in use."""
+    """Why conflict ``c`` arose, in the language in use: ``c`` is one of a state's
+    ``conflicts`` or a row of the store's conflict list (which keeps only the Dutch reason; its
+    labels are message ids of the catalogue)."""
     if c.get("wanted") == "gewijzigd":
         return _(_AMEND_REVOKED)
-    if c.get("expected") is None or c.get("wanted") is None:
-        return _(str(c.get("reason") or ""))
-    return _step_reason(str(c["expected"]), str(c["wanted"]), c.get("found"), label, _)
+    if c.get("expected") is not None and c.get("wanted") is not None:
+        return _step_reason(str(c["expected"]), str(c["wanted"]), c.get("found"), label, _)
+    reason = str(c.get("reason") or "")
+    if m := _RACED.fullmatch(reason):
+        return _(_STEP_RACED).format(old=_(m[1]), new=_(m[2]), found=_(m[3]))
+    if m := _ILLEGAL.fullmatch(reason):
+        return _(_STEP_ILLEGAL).format(old=_(m[1]), new=_(m[2]))
+    return _(reason)
 
 
 def _nsp(st: State, ev: Event) -> None:

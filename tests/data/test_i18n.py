@@ -95,6 +95,11 @@ def test_every_kind_of_message_comes_out_english(english: None) -> None:
         "to status: from Closed to Active is not allowed")
     assert _english(fold.conflict_reason(_conflict())) == "Reported → Under control is not an " \
         "allowed step"
+    # a row of the store's conflict list keeps only the Dutch reason
+    row = {"wanted": "beheerst", "found": "actief", "reason": "wilde Gemeld → Beheerst, maar de "
+           "status was al Actief"}
+    assert _english(fold.conflict_reason(row)) == (
+        "wanted Reported → Under control, but the status was already Active")
     # what the Overzicht tiles and the boards show of a status, a means, a deadline
     assert _english(label("ingezet")) == "Deployed"
     assert _english(means_label("aggregaten_noodstroom")) == "Generators"
@@ -121,6 +126,8 @@ def test_dutch_is_the_source_text_again_after_english(english: None) -> None:
         "naar status: van Afgesloten naar Actief mag niet")
     c = _conflict()
     assert fold.conflict_reason(c) == c["reason"] == "Gemeld → Beheerst is geen toegestane stap"
+    row = {"wanted": "beheerst", "reason": "wilde Gemeld → Beheerst, maar de status was al Actief"}
+    assert fold.conflict_reason(row) == row["reason"]
     assert label("ingezet") == "Ingezet"
     assert deadlines.target_text(-190) == "verstreken 3 u 10 min"
     assert timefmt.number(1234.5, 1) == "1.234,5"
