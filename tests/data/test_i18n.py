@@ -27,8 +27,10 @@ from data.domain.enums import label, means_label
 from data.domain.validation import ValidationError
 from data.picture import deadlines, timefmt
 from data.scenario.clock_text import clock_text
-from data.store import fold
+from data.store import IngestResult, fold, roster, verify
 from data.store.envelope import Event
+from data.sync.hub.storage import TRANSIENT_MARKERS
+from data.sync.roster_sync import roster_may_help
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "data" / "locale"
@@ -112,6 +114,20 @@ def test_every_kind_of_message_comes_out_english(english: None) -> None:
     assert timefmt.number(1234.5, 1) == "1,234.5"
     clock = {"speed": 4, "t0_ms": 0, "scenario_ms": 8_100_000, "wall_ms": 0, "running": False}
     assert _english(clock_text(clock, 0)) == "EXERCISE · T+02:15 · ×4 · paused"
+
+
+def test_checks_that_read_a_reason_work_in_english(english: None) -> None:
+    """A reason that means "again later" is still read as such in English: by a hub inside the
+    application (its retry mark) and by the sync engine (a newer roster may help)."""
+    transient = [roster.unknown_text("vnog"), roster.rotation_text("vnog"),
+                 verify.future_text("vnog", 600_000),
+                 i18n._("ontbrekende voorganger: verwacht seq {value} van {origin}, kreeg {seq}")]
+    for reason in transient:
+        assert _english(reason) and any(m in reason for m in TRANSIENT_MARKERS), reason
+    res = IngestResult(rejected=[("e1", roster.unknown_text("vnog"))], held=["e1"])
+    assert roster_may_help(res)
+    assert not roster_may_help(IngestResult(rejected=[("e1", roster.key_text("vnog"))],
+                                            held=["e1"]))
 
 
 def test_dutch_is_the_source_text_again_after_english(english: None) -> None:

@@ -66,8 +66,10 @@ _log = logging.getLogger("crisisbeeld.hub")
 #: Columns the hub writes per event, in the order of the rows built in a push.
 INSERT_COLS = ("world", "id", "origin", "seq", "hash", "body", "node", "received_at")
 
-#: Reasons a store gives that mean "send it again later" (a missing predecessor).
-TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw")
+#: Reasons a store gives that mean "send it again later" (a missing predecessor), in Dutch and
+#: in English (a hub inside the application speaks the application's language)
+TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw", "missing predecessor",
+                     "again later")
 
 
 class HubStorageError(Exception):
