@@ -45,6 +45,12 @@ class Field:
     max_len: int = 4000
     min_value: float | None = None
 
+    @property
+    def caption(self) -> str:
+        """The label in the language in use (``label`` is the Dutch source, also the id that
+        messages name the field by in Dutch)."""
+        return _(self.label)
+
 
 def _fail(f: Field, msg: str) -> ValidationError:
     return ValidationError(msg)
@@ -257,10 +263,10 @@ def validate(spec: dict[str, Field], payload: Any, *, partial: bool = False) -> 
         if value is None or value == "":
             if partial:
                 if name in payload and f.required:
-                    errors.append((_(f.label), _("is verplicht en mag niet leeg worden gemaakt")))
+                    errors.append((f.caption, _("is verplicht en mag niet leeg worden gemaakt")))
                 continue
             if f.required:
-                errors.append((_(f.label), _("is verplicht")))
+                errors.append((f.caption, _("is verplicht")))
             elif f.default is not None:
                 # a fresh copy of a list default: states must not share one list object
                 out[name] = list(f.default) if isinstance(f.default, list) else f.default
@@ -268,10 +274,10 @@ def validate(spec: dict[str, Field], payload: Any, *, partial: bool = False) -> 
         try:
             clean = out[name] = f.check(value, f)
         except ValidationError as e:
-            errors.append((_(f.label), e.errors[0][1]))
+            errors.append((f.caption, e.errors[0][1]))
             continue
         if f.required and (clean == "" or clean == []):
-            errors.append((_(f.label), _("is verplicht")))
+            errors.append((f.caption, _("is verplicht")))
     if partial and not out and not errors:
         errors.append(("", _("er is niets gewijzigd")))
     if errors:
