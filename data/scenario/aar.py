@@ -50,7 +50,7 @@ CLOCK_TYPES = ("exercise.started", "exercise.paused", "exercise.resumed",
 INJECT_TYPES = ("exercise.inject_fired", "exercise.inject_postponed",
                 "exercise.inject_withdrawn")
 
-RULE = ("Een verwachting is gehaald door de eerste gebeurtenis na de inject van het verwachte "
+RULE = N_("Een verwachting is gehaald door de eerste gebeurtenis na de inject van het verwachte "
         "soort, gemaakt door een speler (niet door de spelleiding), met alle gevraagde velden; "
         "haar scenariotijd is het moment waarop haar centrum haar vastlegde, omgerekend met de "
         "oefenklok (stilstand telt niet mee).")

@@ -34,7 +34,7 @@ RATINGS = {
     "U": N_("niet uitgevoerd"),
 }
 
-FINDING_KINDS = {"sterk": "sterk punt", "verbeter": "verbeterpunt"}
+FINDING_KINDS = {"sterk": N_("sterk punt"), "verbeter": N_("verbeterpunt")}
 
 
 class JudgementError(ValueError):
