@@ -307,8 +307,9 @@ def _outside(part: Prepared, ranges: dict[str, tuple[int, int]]) -> None:
     for k, e in enumerate(evs):
         r = ranges.get(e.origin)
         if r is None or not r[0] <= e.seq <= r[1]:
-            part.reasons[k] = (f"valt buiten wat het manifest van de bundel noemt ({e.origin} "
-                               + (f"{r[0]}-{r[1]}" if r else "niet genoemd") + ")")
+            span = f"{r[0]}-{r[1]}" if r else _("niet genoemd")
+            part.reasons[k] = _("valt buiten wat het manifest van de bundel noemt ({origin} "
+                                "{range})").format(origin=e.origin, range=span)
 
 
 def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

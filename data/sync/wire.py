@@ -149,7 +149,7 @@ class TooDeep(ValueError):
     """JSON nested deeper than :data:`MAX_DEPTH` (or deeper than Python can take in)."""
 
     def __init__(self) -> None:
-        super().__init__(f"te diep genest (hoogstens {MAX_DEPTH} niveaus)")
+        super().__init__(_("te diep genest (hoogstens {n} niveaus)").format(n=MAX_DEPTH))
 
 
 #: A bundle line longer than the limit, kept in its place (so line numbers hold) as this
@@ -203,15 +203,16 @@ def prepare_lines(lines: Sequence[bytes], world: str, first: int = 1) -> Prepare
     bad: list[tuple[str, str]] = []
     for k, line in enumerate(lines, first):
         if line is TOO_LONG or line == TOO_LONG:
-            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is langer dan "
-                             f"{MAX_LINE_BYTES >> 20} MiB"))
+            bad.append(("?", _("onleesbare gebeurtenis: regel {n} is langer dan {max} MiB").format(
+                n=k, max=MAX_LINE_BYTES >> 20)))
             continue
         try:
             items.append(load_one(line))
         except TooDeep as e:
-            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is {e}"))
+            bad.append(("?", _("onleesbare gebeurtenis: regel {n} is {why}").format(n=k, why=e)))
         except ValueError as e:
-            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is geen JSON ({e})"))
+            bad.append(("?", _("onleesbare gebeurtenis: regel {n} is geen JSON ({e})").format(
+                n=k, e=e)))
     out = prepare(items, world)
     out.unreadable[:0] = bad
     return out
