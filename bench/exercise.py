@@ -12,6 +12,13 @@ built store between runs with ``--aar-dir DIR``.
 
 Run 2026-11-26 on the shared 2-core VM: MSEL 1,000 rows 0.06 s (CSV) / 0.39 s (.xlsx); firing
 ~24-28 ms per inject (a jump over 1,000 injects: ~25 s); idle tick 0.01 ms.
+
+Run 2026-11-26 ~08:35 UTC, load average 10-12 on two cores (other test runs): MSEL 1,000 rows
+0.05 s (CSV) / 0.14 s (.xlsx; 0.07-0.09 s of CPU in three further runs); firing 3.1 ms per
+inject; idle tick 0.07 ms; the review, five runs on 100,513 events: worst case (an unmet
+expectation on every inject) 0.79-0.91 s of CPU, 0.70-1.07x the yardstick (reading every event
+once: 0.85-1.02 s of CPU); the scenario's own expectations 0.28-0.37 s of CPU, 0.26-0.42x. Wall
+times were 3.6-3.8 s and 1.2-1.9 s: the process had about a quarter of a core.
 """
 
 from __future__ import annotations

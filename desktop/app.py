@@ -6,25 +6,26 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from data.clock import default_clock
 from data.store import StoreError, default_author, queries
-from desktop import errors
+from desktop import errors, language
 from desktop.main_window import MainWindow
 from desktop.theme import apply_theme
 
 
-def make_app() -> QApplication:
-    """The QApplication (one per process), Dutch locale, legible default font."""
+def make_app(lang: str | None = None) -> QApplication:
+    """The QApplication (one per process) in the language ``lang`` (default: the one the user
+    chose last, see :mod:`desktop.language`), with a legible default font."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         QCoreApplication.setOrganizationName("Crisisbeeld")
         QCoreApplication.setApplicationName("Crisisbeeld")
         app = QApplication(sys.argv[:1])
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    language.install(lang or language.remembered())
     f = QFont(app.font())
     f.setPointSize(max(f.pointSize(), 11))
     app.setFont(f)
@@ -44,8 +45,8 @@ def identity(db: Path) -> tuple[str, str]:
     return ident["world"], ident["name"]
 
 
-def build_window(db: Path, theme: str = "dark") -> MainWindow:
-    app = make_app()
+def build_window(db: Path, theme: str = "dark", lang: str | None = None) -> MainWindow:
+    app = make_app(lang)
     apply_theme(app, theme)
     world, name = identity(db)
     # the one place that decides the window's clock (the wall clock unless one was set)
@@ -54,14 +55,16 @@ def build_window(db: Path, theme: str = "dark") -> MainWindow:
     return win
 
 
-def run_app(db: Path, theme: str = "dark") -> int:
-    app = make_app()
+def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
+    app = make_app(lang)
     errors.install()
-    win = build_window(db, theme)
+    win = build_window(db, theme, lang)
     win.restore_geometry()
     win.show()
     win.start()
     win.people.start(ask=True)  # issue 16: who is on duty here signs in first
     rc = app.exec()
+    while win.replaced_by is not None:  # a change of language put a new window in its place
+        win = win.replaced_by
     win.shutdown()
     return int(rc)

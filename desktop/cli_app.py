@@ -64,7 +64,7 @@ def cmd_run(a: argparse.Namespace) -> int:
     from desktop.app import run_app
 
     db = Path(a.db) if a.db else ensure_demo_store()
-    return run_app(db, a.theme)
+    return run_app(db, a.theme, a.taal)
 
 
 def headless() -> None:
@@ -100,7 +100,8 @@ def cmd_snapshot(a: argparse.Namespace) -> int:
 
         if resolve_region(a.region) is None:
             raise cli_core.UserError(f"onbekende regio '{a.region}' (bijvoorbeeld VR19 of VRZ)")
-    out = snapshot(db, a.view, Path(a.out), a.size, a.theme, region=a.region or "")
+    out = snapshot(db, a.view, Path(a.out), a.size, a.theme, region=a.region or "",
+                   lang=a.taal)
     print(f"{out}")
     return 0
 
@@ -128,6 +129,9 @@ def register(sub: Any) -> None:
                                    "een meegeleverd scenario)")
     p.add_argument("--db", help="pad van de store")
     p.add_argument("--theme", choices=("dark", "light"), default="dark")
+    p.add_argument("--taal", choices=("nl", "en"),
+                   help="taal van het venster voor deze keer (nl of en); zonder: de taal die "
+                        "in Weergave → Taal is gekozen")
     p.set_defaults(func=cmd_run)
     s = sub.add_parser("snapshot", help="schrijf een scherm als PNG (ook zonder beeldscherm)")
     s.add_argument("--db", required=True, help="pad van de store")
@@ -138,6 +142,8 @@ def register(sub: Any) -> None:
     s.add_argument("--size", type=_size, default=(1600, 1000), help="BREEDTExHOOGTE")
     s.add_argument("--theme", choices=("dark", "light"), default="dark")
     s.add_argument("--region", help="regiofilter aan, zoals een klik op de kaart (VR19 of VRZ)")
+    s.add_argument("--taal", choices=("nl", "en"),
+                   help="taal van de afbeelding (nl of en); zonder: de gekozen taal")
     s.set_defaults(func=cmd_snapshot)
     d = sub.add_parser("diagnose", help="schrijf een zip voor de servicedesk: versies, "
                                         "instellingen zonder tokens, einde van het logboek, "

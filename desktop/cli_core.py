@@ -47,11 +47,17 @@ def cmd_init(a: argparse.Namespace) -> int:
             normal_fingerprint(a.pin_root)
         except RosterError as e:
             raise UserError(f"--pin-root: {e}") from None
-    try:
-        st = Store.create(a.db, a.node, a.world, a.name or "")
-    except StoreError as e:
+    from data.domain.roles import RoleTable
+    from data.domain.validation import ValidationError
+    from desktop.cli_people import setup_author
+
+    author = setup_author(a)
+    try:  # checked before the file exists: a refused person leaves no store behind
+        RoleTable().guard("node.registered", {}, author)
+        st = Store.create(a.db, a.node, a.world, a.name or "", author=author)
+    except (StoreError, ValidationError) as e:
         raise UserError(str(e)) from None
-    print(f"store aangemaakt: node {st.node_id}, wereld {st.world}")
+    print(f"store aangemaakt: node {st.node_id}, wereld {st.world}, door {author}")
     if a.pin_root:
         from desktop.cli_trust import pin
 

@@ -29,7 +29,9 @@ def cmd_judge(a: argparse.Namespace) -> int:
     from data.scenario.judgement import judge
 
     o = _with_scenario(a, lambda sc: judge(a.db, sc, a.inject, a.expect, a.verdict, a.note))
-    print(f"oordeel bewaard: inject {o.inject}, verwachting {o.expect}: {o.verdict}")
+    print(f"oordeel gewist: inject {o.inject}, verwachting {o.expect} telt weer automatisch"
+          if o.verdict == "automatisch"
+          else f"oordeel bewaard: inject {o.inject}, verwachting {o.expect}: {o.verdict}")
     return 0
 
 
@@ -76,7 +78,9 @@ def register_judgement(exs: Any) -> None:
     p.add_argument("--inject", required=True)
     p.add_argument("--expect", type=int, default=1,
                    help="welke verwachting van de inject (1, 2, …; standaard 1)")
-    p.add_argument("--as", dest="verdict", required=True, help="gehaald, deels of gemist")
+    p.add_argument("--as", dest="verdict", required=True,
+                   help="gehaald, deels, gemist, of automatisch: het oordeel wissen (de "
+                        "automatische vergelijking telt weer)")
     p.add_argument("--note", default="")
     p.set_defaults(func=cmd_judge)
 

@@ -14,7 +14,7 @@ import os
 import sys
 from typing import Any
 
-from data.domain.roles import RoleTable, split_author
+from data.domain.roles import RoleTable, format_author, split_author
 from data.domain.shifts import holder, shift_command
 from data.domain.validation import ValidationError
 from data.store import Command, Store
@@ -41,6 +41,24 @@ def person(st: Store, a: argparse.Namespace, required: bool = True) -> str | Non
         return st.check_author(named, _pin(a))
     except ValidationError as e:
         raise UserError(str(e)) from None
+
+
+def setup_author(a: argparse.Namespace) -> str:
+    """Who sets a store up or changes its key: the person named (``--als`` /
+    ``$CRISISBEELD_AUTHOR``, with function: it must be the beheerder, the role check says so),
+    else the computer account that runs the command, as beheerder (issue 16)."""
+    import getpass
+
+    named = (getattr(a, "als", None) or os.environ.get("CRISISBEELD_AUTHOR", "")).strip()
+    if named:
+        if split_author(named)[1] is None:
+            raise UserError(f"'{named}' noemt geen functie. {NAME_YOURSELF}")
+        return named
+    try:
+        account = getpass.getuser().strip()
+    except (OSError, KeyError):  # no account name known (a container without a user entry)
+        account = ""
+    return format_author(account[:80] or "installatie", "beheerder")
 
 
 #: how a CLI user names themselves (said whenever the name or the function is missing)

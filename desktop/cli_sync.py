@@ -58,7 +58,24 @@ def cmd_hub(a: argparse.Namespace) -> int:
     return 0
 
 
+def _admin(a: argparse.Namespace, how: str) -> str:
+    """A roster entry's ``by``: what was done and by whom — the person named (``--als`` /
+    ``$CRISISBEELD_AUTHOR``) or the computer account, who must hold the beheerder's function
+    (issue 16: hub and roster administration belong to the administrator)."""
+    from data.domain.roles import RoleTable
+    from data.domain.validation import ValidationError
+    from desktop.cli_people import setup_author
+
+    author = setup_author(a)
+    try:
+        RoleTable().guard("node.registered", {}, author)  # the right 'beheer'
+    except ValidationError as e:
+        raise UserError(str(e)) from None
+    return f"{how} door {author}"[:200]
+
+
 def cmd_enroll(a: argparse.Namespace) -> int:
+    by = _admin(a, "aanmelding")
     write = _worlds(a.worlds)
     read = _worlds(a.read_worlds)
     if not write and not read:
@@ -74,7 +91,7 @@ def cmd_enroll(a: argparse.Namespace) -> int:
     key = _public_key(a.key) if a.key else None
     try:
         token = log.auth.enroll(node, write, read, public_key=key)
-        signed = key and hasattr(log, "roster") and log.roster.enrol(node, key, by="aanmelding")
+        signed = key and hasattr(log, "roster") and log.roster.enrol(node, key, by=by)
     finally:
         log.close()
     print(f"node {node} aangemeld; schrijven: {', '.join(write) or '-'}; "
@@ -114,6 +131,7 @@ def _public_key(path: str) -> str:
 
 
 def cmd_root(a: argparse.Namespace) -> int:
+    _admin(a, "root")
     log = _open_log(a)
     try:
         if not hasattr(log, "roster"):
@@ -136,12 +154,13 @@ def cmd_root(a: argparse.Namespace) -> int:
 def cmd_hub_key(a: argparse.Namespace) -> int:
     """A centre's new key on the roster (after `crisisbeeld key --rotate` there); its token
     and grants stay as they are."""
+    by = _admin(a, "sleutelwissel")
     key = _public_key(a.key)
     log = _open_log(a)
     try:
         if not hasattr(log, "roster") or log.roster.root_fingerprint() is None:
             raise UserError("deze hub heeft geen root-sleutel ('crisisbeeld hub root')")
-        entry = log.roster.enrol(a.node, key, by="sleutelwissel")
+        entry = log.roster.enrol(a.node, key, by=by)
     finally:
         log.close()
     print(f"sleutel {key[:16]}… van {a.node} "
@@ -153,7 +172,13 @@ def cmd_key(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
         if a.rotate:
-            st.rotate_key()
+            from data.domain.validation import ValidationError
+            from desktop.cli_people import setup_author
+
+            try:
+                st.rotate_key(setup_author(a))
+            except ValidationError as e:
+                raise UserError(str(e)) from None
             print(f"{st.node_id} tekent vanaf nu met een nieuwe sleutel (de oude tekende de "
                   f"wissel); laat hem aanmelden met 'hub enroll --key' bij een hub met root")
         key = st.public_key
@@ -171,6 +196,7 @@ def cmd_key(a: argparse.Namespace) -> int:
 
 
 def cmd_revoke(a: argparse.Namespace) -> int:
+    by = _admin(a, "intrekking")
     log = _open_log(a)
     try:
         ok = log.auth.revoke(a.node)
@@ -178,7 +204,7 @@ def cmd_revoke(a: argparse.Namespace) -> int:
         if ok and hasattr(log, "roster"):
             # what this hub holds of the centre stays valid; nothing after it
             until = log.holds_of(a.node)
-            entry = log.roster.revoke(a.node, until, by="hub revoke")
+            entry = log.roster.revoke(a.node, until, by=by)
     finally:
         log.close()
     if not ok:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
@@ -58,8 +58,9 @@ def _node_and_name(ctx: Context) -> tuple[str, str]:
 
 
 #: why a write is refused while Terugkijken shows a past picture
-FROZEN_MESSAGE = ("Niet opgeslagen: u kijkt terug naar een eerder beeld. Wijzigen kan alleen "
-                  "in het actuele beeld; druk op Esc om terug te gaan naar nu.")
+FROZEN_MESSAGE = QT_TRANSLATE_NOOP(
+    "CommandWiring", "Niet opgeslagen: u kijkt terug naar een eerder beeld. Wijzigen kan alleen "
+                     "in het actuele beeld; druk op Esc om terug te gaan naar nu.")
 
 
 def field_errors(e: Exception) -> Errors:
@@ -68,7 +69,7 @@ def field_errors(e: Exception) -> Errors:
         return list(e.errors)
     if isinstance(e, StoreError):
         return [("", str(e))]
-    return [("", f"onverwachte fout: {e}")]
+    return [("", QCoreApplication.translate("CommandWiring", "onverwachte fout: {0}").format(e))]
 
 
 class CommandWiring:
@@ -289,8 +290,8 @@ class CommandWiring:
                       fields=["addressed_to", "state_request", "capability", "capability_text",
                               "quantity", "unit", "needed_by", "task", "duration",
                               "under_command_of", "logistics", "contact_function", "status"],
-                      choices={"addressed_to": [("JFC", "Defensie (JFC)"),
-                                                ("UCPM", "EU (UCPM)")]},
+                      choices={"addressed_to": [("JFC", self.tr("Defensie (JFC)")),
+                                                ("UCPM", self.tr("EU (UCPM)"))]},
                       initial={k: state.get(k) for k in keep if state.get(k) is not None},
                       fixed={"parent_id": eid,
                              "requesting_region": state.get("requesting_region")})

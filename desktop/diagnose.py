@@ -20,7 +20,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from desktop import __version__, places
+
+translate = QCoreApplication.translate
 
 #: how much of the log goes into the zip
 LOG_TAIL_LINES = 2000
@@ -29,7 +33,9 @@ _SECRET = re.compile(r"token|secret|password|wachtwoord|pin|private", re.IGNOREC
 
 #: third-party data shipped with the application (not a Python package)
 DATA_CREDITS = [("CBS Gebiedsindelingen: veiligheidsregio's 2025", "CC BY 4.0",
-                 "regiogrenzen op de kaart (resources/map/regions.json)")]
+                 QT_TRANSLATE_NOOP("About", "regiogrenzen op de kaart"))]
+#: a package whose metadata names no licence (shown translated in the About box)
+SEE_PACKAGE = QT_TRANSLATE_NOOP("About", "zie de licentie van het pakket")
 
 
 def versions() -> dict[str, str]:
@@ -58,7 +64,7 @@ def _licence(dist: metadata.Distribution) -> str:
     classes = [c.split("::")[-1].strip() for c in md.get_all("Classifier") or []
                if c.startswith("License ::") and "OSI Approved" in c and c.count("::") >= 2]
     classes = [c for c in classes if c != "OSI Approved"]
-    return " / ".join(classes) if classes else "zie de licentie van het pakket"
+    return " / ".join(classes) if classes else SEE_PACKAGE
 
 
 def _name(req: str, extras: set[str]) -> tuple[str, set[str]] | None:
@@ -180,16 +186,25 @@ def about_html(db: Path | None = None) -> str:
     """The text of *Over Crisisbeeld*: version, folders, and the licences."""
     from html import escape
 
-    rows = "".join(f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(lic)}</td></tr>"
+    def t(text: str) -> str:
+        return translate("About", text)
+
+    rows = "".join(f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(t(lic))}</td></tr>"
                    for n, v, lic in components())
-    data_rows = "".join(f"<tr><td>{escape(n)}</td><td></td><td>{escape(lic)}</td></tr>"
-                        for n, lic, _ in DATA_CREDITS)
-    store = f"<p>Store: {escape(str(db))}</p>" if db else ""
-    return (f"<h3>Crisisbeeld {escape(__version__)}</h3>"
-            "<p>Het gedeelde crisisbeeld van de veiligheidsregio's en KCR2. Licentie: EUPL-1.2.</p>"
-            f"{store}<p>Gegevens: {escape(str(places.data_dir()))}<br>"
-            f"Instellingen: {escape(str(places.config_dir()))}<br>"
-            f"Logboek van de applicatie: {escape(str(places.log_dir()))}</p>"
-            "<p><b>Meegeleverde onderdelen en hun licenties</b></p>"
-            f"<table cellspacing='4'><tr><th align='left'>onderdeel</th><th align='left'>versie"
-            f"</th><th align='left'>licentie</th></tr>{rows}{data_rows}</table>")
+    data_rows = "".join(f"<tr><td>{escape(n)}</td><td></td><td>{escape(lic)} — "
+                        f"{escape(t(what))}</td></tr>" for n, lic, what in DATA_CREDITS)
+    heads = "".join(f"<th align='left'>{t(h)}</th>" for h in (
+        QT_TRANSLATE_NOOP("About", "onderdeel"), QT_TRANSLATE_NOOP("About", "versie"),
+        QT_TRANSLATE_NOOP("About", "licentie")))
+    lines = [translate("About", "Gegevensbestand van dit centrum: {0}").format(escape(str(db)))
+             ] if db else []
+    lines += [translate("About", "Gegevens: {0}").format(escape(str(places.data_dir()))),
+              translate("About", "Instellingen: {0}").format(escape(str(places.config_dir()))),
+              translate("About", "Logboek van de applicatie: {0}").format(
+                  escape(str(places.log_dir())))]
+    intro = translate("About", "Het gedeelde crisisbeeld van de veiligheidsregio’s en KCR2. "
+                               "Licentie: EUPL-1.2.")
+    parts = translate("About", "Meegeleverde onderdelen en hun licenties")
+    return (f"<h3>Crisisbeeld {escape(__version__)}</h3><p>{intro}</p><p>{'<br>'.join(lines)}</p>"
+            f"<p><b>{parts}</b></p>"
+            f"<table cellspacing='4'><tr>{heads}</tr>{rows}{data_rows}</table>")

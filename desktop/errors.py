@@ -38,10 +38,10 @@ def setup_logging() -> Path:
     return path
 
 
-def report(text: str, title: str = "Onverwachte fout") -> None:
+def report(text: str, title: str = "") -> None:
     """Log an error and show it, unless an error dialog is already open."""
     global _showing
-    log.error("%s\n%s", title, text)
+    log.error("%s\n%s", title or "Onverwachte fout", text)
     if _showing:
         return
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -51,9 +51,14 @@ def report(text: str, title: str = "Onverwachte fout") -> None:
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, title,
-                          "Er ging iets mis. Het werk dat als opgeslagen is gemeld, is bewaard.\n"
-                          f"Details staan in {log_dir() / 'crisisbeeld.log'}.")
+        from PySide6.QtCore import QCoreApplication
+
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          title or QCoreApplication.translate("Errors", "Onverwachte fout"),
+                          QCoreApplication.translate(
+                              "Errors", "Er ging iets mis. Het werk dat als opgeslagen is "
+                                        "gemeld, is bewaard.\nDetails staan in {0}.").format(
+                              log_dir() / "crisisbeeld.log"))
         box.setDetailedText(text)
         box.exec()
     finally:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from data.domain.validation import ValidationError
@@ -26,6 +26,7 @@ from data.scenario.control import append_injects, load_scenario, sidecar_path
 from data.scenario.judgement import (
     JudgementError,
     add_finding,
+    add_plan_item,
     judge,
     load_judgement,
     rate,
@@ -40,6 +41,9 @@ from desktop.ops import CollectionOp, Lane, QueryOp
 from desktop.panes import Pane
 from widgets.exercise_console import ExerciseConsole
 from widgets.header import HeaderBar, is_exercise
+from widgets.plan_dialog import PlanDialog
+
+translate = QCoreApplication.translate
 
 EXPECTED = (ExerciseError, ValidationError, StoreError, NoteError, RenderError, JudgementError,
             OSError)
@@ -113,6 +117,8 @@ class ExercisePane(Pane):
         v.sig_import.connect(self._ask_import)
         v.sig_rate.connect(self.rate)
         v.sig_finding.connect(self.finding)
+        v.sig_plan.connect(self.open_plan)
+        self.plan_dialog: PlanDialog | None = None
         v.set_objectives(self._objectives())
         self.confirm_import: Callable[[Sheet], bool] = self._preview
         v.sig_aar_view.connect(self.view_aar)
@@ -230,14 +236,14 @@ class ExercisePane(Pane):
             else:
                 p.start(speed=speed)
 
-        self.act(go, "de oefening loopt")
+        self.act(go, translate("ExercisePane", "de oefening loopt"))
 
     def set_speed(self, speed: int) -> None:
         def go(p: Player) -> None:
             if p.clock_state().started:
                 p.set_speed(speed)
 
-        self.act(go, f"snelheid ×{speed}")
+        self.act(go, translate("ExercisePane", "snelheid ×{0}").format(speed))
 
     def jump_next(self) -> None:
         def go(p: Player) -> None:
@@ -245,16 +251,17 @@ class ExercisePane(Pane):
             due = [r["due_s"] for r in p.status()["injects"]
                    if r["status"] in ("gepland", "uitgesteld") and r["due_s"] > now]
             if not due:
-                raise ExerciseError("er staat geen inject meer gepland")
+                raise ExerciseError(translate("ExercisePane", "er staat geen inject meer gepland"))
             p.jump(min(due))
 
-        self.act(go, "naar de volgende inject gesprongen")
+        self.act(go, translate("ExercisePane", "naar de volgende inject gesprongen"))
 
     def postpone(self, inject_id: str, to_s: int) -> None:
         from data.scenario.times import fmt_offset
 
         self.act(lambda p: p.postpone(inject_id, to_s),
-                 f"inject {inject_id} uitgesteld naar T{fmt_offset(to_s)}")
+                 translate("ExercisePane", "inject {0} uitgesteld naar T{1}")
+                 .format(inject_id, fmt_offset(to_s)))
 
     def note(self, text: str, inject_id: str) -> None:
         path = self.ctx.path
@@ -268,7 +275,8 @@ class ExercisePane(Pane):
             from data.scenario.times import fmt_offset
 
             self.view.note_kept()
-            self.view.show_message(f"waarneming bewaard op T{fmt_offset(n.offset_s)}")
+            self.view.show_message(translate("ExercisePane", "waarneming bewaard op T{0}")
+                                   .format(fmt_offset(n.offset_s)))
             self.load_review()
 
         QueryOp(self.ctx.ops, keep, Lane.SLOW, expected=EXPECTED).success(kept).failure(
@@ -280,7 +288,12 @@ class ExercisePane(Pane):
 
         def kept(_o: Any) -> None:
             self.view.judged()
-            self.view.show_message(f"oordeel bewaard: {inject_id} verwachting {n}: {verdict}")
+            self.view.show_message(
+                translate("ExercisePane", "oordeel gewist: {0} verwachting {1} telt weer "
+                          "automatisch").format(inject_id, n)
+                if verdict == "automatisch"
+                else translate("ExercisePane", "oordeel bewaard: {0} verwachting {1}: {2}")
+                .format(inject_id, n, verdict))
             self.load_review()
 
         QueryOp(self.ctx.ops, lambda _st: judge(path, scenario, inject_id, n, verdict, note),
@@ -307,7 +320,8 @@ class ExercisePane(Pane):
 
         def done(r: Any) -> None:
             self.view.rated()
-            self.view.show_message(f"doel {r.objective} beoordeeld: {r.rating}")
+            self.view.show_message(translate("ExercisePane", "doel {0} beoordeeld: {1}")
+                                   .format(r.objective, r.rating))
 
         self._judging(lambda: rate(path, sc, objective, rating, note), done)
 
@@ -316,15 +330,50 @@ class ExercisePane(Pane):
 
         def done(f: Any) -> None:
             self.view.finding_kept()
-            self.view.show_message("sterk punt bewaard" if f.kind == "sterk"
-                                   else "verbeterpunt bewaard")
+            self.view.show_message(translate(
+                "ExercisePane", "sterk punt bewaard") if f.kind == "sterk"
+                                   else translate("ExercisePane", "verbeterpunt bewaard"))
 
         self._judging(lambda: add_finding(path, sc, kind, text), done)
 
+    def open_plan(self) -> None:
+        """The improvement plan: the rows kept so far and a form for the next (non-modal)."""
+        if self.plan_dialog is None:
+            self.plan_dialog = PlanDialog(self._objectives(), self.ctx.window)
+            self.plan_dialog.sig_add.connect(self.add_plan_row)
+        self._show_plan()
+        self.plan_dialog.show()
+
+    def _show_plan(self) -> None:
+        if self.plan_dialog is not None:
+            self.plan_dialog.show_plan([(p.issue, p.action, p.owner, p.due, p.objective)
+                                        for p in load_judgement(self.ctx.path).plan])
+
+    def add_plan_row(self, issue: str, action: str, owner: str, due: str, objective: str) -> None:
+        path, sc, dialog = self.ctx.path, self.scenario, self.plan_dialog
+
+        def done(p: Any) -> None:
+            if dialog is not None:
+                dialog.kept()
+            self._show_plan()
+            self.view.show_message(translate(
+                "ExercisePane", "verbeterplan: '{0}' — {1}, gereed {2}").format(
+                    p.issue, p.owner, p.due))
+            self.load_review()
+
+        def refused(e: Exception) -> None:
+            if dialog is not None:
+                dialog.refused(str(e))
+
+        QueryOp(self.ctx.ops, lambda _st: add_plan_item(path, sc, issue, action, owner, due,
+                                                        objective),
+                Lane.SLOW, expected=EXPECTED).success(done).failure(refused).run_in_background()
+
     def _ask_import(self) -> None:
         name, _f = QFileDialog.getOpenFileName(
-            self.ctx.window, "MSEL inlezen", str(Path(self.ctx.path).parent),
-            "MSEL (*.xlsx *.csv)")
+            self.ctx.window, translate(
+                "ExercisePane", "MSEL inlezen"), str(Path(self.ctx.path).parent),
+            translate("ExercisePane", "MSEL (*.xlsx *.csv)"))
         if name:
             self.import_msel(Path(name))
 
@@ -345,13 +394,16 @@ class ExercisePane(Pane):
                 return read_msel(path)
             except MselError as e:
                 probs = [str(p) for p in e.problems]
-                raise StoreError(f"{path.name} niet ingelezen, niets veranderd: "
-                                 + "; ".join(probs[:5])
-                                 + (f" (en nog {len(probs) - 5})" if len(probs) > 5 else ""))
+                more = (translate("ExercisePane", " (en nog {0})").format(len(probs) - 5)
+                        if len(probs) > 5 else "")
+                raise StoreError(translate(
+                    "ExercisePane", "{0} niet ingelezen, niets veranderd: {1}")
+                                 .format(path.name, "; ".join(probs[:5])) + more) from None
 
         def add(sheet: Sheet) -> None:
             if not self.confirm_import(sheet):
-                self.view.show_message("inlezen geannuleerd; niets veranderd")
+                self.view.show_message(translate(
+                    "ExercisePane", "inlezen geannuleerd; niets veranderd"))
                 return
             QueryOp(self.ctx.ops, lambda _st: append_injects(self.ctx.path, sheet), Lane.SLOW,
                     expected=EXPECTED).success(lambda sc: added(sc, len(sheet.injects))).failure(
@@ -361,7 +413,8 @@ class ExercisePane(Pane):
             self.scenario = sc
             self._players.clear()  # each lane's player reads the new plan
             self.view.set_objectives(self._objectives())
-            self.view.show_message(f"{n} injects toegevoegd uit {path.name}")
+            self.view.show_message(translate("ExercisePane", "{0} injects toegevoegd uit {1}")
+                                   .format(n, path.name))
             self.load()
 
         QueryOp(self.ctx.ops, read, Lane.SLOW, expected=EXPECTED).success(add).failure(
@@ -374,15 +427,17 @@ class ExercisePane(Pane):
 
     def _ask_export(self) -> None:
         name, _f = QFileDialog.getSaveFileName(
-            self.ctx.window, "Evaluatie opslaan", str(Path.home() / "evaluatie.html"),
-            "Evaluatie (*.html *.md *.xlsx)")
+            self.ctx.window, translate(
+                "ExercisePane", "Evaluatie opslaan"), str(Path.home() / "evaluatie.html"),
+            translate("ExercisePane", "Evaluatie (*.html *.md *.xlsx)"))
         if name:
             self.export_aar(Path(name))
 
     def export_aar(self, path: Path) -> None:
         QueryOp(self.ctx.ops, lambda st: write(self._review(st), path), Lane.SLOW,
                 expected=EXPECTED).success(
-            lambda p: self.view.show_message(f"evaluatie opgeslagen: {p}")).failure(
+            lambda p: self.view.show_message(translate(
+                "ExercisePane", "evaluatie opgeslagen: {0}").format(p))).failure(
             lambda e: self.view.show_message(str(e))).run_in_background()
 
 

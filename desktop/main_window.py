@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +36,7 @@ from data.picture import overview as overview_rules
 from data.picture.filtering import region_short, region_title
 from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
+from desktop import language
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.exercise_pane import wire_exercise
@@ -63,12 +65,17 @@ from widgets.public_view import PublicView
 
 VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek", "verbindingen",
          "noodsteunpunten", "conflicten", "publiek", "bezetting")
-VIEW_TITLES = {"overzicht": "Overzicht", "incidenten": "Incidenten", "bijstand": "Bijstand",
-               "besluiten": "Besluiten", "logboek": "Logboek", "verbindingen": "Verbindingen",
-               "noodsteunpunten": "Noodsteunpunten",
+VIEW_TITLES = {"overzicht": QT_TRANSLATE_NOOP("MainWindow", "Overzicht"),
+               "incidenten": QT_TRANSLATE_NOOP("MainWindow", "Incidenten"),
+               "bijstand": QT_TRANSLATE_NOOP("MainWindow", "Bijstand"),
+               "besluiten": QT_TRANSLATE_NOOP("MainWindow", "Besluiten"),
+               "logboek": QT_TRANSLATE_NOOP("MainWindow", "Logboek"),
+               "verbindingen": QT_TRANSLATE_NOOP("MainWindow", "Verbindingen"),
+               "noodsteunpunten": QT_TRANSLATE_NOOP("MainWindow", "Noodsteunpunten"),
                # 'conflicten' on a wall screen reads as a real-world conflict
-               "conflicten": "Tegenstrijdige wijzigingen", "publiek": "Publiek en schaarste",
-               "bezetting": "Bezetting"}
+               "conflicten": QT_TRANSLATE_NOOP("MainWindow", "Tegenstrijdige wijzigingen"),
+               "publiek": QT_TRANSLATE_NOOP("MainWindow", "Publiek en schaarste"),
+               "bezetting": QT_TRANSLATE_NOOP("MainWindow", "Bezetting")}
 
 
 #: the smallest window every view stays usable in (a 1366×768 laptop minus its task bar)
@@ -96,6 +103,9 @@ class MainWindow(QMainWindow):
         self.world = world
         self.author = author
         self.theme = theme
+        self.centre = centre
+        #: the window that took this one's place after a change of language (see set_language)
+        self.replaced_by: MainWindow | None = None
         self.setWindowTitle(self.tr("Crisisbeeld — {0} ({1})").format(centre, world))
         self.ops = Ops(path, self)
         self.region = ""
@@ -432,6 +442,7 @@ class MainWindow(QMainWindow):
         self.theme_action.toggled.connect(
             lambda on: self.set_theme("light" if on else "dark"))
         m_view.addAction(self.theme_action)
+        self._language_menu(m_view)
         m_view.addSeparator()
         self.terugkijken.add_actions(m_view)
         m_new = mb.addMenu(self.tr("&Nieuw"))
@@ -471,10 +482,41 @@ class MainWindow(QMainWindow):
         esc.activated.connect(lambda: self.terugkijken.leave() if self.terugkijken.active
                               else self.wall_action.setChecked(False))
 
+    def _language_menu(self, m_view: QMenu) -> None:
+        """Weergave → Taal: Nederlands / English (each in its own language), remembered."""
+        self.language_menu = m_view.addMenu(self.tr("Taal"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in language.LANGUAGES:
+            act = QAction(language.NAMES[code], self)
+            act.setCheckable(True)
+            act.setChecked(code == language.current())
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(act)
+            self.language_menu.addAction(act)
+            self.language_actions[code] = act
+
+    def set_language(self, code: str) -> MainWindow:
+        """Remember ``code`` and show the window in it (a new window in this one's place, on
+        the same store and view; see :mod:`desktop.language`). Returns the window in use."""
+        if code == language.current():
+            return self
+        language.choose(code)
+        return language.rebuild(self)
+
     def _on_alarm(self, which: str) -> None:
         if which == "vork":  # what happened and what to do, in the alarm's own words
             box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Vork in de keten"),
                               self.header.fork.toolTip(), QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self._fork_box = box
+            return
+        if which == "rooster":  # refused for good: the administrator of KCR2's hub must act
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Niet op het rooster"),
+                              self.header.roster.toolTip() + self.tr(
+                                  "\n\nMeld dit bij het beheer van de hub (KCR2): alleen centra "
+                                  "op het rooster dat de vastgepinde root ondertekende, worden "
+                                  "aangenomen."), QMessageBox.StandardButton.Ok, self)
             box.open()
             self._fork_box = box
             return

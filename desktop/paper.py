@@ -16,12 +16,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from data.clock import Clock
 from data.picture.timefmt import LOCAL
 from data.report.content import Filters
 from data.report.gather import default_since, gather, journal_line, meta_of
 from data.report.pack import BOARD_MAX, parts
 from data.store import Store, log
+
+translate = QCoreApplication.translate
 
 PREFIX = "papier-"
 #: a printer: called with the PDF's path; raises OSError (with a message) when it fails
@@ -35,10 +39,11 @@ def lp_printer(name: str = "") -> Printer:
         cmd = ["lp"] + (["-d", name] if name else []) + [str(path)]
         try:
             res = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
-        except (OSError, subprocess.TimeoutExpired) as e:
-            raise OSError(f"printer niet bereikbaar ({e})") from None
+        except (OSError, subprocess.TimeoutExpired):
+            raise OSError(translate("Paper", "de printer is niet bereikbaar")) from None
         if res.returncode != 0:
-            raise OSError(f"printer weigert: {(res.stderr or res.stdout).strip()[:200]}")
+            raise OSError(translate("Paper", "de printer weigert: {0}")
+                          .format((res.stderr or res.stdout).strip()[:200]))
 
     return send
 
@@ -53,10 +58,11 @@ def parse_every(text: str) -> timedelta:
     except ValueError:
         n = 0
     if n <= 0:
-        raise ValueError(f"interval '{text}' niet begrepen; schrijf bijvoorbeeld 15m, 1h of 90s")
+        raise ValueError(translate("Paper", "interval '{0}' niet begrepen; schrijf bijvoorbeeld "
+                                   "15m, 1h of 90s").format(text))
     seconds = n * (unit or 60)
     if seconds < 60:
-        raise ValueError("interval korter dan een minuut: kies minstens 1m")
+        raise ValueError(translate("Paper", "interval korter dan een minuut: kies minstens 1m"))
     return timedelta(seconds=seconds)
 
 
@@ -119,14 +125,17 @@ class PaperPacks:
             res.pages = write(s, path, parts(s, lines, stamp[:-2], board))
             res.path = path
         except OSError as e:
-            res.problem = f"papieren pakket niet geschreven: {_reason(e)}"
+            res.problem = translate(
+                "Paper", "papieren pakket niet geschreven: {0}").format(_reason(e))
             return res
         res.pruned = self.prune()
         if self.printer is not None:
             try:
                 self.printer(path)
             except OSError as e:
-                res.problem = f"pakket geschreven, maar niet afgedrukt: {_reason(e)}"
+                res.problem = translate(
+                    "Paper", "pakket geschreven, maar niet afgedrukt: {0}").format(
+                    _reason(e))
         return res
 
     def prune(self) -> list[Path]:
@@ -141,11 +150,11 @@ def _reason(e: OSError) -> str:
     import errno
 
     if e.errno == errno.ENOSPC:
-        return "de schijf is vol"
+        return translate("Paper", "de schijf is vol")
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "geen schrijfrechten in de map"
+        return translate("Paper", "geen schrijfrechten in de map")
     if e.errno in (errno.ENOTDIR, errno.EEXIST, errno.ENOENT):
-        return "de map voor de pakketten bestaat niet of is geen map"
+        return translate("Paper", "de map voor de pakketten bestaat niet of is geen map")
     return e.strerror or str(e)
 
 

@@ -91,5 +91,5 @@ def fingerprint(st: Store) -> str:
     return str(st.fingerprint())
 
 
-def timeline(st: Store) -> list[tuple[str, str, int]]:
-    return [(b.hour, b.kind, b.count) for b in q.timeline(st)]
+def timeline(st: Store, region: str = "", text: str = "") -> list[tuple[str, str, int]]:
+    return [(b.hour, b.kind, b.count) for b in q.timeline(st, region=region, text=text)]

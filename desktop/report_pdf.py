@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QBrush,
@@ -235,7 +235,8 @@ def render(s: Sitrep, device: QPagedPaintDevice, parts: Sequence[Part] = ()) -> 
             docs.append((part.title, _doc(part.body, page, device, images)))
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError("kan niet tekenen op het apparaat (printer of bestand)")
+        raise OSError(QCoreApplication.translate(
+            "ReportPdf", "kan niet tekenen op het apparaat (printer of bestand)"))
     try:
         return _paint(painter, device, page, s, docs)
     finally:
@@ -261,6 +262,7 @@ def write_pdf(s: Sitrep, out: Path, parts: Sequence[Part] = ()) -> int:
     del writer
     if not tmp.exists() or tmp.stat().st_size == 0:
         tmp.unlink(missing_ok=True)
-        raise OSError(f"{out} kan niet worden geschreven (schijf vol?)")
+        raise OSError(QCoreApplication.translate(
+            "ReportPdf", "{0} kan niet worden geschreven (schijf vol?)").format(out))
     os.replace(tmp, out)
     return pages

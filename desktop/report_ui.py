@@ -110,7 +110,8 @@ class SitrepDialog(QDialog):
         doc = QTextDocument(self.preview)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(rhtml.MAP_IMAGE),
                         map_image(s.region_levels, s.filters.regions, 700))
-        mark = "<p style='color:#a00'><b>OEFENING</b></p>" if s.meta.exercise else ""
+        exercise = self.tr("OEFENING")
+        mark = f"<p style='color:#a00'><b>{exercise}</b></p>" if s.meta.exercise else ""
         doc.setHtml(mark + rhtml.body(s, map_src=rhtml.MAP_IMAGE, with_toc=False))
         self.preview.setDocument(doc)
         self.sig_loaded.emit()
@@ -238,7 +239,7 @@ class PaperController(QObject):
 
     def _error(self, err: QProcess.ProcessError) -> None:
         if err == QProcess.ProcessError.FailedToStart:
-            self._end(f"papieren pakket niet geschreven: programma start niet ({err.name})")
+            self._end(self.tr("papieren pakket niet geschreven: het programma start niet"))
 
     def _finished(self, _code: int, _status: QProcess.ExitStatus) -> None:
         proc = self._proc
@@ -250,8 +251,8 @@ class PaperController(QObject):
         try:
             doc = json.loads(line)
         except ValueError:
-            doc = {"problem": "papieren pakket niet geschreven: "
-                   + (err.strip().splitlines()[-1:] or ["onbekende fout"])[0][:200]}
+            why = (err.strip().splitlines()[-1:] or [self.tr("onbekende fout")])[0][:200]
+            doc = {"problem": self.tr("papieren pakket niet geschreven: {0}").format(why)}
         self._end(str(doc.get("problem") or ""), doc)
 
     def _end(self, problem: str, doc: dict[str, Any] | None = None) -> None:

@@ -12,15 +12,17 @@ from desktop.main_window import VIEWS
 
 
 def snapshot(db: Path, view: str, out: Path, size: tuple[int, int] = (1600, 1000),
-             theme: str = "dark", timeout_ms: int = 60_000, region: str = "") -> Path:
+             theme: str = "dark", timeout_ms: int = 60_000, region: str = "",
+             lang: str | None = None) -> Path:
     """Open the window on ``db``, wait for the first load, show ``view``, grab it to ``out``.
 
     ``region`` (a code, short code or name) sets the region filter first, as a click on the
-    map would."""
+    map would. ``lang`` (``nl`` or ``en``) shows it in that language for this picture only;
+    without it, in the language the user chose last."""
     if view not in VIEWS:
         raise ValueError(f"onbekend scherm '{view}'; kies uit: {', '.join(VIEWS)}")
-    app = make_app()
-    win = build_window(db, theme)
+    app = make_app(lang)
+    win = build_window(db, theme, lang)
     win.resize(*size)
     loop = QEventLoop()
     win.sig_loaded.connect(loop.quit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from data.picture import overview as rules
 from data.picture.filtering import BijstandHay, narrow, scope_text
@@ -20,6 +20,9 @@ from widgets.overview import OverviewView
 
 FINGERPRINT_DELAY_MS = 1500  # a burst of writes: one fingerprint scan after it
 TIMELINE_DELAY_MS = 20_000  # the timeline counts per hour: no hurry
+SCOPE_DELAY_MS = 400  # after a filter changes: once the typing pauses
+
+translate = QCoreApplication.translate
 
 
 def _single_shot(parent: QObject, ms: int, fn: Callable[[], None]) -> QTimer:
@@ -48,7 +51,7 @@ class HeaderPane(Pane):
     def _show_alarms(self) -> None:
         p = self.ctx.picture.state
         self.header.set_alarms(rules.drift_alarms(p.alarms), len(p.conflicts),
-                               rules.fork_alarms(p.alarms))
+                               rules.fork_alarms(p.alarms), rules.roster_alarms(p.alarms))
 
     def on_changes(self, changes: Changes) -> None:
         self._fp_timer.start()
@@ -67,6 +70,7 @@ class OverviewPane(Pane):
         super().__init__(ctx)
         self.view = view
         self._tl_timer = _single_shot(ctx.window, TIMELINE_DELAY_MS, self.load_timeline)
+        self._scope_timer = _single_shot(ctx.window, SCOPE_DELAY_MS, self.load_timeline)
         self.region, self.text = "", ""
         self._hay = BijstandHay()  # search texts of the bijstand rows, kept between keystrokes
         self._stale = False
@@ -82,6 +86,7 @@ class OverviewPane(Pane):
         if (region, text) != (self.region, self.text):
             self.region, self.text = region, text
             self.refresh()
+            self._scope_timer.start()  # the bars count again, once typing pauses
 
     def refresh(self) -> None:
         if not self.view.isVisible() and self.view.window().isVisible():
@@ -92,24 +97,30 @@ class OverviewPane(Pane):
         searched = narrow(self.ctx.picture.state, "", self.text, self._hay)
         shown = narrow(searched, self.region)  # (the region on top: cheap)
         # a conflict names no region: its tile counts every region, and says so
-        conflicts = ", ".join(x for x in (scope_text("", self.text),
-                                          "alle regio's" if self.region else "") if x)
+        every = translate("OverviewPane", "alle regio's") if self.region else ""
+        conflicts = ", ".join(x for x in (scope_text("", self.text), every) if x)
         self.view.set_kpis(dict(rules.kpis(shown, self.ctx.clock)),
                            scope_text(self.region, self.text), conflicts)
         # the map is the region filter itself: it shows every region, for what the search leaves
         self.view.map.set_levels(rules.region_levels(searched))
         self.view.timeline.set_now(at(self.ctx.clock))
-        # the bars count the whole log (the log has no region per event): say so under a filter
-        self.view.timeline.set_scope(
-            "alle regio's, zonder zoekfilter: de tijdlijn telt het hele logboek"
-            if self.region or self.text else "")
 
     def load_timeline(self, then: Then = None) -> None:
-        self.query(reads.timeline, self._show_timeline, then, Lane.SLOW)
+        region, text = self.region, self.text
+        self.query(lambda st: (region, text, reads.timeline(st, region, text)),
+                   self._show_timeline, then, Lane.SLOW)
 
-    def _show_timeline(self, buckets: list[tuple[str, str, int]]) -> None:
+    def _show_timeline(self, got: tuple[str, str, list[tuple[str, str, int]]]) -> None:
+        region, text, buckets = got
+        if (region, text) != (self.region, self.text):
+            return  # counted for a filter that has changed since: the next count follows
         self.view.timeline.set_buckets(buckets)
         self.view.timeline.set_now(at(self.ctx.clock))
+        # what the bars count, under a filter (a journal line names no region of its own)
+        self.view.timeline.set_scope(
+            scope_text(region, text) + (
+                translate("OverviewPane", " · logboekregels zonder regio tellen niet mee")
+                if region else "") if region or text else "")
 
     def on_changes(self, changes: Changes) -> None:
         if not self._tl_timer.isActive():
@@ -117,6 +128,7 @@ class OverviewPane(Pane):
 
     def stop(self) -> None:
         self._tl_timer.stop()
+        self._scope_timer.stop()
 
 
 class UnknownKinds(Pane):

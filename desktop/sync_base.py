@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from data.clock import Clock, default_clock
 from data.picture.timefmt import age_short
@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from desktop.context import Context
     from desktop.sync_settings import StoreSync, SyncSettings
 
-STATUS_NL = {"online": "verbonden", "offline": "geen verbinding", "error": "fout"}
+translate = QCoreApplication.translate
+
+STATUS_NL = {"online": QT_TRANSLATE_NOOP("Sync", "verbonden"),
+             "offline": QT_TRANSLATE_NOOP("Sync", "geen verbinding"),
+             "error": QT_TRANSLATE_NOOP("Sync", "fout")}
 
 
 def peer_lines(state: SyncState, now: Clock | datetime | None = None) -> list[str]:
@@ -29,13 +33,18 @@ def peer_lines(state: SyncState, now: Clock | datetime | None = None) -> list[st
     out = []
     for p in state.peers:
         age = age_short(p.last_success, now or default_clock())
-        line = (f"{p.name or p.url}: {STATUS_NL.get(p.status, p.status)} · push {p.push_cursor}"
-                f" · pull {p.pull_cursor} · achterstand {p.backlog}"
-                + (f" · laatst gelukt {age} geleden" if age else " · nog niet gelukt"))
+        # (the cursors are positions in the log: "sent up to" and "received up to")
+        line = translate("Sync", "{0}: {1} · verzonden t/m {2} · ontvangen t/m {3} · nog te "
+                                 "verzenden {4}").format(
+            p.name or p.url, translate("Sync", STATUS_NL.get(p.status, p.status)), p.push_cursor,
+            p.pull_cursor, p.backlog)
+        line += (translate("Sync", " · laatst gelukt {0} geleden").format(age) if age
+                 else translate("Sync", " · nog niet gelukt"))
         if p.last_error:
-            line += f"\n    laatste fout: {p.last_error}"
+            line += translate("Sync", "\n    laatste fout: {0}").format(p.last_error)
         if p.status != "online" and p.next_attempt_in:
-            line += f"\n    volgende poging over {p.next_attempt_in:.0f} s"
+            line += translate("Sync", "\n    volgende poging over {0} s").format(
+                f"{p.next_attempt_in:.0f}")
         out.append(line)
     return out
 
@@ -94,7 +103,8 @@ class SyncJob:
             op.success(on_ok)
 
         def fail(e: Exception) -> None:
-            msg = str(e) if isinstance(e, expected_errors()) else f"onverwachte fout: {e}"
+            msg = (str(e) if isinstance(e, expected_errors())
+                   else translate("Sync", "onverwachte fout: {0}").format(e))
             if on_fail is not None:
                 on_fail(msg)
 

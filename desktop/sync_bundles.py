@@ -6,14 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from data.store import Store
 from desktop.ops import received
 from desktop.sync_base import SyncJob
 
-BUNDLE_FILTER = "Crisisbeeld-bundel (*.cbbundle);;Oudere bundels (*.cbz *.zip);;Alle bestanden (*)"
-STATE_FILTER = "Statusbestand (*.json);;Alle bestanden (*)"
+translate = QCoreApplication.translate
+
+BUNDLE_FILTER = QT_TRANSLATE_NOOP(
+    "Sync", "Crisisbeeld-bundel (*.cbbundle);;Oudere bundels (*.cbz *.zip);;Alle bestanden (*)")
+STATE_FILTER = QT_TRANSLATE_NOOP("Sync", "Statusbestand (*.json);;Alle bestanden (*)")
 
 
 def export(db: Path, out: str, state_file: str | None) -> Any:
@@ -54,11 +58,13 @@ class BundlesJob(SyncJob):
     engine: Any
 
     def _ask_save(self, title: str, filt: str, suggestion: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.ctx.window, title, suggestion, filt)
+        path, _ = QFileDialog.getSaveFileName(self.ctx.window, title, suggestion,
+                                              translate("Sync", filt))
         return path
 
     def _ask_open(self, title: str, filt: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.ctx.window, title, "", filt)
+        path, _ = QFileDialog.getOpenFileName(self.ctx.window, title, "",
+                                              translate("Sync", filt))
         return path
 
     def _suggest(self, suffix: str) -> str:
@@ -66,61 +72,66 @@ class BundlesJob(SyncJob):
         return str(Path.home() / f"crisisbeeld-{self.ctx.world}-{stamp}{suffix}")
 
     def export_bundle(self, path: str | None = None) -> None:
-        path = path or self._ask_save(self.tr("Bundel exporteren"), BUNDLE_FILTER,
+        path = path or self._ask_save(translate("Sync", "Bundel exporteren"), BUNDLE_FILTER,
                                       self._suggest(".cbbundle"))
         if path:
             self._export(path, None)
 
     def export_incremental(self, state_file: str | None = None, path: str | None = None) -> None:
         state_file = state_file or self._ask_open(
-            self.tr("Statusbestand van de ontvanger kiezen"), STATE_FILTER)
+            translate("Sync", "Statusbestand van de ontvanger kiezen"), STATE_FILTER)
         if not state_file:
             return
-        path = path or self._ask_save(self.tr("Incrementele bundel exporteren"), BUNDLE_FILTER,
+        path = path or self._ask_save(translate("Sync", "Incrementele bundel exporteren"),
+                                      BUNDLE_FILTER,
                                       self._suggest("-incr.cbbundle"))
         if path:
             self._export(path, state_file)
 
     def _export(self, path: str, state_file: str | None) -> None:
-        self.ctx.status(self.tr("bundel schrijven…"))
+        self.ctx.status(translate("Sync", "bundel schrijven…"))
 
         def ok(res: Any) -> None:
-            kind = self.tr("Incrementele bundel") if state_file else self.tr("Bundel")
-            self.show_message(self.tr("{0} geschreven: {1} gebeurtenissen van {2} oorsprong(en) "
+            kind = (translate("Sync", "Incrementele bundel") if state_file
+                    else translate("Sync", "Bundel"))
+            self.show_message(translate("Sync", "{0} geschreven: {1} gebeurtenissen van {2} "
+                                                 "oorsprong(en) "
                                       "naar {3}").format(kind, res.events, len(res.origins),
                                                          res.path), ok=True)
 
         self.sync_op(lambda _st: export(self.path, path, state_file), on_ok=ok,
                      on_fail=lambda m: self.show_message(
-            self.tr("Bundel niet geschreven: {0}").format(m), ok=False))
+            translate("Sync", "Bundel niet geschreven: {0}").format(m), ok=False))
 
     def write_state(self, path: str | None = None) -> None:
-        path = path or self._ask_save(self.tr("Statusbestand schrijven"), STATE_FILTER,
+        path = path or self._ask_save(translate("Sync", "Statusbestand schrijven"), STATE_FILTER,
                                       self._suggest("-status.json"))
         if not path:
             return
 
         def ok(doc: dict[str, Any]) -> None:
-            self.show_message(self.tr("Statusbestand geschreven ({0} oorsprong(en)) naar {1}. "
+            self.show_message(translate("Sync", "Statusbestand geschreven ({0} oorsprong(en)) "
+                                                 "naar {1}. "
                                       "Geef het aan wie een bundel voor u maakt.")
                               .format(len(doc.get("heads", {})), path), ok=True)
 
         self.sync_op(lambda _st: state_file_of(self.path, path), on_ok=ok,
                      on_fail=lambda m: self.show_message(
-            self.tr("Statusbestand niet geschreven: {0}").format(m), ok=False))
+            translate("Sync", "Statusbestand niet geschreven: {0}").format(m), ok=False))
 
     def import_bundle(self, path: str | None = None) -> None:
-        path = path or self._ask_open(self.tr("Bundel importeren"), BUNDLE_FILTER)
+        path = path or self._ask_open(translate("Sync", "Bundel importeren"), BUNDLE_FILTER)
         if not path:
             return
-        self.ctx.status(self.tr("bundel inlezen…"))
+        self.ctx.status(translate("Sync", "bundel inlezen…"))
 
         def ok(res: Any) -> None:
-            text = self.tr("Bundel ingelezen: {0} nieuw, {1} al aanwezig, {2} geweigerd").format(
+            text = translate("Sync", "Bundel ingelezen: {0} nieuw, {1} al aanwezig, "
+                                    "{2} geweigerd").format(
                 len(res.accepted), len(res.duplicates), len(res.rejected))
             if res.rejected:
                 eid, why = res.rejected[0]
-                text += self.tr(" (o.a. {0}: {1})").format(eid, why)
+                text += translate("Sync", " (o.a. {0}: {1})").format(eid, why)
             self.show_message(text, ok=not res.rejected)
             if res.accepted and self.engine is not None:
                 self.engine.wrote()  # pass them on to the hubs
@@ -128,4 +139,4 @@ class BundlesJob(SyncJob):
         # a write: the views get its (received) changes before ``ok`` runs
         self.sync_op(lambda st: import_into(st, path), on_ok=ok, write=True,
                      on_fail=lambda m: self.show_message(
-            self.tr("Bundel niet ingelezen: {0}").format(m), ok=False))
+            translate("Sync", "Bundel niet ingelezen: {0}").format(m), ok=False))

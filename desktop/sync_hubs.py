@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.sync_base import SyncJob, peer_lines
 from desktop.sync_settings import HubEntry, save_token
 from widgets.sync_dialogs import AddHubDialog, HubsDialog
+
+translate = QCoreApplication.translate
 
 
 def health(url: str, token: str) -> dict[str, Any]:
@@ -57,21 +60,24 @@ class HubsJob(SyncJob):
 
         def ok(h: dict[str, Any]) -> None:
             me = h.get("me") or {}
-            text = self.tr("hub {0} bereikbaar").format(h.get("hub_id", "?"))
+            text = translate("Sync", "hub {0} bereikbaar").format(h.get("hub_id", "?"))
             worlds = h.get("worlds")
             if worlds and self.ctx.world not in worlds:
                 if d is not None:
-                    d.show_test_result(False, self.tr("deze hub bedient wereld {0}, niet {1}")
+                    d.show_test_result(False, translate(
+                        "Sync", "deze hub bedient wereld {0}, niet {1}")
                                        .format(", ".join(worlds), self.ctx.world))
                 return
             if me:
                 if self.ctx.world not in (me.get("write") or []):
                     if d is not None:
-                        d.show_test_result(False, self.tr(
-                            "token van node {0} mag wereld {1} niet schrijven").format(
+                        d.show_test_result(False, translate(
+                            "Sync", "de toegangscode van centrum {0} geeft geen recht om in "
+                                    "beeld {1} te schrijven").format(
                             me.get("node"), self.ctx.world))
                     return
-                text += self.tr("; token geldig (node {0})").format(me.get("node"))
+                text += translate("Sync", "; toegangscode geldig (centrum {0})").format(
+                    me.get("node"))
             if d is not None:
                 d.show_test_result(True, text)
 
@@ -93,7 +99,7 @@ class HubsJob(SyncJob):
         """Remember a hub for this store and restart the engine with it."""
         self.cfg.hubs.append(HubEntry(url.rstrip("/"), str(Path(token_file).resolve()), name))
         self.save_settings()
-        self.show_message(self.tr("Hub {0} toegevoegd").format(name or url), ok=True,
+        self.show_message(translate("Sync", "Hub {0} toegevoegd").format(name or url), ok=True,
                           popup=False)
         self.restart_engine()
         if self.hubs_dialog is not None and self.hubs_dialog.isVisible():
@@ -116,8 +122,8 @@ class HubsJob(SyncJob):
         return self.hubs_dialog
 
     def _confirm_remove(self, url: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hub verwijderen"),
-                          self.tr("Niet meer synchroniseren met {0}?").format(url),
+        box = QMessageBox(QMessageBox.Icon.Question, translate("Sync", "Hub verwijderen"),
+                          translate("Sync", "Niet meer synchroniseren met {0}?").format(url),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                           self.hubs_dialog)
         box.accepted.connect(lambda: self.remove_hub(url))

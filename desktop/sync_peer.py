@@ -7,9 +7,13 @@ import socket
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from data.store import Store
 from desktop.sync_base import JobError, SyncJob
 from widgets.sync_dialogs import PeerHubDialog
+
+translate = QCoreApplication.translate
 
 
 def local_addresses() -> list[str]:
@@ -49,9 +53,9 @@ def _port_free(host: str, port: int) -> None:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
         try:
             s.bind((host, port))
-        except OSError as e:
-            raise JobError(f"poort {port} is bezet of niet beschikbaar ({e.strerror}); "
-                           "kies een andere") from None
+        except OSError:
+            raise JobError(translate("Sync", "poort {0} is bezet of niet beschikbaar; kies een "
+                                     "andere").format(port)) from None
 
 
 def peer_start(st: Store, host: str, port: int, notify: Callable[[Any], None]) -> Any:
@@ -71,7 +75,8 @@ def peer_start(st: Store, host: str, port: int, notify: Callable[[Any], None]) -
         hub.start()
     except (OSError, SystemExit):
         log.close()
-        raise JobError(f"poort {port} is bezet of niet beschikbaar; kies een andere") from None
+        raise JobError(translate("Sync", "poort {0} is bezet of niet beschikbaar; kies een "
+                                 "andere").format(port)) from None
     return hub
 
 
@@ -83,7 +88,8 @@ def enroll(st: Store, node: str, world: str) -> str:
 
     node = node.strip()
     if not node or len(node) > 80 or not all(c.isalnum() or c in "-_." for c in node):
-        raise JobError("node-id: gebruik letters, cijfers, '-', '_' of '.' (hoogstens 80)")
+        raise JobError(translate("Sync", "naam van het buurcentrum: gebruik letters, cijfers, "
+                                 "'-', '_' of '.' (hoogstens 80)"))
     try:
         log = StoreEventLog(st)
     except HubStorageError as e:
@@ -146,7 +152,7 @@ class PeerHubJob(SyncJob):
     def _peer_failed(self, msg: str) -> None:
         self._peer_starting = False
         self._show_peer_state(error=msg)
-        self.show_message(self.tr("Buren-hub niet gestart: {0}").format(msg), ok=False)
+        self.show_message(translate("Sync", "Buren-hub niet gestart: {0}").format(msg), ok=False)
 
     def stop_peer_hub(self) -> None:
         """Stop the peer hub (and do not start it again at the next start)."""
@@ -169,10 +175,10 @@ class PeerHubJob(SyncJob):
         port = self.cfg.peer_port
         hosts = ["127.0.0.1"] if self.cfg.peer_host == "127.0.0.1" else local_addresses()
         addrs = ", ".join(f"http://{h}:{port}" for h in hosts)
-        how = self.tr(
-            "Buren: meld hieronder hun node-id aan en geef hun het token; zij kiezen "
-            "Synchronisatie → Hub toevoegen… met dit adres en dat token "
-            "(of: crisisbeeld sync --hub ADRES --token-file BESTAND).")
+        how = translate(
+            "Sync", "Buren: meld hieronder de naam van hun centrum aan en geef hun de "
+                    "toegangscode die verschijnt; zij kiezen Synchronisatie → Hub toevoegen… "
+                    "met dit adres en die toegangscode.")
         return addrs, how
 
     def _show_peer_state(self, error: str = "") -> None:
@@ -186,10 +192,10 @@ class PeerHubJob(SyncJob):
 
     def enroll_neighbour(self, node: str) -> None:
         def ok(token: str) -> None:
-            info = self.tr("Node {0} aangemeld voor wereld {1}. Geef dit token aan de buur "
-                           "(veilig: het wordt niet opnieuw getoond; de hub bewaart alleen een "
-                           "hash). CLI: crisisbeeld hub enroll --store {2} --node {0} "
-                           "--worlds {1}").format(node, self.ctx.world, self.path)
+            info = translate(
+                "Sync", "Centrum {0} aangemeld voor beeld {1}. Geef deze toegangscode aan de "
+                        "buur langs een veilige weg: hij wordt niet opnieuw getoond (de hub "
+                        "bewaart alleen een controlegetal ervan).").format(node, self.ctx.world)
             if self.peer_dialog is not None:
                 self.peer_dialog.show_enrolled(node, token, info)
             self.last_enrolled = (node, token)

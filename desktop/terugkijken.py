@@ -29,9 +29,7 @@ from desktop.wiring import Panes
 from widgets.overdracht import OverdrachtDialog
 from widgets.terugkijken import TerugkijkenBar
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Terugkijken", text)
+translate = QCoreApplication.translate
 
 
 def _iso(dt: datetime) -> str:
@@ -74,9 +72,11 @@ class Terugkijken(QObject):
     def add_actions(self, menu: QMenu) -> None:
         """Weergave → Terugkijken (Ctrl+Shift+T) and Overdracht (Ctrl+Shift+O)."""
         window = self.ctx.window
-        for text, key, fn in ((tr("Terugkijken (beeld op een eerder moment)"), "Ctrl+Shift+T",
+        for text, key, fn in ((translate("Terugkijken", "Terugkijken (beeld op een eerder moment)"),
+                               "Ctrl+Shift+T",
                                self.enter),
-                              (tr("Overdracht (wat veranderde sinds begin dienst)"),
+                              (translate("Terugkijken",
+                                         "Overdracht (wat veranderde sinds begin dienst)"),
                                "Ctrl+Shift+O", self.open_overdracht)):
             act = QAction(text, window)
             act.setShortcut(QKeySequence(key))
@@ -176,7 +176,7 @@ class Terugkijken(QObject):
 
     def _failed(self, _e: Exception) -> None:
         self._busy = False
-        self.ctx.status(tr("terugkijken: dit moment kon niet worden gelezen"))
+        self.ctx.status(translate("Terugkijken", "terugkijken: dit moment kon niet worden gelezen"))
         self._next()
 
     def _show(self, fr: Frame) -> None:
@@ -229,7 +229,7 @@ class Terugkijken(QObject):
         fl = self.panes.first_load
         for load in [*fl.tiles, *fl.rest, *fl.slow]:
             load(None)
-        self.ctx.status(tr("terug naar het actuele beeld"))
+        self.ctx.status(translate("Terugkijken", "terug naar het actuele beeld"))
         self.sig_active.emit(False)
 
     def stop(self) -> None:
@@ -259,7 +259,8 @@ class Terugkijken(QObject):
         from data.history.diff import handover
 
         if t1 > t2:
-            dlg.show_error(tr("Het begin ligt na het einde; kies een eerder begin."))
+            dlg.show_error(translate("Terugkijken",
+                                     "Het begin ligt na het einde; kies een eerder begin."))
             return
         seeker = self._seeker
 
@@ -270,17 +271,20 @@ class Terugkijken(QObject):
 
         dlg.set_busy()
         QueryOp(self.ctx.ops, make, Lane.HISTORY).success(dlg.set_markdown).failure(
-            lambda _e: dlg.show_error(tr("De overdracht kon niet worden gemaakt."))
+            lambda _e: dlg.show_error(translate("Terugkijken",
+                                                "De overdracht kon niet worden gemaakt."))
         ).run_in_background()
 
     def _save(self, dlg: OverdrachtDialog, text: str) -> None:
-        path, _f = QFileDialog.getSaveFileName(dlg, tr("Overdracht opslaan"), "overdracht.md",
-                                               tr("Markdown (*.md)"))
+        path, _f = QFileDialog.getSaveFileName(dlg, translate("Terugkijken", "Overdracht opslaan"),
+                                               "overdracht.md",
+                                               translate("Terugkijken", "Markdown (*.md)"))
         if not path:
             return
         try:
             Path(path).write_text(text, encoding="utf-8")
         except OSError as e:
-            dlg.show_error(tr("Niet opgeslagen: {0}").format(e.strerror or str(e)))
+            dlg.show_error(translate("Terugkijken", "Niet opgeslagen: {0}")
+                           .format(e.strerror or str(e)))
             return
-        self.ctx.status(tr("overdracht opgeslagen: {0}").format(path))
+        self.ctx.status(translate("Terugkijken", "overdracht opgeslagen: {0}").format(path))

@@ -11,6 +11,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -64,10 +65,11 @@ def card_text(row: Sequence[Any], now: Now | None = None) -> str:
     if len(title) > 24:
         title = title[:23] + "…"
     flags = flags_of(row, now) if now is not None else []
-    last = ("⚠ " + " · ".join(flags)) if flags else f"prioriteit {label(prio).lower()}"
-    return "\n".join((title, f"{row[B_FROM]} → {row[B_TO]}",
-                      f"toegezegd {row[B_OFFERED] or 0}/{row[B_QTY]} · open {still_open(row)}",
-                      last))
+    last = ("⚠ " + " · ".join(flags)) if flags else QCoreApplication.translate(
+        "BijstandBoard", "prioriteit {0}").format(label(prio).lower())
+    promised = QCoreApplication.translate("BijstandBoard", "toegezegd {0}/{1} · open {2}").format(
+        row[B_OFFERED] or 0, row[B_QTY], still_open(row))
+    return "\n".join((title, f"{row[B_FROM]} → {row[B_TO]}", promised, last))
 
 
 class CardListModel(QAbstractListModel):

@@ -3,8 +3,33 @@ the detail panes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from data.i18n import _
+
+#: the channels named by an ordinary word (the others are names: C2000, NCV, LCMS …), as the
+#: views show them; the stored value stays the Dutch word
+CHANNEL_TEXTS = {"telefoon": QT_TRANSLATE_NOOP("Channel", "telefoon"),
+                 "mobiel": QT_TRANSLATE_NOOP("Channel", "mobiel"),
+                 "satelliet": QT_TRANSLATE_NOOP("Channel", "satelliet"),
+                 "koerier": QT_TRANSLATE_NOOP("Channel", "koerier"),
+                 "mondeling": QT_TRANSLATE_NOOP("Channel", "mondeling")}
+
+
+def ui_locale() -> QLocale:
+    """The locale of dates and numbers in the views: the default QLocale (choosing a language
+    sets it), Dutch while none was chosen (the C locale of a bare process)."""
+    loc = QLocale()
+    if loc.language() == QLocale.Language.C:
+        return QLocale("nl_NL")
+    return loc
+
+
+def channel_text(value: str) -> str:
+    """A communication channel as shown in the language in use."""
+    text = CHANNEL_TEXTS.get(value)
+    return QCoreApplication.translate("Channel", text) if text else value
 
 
 def make_table(parent: QWidget | None = None, sortable: bool = True) -> QTableView:
@@ -39,5 +64,8 @@ def title_label(text: str) -> QLabel:
 
 
 def tr_detail(text: str) -> str:
-    """Translate a text of the detail panes (context 'Detail')."""
-    return QCoreApplication.translate("Detail", text)
+    """Translate a heading of the detail panes. The headings are the core's
+    (:mod:`data.picture.detail_html`): its gettext catalogue, or a Qt catalogue's context
+    'Detail' where one has them."""
+    shown = QCoreApplication.translate("Detail", text)
+    return _(text) if shown == text else shown

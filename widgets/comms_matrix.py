@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from data.clock import Clock, default_clock
@@ -12,6 +18,7 @@ from data.domain.enums import label
 from data.domain.regions import REGIONS
 from data.picture.timefmt import age, local_hm
 from widgets import palette
+from widgets.common import channel_text
 
 Index = QModelIndex | QPersistentModelIndex
 CHANNELS = ("C2000", "eOCS", "112", "P2000", "NCV", "DARES", "telefoon", "mobiel", "internet",
@@ -70,7 +77,7 @@ class CommsMatrixModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.channels):
-            return self.channels[section]
+            return channel_text(self.channels[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._visible):
             return self._names[self._visible[section]]
         return None
@@ -89,9 +96,10 @@ class CommsMatrixModel(QAbstractTableModel):
             return palette.color("ok_text") if state == "operationeel" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if not cell:
-                return "geen melding"
+                return self.tr("geen melding")
             s, at, note = cell
-            return f"{label(s)} sinds {local_hm(at)} ({age(at, self.clock)} geleden)" + (
+            return self.tr("{0} sinds {1} ({2} geleden)").format(
+                label(s), local_hm(at), age(at, self.clock)) + (
                 f"\n{note}" if note else "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,8 +23,12 @@ from data.domain.enums import label
 from data.picture.timefmt import local_hm
 from widgets.table_model import Column, FilterProxy, RowTableModel
 
-KIND_NL = {"incident": "incident", "bijstand": "bijstand", "action": "actie",
-           "decision": "besluit", "session": "IRBT-sessie"}
+#: what a conflict is about, as the inbox names it (translated when shown)
+KIND_NL = {"incident": QT_TRANSLATE_NOOP("ConflictInbox", "incident"),
+           "bijstand": QT_TRANSLATE_NOOP("ConflictInbox", "bijstand"),
+           "action": QT_TRANSLATE_NOOP("ConflictInbox", "actie"),
+           "decision": QT_TRANSLATE_NOOP("ConflictInbox", "besluit"),
+           "session": QT_TRANSLATE_NOOP("ConflictInbox", "IRBT-sessie")}
 # tuple: id, entity, kind, title, found, wanted, origin, author, at, reason
 C_ID, C_ENT, C_KIND, C_TITLE, C_FOUND, C_WANTED, C_ORIGIN, C_AUTHOR, C_AT, C_REASON = range(10)
 
@@ -48,7 +52,7 @@ class ConflictInbox(QWidget):
         super().__init__(parent)
         self.model = RowTableModel([
             Column(self.tr("Wanneer"), C_AT, local_hm),
-            Column(self.tr("Soort"), C_KIND, lambda k: KIND_NL.get(k, k)),
+            Column(self.tr("Soort"), C_KIND, self._kind),
             Column(self.tr("Onderwerp"), C_TITLE),
             Column(self.tr("Huidig"), C_FOUND, lambda v: label(v or "")),
             Column(self.tr("Gewenst"), C_WANTED, lambda v: label(v or "")),
@@ -110,6 +114,9 @@ class ConflictInbox(QWidget):
         self._current: tuple[Any, ...] | None = None
         self._set_enabled(False)
 
+    def _kind(self, kind: str) -> str:
+        return self.tr(KIND_NL[kind]) if kind in KIND_NL else kind
+
     def _side(self, title: str) -> tuple[QGroupBox, QLabel]:
         box = QGroupBox(title)
         g = QGridLayout(box)
@@ -153,7 +160,7 @@ class ConflictInbox(QWidget):
         src = self.proxy.mapToSource(cur)
         t = self.model.row_tuple(src.row())
         self._current = t
-        self.title.setText(f"{KIND_NL.get(t[C_KIND], t[C_KIND])}: {t[C_TITLE]}")
+        self.title.setText(f"{self._kind(t[C_KIND])}: {t[C_TITLE]}")
         self.reason.setText(t[C_REASON])
         self.kept.setText(self.tr("Status: {0}").format(label(t[C_FOUND] or "?")))
         self.wanted.setText(self.tr("Status: {0}\nvan {1} ({2})\nop {3}").format(

@@ -52,6 +52,7 @@ class DecisionsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self._orphaned_decisions: set[str] = set()  # decisions with an action left orphaned
         self.clock = clock or default_clock()  # "overdue" is judged by it
         self.sessions = RowTableModel([
             Column(self.tr("Team"), 5), Column(self.tr("Sessie"), 1),
@@ -61,8 +62,8 @@ class DecisionsView(QWidget):
             Column(self.tr("Nr"), 1), Column(self.tr("Soort"), 8), Column(self.tr("Versie"), 2),
             Column(self.tr("Status"), 3, label),
             Column(self.tr("Acties"), 5, lambda v: v,
-                   color=lambda r: palette.color("alert_text") if "zonder besluit" in r[5]
-                   else None),
+                   color=lambda r: palette.color("alert_text")
+                   if r[0] in self._orphaned_decisions else None),
             Column(self.tr("Overname per regio"), 9),
             Column(self.tr("Besluit / afspraak"), 4)],
             regions=lambda r: r[6], parent=self)
@@ -188,12 +189,14 @@ class DecisionsView(QWidget):
         self._orphans = orphaned_actions(actions, decisions)
         sess_by_id = {s["id"]: s for s in sessions}
         self._all_decisions = []
+        self._orphaned_decisions = set()
         for d in decisions:
             mine = by_dec.get(d["id"], [])
             txt = actions_summary(mine, now)
             n_orphan = sum(1 for a in mine if a["id"] in self._orphans)
             if n_orphan:  # never silently 'in uitvoering' under a revoked decision
-                txt = f"⚠ {n_orphan} zonder besluit"
+                txt = self.tr("⚠ {0} zonder besluit").format(n_orphan)
+                self._orphaned_decisions.add(d["id"])
             kind = label(kind_of(d, sess_by_id.get(d.get("session_id", ""))))
             self._all_decisions.append((d["id"], d.get("number", 0), d.get("version", 1),
                                         d.get("status", ""), d.get("text", ""), txt,
@@ -240,8 +243,8 @@ class DecisionsView(QWidget):
     def _attention(self, a: dict[str, Any], now: Any) -> str:
         """What the 'Let op' column says of an action."""
         if a["id"] in getattr(self, "_orphans", set()):
-            return "⚠ besluit ingetrokken: afsluiten of ander besluit"
-        return "⚠ te laat" if is_overdue(a, now) else ""
+            return self.tr("⚠ besluit ingetrokken: afsluiten of ander besluit")
+        return self.tr("⚠ te laat") if is_overdue(a, now) else ""
 
     def _on_session(self, cur: Any, _prev: Any) -> None:
         sid = str(cur.data(ID_ROLE)) if cur.isValid() else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,38 @@ from widgets.exercise_timeline import ExerciseTimeline
 from widgets.table_model import ID_ROLE, Column, RowTableModel
 
 SPEEDS = (1, 2, 4, 10, 30, 60)
+CTX = "ExerciseConsole"
+
+#: how the console names an inject's status, an expectation's state and a verdict (the
+#: player's values are Dutch words; these are their texts on screen)
+STATE_TEXTS = {
+    "gepland": QT_TRANSLATE_NOOP("ExerciseConsole", "gepland"),
+    "verstuurd": QT_TRANSLATE_NOOP("ExerciseConsole", "verstuurd"),
+    "uitgesteld": QT_TRANSLATE_NOOP("ExerciseConsole", "uitgesteld"),
+    "ingetrokken": QT_TRANSLATE_NOOP("ExerciseConsole", "ingetrokken"),
+    "terugval": QT_TRANSLATE_NOOP("ExerciseConsole", "terugval"),
+    "gehaald": QT_TRANSLATE_NOOP("ExerciseConsole", "gehaald"),
+    "deels": QT_TRANSLATE_NOOP("ExerciseConsole", "deels"),
+    "gemist": QT_TRANSLATE_NOOP("ExerciseConsole", "gemist"),
+    "te laat": QT_TRANSLATE_NOOP("ExerciseConsole", "te laat"),
+    "open": QT_TRANSLATE_NOOP("ExerciseConsole", "open"),
+}
+RATINGS = (("P", QT_TRANSLATE_NOOP("ExerciseConsole", "P — zonder problemen")),
+           ("S", QT_TRANSLATE_NOOP("ExerciseConsole", "S — enkele problemen")),
+           ("M", QT_TRANSLATE_NOOP("ExerciseConsole", "M — grote problemen")),
+           ("U", QT_TRANSLATE_NOOP("ExerciseConsole", "U — niet uitgevoerd")))
+
+
+def state_text(value: Any) -> str:
+    """A status, state or verdict as the console shows it; a verdict may carry its note
+    ('gemist (te traag)')."""
+    v = "" if value is None else str(value)
+    word, sep, rest = v.partition(" (")
+    for key in (v, word):
+        if key in STATE_TEXTS:
+            shown = QCoreApplication.translate(CTX, STATE_TEXTS[key])
+            return shown if key == v else shown + sep + rest
+    return v
 
 
 def _t(s: Any) -> str:
@@ -45,7 +77,9 @@ def _dur(s: Any) -> str:
     if s is None:
         return ""
     m, sec = divmod(abs(int(s)), 60)
-    return f"{m} min" + (f" {sec} s" if sec else "")
+    if sec:
+        return QCoreApplication.translate("ExerciseConsole", "{0} min {1} s").format(m, sec)
+    return QCoreApplication.translate("ExerciseConsole", "{0} min").format(m)
 
 
 def parse_offset(text: str) -> int | None:
@@ -85,17 +119,30 @@ class ExerciseConsole(QWidget):
     """A strength (``sterk``) or point for improvement (``verbeter``), and its text."""
     sig_import = Signal()
     """Add injects from an MSEL spreadsheet (also while the exercise runs)."""
+    sig_plan = Signal()
+    """Open the improvement plan."""
     sig_aar_view = Signal()
     sig_aar_export = Signal()
 
-    INJECT_COLUMNS = (Column("inject", 1, width=70), Column("gepland", 2, _t, 80),
-                      Column("status", 3, width=90), Column("verstuurd", 4, _t, 80),
-                      Column("van", 5, width=120), Column("aan", 6, width=120),
-                      Column("bericht", 7), Column("notities spelleiding", 8))
-    EXPECT_COLUMNS = (Column("inject", 1, width=70), Column("verwachting", 2),
-                      Column("stand", 3, width=90), Column("reactietijd", 4, _dur, 90),
-                      Column("door", 5, width=120), Column("oordeel spelleiding", 6, width=130))
-    VERDICTS = ("gehaald", "deels", "gemist")
+    # headers translated when shown (the models' context is this class)
+    INJECT_COLUMNS = (Column(QT_TRANSLATE_NOOP("ExerciseConsole", "inject"), 1, width=70),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "gepland"), 2, _t, 80),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "status"), 3, state_text,
+                             90),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "verstuurd"), 4, _t, 80),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "van"), 5, width=120),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "aan"), 6, width=120),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "bericht"), 7),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "notities spelleiding"), 8))
+    EXPECT_COLUMNS = (Column(QT_TRANSLATE_NOOP("ExerciseConsole", "inject"), 1, width=70),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "verwachting"), 2),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "stand"), 3, state_text,
+                             90),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "reactietijd"), 4, _dur, 90),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "door"), 5, width=120),
+                      Column(QT_TRANSLATE_NOOP("ExerciseConsole", "oordeel spelleiding"), 6,
+                             state_text, 130))
+    VERDICTS = ("gehaald", "deels", "gemist", "automatisch")  # the last clears a verdict
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +171,7 @@ class ExerciseConsole(QWidget):
             top.addWidget(w)
         lay.addLayout(top)
 
-        self.injects = RowTableModel(self.INJECT_COLUMNS, parent=self)
+        self.injects = RowTableModel(self.INJECT_COLUMNS, parent=self, context=CTX)
         self.table = QTableView()
         self.table.setModel(self.injects)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -136,7 +183,7 @@ class ExerciseConsole(QWidget):
         self.send_now = QPushButton(self.tr("Nu versturen"))
         self.send_now.clicked.connect(self._send_now)
         self.postpone_to = QLineEdit()
-        self.postpone_to.setPlaceholderText("T+HH:MM")
+        self.postpone_to.setPlaceholderText(self.tr("T+HH:MM"))
         self.postpone_to.setMaximumWidth(110)
         self.postpone = QPushButton(self.tr("Uitstellen naar"))
         self.postpone.clicked.connect(self._postpone)
@@ -153,7 +200,7 @@ class ExerciseConsole(QWidget):
         self.message.setObjectName("Muted")
         acts.addWidget(self.message)
 
-        self.expectations = RowTableModel(self.EXPECT_COLUMNS, parent=self)
+        self.expectations = RowTableModel(self.EXPECT_COLUMNS, parent=self, context=CTX)
         self.x_table = QTableView()
         self.x_table.setModel(self.expectations)
         self.x_table.horizontalHeader().setStretchLastSection(True)
@@ -164,7 +211,8 @@ class ExerciseConsole(QWidget):
         self.verdict = QComboBox()
         self.verdict.setObjectName("Verdict")
         for v in self.VERDICTS:
-            self.verdict.addItem(v, v)
+            self.verdict.addItem(self.tr("automatisch (oordeel wissen)") if v == "automatisch"
+                                 else state_text(v), v)
         self.verdict_note = QLineEdit()
         self.verdict_note.setPlaceholderText(self.tr("toelichting bij het oordeel"))
         self.verdict_note.returnPressed.connect(self._judge)
@@ -191,9 +239,8 @@ class ExerciseConsole(QWidget):
         self.objective = QComboBox()
         self.objective.setObjectName("Objective")
         self.rating = QComboBox()
-        for code, text in (("P", "P — zonder problemen"), ("S", "S — enkele problemen"),
-                           ("M", "M — grote problemen"), ("U", "U — niet uitgevoerd")):
-            self.rating.addItem(text, code)
+        for code, text in RATINGS:
+            self.rating.addItem(self.tr(text), code)
         self.rating_note = QLineEdit()
         self.rating_note.setPlaceholderText(self.tr("toelichting bij de beoordeling"))
         self.rate = QPushButton(self.tr("Beoordeling bewaren"))
@@ -204,8 +251,10 @@ class ExerciseConsole(QWidget):
         self.finding = QLineEdit()
         self.finding.setPlaceholderText(self.tr("bevinding (Enter bewaart)"))
         self.finding.returnPressed.connect(self._finding)
+        self.plan = QPushButton(self.tr("Verbeterplan…"))
+        self.plan.clicked.connect(self.sig_plan)
         for w in (QLabel(self.tr("Doel")), self.objective, self.rating, self.rating_note,
-                  self.rate, self.finding_kind, self.finding):
+                  self.rate, self.finding_kind, self.finding, self.plan):
             rating.addWidget(w, 2 if w in (self.rating_note, self.finding) else 0)
         self.aar = QTextBrowser()
         self.aar.setObjectName("AarView")

@@ -33,9 +33,17 @@ from data.domain import validation as v
 from data.domain.enums import label
 from data.domain.events import EVENT_TYPES
 from data.domain.regions import PARTNER_BY_CODE
+from data.i18n import _
+from widgets.common import channel_text
 from widgets.pickers import RegionsPicker, WhenPicker, make_searchable, region_choices
 
 Choice = tuple[str, str]  # (value, display)
+
+
+def choice_text(value: str) -> str:
+    """An option as shown: the core's label; a channel, which the core does not label, by the
+    name the views give it."""
+    return channel_text(label(value))
 
 
 class _Multi(QWidget):
@@ -110,10 +118,12 @@ class CommandForm(QWidget):
             lay.setSpacing(2)
             lay.addWidget(w)
             lay.addWidget(err)
-            caption = f.label[0].upper() + f.label[1:] + (" *" if f.required else "")
+            shown = _(f.label)  # the core's field label, in the language in use
+            caption = shown[:1].upper() + shown[1:] + (" *" if f.required else "")
             form.addRow(caption, box)
             self._inputs[name], self._errors[name] = w, err
             self._by_label[f.label] = name
+            self._by_label[shown] = name  # the store's messages name the field as shown
             self._by_label[name] = name
         self.time: QLineEdit | None = None
         if with_time:  # re-keying a paper form: the time written on it (empty: now)
@@ -148,7 +158,7 @@ class CommandForm(QWidget):
                 elif chk is v.classification:
                     opts = [(c, label(c)) for c in ("intern", "openbaar", "vertrouwelijk")]
                 else:
-                    opts = [(c, label(c)) for c in f.choices]
+                    opts = [(c, choice_text(c)) for c in f.choices]
                 if not f.required and chk is not v.classification and f.default is None:
                     opts = [("", "—")] + list(opts)
                 elif f.required and chk in (v.region, v.region_or_partner):
@@ -167,7 +177,7 @@ class CommandForm(QWidget):
         if chk is v.timestamp:
             return WhenPicker()
         if chk is v.choices_list:
-            return _Multi([(c, label(c)) for c in f.choices])
+            return _Multi([(c, choice_text(c)) for c in f.choices])
         if chk is v.boolean:
             return QCheckBox()
         if chk is v.integer:

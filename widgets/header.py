@@ -90,6 +90,11 @@ class HeaderBar(QWidget):
         self.fork.setProperty("severity", "red")
         self.fork.setFlat(True)
         self.fork.clicked.connect(self._fork_clicked)
+        self.roster = QPushButton()  # issue 15: a key or roster the pinned root did not sign
+        self.roster.setObjectName("Alarm")
+        self.roster.setProperty("severity", "red")
+        self.roster.setFlat(True)
+        self.roster.clicked.connect(self._roster_clicked)
         self.conflicts = QPushButton()
         self.conflicts.setObjectName("Alarm")
         self.conflicts.setFlat(True)
@@ -100,6 +105,7 @@ class HeaderBar(QWidget):
         lay.addWidget(self.on_duty)
         lay.addStretch(1)
         lay.addWidget(self.fork)
+        lay.addWidget(self.roster)
         lay.addWidget(self.conflicts)
         lay.addWidget(self.drift)
         status = QVBoxLayout()  # sync state over the fingerprint: narrow enough for 1280 px
@@ -122,6 +128,9 @@ class HeaderBar(QWidget):
     def _fork_clicked(self) -> None:
         self.sig_alarm_clicked.emit("vork")
 
+    def _roster_clicked(self) -> None:
+        self.sig_alarm_clicked.emit("rooster")
+
     def _conflicts_clicked(self) -> None:
         self.sig_alarm_clicked.emit("conflicten")
 
@@ -134,7 +143,7 @@ class HeaderBar(QWidget):
     def tick(self) -> None:
         now = self.clock_source.now().astimezone(LOCAL)
         self.clock.setText(f"{now:%H:%M:%S}")
-        self.clock.setToolTip(f"{now:%d-%m-%Y} (lokale tijd)")
+        self.clock.setToolTip(self.tr("{0} (lokale tijd)").format(f"{now:%d-%m-%Y}"))
         self.sig_tick.emit()
 
     def set_scenario_text(self, text: str) -> None:
@@ -147,9 +156,18 @@ class HeaderBar(QWidget):
         self.fingerprint.setText(text)
 
     def set_alarms(self, drift: list[dict[str, object]], open_conflicts: int,
-                   forks: list[dict[str, object]] | None = None) -> None:
-        """Show fork alarms (red: the exchange with a hub stopped), clock-drift alarms (from
+                   forks: list[dict[str, object]] | None = None,
+                   roster: list[dict[str, object]] | None = None) -> None:
+        """Show fork alarms (red: the exchange with a hub stopped), roster alarms (red: a
+        centre or a roster the pinned root did not sign), clock-drift alarms (from
         ``store.alarms()``) and the number of open conflicts."""
+        if roster:
+            who = sorted({str(a.get("origin") or "hub") for a in roster})
+            self.roster.setText(self.tr("⛔ ROOSTER: {0}").format(", ".join(who)))
+            self.roster.setToolTip("\n\n".join(str(a.get("detail", "")) for a in roster))
+            self.roster.show()
+        else:
+            self.roster.hide()
         if forks:
             origins = sorted({str(a.get("origin", "")) for a in forks})
             self.fork.setText(self.tr("⛔ VORK: {0}").format(", ".join(origins)))
@@ -166,7 +184,7 @@ class HeaderBar(QWidget):
             self.drift.hide()
         if open_conflicts:
             self.conflicts.setText(
-                self.tr("⚠ {0} tegenstrijdige wijziging(en)").format(open_conflicts))
+                self.tr("⚠ %n tegenstrijdige wijziging(en)", "", open_conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()
@@ -175,10 +193,10 @@ class HeaderBar(QWidget):
 class Watermark(QWidget):
     """A large, faint 'OEFENING' across its parent; lets every mouse event through."""
 
-    def __init__(self, parent: QWidget, text: str = "OEFENING") -> None:
+    def __init__(self, parent: QWidget, text: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("Watermark")
-        self.text = text
+        self.text = text or self.tr("OEFENING")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         parent.installEventFilter(self)

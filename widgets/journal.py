@@ -11,7 +11,15 @@ from __future__ import annotations
 from array import array
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +34,19 @@ from PySide6.QtWidgets import (
 from data.domain.enums import Channel, Direction
 from data.domain.regions import resolve_region
 from data.picture.timefmt import local_hm_epoch
+from widgets.common import channel_text
 from widgets.table_model import ID_ROLE
+
+#: a message's direction as the journal shows it (the stored value is the Dutch word)
+DIRECTION_TEXTS = {"in": QT_TRANSLATE_NOOP("Journal", "in"),
+                   "uit": QT_TRANSLATE_NOOP("Journal", "uit"),
+                   "intern": QT_TRANSLATE_NOOP("Journal", "intern")}
+
+
+def direction_text(value: str) -> str:
+    text = DIRECTION_TEXTS.get(value)
+    return QCoreApplication.translate("Journal", text) if text else value
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -168,7 +188,11 @@ class JournalModel(QAbstractTableModel):
     :class:`JournalData`. ``set_filter`` and ``sort`` work on an index list, so the view never
     waits for a proxy to visit every row."""
 
-    HEADERS = ("Tijd", "Kanaal", "Richting", "Van", "Aan", "Bericht")
+    HEADERS = (QT_TRANSLATE_NOOP("JournalModel", "Tijd"),
+               QT_TRANSLATE_NOOP("JournalModel", "Kanaal"),
+               QT_TRANSLATE_NOOP("JournalModel", "Richting"),
+               QT_TRANSLATE_NOOP("JournalModel", "Van"), QT_TRANSLATE_NOOP("JournalModel", "Aan"),
+               QT_TRANSLATE_NOOP("JournalModel", "Bericht"))
     _SRC = (_AT, _CH, _DIR, _FROM, _TO, _TEXT)
 
     sig_added = Signal(int)
@@ -338,7 +362,12 @@ class JournalModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
             v = d.col(self._SRC[col])[i]
             if col == 0:  # a message re-keyed from paper says so, at the time it happened
-                return local_hm_epoch(v) + (" · nagekomen" if d.key[i] & 2 else "")
+                at = local_hm_epoch(v)  # a late entry's time says so
+                return self.tr("{0} · nagekomen").format(at) if d.key[i] & 2 else at
+            if col == 1:
+                return channel_text(v or "")
+            if col == 2:
+                return direction_text(v or "")
             if col == 5 and d.key[i] & 1 and role == Qt.ItemDataRole.DisplayRole:
                 return "★ " + (v or "")
             return v or ""
@@ -363,10 +392,12 @@ class QuickEntryBar(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         self.channel = QComboBox()
-        self.channel.addItems([c.value for c in Channel])
+        for c in Channel:
+            self.channel.addItem(channel_text(c.value), c.value)
         self.channel.setToolTip(self.tr("Kanaal"))
         self.direction = QComboBox()
-        self.direction.addItems([d.value for d in Direction])
+        for d in Direction:
+            self.direction.addItem(direction_text(d.value), d.value)
         self.sender = QLineEdit()
         self.sender.setPlaceholderText(self.tr("van"))
         self.recipient = QLineEdit()
@@ -387,7 +418,8 @@ class QuickEntryBar(QWidget):
         self.save.clicked.connect(self.submit)
 
     def payload(self) -> dict[str, Any]:
-        return {"channel": self.channel.currentText(), "direction": self.direction.currentText(),
+        return {"channel": str(self.channel.currentData()),
+                "direction": str(self.direction.currentData()),
                 "sender": self.sender.text().strip(), "recipient": self.recipient.text().strip(),
                 "text": self.text.text().strip(), "key": self.key.isChecked()}
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.common import make_table, set_widths, title_label
+from widgets.common import make_table, set_widths, title_label, ui_locale
 from widgets.journal import JournalModel, QuickEntryBar
 
 
@@ -121,8 +121,9 @@ class JournalView(QWidget):
 
     def _count(self, *_a: Any) -> None:
         n, total = self.model.rowCount(), self.model.total()
-        self.count.setText(self.tr("{0} van {1}").format(f"{n:,}".replace(",", "."),
-                                                          f"{total:,}".replace(",", ".")))
+        loc = ui_locale()  # 12.345 in Dutch, 12,345 in English
+        self.count.setText(self.tr("{0} van {1} regels").format(loc.toString(n),
+                                                                loc.toString(total)))
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self.model.set_rows(rows)

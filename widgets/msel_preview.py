@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,17 +22,21 @@ class MselPreview(QDialog):
     """``rows``: (id, scenario time text, from, to, message) per inject; ``notices``: what the
     reader wants the trainer to know (extra columns kept, the T0 it used)."""
 
-    COLUMNS = (Column("inject", 1, width=70), Column("tijd", 2, width=80),
-               Column("van", 3, width=120), Column("aan", 4, width=120), Column("bericht", 5))
+    # headers translated when shown (the model's context is this class)
+    COLUMNS = (Column(QT_TRANSLATE_NOOP("MselPreview", "inject"), 1, width=70),
+               Column(QT_TRANSLATE_NOOP("MselPreview", "tijd"), 2, width=80),
+               Column(QT_TRANSLATE_NOOP("MselPreview", "van"), 3, width=120),
+               Column(QT_TRANSLATE_NOOP("MselPreview", "aan"), 4, width=120),
+               Column(QT_TRANSLATE_NOOP("MselPreview", "bericht"), 5))
 
     def __init__(self, source: str, rows: list[tuple[Any, ...]], notices: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("MSEL inlezen — voorbeeld"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("{0}: {1} injects worden toegevoegd aan de oefening")
-                             .format(source, len(rows))))
-        self.model = RowTableModel(self.COLUMNS, parent=self)
+        lay.addWidget(QLabel(self.tr("{0}: %n injects worden toegevoegd aan de oefening", "",
+                                     len(rows)).format(source)))
+        self.model = RowTableModel(self.COLUMNS, parent=self, context="MselPreview")
         self.model.set_rows([(r[0], *r) for r in rows])
         table = QTableView()
         table.setModel(self.model)

@@ -60,7 +60,7 @@ class NotificationList(QWidget):
             self.list.insertItem(0, item)
         if skipped:
             self.list.insertItem(0, QListWidgetItem(self.tr(
-                "{0} wijzigingen meer binnengekomen — zie de schermen").format(skipped)))
+                "%n wijzigingen meer binnengekomen — zie de schermen", "", skipped)))
         while self.list.count() > KEEP:
             self.list.takeItem(self.list.count() - 1)
         del self.items[KEEP:]

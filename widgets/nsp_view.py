@@ -15,7 +15,7 @@ from data.picture.continuity import FUEL_WARN_HOURS, fuel_left
 from data.picture.deadlines import elapsed_text, nsp_clock, nsp_tallies
 from data.picture.timefmt import age
 from widgets import palette
-from widgets.common import make_table, set_widths, title_label
+from widgets.common import channel_text, make_table, set_widths, title_label
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 
 
@@ -40,14 +40,16 @@ class NspView(QWidget):
                    else palette.color("warn_text")),
             Column(self.tr("Stroom"), 5, label,
                    color=lambda r: palette.color("alert_text") if r[5] == "geen" else None),
-            Column(self.tr("Verbindingen"), 6, lambda v: ", ".join(v) or "geen"),
+            Column(self.tr("Verbindingen"), 6,
+                   lambda v: ", ".join(map(channel_text, v)) or self.tr("geen")),
             Column(self.tr("72-uursdoel (T0)"), 7,
                    color=lambda r: palette.color("alert_text") if r[11] else None),
             Column(self.tr("Sinds T0"), 8, elapsed_text),
             Column(self.tr("Biedt niet"), 9, lambda v: ", ".join(v) or "—"),
             Column(self.tr("Laatste contact"), 10,
-                   lambda v: (age(v, self.clock) + " geleden") if v else "—"),
-            Column(self.tr("Brandstof over"), 12, lambda v: "—" if v is None else f"{v:.0f} u",
+                   lambda v: self.tr("{0} geleden").format(age(v, self.clock)) if v else "—"),
+            Column(self.tr("Brandstof over"), 12,
+                   lambda v: "—" if v is None else self.tr("{0} u").format(f"{v:.0f}"),
                    color=lambda r: palette.color("alert_text")
                    if r[12] is not None and r[12] < FUEL_WARN_HOURS else None),
         ], regions=lambda r: (r[3],), parent=self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.terugkijken import AXES
+from widgets.terugkijken import AXES, axis_text
 
 _LOCAL = QTimeZone(b"Europe/Amsterdam")
 
@@ -50,7 +50,7 @@ class OverdrachtDialog(QDialog):
             e.setTimeZone(_LOCAL)
         self.axis = QComboBox()
         for text, value in AXES:
-            self.axis.addItem(self.tr(text), value)
+            self.axis.addItem(axis_text(text), value)
         self.make_button = QPushButton(self.tr("Maak overdracht"))
         self.save_button = QPushButton(self.tr("Opslaan als Markdown…"))
         self.save_button.setEnabled(False)

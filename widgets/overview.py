@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from data.domain.enums import label
@@ -18,12 +18,12 @@ from widgets.region_map import RegionMap
 from widgets.timeline import Timeline
 
 TILES = (
-    ("incidents", "Actieve incidenten", "incidenten"),
-    ("bijstand", "Open bijstandsverzoeken", "bijstand"),
-    ("decisions", "Besluiten met open acties", "besluiten"),
-    ("comms", "Regio's met verbindingsuitval", "verbindingen"),
-    ("nsp", "Noodsteunpunten open", "noodsteunpunten"),
-    ("conflicts", "Tegenstrijdige wijzigingen", "conflicten"),
+    ("incidents", QT_TRANSLATE_NOOP("OverviewView", "Actieve incidenten"), "incidenten"),
+    ("bijstand", QT_TRANSLATE_NOOP("OverviewView", "Open bijstandsverzoeken"), "bijstand"),
+    ("decisions", QT_TRANSLATE_NOOP("OverviewView", "Besluiten met open acties"), "besluiten"),
+    ("comms", QT_TRANSLATE_NOOP("OverviewView", "Regio's met verbindingsuitval"), "verbindingen"),
+    ("nsp", QT_TRANSLATE_NOOP("OverviewView", "Noodsteunpunten open"), "noodsteunpunten"),
+    ("conflicts", QT_TRANSLATE_NOOP("OverviewView", "Tegenstrijdige wijzigingen"), "conflicten"),
 )
 
 

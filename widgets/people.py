@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -144,8 +144,16 @@ class OnDutyButton(QPushButton):
 
 
     def _elide(self) -> None:
+        """Elide to the width the style leaves for the label (the stylesheet's padding and
+        border included): a text wider than that is centred and loses its first letters."""
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self)
         self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
-                                                   max(40, self.width() - 16)))
+                                                   max(40, room.width() - 8)))
 
     def resizeEvent(self, ev: Any) -> None:  # noqa: N802
         super().resizeEvent(ev)
@@ -175,13 +183,16 @@ class BezettingView(QWidget):
     sig_end = Signal()
     """The person at this window asked to end their shift (the function is free again)."""
 
-    COLUMNS = (Column("Centrum", 1, width=160), Column("Functie", 2, width=130),
-               Column("Naam", 3, width=180), Column("Sinds", 4, _since, width=110),
-               Column("Bereikbaar via", 5))
+    # headers translated when shown (the model's context is this class)
+    COLUMNS = (Column(QT_TRANSLATE_NOOP("BezettingView", "Centrum"), 1, width=160),
+               Column(QT_TRANSLATE_NOOP("BezettingView", "Functie"), 2, width=130),
+               Column(QT_TRANSLATE_NOOP("BezettingView", "Naam"), 3, width=180),
+               Column(QT_TRANSLATE_NOOP("BezettingView", "Sinds"), 4, _since, width=110),
+               Column(QT_TRANSLATE_NOOP("BezettingView", "Bereikbaar via"), 5))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = RowTableModel(self.COLUMNS, parent=self)
+        self.model = RowTableModel(self.COLUMNS, parent=self, context="BezettingView")
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self)

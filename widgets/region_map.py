@@ -116,7 +116,7 @@ class RegionMap(QGraphicsView):
             lab.setText(name + ("\n" + " · ".join(active) if active else ""))
             tip = r.name if r else code
             self.items_by_code[code].setToolTip(
-                tip + (" — actief: " + ", ".join(active) if active else ""))
+                self.tr("{0} — actief: {1}").format(tip, ", ".join(active)) if active else tip)
 
     def restyle(self) -> None:
         line = palette.color("map_line")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,14 +40,17 @@ def _error_label() -> QLabel:
 def url_problem(url: str) -> str:
     """A message when ``url`` is not a usable hub address ('' when it is)."""
     if not url:
-        return "vul het adres van de hub in, bv. http://kcr2.example:8750"
+        return QCoreApplication.translate(
+            "AddHubDialog", "vul het adres van de hub in, bv. http://kcr2.example:8750")
     u = urlparse(url)
     if u.scheme not in ("http", "https") or not u.hostname:
-        return "gebruik een adres als http://kcr2.example:8750 (met http:// of https://)"
+        return QCoreApplication.translate(
+            "AddHubDialog",
+            "gebruik een adres als http://kcr2.example:8750 (met http:// of https://)")
     try:
         u.port  # noqa: B018 - raises on a bad port
     except ValueError:
-        return "het poortnummer klopt niet"
+        return QCoreApplication.translate("AddHubDialog", "het poortnummer klopt niet")
     return ""
 
 

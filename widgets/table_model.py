@@ -12,6 +12,7 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -40,14 +41,18 @@ class RowTableModel(QAbstractTableModel):
     """Entities as rows of light tuples; refreshed wholesale or per row from change notices.
 
     ``haystack`` (optional) builds the lower-case text the proxy's filter searches, and
-    ``regions`` the region codes a row concerns (for the region filter)."""
+    ``regions`` the region codes a row concerns (for the region filter). ``context``: the
+    translation context of headers kept untranslated in a class-level table (marked with
+    ``QT_TRANSLATE_NOOP``); they are translated when shown. Without it a header is shown as
+    given (already translated by the view that made the column)."""
 
     def __init__(self, columns: Sequence[Column],
                  haystack: Callable[[tuple[Any, ...]], str] | None = None,
                  regions: Callable[[tuple[Any, ...]], Sequence[str]] | None = None,
-                 parent: Any = None) -> None:
+                 parent: Any = None, context: str = "") -> None:
         super().__init__(parent)
         self._cols = list(columns)
+        self._context = context
         self._rows: list[tuple[Any, ...]] = []
         self._pos: dict[str, int] = {}
         self._hay_fn = haystack or (lambda r: " ".join(str(x) for x in r[1:] if x).lower())
@@ -121,7 +126,8 @@ class RowTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self._cols)):
-            return self._cols[section].header
+            header = self._cols[section].header
+            return QCoreApplication.translate(self._context, header) if self._context else header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,9 +23,17 @@ from PySide6.QtWidgets import (
 from data.picture.timefmt import local_hm
 from widgets import palette
 
-#: the axes as the operator reads them (value: data.history's axis name)
-AXES = (("zoals het was (waar)", "waar"), ("zoals hier bekend", "bekend"))
-AXIS_BANNER = {"waar": "zoals het was", "bekend": "zoals hier bekend"}
+#: the axes as the operator reads them (value: data.history's axis name); translated when shown
+#: (context 'TerugkijkenBar', also in the handover dialog)
+AXES = ((QT_TRANSLATE_NOOP("TerugkijkenBar", "zoals het was (waar)"), "waar"),
+        (QT_TRANSLATE_NOOP("TerugkijkenBar", "zoals hier bekend"), "bekend"))
+AXIS_BANNER = {"waar": QT_TRANSLATE_NOOP("TerugkijkenBar", "zoals het was"),
+               "bekend": QT_TRANSLATE_NOOP("TerugkijkenBar", "zoals hier bekend")}
+
+
+def axis_text(text: str) -> str:
+    """An axis's name (one of :data:`AXES`) in the language in use."""
+    return QCoreApplication.translate("TerugkijkenBar", text)
 SPEEDS = (10, 60, 600)
 PLAY_TICK_MS = 500
 
@@ -76,7 +84,7 @@ class TerugkijkenBar(QWidget):
         self.axis = QComboBox()
         self.axis.setObjectName("TerugkijkenAxis")
         for text, value in AXES:
-            self.axis.addItem(self.tr(text), value)
+            self.axis.addItem(axis_text(text), value)
         self.back = QPushButton(self.tr("◀ 15 min"))
         self.fwd = QPushButton(self.tr("15 min ▶"))
         self.play = QPushButton(self.tr("▶ afspelen"))
@@ -159,7 +167,8 @@ class TerugkijkenBar(QWidget):
     def set_banner(self, at: str, axis: str, busy: bool = False) -> None:
         self.banner.setText(self.tr("TERUGKIJKEN · beeld van {0} · {1}{2} · dit is niet het "
                                     "actuele beeld").format(
-            local_hm(at), self.tr(AXIS_BANNER.get(axis, axis)), " · laden…" if busy else ""))
+            local_hm(at), axis_text(AXIS_BANNER.get(axis, axis)),
+            self.tr(" · laden…") if busy else ""))
 
     # -- internals
 

@@ -7,17 +7,26 @@ from typing import Any, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from pyqtgraph.graphicsItems import DateAxisItem as _dai
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from data.picture.timeline import HOUR_S, KIND_ORDER, Stacked, stack
 from widgets import palette
+from widgets.common import ui_locale
 
-KIND_LABELS = {"incident": "Incidenten", "bijstand": "Bijstand", "decision": "Besluiten",
-               "action": "Acties", "irbt": "IRBT", "journal": "Logboek",
-               "comms": "Verbindingen", "nsp": "Noodsteunpunten",
-               "conflict": "Tegenstrijdige wijzigingen", "alert": "NL-Alert",
-               "capacity": "Schaarste", "partner": "Vitale partners", "centre": "Centra"}
+#: the legend's names of the kinds (translated when a bar is made: context 'Timeline')
+KIND_LABELS = {"incident": QT_TRANSLATE_NOOP("Timeline", "Incidenten"),
+               "bijstand": QT_TRANSLATE_NOOP("Timeline", "Bijstand"),
+               "decision": QT_TRANSLATE_NOOP("Timeline", "Besluiten"),
+               "action": QT_TRANSLATE_NOOP("Timeline", "Acties"), "irbt": "IRBT",
+               "journal": QT_TRANSLATE_NOOP("Timeline", "Logboek"),
+               "comms": QT_TRANSLATE_NOOP("Timeline", "Verbindingen"),
+               "nsp": QT_TRANSLATE_NOOP("Timeline", "Noodsteunpunten"),
+               "conflict": QT_TRANSLATE_NOOP("Timeline", "Tegenstrijdige wijzigingen"),
+               "alert": "NL-Alert", "capacity": QT_TRANSLATE_NOOP("Timeline", "Schaarste"),
+               "partner": QT_TRANSLATE_NOOP("Timeline", "Vitale partners"),
+               "centre": QT_TRANSLATE_NOOP("Timeline", "Centra")}
 KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "incident": "#e07a6a", "decision": "#a78bfa", "action": "#8fd19e",
                "nsp": "#5fb3b3", "irbt": "#c4b5fd", "conflict": "#f472b6",
@@ -25,21 +34,35 @@ KIND_COLORS = {"journal": "#6aa2d8", "comms": "#9aa4b0", "bijstand": "#e0a458",
                "centre": "#93c5fd"}
 
 
-_NL = {"Mon": "ma", "Tue": "di", "Wed": "wo", "Thu": "do", "Fri": "vr", "Sat": "za",
-       "Sun": "zo", "Jan": "jan", "Feb": "feb", "Mar": "mrt", "Apr": "apr", "May": "mei",
-       "Jun": "jun", "Jul": "jul", "Aug": "aug", "Sep": "sep", "Oct": "okt", "Nov": "nov",
-       "Dec": "dec"}
+def locale_tick(when: datetime, fmt: str, loc: QLocale | None = None) -> str:
+    """``when`` formatted by the strftime ``fmt`` of a pyqtgraph tick, with the weekday (%a)
+    and month (%b) names of ``loc`` (default :func:`ui_locale`) instead of English ones."""
+    loc = loc or ui_locale()
+    short = QLocale.FormatType.ShortFormat
+    day = loc.standaloneDayName(when.isoweekday(), short).replace("%", "%%")
+    month = loc.standaloneMonthName(when.month, short).replace("%", "%%")
+    return when.strftime(fmt.replace("%a", day).replace("%b", month))
 
 
-class DutchDateAxis(pg.DateAxisItem):
-    """Date axis with Dutch day and month names (pyqtgraph formats them in English)."""
+class LocaleDateAxis(pg.DateAxisItem):
+    """Date axis with the day and month names of the current locale (pyqtgraph's strftime
+    writes them in English whatever the language)."""
 
     def tickStrings(self, values: Any, scale: Any, spacing: Any) -> list[str]:  # noqa: N802
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        fmt = spec.format if spec is not None else ""
+        if "%a" not in fmt and "%b" not in fmt:
+            return list(super().tickStrings(values, scale, spacing))
+        loc = ui_locale()
         out = []
-        for text in super().tickStrings(values, scale, spacing):
-            for en, nl in _NL.items():
-                text = text.replace(en, nl)
-            out.append(text)
+        for v in values:
+            try:
+                when = _dai.utcfromtimestamp(
+                    _dai.adjustTimestampToPreferredUtcOffset(v, self.utcOffset))
+            except (OverflowError, ValueError, OSError):
+                out.append("")
+                continue
+            out.append(locale_tick(when, fmt, loc))
         return out
 
 
@@ -54,7 +77,7 @@ class Timeline(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(axisItems={"bottom": DutchDateAxis(utcOffset=None)})
+        self.plot = pg.PlotWidget(axisItems={"bottom": LocaleDateAxis(utcOffset=None)})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
@@ -112,7 +135,7 @@ class Timeline(QWidget):
                 color = KIND_COLORS.get(kind, "#cccccc")
                 bar = pg.BarGraphItem(x=xs, height=heights, y0=y0, width=HOUR_S * 0.9,
                                       brush=color, pen=pg.mkPen(None),
-                                      name=KIND_LABELS.get(kind, kind))
+                                      name=self.tr(KIND_LABELS.get(kind, kind)))
                 self.plot.addItem(bar)  # (its name puts it in the legend)
                 self.bars[kind] = bar
             else:

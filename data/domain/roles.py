@@ -65,8 +65,8 @@ def right_of(cmd_type: str) -> str:
         return "besluiten"
     if cmd_type.startswith("exercise."):
         return "oefenleiding"
-    if cmd_type == "node.registered":
-        return "beheer"
+    if cmd_type in ("node.registered", "node.key_rotated"):
+        return "beheer"  # setting a centre up and changing its key: the administrator
     if cmd_type.startswith("shift."):
         return "dienst"
     return "invoeren"

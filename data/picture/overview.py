@@ -128,6 +128,12 @@ def fork_alarms(alarms: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [a for a in alarms if a.get("kind") == "vork"]
 
 
+def roster_alarms(alarms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The open trust alarms: a centre whose key is not on the roster (refused for good), or a
+    roster the hub sent that does not come from the pinned root (sync stopped). Red."""
+    return [a for a in alarms if a.get("kind") == "rooster"]
+
+
 def drift_alarms(alarms: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The clock-drift alarms among the store's alarms (shown in the header)."""
     return [a for a in alarms if a.get("kind") == "klokafwijking"]

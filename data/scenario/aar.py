@@ -40,7 +40,7 @@ from data.scenario.chains import Chain, chains
 from data.scenario.judgement import RATINGS, Finding, Judgement, PlanItem
 from data.scenario.model import Expectation, Scenario
 from data.scenario.observations import Note
-from data.scenario.player import CLOCK_ENTITY, CONTROL, dt_to_ms
+from data.scenario.player import CLOCK_ENTITY, CONTROL_AUTHORS, dt_to_ms
 from data.store import Store
 from data.store.envelope import Event
 
@@ -270,7 +270,7 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
             if ev.type in CLOCK_TYPES and ev.entity == CLOCK_ENTITY:
                 marks.append(p)
             continue
-        if ev.origin == node or ev.author == CONTROL:
+        if ev.origin == node or ev.author in CONTROL_AUTHORS:
             continue
         if ev.type in wanted:
             candidates[ev.type].append(ev)

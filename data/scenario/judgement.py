@@ -25,6 +25,8 @@ MAX_TEXT = 2000
 
 # what the control team may say about an expectation (the words of the CLI and the console)
 VERDICTS = ("gehaald", "deels", "gemist")
+#: the word that takes a verdict back: the automatic match counts again
+CLEAR = "automatisch"
 
 # HSEEP's four ratings, in Dutch
 RATINGS = {
@@ -126,11 +128,12 @@ def judge(db: str | os.PathLike[str], scenario: Scenario, inject: str, expect: i
             _("inject {id} heeft verwachting 1 tot en met {n}").format(id=inj.id, n=many)
             if many > 1 else _("inject {id} heeft één verwachting (1)").format(id=inj.id))
     v = (verdict or "").strip().casefold()
-    if v not in VERDICTS:
-        raise JudgementError(_("kies gehaald, deels of gemist (niet '{verdict}')").format(
-                                 verdict=verdict))
+    if v not in (*VERDICTS, CLEAR):
+        raise JudgementError(_("kies gehaald, deels, gemist of {clear} (het oordeel wissen; "
+                               "niet '{verdict}')").format(clear=CLEAR, verdict=verdict))
     o = Override(inj.id, expect, v, _text(note, N_("de toelichting"), required=False))
-    _append(db, {"kind": "override", **asdict(o)})
+    # a cleared verdict is a record too: the file stays the history of the judgement
+    _append(db, {"kind": "override_cleared" if v == CLEAR else "override", **asdict(o)})
     return o
 
 
@@ -190,6 +193,8 @@ def load_judgement(db: str | os.PathLike[str]) -> Judgement:
                 o = Override(str(d["inject"]), int(d["expect"]), str(d["verdict"]),
                              str(d.get("note", "")))
                 j.overrides[(o.inject, o.expect)] = o
+            elif kind == "override_cleared":
+                j.overrides.pop((str(d["inject"]), int(d["expect"])), None)
             elif kind == "rating":
                 r = Rating(str(d["objective"]), str(d["rating"]), str(d.get("note", "")))
                 j.ratings[r.objective] = r

@@ -16,7 +16,6 @@ A console (Qt) or a headless runner calls :meth:`Player.tick` on a timer; tests 
 from __future__ import annotations
 
 import bisect
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,7 +27,13 @@ from data.scenario.model import Inject, Scenario, default_events
 from data.store import Command, Store
 
 CLOCK_ENTITY = "oefening:klok"
+#: the control team, as a sender in journal lines it writes itself
 CONTROL = "Spelleiding"
+#: the author of a player made without a named trainer (a script): still a person and a
+#: function, so every line of the history names both (issue 16)
+CONTROL_AUTHOR = f"{CONTROL} (trainer)"
+#: authors that are the control team itself (older stores wrote the bare name)
+CONTROL_AUTHORS = frozenset({CONTROL, CONTROL_AUTHOR})
 
 
 class ExerciseError(ValueError):
@@ -73,7 +78,7 @@ class Player:
     """Plays one scenario into one exercise store."""
 
     def __init__(self, store: Store, scenario: Scenario, clock: Clock | None = None,
-                 author: str = CONTROL) -> None:
+                 author: str = CONTROL_AUTHOR) -> None:
         if not store.world.startswith("OEF-"):
             raise ExerciseError(_("deze store is wereld {world}: een oefening speelt "
                                   "alleen in een oefenwereld (OEF-…)").format(world=store.world))
@@ -329,7 +334,7 @@ class Player:
     def _met(self, event_type: str, where: dict[str, Any], after_hlc: str) -> bool:
         """Did a player (not the control team) do what was expected after the inject?"""
         for ev in self.store.events_of_type_after(event_type, after_hlc):
-            if ev.origin == self.store.node_id or ev.author == CONTROL:
+            if ev.origin == self.store.node_id or ev.author in CONTROL_AUTHORS:
                 continue  # made by the control store itself (an inject), not by a player
             if all(_matches(ev.payload.get(k), want) for k, want in where.items()):
                 return True
@@ -344,8 +349,9 @@ class Player:
             if st.get("fired") or st.get("withdrawn"):
                 raise ExerciseError(_("inject {id} is al verstuurd of ingetrokken").format(
                                         id=inj.id))
-            # a named trainer plays the inject's parties (checked as exercise control)
-            with self.store.scenario_voice() if self.author != CONTROL else nullcontext():
+            # the trainer plays the inject's parties (checked as exercise control); the
+            # inject's own sender stays in its payload
+            with self.store.scenario_voice():
                 self._inject_events(inj, when, out)
             self.store.execute(Command("exercise.inject_fired", {
                 "inject": inj.id, "scenario_ms": at_ms, "wall_ms": self.wall_ms(),
@@ -355,10 +361,7 @@ class Player:
     def _inject_events(self, inj: Inject, when: datetime, out: Fired) -> None:
         """Make the inject's events into ``out`` (one refused does not stop the rest)."""
         for spec in default_events(inj):
-            # the trainer who runs the exercise writes them; a player without a named trainer
-            # (a script, an older test) writes as the scenario's sender, as before
-            author = (self.author if self.author != CONTROL
-                      else spec.author or inj.sender or CONTROL)[:120]
+            author = self.author[:120]  # the trainer who runs the exercise writes them
             try:
                 ch = self.store.execute(Command(spec.type, dict(spec.payload), spec.entity,
                                                 occurred_at=when), author)

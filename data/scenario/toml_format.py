@@ -25,7 +25,7 @@
       [[inject.event]]                  # what it becomes (default: one journal message)
       type = "incident.reported"
       entity = "inc-stroom"             # a stable id later injects refer to
-      author = "OL VNOG"                # default: the inject's from
+      author = "OL VNOG"                # who says it in the story (the trainer signs it)
       title = "…"                       # every other key is payload
 
       [[inject.expect]]

@@ -212,6 +212,17 @@ TIMELINE_SQL = ("SELECT substr(occurred_at, 1, 13) AS h, "
                 "substr(type, 1, instr(type, '.') - 1) AS k, "
                 "count(*) FROM event WHERE occurred_at >= ? AND type NOT LIKE 'exercise.%' "
                 "GROUP BY h, k ORDER BY h")  # the exercise clock is not part of the picture
+#: the same under the region filter and search: only events of an entity whose row names the
+#: region (``?`` twice) and whose title holds the search text (lower case, ``?`` twice; '' for
+#: none). A light journal entry has no row and names no region: it does not count here.
+TIMELINE_SCOPED_SQL = (
+    "SELECT substr(e.occurred_at, 1, 13) AS h, "
+    "substr(e.type, 1, instr(e.type, '.') - 1) AS k, count(*) "
+    "FROM event e JOIN entity n ON n.id = e.entity "
+    "WHERE e.occurred_at >= ? AND e.type NOT LIKE 'exercise.%' "
+    "AND (? = '' OR instr(',' || n.regions || ',', ',' || ? || ',') > 0) "
+    "AND (? = '' OR instr(lower(n.title), ?) > 0) "
+    "GROUP BY h, k ORDER BY h")
 
 
 # ---------------------------------------------------------------- sync

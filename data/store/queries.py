@@ -110,10 +110,18 @@ def count_by_status(st: Store, kind: str) -> dict[str, int]:
     return {str(s): int(n) for s, n in rows}
 
 
-def timeline(st: Store, since: str = "") -> list[TimelineBucket]:
-    """Events per entity kind per hour of ``occurred_at`` (a full scan: run it off the GUI)."""
-    return [TimelineBucket(str(h), str(k), int(n))
-            for h, k, n in _select(st, log.TIMELINE_SQL, None, (since,))]
+def timeline(st: Store, since: str = "", region: str = "",
+             text: str = "") -> list[TimelineBucket]:
+    """Events per entity kind per hour of ``occurred_at`` (a full scan: run it off the GUI);
+    with ``region`` or ``text`` only the events of entities in that region / with that text
+    in their title (journal lines without a row of their own name no region: left out)."""
+    needle = text.strip().lower()
+    if region or needle:
+        rows = _select(st, log.TIMELINE_SCOPED_SQL, None,
+                       (since, region, region, needle, needle))
+    else:
+        rows = _select(st, log.TIMELINE_SQL, None, (since,))
+    return [TimelineBucket(str(h), str(k), int(n)) for h, k, n in rows]
 
 
 def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:

@@ -54,6 +54,10 @@ from data.store.types import (
 from data.store.verify import hold_future, verify_chains
 from data.store.wal import Checkpointer
 
+#: who registers a store when no person is named (a script, a test): the installation itself,
+#: in the beheerder's function, so even the first line of a history names a function (issue 16)
+SETUP_AUTHOR = "installatie (beheerder)"
+
 
 def fork_text(origin: str, seq: int, here: str, other: str) -> str:
     """What a fork alarm says: both sides (``here``: the event id this store holds; ``other``:
@@ -103,8 +107,10 @@ class Store(Folding, Reads, People, Trust):
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], node_id: str, world: str = WORLD_LIVE,
-               name: str = "") -> "Store":
-        """Create a new store for ``node_id`` in ``world``; refuses an existing store."""
+               name: str = "", author: str = SETUP_AUTHOR) -> "Store":
+        """Create a new store for ``node_id`` in ``world``; refuses an existing store. The
+        registration is written by ``author``, the person who sets the centre up, with their
+        function (by default the installation, as beheerder)."""
         node_id = node_id.strip()
         if not node_id or not all(c.isalnum() or c in "-_." for c in node_id) or len(node_id) > 60:
             raise StoreError(_("node-id: gebruik letters, cijfers, '-', '_' of '.' "
@@ -131,7 +137,7 @@ class Store(Folding, Reads, People, Trust):
         st._load_identity()
         st.execute([Command("node.registered",
                             {"name": name or node_id, "public_key": signer.public_hex,
-                             "world": world}, entity=node_id)], author="systeem")
+                             "world": world}, entity=node_id)], author=author)
         return st
 
     @classmethod

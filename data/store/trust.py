@@ -160,7 +160,7 @@ class Trust:
         return (f"vertrouwen: root {pin} vastgepind; rooster met {n} centra"
                 + ("" if n else " (nog niet ontvangen: sync met een hub of importeer een bundel)"))
 
-    def rotate_key(self, author: str = "systeem") -> str:
+    def rotate_key(self, author: str = "installatie (beheerder)") -> str:
         """Switch this centre to a new key: a ``node.key_rotated`` event signed with the old
         key names the new one, which signs every later event. Returns the new public key (for
         ``hub enroll --key`` at a hub with a root, before other centres accept the new key)."""

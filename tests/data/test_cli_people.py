@@ -104,3 +104,53 @@ def test_audit_export_and_verify(db: str, tmp_path: Path, capsys) -> None:
     out_file.write_bytes(bytes(raw))
     code, _, err = run(capsys, "audit", "verify", str(out_file))
     assert code == 1 and "NIET intact" in err
+
+
+# ------------------------------------------------------- setting up: the beheerder (issue 16)
+
+def test_init_names_the_person_who_sets_the_store_up(tmp_path: Path, capsys,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CRISISBEELD_AUTHOR", raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "jdevries")
+    path = tmp_path / "a.db"
+    code, out, _ = run(capsys, "init", "--db", str(path), "--node", "a", "--world", "OEF-X")
+    assert code == 0 and "door jdevries (beheerder)" in out
+    with Store.open(path) as st:
+        assert [e.author for e in st.iter_events()] == ["jdevries (beheerder)"]
+    named = tmp_path / "b.db"
+    assert run(capsys, "--als", "Els Kok (beheerder)", "init", "--db", str(named),
+               "--node", "b")[0] == 0
+    with Store.open(named) as st:
+        assert [e.author for e in st.iter_events()] == ["Els Kok (beheerder)"]
+
+
+def test_init_by_another_function_is_refused_and_leaves_no_store(tmp_path: Path, capsys,
+                                                                 monkeypatch) -> None:
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", "Piet Smit (OL)")
+    path = tmp_path / "c.db"
+    code, _, err = run(capsys, "init", "--db", str(path), "--node", "c")
+    assert code != 0 and "hub en roster beheren mag alleen een beheerder" in err
+    assert not path.exists()
+
+
+def test_hub_administration_belongs_to_the_beheerder(tmp_path: Path, capsys,
+                                                     monkeypatch) -> None:
+    hub = str(tmp_path / "hub.db")
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", "Piet Smit (OL)")
+    code, _, err = run(capsys, "hub", "enroll", "--db", hub, "--node", "vnog", "--worlds", "LIVE")
+    assert code != 0 and "mag alleen een beheerder" in err
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", "Els Kok (beheerder)")
+    assert run(capsys, "hub", "root", "--db", hub)[0] == 0
+    key = tmp_path / "vnog.key"
+    Store.create(tmp_path / "vnog.db", "vnog").close()
+    assert run(capsys, "key", "--db", str(tmp_path / "vnog.db"), "--out", str(key))[0] == 0
+    assert run(capsys, "hub", "enroll", "--db", hub, "--node", "vnog", "--worlds", "LIVE",
+               "--key", str(key))[0] == 0
+    from data.sync.hub.storage import open_log
+
+    log = open_log(hub)
+    try:  # the signed roster entry names who enrolled the centre
+        assert [e.by for e in log.roster.entries() if e.node == "vnog"] == [
+            "aanmelding door Els Kok (beheerder)"]
+    finally:
+        log.close()

@@ -29,8 +29,9 @@ from tests.data.test_aar import played  # noqa: F401  (the fixture)
     ("I4", 1, "gehaald", "inject I4 heeft geen verwachtingen"),
     ("I1", 2, "gehaald", "inject I1 heeft één verwachting (1)"),
     ("I1", 0, "gehaald", "inject I1 heeft één verwachting (1)"),
-    ("I1", 1, "half", "kies gehaald, deels of gemist (niet 'half')"),
-    ("I1", 1, "", "kies gehaald, deels of gemist"),
+    ("I1", 1, "half",
+     "kies gehaald, deels, gemist of automatisch (het oordeel wissen; niet 'half')"),
+    ("I1", 1, "", "kies gehaald, deels, gemist of automatisch"),
 ])
 def test_bad_overrides_change_nothing(played, inject, n, verdict, message) -> None:  # noqa: F811
     db, _st, sc, _clock = played
@@ -76,6 +77,26 @@ def test_override_beside_automatic_match(played) -> None:  # noqa: F811
     assert (d1.met, d1.missed, d2.late) == (1, 1, 1)
 
 
+def test_a_cleared_verdict_gives_the_automatic_match_back(played, capsys) -> None:  # noqa: F811
+    db, st, sc, clock = played
+    judge(db, sc, "I2", 1, "gehaald", "toch gedaan")
+    judge(db, sc, "I3", 1, "deels")
+    judge(db, sc, "I2", 1, "Automatisch")  # the verdict taken back; I3's stays
+    j = load_judgement(db)
+    assert set(j.overrides) == {("I3", 1)}
+    r = review(st, sc, load_notes(db), now_wall_ms=clock.now_ms(), judgement=j)
+    x2 = r.inject("I2").expectations[0]
+    assert (x2.state, x2.override, x2.final) == ("gemist", "", "gemist")
+    # the file keeps the history: a verdict given again after clearing counts again
+    judge(db, sc, "I2", 1, "deels")
+    assert load_judgement(db).overrides[("I2", 1)].verdict == "deels"
+    assert len(judgement_path(db).read_text(encoding="utf-8").splitlines()) == 4
+    assert main(["exercise", "judge", "--db", str(db), "--inject", "I2", "--as",
+                 "automatisch"]) == 0
+    assert "telt weer automatisch" in capsys.readouterr().out
+    assert ("I2", 1) not in load_judgement(db).overrides
+
+
 def test_cli_judgement_reaches_every_aar_format(played, tmp_path: Path, capsys) -> None:  # noqa: F811
     db, st, _sc, _clock = played
     d = str(db)
@@ -99,7 +120,7 @@ def test_cli_judgement_reaches_every_aar_format(played, tmp_path: Path, capsys) 
     assert main(["exercise", "plan", "add", "--db", d, "--issue", "x", "--action", "y",
                  "--owner", "z", "--due", "morgen"]) != 0
     err = capsys.readouterr().err
-    assert "kies gehaald, deels of gemist" in err and "JJJJ-MM-DD" in err
+    assert "kies gehaald, deels, gemist of automatisch" in err and "JJJJ-MM-DD" in err
     assert "Error" not in err
     assert judgement_path(db).read_text("utf-8") == before
 

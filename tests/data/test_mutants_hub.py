@@ -426,3 +426,77 @@ def test_door_the_token_is_what_follows_the_first_space(hub):
     r = requests.get(url + "/v1/me", headers={"Authorization": "Bearer geheim extra"},
                      timeout=10)
     assert error(r)[:2] == (401, "token_onbekend")
+
+
+# ------------------------------------------------ the hub's words for a refused request
+
+@pytest.mark.parametrize(("err", "said"), [
+    ({"type": "missing", "loc": ("query", "after")}, "'after' ontbreekt"),
+    ({"type": "int_parsing", "loc": ("query", "limit")}, "'limit' moet een geheel getal zijn"),
+    ({"type": "int_from_float", "loc": ("query", "limit")}, "'limit' moet een geheel getal zijn"),
+    ({"type": "greater_than_equal", "loc": ("query", "after"), "ctx": {"ge": 0}},
+     "'after' moet minstens 0 zijn"),
+    ({"type": "greater_than", "loc": ("query", "x"), "ctx": {"gt": 1}},
+     "'x' moet groter dan 1 zijn"),
+    ({"type": "less_than_equal", "loc": ("query", "limit"), "ctx": {"le": 50000}},
+     "'limit' mag hoogstens 50000 zijn"),
+    ({"type": "less_than", "loc": ("query", "x"), "ctx": {"lt": 9}},
+     "'x' moet kleiner dan 9 zijn"),
+    ({"type": "string_type", "loc": ("body", "events", 0)}, "'events.0' moet tekst zijn"),
+    ({"type": "json_invalid", "loc": ("body",)}, "'verzoek' is geen geldige JSON"),
+    ({"type": "iets_nieuws", "loc": ("path", "world")}, "'world' heeft een ongeldige waarde"),
+    ({"type": "missing", "loc": ("header", "x-a", "b")}, "'x-a.b' ontbreekt"),
+    ({"type": "missing"}, "'verzoek' ontbreekt"),
+    # a message whose figure is missing from the context still reads as a sentence
+    ({"type": "greater_than_equal", "loc": ("query", "after")},
+     "'after' heeft een ongeldige waarde"),
+    ({"type": "greater_than_equal", "loc": ("query", "after"), "ctx": None},
+     "'after' heeft een ongeldige waarde"),
+])
+def test_refusal_words_for_every_kind_of_bad_field(err: dict[str, Any], said: str) -> None:
+    assert hub_app._dutch(err) == said  # noqa: SLF001
+
+
+def test_disk_full_is_read_from_the_error_and_whatever_caused_it() -> None:
+    import errno
+    import sqlite3
+
+    assert hub_app.disk_full(OSError(errno.ENOSPC, "vol"))
+    assert hub_app.disk_full(OSError(errno.EDQUOT, "quotum"))
+    assert not hub_app.disk_full(OSError(errno.EACCES, "geen toegang"))
+    assert hub_app.disk_full(sqlite3.OperationalError("database or disk is full"))
+    assert hub_app.disk_full(sqlite3.OperationalError("Disk FULL"))
+    assert not hub_app.disk_full(sqlite3.OperationalError("database is locked"))
+    assert not hub_app.disk_full(sqlite3.DatabaseError("database or disk is full"))
+
+    class Pg(Exception):
+        def __init__(self, state: str, attr: str = "sqlstate") -> None:
+            super().__init__("pg")
+            setattr(self, attr, state)
+
+    assert hub_app.disk_full(Pg("53100"))
+    assert hub_app.disk_full(Pg("53100", "pgcode"))
+    assert not hub_app.disk_full(Pg("53200"))
+
+    class Wrapped(Exception):  # SQLAlchemy keeps the driver's error as .orig
+        def __init__(self, orig: BaseException | None) -> None:
+            super().__init__("wrapped")
+            self.orig = orig
+
+    assert hub_app.disk_full(Wrapped(OSError(errno.ENOSPC, "vol")))
+    assert not hub_app.disk_full(Wrapped(None))
+    try:
+        raise RuntimeError("schrijven mislukt") from OSError(errno.ENOSPC, "vol")
+    except RuntimeError as e:
+        assert hub_app.disk_full(e)  # the cause
+    try:
+        try:
+            raise OSError(errno.EDQUOT, "quotum")
+        except OSError:
+            raise ValueError("daarna") from None
+    except ValueError as e:
+        assert e.__suppress_context__ and hub_app.disk_full(e)  # the context still says it
+    a, b = RuntimeError("a"), RuntimeError("b")
+    a.__cause__, b.__cause__ = b, a  # a cycle ends, without an answer
+    assert not hub_app.disk_full(a)
+    assert not hub_app.disk_full(ValueError("iets anders"))

@@ -215,7 +215,10 @@ def test_injects_fire_in_order_at_scenario_time(tmp_path: Path) -> None:
     assert occurred(st, "incident.reported") == ["2027-01-19T06:00:00Z"]
     journal = [e for e in st.iter_events() if e.type == "journal.logged"]
     assert journal[0].occurred_at == "2027-01-19T06:20:00Z"
-    assert journal[0].author == "CaCo MKON" and journal[0].payload["channel"] == "C2000"
+    # a player without a named trainer writes as the control team, a person with a function
+    # (issue 16); the party the inject plays stays its sender
+    assert journal[0].author == "Spelleiding (trainer)"
+    assert journal[0].payload["sender"] == "CaCo MKON" and journal[0].payload["channel"] == "C2000"
 
 
 def test_pause_speed_jump(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from data.demo import Demo
 from data.store import Store
@@ -98,3 +99,23 @@ def test_error_report_logs_and_shows_one_dialog(qapp: Any, monkeypatch: pytest.M
     assert len(shown) == 1 and "kapot" in shown[0]
     text = (errors.log_dir() / "crisisbeeld.log").read_text()
     assert "kapot" in text and "second error" in text
+
+
+def test_a_roster_alarm_shows_red_in_the_header_and_says_what_to_do(window: Any, qtbot: Any,
+                                                                      monkeypatch) -> None:
+    """Issue 15: a centre refused for good because its key is not on the pinned root's
+    roster raises an alarm of kind 'rooster'; the header shows it in red and a click says whom
+    to call."""
+    why = "vrgz: deze sleutel staat niet op het rooster van de vastgepinde root"
+    with Store.open(window.path) as st:
+        st.raise_alarm("rooster", "vrgz", why)
+    window.panes.header.load_alarms()
+    qtbot.waitUntil(lambda: window.header.roster.isVisible(), timeout=10_000)
+    assert window.header.roster.text() == "⛔ ROOSTER: vrgz"
+    assert window.header.roster.property("severity") == "red"
+    assert not window.header.fork.isVisible()  # not a fork: its own alarm
+    shown: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.open",
+                        lambda box: shown.append(box.text()))
+    qtbot.mouseClick(window.header.roster, Qt.MouseButton.LeftButton)
+    assert shown and why in shown[0] and "beheer van de hub (KCR2)" in shown[0]

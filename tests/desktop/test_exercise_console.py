@@ -221,9 +221,50 @@ def test_console_judges_an_expectation(qtbot: Any, control: Any) -> None:
     assert con.verdict_note.text() == ""
     o = load_judgement(db).overrides[("I1", 1)]
     assert (o.verdict, o.note) == ("deels", "gebeld, niet gelogd")
+    # taking the verdict back: the automatic match counts again
+    con.select_expectation("I1", 1)
+    con.verdict.setCurrentIndex(con.verdict.findData("automatisch"))
+    qtbot.mouseClick(con.judge, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: row("I1")[6] == "")
+    assert "oordeel gewist: I1 verwachting 1" in con.message.text()
+    assert ("I1", 1) not in load_judgement(db).overrides
     # the timeline shows I1 going out at T+0 (no player answered it)
     qtbot.waitUntil(lambda: [float(x) for x in con.timeline.injects.data["x"]] == [0.0])
     assert len(con.timeline.responses.data) == 0
+
+
+def test_console_keeps_the_improvement_plan(qtbot: Any, control: Any) -> None:
+    """Verbeterplan…: a refused row says why and keeps what was typed; a kept row is in the
+    table, beside the store, and in the evaluation."""
+    from PySide6.QtCore import QDate
+
+    from data.scenario.judgement import load_judgement
+
+    win, _clock, db = control
+    con = win.exercise.console
+    qtbot.mouseClick(con.plan, Qt.MouseButton.LeftButton)
+    dlg = win.exercise.pane.plan_dialog
+    assert dlg is not None and dlg.isVisible() and dlg.table.rowCount() == 0
+    qtbot.keyClicks(dlg.issue, "Uitval C2000 niet gemeld")
+    qtbot.mouseClick(dlg.add, Qt.MouseButton.LeftButton)  # no action, no owner
+    qtbot.waitUntil(lambda: "verbeteractie is leeg" in dlg.message.text())
+    assert dlg.issue.text() == "Uitval C2000 niet gemeld" and not load_judgement(db).plan
+    dlg.action.setPlainText("Meldprocedure oefenen")
+    qtbot.keyClicks(dlg.owner, "Hoofd informatie")
+    dlg.due.setDate(QDate(2027, 3, 1))
+    dlg.objective.setCurrentIndex(dlg.objective.findData("D1"))
+    qtbot.mouseClick(dlg.add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.table.rowCount() == 1)
+    assert [dlg.table.item(0, c).text() for c in range(5)] == [
+        "Uitval C2000 niet gemeld", "Meldprocedure oefenen", "Hoofd informatie", "2027-03-01",
+        "D1"]
+    assert dlg.issue.text() == "" and "toegevoegd" in dlg.message.text()
+    [p] = load_judgement(db).plan
+    assert (p.issue, p.owner, p.due, p.objective) == (
+        "Uitval C2000 niet gemeld", "Hoofd informatie", "2027-03-01", "D1")
+    dlg.close()
+    qtbot.mouseClick(con.aar_view, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Meldprocedure oefenen" in con.aar.toPlainText())
 
 
 def _csv(path: Path, lines: list[str]) -> Path:

@@ -121,6 +121,40 @@ def test_every_tile_obeys_the_region_filter_and_the_search(qtbot: Any, window: A
     assert tiles["incidents"].scope.text() == "gefilterd op VRZ"
 
 
+def test_the_timeline_counts_what_the_filter_leaves_and_says_so(qtbot: Any, window: Any) -> None:
+    """Issue 13: the region filter and the search act on the timeline too."""
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("incident.reported", {"title": "Dijkdoorbraak", "kind": "overstroming",
+                                          "regions": ["VR19"]}),
+            Command("incident.reported", {"title": "Brand Tiel", "kind": "natuurbrand",
+                                          "regions": ["VR08"]}),
+            Command("nsp.registered", {"name": "Sporthal", "kind": "lokaal",
+                                       "municipality": "Tiel", "region": "VR08",
+                                       "status": "operationeel"})])
+    tl = window.overview.timeline
+    pane = window.panes.overview
+
+    def counted() -> dict[str, int]:
+        return {k: sum(v) for k, v in tl.stacked.counts.items() if sum(v)}
+
+    pane.load_timeline()
+    qtbot.waitUntil(lambda: counted().get("incident") == 2 and counted().get("nsp") == 1,
+                    timeout=10_000)
+    assert tl.scope.isHidden()
+    window.set_region("VR19")
+    qtbot.waitUntil(lambda: counted() == {"incident": 1}, timeout=10_000)
+    assert tl.scope.text().startswith("gefilterd op VRZ")
+    assert "logboekregels zonder regio" in tl.scope.text()
+    window.set_region("")
+    window.filter.setText("tiel")
+    qtbot.waitUntil(lambda: "‘tiel’" in tl.scope.text(), timeout=10_000)
+    assert counted() == {"incident": 1}  # Brand Tiel (the point's title is Sporthal)
+    window.filter.setText("")
+    qtbot.waitUntil(lambda: counted().get("incident") == 2, timeout=10_000)
+    assert tl.scope.isHidden()
+
+
 def _other_centre(store_factory: Any, win: Any, node: str,
                   commands: list[Command]) -> Any:
     """Another centre writes ``commands``; the window's store takes them in (as sync does)."""

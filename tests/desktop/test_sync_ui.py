@@ -75,8 +75,8 @@ def test_add_hub_receive_and_go_offline(qtbot: Any, window: Any, hub: Hub,
     assert "✗" in d.test_result.text() and "401" in d.test_result.text()
     d.token.setText(token)
     d.request_test()
-    qtbot.waitUntil(lambda: "token geldig" in d.test_result.text(), timeout=WAIT)
-    assert "node kcr2" in d.test_result.text()
+    qtbot.waitUntil(lambda: "toegangscode geldig" in d.test_result.text(), timeout=WAIT)
+    assert "centrum kcr2" in d.test_result.text()
     d.name.setText("KCR2")
     d.submit()
     assert not d.isVisible()
@@ -104,7 +104,7 @@ def test_add_hub_receive_and_go_offline(qtbot: Any, window: Any, hub: Hub,
     text = window.header.sync.text()
     assert "verbonden" in text and "achterstand 0" in text and "geleden" in text
     tip = window.header.sync.toolTip()
-    assert "KCR2: verbonden" in tip and "push" in tip and "pull" in tip
+    assert "KCR2: verbonden" in tip and "verzonden t/m" in tip and "ontvangen t/m" in tip
 
     hubs = ctl.open_hubs()
     assert hubs.list.count() == 1 and "verbonden" in hubs.list.item(0).text()

@@ -144,9 +144,11 @@ def test_hub_processes_wake_each_others_waiting_pulls(tmp_path: Path, pg_url: st
                                                     monkeypatch: pytest.MonkeyPatch):
     """A pull waiting at one hub process hears of a push to another process on the same
     database. The waiters' own look at the log is put off for an hour here: only
-    LISTEN/NOTIFY can wake them."""
+    LISTEN/NOTIFY can wake them. The wait asks for the hub's longest wait (25 s): at its end
+    the hub looks once more and would answer 'news' anyway, so the test requires the answer
+    while the wait still had most of its time left (15 s), which only a notice can bring."""
     from data.sync.client import HubClient, PeerConfig
-    from data.sync.hub.news import LOOK_ENV
+    from data.sync.hub.news import LOOK_ENV, MAX_WAIT_S
     from tests.data.sync.factory import fill
 
     monkeypatch.setenv(LOOK_ENV, "3600")
@@ -155,14 +157,15 @@ def test_hub_processes_wake_each_others_waiting_pulls(tmp_path: Path, pg_url: st
     try:
         got: list[bool] = []
         t = threading.Thread(target=lambda: got.append(
-            HubClient(PeerConfig(h1.url, tok)).wait("LIVE", after=0, timeout=20)))
+            HubClient(PeerConfig(h1.url, tok)).wait("LIVE", after=0, timeout=MAX_WAIT_S)))
         t.start()
         st = Store.create(tmp_path / "vnog.db", "vnog")
         fill(st, 2)
         lines = [json.dumps(e.to_wire()) for e in st.iter_events()]
         st.close()
         assert HubClient(PeerConfig(h2.url, tok)).push("LIVE", lines)["accepted"] == 3
-        t.join(30)
+        t.join(MAX_WAIT_S - 10)
+        assert not t.is_alive(), "the waiting pull was not woken by the other process's push"
         assert got == [True]
     finally:
         h1.stop()
