@@ -61,7 +61,8 @@ _TABLES = (
     (N_("Bevindingen"), (N_("soort"), N_("doel"), N_("bevinding"))),
     (N_("Verbeterplan"), (N_("probleem"), N_("verbeteractie"), N_("eigenaar"), N_("gereed"),
                           N_("doel"))),
-    (N_("Waarnemingen"), (N_("scenariotijd"), N_("inject"), N_("waarnemer"), N_("waarneming"))),
+    # (who observed: 'door', as in the expectations; 'waarnemer' is a function's name)
+    (N_("Waarnemingen"), (N_("scenariotijd"), N_("inject"), N_("door"), N_("waarneming"))),
     (N_("Tijdlijn"), (N_("scenariotijd"), N_("wandklok (UTC)"), N_("wat"))),
 )
 
