@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from data.domain.enums import CAPABILITIES, label, source_label
+from data.domain.enums import CAPABILITIES, capability_label, label, source_label
 from data.domain.lifecycles import legal
-from data.i18n import N_, _
+from data.i18n import N_, SOURCE, _, current_language
 from data.store.envelope import Event
 
 State = dict[str, Any]
@@ -428,6 +428,27 @@ def title_of(st: State) -> str:
     if k in ("journal", "action"):
         return str(st.get("text", ""))[:200]
     return str(st.get("title") or st.get("name") or st.get("id"))
+
+
+_COUNTED = re.compile(r"(\d+|\?)× (.+)", re.S)
+_DECISION = re.compile(r"Besluit (\d+|\?): (.*)", re.S)
+_CENTRE = re.compile(r"Centrum (.+)", re.S)
+_CAPABILITY_KEYS = {text: key for key, text in CAPABILITIES.items()}
+
+
+def shown_title(kind: str, title: str) -> str:
+    """A title :func:`title_of` made (and the store keeps, in Dutch) in the language in use:
+    '3× Aggregaten / noodstroom', 'Besluit 4: …', 'Centrum VR06'. Titles people typed are
+    shown as they are."""
+    if current_language() == SOURCE:
+        return title
+    if kind == "bijstand" and (m := _COUNTED.fullmatch(title)) and m[2] in _CAPABILITY_KEYS:
+        return f"{m[1]}× {capability_label(_CAPABILITY_KEYS[m[2]])}"
+    if kind == "decision" and (m := _DECISION.fullmatch(title)):
+        return _("Besluit {n}: {text}").format(n=m[1], text=m[2])
+    if kind == "centre" and (m := _CENTRE.fullmatch(title)):
+        return _("Centrum {code}").format(code=m[1])
+    return title
 
 
 def status_of(st: State) -> str:

@@ -108,6 +108,11 @@ def test_every_kind_of_message_comes_out_english(english: None) -> None:
     assert _english(deadlines.target_text(-190)) == "passed 3 h 10 min"
     tally = deadlines.NspTally(total=3, operational=2, at_risk=1)
     assert _english(tally.text()) == "2/3 operational, 1 will miss target"
+    # a title the store keeps in Dutch, shown in the language in use
+    assert fold.shown_title("bijstand", "3× Aggregaten / noodstroom") == (
+        "3× Generators / emergency power")
+    assert fold.shown_title("decision", "Besluit 4: Evacueren") == "Decision 4: Evacueren"
+    assert fold.shown_title("incident", "Besluit 4: Evacueren") == "Besluit 4: Evacueren"
     # weekday, date and duration
     assert _english(timefmt.local_hm("2026-11-22T13:05:00Z")) == "Sun 22/11 14:05"
     assert timefmt.weekday(0) == "Mon"
@@ -145,6 +150,8 @@ def test_dutch_is_the_source_text_again_after_english(english: None) -> None:
     row = {"wanted": "beheerst", "reason": "wilde Gemeld → Beheerst, maar de status was al Actief"}
     assert fold.conflict_reason(row) == row["reason"]
     assert label("ingezet") == "Ingezet"
+    assert fold.shown_title("bijstand", "3× Aggregaten / noodstroom") == (
+        "3× Aggregaten / noodstroom")
     assert deadlines.target_text(-190) == "verstreken 3 u 10 min"
     assert timefmt.number(1234.5, 1) == "1.234,5"
 
