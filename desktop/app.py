@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +17,7 @@ from data.store import StoreError, default_author, queries
 from desktop import errors, language
 from desktop.main_window import MainWindow
 from desktop.theme import apply_theme
+from widgets import palette
 
 
 def make_app(lang: str | None = None) -> QApplication:
@@ -47,12 +50,32 @@ def identity(db: Path) -> tuple[str, str]:
 
 def build_window(db: Path, theme: str = "dark", lang: str | None = None) -> MainWindow:
     app = make_app(lang)
-    apply_theme(app, theme)
+    palette.set_theme(theme)  # the colours the widgets are made with
     world, name = identity(db)
     # the one place that decides the window's clock (the wall clock unless one was set)
     win = MainWindow(db, world, name, theme=theme, author=default_author(),
                      clock=default_clock())
+    # the style sheet once the widgets exist: one polish of the whole window, instead of one
+    # per widget as it is added (that took half the time of building the window)
+    apply_theme(app, theme)
     return win
+
+
+class _StopAtPaint(QObject):
+    """``$CRISISBEELD_STOP_AT_PAINT`` (bench/startup.py, also for the frozen program): the
+    epoch seconds of the command; at the window's first paint print the seconds since then and
+    the CPU seconds this process used, and stop."""
+
+    def __init__(self, app: QApplication, since: float) -> None:
+        super().__init__(app)
+        self.app, self.since = app, since
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
+        if ev.type() == QEvent.Type.Paint:
+            print(f"eerste tekening {time.time() - self.since:.4f} {time.process_time():.4f}",
+                  flush=True)
+            self.app.exit(0)
+        return False
 
 
 def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
@@ -60,6 +83,9 @@ def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
     errors.install()
     win = build_window(db, theme, lang)
     win.restore_geometry()
+    stop_at = os.environ.get("CRISISBEELD_STOP_AT_PAINT", "")
+    if stop_at.replace(".", "", 1).isdigit():
+        win.installEventFilter(_StopAtPaint(app, float(stop_at)))
     win.show()
     win.start()
     win.people.start(ask=True)  # issue 16: who is on duty here signs in first

@@ -13,7 +13,7 @@ from typing import Sequence
 #: Modules that add subcommands: each has ``register(subparsers)``.
 MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.cli_exercise",
            "desktop.cli_history", "desktop.cli_people", "desktop.cli_report",
-           "desktop.cli_trust"]
+           "desktop.cli_trust", "desktop.cli_bob", "desktop.cli_attach"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,10 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from data.domain import geo
 from data.domain.enums import label
+from data.domain.events import INCIDENT_FIELDS
 from data.domain.lifecycles import next_states
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.validation import ValidationError
+from data.picture.bob import picture
 from data.picture.decisions import kind_of
 from data.picture.notifications import us
 from data.store import Changes, Command, Store, StoreError, queries
@@ -125,6 +128,8 @@ class CommandWiring:
         w.incidents.sig_edit.connect(self.edit_incident)
         w.incidents.sig_status.connect(self.incident_status)
         w.incidents.sig_picture.connect(self.incident_picture)
+        w.incidents.sig_picture_discipline.connect(self.incident_picture)
+        w.incidents.sig_judgement.connect(self.incident_judgement)
         w.bijstand.sig_new.connect(self.new_bijstand)
         w.bijstand.sig_offer.connect(self.bijstand_offer)
         w.bijstand.sig_withdraw_offer.connect(self.bijstand_withdraw)
@@ -240,7 +245,8 @@ class CommandWiring:
 
     def edit_incident(self, eid: str) -> None:
         s = self._state("incident", eid)
-        fields = ["title", "kind", "regions", "location", "t0", "phase", "teams", "classification"]
+        fields = ["title", "kind", "regions", "location", "point", "effect_radius_m",
+                  "effect_polygon", "t0", "phase", "teams", "classification"]
         self.form(self.tr("Incident bijwerken"), "incident.updated", eid, fields,
                   initial={k: s.get(k) for k in fields}, only_changed=True)
 
@@ -249,10 +255,25 @@ class CommandWiring:
         self._status_form("incident", "incident.status_changed", eid, s.get("status", ""),
                           s.get("title", ""))
 
-    def incident_picture(self, eid: str) -> None:
+    def incident_picture(self, eid: str, discipline: str = "algemeen") -> None:
+        """One discipline's beeld (Beeld–Oordeel–Besluit), starting from its current text."""
         s = self._state("incident", eid)
-        self.form(self.tr("Beeld bijwerken — {0}").format(s.get("title", "")),
-                  "incident.picture_updated", eid, ["beeld"], initial={"beeld": s.get("beeld")})
+        current = picture(s, discipline).current
+        self.form(self.tr("Beeld bijwerken — {0} — {1}").format(label(discipline),
+                                                                  s.get("title", "")),
+                  "incident.picture_updated", eid, ["beeld"],
+                  initial={"beeld": current.text if current else ""},
+                  fixed={"discipline": discipline})
+
+    def incident_judgement(self, eid: str) -> None:
+        """The Oordeel: analysis, dilemmas, prognosis, next scale-up or scale-down; only the
+        parts changed are sent (each update is a version)."""
+        s = self._state("incident", eid)
+        fields = ["analysis", "dilemmas", "prognosis", "scaling"]
+        self.form(self.tr("Oordeel bijwerken — {0}").format(s.get("title", "")),
+                  "incident.judgement_updated", eid, fields,
+                  initial={k: (s.get("oordeel") or {}).get(k) for k in fields},
+                  only_changed=True)
 
     # ------------------------------------------------------------------ bijstand
 
@@ -261,7 +282,8 @@ class CommandWiring:
         init = {"requesting_region": self.region()} if self.region() else {}
         self.form(self.tr("Bijstand aanvragen"), "bijstand.requested",
                   fields=["requesting_region", "addressed_to", "capability", "capability_text",
-                          "quantity", "unit", "needed_by", "meldplaats", "priority",
+                          "quantity", "unit", "needed_by", "meldplaats", "meldplaats_point",
+                          "priority",
                           "competent_authority", "contact_function", "task", "duration",
                           "relief", "under_command_of", "logistics", "cost_agreement",
                           "incident_id", "status", "classification"],
@@ -357,11 +379,16 @@ class CommandWiring:
         nums = [int(d.get("number") or 0) for d in self.ctx.picture.state.decisions
                 if d.get("session_id") == sid]
         sess = self._state("session", sid)
+        incidents = self._incident_choices()
+        # the incident it concerns: the one selected in Incidenten, else the session's
+        about = next((i for i in (self.v.incidents.current(), sess.get("incident_id"))
+                      if i and i in dict(incidents)), "")
         self.form(self.tr("Besluit vastleggen — {0}").format(sess.get("title", "")),
                   "decision.recorded", fields=["number", "kind", "key", "text", "rationale",
-                                               "regions", "classification"],
+                                               "incident_id", "regions", "classification"],
+                  choices={"incident_id": incidents},
                   initial={"number": max(nums, default=0) + 1,
-                           "regions": sess.get("regions") or [],
+                           "regions": sess.get("regions") or [], "incident_id": about,
                            # an IRBT agrees; each voorzitter adopts it for their region
                            "kind": kind_of({}, sess)},
                   fixed={"session_id": sid})
@@ -417,7 +444,8 @@ class CommandWiring:
                   initial={k: a.get(k) for k in fields}, only_changed=True)
 
     def edit_bijstand(self, eid: str) -> None:
-        fields = ["quantity", "unit", "needed_by", "meldplaats", "priority", "capability_text",
+        fields = ["quantity", "unit", "needed_by", "meldplaats", "meldplaats_point", "priority",
+                  "capability_text",
                   "competent_authority", "contact_function", "task", "duration", "relief",
                   "under_command_of", "logistics", "cost_agreement", "classification"]
 
@@ -456,7 +484,7 @@ class CommandWiring:
     def edit_nsp(self, eid: str) -> None:
         s = self._state("nsp", eid)
         fields = ["status", "incident_id", "power", "comms", "opened_at", "last_contact", "name",
-                  "host_type", "municipality", "functions", "not_offered"]
+                  "host_type", "municipality", "point", "functions", "not_offered"]
         self.form(self.tr("Noodsteunpunt bijwerken — {0}").format(s.get("name", "")),
                   "nsp.updated", eid, fields, initial={k: s.get(k) for k in fields},
                   choices={"incident_id": self._incident_choices()}, only_changed=True)
@@ -497,7 +525,15 @@ class CommandWiring:
 
 
 def _norm(v: Any, like: Any = None) -> Any:
-    """Comparable form of a form value (a comma list typed in a line equals the same list)."""
+    """Comparable form of a form value (a comma list typed in a line equals the same list; a
+    radius or the corners of an area typed in a line equal the stored ones)."""
+    if isinstance(v, str) and type(like) is int and v.strip().isdigit():
+        v = int(v)
+    if isinstance(v, str) and isinstance(like, list) and like and isinstance(like[0], list):
+        try:
+            v = geo.polygon(v, INCIDENT_FIELDS["effect_polygon"])
+        except ValidationError:
+            return v
     if isinstance(v, str) and isinstance(like, (list, tuple)):
         v = [p.strip() for p in v.split(",") if p.strip()]
     if isinstance(v, (list, tuple)):

@@ -37,6 +37,7 @@ from data.picture.filtering import region_short, region_title
 from data.picture.overview import Kpis, PictureState
 from data.store import Changes, Command
 from desktop import language
+from desktop.attach_ui import AttachmentsPane
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.exercise_pane import wire_exercise
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
                                 self.nsp, self.conflicts, self.public)
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
+        self.attach = AttachmentsPane(self.ctx, [v.attachments for v in (  # files on items
+            self.incidents, self.bijstand, self.decisions, self.journal)])
+        self.ops.sig_changes.connect(self.attach.on_changes)
         self.ops.sig_changes.connect(self.sig_changes_applied)
         self._wire_exercise()
         # Terugkijken (issue 11): a past picture over every view, and the Overdracht
@@ -392,6 +396,14 @@ class MainWindow(QMainWindow):
         self.region_clear.setVisible(bool(code))
         self._apply_filters()
 
+    def open_place(self, kind: str, eid: str) -> None:
+        """A place clicked on the map: its view, with the item selected."""
+        view, select = {"incident": ("incidenten", self.incidents.select),
+                        "nsp": ("noodsteunpunten", self.nsp.select),
+                        "meldplaats": ("bijstand", self.bijstand.board.select)}[kind]
+        self.show_view(view)
+        select(eid)
+
     def _apply_filters(self) -> None:
         text, reg = self.filter.text(), self.region
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
@@ -416,6 +428,7 @@ class MainWindow(QMainWindow):
 
     def _wire_views(self) -> None:
         self.overview.sig_region_clicked.connect(self.set_region)
+        self.overview.sig_place_selected.connect(self.open_place)
         self.overview.sig_open_view.connect(self.show_view)
         self.commands.wire()
 

@@ -72,19 +72,20 @@ class IncidentsPane(Pane):
         view.sig_selected.connect(self.detail)
 
     def load(self, then: Then = None) -> None:
-        self.query(reads.states("incident"), self._show, then)
+        self.query(reads.states_with_clips("incident"), self._show, then)
 
     def _show(self, states: list[dict[str, Any]]) -> None:
         self.ctx.picture.update(incidents=states)
         self.view.set_incidents(states)
 
     def detail(self, eid: str) -> None:
-        self.query(reads.entity(eid), self.view.show_detail)
+        self.query(reads.incident_detail(eid), self.view.show_detail)
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.touches("incident"):
+        if changes.touches("incident") or changes.touches("attachment"):
             self.load()
-        if self.view.current() in changes.entities:
+        if self.view.current() in changes.entities or (
+                self.view.current() and changes.touches("decision")):
             self.detail(self.view.current())
 
 
@@ -103,6 +104,11 @@ class BijstandPane(Pane):
 
     def load(self, then: Then = None) -> None:
         self.query(reads.bijstand_rows(), self._show, then)
+        self.load_meldplaatsen()
+
+    def load_meldplaatsen(self) -> None:
+        """The requests with a meldplaats on the map (few: only those with a coordinate)."""
+        self.query(reads.meldplaatsen, lambda ms: self.ctx.picture.update(meldplaatsen=ms))
 
     def _show(self, rows: reads.Rows) -> None:
         self.ctx.picture.update(bijstand={r[0]: r for r in rows})
@@ -121,6 +127,7 @@ class BijstandPane(Pane):
         ids = ids_of(changes, "bijstand")
         if ids:
             self.query(reads.bijstand_rows(ids), self._upsert)  # only the changed rows
+            self.load_meldplaatsen()
         if self.view.current() in changes.entities:
             self.detail(self.view.current())
 

@@ -3,9 +3,10 @@
 :class:`PaperPacks` is the whole rule without Qt timers: when the next pack is due (by a chosen
 clock, so a test can move time), writing one pack from a read-only store, pruning the old ones,
 and handing the new one to a printer. The command line runs it in a loop
-(``crisisbeeld paper``); the application runs it on a reading lane (desktop/paper_ui.py), so a
-pack never blocks the window. A failing printer or a full disk is an answer, not a crash: the
-pack that could not be written leaves nothing half-written behind, and the next tick tries again.
+(``crisisbeeld paper``); the application runs ``crisisbeeld paper --once`` in a child process
+(desktop/report_ui.py), so a pack never blocks the window. A failing printer or a full disk is
+an answer, not a crash: the pack that could not be written leaves nothing half-written behind,
+and the next tick tries again.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from data.clock import Clock
 from data.picture.timefmt import LOCAL
 from data.report.content import Filters
 from data.report.gather import default_since, gather, journal_line, meta_of
-from data.report.pack import BOARD_MAX, parts
+from data.report.pack import BOARD_MAX, JOURNAL_MAX, parts
 from data.store import Store, log
 
 translate = QCoreApplication.translate
@@ -108,21 +109,24 @@ class PaperPacks:
         res = PackResult(at=now)
         since = self.filters.since or default_since(now)
         try:
-            from data.report.content import compose
+            from data.report.content import BIJSTAND_LISTED, compose, relisted
 
             raw = gather(st, now, since)
-            meta = meta_of(st)
-            s = compose(raw, meta, now, self.filters)
-            board = compose(raw, meta, now, self.filters, BOARD_MAX)
-            with st.reader() as conn:
-                lines = [journal_line(e) for e in log.journal_between(conn, since, s.moment)]
-            lines = [j for j in lines if self.filters.allows(j)]
+            board = compose(raw, meta_of(st), now, self.filters, BOARD_MAX)
+            s = relisted(board, BIJSTAND_LISTED)
+            with st.reader() as conn:  # the newest lines the ceiling lets through, and a count
+                marks = log.journal_marks(conn, since, s.moment)
+                ok = {c for c in {c for _n, c in marks}
+                      if self.filters.allows({"classification": c})}
+                allowed = [n for n, c in marks if c in ok]
+                lines = [journal_line(e)
+                         for e in log.by_local_seq(conn, allowed[-JOURNAL_MAX:])]
             stamp = f"{now.astimezone(LOCAL):%Y%m%d-%H%M%S}"
             name = f"{PREFIX}{stamp}.pdf"
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / name
             write = self.writer or _pdf_writer()
-            res.pages = write(s, path, parts(s, lines, stamp[:-2], board))
+            res.pages = write(s, path, parts(s, lines, stamp[:-2], board, len(allowed)))
             res.path = path
         except OSError as e:
             res.problem = translate(

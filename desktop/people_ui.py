@@ -29,6 +29,7 @@ WRITE_CONTROLS: dict[tuple[str, str], str] = {
     ("incidents", "edit_btn"): "incident.updated",
     ("incidents", "status_btn"): "incident.status_changed",
     ("incidents", "picture_btn"): "incident.picture_updated",
+    ("incidents", "judgement_btn"): "incident.judgement_updated",
     ("bijstand", "new_btn"): "bijstand.requested",
     ("bijstand", "offer_btn"): "bijstand.offer_made",
     ("bijstand", "withdraw_btn"): "bijstand.offer_withdrawn",

@@ -41,9 +41,27 @@ def states(kind: str, ids: Sequence[str] | None = None) -> Callable[[Store], lis
     return lambda st: q.states(st, kind, ids)
 
 
+def states_with_clips(kind: str) -> Callable[[Store], list[dict[str, Any]]]:
+    """The states of all entities of ``kind``, each with ``attachments``: how many files."""
+    plain = states(kind)
+
+    def read(st: Store) -> list[dict[str, Any]]:
+        counts = st.attachment_counts()
+        out = plain(st)
+        for s in out:
+            s["attachments"] = counts.get(str(s.get("id")), 0)
+        return out
+    return read
+
+
 def bijstand_rows(ids: Sequence[str] | None = None) -> Callable[[Store], Rows]:
     """Board rows of all bijstand requests (or of ``ids``)."""
     return lambda st: shared(q.bijstand_rows(st, ids))
+
+
+def meldplaatsen(st: Store) -> list[dict[str, Any]]:
+    """Bijstand requests with a meldplaats coordinate (the map's meldplaatsen)."""
+    return q.meldplaats_rows(st)
 
 
 def whole_journal(st: Store) -> JournalData:
@@ -64,6 +82,22 @@ def journal_rows(ids: Sequence[str]) -> Callable[[Store], Rows]:
 def entity(eid: str) -> Callable[[Store], dict[str, Any] | None]:
     """One entity's full state (with its history), for a detail pane or a form."""
     return lambda st: st.entity(eid)
+
+
+def incident_detail(eid: str) -> Callable[[Store], dict[str, Any] | None]:
+    """An incident's full state with the decisions that concern it (its BOB's Besluit) under
+    ``bob_decisions``."""
+    def read(st: Store) -> dict[str, Any] | None:
+        from data.picture.bob import decisions_of
+
+        with st.snapshot():
+            state = st.entity(eid)
+            if state is None:
+                return None
+            state["bob_decisions"] = decisions_of(eid, q.states(st, "decision"),
+                                                  q.states(st, "session"))
+        return state
+    return read
 
 
 def kinds_of(ids: Sequence[str]) -> Callable[[Store], dict[str, str]]:

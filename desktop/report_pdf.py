@@ -105,8 +105,8 @@ def _doc(html_text: str, page: _Page, device: QPagedPaintDevice,
     doc.setDefaultFont(font)
     for name, img in images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), img)
+    doc.setPageSize(page.body)  # first: the text is laid out once, on the page it is for
     doc.setHtml(html_text)
-    doc.setPageSize(page.body)
     return doc
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from data.domain.enums import Classification
+from data.domain.enums import Classification, label
 from data.picture.timefmt import LOCAL
 from data.report import html as rhtml
 from data.report.content import Filters, Sitrep, region_codes
@@ -55,8 +55,9 @@ class SitrepDialog(QDialog):
         self.regions = QLineEdit(ctx.region())
         self.regions.setPlaceholderText(self.tr("alle regio's (of bv. VNOG, IJsselland)"))
         self.max_class = QComboBox()
-        self.max_class.addItems([c.value for c in Classification])
-        self.max_class.setCurrentText(Classification.INTERN.value)
+        for c in Classification:  # shown in the user's language, kept as the value
+            self.max_class.addItem(label(c.value), c.value)
+        self.max_class.setCurrentIndex(self.max_class.findData(Classification.INTERN.value))
         self.error = QLabel("")
         self.error.setObjectName("FieldError")
         refresh = QPushButton(self.tr("Vernieuwen"))
@@ -81,7 +82,7 @@ class SitrepDialog(QDialog):
         lay.addWidget(self.preview, 1)
         lay.addWidget(self.buttons)
         self.report: Sitrep | None = None
-        self.max_class.currentTextChanged.connect(lambda _t: self.load())
+        self.max_class.currentIndexChanged.connect(lambda _i: self.load())
 
     def filters(self) -> Filters | None:
         """The filters as entered, or None (with the message shown) when a region is unknown."""
@@ -91,7 +92,7 @@ class SitrepDialog(QDialog):
             self.error.setText(str(e))
             return None
         self.error.setText("")
-        return Filters(regions, self.max_class.currentText())
+        return Filters(regions, str(self.max_class.currentData()))
 
     def load(self) -> None:
         """Read the sitrep on a reading lane; the preview follows when it is back."""

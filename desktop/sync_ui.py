@@ -220,6 +220,7 @@ class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
         self.engine = eng
         on_state, on_changes = self.bridge.listeners(gen)
         self._unsubscribe = [eng.add_listener(on_state), eng.add_changes_listener(on_changes)]
+        eng.blobs.on_received = on_changes  # an attachment's bytes arrived: show them
         self._apply_state(eng.state)
         eng.start()
 

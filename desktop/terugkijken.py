@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from data.history.frame import Frame, Seeker, span
 from data.picture.deadlines import incident_t0
+from data.picture.places import places
 from data.store import Store
 from desktop.context import Context
 from desktop.ops import Lane, QueryOp
@@ -201,6 +202,7 @@ class Terugkijken(QObject):
         self.bar.set_banner(fr.at, fr.axis)
         v.overview.set_kpis(dict(fr.kpis))
         v.overview.map.set_levels(fr.levels)
+        v.overview.map.set_places(places(ps))  # (meldplaatsen are not in a past frame)
         self.header.set_fingerprint(fr.fingerprint)
         v.incidents.set_incidents(ps.incidents)
         v.decisions.set_data(ps.sessions, ps.decisions, ps.actions)

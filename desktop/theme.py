@@ -10,4 +10,6 @@ from widgets.resources import stylesheet
 
 def apply_theme(app: QApplication, theme: str) -> None:
     palette.set_theme(theme)
-    app.setStyleSheet(stylesheet(theme))
+    sheet = stylesheet(theme)
+    if app.styleSheet() != sheet:  # (setting it again would polish every widget again)
+        app.setStyleSheet(sheet)

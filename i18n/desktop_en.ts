@@ -62,191 +62,244 @@
     </message>
 </context>
 <context>
+    <name>Bijlagen</name>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="99"/>
+        <source>Bijlage toevoegen</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="100"/>
+        <source>Alle bestanden (*);;Foto&apos;s (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</source>
+        <translation>All files (*);;Photos (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="108"/>
+        <source>Niet opgeslagen: u kijkt terug naar een eerder beeld.</source>
+        <translation>Not saved: you are looking back at an earlier picture.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="111"/>
+        <source>bijlage opslaan…</source>
+        <translation>saving attachment…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="115"/>
+        <source>bijlage niet opgeslagen: {0}</source>
+        <translation>attachment not saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="117"/>
+        <source>Bijlage niet opgeslagen</source>
+        <translation>Attachment not saved</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="120"/>
+        <source>bijlage opgeslagen</source>
+        <translation>attachment saved</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="144"/>
+        <source>bijlage niet te openen: {0}</source>
+        <translation>attachment cannot be opened: {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="148"/>
+        <source>geen programma gevonden om {0} te openen; kopie staat in {1}</source>
+        <translation>no program found to open {0}; a copy is in {1}</translation>
+    </message>
+</context>
+<context>
     <name>CommandWiring</name>
     <message>
-        <location filename="../desktop/commands.py" line="61"/>
+        <location filename="../desktop/commands.py" line="64"/>
         <source>Niet opgeslagen: u kijkt terug naar een eerder beeld. Wijzigen kan alleen in het actuele beeld; druk op Esc om terug te gaan naar nu.</source>
         <extracomment>why a write is refused while Terugkijken shows a past picture</extracomment>
         <translation>Not saved: you are looking back at an earlier picture. Changes can only be made in the current picture; press Esc to return to now.</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="72"/>
+        <location filename="../desktop/commands.py" line="75"/>
         <source>onverwachte fout: {0}</source>
         <translation>unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="110"/>
+        <location filename="../desktop/commands.py" line="113"/>
         <source>opgeslagen</source>
         <extracomment>told (kind, id) when a form created an incident or a bijstand request</extracomment>
         <translation>saved</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="115"/>
+        <location filename="../desktop/commands.py" line="118"/>
         <source>niet opgeslagen: {0}</source>
         <translation>not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="119"/>
+        <location filename="../desktop/commands.py" line="122"/>
         <source>opslaan…</source>
         <translation>saving…</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="220"/>
+        <location filename="../desktop/commands.py" line="225"/>
         <source>{0}: geen volgende status na {1}</source>
         <translation>{0}: no next status after {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="223"/>
+        <location filename="../desktop/commands.py" line="228"/>
         <source>Status wijzigen — {0} (nu {1})</source>
         <translation>Change status — {0} (now {1})</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="238"/>
+        <location filename="../desktop/commands.py" line="243"/>
         <source>Incident melden</source>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="244"/>
+        <location filename="../desktop/commands.py" line="250"/>
         <source>Incident bijwerken</source>
         <translation>Update incident</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="254"/>
-        <source>Beeld bijwerken — {0}</source>
-        <translation>Update picture — {0}</translation>
+        <location filename="../desktop/commands.py" line="262"/>
+        <source>Beeld bijwerken — {0} — {1}</source>
+        <translation>Update the picture — {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="262"/>
+        <location filename="../desktop/commands.py" line="273"/>
+        <source>Oordeel bijwerken — {0}</source>
+        <translation>Update the assessment (Oordeel) — {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/commands.py" line="283"/>
         <source>Bijstand aanvragen</source>
         <translation>Request mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="275"/>
+        <location filename="../desktop/commands.py" line="297"/>
         <source>Aanbod doen — {0}</source>
         <translation>Make an offer — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="288"/>
+        <location filename="../desktop/commands.py" line="310"/>
         <source>Doorzetten als deelverzoek (beschikbaarheid onzeker)</source>
         <translation>Pass on as a sub-request (availability uncertain)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="293"/>
+        <location filename="../desktop/commands.py" line="315"/>
         <source>Defensie (JFC)</source>
         <translation>Defence (JFC)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="294"/>
+        <location filename="../desktop/commands.py" line="316"/>
         <source>EU (UCPM)</source>
         <translation>EU (UCPM)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="305"/>
+        <location filename="../desktop/commands.py" line="327"/>
         <source>geen aanbod om bij te werken</source>
         <translation>no offer to update</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="307"/>
+        <location filename="../desktop/commands.py" line="329"/>
         <source>Aanbod bijwerken</source>
         <translation>Update offer</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="317"/>
+        <location filename="../desktop/commands.py" line="339"/>
         <source>geen aanbod om in te trekken</source>
         <translation>no offer to withdraw</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="319"/>
+        <location filename="../desktop/commands.py" line="341"/>
         <source>Aanbod intrekken</source>
         <translation>Withdraw offer</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="351"/>
+        <location filename="../desktop/commands.py" line="373"/>
         <source>Sessie openen (ROT, GBT, RBT of IRBT)</source>
         <translation>Open session (ROT, GBT, RBT or IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="360"/>
+        <location filename="../desktop/commands.py" line="386"/>
         <source>Besluit vastleggen — {0}</source>
         <translation>Record decision — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="372"/>
+        <location filename="../desktop/commands.py" line="399"/>
         <source>Overname melden — {0} {1}</source>
         <translation>Report adoption — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="382"/>
+        <location filename="../desktop/commands.py" line="409"/>
         <source>geen ander besluit om de actie onder te hangen</source>
         <translation>no other decision to move the action to</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="384"/>
+        <location filename="../desktop/commands.py" line="411"/>
         <source>Actie onder ander besluit</source>
         <translation>Move action to another decision</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="389"/>
+        <location filename="../desktop/commands.py" line="416"/>
         <source>Besluit {0} wijzigen (nieuwe versie)</source>
         <translation>Amend decision {0} (new version)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="395"/>
+        <location filename="../desktop/commands.py" line="422"/>
         <source>Besluit {0} intrekken</source>
         <translation>Revoke decision {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="400"/>
+        <location filename="../desktop/commands.py" line="427"/>
         <source>Actie bij besluit {0}</source>
         <translation>Action for decision {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="410"/>
+        <location filename="../desktop/commands.py" line="437"/>
         <source>IRBT-sessie sluiten — {0}</source>
         <translation>Close IRBT session — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="416"/>
+        <location filename="../desktop/commands.py" line="443"/>
         <source>Actie bijwerken</source>
         <translation>Update action</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="425"/>
+        <location filename="../desktop/commands.py" line="453"/>
         <source>Bijstandsverzoek bijwerken</source>
         <translation>Update mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="433"/>
+        <location filename="../desktop/commands.py" line="461"/>
         <source>NL-Alert vastleggen</source>
         <translation>Record NL-Alert</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="437"/>
+        <location filename="../desktop/commands.py" line="465"/>
         <source>Schaars middel melden (prioritering)</source>
         <translation>Report scarce resource (prioritisation)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="441"/>
+        <location filename="../desktop/commands.py" line="469"/>
         <source>Vitale partner melden</source>
         <translation>Report vital partner</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="446"/>
+        <location filename="../desktop/commands.py" line="474"/>
         <source>Centrum melden (opschaling, continuïteit)</source>
         <translation>Report centre (scale-up, continuity)</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="453"/>
+        <location filename="../desktop/commands.py" line="481"/>
         <source>Noodsteunpunt registreren</source>
         <translation>Register emergency support point</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="460"/>
+        <location filename="../desktop/commands.py" line="488"/>
         <source>Noodsteunpunt bijwerken — {0}</source>
         <translation>Update emergency support point — {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/commands.py" line="484"/>
+        <location filename="../desktop/commands.py" line="512"/>
         <source>Verbinding melden — {0}, {1} (nu {2})</source>
         <translation>Report communications — {0}, {1} (now {2})</translation>
     </message>
@@ -413,181 +466,181 @@ Details are in {0}.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/main_window.py" line="68"/>
+        <location filename="../desktop/main_window.py" line="69"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="69"/>
+        <location filename="../desktop/main_window.py" line="70"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="70"/>
+        <location filename="../desktop/main_window.py" line="71"/>
         <source>Bijstand</source>
         <translation>Mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="71"/>
+        <location filename="../desktop/main_window.py" line="72"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="72"/>
+        <location filename="../desktop/main_window.py" line="73"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="73"/>
-        <location filename="../desktop/main_window.py" line="131"/>
+        <location filename="../desktop/main_window.py" line="74"/>
+        <location filename="../desktop/main_window.py" line="132"/>
         <source>Verbindingen</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="74"/>
+        <location filename="../desktop/main_window.py" line="75"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="76"/>
-        <location filename="../desktop/main_window.py" line="142"/>
+        <location filename="../desktop/main_window.py" line="77"/>
+        <location filename="../desktop/main_window.py" line="143"/>
         <source>Tegenstrijdige wijzigingen</source>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="77"/>
+        <location filename="../desktop/main_window.py" line="78"/>
         <source>Publiek en schaarste</source>
         <translation>Public and scarce resources</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="78"/>
+        <location filename="../desktop/main_window.py" line="79"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="109"/>
+        <location filename="../desktop/main_window.py" line="110"/>
         <source>Crisisbeeld — {0} ({1})</source>
         <extracomment>the smallest window every view stays usable in (a 1366×768 laptop minus its task bar) the window that took this one&apos;s place after a change of language (see set_language)</extracomment>
         <translation>Crisisbeeld — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="132"/>
+        <location filename="../desktop/main_window.py" line="133"/>
         <source>Klik op een cel (of Enter) om een nieuwe status te melden</source>
         <translation>Click a cell (or press Enter) to report a new status</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="155"/>
+        <location filename="../desktop/main_window.py" line="156"/>
         <source>Zoeken in alle schermen (Ctrl+F)</source>
         <translation>Search all views (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="163"/>
+        <location filename="../desktop/main_window.py" line="164"/>
         <source>✕ regiofilter</source>
         <translation>✕ region filter</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="166"/>
+        <location filename="../desktop/main_window.py" line="167"/>
         <source>laden…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="256"/>
+        <location filename="../desktop/main_window.py" line="260"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="268"/>
+        <location filename="../desktop/main_window.py" line="272"/>
         <source>Opgeslagen, maar het filter verbergt het in {0}.</source>
         <translation>Saved, but the filter hides it in {0}.</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="390"/>
+        <location filename="../desktop/main_window.py" line="394"/>
         <source>Regio: {0}</source>
         <translation>Region: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="412"/>
+        <location filename="../desktop/main_window.py" line="424"/>
         <source>Oefening</source>
         <translation>Exercise</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="425"/>
+        <location filename="../desktop/main_window.py" line="438"/>
         <source>&amp;Weergave</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="433"/>
+        <location filename="../desktop/main_window.py" line="446"/>
         <source>Wandweergave (Overzicht schermvullend)</source>
         <translation>Wall display (Overview full screen)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="439"/>
+        <location filename="../desktop/main_window.py" line="452"/>
         <source>Licht thema</source>
         <translation>Light theme</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="448"/>
+        <location filename="../desktop/main_window.py" line="461"/>
         <source>&amp;Nieuw</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="452"/>
+        <location filename="../desktop/main_window.py" line="465"/>
         <source>Incident melden</source>
         <extracomment>command type -&gt; its action in the Nieuw menu (people_ui hides what one may not do)</extracomment>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="454"/>
+        <location filename="../desktop/main_window.py" line="467"/>
         <source>Bijstandsverzoek</source>
         <translation>Mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="456"/>
+        <location filename="../desktop/main_window.py" line="469"/>
         <source>Sessie openen (ROT/GBT/RBT/IRBT)</source>
         <translation>Open session (ROT/GBT/RBT/IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="458"/>
+        <location filename="../desktop/main_window.py" line="471"/>
         <source>Logboekbericht (snelinvoer)</source>
         <translation>Log message (quick entry)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="466"/>
+        <location filename="../desktop/main_window.py" line="479"/>
         <source>&amp;Hulp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="467"/>
+        <location filename="../desktop/main_window.py" line="480"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="473"/>
+        <location filename="../desktop/main_window.py" line="486"/>
         <source>Diagnose opslaan…</source>
         <translation>Save diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="476"/>
+        <location filename="../desktop/main_window.py" line="489"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="487"/>
+        <location filename="../desktop/main_window.py" line="500"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="509"/>
+        <location filename="../desktop/main_window.py" line="522"/>
         <source>Vork in de keten</source>
         <translation>Fork in the chain</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="515"/>
+        <location filename="../desktop/main_window.py" line="528"/>
         <source>Niet op het rooster</source>
         <translation>Not on the roster</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="517"/>
+        <location filename="../desktop/main_window.py" line="530"/>
         <source>
 
 Meld dit bij het beheer van de hub (KCR2): alleen centra op het rooster dat de vastgepinde root ondertekende, worden aangenomen.</source>
@@ -599,18 +652,14 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>OverviewPane</name>
     <message>
-        <location filename="../desktop/summary_panes.py" line="100"/>
+        <location filename="../desktop/summary_panes.py" line="102"/>
         <source>alle regio&apos;s</source>
         <translation>all regions</translation>
     </message>
     <message>
-        <location filename="../desktop/summary_panes.py" line="122"/>
+        <location filename="../desktop/summary_panes.py" line="138"/>
         <source> · logboekregels zonder regio tellen niet mee</source>
         <translation> · log lines without a region are not counted</translation>
-    </message>
-    <message>
-        <source>alle regio&apos;s, zonder zoekfilter: de tijdlijn telt het hele logboek</source>
-        <translation type="vanished">all regions, without the search filter: the timeline counts the whole log</translation>
     </message>
 </context>
 <context>
@@ -665,33 +714,33 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>PaperController</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="211"/>
+        <location filename="../desktop/report_ui.py" line="212"/>
         <source>papier: eerste pakket…</source>
         <extracomment>how often the timer looks whether a pack is due (the clock decides, not the timer) print each pack with the system&apos;s print command (lp)</extracomment>
         <translation>paper: first pack…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="242"/>
+        <location filename="../desktop/report_ui.py" line="243"/>
         <source>papieren pakket niet geschreven: het programma start niet</source>
         <translation>paper pack not written: the program does not start</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="254"/>
+        <location filename="../desktop/report_ui.py" line="255"/>
         <source>onbekende fout</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="255"/>
+        <location filename="../desktop/report_ui.py" line="256"/>
         <source>papieren pakket niet geschreven: {0}</source>
         <translation>paper pack not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="271"/>
+        <location filename="../desktop/report_ui.py" line="272"/>
         <source>papier: {0}</source>
         <translation>paper: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="275"/>
+        <location filename="../desktop/report_ui.py" line="276"/>
         <source>papier {0}</source>
         <translation>paper {0}</translation>
     </message>
@@ -699,28 +748,28 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../desktop/people_ui.py" line="220"/>
+        <location filename="../desktop/people_ui.py" line="221"/>
         <source>{0} is hier niet bezet: er is geen dienst om mee te vergelijken</source>
         <extracomment>what each write control of the window leads to: (view attribute, control attribute) -&gt; command type. A control is shown only when the person&apos;s function may give that command. the application asks everyone to sign in: until then nothing is offered that writes</extracomment>
         <translation>{0} is not staffed here: there is no shift to compare with</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="224"/>
+        <location filename="../desktop/people_ui.py" line="225"/>
         <source>Sinds het begin van de dienst van {0} ({1})</source>
         <translation>Since the start of {0}&apos;s shift ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="232"/>
+        <location filename="../desktop/people_ui.py" line="233"/>
         <source>de vergelijking lukte niet: {0}</source>
         <translation>the comparison failed: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="251"/>
+        <location filename="../desktop/people_ui.py" line="252"/>
         <source>dienst beëindigd: {0}</source>
         <translation>shift ended: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="255"/>
+        <location filename="../desktop/people_ui.py" line="256"/>
         <source>dienst niet beëindigd: {0}</source>
         <translation>shift not ended: {0}</translation>
     </message>
@@ -742,17 +791,17 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>ReportWiring</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="305"/>
+        <location filename="../desktop/report_ui.py" line="306"/>
         <source>&amp;Rapport</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="308"/>
+        <location filename="../desktop/report_ui.py" line="309"/>
         <source>Situatierapport…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="311"/>
+        <location filename="../desktop/report_ui.py" line="312"/>
         <source>Papieren terugval (pakket elke 15 min)</source>
         <translation>Paper fallback (a pack every 15 min)</translation>
     </message>
@@ -853,67 +902,67 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>all regions (or e.g. VNOG, IJsselland)</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="62"/>
+        <location filename="../desktop/report_ui.py" line="63"/>
         <source>Vernieuwen</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="65"/>
+        <location filename="../desktop/report_ui.py" line="66"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="65"/>
+        <location filename="../desktop/report_ui.py" line="66"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="70"/>
+        <location filename="../desktop/report_ui.py" line="71"/>
         <source>Opslaan…</source>
         <translation>Save…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="72"/>
+        <location filename="../desktop/report_ui.py" line="73"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="102"/>
+        <location filename="../desktop/report_ui.py" line="103"/>
         <source>laden…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="113"/>
+        <location filename="../desktop/report_ui.py" line="114"/>
         <source>OEFENING</source>
         <translation>EXERCISE</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="121"/>
+        <location filename="../desktop/report_ui.py" line="122"/>
         <source>Situatierapport opslaan</source>
         <translation>Save situation report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="122"/>
+        <location filename="../desktop/report_ui.py" line="123"/>
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="143"/>
+        <location filename="../desktop/report_ui.py" line="144"/>
         <source>situatierapport opgeslagen: {0}</source>
         <translation>situation report saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="145"/>
+        <location filename="../desktop/report_ui.py" line="146"/>
         <source>niet opgeslagen: {0}</source>
         <translation>not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="164"/>
+        <location filename="../desktop/report_ui.py" line="165"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="165"/>
+        <location filename="../desktop/report_ui.py" line="166"/>
         <source>Niet afgedrukt: {0}</source>
         <translation>Not printed: {0}</translation>
     </message>
@@ -1179,27 +1228,27 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>Synchronisation not started: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="230"/>
+        <location filename="../desktop/sync_ui.py" line="231"/>
         <source>Er is nog geen hub ingesteld (Synchronisatie → Hub toevoegen…).</source>
         <translation>No hub has been set up yet (Synchronisation → Add hub…).</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="262"/>
+        <location filename="../desktop/sync_ui.py" line="263"/>
         <source>synchronisatie start…</source>
         <translation>synchronisation starting…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="265"/>
+        <location filename="../desktop/sync_ui.py" line="266"/>
         <source>Geen hub ingesteld: Synchronisatie → Hub toevoegen…</source>
         <translation>No hub set up: Synchronisation → Add hub…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="269"/>
+        <location filename="../desktop/sync_ui.py" line="270"/>
         <source>Buren-hub draait op poort {0}</source>
         <translation>Neighbours&apos; hub running on port {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="287"/>
+        <location filename="../desktop/sync_ui.py" line="288"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>
@@ -1207,52 +1256,52 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>Terugkijken</name>
     <message>
-        <location filename="../desktop/terugkijken.py" line="75"/>
+        <location filename="../desktop/terugkijken.py" line="76"/>
         <source>Terugkijken (beeld op een eerder moment)</source>
         <translation>Look back (the picture at an earlier moment)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="78"/>
+        <location filename="../desktop/terugkijken.py" line="79"/>
         <source>Overdracht (wat veranderde sinds begin dienst)</source>
         <translation>Handover (what changed since the start of the shift)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="179"/>
+        <location filename="../desktop/terugkijken.py" line="180"/>
         <source>terugkijken: dit moment kon niet worden gelezen</source>
         <translation>look back: this moment could not be read</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="232"/>
+        <location filename="../desktop/terugkijken.py" line="234"/>
         <source>terug naar het actuele beeld</source>
         <translation>back to the current picture</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="262"/>
+        <location filename="../desktop/terugkijken.py" line="264"/>
         <source>Het begin ligt na het einde; kies een eerder begin.</source>
         <translation>The start lies after the end; choose an earlier start.</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="274"/>
+        <location filename="../desktop/terugkijken.py" line="276"/>
         <source>De overdracht kon niet worden gemaakt.</source>
         <translation>The handover could not be made.</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="279"/>
+        <location filename="../desktop/terugkijken.py" line="281"/>
         <source>Overdracht opslaan</source>
         <translation>Save handover</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="281"/>
+        <location filename="../desktop/terugkijken.py" line="283"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="287"/>
+        <location filename="../desktop/terugkijken.py" line="289"/>
         <source>Niet opgeslagen: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="290"/>
+        <location filename="../desktop/terugkijken.py" line="292"/>
         <source>overdracht opgeslagen: {0}</source>
         <translation>handover saved: {0}</translation>
     </message>

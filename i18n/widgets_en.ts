@@ -105,6 +105,45 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../widgets/attachments.py" line="56"/>
+        <source>Bijlage toevoegen…</source>
+        <extracomment>the longest side of a thumbnail, in pixels</extracomment>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="57"/>
+        <source>Kies een bestand, of sleep het hierheen</source>
+        <translation>Choose a file, or drag it here</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="118"/>
+        <source>rubricering: {0}</source>
+        <translation>classification: {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="131"/>
+        <source>klik voor volledige grootte</source>
+        <translation>click for full size</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="136"/>
+        <source>klik om te openen</source>
+        <translation>click to open</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="154"/>
+        <source>Bijlagen ({0})</source>
+        <translation>Attachments ({0})</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="155"/>
+        <source>Geen bijlagen — sleep een bestand hierheen</source>
+        <translation>No attachments — drag a file here</translation>
+    </message>
+</context>
+<context>
     <name>BezettingView</name>
     <message>
         <location filename="../widgets/people.py" line="187"/>
@@ -173,47 +212,47 @@
 <context>
     <name>BijstandView</name>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="49"/>
+        <location filename="../widgets/bijstand_view.py" line="51"/>
         <source>Nieuw verzoek</source>
         <translation>New request</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="51"/>
+        <location filename="../widgets/bijstand_view.py" line="53"/>
         <source>Aanbod doen</source>
         <translation>Make offer</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="52"/>
+        <location filename="../widgets/bijstand_view.py" line="54"/>
         <source>Aanbod intrekken</source>
         <translation>Withdraw offer</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="53"/>
+        <location filename="../widgets/bijstand_view.py" line="55"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="54"/>
+        <location filename="../widgets/bijstand_view.py" line="56"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="55"/>
+        <location filename="../widgets/bijstand_view.py" line="57"/>
         <source>Aanbod: status</source>
         <translation>Offer: status</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="56"/>
+        <location filename="../widgets/bijstand_view.py" line="58"/>
         <source>Doorzetten</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="57"/>
+        <location filename="../widgets/bijstand_view.py" line="59"/>
         <source>Alleen KCR2: deelverzoek aan Defensie (JFC) of de EU (UCPM); beschikbaarheid is onzeker</source>
         <translation>KCR2 only: sub-request to Defence (JFC) or the EU (UCPM); availability is uncertain</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_view.py" line="76"/>
+        <location filename="../widgets/bijstand_view.py" line="78"/>
         <source>Bijstand</source>
         <translation>Mutual aid</translation>
     </message>
@@ -250,23 +289,33 @@
 <context>
     <name>CommandForm</name>
     <message>
-        <location filename="../widgets/forms.py" line="132"/>
+        <location filename="../widgets/forms.py" line="134"/>
         <source>uu:mm van het papieren formulier; leeg = nu</source>
         <extracomment>the time field of a creating form (not a payload field: it becomes occurred_at)</extracomment>
         <translation>hh:mm from the paper form; empty = now</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="141"/>
+        <location filename="../widgets/forms.py" line="143"/>
         <source>Tijd (van papier)</source>
         <translation>Time (from paper)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="166"/>
+        <location filename="../widgets/forms.py" line="168"/>
         <source>— kies —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="196"/>
+        <location filename="../widgets/forms.py" line="200"/>
+        <source>meters, bv. 500 (0: geen effectgebied)</source>
+        <translation>metres, e.g. 500 (0: no affected area)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forms.py" line="202"/>
+        <source>hoekpunten: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63</source>
+        <translation>corners: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forms.py" line="204"/>
         <source>gescheiden door komma&apos;s</source>
         <translation>separated by commas</translation>
     </message>
@@ -394,197 +443,215 @@ at {3}</translation>
     </message>
 </context>
 <context>
+    <name>CoordField</name>
+    <message>
+        <location filename="../widgets/coord_field.py" line="77"/>
+        <source>51.4988, 3.6109 of x 31000 y 392000</source>
+        <translation>51.4988, 3.6109 or x 31000 y 392000</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="79"/>
+        <source>Kies op kaart…</source>
+        <translation>Pick on map…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="116"/>
+        <source>WGS84 {0} · RD {1}</source>
+        <translation>WGS84 {0} · RD {1}</translation>
+    </message>
+</context>
+<context>
     <name>DecisionsView</name>
     <message>
-        <location filename="../widgets/decisions_view.py" line="58"/>
+        <location filename="../widgets/decisions_view.py" line="59"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="58"/>
+        <location filename="../widgets/decisions_view.py" line="59"/>
         <source>Sessie</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="59"/>
-        <location filename="../widgets/decisions_view.py" line="63"/>
-        <location filename="../widgets/decisions_view.py" line="72"/>
-        <location filename="../widgets/decisions_view.py" line="110"/>
+        <location filename="../widgets/decisions_view.py" line="60"/>
+        <location filename="../widgets/decisions_view.py" line="64"/>
+        <location filename="../widgets/decisions_view.py" line="73"/>
+        <location filename="../widgets/decisions_view.py" line="112"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="59"/>
+        <location filename="../widgets/decisions_view.py" line="60"/>
         <source>Geopend</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="62"/>
+        <location filename="../widgets/decisions_view.py" line="63"/>
         <source>Nr</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="62"/>
+        <location filename="../widgets/decisions_view.py" line="63"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="62"/>
+        <location filename="../widgets/decisions_view.py" line="63"/>
         <source>Versie</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="64"/>
+        <location filename="../widgets/decisions_view.py" line="65"/>
         <source>Acties</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="67"/>
+        <location filename="../widgets/decisions_view.py" line="68"/>
         <source>Overname per regio</source>
         <translation>Adoption per region</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="68"/>
+        <location filename="../widgets/decisions_view.py" line="69"/>
         <source>Besluit / afspraak</source>
         <translation>Decision / agreement</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="71"/>
+        <location filename="../widgets/decisions_view.py" line="72"/>
         <source>Actie</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="73"/>
+        <location filename="../widgets/decisions_view.py" line="74"/>
         <source>Let op</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="75"/>
+        <location filename="../widgets/decisions_view.py" line="76"/>
         <source>Gereed vóór</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="76"/>
+        <location filename="../widgets/decisions_view.py" line="77"/>
         <source>Eigenaar</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="91"/>
+        <location filename="../widgets/decisions_view.py" line="93"/>
         <source>Sessie openen</source>
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="92"/>
+        <location filename="../widgets/decisions_view.py" line="94"/>
         <source>Besluit vastleggen</source>
         <translation>Record decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="93"/>
+        <location filename="../widgets/decisions_view.py" line="95"/>
         <source>Wijzigen</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="94"/>
+        <location filename="../widgets/decisions_view.py" line="96"/>
         <source>Intrekken</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="95"/>
+        <location filename="../widgets/decisions_view.py" line="97"/>
         <source>Actie toevoegen</source>
         <translation>Add action</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="96"/>
+        <location filename="../widgets/decisions_view.py" line="98"/>
         <source>Actiestatus</source>
         <translation>Action status</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="97"/>
+        <location filename="../widgets/decisions_view.py" line="99"/>
         <source>Actie bijwerken</source>
         <translation>Update action</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="98"/>
+        <location filename="../widgets/decisions_view.py" line="100"/>
         <source>Sessie sluiten</source>
         <translation>Close session</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="99"/>
+        <location filename="../widgets/decisions_view.py" line="101"/>
         <source>Overname</source>
         <translation>Adoption</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="100"/>
+        <location filename="../widgets/decisions_view.py" line="102"/>
         <source>Meld per regio of de afspraak is overgenomen en uitgevoerd</source>
         <translation>Report per region whether the agreement was adopted and carried out</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="102"/>
+        <location filename="../widgets/decisions_view.py" line="104"/>
         <source>Ander besluit</source>
         <translation>Other decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="103"/>
+        <location filename="../widgets/decisions_view.py" line="105"/>
         <source>Hang de actie onder een besluit dat nog staat</source>
         <translation>Attach the action to a decision that still stands</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="106"/>
+        <location filename="../widgets/decisions_view.py" line="108"/>
         <source>Openen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="107"/>
+        <location filename="../widgets/decisions_view.py" line="109"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="108"/>
+        <location filename="../widgets/decisions_view.py" line="110"/>
         <source>Vastleggen</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="109"/>
+        <location filename="../widgets/decisions_view.py" line="111"/>
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="111"/>
+        <location filename="../widgets/decisions_view.py" line="113"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="124"/>
+        <location filename="../widgets/decisions_view.py" line="126"/>
         <source>Sessies</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="126"/>
+        <location filename="../widgets/decisions_view.py" line="128"/>
         <source>Besluiten en afspraken</source>
         <translation>Decisions and agreements</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="132"/>
+        <location filename="../widgets/decisions_view.py" line="134"/>
         <source>Acties bij dit besluit</source>
         <translation>Actions under this decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="141"/>
+        <location filename="../widgets/decisions_view.py" line="143"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="198"/>
+        <location filename="../widgets/decisions_view.py" line="200"/>
         <source>⚠ {0} zonder besluit</source>
         <translation>⚠ {0} without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="246"/>
+        <location filename="../widgets/decisions_view.py" line="248"/>
         <source>⚠ besluit ingetrokken: afsluiten of ander besluit</source>
         <translation>⚠ decision revoked: close it or attach it to another decision</translation>
     </message>
     <message>
-        <location filename="../widgets/decisions_view.py" line="247"/>
+        <location filename="../widgets/decisions_view.py" line="249"/>
         <source>⚠ te laat</source>
         <translation>⚠ overdue</translation>
     </message>
@@ -907,27 +974,27 @@ at {3}</translation>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../widgets/forms.py" line="329"/>
+        <location filename="../widgets/forms.py" line="343"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="330"/>
+        <location filename="../widgets/forms.py" line="344"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="337"/>
+        <location filename="../widgets/forms.py" line="351"/>
         <source>Wijzigingen niet opgeslagen. Weggooien? (Esc nogmaals om weg te gooien)</source>
         <translation>Changes not saved. Discard them? (Esc again to discard)</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="340"/>
+        <location filename="../widgets/forms.py" line="354"/>
         <source>Weggooien</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../widgets/forms.py" line="342"/>
+        <location filename="../widgets/forms.py" line="356"/>
         <source>Verder invullen</source>
         <translation>Keep editing</translation>
     </message>
@@ -1004,49 +1071,89 @@ at {3}</translation>
 <context>
     <name>IncidentsView</name>
     <message>
-        <location filename="../widgets/incidents_view.py" line="58"/>
+        <location filename="../widgets/incidents_view.py" line="68"/>
+        <source>Bijl.</source>
+        <translation>Att.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="66"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="59"/>
+        <location filename="../widgets/incidents_view.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="61"/>
+        <location filename="../widgets/incidents_view.py" line="71"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="62"/>
+        <location filename="../widgets/incidents_view.py" line="72"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="73"/>
+        <location filename="../widgets/incidents_view.py" line="84"/>
         <source>Nieuw incident (Ctrl+N)</source>
         <translation>New incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="74"/>
+        <location filename="../widgets/incidents_view.py" line="85"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="75"/>
+        <location filename="../widgets/incidents_view.py" line="86"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="76"/>
+        <location filename="../widgets/incidents_view.py" line="87"/>
         <source>Beeld bijwerken</source>
         <translation>Update situation picture</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="90"/>
+        <location filename="../widgets/incidents_view.py" line="89"/>
+        <source>Oordeel bijwerken</source>
+        <translation>Update the assessment (Oordeel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="104"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="123"/>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="123"/>
+        <source>Brandweer</source>
+        <translation>Fire service</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="124"/>
+        <source>GHOR</source>
+        <translation>GHOR (medical)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="124"/>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="125"/>
+        <source>Bevolkingszorg</source>
+        <translation>Care for the population</translation>
+    </message>
+    <message>
+        <location filename="../widgets/incidents_view.py" line="126"/>
+        <source>Crisiscommunicatie</source>
+        <translation>Crisis communication</translation>
     </message>
 </context>
 <context>
@@ -1109,39 +1216,119 @@ at {3}</translation>
 <context>
     <name>JournalView</name>
     <message>
-        <location filename="../widgets/journal_view.py" line="38"/>
+        <location filename="../widgets/journal_view.py" line="39"/>
         <source>filter het logboek (kanaal, van, aan, tekst)</source>
         <translation>filter the log (channel, from, to, text)</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="40"/>
+        <location filename="../widgets/journal_view.py" line="41"/>
         <source>alleen kernberichten</source>
         <translation>key messages only</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="45"/>
+        <location filename="../widgets/journal_view.py" line="46"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="50"/>
+        <location filename="../widgets/journal_view.py" line="51"/>
         <source>Kies een regel om het hele bericht te lezen.</source>
         <translation>Choose a line to read the whole message.</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="60"/>
+        <location filename="../widgets/journal_view.py" line="61"/>
         <source>Opgeslagen, maar het filter verbergt het nieuwe bericht.</source>
         <translation>Saved, but the filter hides the new message.</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="63"/>
+        <location filename="../widgets/journal_view.py" line="64"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="125"/>
+        <location filename="../widgets/journal_view.py" line="129"/>
         <source>{0} van {1} regels</source>
         <translation>{0} of {1} lines</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../widgets/map_panel.py" line="60"/>
+        <source>Regio: actief incident of uitval</source>
+        <extracomment>region fills the legend explains (the level a region&apos;s worst state gives it) (kind, tone) of every line, in order (&apos;region&apos; lines carry the level)</extracomment>
+        <translation>Region: active incident or outage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="61"/>
+        <source>Regio: gemeld/beheerst incident of storing</source>
+        <translation>Region: reported/controlled incident or disruption</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="72"/>
+        <source>Geen plaatsen op de kaart (geen coördinaten bekend)</source>
+        <translation>No places on the map (no coordinates known)</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../widgets/map_panel.py" line="119"/>
+        <source>Inzoomen (of scrollwiel)</source>
+        <translation>Zoom in (or mouse wheel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="120"/>
+        <source>Uitzoomen</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="121"/>
+        <source>Passend</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="121"/>
+        <source>Heel Nederland in beeld</source>
+        <translation>The whole of the Netherlands in view</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="130"/>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="130"/>
+        <source>Effectgebieden</source>
+        <translation>Affected areas</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="131"/>
+        <source>Noodsteunpunten</source>
+        <translation>Emergency support points</translation>
+    </message>
+    <message>
+        <location filename="../widgets/map_panel.py" line="131"/>
+        <source>Meldplaatsen</source>
+        <translation>Reporting points</translation>
+    </message>
+</context>
+<context>
+    <name>MapPickDialog</name>
+    <message>
+        <location filename="../widgets/coord_field.py" line="35"/>
+        <source>Plaats kiezen op de kaart</source>
+        <translation>Pick a place on the map</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="45"/>
+        <source>Zoom in (scrollwiel of +) en klik op de plaats; slepen verschuift de kaart.</source>
+        <translation>Zoom in (mouse wheel or +) and click the place; drag to move the map.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/coord_field.py" line="49"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1410,58 +1597,58 @@ at {3}</translation>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="53"/>
-        <location filename="../widgets/overview.py" line="124"/>
+        <location filename="../widgets/overview.py" line="57"/>
+        <location filename="../widgets/overview.py" line="128"/>
         <source>Klik op een regio om alle schermen te filteren</source>
         <translation>Click a region to filter every view</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="68"/>
+        <location filename="../widgets/overview.py" line="72"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="92"/>
+        <location filename="../widgets/overview.py" line="96"/>
         <source>{0} gemeld, {1} beheerst</source>
         <translation>{0} reported, {1} under control</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="100"/>
+        <location filename="../widgets/overview.py" line="104"/>
         <source>{0} lopende inzet · {1}</source>
         <translation>{0} deployed · {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="101"/>
+        <location filename="../widgets/overview.py" line="105"/>
         <source>geen verzoeken open</source>
         <translation>no open requests</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="105"/>
+        <location filename="../widgets/overview.py" line="109"/>
         <source>{0} met acties over tijd</source>
         <translation>{0} with overdue actions</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="107"/>
+        <location filename="../widgets/overview.py" line="111"/>
         <source> · {0} acties zonder besluit</source>
         <translation> · {0} actions without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="114"/>
+        <location filename="../widgets/overview.py" line="118"/>
         <source>{0} niet operationeel</source>
         <translation>{0} not operational</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="116"/>
+        <location filename="../widgets/overview.py" line="120"/>
         <source>wachten op een besluit</source>
         <translation>awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="117"/>
+        <location filename="../widgets/overview.py" line="121"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="123"/>
+        <location filename="../widgets/overview.py" line="127"/>
         <source>Filter: {0} — klik nogmaals om op te heffen</source>
         <translation>Filter: {0} — click again to clear</translation>
     </message>
@@ -1854,8 +2041,9 @@ at {3}</translation>
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.py" line="119"/>
+        <location filename="../widgets/region_map.py" line="146"/>
         <source>{0} — actief: {1}</source>
+        <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at)</extracomment>
         <translation>{0} — active: {1}</translation>
     </message>
 </context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from data.clock import Clock
 from data.picture.detail_html import bijstand_html
+from widgets.attachments import AttachmentStrip, with_attachments
 from widgets.bijstand_board import BijstandBoard
 from widgets.common import title_label, tr_detail
 
@@ -45,6 +46,7 @@ class BijstandView(QWidget):
         super().__init__(parent)
         self.board = BijstandBoard(clock=clock)
         self.detail = QTextBrowser()
+        self.attachments = AttachmentStrip()
         btns = QHBoxLayout()
         self.new_btn = QPushButton(self.tr("Nieuw verzoek"))
         self.new_btn.setProperty("primary", True)
@@ -70,7 +72,7 @@ class BijstandView(QWidget):
         self.forward_btn.clicked.connect(lambda: self._emit(self.sig_forward))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.board)
-        split.addWidget(self.detail)
+        split.addWidget(with_attachments(self.detail, self.attachments))
         split.setSizes([480, 320])
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Bijstand")))
@@ -93,6 +95,7 @@ class BijstandView(QWidget):
             return
         self._current = eid
         self._buttons()
+        self.attachments.set_target(eid)
         self.sig_selected.emit(eid)
 
     def current(self) -> str:

@@ -22,6 +22,7 @@ from data.picture.decisions import adoption_summary, kind_of, orphaned_actions, 
 from data.picture.detail_html import decision_html
 from data.picture.timefmt import local_hm
 from widgets import palette
+from widgets.attachments import AttachmentStrip, with_attachments
 from widgets.common import make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 
@@ -88,6 +89,7 @@ class DecisionsView(QWidget):
         set_widths(self.a_table, [250, 110, 90, 130])
         self.d_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.detail = QTextBrowser()
+        self.attachments = AttachmentStrip()
         self.open_btn = QPushButton(self.tr("Sessie openen"))
         self.record_btn = QPushButton(self.tr("Besluit vastleggen"))
         self.amend_btn = QPushButton(self.tr("Wijzigen"))
@@ -128,7 +130,7 @@ class DecisionsView(QWidget):
                                    self.adoption_btn))
         top.setSizes([280, 900])
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.detail)
+        bottom.addWidget(with_attachments(self.detail, self.attachments))
         bottom.addWidget(self._titled(self.tr("Acties bij dit besluit"), self.a_table,
                                       self.action_btn, self.action_status_btn,
                                       self.action_edit_btn, self.reattach_btn))
@@ -260,6 +262,7 @@ class DecisionsView(QWidget):
         if did != self._dec:
             self._dec, self._act = did, ""
             self._fill_actions()
+        self.attachments.set_target(did)
         self._buttons()
 
     def _on_action(self, cur: Any, _prev: Any) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.common import title_label
-from widgets.exercise_timeline import ExerciseTimeline
+from widgets.deferred import Deferred
 from widgets.table_model import ID_ROLE, Column, RowTableModel
 
 SPEEDS = (1, 2, 4, 10, 30, 60)
@@ -80,6 +80,12 @@ def _dur(s: Any) -> str:
     if sec:
         return QCoreApplication.translate("ExerciseConsole", "{0} min {1} s").format(m, sec)
     return QCoreApplication.translate("ExerciseConsole", "{0} min").format(m)
+
+
+def _exercise_timeline() -> QWidget:
+    from widgets.exercise_timeline import ExerciseTimeline  # pyqtgraph
+
+    return ExerciseTimeline()
 
 
 def parse_offset(text: str) -> int | None:
@@ -277,7 +283,7 @@ class ExerciseConsole(QWidget):
         ll.addLayout(rating)
         split.addWidget(upper)
         split.addWidget(lower)
-        self.timeline = ExerciseTimeline()
+        self.timeline = Deferred(_exercise_timeline)  # pyqtgraph: when first shown
         self.timeline.setMinimumHeight(120)
         split.addWidget(self.timeline)
         split.addWidget(self.aar)
@@ -361,7 +367,7 @@ class ExerciseConsole(QWidget):
 
     def show_timeline(self, points: list[tuple[str, int, list[int]]], now_s: int) -> None:
         """Injects that went out against the players' responses (scenario seconds)."""
-        self.timeline.set_points(points, now_s)
+        self.timeline.call("set_points", points, now_s)
 
     def show_aar(self, page: str) -> None:
         self.aar.setHtml(page)

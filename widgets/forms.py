@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from data.domain import geo
 from data.domain import validation as v
 from data.domain.enums import label
 from data.domain.events import EVENT_TYPES
 from data.domain.regions import PARTNER_BY_CODE
 from data.i18n import _
 from widgets.common import channel_text
+from widgets.coord_field import CoordField
 from widgets.pickers import RegionsPicker, WhenPicker, make_searchable, region_choices
 
 Choice = tuple[str, str]  # (value, display)
@@ -172,6 +174,8 @@ class CommandForm(QWidget):
                     cb.setCurrentIndex(i)
             make_searchable(cb)
             return cb
+        if chk is geo.point:
+            return CoordField()
         if chk is v.regions:
             return RegionsPicker()
         if chk is v.timestamp:
@@ -192,13 +196,17 @@ class CommandForm(QWidget):
             te.setMaximumHeight(140)
             return te
         le = QLineEdit()
+        if chk is geo.radius:
+            le.setPlaceholderText(self.tr("meters, bv. 500 (0: geen effectgebied)"))
+        elif chk is geo.polygon:
+            le.setPlaceholderText(self.tr("hoekpunten: 51.50, 3.60; 51.51, 3.62; 51.49, 3.63"))
         if chk is v.text_list:
             le.setPlaceholderText(self.tr("gescheiden door komma's"))
         return le
 
     @staticmethod
     def _set(w: QWidget, value: Any) -> None:
-        if isinstance(w, (RegionsPicker, WhenPicker)):
+        if isinstance(w, (RegionsPicker, WhenPicker, CoordField)):
             w.set_value(value)
         elif isinstance(w, QComboBox):
             i = w.findData(value)
@@ -212,6 +220,9 @@ class CommandForm(QWidget):
             w.setValue(int(value or 0))
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(str(value or ""))
+        elif isinstance(w, QLineEdit) and isinstance(value, list) and value and isinstance(
+                value[0], list):  # a polygon: 'lat, lon; lat, lon; …'
+            w.setText("; ".join(f"{a}, {b}" for a, b in value))
         elif isinstance(w, QLineEdit):
             w.setText(", ".join(value) if isinstance(value, list) else str(value or ""))
 
@@ -233,6 +244,8 @@ class CommandForm(QWidget):
                 val = w.value()
                 if not val and not self._spec[name].required:
                     continue
+            elif isinstance(w, CoordField):
+                val = w.value()
             elif isinstance(w, QComboBox):
                 i = w.findText(w.currentText()) if w.isEditable() else w.currentIndex()
                 val = w.itemData(i) if i >= 0 else w.currentText().strip()
@@ -316,6 +329,7 @@ class FormDialog(QDialog):
         lay = QVBoxLayout(self)
         head = QLabel(title)
         head.setObjectName("ViewTitle")
+        head.setWordWrap(True)  # a long incident title in the heading wraps, not cut off
         lay.addWidget(head)
         # long forms (a bijstand request) scroll, so the dialog fits a 1366×768 screen
         scroll = QScrollArea()

@@ -1,5 +1,5 @@
-"""Incidenten: the table of incidents and the detail with the picture text (beeld) and its
-history."""
+"""Incidenten: the table of incidents and the detail with its Beeld–Oordeel–Besluit (a beeld
+per discipline, the Oordeel, the decisions that concern it) and its history."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
+    QMenu,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -17,20 +19,23 @@ from PySide6.QtWidgets import (
 
 from data.domain.enums import label
 from data.domain.lifecycles import next_states
+from data.picture.bob import DISCIPLINES
 from data.picture.detail_html import incident_html, short_regions
 from data.picture.timefmt import local_hm
 from widgets import palette
+from widgets.attachments import AttachmentStrip, with_attachments
 from widgets.common import make_table, set_widths, title_label, tr_detail
 from widgets.table_model import ID_ROLE, Column, FilterProxy, RowTableModel
 
-# tuple: id, title, kind, regions(tuple), status, phase, teams(tuple), updated_at, location
-I_ID, I_TITLE, I_KIND, I_REGIONS, I_STATUS, I_PHASE, I_TEAMS, I_UPD, I_LOC = range(9)
+# tuple: id, title, kind, regions(tuple), status, phase, teams(tuple), updated_at, location,
+# attachments (how many files: the paperclip count; the states carry it as "attachments")
+I_ID, I_TITLE, I_KIND, I_REGIONS, I_STATUS, I_PHASE, I_TEAMS, I_UPD, I_LOC, I_CLIPS = range(10)
 
 
 def incident_tuple(s: dict[str, Any]) -> tuple[Any, ...]:
     return (s["id"], s.get("title", ""), s.get("kind", ""), tuple(s.get("regions") or ()),
             s.get("status", ""), s.get("phase", ""), tuple(s.get("teams") or ()),
-            s.get("updated_at", ""), s.get("location", ""))
+            s.get("updated_at", ""), s.get("location", ""), int(s.get("attachments") or 0))
 
 
 def _status_color(status: str) -> Any:
@@ -50,12 +55,18 @@ class IncidentsView(QWidget):
     sig_status = Signal(str)
     """Change the status of an incident."""
     sig_picture = Signal(str)
-    """Write a new picture text (beeld) for an incident."""
+    """Write a new picture text (beeld) for an incident (the *algemeen* beeld)."""
+    sig_picture_discipline = Signal(str, str)
+    """Write a new beeld of one discipline for an incident: (id, discipline)."""
+    sig_judgement = Signal(str)
+    """Write a new Oordeel for an incident."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RowTableModel([
             Column(self.tr("Titel"), I_TITLE),
+            # the paperclip count: how many files are attached
+            Column(self.tr("Bijl."), I_CLIPS, lambda n: str(n) if n else ""),
             Column(self.tr("Status"), I_STATUS, label,
                    color=lambda r: _status_color(r[I_STATUS])),
             Column(self.tr("Regio's"), I_REGIONS, short_regions),
@@ -65,27 +76,41 @@ class IncidentsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table()
         self.table.setModel(self.proxy)
-        set_widths(self.table, [330, 110, 190])
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        set_widths(self.table, [330, 50, 110, 190])
+        # no sideways scrolling on a laptop: the title takes what is left (elided, full text in
+        # its tooltip), the other columns as wide as their contents
+        head = self.table.horizontalHeader()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 4):
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # regions: elided
+        self.table.setColumnWidth(3, 110)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.attachments = AttachmentStrip()
         btns = QHBoxLayout()
         self.new_btn = QPushButton(self.tr("Nieuw incident (Ctrl+N)"))
         self.edit_btn = QPushButton(self.tr("Bijwerken"))
         self.status_btn = QPushButton(self.tr("Status wijzigen"))
         self.picture_btn = QPushButton(self.tr("Beeld bijwerken"))
+        self.picture_btn.setMenu(self._discipline_menu())
+        self.judgement_btn = QPushButton(self.tr("Oordeel bijwerken"))
         self.new_btn.setProperty("primary", True)
-        for b in (self.new_btn, self.edit_btn, self.status_btn, self.picture_btn):
+        for b in (self.new_btn, self.edit_btn, self.status_btn, self.picture_btn,
+                  self.judgement_btn):
             btns.addWidget(b)
         btns.addStretch(1)
         self.new_btn.clicked.connect(self.sig_new)
         self.edit_btn.clicked.connect(lambda: self._emit(self.sig_edit))
         self.status_btn.clicked.connect(lambda: self._emit(self.sig_status))
-        self.picture_btn.clicked.connect(lambda: self._emit(self.sig_picture))
+        self.judgement_btn.clicked.connect(lambda: self._emit(self.sig_judgement))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([780, 520])
+        split.addWidget(with_attachments(self.detail, self.attachments))
+        split.setSizes([620, 680])  # the BOB wraps in the detail: no sideways scrolling
         lay = QVBoxLayout(self)
         lay.addWidget(title_label(self.tr("Incidenten")))
         lay.addLayout(btns)
@@ -100,8 +125,29 @@ class IncidentsView(QWidget):
 
     def _set_buttons(self) -> None:
         on = bool(self._current)
-        for b in (self.edit_btn, self.status_btn, self.picture_btn):
+        for b in (self.edit_btn, self.status_btn, self.picture_btn, self.judgement_btn):
             b.setEnabled(on)
+
+    def _discipline_menu(self) -> QMenu:
+        """Beeld bijwerken: one entry per discipline (algemeen first)."""
+        menu = QMenu(self)
+        names = {"algemeen": self.tr("Algemeen"), "brandweer": self.tr("Brandweer"),
+                 "ghor": self.tr("GHOR"), "politie": self.tr("Politie"),
+                 "bevolkingszorg": self.tr("Bevolkingszorg"),
+                 "crisiscommunicatie": self.tr("Crisiscommunicatie")}
+        for disc in DISCIPLINES:
+            act = menu.addAction(names.get(disc, disc))
+            act.setObjectName(f"beeld_{disc}")
+            act.triggered.connect(lambda _c=False, d=disc: self._picture(d))
+        return menu
+
+    def _picture(self, discipline: str) -> None:
+        if not self._current:
+            return
+        if discipline == "algemeen":
+            self.sig_picture.emit(self._current)
+        else:
+            self.sig_picture_discipline.emit(self._current, discipline)
 
     def set_incidents(self, states: Sequence[dict[str, Any]]) -> None:
         self.model.set_rows([incident_tuple(s) for s in states])
@@ -123,6 +169,7 @@ class IncidentsView(QWidget):
     def _on_row(self, cur: Any, _prev: Any) -> None:
         self._current = str(cur.data(ID_ROLE)) if cur.isValid() else ""
         self._set_buttons()
+        self.attachments.set_target(self._current)
         if self._current:
             self.sig_selected.emit(self._current)
 

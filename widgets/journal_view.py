@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.attachments import AttachmentStrip
 from widgets.common import make_table, set_widths, title_label, ui_locale
 from widgets.journal import JournalModel, QuickEntryBar
 
@@ -65,10 +66,12 @@ class JournalView(QWidget):
         hl.addWidget(self.hidden_text, 1)
         hl.addWidget(self.show_all)
         self.hidden_note.hide()
+        self.attachments = AttachmentStrip()
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.detail)
+        lay.addWidget(self.attachments)
         lay.addWidget(self.hidden_note)
         lay.addWidget(self.entry)
         self._region = ""
@@ -107,6 +110,7 @@ class JournalView(QWidget):
         self.table.selectRow(0)
 
     def _show_detail(self, cur: Any, _prev: Any) -> None:
+        self.attachments.set_target(self.model.id_at(cur.row()) if cur.isValid() else "")
         if not cur.isValid():
             return
         m = self.model

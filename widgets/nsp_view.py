@@ -110,3 +110,10 @@ class NspView(QWidget):
 
     def set_filter(self, text: str, region: str = "") -> None:
         self.proxy.set_filter(text, region)
+
+    def select(self, eid: str) -> None:
+        """Select a point's row (when the filters leave it in view)."""
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.id_at(r) == eid:
+                self.table.selectRow(r)
+                return

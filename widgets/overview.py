@@ -13,9 +13,9 @@ from data.domain.enums import label
 from data.domain.lifecycles import REQUESTED_BIJSTAND
 from data.picture.filtering import region_short, region_title
 from widgets.common import title_label
+from widgets.deferred import Deferred
 from widgets.kpi import KpiTile
-from widgets.region_map import RegionMap
-from widgets.timeline import Timeline
+from widgets.map_panel import MapPanel
 
 TILES = (
     ("incidents", QT_TRANSLATE_NOOP("OverviewView", "Actieve incidenten"), "incidenten"),
@@ -27,11 +27,39 @@ TILES = (
 )
 
 
+def _timeline() -> QWidget:
+    from widgets.timeline import Timeline  # pyqtgraph and numpy: after the first paint
+
+    return Timeline()
+
+
+class TimelineSlot(Deferred):
+    """The timeline of :mod:`widgets.timeline`, built once the window has painted (see
+    :class:`~widgets.deferred.Deferred`); the same calls as the timeline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_timeline, parent)
+
+    def set_buckets(self, buckets: Sequence[tuple[str, str, int]]) -> None:
+        self.call("set_buckets", buckets)
+
+    def set_now(self, now: Any) -> None:
+        self.call("set_now", now)
+
+    def set_scope(self, text: str) -> None:
+        self.call("set_scope", text)
+
+    def restyle(self) -> None:
+        self.call("restyle")
+
+
 class OverviewView(QWidget):
     """KPI tiles on top, the map on the left and the timeline on the right."""
 
     sig_region_clicked = Signal(str)
     """A region was clicked on the map (code; '' clears the region filter)."""
+    sig_place_selected = Signal(str, str)
+    """A place was clicked on the map: (kind, id); kind is incident, nsp or meldplaats."""
     sig_open_view = Signal(str)
     """A tile was clicked: the name of the view to open."""
     sig_shown = Signal()
@@ -47,16 +75,18 @@ class OverviewView(QWidget):
             t.sig_clicked.connect(partial(self._open, view))
             grid.addWidget(t, 0, i)
             self.tiles[key] = t
-        self.map = RegionMap()
-        self.map.setMinimumSize(320, 360)
+        self.map_panel = MapPanel()
+        self.map = self.map_panel.view
+        self.map.setMinimumSize(320, 300)
         self.map.sig_region_clicked.connect(self.sig_region_clicked)
+        self.map.sig_place_selected.connect(self.sig_place_selected)
         self.region_note = QLabel(self.tr("Klik op een regio om alle schermen te filteren"))
         self.region_note.setObjectName("Muted")
-        self.timeline = Timeline()
+        self.timeline = TimelineSlot()
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.map, 1)
+        ll.addWidget(self.map_panel, 1)
         ll.addWidget(self.region_note)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)

@@ -1,50 +1,78 @@
-"""The map of the 25 safety regions, coloured by their worst state; click filters by region.
+"""The map of the 25 safety regions, coloured by their worst state, with the places of the
+picture on top (incidents and their effect areas, noodsteunpunten, bijstand meldplaatsen).
 
-Outlines are lon/lat rings from ``resources/map/regions.json``; x is scaled by cos(52°) so the
-country keeps its shape without a projection library."""
+A click on a region filters by it; a click on a place selects it; the wheel zooms around the
+cursor, dragging pans. Outlines are lon/lat rings from ``resources/map/regions.json``; x is
+scaled by cos(52°) so the country keeps its shape without a projection library. Markers keep
+their size on screen at every zoom (see :mod:`widgets.map_items`)."""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QResizeEvent
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
-    QGraphicsPathItem,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QWidget,
 )
 
 from data.domain.regions import REGION_BY_CODE
+from data.picture.places import LAYERS, Place
 from widgets import palette
-from widgets.resources import region_outlines
+from widgets.map_items import KX, SCALE, PlaceItem, R, area_item, from_scene, to_scene
+from widgets.map_regions import RegionItem, region_items
 
-KX = math.cos(math.radians(52.0))
-SCALE = 1000.0
+__all__ = ["KX", "SCALE", "RegionMap"]
+
+#: how far one wheel step or button press zooms
+ZOOM_STEP = 1.25
+#: the closest zoom, as a multiple of the whole-country view (about 1.5 km across)
+MAX_ZOOM = 200.0
+#: drawing order of the layers: areas under the markers, all above the regions
+LAYER_Z = {"effect": 5, "incident": 6, "nsp": 7, "meldplaats": 8}
+#: the cell size of the markers' grid, in scene units (1000 per degree of latitude)
+GRID = 20.0
+#: a press that moves less than this many pixels is a click, not a drag
+CLICK_SLOP = 4
 
 
-class _RegionItem(QGraphicsPathItem):
-    def __init__(self, code: str, path: QPainterPath, owner: "RegionMap") -> None:
-        super().__init__(path)
-        self.code = code
-        self.owner = owner
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mousePressEvent(self, ev: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.owner.region_clicked(self.code)
-        ev.accept()
+def _layer(name: str) -> QGraphicsRectItem:
+    """An invisible parent for one layer's items: hiding it hides them all at once. Layers lie
+    above the regions and their labels (a selected region is raised to 1, labels to 2)."""
+    item = QGraphicsRectItem()
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+    item.setZValue(LAYER_Z[name])
+    return item
 
 
 class RegionMap(QGraphicsView):
-    """The 25 regions; ``set_levels`` colours them, a click emits ``sig_region_clicked``."""
+    """The regions with places on top. ``set_levels`` colours the regions, ``set_places``
+    draws the places; clicks emit ``sig_region_clicked`` or ``sig_place_selected``."""
 
     sig_region_clicked = Signal(str)
     """A region was clicked: its code (VR01..VR25), or '' when the selected one was clicked
     again (clear the filter)."""
+    sig_place_selected = Signal(str, str)
+    """A place was clicked: (kind, id) — kind is incident, nsp or meldplaats (a bijstand
+    request's id)."""
+    sig_point_picked = Signal(float, float)
+    """In pick mode, the map was clicked: (lat, lon) of that point."""
+    sig_view_changed = Signal()
+    """The places, the layers shown or the region levels changed (the legend follows)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,46 +80,41 @@ class RegionMap(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setScene(self._scene)
-        self.items_by_code: dict[str, _RegionItem] = {}
+        self.items_by_code: dict[str, RegionItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._levels: dict[str, str] = {}
         self._selected = ""
         self._build()
+        self._layers = {name: _layer(name) for name in LAYERS}
+        for item in self._layers.values():
+            self._scene.addItem(item)
+        self.place_items: dict[tuple[str, str], PlaceItem] = {}
+        self._areas: dict[tuple[str, str], QGraphicsItem] = {}
+        #: markers by grid cell of the scene (for hit-testing, see place_at)
+        self._grid: dict[tuple[int, int], list[tuple[int, PlaceItem]]] = {}
+        self._places: list[Place] = []
+        self._selected_place: tuple[str, str] | None = None
+        self._zoomed = False
+        self._fit_scale = 1.0
+        self._press: QPoint | None = None
+        self._dragged = False
+        self.pick_mode = False
+        self._mark: QGraphicsEllipseItem | None = None
         self.restyle()
 
     def _build(self) -> None:
-        data = region_outlines()
-        for reg in data["regions"]:
-            path = QPainterPath()
-            for ring in reg["rings"]:
-                pts = [QPointF(lon * KX * SCALE, -lat * SCALE) for lon, lat in ring]
-                path.moveTo(pts[0])
-                for p in pts[1:]:
-                    path.lineTo(p)
-                path.closeSubpath()
-            item = _RegionItem(reg["code"], path, self)
-            r = REGION_BY_CODE.get(reg["code"])
-            item.setToolTip(r.name if r else reg["code"])
+        for code, item, lab in region_items():
             self._scene.addItem(item)
-            self.items_by_code[reg["code"]] = item
-            lab = QGraphicsSimpleTextItem(r.short if r else reg["code"])
-            f = QFont()
-            f.setPixelSize(12)
-            lab.setFont(f)
-            lab.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            lab.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            # label at the centre of the largest ring's bounding box
-            big = max(reg["rings"], key=len)
-            bp = QPainterPath()
-            bp.addPolygon([QPointF(lon * KX * SCALE, -lat * SCALE) for lon, lat in big])
-            c = bp.boundingRect().center()
-            lab.setPos(c.x() - 8, c.y() - 4)  # the label ignores zoom: offset in scene units
-            lab.setZValue(2)
             self._scene.addItem(lab)
-            self._labels[reg["code"]] = lab
+            self.items_by_code[code], self._labels[code] = item, lab
         self._scene.setSceneRect(self._scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+
+    # -- regions -------------------------------------------------------------------------------
 
     def region_clicked(self, code: str) -> None:
         self.set_selected("" if code == self._selected else code)
@@ -105,6 +128,10 @@ class RegionMap(QGraphicsView):
         """Region code -> level ('ok', 'warn', 'alert' or '' for nothing to report)."""
         self._levels = dict(levels)
         self.restyle()
+        self.sig_view_changed.emit()
+
+    def levels(self) -> dict[str, str]:
+        return dict(self._levels)
 
     def set_notes(self, teams: dict[str, list[str]]) -> None:
         """Region code -> the teams it has active (opschaling per region): shown under the
@@ -131,16 +158,233 @@ class RegionMap(QGraphicsView):
             item.setZValue(1 if sel else 0)
             self._labels[code].setBrush(QBrush(palette.color("text")))
 
-    def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(ev)
-        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-
-    def showEvent(self, ev: object) -> None:  # noqa: N802
-        super().showEvent(ev)  # type: ignore[arg-type]
-        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-
     def scene_rect(self) -> QRectF:
         return self._scene.sceneRect()
 
     def item_color(self, code: str) -> QColor:
         return self.items_by_code[code].brush().color()
+
+    # -- places --------------------------------------------------------------------------------
+
+    def set_places(self, places: Sequence[Place]) -> None:
+        """Draw these places (the picture's, already narrowed by the filters). Only what
+        changed is redrawn: a list equal to the one shown changes nothing, one changed place
+        replaces one marker; a whole new set starts from fresh layers."""
+        places = list(places)
+        if places == self._places:
+            return
+        wanted = {(p.kind, p.id): p for p in places}
+        stale = [k for k, item in self.place_items.items() if wanted.get(k) != item.place]
+        if len(stale) * 4 > len(self.place_items) + 1:
+            self._fresh_layers()
+        else:
+            for key in stale:
+                self._scene.removeItem(self.place_items.pop(key))
+                area = self._areas.pop(key, None)
+                if area is not None:
+                    self._scene.removeItem(area)
+        for p in places:
+            key = (p.kind, p.id)
+            if key in self.place_items:
+                continue
+            item = self.place_items[key] = PlaceItem(p)
+            item.setParentItem(self._layers[p.kind])
+            area = area_item(p) if p.kind == "incident" else None
+            if area is not None:
+                area.setParentItem(self._layers["effect"])
+                self._areas[key] = area
+        self._places = places
+        self._regrid()
+        if self._selected_place is not None:
+            sel = self.place_items.get(self._selected_place)
+            if sel is not None:
+                sel.set_selected(True)
+        self.sig_view_changed.emit()
+
+    def _fresh_layers(self) -> None:
+        for name, old in self._layers.items():  # quicker than 5,000 removals one by one
+            visible = old.isVisible()
+            self._scene.removeItem(old)
+            self._layers[name] = _layer(name)
+            self._layers[name].setVisible(visible)
+            self._scene.addItem(self._layers[name])
+        self.place_items, self._areas = {}, {}
+
+    def _regrid(self) -> None:
+        """File every marker under its grid cell, in drawing order (for :meth:`place_at`)."""
+        self._grid = {}
+        for order, item in enumerate(self.place_items.values()):
+            at = item.pos()
+            self._grid.setdefault((int(at.x() // GRID), int(at.y() // GRID)), []).append(
+                (order, item))
+
+    def places(self) -> list[Place]:
+        return list(self._places)
+
+    def shown_places(self) -> list[Place]:
+        """The places whose layer is on (what the legend explains)."""
+        on = {k for k in LAYERS if self.layer_visible(k)}
+        return [p for p in self._places if p.kind in on or (
+            p.kind == "incident" and "effect" in on and p.has_area)]
+
+    def set_layer_visible(self, layer: str, on: bool) -> None:
+        """Show or hide a layer: incident, effect, nsp or meldplaats."""
+        self._layers[layer].setVisible(on)
+        self.sig_view_changed.emit()
+
+    def layer_visible(self, layer: str) -> bool:
+        return self._layers[layer].isVisible()
+
+    def layer_items(self, layer: str) -> list[QGraphicsItem]:
+        return list(self._layers[layer].childItems())
+
+    def mark_point(self, lat: float, lon: float) -> None:
+        """A ring at one point (the point a form holds, in pick mode)."""
+        if self._mark is None:
+            self._mark = QGraphicsEllipseItem(-R - 3, -R - 3, 2 * R + 6, 2 * R + 6)
+            self._mark.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            self._mark.setPen(QPen(QColor("#ffffff"), 2.5))
+            self._mark.setBrush(QBrush(palette.color("selected")))
+            self._mark.setZValue(20)
+            self._mark.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self._scene.addItem(self._mark)
+        self._mark.setPos(to_scene(lat, lon))
+
+    def select_place(self, kind: str, eid: str) -> None:
+        """Mark a place as selected (a ring around its marker)."""
+        old = self.place_items.get(self._selected_place) if self._selected_place else None
+        if old is not None:
+            old.set_selected(False)
+        self._selected_place = (kind, eid)
+        new = self.place_items.get((kind, eid))
+        if new is not None:
+            new.set_selected(True)
+
+    def place_at(self, view_pos: QPoint) -> Place | None:
+        """The place whose marker is under a point of the view (the topmost), if any.
+
+        Markers keep their size on screen, which Qt's scene index handles by checking every
+        one of them; the map keeps its own grid of markers instead, looks in the cells within
+        a marker's reach of the point and measures on screen."""
+        reach = R + 2
+        centre = self.mapToScene(view_pos)
+        half = reach / (self.transform().m11() or 1.0)
+        x0, x1 = int((centre.x() - half) // GRID), int((centre.x() + half) // GRID)
+        y0, y1 = int((centre.y() - half) // GRID), int((centre.y() + half) // GRID)
+        best: tuple[float, int, PlaceItem] | None = None
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                for order, item in self._grid.get((cx, cy), ()):
+                    if not item.parentItem().isVisible():
+                        continue
+                    d = self.mapFromScene(item.pos()) - view_pos
+                    if d.x() * d.x() + d.y() * d.y() > reach * reach:
+                        continue
+                    rank = (item.parentItem().zValue(), order, item)
+                    if best is None or rank[:2] > best[:2]:
+                        best = rank
+        return best[2].place if best is not None else None
+
+    def view_pos_of(self, place: Place) -> QPoint:
+        """Where a place's marker is in the view (for tests and pointing)."""
+        return self.mapFromScene(self.place_items[(place.kind, place.id)].scenePos())
+
+    def region_at(self, view_pos: QPoint) -> str:
+        for item in self.items(view_pos):
+            if isinstance(item, RegionItem):
+                return item.code
+        return ""
+
+    # -- zoom and pan --------------------------------------------------------------------------
+
+    def fit(self) -> None:
+        """The whole country in view."""
+        self._zoomed = False
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit_scale = self.transform().m11() or 1.0
+
+    def zoom_level(self) -> float:
+        """The zoom as a multiple of the whole-country view (1.0: fitted)."""
+        return self.transform().m11() / self._fit_scale
+
+    def zoom_by(self, factor: float, under_mouse: bool = False) -> None:
+        """Zoom by ``factor`` around the view's centre (or the mouse), between the whole
+        country and :data:`MAX_ZOOM` times closer."""
+        level = self.zoom_level()
+        factor = max(1.0, min(MAX_ZOOM, level * factor)) / level
+        if abs(factor - 1.0) < 1e-6:
+            return
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
+                                     else QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self._zoomed = self.zoom_level() > 1.0001
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def wheelEvent(self, ev: QWheelEvent) -> None:  # noqa: N802
+        steps = ev.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(ZOOM_STEP ** steps, under_mouse=True)
+        ev.accept()
+
+    def mousePressEvent(self, ev: QMouseEvent) -> None:  # noqa: N802
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self._press, self._dragged = ev.position().toPoint(), False
+            ev.accept()
+            return
+        super().mousePressEvent(ev)
+
+    def mouseMoveEvent(self, ev: QMouseEvent) -> None:  # noqa: N802
+        if self._press is not None and ev.buttons() & Qt.MouseButton.LeftButton:
+            pos = ev.position().toPoint()
+            delta = pos - self._press
+            if self._dragged or delta.manhattanLength() > CLICK_SLOP:
+                self._dragged = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+                h.setValue(h.value() - delta.x())
+                v.setValue(v.value() - delta.y())
+                self._press = pos
+            ev.accept()
+            return
+        super().mouseMoveEvent(ev)
+
+    def mouseReleaseEvent(self, ev: QMouseEvent) -> None:  # noqa: N802
+        if ev.button() != Qt.MouseButton.LeftButton or self._press is None:
+            super().mouseReleaseEvent(ev)
+            return
+        self._press = None
+        self.viewport().unsetCursor()
+        if not self._dragged:
+            self.click_at(ev.position().toPoint())
+        ev.accept()
+
+    def click_at(self, pos: QPoint) -> None:
+        """What a click at a view point does: pick the point (pick mode), select the place
+        under it, or filter by the region under it."""
+        if self.pick_mode:
+            lat, lon = from_scene(self.mapToScene(pos))
+            self.sig_point_picked.emit(lat, lon)
+            return
+        place = self.place_at(pos)
+        if place is not None:
+            self.select_place(place.kind, place.id)
+            self.sig_place_selected.emit(place.kind, place.id)
+            return
+        code = self.region_at(pos)
+        if code:
+            self.region_clicked(code)
+
+    def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        if not self._zoomed:
+            self.fit()
+
+    def showEvent(self, ev: object) -> None:  # noqa: N802
+        super().showEvent(ev)  # type: ignore[arg-type]
+        if not self._zoomed:
+            self.fit()

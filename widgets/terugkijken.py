@@ -1,5 +1,5 @@
 """Terugkijken: the bar over every view while it shows a past picture — a banner that says so,
-a time slider over the log's span with the events per hour under it (pyqtgraph), the axis
+a time slider over the log's span with the events per hour above it, the axis
 (waar / bij ons bekend), steps, play at ×10 … ×600 and the way back to now (Esc)."""
 
 from __future__ import annotations
@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.picture.timefmt import local_hm
-from widgets import palette
+from widgets.deferred import Deferred
 
 #: the axes as the operator reads them (value: data.history's axis name); translated when shown
 #: (context 'TerugkijkenBar', also in the handover dialog)
@@ -46,6 +44,12 @@ def _iso(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _density_strip() -> QWidget:
+    from widgets.density_strip import DensityStrip
+
+    return DensityStrip()
+
+
 class TerugkijkenBar(QWidget):
     """The controls of Terugkijken. The slider counts seconds from the start of the span."""
 
@@ -63,19 +67,8 @@ class TerugkijkenBar(QWidget):
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setStyleSheet("QLabel#TerugkijkenBanner { background: #b45309; color: white;"
                                   " font-weight: bold; font-size: 15px; padding: 4px; }")
-        self.density = pg.PlotWidget()
+        self.density = Deferred(_density_strip)  # pyqtgraph: when the bar is first shown
         self.density.setFixedHeight(46)
-        self.density.setMenuEnabled(False)
-        self.density.setMouseEnabled(x=False, y=False)
-        self.density.hideAxis("left")
-        self.density.hideAxis("bottom")
-        self.density.hideButtons()
-        self.density.setBackground(palette.color("panel"))
-        self.bars = pg.PlotDataItem(stepMode="center", fillLevel=0,
-                                    brush=pg.mkBrush("#e0a45888"), pen=pg.mkPen("#e0a458"))
-        self.density.addItem(self.bars)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#ffffff", width=2))
-        self.density.addItem(self.cursor)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("TerugkijkenSlider")
         self.slider.setSingleStep(60)
@@ -150,19 +143,7 @@ class TerugkijkenBar(QWidget):
 
     def set_density(self, per_hour: Sequence[tuple[str, int]]) -> None:
         """Events per hour ('YYYY-MM-DDTHH', n): the strip above the slider."""
-        pts = {}
-        for hour, n in per_hour:
-            try:
-                t = datetime.strptime(hour, "%Y-%m-%dT%H").replace(tzinfo=UTC).timestamp()
-            except ValueError:
-                continue
-            pts[t] = pts.get(t, 0) + n
-        if not pts:
-            self.bars.setData([], [])
-            return
-        xs = np.arange(min(pts), max(pts) + 3600, 3600.0)
-        ys = np.array([pts.get(float(x), 0) for x in xs], dtype=float)
-        self.bars.setData(np.append(xs, xs[-1] + 3600), ys)
+        self.density.call("set_density", per_hour)
 
     def set_banner(self, at: str, axis: str, busy: bool = False) -> None:
         self.banner.setText(self.tr("TERUGKIJKEN · beeld van {0} · {1}{2} · dit is niet het "
@@ -174,8 +155,8 @@ class TerugkijkenBar(QWidget):
 
     def _show_cursor(self) -> None:
         if self._start is not None:
-            self.cursor.setValue((self._start + timedelta(seconds=self.slider.value()))
-                                 .timestamp())
+            self.density.call("set_cursor", (self._start + timedelta(
+                seconds=self.slider.value())).timestamp())
 
     def _changed(self) -> None:
         self._show_cursor()

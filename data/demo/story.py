@@ -15,7 +15,7 @@ agreement (the digest's scenario A10 names them as illustration).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from data.domain.regions import GROUPINGS
@@ -164,7 +164,7 @@ def story(school_date: str) -> list[Step]:
             "text": "Prioritering aggregaten: beschikbare aggregaten eerst naar ziekenhuizen, "
                     "zorginstellingen en drinkwaterproductie.",
             "rationale": "Vitale processen gaan voor; elke voorzitter past dit toe in de eigen "
-                         "regio.", "regions": OOST5}, key="d1"),
+                         "regio.", "regions": OOST5, "incident_id": Ref(su)}, key="d1"),
         Step(54.5, "IM KCR2", "decision.recorded", {
             "session_id": Ref("irbt"), "number": 2, "kind": "afspraak",
             "text": "Eén publiekslijn voor heel Oost-5: noodsteunpunten zijn de plek voor "
@@ -424,7 +424,44 @@ def story(school_date: str) -> list[Step]:
                 typ="incident.status_changed"),
         _status(6.0, "OL VRZHZ", "b-meet18", "geevalueerd", "Evaluatie met VRR gehouden"),
     ]
-    return s + _contacts(s) + standing_reports()
+    from data.demo.bob_story import bob_steps  # (it builds on the Step of this module)
+
+    return _placed(s) + _contacts(s) + standing_reports() + bob_steps()
+
+
+def _pt(lat: float, lon: float) -> dict[str, float]:
+    return {"lat": lat, "lon": lon}
+
+
+#: where the story happens (real places, in the right regions): step key -> fields to add to
+#: the step that creates it
+PLACES: dict[str, dict[str, Any]] = {
+    # the outage: the knooppunt near Apeldoorn, the area without power across Oost-5
+    "su": {"point": _pt(52.2112, 5.9699), "effect_polygon": [
+        [52.72, 5.85], [52.62, 6.70], [52.30, 7.00], [51.95, 6.75], [51.82, 6.05],
+        [51.90, 5.55], [52.25, 5.70]]},
+    "c2": {"point": _pt(52.2186, 5.9530), "effect_radius_m": 35000},  # meldkamer Apeldoorn
+    "hw": {"point": _pt(51.8870, 5.4290), "effect_polygon": [
+        [51.905, 5.38], [51.895, 5.62], [51.875, 5.85], [51.855, 5.85], [51.872, 5.60],
+        [51.880, 5.38]]},
+    "gl": {"point": _pt(51.8073, 4.6680), "effect_radius_m": 200},   # spoorzone Dordrecht
+    "n1": {"point": _pt(52.2380, 5.9580)}, "n2": {"point": _pt(52.3870, 6.0420)},
+    "n3": {"point": _pt(52.1330, 6.2100)}, "n4": {"point": _pt(52.4930, 6.1070)},
+    "n5": {"point": _pt(52.5250, 6.0930)}, "n6": {"point": _pt(52.2380, 6.8800)},
+    "n7": {"point": _pt(52.2750, 6.7900)}, "n8": {"point": _pt(51.9600, 5.8900)},
+    "n9": {"point": _pt(52.0420, 5.6650)}, "n10": {"point": _pt(51.8450, 5.8850)},
+    "n11": {"point": _pt(51.8870, 5.4050)},
+    "b-agg6": {"meldplaats_point": _pt(52.2500, 5.9450)},
+    "b-agg4": {"meldplaats_point": _pt(52.4915, 6.1120)},
+    "b-zand8": {"meldplaats_point": _pt(51.8950, 5.4350)},
+    "b-zand8-jfc": {"meldplaats_point": _pt(51.8950, 5.4350)},
+}
+
+
+def _placed(steps: list[Step]) -> list[Step]:
+    """The creating steps with their coordinates (:data:`PLACES`) added."""
+    return [replace(st, payload={**st.payload, **PLACES[st.key]}) if st.key in PLACES else st
+            for st in steps]
 
 
 def _contacts(steps: list[Step]) -> list[Step]:

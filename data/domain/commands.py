@@ -184,6 +184,34 @@ def _fallback_named(clean: dict[str, Any], lookup: Lookup) -> None:
                               _("uitwijklocatie"))
 
 
+def _incident_named(clean: dict[str, Any], lookup: Lookup) -> None:
+    """A decision that names the incident it concerns names one this store holds."""
+    ref = clean.get("incident_id")
+    if not ref:
+        return
+    t = lookup(ref)
+    if t is None or not t.real or t.kind != "incident":
+        raise ValidationError(_("'{0}' is geen incident in deze store").format(ref),
+                              _("incident"))
+
+
+def _attachment_target(clean: dict[str, Any], lookup: Lookup) -> None:
+    """A file belongs to an item this store holds, of the kind it names; without a
+    classification of its own it takes the item's."""
+    from data.domain.attachments import TARGET_KINDS
+
+    tid, kind = clean["target_id"], clean["target_kind"]
+    t = lookup(tid)
+    if t is None or not t.real:
+        raise ValidationError(_("'{0}' bestaat niet in deze store").format(tid), _("hoort bij"))
+    if t.kind != kind:
+        raise ValidationError(_("'{0}' is geen {1}").format(tid, _(TARGET_KINDS[kind])),
+                              _("hoort bij"))
+    if not clean.get("classification"):
+        assert t.state is not None
+        clean["classification"] = str(t.state.get("classification") or "intern")
+
+
 # ---------------------------------------------------------------- the table
 
 _CREATES = Rule(creates=True)
@@ -194,7 +222,8 @@ RULES: dict[str, Rule] = {
     "incident.reported": _CREATES,
     "bijstand.requested": Rule(creates=True, payload=(_bijstand_route,)),
     "irbt.session_opened": _CREATES,
-    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", N_("sessie")),)),
+    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", N_("sessie")),),
+                              payload=(_incident_named,)),
     "action.created": Rule(creates=True, refers=(("decision_id", "decision", N_("besluit")),)),
     "journal.logged": _CREATES,
     "nsp.registered": _CREATES,
@@ -219,6 +248,7 @@ RULES: dict[str, Rule] = {
     "shift.ended": Rule(state=(_shift(shifts.check_end),)),
     "centre.reported": Rule(entity_of=lambda p: f"centre:{_centre_code(p.get('centre'))}",
                             payload=(_fallback_named,)),
+    "attachment.added": Rule(creates=True, payload=(_attachment_target,)),
 }
 # the exercise clock is one entity; each inject's lifecycle another (data.scenario)
 for _t in EVENT_TYPES:

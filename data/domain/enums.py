@@ -258,7 +258,23 @@ class CentreLocation(StrEnum):
     UITWIJKLOCATIE = "uitwijklocatie"
 
 
+class Discipline(StrEnum):
+    """Whose picture: one beeld per discipline per incident, as in LCMS's Landelijk
+    Crisisbeeld. A beeld written before disciplines existed counts as *algemeen*."""
+
+    ALGEMEEN = "algemeen"
+    BRANDWEER = "brandweer"
+    GHOR = "ghor"
+    POLITIE = "politie"
+    BEVOLKINGSZORG = "bevolkingszorg"
+    CRISISCOMMUNICATIE = "crisiscommunicatie"
+
+
 LABELS: dict[str, str] = {
+    # disciplines (the beeld per discipline)
+    "algemeen": N_("Algemeen"), "brandweer": N_("Brandweer"), "ghor": "GHOR",
+    "politie": N_("Politie"), "bevolkingszorg": N_("Bevolkingszorg"),
+    "crisiscommunicatie": N_("Crisiscommunicatie"),
     # statuses
     "gemeld": N_("Gemeld"), "actief": N_("Actief"), "beheerst": N_("Beheerst"),
     # stored as 'afgeschaald' (older stores); teams schalen af, an incident is afgesloten

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from data.domain import geo
 from data.domain import validation as v
+from data.domain.attachments import ATTACHMENT_FIELDS
 from data.domain.enums import (
     BIJSTAND_ADDRESSEES,
     CAPABILITIES,
@@ -22,6 +24,7 @@ from data.domain.enums import (
     CommsState,
     DecisionKind,
     Direction,
+    Discipline,
     EstimateQuality,
     IncidentStatus,
     NspHost,
@@ -55,6 +58,25 @@ INCIDENT_FIELDS = {
     # T0: the start of the crisis; the 24/48/72-hour clock counts from it (default: reported)
     "t0": Field(N_("T0 (start crisis)"), v.timestamp),
     "classification": CLASS,
+    # the map (issue 13): where it happens and the area it affects (a radius or a polygon)
+    "point": Field(N_("plaats (coördinaat)"), geo.point),
+    "effect_radius_m": Field(N_("effectgebied (straal m)"), geo.radius),
+    "effect_polygon": Field(N_("effectgebied (hoekpunten)"), geo.polygon),
+}
+
+#: one discipline's beeld of an incident (no discipline: the *algemeen* beeld, as every beeld
+#: written before disciplines existed; no default, so such an event validates as it was signed)
+PICTURE_FIELDS = {
+    "beeld": Field(N_("beeld"), v.text, required=True, max_len=8000),
+    "discipline": Field(N_("discipline"), v.choice, choices=_vals(Discipline)),
+}
+
+#: the Oordeel of an incident (Beeld–Oordeel–Besluit): the parts given replace the ones before
+JUDGEMENT_FIELDS = {
+    "analysis": Field(N_("analyse"), v.text, max_len=4000),
+    "dilemmas": Field(N_("dilemma's"), v.text, max_len=4000),
+    "prognosis": Field(N_("prognose"), v.text, max_len=4000),
+    "scaling": Field(N_("op- of afschaling"), v.text, max_len=1000),
 }
 
 BIJSTAND_FIELDS = {
@@ -83,6 +105,7 @@ BIJSTAND_FIELDS = {
     "parent_id": Field(N_("deelverzoek van"), v.identifier),
     "state_request": Field(N_("verzoek van de Staat ingediend"), v.boolean),
     "classification": CLASS,
+    "meldplaats_point": Field(N_("meldplaats (coördinaat)"), geo.point),
 }
 
 SESSION_FIELDS = {
@@ -105,6 +128,9 @@ DECISION_FIELDS = {
     # an IRBT agrees (afspraak); a ROT/GBT/RBT decides (besluit). Absent: besluit.
     "kind": Field(N_("soort"), v.choice, choices=_vals(DecisionKind)),
     "key": Field(N_("sleutelbesluit"), v.boolean),
+    # the incident the decision concerns (its BOB shows it under Besluit); absent: the
+    # incident of its session, if any
+    "incident_id": Field(N_("incident"), v.identifier),
     "classification": CLASS,
 }
 
@@ -156,6 +182,7 @@ NSP_FIELDS = {
     # hours of fuel for the point's generator, counted down from the report that gave it
     "fuel_hours": Field(N_("brandstof (uren)"), v.integer, min_value=0),
     "classification": CLASS,
+    "point": Field(N_("plaats (coördinaat)"), geo.point),
 }
 
 
@@ -264,12 +291,11 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
     "incident.updated": (
         "incident",
         _subset(INCIDENT_FIELDS, "title", "kind", "regions", "location", "phase", "teams",
-                "t0", "classification"),
+                "t0", "classification", "point", "effect_radius_m", "effect_polygon"),
         True,
     ),
-    "incident.picture_updated": (
-        "incident", {"beeld": Field(N_("beeld"), v.text, required=True, max_len=8000)}, False
-    ),
+    "incident.picture_updated": ("incident", PICTURE_FIELDS, False),
+    "incident.judgement_updated": ("incident", JUDGEMENT_FIELDS, True),
     "incident.status_changed": ("incident", _transition(_vals(IncidentStatus)), False),
     "bijstand.requested": (
         "bijstand",
@@ -283,7 +309,8 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         _subset(BIJSTAND_FIELDS, "capability", "capability_text", "quantity", "unit",
                 "needed_by", "meldplaats", "priority", "incident_id", "competent_authority",
                 "contact_function", "task", "duration", "relief", "under_command_of",
-                "logistics", "cost_agreement", "state_request", "classification"),
+                "logistics", "cost_agreement", "state_request", "classification",
+                "meldplaats_point"),
         True,
     ),
     "bijstand.status_changed": ("bijstand", _transition(_vals(BijstandStatus)), False),
@@ -333,7 +360,7 @@ EVENT_TYPES: dict[str, tuple[str, dict[str, Field], bool]] = {
         "nsp",
         _subset(NSP_FIELDS, "name", "host_type", "municipality", "status", "power", "comms",
                 "functions", "not_offered", "incident_id", "opened_at", "last_contact",
-                "fuel_hours", "classification"),
+                "fuel_hours", "classification", "point"),
         True,
     ),
     "conflict.resolved": (
@@ -434,6 +461,12 @@ EVENT_TYPES.update(SHIFT_TYPES)
 KINDS = (*KINDS, "shift")
 # ---- end people on duty
 
+# ---- attachments: a file on an incident, decision, bijstand request or journal line; its bytes
+# are kept beside the log by SHA-256 (data.domain.attachments, data.store.blobs)
+EVENT_TYPES["attachment.added"] = ("attachment", ATTACHMENT_FIELDS, False)
+KINDS = (*KINDS, "attachment")
+# ---- end attachments
+
 
 def kind_of(event_type: str) -> str:
     """The entity kind an event type concerns ('*' for events on any kind)."""
@@ -450,6 +483,9 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     if entry is None:
         raise ValidationError(_("onbekend gebeurtenistype '{type}'").format(type=event_type),
                               _("type"))
+    if event_type == "incident.judgement_updated" and _blank(payload):
+        raise ValidationError(_("vul minstens één onderdeel van het oordeel in (analyse, "
+                                "dilemma's, prognose of op- of afschaling)"), _("analyse"))
     compiled = _COMPILED.get(event_type)
     if compiled is None or compiled[0] is not entry:
         compiled = _compile(event_type, entry)
@@ -465,7 +501,16 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
                               _("capaciteit"))
     if rule == _STATUS_CHANGE and out["from"] == out["to"]:
         raise ValidationError(_("de nieuwe status is gelijk aan de huidige"), _("naar status"))
+    if "effect_polygon" in out and out.get("effect_radius_m"):
+        raise ValidationError(_("geef een straal óf hoekpunten, niet allebei"),
+                              _("effectgebied (hoekpunten)"))
     return out
+
+
+def _blank(payload: Any) -> bool:
+    """A payload object whose every value is empty (an Oordeel with nothing in it)."""
+    return isinstance(payload, dict) and not any(
+        str(x).strip() for x in payload.values() if x is not None)
 
 
 # The extra rule of an event type beyond its fields, and the compiled validator of its spec

@@ -37,8 +37,8 @@ def _line(kind: str, st: dict[str, Any], before: dict[str, Any] | None) -> str:
         what.append(f"{old_status or '?'} → **{status}**")
     if kind == "decision" and st.get("version") != before.get("version"):
         what.append(_("versie {n}").format(n=st.get("version")))
-    if kind == "incident" and st.get("beeld") != before.get("beeld") and st.get("beeld"):
-        what.append(_("beeld: {text}").format(text=str(st["beeld"])[:160]))
+    if kind == "incident":
+        what += _bob_changes(st, before)
     if fold.title_of(before) != fold.title_of(st):
         what.append(_("was: {title}").format(title=fold.title_of(before)))
     open_now = sum(1 for c in st.get("conflicts", []) if c.get("resolution") is None)
@@ -46,6 +46,26 @@ def _line(kind: str, st: dict[str, Any], before: dict[str, Any] | None) -> str:
         what.append(ngettext("{n} open conflict", "{n} open conflicten", open_now).format(
             n=open_now))
     return f"- **{title}**: " + ("; ".join(what) if what else _("bijgewerkt"))
+
+
+def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
+    """A new algemeen beeld, a new beeld of another discipline (the newest version), a new
+    Oordeel (its parts that changed)."""
+    out = []
+    if st.get("beeld") != before.get("beeld") and st.get("beeld"):
+        out.append(_("beeld: {text}").format(text=str(st["beeld"])[:160]))
+    old = before.get("beelden") or {}
+    for disc, versions in sorted((st.get("beelden") or {}).items()):
+        if versions and (old.get(disc) or [None])[-1] != versions[-1]:
+            out.append(_("beeld {discipline}: {text}").format(
+                discipline=label(disc), text=str(versions[-1].get("beeld"))[:160]))
+    if (st.get("oordeel") or {}) != (before.get("oordeel") or {}):
+        from data.picture.bob import part_title
+
+        now, was = st.get("oordeel") or {}, before.get("oordeel") or {}
+        parts = [part_title(k) for k in now if now.get(k) != was.get(k)]
+        out.append(_("oordeel bijgewerkt ({parts})").format(parts=", ".join(parts)))
+    return out
 
 
 def changes(p1: Picture, p2: Picture) -> dict[str, list[str]]:

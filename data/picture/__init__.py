@@ -9,4 +9,6 @@ time-travel view can pick its own moment. Modules:
 ``deadlines``    overdue actions, the 72-hour target of a noodsteunpunt
 ``overview``     the figures of the Overzicht (KPI tiles) and the level of each region
 ``detail_html``  the detail panes of incidents, bijstand requests and decisions as HTML
+``places``       the places on the map (incidents, effect areas, noodsteunpunten, meldplaatsen)
+                 narrowed by region and search, and the legend of their colours and symbols
 """

@@ -12,10 +12,12 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from data.domain import geo
 from data.domain.enums import capability_label, label
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.domain.routing import availability_uncertain
 from data.i18n import N_, _
+from data.picture import bob as b
 from data.picture.timefmt import local_hm
 
 Tr = Callable[[str], str]
@@ -25,7 +27,7 @@ _IN_F_STRINGS = (
     N_("Geschiedenis"), N_("fase"), N_("locatie:"), N_("teams:"), N_("Beeld"),
     N_("Eerdere beelden"), N_("prioriteit"), N_("nodig vóór:"), N_("meldplaats:"), N_("Aanbod"),
     N_("nog geen aanbod"), N_("versie"), N_("Motivering:"), N_("Overname per regio"),
-    N_("Eerdere versies"),
+    N_("Eerdere versies"), N_("plaats:"), N_("effectgebied:"),
 )
 
 
@@ -61,6 +63,10 @@ def history_html(history: list[dict[str, Any]], *, origin: bool = False,
                 n=h.get("quantity"), provider=region_label(h.get("provider", "")))
         elif what == "aangemaakt":
             what = f"{_(created)} ({label(h['to'])})" if h.get("to") else _(created)
+        elif what == "beeld bijgewerkt" and h.get("discipline"):
+            what = _(what) + f" ({label(h['discipline'])})"
+        elif what == "oordeel bijgewerkt":
+            what = _(what) + ": " + ", ".join(b.part_title(f) for f in h.get("fields") or [])
         elif h.get("fields"):
             what = _(what) + ": " + ", ".join(h["fields"])
         else:
@@ -72,28 +78,93 @@ def history_html(history: list[dict[str, Any]], *, origin: bool = False,
     return "".join(out)
 
 
-def incident_html(s: dict[str, Any], tr: Tr = _same) -> str:
-    """The detail of one incident (title, facts, beeld, beeld history, history)."""
+def _place(s: dict[str, Any]) -> str:
+    """The coordinate line of an incident's facts ('' without a point)."""
+    where = geo.describe(s.get("point"))
+    if not where:
+        return ""
+    area = geo.describe_area(s)
+    return (f"<br>{_('plaats:')} {esc(where)}"
+            + (f" · {_('effectgebied:')} {esc(area)}" if area else ""))
+
+
+def incident_html(s: dict[str, Any], tr: Tr = _same,
+                  decisions: Sequence[dict[str, Any]] | None = None) -> str:
+    """The detail of one incident: title and facts, then its Beeld–Oordeel–Besluit (a beeld
+    per discipline, the Oordeel, the decisions that concern it: ``decisions``, else the ones
+    the reader put in ``bob_decisions``), then the history."""
+    linked = decisions if decisions is not None else s.get("bob_decisions") or []
     out = [f"<h2>{esc(s.get('title'))}</h2>",
            f"<p><b>{esc(label(s.get('status', '')))}</b> · {_('fase')} "
            f"{esc(label(s.get('phase', '')))}"
            f" · {esc(s.get('kind'))}<br>{_regions_word()} "
            f"{esc(short_regions(s.get('regions') or []))}"
-           f"<br>{_('locatie:')} {esc(s.get('location') or '—')}"
-           f"<br>{_('teams:')} {esc(', '.join(s.get('teams') or []) or '—')}</p>",
-           f"<h3>{tr(_('Beeld'))}</h3>",
-           f"<p style='font-size:17px'>{esc(s.get('beeld') or '—')}</p>"]
-    hist = list(reversed(s.get("beeld_history") or []))
-    if hist and s.get("beeld") == hist[0].get("beeld"):
-        hist = hist[1:]  # the newest is the current picture, shown above
-    if hist:
-        out.append(f"<h3>{tr(_('Eerdere beelden'))}</h3><table cellpadding='4'>")
-        for h in hist:
-            out.append(f"<tr><td valign='top'>{esc(local_hm(h.get('at')))}</td>"
-                       f"<td valign='top'>{esc(h.get('by'))}</td>"
-                       f"<td>{esc(h.get('beeld'))}</td></tr>")
-        out.append("</table>")
+           f"<br>{_('locatie:')} {esc(s.get('location') or '—')}{_place(s)}"
+           f"<br>{_('teams:')} {esc(', '.join(s.get('teams') or []) or '—')}</p>"]
+    out.append(bob_html(b.Bob(tuple(b.picture(s, d) for d in b.DISCIPLINES), b.judgement(s),
+                              tuple(linked)), tr))
     out.append(history_html(s.get("history") or [], tr=tr))
+    return "".join(out)
+
+
+#: earlier versions a detail lists per discipline (the rest: the history, the log)
+EARLIER_SHOWN = 3
+_BYLINE = "<br><span style='color:#555;font-size:small'>{0}</span>"
+
+
+def _earlier(versions: Sequence[Any], tr: Tr, text: Callable[[Any], str],
+             heading: str = "Eerdere beelden") -> str:
+    if not versions:
+        return ""
+    rows = "".join(f"<li>{esc(local_hm(v.at))} · {esc(v.by)}: {text(v)}</li>"
+                   for v in versions[:EARLIER_SHOWN])
+    more = len(versions) - EARLIER_SHOWN
+    tail = f"<li>… {tr('en {0} oudere').format(more)}</li>" if more > 0 else ""
+    return (f"<p style='font-size:small;margin-bottom:0'><i>{tr(heading)}</i></p>"
+            f"<ul style='font-size:small;margin-top:0'>{rows}{tail}</ul>")
+
+
+def _parts_text(v: Any) -> str:
+    return " · ".join(f"{esc(b.part_title(k))}: {esc(t)}" for k, t in v.parts)
+
+
+def bob_html(bob: b.Bob, tr: Tr = _same) -> str:
+    """Beeld (a section per discipline, with 'bijgewerkt 14:05 door …' and earlier versions),
+    Oordeel and Besluit of one incident, as HTML that wraps in a narrow pane."""
+    out = [f"<h3>{tr('Beeld')}</h3>"]
+    empty = []
+    for pic in bob.pictures:
+        cur = pic.current
+        if cur is None:
+            empty.append(tr(pic.title))
+            continue
+        out.append(f"<h4 style='margin-bottom:0'>{esc(tr(pic.title))} "
+                   f"<span style='font-weight:normal'>(versie {cur.number})</span></h4>"
+                   f"<p style='font-size:16px;margin-top:2px'>{esc(cur.text)}"
+                   f"{_BYLINE.format(esc(cur.byline()))}</p>"
+                   + _earlier(pic.earlier, tr, lambda v: esc(v.text)))
+    if empty:
+        out.append(f"<p style='color:#555'>{esc(tr('Nog geen beeld'))}: "
+                   f"{esc(', '.join(empty))}</p>")
+    out.append(f"<h3>{tr('Oordeel')}</h3>")
+    cur = bob.oordeel
+    if cur is None:
+        out.append(f"<p>{esc(tr('nog geen oordeel'))}</p>")
+    else:
+        out.append("".join(f"<p style='margin-bottom:0'><b>{esc(tr(b.part_title(k)))}</b><br>"
+                           f"{esc(t)}</p>" for k, t in cur.parts)
+                   + f"<p>(versie {cur.number}){_BYLINE.format(esc(cur.byline()))}</p>"
+                   + _earlier(tuple(reversed(bob.judgement[:-1])), tr, _parts_text,
+                             "Eerdere oordelen"))
+    out.append(f"<h3>{tr('Besluit')}</h3>")
+    if not bob.decisions:
+        out.append(f"<p>{esc(tr('geen besluiten bij dit incident'))}</p>")
+    for d in bob.decisions:
+        gone = d.get("status") == "ingetrokken"
+        style = " style='color:#888;text-decoration:line-through'" if gone else ""
+        out.append(f"<p{style}><b>{esc(label(str(d.get('kind') or 'besluit')))} "
+                   f"{esc(d.get('number'))}</b> ({esc(local_hm(d.get('created_at')))}, "
+                   f"{esc(label(str(d.get('status') or '')))}): {esc(d.get('text'))}</p>")
     return "".join(out)
 
 
@@ -131,7 +202,9 @@ def bijstand_html(s: dict[str, Any], tr: Tr = _same) -> str:
            f"{esc(label(s.get('priority') or 'normaal'))}<br>"
            f"{esc(region_label(s.get('requesting_region', '')))} → {esc(s.get('addressed_to'))}"
            f"<br>{_('nodig vóór:')} {esc(local_hm(s.get('needed_by')) or '—')} · "
-           f"{_('meldplaats:')} {esc(s.get('meldplaats') or '—')}</p>",
+           f"{_('meldplaats:')} {esc(s.get('meldplaats') or '—')}"
+           + (f" · {esc(geo.describe(s.get('meldplaats_point')))}"
+              if s.get("meldplaats_point") else "") + "</p>",
            "<p style='font-size:18px'><b>"
            + _("Nog open: {n} {unit}</b> (gevraagd {asked})").format(
                n=open_quantity(s), unit=esc(s.get("unit") or ""), asked=esc(s.get("quantity")))

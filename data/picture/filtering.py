@@ -126,4 +126,6 @@ def narrow(p: PictureState, region: str = "", text: str = "",
         bijstand_counts={},
         comms=[r for r in p.comms if _in(region, (r[0],)) and matches_text(r, needle)],
         conflicts=[c for c in p.conflicts if matches_text(c, needle)],
+        meldplaatsen=[m for m in p.meldplaatsen if _in(region, (m.get("requesting_region"),))
+                      and matches_text(m, needle)],
     )

@@ -117,7 +117,8 @@ _DECISION_VERBS = {"decision.recorded": N_("Nieuw besluit"),
                    "decision.revoked": N_("Besluit ingetrokken")}
 _INCIDENT_NEWS = {"incident.reported": N_("Nieuw incident in onze regio"),
                   "incident.status_changed": N_("Status incident in onze regio"),
-                  "incident.picture_updated": N_("Nieuw beeld van incident in onze regio")}
+                  "incident.picture_updated": N_("Nieuw beeld van incident in onze regio"),
+                  "incident.judgement_updated": N_("Nieuw oordeel over incident in onze regio")}
 
 
 def concerns_us(ev: Mapping[str, Any], state: Mapping[str, Any] | None, me: Us,
@@ -139,10 +140,16 @@ def concerns_us(ev: Mapping[str, Any], state: Mapping[str, Any] | None, me: Us,
     elif kind == "decision" and typ in ("decision.recorded", "decision.amended",
                                         "decision.revoked"):
         text = _decision(typ, st, session_regions, me)
-    elif typ in ("incident.reported", "incident.status_changed", "incident.picture_updated"):
+    elif typ in ("incident.reported", "incident.status_changed", "incident.picture_updated",
+                 "incident.judgement_updated"):
         if me.in_regions(st.get("regions")):
-            text = _("{what}: ‘{title}’").format(what=_(_INCIDENT_NEWS[typ]),
-                                                 title=st.get("title", ""))
+            what = _(_INCIDENT_NEWS[typ])
+            disc = payload.get("discipline")
+            if typ == "incident.picture_updated" and disc and disc != "algemeen":
+                # whose beeld: 'Nieuw beeld (GHOR) van …'
+                what = _("Nieuw beeld ({discipline}) van incident in onze regio").format(
+                    discipline=label(str(disc)))
+            text = _("{what}: ‘{title}’").format(what=what, title=st.get("title", ""))
     elif typ == "journal.logged":
         if payload.get("key"):
             text = _("Kernbericht: {text}").format(text=str(payload.get("text", ""))[:100])

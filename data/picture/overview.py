@@ -39,6 +39,9 @@ class PictureState:
     comms: list[tuple[Any, ...]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     alarms: list[dict[str, Any]] = field(default_factory=list)
+    #: bijstand requests with a meldplaats on the map: id, status, requesting_region, title,
+    #: meldplaats, meldplaats_point (see data.store.queries.meldplaats_rows)
+    meldplaatsen: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Kpis(TypedDict):

@@ -2,7 +2,9 @@
 
 A sitrep follows the Beeld–Oordeel–Besluit structure the rooms know from LCMS:
 
-* **Beeld** — per incident the current *beeld*, phase, teams and regions; open bijstand with the
+* **Beeld** — per incident its Beeld–Oordeel–Besluit (:mod:`data.picture.bob`: the beeld per
+  discipline with who wrote it when, the Oordeel, the decisions that concern it), phase, teams
+  and regions; open bijstand with the
   quantity still open, offers and their ETAs; communication outages per region and the fallback
   in use; the noodsteunpunten against the 72-hour target; the key journal messages since T.
 * **Oordeel** — what the picture rules judge at that moment: overdue actions, bijstand past its
@@ -22,7 +24,7 @@ picture from a store.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -31,6 +33,7 @@ from data.domain.enums import source_label as label
 from data.domain.lifecycles import OPEN_BIJSTAND
 from data.domain.regions import REGION_BY_CODE, resolve_region
 from data.picture.bijstand import needed_by_overdue
+from data.picture.bob import bob_of
 from data.picture.deadlines import OPEN_ACTION, incident_t0, is_overdue, nsp_clock
 from data.picture.detail_html import open_quantity
 from data.picture.moment import Now, at, at_iso
@@ -103,6 +106,8 @@ class Raw:
     bijstand: list[dict[str, Any]] = field(default_factory=list)
     comms: list[dict[str, Any]] = field(default_factory=list)
     journal: list[dict[str, Any]] = field(default_factory=list)
+    #: attachment states (data.domain.attachments): listed by name under their incident
+    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,7 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
 
     incidents = keep(i for i in raw.incidents if i.get("status") != "afgeschaald")
     incidents.sort(key=lambda i: (str(i.get("status")) != "actief", str(i.get("title"))))
+    withheld += _attach_names(incidents, raw.attachments, filters)
     inc_ids = {str(i.get("id")) for i in raw.incidents if filters.in_regions(_regions_of(i))}
     inc_title = {str(i.get("id")): str(i.get("title") or "") for i in incidents}
     t0_of = {str(i.get("id")): incident_t0(i) for i in raw.incidents}
@@ -222,6 +228,8 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
         decisions.append({**d, "team": str((s or {}).get("team") or "IRBT"),
                           "session": str((s or {}).get("title") or ""), "open_actions": acts})
     decisions.sort(key=lambda d: (d["team"], d["session"], int(d.get("number") or 0)))
+    # each incident's BOB, with the decisions the filters kept
+    incidents = [{**i, "bob": bob_of(i, decisions, raw.sessions)} for i in incidents]
     # an action kept under a decision the filters left out is not shown on its own
     highest = max((class_of(k) for k in kept), key=RANK.__getitem__,
                   default=Classification.OPENBAAR.value)
@@ -238,6 +246,34 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     return Sitrep(meta, iso, since, filters, highest, figures, incidents,
                   bijstand[:bijstand_listed], comms, nsp, journal[j_more:], judged, decisions,
                   levels, withheld, b_more, j_more)
+
+
+def _attach_names(incidents: list[dict[str, Any]], attachments: Sequence[Mapping[str, Any]],
+                  filters: Filters) -> int:
+    """Give each incident ``attachments``: the names of its files under the ceiling (a file is
+    never more open than its incident); returns how many the ceiling left out."""
+    from data.domain.attachments import allowed
+
+    incidents[:] = [dict(i) for i in incidents]  # (the raw states stay as they were read)
+    by_id = {str(i.get("id")): i for i in incidents}
+    left_out = 0
+    for a in attachments:
+        inc = by_id.get(str(a.get("target_id")))
+        if inc is None:
+            continue
+        if not allowed(a, inc, filters.max_class):
+            left_out += 1
+            continue
+        inc.setdefault("attachments", []).append(str(a.get("name")))
+    return left_out
+
+
+def relisted(s: Sitrep, bijstand_listed: int) -> Sitrep:
+    """``s`` listing only its ``bijstand_listed`` most urgent open requests (a pack's sitrep
+    from its bijstand board, without composing the picture twice)."""
+    shown = min(bijstand_listed, len(s.bijstand))
+    total = len(s.bijstand) + s.bijstand_more
+    return replace(s, bijstand=s.bijstand[:shown], bijstand_more=total - shown)
 
 
 def _count_status(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:

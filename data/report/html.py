@@ -21,6 +21,7 @@ from data.report.content import Sitrep, class_label
 from data.report.text import (
     EXERCISE_MARK,
     SECTIONS,
+    bob_parts,
     comms_cells,
     decision_head,
     figure_lines,
@@ -98,6 +99,19 @@ def _h(n: int, level: int) -> str:
     return f"<h{level} id='s{n}'><a name='s{n}'></a>{esc(SECTIONS[n])}</h{level}>"
 
 
+def _bob(i: dict[str, Any]) -> str:
+    """Beeld per discipline, Oordeel and Besluit of one incident (short lines: they wrap)."""
+    out = []
+    for section, items in bob_parts(i):
+        rows = "".join(
+            "<li>" + (f"<b>{esc(head)}</b>: " if head else "") + esc(text)
+            + (f" <span style='color:#555'>({esc(byline)})</span>" if byline else "") + "</li>"
+            for head, text, byline in items)
+        out.append(f"<p style='margin:4pt 0 0 0'><b>{esc(section)}</b></p>"
+                   f"<ul style='margin-top:0'>{rows}</ul>")
+    return "".join(out)
+
+
 def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int | str] | None = None,
          with_toc: bool = True) -> str:
     """The sitrep's sections as HTML (no ``<html>`` around them)."""
@@ -121,8 +135,9 @@ def body(s: Sitrep, *, map_src: str | None = None, toc: Sequence[int | str] | No
         out.append(f"<h4>{esc(i.get('title'))}</h4><p>{esc(label(str(i.get('status') or '')))}"
                    f" · fase {esc(label(str(i.get('phase') or '')))} · regio's: "
                    f"{esc(short_regions(i.get('regions') or []))} · teams: "
-                   f"{esc(', '.join(i.get('teams') or []) or '—')}</p>"
-                   f"<p class='beeld'><i>{esc(i.get('beeld') or '—')}</i></p>")
+                   f"{esc(', '.join(i.get('teams') or []) or '—')}</p>" + _bob(i))
+        if i.get("attachments"):
+            out.append(f"<p>Bijlagen: {esc(', '.join(i['attachments']))}</p>")
     out.append(_h(3, 3))
     out.append(table(["verzoek", "van", "aan", "status", "nog open", "nodig vóór",
                       "aanbod (ETA)"],

@@ -12,6 +12,7 @@ from data.report.content import Sitrep, class_label
 from data.report.text import (
     EXERCISE_MARK,
     SECTIONS,
+    bob_parts,
     comms_cells,
     decision_head,
     figure_lines,
@@ -32,6 +33,20 @@ def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     out += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
     return out + [""]
+
+
+def _bob(i: dict[str, Any]) -> list[str]:
+    """Beeld per discipline, Oordeel and Besluit of one incident."""
+    out = []
+    for section, items in bob_parts(i):
+        out.append(f"**{section}**")
+        out.append("")
+        for head, text, byline in items:
+            lead = f"*{_cell(head)}*: " if head else ""
+            tail = f" _({_cell(byline)})_" if byline else ""
+            out.append(f"- {lead}{_cell(text)}{tail}")
+        out.append("")
+    return out
 
 
 def markdown(s: Sitrep) -> str:
@@ -56,8 +71,10 @@ def markdown(s: Sitrep) -> str:
         out += [f"#### {_cell(i.get('title'))}", "",
                 f"{label(str(i.get('status') or ''))} · fase {label(str(i.get('phase') or ''))}"
                 f" · regio's: {short_regions(i.get('regions') or [])}"
-                f" · teams: {', '.join(i.get('teams') or []) or '—'}", "",
-                f"> {_cell(i.get('beeld') or '—')}", ""]
+                f" · teams: {', '.join(i.get('teams') or []) or '—'}", ""]
+        out += _bob(i)
+        if i.get("attachments"):
+            out += [f"Bijlagen: {_cell(', '.join(i['attachments']))}", ""]
     out += [f"### {SECTIONS[3]}", ""]
     out += _table(["verzoek", "van", "aan", "status", "nog open", "nodig vóór", "aanbod (ETA)"],
                   [[b.get("title") or label(str(b.get("capability") or "")),

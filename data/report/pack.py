@@ -41,17 +41,19 @@ class Part:
     sitrep: bool = False
 
 
-def journal_part(s: Sitrep, lines: list[dict[str, Any]]) -> Part:
-    """The full journal of the window (newest last), capped at :data:`JOURNAL_MAX` lines."""
-    left_out = max(0, len(lines) - JOURNAL_MAX)
-    shown = lines[left_out:]
+def journal_part(s: Sitrep, lines: list[dict[str, Any]], total: int | None = None) -> Part:
+    """The full journal of the window (newest last), capped at :data:`JOURNAL_MAX` lines;
+    ``total``: how many messages the window holds when ``lines`` are only the newest."""
+    total = len(lines) if total is None else max(total, len(lines))
+    shown = lines[max(0, len(lines) - JOURNAL_MAX):]
+    left_out = total - len(shown)
     note = (f"<p><b>{left_out} oudere regels niet afgedrukt</b> (meer dan {JOURNAL_MAX} in 24 "
             "uur); het volledige logboek staat in de applicatie.</p>" if left_out else "")
     rows = [[local_hm(j.get("at")) + (" (nagekomen)" if j.get("nagekomen") else ""),
              j.get("channel"), j.get("direction"), j.get("sender"), j.get("recipient"),
              ("★ " if j.get("key") else "") + str(j.get("text") or "")] for j in shown]
     body = (f"<h2>Logboek laatste 24 uur</h2><p>{esc(local_hm(s.since))} – "
-            f"{esc(local_hm(s.moment))} · {len(lines)} berichten</p>{note}"
+            f"{esc(local_hm(s.moment))} · {total} berichten</p>{note}"
             + rhtml.table(["tijd", "kanaal", "richting", "van", "aan", "bericht"], rows))
     return Part("Logboek 24 uur", body)
 
@@ -134,10 +136,11 @@ def bijstand_form(s: Sitrep, pack_no: str) -> Part:
 
 
 def parts(s: Sitrep, journal: list[dict[str, Any]], pack_no: str,
-          board: Sitrep | None = None) -> list[Part]:
+          board: Sitrep | None = None, journal_total: int | None = None) -> list[Part]:
     """Every part of a pack, in the order they are printed; ``pack_no`` numbers its forms
-    (the pack's local time, e.g. '20261126-1415', so every form on paper is unique)."""
-    return [Part("Situatierapport", "", sitrep=True), journal_part(s, journal),
+    (the pack's local time, e.g. '20261126-1415', so every form on paper is unique);
+    ``journal_total``: the messages of the window when ``journal`` holds only the newest."""
+    return [Part("Situatierapport", "", sitrep=True), journal_part(s, journal, journal_total),
             bijstand_part(s, board), actions_part(s), journal_form(s, pack_no),
             bijstand_form(s, pack_no)]
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from data.domain.enums import source_label as label
 from data.domain.regions import REGION_BY_CODE, region_label
+from data.picture.bob import part_title
 from data.picture.detail_html import short_regions
 from data.picture.timefmt import local_hm
 from data.report.content import Sitrep, class_label
@@ -77,6 +78,23 @@ def decision_head(d: dict[str, Any]) -> str:
     session = f" — {d['session']}" if d.get("session") else ""
     return (f"{d.get('team')} · {kind.lower()} {d.get('number')} · versie "
             f"{d.get('version', 1)} · {label(str(d.get('status') or ''))}{key}{session}")
+
+
+def bob_parts(i: dict[str, Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """An incident's Beeld–Oordeel–Besluit for the sitrep, the same in every renderer:
+    (section, [(heading, text, byline)]) for Beeld (per discipline), Oordeel and Besluit."""
+    bob = i.get("bob")
+    if bob is None:
+        return []
+    beeld = [(p.title, p.current.text, p.current.byline()) for p in bob.pictures
+             if p.current is not None]
+    cur = bob.oordeel
+    oordeel = ([(part_title(k), t, "") for k, t in cur.parts[:-1]]
+               + [(part_title(k), t, cur.byline()) for k, t in cur.parts[-1:]]
+               if cur is not None else [])
+    besluit = [(f"{decision_head(d)}", str(d.get("text") or ""), "") for d in bob.decisions]
+    return [("Beeld", beeld or [("", "—", "")]), ("Oordeel", oordeel or [("", "—", "")]),
+            ("Besluit", besluit or [("", "—", "")])]
 
 
 def region_names(codes: list[str]) -> str:

@@ -138,6 +138,25 @@ def conflict_reason(c: dict[str, Any]) -> str:
     return _(reason)
 
 
+def _incident(st: State, ev: Event) -> None:
+    """An incident's report or its changed fields; on the map its effect area is a radius or
+    a polygon, so giving one takes the other away, and a radius of 0 takes both away."""
+    applies = ev.type != "incident.reported" or st.get("placeholder")
+    if ev.type == "incident.reported":
+        _create(st, ev, "gemeld")
+    else:
+        _fields(st, ev)
+    if not applies:  # a duplicate report changes nothing
+        return
+    p = ev.payload
+    if "effect_polygon" in p:
+        st.pop("effect_radius_m", None)
+    if "effect_radius_m" in p:
+        st.pop("effect_polygon", None)
+        if not p["effect_radius_m"]:
+            st.pop("effect_radius_m", None)
+
+
 def _nsp(st: State, ev: Event) -> None:
     """A noodsteunpunt's fields; a status change also stamps when the status was reached
     (the 72-hour target asks *when* a point became operational)."""
@@ -227,6 +246,16 @@ def _centre(st: State, ev: Event) -> None:
 
 
 def _picture(st: State, ev: Event) -> None:
+    """One discipline's beeld: the *algemeen* one (also every beeld without a discipline, as
+    written before disciplines existed) stays in ``beeld``/``beeld_history``; the others each
+    keep their versions under ``beelden[discipline]``."""
+    disc = ev.payload.get("discipline") or "algemeen"
+    if disc != "algemeen":
+        versions = st.setdefault("beelden", {}).setdefault(disc, [])
+        versions.append({"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]})
+        _trim_versions(st, "beelden", disc)
+        _hist(st, ev, N_("beeld bijgewerkt"), discipline=disc)
+        return
     if "beeld_history" not in st and st.get("beeld") and not st.get("placeholder"):
         # the beeld given with the report is the first entry, so no update erases it
         st["beeld_history"] = [{"at": st["created_at"], "by": st["created_by"],
@@ -237,6 +266,34 @@ def _picture(st: State, ev: Event) -> None:
     )
     _trim(st, "beeld_history", BEELD_KEEP)
     _hist(st, ev, N_("beeld bijgewerkt"))
+
+
+def _trim_versions(st: State, key: str, part: str) -> None:
+    """:func:`_trim` for one part of a versioned map (a discipline's beelden)."""
+    items = st[key][part]
+    if len(items) > BEELD_KEEP + BEELD_KEEP // 5:
+        drop = len(items) - BEELD_KEEP
+        del items[:drop]
+        dropped = st.setdefault(key + "_dropped", {})
+        dropped[part] = dropped.get(part, 0) + drop
+
+
+#: the parts of an Oordeel (events.JUDGEMENT_FIELDS)
+JUDGEMENT_PARTS = ("analysis", "dilemmas", "prognosis", "scaling")
+
+
+def _judgement(st: State, ev: Event) -> None:
+    """The Oordeel of an incident: the parts given replace the ones before; every update is
+    a version (the whole Oordeel after it, by its author)."""
+    current = dict(st.get("oordeel") or {})
+    changed = sorted(k for k in ev.payload if k in JUDGEMENT_PARTS)
+    for k in changed:
+        current[k] = ev.payload[k]
+    st["oordeel"] = current
+    st.setdefault("oordeel_history", []).append(
+        {"at": ev.occurred_at, "by": ev.author, "fields": changed, **current})
+    _trim(st, "oordeel_history", BEELD_KEEP)
+    _hist(st, ev, N_("oordeel bijgewerkt"), fields=changed)
 
 
 def _amend(st: State, ev: Event) -> None:
@@ -363,9 +420,10 @@ def _shift(st: State, ev: Event) -> None:
 
 HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "node.registered": lambda st, ev: _create(st, ev, None),
-    "incident.reported": lambda st, ev: _create(st, ev, "gemeld"),
-    "incident.updated": _fields,
+    "incident.reported": _incident,
+    "incident.updated": _incident,
     "incident.picture_updated": _picture,
+    "incident.judgement_updated": _judgement,
     "incident.status_changed": _transition,
     "bijstand.requested": lambda st, ev: _create(st, ev, "concept"),
     "bijstand.updated": _fields,
@@ -396,6 +454,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     **{t: _exercise for t in _EXERCISE_WHAT},
     "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
     "node.key_rotated": _fields,  # (trust: the node's key as the log last says it)
+    "attachment.added": lambda st, ev: _create(st, ev, None),
 }
 
 
@@ -425,6 +484,8 @@ def title_of(st: State) -> str:
         return f"Centrum {st.get('centre')}"
     if k == "alert":
         return f"NL-Alert: {st.get('text', '')}"[:200]
+    if k == "attachment":
+        return str(st.get("name", ""))[:200]
     if k in ("journal", "action"):
         return str(st.get("text", ""))[:200]
     return str(st.get("title") or st.get("name") or st.get("id"))

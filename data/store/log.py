@@ -8,6 +8,7 @@ lock, or a reader's. None opens a transaction: the caller decides what must be s
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -474,3 +475,21 @@ def journal_between(conn: sqlite3.Connection, lo: str, hi: str,
     if key_only:
         q += " AND json_extract(payload, '$.key') = 1"
     return [row_to_event(r) for r in conn.execute(q + " ORDER BY occurred_at, id", (lo, hi))]
+
+
+def journal_marks(conn: sqlite3.Connection, lo: str, hi: str) -> list[tuple[int, str | None]]:
+    """(local_seq, classification) of the journal messages with ``lo < occurred_at <= hi``, in
+    the order of :func:`journal_between`: enough to count what a classification ceiling lets
+    through and to pick the newest, without reading the messages themselves."""
+    q = ("SELECT local_seq, json_extract(payload, '$.classification') FROM event "
+         "WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? "
+         "ORDER BY occurred_at, id")
+    return conn.execute(q, (lo, hi)).fetchall()
+
+
+def by_local_seq(conn: sqlite3.Connection, seqs: Sequence[int]) -> list[Event]:
+    """The events with these ``local_seq`` numbers, in the order given."""
+    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq FROM event WHERE local_seq IN "
+                        "(SELECT value FROM json_each(?))", (json.dumps(list(seqs)),))
+    found = {int(r[13]): r for r in rows}
+    return [row_to_event(found[n]) for n in seqs if n in found]

@@ -97,6 +97,18 @@ def bijstand_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any
              *r[t + 1:]) for r in rows]
 
 
+def meldplaats_rows(st: Store) -> list[dict[str, Any]]:
+    """Bijstand requests whose meldplaats has a coordinate, for the map: id, status,
+    requesting_region, title, meldplaats and meldplaats_point ({"lat", "lon"})."""
+    sql = ("SELECT id, status, json_extract(state, '$.requesting_region'), title, "
+           "json_extract(state, '$.meldplaats'), json_extract(state, '$.meldplaats_point') "
+           "FROM entity WHERE kind = 'bijstand' "
+           "AND json_extract(state, '$.meldplaats_point') IS NOT NULL")
+    keys = ("id", "status", "requesting_region", "title", "meldplaats")
+    return [{**dict(zip(keys, r[:5])), "meldplaats_point": json.loads(r[5])}
+            for r in _select(st, sql, None)]
+
+
 def states(st: Store, kind: str, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Full states of one (small) kind: incidents, sessions, decisions, actions, comms, nsp.
     (Not journal entries: most have no row; see :func:`journal_rows`.)"""
@@ -141,7 +153,7 @@ def kinds_of(st: Store, ids: Sequence[str]) -> dict[str, str]:
 
 
 __all__ = ["JOURNAL_COLS", "BIJSTAND_COLS", "TimelineBucket", "journal_rows", "bijstand_rows",
-           "states", "count_by_status", "timeline", "kinds_of", "comms_latest",
+           "states", "meldplaats_rows", "count_by_status", "timeline", "kinds_of", "comms_latest",
            "iter_journal_rows", "tune_for_reading", "identity"]
 
 

@@ -28,6 +28,7 @@ from data.domain import commands
 from data.domain.validation import ValidationError, to_iso
 from data.i18n import _
 from data.store import ddl, log, rebuild, wal
+from data.store.blobs import Blobs
 from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uuid7
 from data.store.folding import Folding
 from data.store.hlc import Hlc
@@ -68,7 +69,7 @@ def fork_text(origin: str, seq: int, here: str, other: str) -> str:
             f"niet meer invoeren en meld het bij het beheer van de hub (KCR2).")
 
 
-class Store(Folding, Reads, People, Trust):
+class Store(Folding, Reads, People, Trust, Blobs):
     """One centre's store: one world, one node identity, one SQLite file."""
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:

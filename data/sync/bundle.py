@@ -33,6 +33,7 @@ from data.store.envelope import Event
 from data.store.prepare import Prepared
 from data.store.roster import MAX_BYTES as ROSTER_MAX
 from data.store.roster import RosterError
+from data.sync.bundle_blobs import BlobBundleError, check_blobs, named_by, store_blobs, write_blobs
 from data.sync.helper import LOST, MIN_BYTES, MIN_EVENTS, helper
 from data.sync.wire import (
     MAX_CURSOR,
@@ -126,8 +127,11 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     origins: dict[str, list[int]] = {}
     h = hashlib.sha256()
     lines: list[str] = []
+    attached: list[Event] = []  # attachments: their files travel along (bundle_blobs)
     n = 0
     for e in events:
+        if e.type == "attachment.added":
+            attached.append(e)
         line = e.wire_line()  # == canonical_json(e.to_wire()), without re-encoding payloads
         lines.append(line)
         r = origins.setdefault(e.origin, [e.seq, e.seq])
@@ -144,6 +148,7 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     }
     tmp = out.with_name(out.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        manifest["blobs"] = write_blobs(z, store, named_by(attached))
         z.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
         roster = store.roster_document()
         if roster is not None:  # signed entry by entry: the receiver checks its pinned root
@@ -416,13 +421,18 @@ def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
         reader.drop()
         raise
     try:
+        blobs = check_blobs(path, manifest)  # every file checked before any event goes in
         _learn_roster(store, path)
+    except BlobBundleError as e:
+        reader.drop()
+        raise BundleError(f"{path}: {e}; niets ingelezen") from None
     except BaseException:
         reader.drop()
         raise
     done = len(reader.slices) * IMPORT_SLICE
     if done < len(lines):
         reader.add(lines[done:])
+    store_blobs(store, path, blobs)  # (checked above; the bytes before the events naming them)
     res = IngestResult()
     ranges = {o: (r["from"], r["to"]) for o, r in manifest.get("origins", {}).items()}
     try:

@@ -267,6 +267,21 @@ class HubClient:
         return body, int(nxt) if nxt.isdigit() else None, more
 
 
+    # attachments' bytes (data.sync.hub.blobs; the sync of them: data.sync.blob_sync)
+
+    def blobs_held(self, world: str, hashes: Sequence[str]) -> list[str]:
+        """Which of ``hashes`` the hub holds."""
+        reply = self._call("POST", f"/v1/worlds/{world}/blobs", json={"hashes": list(hashes)})
+        return [str(h) for h in reply.get("held") or []]
+
+    def put_blob(self, world: str, sha256: str, data: bytes) -> None:
+        self._fetch("PUT", f"/v1/worlds/{world}/blobs/{sha256}", data=data,
+                    headers={"Content-Type": "application/octet-stream"})
+
+    def get_blob(self, world: str, sha256: str) -> bytes:
+        return self._fetch("GET", f"/v1/worlds/{world}/blobs/{sha256}")
+
+
 def _tls_sentence(base: str, ca_file: str | None, e: Exception) -> str:
     """A failed TLS handshake, for a person."""
     text = str(e)

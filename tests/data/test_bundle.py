@@ -242,10 +242,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-def test_cli_verbs(tmp_path, capsys):
+def test_cli_verbs(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CRISISBEELD_AUTHOR", raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "jdevries")
     a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
     assert run(capsys, "init", "--db", a, "--node", "vnog", "--name", "VNOG") == (
-        0, "store aangemaakt: node vnog, wereld LIVE\n", "")
+        0, "store aangemaakt: node vnog, wereld LIVE, door jdevries (beheerder)\n", "")
     code, _, err = run(capsys, "demo", "--db", a)  # demo data never in LIVE
     assert code == 2 and "nooit in LIVE" in err
     a = str(tmp_path / "a-oef.db")

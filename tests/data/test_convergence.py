@@ -58,9 +58,15 @@ def _random_command(st: Store, ids: dict[str, list[str]], rnd: random.Random) ->
         return Command("incident.updated", {"title": f"titel {rnd.randrange(100)}",
                                             "phase": rnd.choice(["koud", "warm"])},
                        entity=rnd.choice(ids["incident"]))
-    if x < 0.62:
-        return Command("incident.picture_updated", {"beeld": f"beeld {rnd.randrange(100)}"},
-                       entity=rnd.choice(ids["incident"]))
+    if x < 0.62:  # a beeld per discipline (none: the algemeen, as old events), or the Oordeel
+        inc = rnd.choice(ids["incident"])
+        if rnd.random() < 0.3:
+            return Command("incident.judgement_updated", {
+                rnd.choice(["analysis", "prognosis", "scaling"]): f"oordeel {x:.3f}"},
+                entity=inc)
+        disc = rnd.choice([{}, {"discipline": "ghor"}, {"discipline": "brandweer"}])
+        return Command("incident.picture_updated", {"beeld": f"beeld {rnd.randrange(100)}",
+                                                    **disc}, entity=inc)
     if x < 0.70:
         did = rnd.choice(ids["decision"])
         if rnd.random() < 0.6:

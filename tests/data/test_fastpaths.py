@@ -21,6 +21,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hs
 
+from data.domain import attachments as att
+from data.domain import geo
 from data.domain import validation as v
 from data.domain.enums import BIJSTAND_ADDRESSEES
 from data.domain.events import EVENT_TYPES, validate_payload
@@ -65,6 +67,10 @@ def ref_validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     if event_type not in EVENT_TYPES:
         raise ValidationError(f"onbekend gebeurtenistype '{event_type}'", "type")
     _kind, spec, partial = EVENT_TYPES[event_type]
+    if event_type == "incident.judgement_updated" and isinstance(payload, dict) and not any(
+            str(x).strip() for x in payload.values() if x is not None):
+        raise ValidationError("vul minstens één onderdeel van het oordeel in (analyse, "
+                              "dilemma's, prognose of op- of afschaling)", "analyse")
     out = v.validate(spec, payload, partial=partial)
     if event_type == "bijstand.requested" and not out.get("capability") and not out.get(
         "capability_text"
@@ -73,6 +79,9 @@ def ref_validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
                               "capaciteit")
     if event_type.endswith("status_changed") and out["from"] == out["to"]:
         raise ValidationError("de nieuwe status is gelijk aan de huidige", "naar status")
+    if "effect_polygon" in out and out.get("effect_radius_m"):
+        raise ValidationError("geef een straal óf hoekpunten, niet allebei",
+                              "effectgebied (hoekpunten)")
     return out
 
 
@@ -150,7 +159,10 @@ def valid_payload(event_type: str) -> dict[str, Any]:
     good = {v.text: "tekst", v.integer: 3, v.boolean: True, v.identifier: "abc-1",
             v.region: "VR06", v.regions: ["VR07", "VR06", "VR07"], v.timestamp: _STAMPS[0],
             v.classification: "vertrouwelijk", v.text_list: ["a", " b "],
-            v.function_text: "OvD Brandweer"}
+            v.function_text: "OvD Brandweer", geo.point: {"lat": 52.2, "lon": 5.9},
+            geo.radius: 0, geo.polygon: [[52.2, 5.9], [52.3, 5.9], [52.3, 6.0]],
+            att.sha256_check: "0" * 64, att.size_check: 3, att.media_check: "image/png",
+            att.name_check: "dijk.jpg"}
     out: dict[str, Any] = {}
     for name, f in spec.items():
         if f.check in (v.choice, v.region_or_partner, v.choices_list):

@@ -90,7 +90,8 @@ def test_export_writes_the_manifest_and_lines(store, tmp_path, fmt):
     assert lines[-1] == "" and len(lines) == 5
     assert [json.loads(x)["seq"] for x in lines[:-1]] == [1, 2, 3, 4]
     assert set(man) == {"format", "world", "exported_by", "exported_at", "incremental",
-                        "events", "origins", "sha256"}
+                        "events", "origins", "sha256", "blobs"}
+    assert man["blobs"] == {}  # (no attachments: no files)
     assert man["format"] == b.FORMATS[fmt - 1] and man["world"] == "LIVE"
     assert man["exported_by"] == "vnog" and man["incremental"] is False and man["events"] == 4
     assert man["origins"] == {"vnog": {"from": 1, "to": 4}}

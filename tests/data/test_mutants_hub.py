@@ -356,6 +356,38 @@ def test_door_batch_size_bound(monkeypatch):
                         "(gebeurtenissen)")
 
 
+def test_door_batch_complexity_bound(monkeypatch):
+    """Counted while the body inflates: more JSON values than the hub's bound is refused with
+    its own words, whatever the number of events (one deep event, or a nest of brackets)."""
+    monkeypatch.setattr(hub_app, "MAX_BATCH_TOKENS", 10)
+    push_batch(json.dumps({"events": [[1, 2, 3]]}).encode())  # within the bound
+    said = (413, "te_complex", "batch te bewerkelijk: meer dan 10 JSON-waarden; stuur minder "
+                               "gebeurtenissen per batch")
+    assert refusal(json.dumps({"events": [list(range(11))]}).encode()) == said
+    assert refusal(b"[" * 5000 + b"]" * 5000) == said
+
+
+def test_door_a_batch_nested_too_deep_is_refused_in_words():
+    """A bracket nest within the value bound but deeper than the JSON reader goes."""
+    body = b'{"events": [' + b"[" * 5000 + b"]" * 5000 + b"]}"
+    assert refusal(body) == (400, "te_diep", f"batch te diep genest (hoogstens "
+                                             f"{hub_app.MAX_DEPTH} niveaus)")
+
+
+@pytest.mark.parametrize(("kind", "look"), [("sqlite", "LOOK_EVERY_S"),
+                                            ("postgresql", "LOOK_SAFETY_S")])
+def test_door_waiters_look_at_the_log_often_unless_notify_wakes_them(monkeypatch, kind, look):
+    """Without LISTEN/NOTIFY (SQLite) the waiters look at the log often; on PostgreSQL the
+    look is only a safety net beside the notices."""
+    from data.sync.hub import news
+
+    monkeypatch.delenv(news.LOOK_ENV, raising=False)
+    log = FakeLog()
+    log.kind = kind
+    assert hub_app.create_app(log).state.news.look_every == getattr(news, look)
+    assert news.LOOK_EVERY_S < news.LOOK_SAFETY_S
+
+
 @pytest.mark.parametrize("ctype", ["application/x-ndjson", "Application/X-NDJSON; charset=utf-8"])
 def test_door_ndjson_lines_are_kept_and_a_bad_line_is_one_refusal(ctype):
     log = FakeLog()

@@ -106,3 +106,25 @@ def test_a_long_bijstand_list_is_cut_to_the_most_urgent_and_says_so(known):
     assert "… en 1 andere open verzoeken" in md and "1 ingediend" in md
     assert s.figures["bijstand_open_quantity"] == 7  # the figures still count every request
     assert "… en" not in markdown(compose(raw, meta_of(known), rs.NOW))
+
+
+def test_a_pack_sitrep_relisted_from_its_board_is_the_sitrep(known):
+    from data.report.content import BIJSTAND_LISTED, compose, relisted
+    from data.report.gather import gather, meta_of
+
+    raw = gather(known, rs.NOW, rs.at(24))
+    board = compose(raw, meta_of(known), rs.NOW, bijstand_listed=300)
+    assert relisted(board, BIJSTAND_LISTED) == compose(raw, meta_of(known), rs.NOW)
+    assert relisted(board, 0) == compose(raw, meta_of(known), rs.NOW, bijstand_listed=0)
+
+
+def test_journal_marks_and_local_seq_reads_give_the_lines_of_the_full_read(known):
+    from data.store import log
+
+    with known.reader() as conn:
+        full = log.journal_between(conn, rs.at(48), rs.at(0))
+        marks = log.journal_marks(conn, rs.at(48), rs.at(0))
+        back = log.by_local_seq(conn, [n for n, _c in marks][::-1])
+    assert len(full) > 2
+    assert [c for _n, c in marks] == [e.payload.get("classification") for e in full]
+    assert [e.id for e in back] == [e.id for e in full][::-1]

@@ -229,8 +229,8 @@ def test_console_judges_an_expectation(qtbot: Any, control: Any) -> None:
     assert "oordeel gewist: I1 verwachting 1" in con.message.text()
     assert ("I1", 1) not in load_judgement(db).overrides
     # the timeline shows I1 going out at T+0 (no player answered it)
-    qtbot.waitUntil(lambda: [float(x) for x in con.timeline.injects.data["x"]] == [0.0])
-    assert len(con.timeline.responses.data) == 0
+    qtbot.waitUntil(lambda: [float(x) for x in con.timeline.real().injects.data["x"]] == [0.0])
+    assert len(con.timeline.real().responses.data) == 0
 
 
 def test_console_keeps_the_improvement_plan(qtbot: Any, control: Any) -> None:

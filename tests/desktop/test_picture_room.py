@@ -64,6 +64,22 @@ def test_nothing_essential_falls_outside_the_window(qtbot: Any, window: Any,
         assert _inside(window, window.pages[v])
 
 
+def test_the_incidents_list_needs_no_sideways_scrolling_on_a_laptop(qtbot: Any,
+                                                                   window: Any) -> None:
+    """Issue 13: at 1366×768 the Incidenten table fits its pane: the title takes what is
+    left (elided), the other columns their contents."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1366, 768), timeout=10_000)
+    window.show_view("incidenten")
+    t = window.incidents.table
+    qtbot.waitUntil(lambda: t.isVisible(), timeout=10_000)
+    head = t.horizontalHeader()
+    used = sum(head.sectionSize(c) for c in range(head.count()))
+    assert used <= t.viewport().width() + 1
+    assert not t.horizontalScrollBar().isVisible()
+    assert head.sectionSize(0) >= 100  # the title keeps room to be read
+
+
 def test_the_window_opens_at_the_available_screen_size(window: Any) -> None:
     window.fit_to_screen()
     assert window.geometry() == window.screen().availableGeometry()

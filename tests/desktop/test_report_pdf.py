@@ -88,6 +88,28 @@ def test_long_sitrep_has_a_table_of_contents_with_true_page_numbers(known: Any,
     assert on > 2 and "Besluiten en acties" not in " ".join(pages[1:on - 1])
 
 
+def test_a_pack_prints_the_newest_journal_lines_and_counts_the_others(
+        known: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    import desktop.paper as paper
+    from data.report import pack
+    from data.report.gather import journal_line
+    from data.store import log
+
+    monkeypatch.setattr(pack, "JOURNAL_MAX", 1)
+    monkeypatch.setattr(paper, "JOURNAL_MAX", 1)
+    ceiling = Filters(max_class="intern")
+    with known.reader() as conn:  # the whole window, read in full: what the pack must count
+        lines = [journal_line(e) for e in log.journal_between(conn, rs.at(24), rs.at(0))]
+    allowed = [j for j in lines if ceiling.allows(j)]
+    assert len(allowed) > 1 and len(allowed) < len(lines)
+    res = PaperPacks(tmp_path / "p", filters=ceiling).write(known, FixedClock(rs.NOW))
+    assert res.path is not None and not res.problem
+    text = " ".join(pages_text(res.path))
+    assert f"{len(allowed)} berichten" in text
+    assert f"{len(allowed) - 1} oudere regels niet afgedrukt" in text
+    assert str(allowed[-1]["text"]) in text
+
+
 def test_live_pdf_has_no_exercise_mark(store_factory: Any, qapp: Any, tmp_path: Path) -> None:
     st = store_factory("kcr2", name="KCR2")
     out = tmp_path / "live.pdf"

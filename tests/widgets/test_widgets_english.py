@@ -297,6 +297,15 @@ def _exercise(_st: Store) -> QWidget:
     return v
 
 
+def _plan(_st: Store) -> QWidget:
+    from widgets.plan_dialog import PlanDialog
+
+    d = PlanDialog([("D1", "Alarmering")])
+    d.show_plan([("Uitval niet gemeld", "Meldprocedure oefenen", "Hoofd informatie",
+                  "2027-03-01", "D1")])
+    return d
+
+
 def _msel(_st: Store) -> QWidget:
     from widgets.msel_preview import MselPreview
 
@@ -359,18 +368,21 @@ def _sync(_st: Store) -> QWidget:
 
 
 def _pickers(_st: Store) -> QWidget:
+    from widgets.coord_field import CoordField, MapPickDialog
     from widgets.pickers import RegionsPicker, WhenPicker
 
     w = QWidget()
     RegionsPicker(w)
     WhenPicker(parent=w)
+    CoordField(w).set_value("x 31000 y 392000")  # the other system shown under the line
+    MapPickDialog((51.5, 3.6), w)
     return w
 
 
 BUILDERS: dict[str, Callable[[Store], QWidget]] = {
     f.__name__.strip("_"): f for f in (
         _incidents, _bijstand, _decisions, _nsp, _comms, _public, _journal, _conflicts,
-        _overview, _header, _notifications, _exercise, _msel, _overdracht, _terugkijken,
+        _overview, _header, _notifications, _exercise, _plan, _msel, _overdracht, _terugkijken,
         _forms, _people, _sync, _pickers)}
 
 

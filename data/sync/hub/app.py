@@ -8,6 +8,7 @@
 | GET  | /v1/worlds/{world}/events?after=N&limit=M | pull in arrival order after cursor N |
 | GET  | /v1/worlds/{world}/heads | highest contiguous seq per origin (what a client may skip) |
 | GET  | /v1/worlds/{world}/status | nodes, last seen, counts |
+| PUT/GET | /v1/worlds/{world}/blobs/{sha256} | attachments' bytes (:mod:`data.sync.hub.blobs`) |
 
 Every error is JSON ``{"code": "...", "detail": "..."}`` with a Dutch message for a person.
 """
@@ -33,6 +34,7 @@ from starlette.routing import Match
 
 from data.bulk import gc_paused
 from data.store.store import valid_world
+from data.sync.hub.blobs import add_blob_routes
 from data.sync.hub.news import (
     LOOK_EVERY_S,
     LOOK_SAFETY_S,
@@ -242,6 +244,7 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
 
     app = FastAPI(title="Crisisbeeld hub", version=f"{PROTOCOL}.0", lifespan=live,
                   description="Sync van het gedeelde crisisbeeld: push, pull, status.")
+    app.state.news = news  # (how often its waiters look at the log: a test reads it)
     auth = log.auth
 
     @app.exception_handler(HubError)
@@ -425,6 +428,8 @@ def create_app(log: EventLog, lifespan: Any = None) -> FastAPI:
                            nodes=[NodeStatus(**n) for n in auth.nodes(world)],
                            forks=[Fork(**f) for f in log.forks(world)])
 
+    if getattr(log, "blobs", None) is not None:  # (a log that carries no attachments: none)
+        add_blob_routes(app, log.blobs, node, check_world, HubError, ERRORS)
     return app
 
 

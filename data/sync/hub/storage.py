@@ -46,6 +46,7 @@ from data.i18n import _
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
+from data.sync.hub.blobs import BlobStore, SqlBlobs
 from data.sync.hub.news import CHANNEL
 from data.sync.hub.roster import HubRoster
 from data.sync.hub.tables import (
@@ -170,6 +171,7 @@ class EventLog(Protocol):
     kind: str
     hub_id: str
     auth: Auth
+    blobs: BlobStore
 
     def worlds(self) -> list[str] | None: ...
 
@@ -206,6 +208,7 @@ class SqlEventLog:
             self.auth = Auth(self.write, self.read)
             self.hub_id = self.auth.ensure()
             self.roster = HubRoster(self.write, self.read)
+            self.blobs = SqlBlobs(self.write, self.read)
         except OperationalError as e:
             raise HubStorageError(_("hubdatabase {url} niet bereikbaar: {orig}").format(
                                       url=url, orig=e.orig)) from None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from data.store import log
+from data.sync.hub.blobs import StoreBlobs
 from data.sync.hub.storage import (
     TRANSIENT_MARKERS,
     Auth,
@@ -48,6 +49,7 @@ class StoreEventLog:
         w, r = make_engines(db_url(self.path))
         self.auth = Auth(w, r)
         self.hub_id = self.auth.ensure()
+        self.blobs = StoreBlobs(self.store)
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
 

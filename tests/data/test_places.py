@@ -1,0 +1,202 @@
+"""Places on the map: RD ↔ WGS84, the coordinate checks and their refusals, the fold of an
+effect area, and the places rule (narrowed by region) with its legend."""
+
+from __future__ import annotations
+
+import pytest
+
+from data.domain import geo
+from data.domain.events import validate_payload
+from data.domain.validation import ValidationError
+from data.picture.overview import PictureState
+from data.picture.places import legend, places, tone
+from data.store import Command
+from data.store.queries import meldplaats_rows
+from tests.data.helpers import bijstand, incident, new, snapshot
+
+#: published reference points (RD x, y -> WGS84 lat, lon)
+KNOWN = [
+    ((155000.0, 463000.0), (52.15517, 5.38721)),              # Amersfoort, the origin
+    ((120700.723, 487525.501), (52.37453253, 4.88352559)),    # Westertoren, Amsterdam
+    ((233883.131, 582065.167), (53.21938317, 6.56820053)),    # Martinitoren, Groningen
+]
+
+
+@pytest.mark.parametrize(("rd", "wgs"), KNOWN)
+def test_rd_to_wgs84_within_a_metre_of_known_points(rd, wgs) -> None:
+    assert geo.distance_m(geo.rd_to_wgs84(*rd), wgs) < 1.0
+
+
+@pytest.mark.parametrize(("rd", "wgs"), KNOWN)
+def test_wgs84_to_rd_within_a_metre_of_known_points(rd, wgs) -> None:
+    x, y = geo.wgs84_to_rd(*wgs)
+    assert abs(x - rd[0]) < 1.0 and abs(y - rd[1]) < 1.0
+
+
+@pytest.mark.parametrize("rd", [(31000, 392000), (257000, 470000), (100000, 600000),
+                                (180000, 320000)])
+def test_round_trip_across_the_country_within_a_metre(rd) -> None:
+    x, y = geo.wgs84_to_rd(*geo.rd_to_wgs84(*rd))
+    assert abs(x - rd[0]) < 1.0 and abs(y - rd[1]) < 1.0
+
+
+def test_typed_coordinates_in_both_systems() -> None:
+    assert geo.parse_point("51.4988, 3.6109") == (51.4988, 3.6109)
+    assert geo.parse_point("N 51.4988 E 3.6109") == (51.4988, 3.6109)
+    lat, lon = geo.parse_point("x 31000 y 392000")
+    assert geo.distance_m((lat, lon), geo.rd_to_wgs84(31000, 392000)) < 0.2
+    assert geo.parse_point("31000 392000") == (lat, lon)  # metres: RD without the letters
+    assert geo.format_rd(*geo.rd_to_wgs84(155000, 463000)) == "x 155000 y 463000"
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    ("hallo", "geen coördinaat herkend"),
+    ("3.6109, 51.4988", "breedte en lengte omgewisseld"),
+    ("48.85, 2.35", "ligt buiten Nederland"),          # Paris
+    ("x 400000 y 463000", "RD-coördinaat x 400000 y 463000 ligt buiten Nederland"),
+])
+def test_refusals_say_what_is_wrong_in_dutch(typed, words) -> None:
+    with pytest.raises(ValidationError) as ei:
+        validate_payload("nsp.updated", {"point": typed})
+    field, message = ei.value.errors[0]
+    assert field == "plaats (coördinaat)" and words in message
+
+
+def test_area_refusals() -> None:
+    with pytest.raises(ValidationError, match="minstens drie hoekpunten"):
+        validate_payload("incident.updated", {"effect_polygon": "51.5, 3.6; 51.6, 3.6"})
+    with pytest.raises(ValidationError, match="hoekpunt 2: .*buiten Nederland"):
+        validate_payload("incident.updated", {"effect_polygon": "51.5, 3.6; 40, 3; 51.6, 3.7"})
+    with pytest.raises(ValidationError, match="straal ligt tussen 0 en 100000"):
+        validate_payload("incident.updated", {"effect_radius_m": 250_000})
+    with pytest.raises(ValidationError, match="niet allebei"):
+        validate_payload("incident.updated", {"effect_radius_m": 500, "effect_polygon":
+                                              "51.5, 3.6; 51.6, 3.6; 51.6, 3.7"})
+
+
+def test_old_events_without_places_stay_valid() -> None:
+    out = validate_payload("incident.reported", {"title": "x", "kind": "brand",
+                                                 "regions": ["VR19"]})
+    assert "point" not in out
+
+
+def test_a_refused_place_changes_nothing(store_factory) -> None:
+    st = store_factory()
+    iid = new(st, incident())
+    before = snapshot(st)
+    with pytest.raises(ValidationError):
+        st.execute(Command("incident.updated", {"point": "4.0, 52.0"}, entity=iid), "IM VNOG")
+    assert snapshot(st) == before
+
+
+def test_effect_area_folds_one_kind_at_a_time(store_factory) -> None:
+    st = store_factory()
+    iid = new(st, incident(point="52.21, 5.96", effect_radius_m=800))
+    e = st.entity(iid)
+    assert e["point"] == {"lat": 52.21, "lon": 5.96} and e["effect_radius_m"] == 800
+    poly = "52.20, 5.95; 52.22, 5.95; 52.22, 5.98"
+    st.execute(Command("incident.updated", {"effect_polygon": poly}, entity=iid), "IM VNOG")
+    e = st.entity(iid)
+    assert "effect_radius_m" not in e and len(e["effect_polygon"]) == 3
+    st.execute(Command("incident.updated", {"effect_radius_m": 0}, entity=iid), "IM VNOG")
+    e = st.entity(iid)
+    assert "effect_radius_m" not in e and "effect_polygon" not in e
+
+
+def test_meldplaatsen_are_read_with_their_point(store_factory) -> None:
+    st = store_factory()
+    bid = new(st, bijstand(meldplaats="Kazerne Apeldoorn", meldplaats_point="52.23, 5.97"))
+    new(st, bijstand())  # no coordinate: not on the map
+    (row,) = meldplaats_rows(st)
+    assert row["id"] == bid and row["requesting_region"] == "VR06"
+    assert row["meldplaats_point"] == {"lat": 52.23, "lon": 5.97}
+
+
+def _picture() -> PictureState:
+    pt = {"lat": 52.2, "lon": 5.9}
+    return PictureState(
+        incidents=[{"id": "i1", "title": "Dijkdoorbraak", "status": "actief", "point": pt,
+                    "regions": ["VR06", "VR05"], "effect_radius_m": 500},
+                   {"id": "i2", "title": "Zonder plaats", "status": "gemeld",
+                    "regions": ["VR06"]}],
+        nsp=[{"id": "n1", "name": "Sporthal", "status": "operationeel", "region": "VR06",
+              "point": pt},
+             {"id": "n2", "name": "Dorpshuis", "status": "onveilig", "region": "VR19",
+              "point": {"lat": 51.5, "lon": 3.6}}],
+        meldplaatsen=[{"id": "b1", "status": "ingediend", "requesting_region": "VR19",
+                       "title": "4× aggregaat", "meldplaats": "Kazerne Middelburg",
+                       "meldplaats_point": {"lat": 51.49, "lon": 3.61}}])
+
+
+def test_places_rule_lists_every_place_with_a_coordinate() -> None:
+    ps = places(_picture())
+    assert [(p.kind, p.id) for p in ps] == [("incident", "i1"), ("nsp", "n1"), ("nsp", "n2"),
+                                            ("meldplaats", "b1")]
+    assert ps[0].radius_m == 500 and ps[0].has_area and not ps[1].has_area
+    assert ps[3].label == "Kazerne Middelburg — 4× aggregaat"
+    assert [tone(p) for p in ps] == ["alert", "ok", "alert", "meldplaats"]
+
+
+def test_places_follow_the_region_filter() -> None:
+    assert [p.id for p in places(_picture(), "VR06")] == ["i1", "n1"]
+    assert [p.id for p in places(_picture(), "VR05")] == ["i1"]  # an incident in two regions
+    assert [p.id for p in places(_picture(), "VR19")] == ["n2", "b1"]
+    assert places(_picture(), "VR01") == []
+    assert [p.id for p in places(_picture(), "", "dorps")] == ["n2"]
+
+
+def test_legend_has_a_line_for_every_colour_in_use() -> None:
+    entries = legend(places(_picture()))
+    assert [(e.kind, e.tone) for e in entries] == [
+        ("incident", "alert"), ("nsp", "alert"), ("nsp", "ok"), ("meldplaats", "meldplaats"),
+        ("effect", "effect")]
+    assert entries[1].text == "Noodsteunpunt — onveilig"
+    assert [(e.kind, e.tone) for e in legend(places(_picture(), "VR19"))] == [
+        ("nsp", "alert"), ("meldplaats", "meldplaats")]
+
+
+def _inside(lat: float, lon: float, rings: list[list[list[float]]]) -> bool:
+    """Even-odd rule over the region's rings (lon, lat pairs)."""
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
+
+
+def test_demo_places_lie_in_their_own_region() -> None:
+    import json
+    from pathlib import Path
+
+    from data.demo.story import story
+
+    outlines = json.loads((Path(__file__).resolve().parents[2] / "resources" / "map"
+                           / "regions.json").read_text(encoding="utf-8"))
+    rings = {r["code"]: r["rings"] for r in outlines["regions"]}
+    seen = 0
+    for st in story("31-12"):
+        p = st.payload
+        for key, region in (("point", p.get("region")),
+                            ("meldplaats_point", p.get("requesting_region"))):
+            if key in p and st.type in ("nsp.registered", "bijstand.requested"):
+                assert _inside(p[key]["lat"], p[key]["lon"], rings[region]), (st.key, region)
+                seen += 1
+        if st.type == "incident.reported":
+            pt = p["point"]
+            assert any(_inside(pt["lat"], pt["lon"], rings[r]) for r in p["regions"]), st.key
+            validate_payload(st.type, {k: v for k, v in p.items() if k not in ("t0",)})
+            seen += 1
+    assert seen == 4 + 11 + 4
+
+
+def test_detail_panes_name_the_place_in_both_systems() -> None:
+    from data.picture.detail_html import bijstand_html, incident_html
+
+    inc = incident_html({"title": "Gaslek", "point": {"lat": 52.15517440, "lon": 5.38720621},
+                         "effect_radius_m": 200})
+    assert "plaats: 52.15517, 5.38721 (RD x 155000 y 463000) · effectgebied: straal 200 m" in inc
+    assert "plaats:" not in incident_html({"title": "Zonder plaats"})
+    bij = bijstand_html({"meldplaats": "Dijkpost Tiel",
+                         "meldplaats_point": {"lat": 51.895, "lon": 5.435}})
+    assert "meldplaats: Dijkpost Tiel · 51.89500, 5.43500 (RD x " in bij

@@ -1,0 +1,61 @@
+"""The map end to end: a place typed in a form lands on the Overzicht map, obeys the region
+filter, and a click on it opens the item in its view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from data.domain import geo
+from tests.desktop.test_flows import _save, _wait_row
+
+
+def test_a_typed_place_is_on_the_map_and_a_click_opens_it(qtbot: Any, window: Any,
+                                                           read_store: Any) -> None:
+    window.commands.new_incident()
+    _save(qtbot, window, title="Dijkdoorbraak Tiel", kind="overstroming", regions="VRGZ",
+          point="x 160000 y 432000", effect_radius_m="1500")
+    (inc,) = read_store().entities("incident")
+    want = geo.rd_to_wgs84(160000, 432000)
+    assert geo.distance_m((inc["point"]["lat"], inc["point"]["lon"]), want) < 0.2
+    assert inc["effect_radius_m"] == 1500
+    window.commands.new_nsp()
+    _save(qtbot, window, name="Sporthal Tiel-West", kind="lokaal", municipality="Tiel",
+          region="VR08", point="51.8870, 5.4050")
+
+    window.show_view("overzicht")
+    m = window.overview.map
+    qtbot.waitUntil(lambda: len(m.place_items) == 2, timeout=10_000)
+    assert len(m.layer_items("effect")) == 1
+    window.set_region("VR19")  # Zeeland: neither place is there
+    qtbot.waitUntil(lambda: not m.place_items, timeout=10_000)
+    window.set_region("")
+    qtbot.waitUntil(lambda: len(m.place_items) == 2, timeout=10_000)
+
+    m.fit()
+    m.zoom_by(40.0)
+    m.centerOn(m.place_items[("incident", inc["id"])])
+    pos = m.view_pos_of(m.place_items[("incident", inc["id"])].place)
+    qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.current_view() == "incidenten"
+    assert window.incidents.current() == inc["id"]
+
+
+def test_editing_an_incident_leaves_its_place_alone(qtbot: Any, window: Any,
+                                                    read_store: Any) -> None:
+    window.commands.new_incident()
+    _save(qtbot, window, title="Dijkdoorbraak", kind="overstroming", regions="VRGZ",
+          point="51.887, 5.429", effect_polygon="51.90, 5.40; 51.88, 5.85; 51.86, 5.85")
+    (inc,) = read_store().entities("incident")
+    _wait_row(qtbot, window.incidents.proxy, "Dijkdoorbraak")  # the form starts from the view
+    window.commands.edit_incident(inc["id"])
+    _save(qtbot, window, title="Dijkdoorbraak Tiel")
+    s = read_store().entity(inc["id"])
+    assert s["history"][-1]["fields"] == ["title"]  # the place and area were not sent again
+    assert len(s["effect_polygon"]) == 3 and s["point"] == {"lat": 51.887, "lon": 5.429}
+    _wait_row(qtbot, window.incidents.proxy, "Dijkdoorbraak Tiel")
+    window.commands.edit_incident(inc["id"])
+    _save(qtbot, window, effect_radius_m="750")  # a radius replaces the corners
+    s = read_store().entity(inc["id"])
+    assert s["effect_radius_m"] == 750 and "effect_polygon" not in s

@@ -1,0 +1,211 @@
+"""The map with places: clicking a marker picks its place, layers hide their items, the legend
+explains every colour in use, zoom and fit, the coordinate field in both systems, and the map
+at 1366×768 draws each marker where its place is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from data.domain import geo
+from data.picture.places import Place
+from widgets import palette
+from widgets.coord_field import CoordField
+from widgets.forms import CommandForm
+from widgets.map_items import to_scene, tone_color
+from widgets.map_panel import MapPanel
+
+PLACES = [
+    Place("i1", "incident", "actief", "Dijkdoorbraak Tiel", 51.887, 5.429, ("VR08",),
+          radius_m=3000),
+    Place("i2", "incident", "gemeld", "Gaslek Dordrecht", 51.807, 4.668, ("VR18",)),
+    Place("n1", "nsp", "operationeel", "Kazerne Apeldoorn-Noord", 52.238, 5.958, ("VR06",)),
+    Place("n2", "nsp", "onveilig", "Dorpshuis Heerde", 52.387, 6.042, ("VR06",)),
+    Place("b1", "meldplaats", "ingediend", "Kazerne Zwolle-Zuid — 5× aggregaat", 52.4915,
+          6.112, ("VR04",)),
+]
+
+
+@pytest.fixture
+def panel(qtbot: Any) -> MapPanel:
+    p = MapPanel()
+    qtbot.addWidget(p)
+    p.resize(1366, 768)
+    p.show()
+    qtbot.waitExposed(p)
+    p.view.set_places(PLACES)
+    return p
+
+
+def test_clicking_a_place_emits_its_kind_and_id(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    m.zoom_by(4.0)  # markers apart from each other
+    m.centerOn(m.place_items[("nsp", "n1")])
+    for place in PLACES[2:]:
+        pos = m.view_pos_of(place)
+        assert m.viewport().rect().contains(pos)
+        with qtbot.waitSignal(m.sig_place_selected) as sig:
+            qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        assert sig.args == [place.kind, place.id]
+        assert m.place_items[(place.kind, place.id)].toolTip().startswith(place.label + "\n")
+        assert m.place_items[(place.kind, place.id)].selected
+
+
+def test_a_click_beside_the_places_filters_by_region(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    pos = m.mapFromScene(to_scene(52.10, 6.30))  # near Zutphen, in VNOG; no place there
+    assert (pos - m.view_pos_of(PLACES[2])).manhattanLength() > 20
+    with qtbot.assertNotEmitted(m.sig_place_selected), \
+            qtbot.waitSignal(m.sig_region_clicked) as sig:
+        qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert sig.args == ["VR06"]
+
+
+def test_layer_switches_hide_their_items(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    assert all(i.isVisible() for i in m.layer_items("nsp"))
+    assert len(m.layer_items("effect")) == 1  # only i1 has an effect area
+    panel.layer_boxes["nsp"].setChecked(False)
+    assert m.layer_items("nsp") and not any(i.isVisible() for i in m.layer_items("nsp"))
+    assert m.place_at(m.view_pos_of(PLACES[2])) is None  # hidden places cannot be clicked
+    assert all(i.isVisible() for i in m.layer_items("incident"))
+    panel.layer_boxes["effect"].setChecked(False)
+    assert not any(i.isVisible() for i in m.layer_items("effect"))
+    assert all(i.isVisible() for i in m.layer_items("incident"))
+    panel.layer_boxes["nsp"].setChecked(True)
+    assert all(i.isVisible() for i in m.layer_items("nsp"))
+    # a new set of places keeps the layers as the user left them
+    m.set_places(PLACES[1:])
+    assert not any(i.isVisible() for i in m.layer_items("effect"))
+
+
+def _colours_drawn(panel: MapPanel) -> set[str]:
+    m = panel.view
+    out = {i.color.name() for layer in ("incident", "nsp", "meldplaats")
+           for i in m.layer_items(layer) if i.isVisible()}
+    if any(i.isVisible() for i in m.layer_items("effect")):
+        out.add(tone_color("effect").name())
+    out |= {palette.color(lvl).name() for lvl in m.levels().values() if lvl in ("warn", "alert")}
+    return out
+
+
+def test_legend_lists_every_colour_in_use(qtbot: Any, panel: MapPanel) -> None:
+    panel.view.set_levels({"VR08": "alert", "VR06": "warn"})
+    drawn = _colours_drawn(panel)
+    assert len(drawn) == 7  # red, amber, green markers, meldplaats blue, effect, two fills
+    assert panel.legend.colors() == drawn
+    texts = panel.legend.texts()
+    assert "Noodsteunpunt — onveilig" in texts and "Effectgebied van een incident" in texts
+    panel.layer_boxes["nsp"].setChecked(False)  # what is hidden leaves the legend
+    assert panel.legend.colors() == _colours_drawn(panel)
+    assert not any(t.startswith("Noodsteunpunt") for t in panel.legend.texts())
+
+
+def test_zoom_buttons_wheel_and_fit(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    assert m.zoom_level() == pytest.approx(1.0, rel=1e-3)
+    qtbot.mouseClick(panel.buttons["in"], Qt.MouseButton.LeftButton)
+    assert m.zoom_level() == pytest.approx(1.25, rel=1e-3)
+    qtbot.mouseClick(panel.buttons["out"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.buttons["out"], Qt.MouseButton.LeftButton)  # not past the country
+    assert m.zoom_level() == pytest.approx(1.0, rel=1e-3)
+    m.zoom_by(1000.0)
+    assert m.zoom_level() == pytest.approx(200.0, rel=1e-3)
+    qtbot.mouseClick(panel.buttons["fit"], Qt.MouseButton.LeftButton)
+    assert m.zoom_level() == pytest.approx(1.0, rel=1e-3)
+
+
+def test_map_at_1366x768_draws_each_marker_in_its_colour(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    m.set_selected("VR18")  # a selected region is raised: the places stay on top of it
+    img = m.viewport().grab().toImage()
+    for place in (PLACES[1], PLACES[2], PLACES[4]):  # apart enough not to overlap
+        pos = m.view_pos_of(place)
+        c = img.pixelColor(pos.x() * img.width() // m.viewport().width(),
+                           pos.y() * img.height() // m.viewport().height())
+        want = m.place_items[(place.kind, place.id)].color
+        assert (c.red(), c.green(), c.blue()) == (want.red(), want.green(), want.blue()), place
+
+
+def test_coordinate_field_shows_the_other_system(qtbot: Any) -> None:
+    f = CoordField()
+    qtbot.addWidget(f)
+    qtbot.keyClicks(f.line, "51.4988, 3.6109")
+    assert f.value() == {"lat": 51.4988, "lon": 3.6109}
+    assert "RD " + geo.format_rd(51.4988, 3.6109) in f.other.text()
+    f.line.clear()
+    qtbot.keyClicks(f.line, "x 155000 y 463000")
+    assert "52.15517, 5.38721" in f.other.text()
+    f.set_value("3.6, 51.5")
+    assert "omgewisseld" in f.other.text() and f.value() == "3.6, 51.5"
+
+
+def test_picking_a_point_on_the_map_fills_the_field(qtbot: Any) -> None:
+    f = CoordField()
+    qtbot.addWidget(f)
+    dlg = f.open_picker()
+    qtbot.waitExposed(dlg)
+    m = dlg.panel.view
+    target = geo.rd_to_wgs84(155000, 463000)
+    pos = m.mapFromScene(to_scene(*target))
+    qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert not dlg.isVisible()
+    got = f.point()
+    assert got is not None and geo.distance_m(got, target) < 2000  # one pixel of the country
+
+
+def test_forms_take_a_coordinate(qtbot: Any) -> None:
+    form = CommandForm("incident.reported")
+    qtbot.addWidget(form)
+    field = form.input("point")
+    assert isinstance(field, CoordField)
+    field.set_value("x 31000 y 392000")
+    assert form.payload()["point"] == {"lat": pytest.approx(51.503347),
+                                       "lon": pytest.approx(3.601147)}
+    form.set_value("effect_polygon", [[51.5, 3.6], [51.6, 3.6], [51.6, 3.7]])
+    assert form.payload()["effect_polygon"] == "51.5, 3.6; 51.6, 3.6; 51.6, 3.7"
+
+
+def test_one_changed_place_replaces_only_its_marker(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    before = dict(m.place_items)
+    changed = list(PLACES)
+    changed[3] = Place("n2", "nsp", "operationeel", "Dorpshuis Heerde", 52.387, 6.042,
+                       ("VR06",))
+    m.set_places(changed)
+    assert m.place_items[("nsp", "n2")] is not before[("nsp", "n2")]
+    assert m.place_items[("nsp", "n2")].color == tone_color("ok")
+    assert all(m.place_items[k] is before[k] for k in before if k != ("nsp", "n2"))
+    assert m.place_at(m.view_pos_of(changed[3])) == changed[3]
+    m.set_places(changed[:3])  # two gone: their markers and hit areas go with them
+    assert set(m.place_items) == {("incident", "i1"), ("incident", "i2"), ("nsp", "n1")}
+    assert m.place_at(m.mapFromScene(to_scene(PLACES[4].lat, PLACES[4].lon))) is None
+
+
+def test_dragging_pans_without_clicking_and_the_wheel_zooms(qtbot: Any,
+                                                            panel: MapPanel) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    m = panel.view
+    m.zoom_by(4.0)
+    vp = m.viewport()
+    start = vp.rect().center()
+    before = m.mapToScene(start)
+    with qtbot.assertNotEmitted(m.sig_region_clicked), \
+            qtbot.assertNotEmitted(m.sig_place_selected):
+        qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+        for step in range(1, 6):
+            qtbot.mouseMove(vp, start + QPoint(12 * step, 0))
+        qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=start + QPoint(60, 0))
+    after = m.mapToScene(start)
+    assert after.x() < before.x() - 1  # the map moved right under the pointer
+    level = m.zoom_level()
+    ev = QWheelEvent(QPointF(start), QPointF(vp.mapToGlobal(start)), QPoint(0, 0), QPoint(0, 120),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                     Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, ev)
+    assert m.zoom_level() == pytest.approx(level * 1.25, rel=1e-3)
