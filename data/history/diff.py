@@ -8,6 +8,7 @@ from data.domain.enums import label
 from data.history.asof import WAAR, Axis, Picture
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
+from data.i18n import N_, _, ngettext
 from data.picture.deadlines import OPEN_ACTION
 from data.picture.timefmt import local_hm
 from data.store import Store, fold, log
@@ -15,34 +16,36 @@ from data.store.envelope import Event
 
 #: the sections of a handover, in reading order
 SECTIONS = [
-    ("incident", "Incidenten"), ("bijstand", "Bijstand"), ("session", "IRBT-sessies"),
-    ("decision", "Besluiten"), ("action", "Acties"), ("comms", "Verbindingen"),
-    ("nsp", "Noodsteunpunten"), ("journal", "Logboek (gewijzigde regels)"), ("node", "Centra"),
+    ("incident", N_("Incidenten")), ("bijstand", N_("Bijstand")),
+    ("session", N_("IRBT-sessies")), ("decision", N_("Besluiten")), ("action", N_("Acties")),
+    ("comms", N_("Verbindingen")), ("nsp", N_("Noodsteunpunten")),
+    ("journal", N_("Logboek (gewijzigde regels)")), ("node", N_("Centra")),
 ]
 
 
 def _line(kind: str, st: dict[str, Any], before: dict[str, Any] | None) -> str:
     title = fold.title_of(st)
     if kind == "bijstand" and st.get("requesting_region"):
-        title += f" voor {st['requesting_region']}"
+        title += _(" voor {region}").format(region=st["requesting_region"])
     status = fold.status_of(st)
     if before is None:
         where = f" ({status})" if status and kind not in ("journal", "node") else ""
-        return f"- nieuw: **{title}**{where}"
+        return _("- nieuw: **{title}**{where}").format(title=title, where=where)
     old_status = fold.status_of(before)
     what = []
     if old_status != status:
         what.append(f"{old_status or '?'} → **{status}**")
     if kind == "decision" and st.get("version") != before.get("version"):
-        what.append(f"versie {st.get('version')}")
+        what.append(_("versie {n}").format(n=st.get("version")))
     if kind == "incident":
         what += _bob_changes(st, before)
     if fold.title_of(before) != fold.title_of(st):
-        what.append(f"was: {fold.title_of(before)}")
+        what.append(_("was: {title}").format(title=fold.title_of(before)))
     open_now = sum(1 for c in st.get("conflicts", []) if c.get("resolution") is None)
     if open_now:
-        what.append(f"{open_now} open conflict{'en' if open_now > 1 else ''}")
-    return f"- **{title}**: " + ("; ".join(what) if what else "bijgewerkt")
+        what.append(ngettext("{n} open conflict", "{n} open conflicten", open_now).format(
+            n=open_now))
+    return f"- **{title}**: " + ("; ".join(what) if what else _("bijgewerkt"))
 
 
 def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
@@ -50,17 +53,18 @@ def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
     Oordeel (its parts that changed)."""
     out = []
     if st.get("beeld") != before.get("beeld") and st.get("beeld"):
-        out.append(f"beeld: {str(st['beeld'])[:160]}")
+        out.append(_("beeld: {text}").format(text=str(st["beeld"])[:160]))
     old = before.get("beelden") or {}
     for disc, versions in sorted((st.get("beelden") or {}).items()):
         if versions and (old.get(disc) or [None])[-1] != versions[-1]:
-            out.append(f"beeld {label(disc)}: {str(versions[-1].get('beeld'))[:160]}")
+            out.append(_("beeld {discipline}: {text}").format(
+                discipline=label(disc), text=str(versions[-1].get("beeld"))[:160]))
     if (st.get("oordeel") or {}) != (before.get("oordeel") or {}):
         from data.picture.bob import part_title
 
         now, was = st.get("oordeel") or {}, before.get("oordeel") or {}
         parts = [part_title(k) for k in now if now.get(k) != was.get(k)]
-        out.append("oordeel bijgewerkt (" + ", ".join(parts) + ")")
+        out.append(_("oordeel bijgewerkt ({parts})").format(parts=", ".join(parts)))
     return out
 
 
@@ -91,7 +95,8 @@ def key_lines(events: list[Event]) -> list[str]:
 def _capped(items: list[str], limit: int) -> list[str]:
     if len(items) <= limit:
         return items
-    return items[:limit] + [f"- … en nog {len(items) - limit} (zie de lijsten of het logboek)"]
+    return items[:limit] + [_("- … en nog {n} (zie de lijsten of het logboek)").format(
+        n=len(items) - limit)]
 
 
 def _moves(p1: Picture, p2: Picture, kind: str) -> tuple[int, dict[tuple[str, str], int]]:
@@ -115,10 +120,11 @@ def open_actions(p2: Picture, t2: str) -> list[str]:
                                          str(a.get("due") or "9"))):
         late = bool(a.get("due")) and str(a["due"]) < t2
         d = decisions.get(str(a.get("decision_id")))
-        out.append(f"- {'**over tijd** ' if late else ''}{a.get('text', '')}"
+        out.append("- " + (_("**over tijd** ") if late else "") + str(a.get("text", ""))
                    + (f" — {a['owner']}" if a.get("owner") else "")
-                   + (f", uiterlijk {local_hm(a['due'])}" if a.get("due") else "")
-                   + (f" (besluit {d.get('number')})" if d and d.get("number") else ""))
+                   + (_(", uiterlijk {at}").format(at=local_hm(a["due"])) if a.get("due") else "")
+                   + (_(" (besluit {n})").format(n=d.get("number")) if d and d.get("number")
+                      else ""))
     return out
 
 
@@ -129,21 +135,25 @@ def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
     dec_new, dec_moves = _moves(p1, p2, "decision")
     acts = [a for a in p2.states("action") if a.get("status") in OPEN_ACTION]
     late = sum(1 for a in acts if a.get("due") and str(a["due"]) < t2)
-    out = [f"- incidenten: {inc_new} nieuw, {sum(inc_moves.values())} van status veranderd"]
+    out = [_("- incidenten: {new} nieuw, {moved} van status veranderd").format(
+        new=inc_new, moved=sum(inc_moves.values()))]
     out += [f"  - {label(a)} → {label(b)}: {n}" for (a, b), n in sorted(inc_moves.items())]
-    out.append(f"- besluiten: {dec_new} nieuw, {sum(dec_moves.values())} van status veranderd"
-               + "".join(f"; {n}× {label(b)}" for (_a, b), n in sorted(dec_moves.items())))
-    out.append(f"- bijstand: {bij_new} nieuwe aanvragen, {sum(bij_moves.values())} verplaatst")
+    out.append(_("- besluiten: {new} nieuw, {moved} van status veranderd").format(
+        new=dec_new, moved=sum(dec_moves.values()))
+        + "".join(f"; {n}× {label(b)}" for (_a, b), n in sorted(dec_moves.items())))
+    out.append(_("- bijstand: {new} nieuwe aanvragen, {moved} verplaatst").format(
+        new=bij_new, moved=sum(bij_moves.values())))
     top = sorted(bij_moves.items(), key=lambda kv: -kv[1])[:6]
     out += [f"  - {label(a)} → {label(b)}: {n}" for (a, b), n in top]
-    out.append(f"- openstaande acties om {local_hm(t2)}: {len(acts)}"
-               + (f", waarvan {late} over tijd" if late else ""))
+    out.append(_("- openstaande acties om {at}: {n}").format(at=local_hm(t2), n=len(acts))
+               + (_(", waarvan {n} over tijd").format(n=late) if late else ""))
     out_now = sorted({f"{s.get('region')} {s.get('channel')}" for s in p2.states("comms")
                       if s.get("state") == "uitgevallen"})
     if out_now:
-        out.append(f"- verbindingen uitgevallen om {local_hm(t2)}: {len(out_now)} "
-                   f"({', '.join(out_now[:12])}{', …' if len(out_now) > 12 else ''})")
-    out.append(f"- kernberichten: {n_key}")
+        out.append(_("- verbindingen uitgevallen om {at}: {n}").format(at=local_hm(t2),
+                                                                        n=len(out_now))
+                   + f" ({', '.join(out_now[:12])}{', …' if len(out_now) > 12 else ''})")
+    out.append(_("- kernberichten: {n}").format(n=n_key))
     return out
 
 
@@ -152,29 +162,32 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     """The handover between moments ``t1`` and ``t2`` (ISO), Dutch headings: first *In het
     kort* and the actions still open, then per kind what is new or changed (at most ``limit``
     lines per section, the newest last) and the key journal messages."""
-    axis = AXIS_LABELS[p2.axis]
-    lines = [f"# Overdracht {local_hm(t1)} → {local_hm(t2)}", "",
-             f"Wat veranderde tussen {local_hm(t1)} en {local_hm(t2)} ({axis}"
-             + (", naar het moment waarop het gebeurde" if p2.axis == WAAR
-                else ", naar het moment waarop het hier binnenkwam") + ").", "",
-             f"- beeld om {local_hm(t1)}: `{p1.fingerprint()}`",
-             f"- beeld om {local_hm(t2)}: `{p2.fingerprint()}`",
-             f"- {p2.events - p1.events} gebeurtenissen ertussen", ""]
+    axis = _(AXIS_LABELS[p2.axis])
+    a, b = local_hm(t1), local_hm(t2)
+    lines = [_("# Overdracht {a} → {b}").format(a=a, b=b), "",
+             _("Wat veranderde tussen {a} en {b} ({axis}").format(a=a, b=b, axis=axis)
+             + (_(", naar het moment waarop het gebeurde") if p2.axis == WAAR
+                else _(", naar het moment waarop het hier binnenkwam")) + ").", "",
+             _("- beeld om {at}: `{sum}`").format(at=a, sum=p1.fingerprint()),
+             _("- beeld om {at}: `{sum}`").format(at=b, sum=p2.fingerprint()),
+             _("- {n} gebeurtenissen ertussen").format(n=p2.events - p1.events), ""]
+    none = _("- geen")
     if p2.events == p1.events and p2.picture_sum() == p1.picture_sum():
-        return "\n".join(lines + ["Geen wijzigingen.", ""])
-    lines += ["## In het kort", "", *in_short(p1, p2, t2, len(key)), ""]
+        return "\n".join(lines + [_("Geen wijzigingen."), ""])
+    lines += [_("## In het kort"), "", *in_short(p1, p2, t2, len(key)), ""]
     acts = open_actions(p2, t2)
-    lines += [f"## Openstaande acties om {local_hm(t2)} ({len(acts)})", "",
-              *(_capped(acts, limit) or ["- geen"]), ""]
+    lines += [_("## Openstaande acties om {at} ({n})").format(at=b, n=len(acts)), "",
+              *(_capped(acts, limit) or [none]), ""]
     per_kind = changes(p1, p2)
     for kind, title in SECTIONS:
         items = per_kind.pop(kind, [])
         if items:
-            lines += [f"## {title} ({len(items)})", "", *_capped(items, limit), ""]
+            lines += [f"## {_(title)} ({len(items)})", "", *_capped(items, limit), ""]
     for kind, items in per_kind.items():
         lines += [f"## {kind} ({len(items)})", "", *_capped(items, limit), ""]
     kl = key_lines(key)
-    lines += [f"## Kernberichten ({len(kl)})", ""] + (_capped(kl, limit) or ["- geen"]) + [""]
+    lines += [_("## Kernberichten ({n})").format(n=len(kl)), ""] + (_capped(kl, limit)
+                                                                    or [none]) + [""]
     return "\n".join(lines)
 
 
