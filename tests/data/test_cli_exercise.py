@@ -179,3 +179,27 @@ def test_make_run_opens_a_paused_exercise_not_live(tmp_path: Path, capsys) -> No
     assert code == 0 and "gepauzeerd" in out and "T+36:00" in out
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--world", "LIVE")
     assert code == 2 and "nooit in LIVE" in err
+
+
+def test_msel_added_to_an_exercise_keeps_its_times_from_the_sheets_t0(tmp_path: Path,
+                                                                        capsys) -> None:
+    """A sheet dated 2027-01-01 added to an exercise whose T0 is 2027-01-19: each inject keeps
+    its time after the sheet's T0, counted from the exercise's T0 (not hundreds of hours
+    before it); an inject before T0 refuses the whole sheet."""
+    db = str(tmp_path / "c.db")
+    run(capsys, "exercise", "new", "--scenario", "donker-oosten", "--db", db, "--node", "sl")
+    sheet = write_csv(tmp_path / "blad.csv", [
+        ["Nummer", "Scenariotijd", "Bericht"],
+        ["N1", "2027-01-01T10:00", "Stroom weg"], ["N2", "2027-01-01T10:45", "Nog steeds"]])
+    code, out, _ = run(capsys, "msel", "import", "--db", db, str(sheet))
+    assert code == 0 and "T0 van de oefening (2027-01-19" in out
+    offsets = {i["id"]: i["offset_s"]
+               for i in json.loads(sidecar_path(db).read_text("utf-8"))["injects"]}
+    assert (offsets["N1"], offsets["N2"]) == (0, 45 * 60)
+    before = sidecar_path(db).read_bytes()
+    early = write_csv(tmp_path / "vroeg.csv", [
+        ["Nummer", "Scenariotijd", "Bericht"], ["V1", "-00:30", "Voorbericht"],
+        ["V2", "+00:10", "Daarna"]])
+    code, _, err = run(capsys, "msel", "import", "--db", db, str(early))
+    assert code == 2 and "vóór T0" in err and "V1 (-00:30)" in err and "V2" not in err
+    assert sidecar_path(db).read_bytes() == before
