@@ -91,7 +91,12 @@ def cmd_exercise_new(a: argparse.Namespace) -> int:
     sc = _scenario(a)
     if a.t0:
         from data.clock import parse_iso
-        sc.t0 = parse_iso(a.t0)
+        try:
+            t0 = parse_iso(a.t0)
+        except ValueError:
+            raise UserError(f"--t0 '{a.t0}' is geen moment; schrijf bv. 2027-01-19T06:00Z") \
+                from None
+        sc.rebase(t0)  # deadlines inside the injects move with it
     try:
         st = create_exercise(a.db, a.node, sc, a.world or "", a.name or "")
     except StoreError as e:

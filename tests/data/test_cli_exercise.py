@@ -203,3 +203,35 @@ def test_msel_added_to_an_exercise_keeps_its_times_from_the_sheets_t0(tmp_path: 
     code, _, err = run(capsys, "msel", "import", "--db", db, str(early))
     assert code == 2 and "vóór T0" in err and "V1 (-00:30)" in err and "V2" not in err
     assert sidecar_path(db).read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["donker-oosten", "droge-lente", "hoog-water", "spoorzone"])
+def test_a_new_t0_moves_the_moments_inside_the_injects(name: str) -> None:
+    """`make run` and `--t0` re-base T0 to another day: a deadline (needed_by) or an eta written
+    in an inject's events stays as far from T0 as the scenario meant, not months away."""
+    from data.clock import parse_iso
+    from data.scenario.library import resolve
+    from data.scenario.model import _MOMENT
+
+    def moments(sc) -> list[tuple[str, float]]:
+        return [(inj.id, (parse_iso(v) - sc.t0).total_seconds())
+                for inj in sc.injects for ev in inj.events for v in ev.payload.values()
+                if isinstance(v, str) and _MOMENT.fullmatch(v)]
+
+    sc = resolve(name)
+    before = moments(sc)
+    sc.rebase(parse_iso("2026-11-26T08:13:00Z"))
+    assert moments(sc) == before
+    assert all(abs(s) < 7 * 86_400 for _i, s in before)
+
+
+def test_make_run_deadline_is_hours_from_now_not_months(tmp_path: Path) -> None:
+    from data.clock import parse_iso
+    from desktop.cli_app import build_demo_exercise
+
+    st = Store.open(build_demo_exercise(tmp_path / "o.db"))
+    t0 = parse_iso(json.loads(sidecar_path(tmp_path / "o.db").read_text("utf-8"))["t0"])
+    needed = [parse_iso(e.payload["needed_by"]) for e in st.iter_events()
+              if e.type == "bijstand.requested" and e.payload.get("needed_by")]
+    st.close()
+    assert needed and all(timedelta(0) < n - t0 < timedelta(days=2) for n in needed)
