@@ -235,3 +235,28 @@ def test_make_run_deadline_is_hours_from_now_not_months(tmp_path: Path) -> None:
               if e.type == "bijstand.requested" and e.payload.get("needed_by")]
     st.close()
     assert needed and all(timedelta(0) < n - t0 < timedelta(days=2) for n in needed)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "csv"])
+def test_msel_export_reads_back_as_the_same_scenario(tmp_path: Path, capsys, ext: str) -> None:
+    """export → import keeps T0, ids, offsets, kinds, the fallback injects as fallbacks (and
+    the expectations that trigger them), and each inject's events."""
+    from data.scenario.control import load_scenario
+
+    db, back = str(tmp_path / "c.db"), str(tmp_path / "terug.db")
+    run(capsys, "exercise", "new", "--scenario", "donker-oosten", "--db", db, "--node", "sl",
+        "--t0", "2027-02-03T08:00:00Z")
+    out_x = tmp_path / f"msel.{ext}"
+    assert run(capsys, "msel", "export", "--db", db, "--out", str(out_x))[0] == 0
+    code, out, _ = run(capsys, "msel", "import", "--db", back, str(out_x))
+    assert code == 0 and "T0 (UTC)" not in out and "JSON" not in out and "Terugval" not in out
+    a, b = load_scenario(db), load_scenario(back)
+    assert b.t0 == a.t0
+    def plan(sc) -> dict:
+        return {i.id: (i.offset_s, i.kind, i.contingency, i.expect, i.events, i.message)
+                for i in sc.injects}
+
+    assert plan(b) == plan(a)
+    assert [i.id for i in b.scheduled()] == [i.id for i in a.scheduled()]
+    assert {i.id for i in b.injects if i.contingency} == {"A03b", "A12b"}
+    assert any(x.contingency == "A03b" for i in b.injects for x in i.expect)
