@@ -16,6 +16,7 @@ from pathlib import Path
 from data.i18n import _
 from data.scenario.model import Scenario
 from data.scenario.msel import Sheet
+from data.scenario.times import fmt_offset
 from data.store import Store, StoreError
 
 SUFFIX = ".spelleiding.json"
@@ -76,16 +77,19 @@ def create_exercise(db: str | os.PathLike[str], node: str, sc: Scenario, world: 
 
 def append_injects(db: str | os.PathLike[str], sheet: Sheet) -> Scenario:
     """Add the injects of an MSEL ``sheet`` to the exercise of the store ``db`` (also while it
-    runs): their times are moved onto the exercise's T0. All or nothing: an inject number that
-    is already in the scenario refuses the whole sheet, and nothing is written."""
+    runs). Each keeps its time from the sheet's own T0, now counted from the exercise's T0
+    (the sheet's date is not the exercise's). All or nothing: an inject number that is already
+    in the scenario, or an inject before T0, refuses the whole sheet, and nothing is written."""
     sc = load_scenario(db)
     clash = sorted({i.id for i in sc.injects} & {i.id for i in sheet.injects})
     if clash:
         raise StoreError(_("niets ingelezen: deze injectnummers staan al in het draaiboek: ")
                          + ", ".join(clash[:20]))
-    shift = int((sheet.t0 - sc.t0).total_seconds())
-    for inj in sheet.injects:
-        inj.offset_s += shift
+    early = [f"{i.id} ({fmt_offset(i.offset_s)})" for i in sheet.injects if i.offset_s < 0]
+    if early:
+        raise StoreError(_("niets ingelezen: deze injects vallen vóór T0 van de oefening en "
+                           "kunnen niet meer worden gespeeld: {0}. Zet hun tijd op T0 of later "
+                           "en lees het blad opnieuw in").format(", ".join(early[:20])))
     sc.injects += sheet.injects
     save_scenario(db, sc)
     return sc

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Iterable
@@ -29,7 +30,7 @@ from typing import Any, Iterable
 from data.clock import parse_iso
 from data.i18n import N_, _
 from data.scenario.check import CHANNELS, Problem
-from data.scenario.model import Inject, Scenario
+from data.scenario.model import EventSpec, Expectation, Inject, Scenario
 from data.scenario.times import TimeError, When, fmt_offset, parse_time, resolve, t0_of
 
 #: field -> header variants, best first (normalised by :func:`norm` when compared)
@@ -62,11 +63,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
               "evaluation notes", "notities spelleiding", "notitie spelleiding",
               "opmerkingen spelleiding", "spelleiding", "notities", "opmerkingen"),
     "move": ("move", "phase", "fase", "ronde"),
+    # what the export writes so that its own sheet reads back whole
+    "t0": ("t0 (utc)", "t0"),
+    "contingency": ("terugval",),
+    "expect": ("verwachtingen (json)",),
+    "events": ("gebeurtenissen (json)",),
 }
 LABELS = {"number": N_("nummer"), "time": N_("tijd"), "synopsis": N_("onderwerp"),
           "kind": N_("soort"), "channel": N_("kanaal"), "sender": N_("van"), "recipient": N_("aan"),
           "message": N_("bericht"), "expected": N_("verwachte actie"), "objective": N_("doel"),
-          "notes": N_("notities spelleiding"), "move": N_("fase")}
+          "notes": N_("notities spelleiding"), "move": N_("fase"), "t0": "T0",
+          "contingency": N_("terugval"), "expect": N_("verwachtingen (JSON)"),
+          "events": N_("gebeurtenissen (JSON)")}
 #: delivery methods as trainers write them -> a channel of the journal
 CHANNEL_WORDS = {
     "c2000": "C2000", "portofoon": "C2000", "radio": "C2000", "ncv": "NCV", "dares": "DARES",
@@ -402,7 +410,8 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         text = f"{synopsis}: {message}" if synopsis and message else (message or synopsis)
         extras = {(headers[i] or column_letter(i)): _text(r[i]) for i in extra
                   if i < len(r) and not _blank(r[i])}
-        if bad:
+        plan = _plan(r, cell, hdr, n, problems)
+        if bad or plan is None:
             continue
         whens.append(when)
         injects.append(Inject(
@@ -410,12 +419,12 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
             recipient=_text(cell(r, "recipient"))[:120], channel=channel,
             kind=_text(cell(r, "kind")), objective=_text(cell(r, "objective")),
             notes=_text(cell(r, "notes")), expected=_text(cell(r, "expected")),
-            extra=extras, line=n))
+            extra=extras, line=n, **plan))
     if problems:
         raise MselError(problems)
     if not injects:
         raise MselError([Problem(0, _("{source}: geen injects gevonden").format(source=source))])
-    zero = t0 or (m.t0 if m else None)
+    zero = t0 or (m.t0 if m else None) or _sheet_t0(data, cell, hdr)
     start = t0_of(whens, zero)
     for inj, off in zip(injects, resolve(whens, start)):
         inj.offset_s = off
@@ -424,6 +433,52 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         notices.append(_("kanalen vertaald: ") + ", ".join(f"'{k}' → {v}" for k, v in odd.items()))
     title = (m.title if m and m.title else "") or f"MSEL {Path(source.split(',')[0]).stem}"
     return Sheet(source, cols, headers, extra, injects, start, notices, title)
+
+
+_YES = {"ja", "j", "x", "yes", "y", "true", "waar", "1"}
+_NO = {"", "nee", "n", "no", "false", "onwaar", "0"}
+
+
+def _plan(r: list[Any], cell: Any, hdr: Any, n: int,
+          problems: list[Problem]) -> dict[str, Any] | None:
+    """What the export's own columns carry for a row (terugval, verwachtingen, gebeurtenissen):
+    keyword arguments for its :class:`Inject`, or None when a cell is wrong (named)."""
+    plan: dict[str, Any] = {}
+    flag = _text(cell(r, "contingency")).lower()
+    if flag not in _YES | _NO:
+        problems.append(Problem(n, _("kolom '{0}': '{1}' — schrijf ja of nee").format(
+            hdr("contingency"), flag), "rij"))
+        return None
+    plan["contingency"] = flag in _YES
+    for fld, kind in (("expect", Expectation), ("events", EventSpec)):
+        raw = _text(cell(r, fld))
+        if not raw:
+            continue
+        try:
+            items = json.loads(raw)
+            plan[fld] = [kind(**x) for x in items]
+        except (ValueError, TypeError):
+            problems.append(Problem(n, _("kolom '{0}' is beschadigd (laat hem leeg, of neem "
+                                         "hem over uit de uitvoer)").format(hdr(fld)), "rij"))
+            return None
+    return plan
+
+
+def _sheet_t0(data: list[tuple[int, list[Any]]], cell: Any, hdr: Any) -> datetime | None:
+    """The T0 the export wrote beside every row (one moment), or None."""
+    seen = {_text(cell(r, "t0")) for _n, r in data} - {""}
+    if not seen:
+        return None
+    try:
+        whens = [parse_time(v) for v in seen]
+    except TimeError:
+        whens = []
+    moments = {w.moment for w in whens if w.kind == "moment"}
+    if len(moments) != 1 or len(whens) != len(seen):
+        raise MselError([Problem(0, _("kolom '{0}': één T0 voor het hele blad, als moment "
+                                      "(bv. 2027-01-19 05:40); gevonden: {1}").format(
+            hdr("t0"), ", ".join(sorted(seen)[:3])))])
+    return moments.pop()
 
 
 def column_letter(i: int) -> str:
@@ -453,7 +508,8 @@ def _channel(text: str) -> str:
 
 EXPORT_HEADERS = ["Nummer", "Scenariotijd", "Soort", "Kanaal", "Van", "Aan", "Bericht",
                   "Verwachte actie", "Doel", "Notities spelleiding", "Status",
-                  "Verstuurd (scenariotijd)", "Verstuurd (kloktijd UTC)"]
+                  "Verstuurd (scenariotijd)", "Verstuurd (kloktijd UTC)", "T0 (UTC)",
+                  "Terugval", "Verwachtingen (JSON)", "Gebeurtenissen (JSON)"]
 
 
 def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
@@ -463,9 +519,10 @@ def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
     more_heads, more_cells = more or ([], {})
     by_id = {r["id"]: r for r in (status or {}).get("injects", [])}
     extra_keys: list[str] = []
+    own = {norm(h) for h in EXPORT_HEADERS + more_heads}  # kept from an earlier export: new now
     for inj in sc.injects:
         for k in inj.extra:
-            if k not in extra_keys:
+            if k not in extra_keys and norm(k) not in own:
                 extra_keys.append(k)
     out: list[list[Any]] = [EXPORT_HEADERS + more_heads + extra_keys]
     for inj in sorted(sc.injects, key=lambda i: (by_id.get(i.id, {}).get("due_s", i.offset_s))):
@@ -479,9 +536,17 @@ def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
             fmt_offset(fired_s) if fired_s is not None else "",
             datetime.fromtimestamp(wall / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
             if wall else "",
+            sc.t0.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            "ja" if inj.contingency else "nee", _json([asdict(x) for x in inj.expect]),
+            _json([asdict(e) for e in inj.events]),
         ] + list(more_cells.get(inj.id, [""] * len(more_heads)))
             + [inj.extra.get(k, "") for k in extra_keys])
     return out
+
+
+def _json(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"),
+                      default=str) if items else ""
 
 
 def write_msel(rows: Iterable[list[Any]], path: str | Path) -> Path:
