@@ -91,8 +91,7 @@ class Picture:
     """The projected picture at a position on one axis.
 
     ``ents``: entity id -> [kind, digest, last fold key, state, status, placeholder, open
-    conflicts] of every
-    entity with a row (the state a dict, or its JSON text until asked: :meth:`state`); light
+    conflicts, updated_at] of every entity with a row (the state a dict, or its JSON text until asked: :meth:`state`); light
     journal entries are only counted (``light_*``), as the store keeps them."""
 
     axis: Axis
@@ -244,7 +243,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
             pic.ent_sum += int(row[7], 16)
         pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
                          bool(ent.state.get("placeholder")),
-                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None)]
+                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
+                         row[5]]
     pic.light_sum %= SUM_MOD
     pic.events += len(delta)
     pic.pos = to

@@ -46,7 +46,7 @@ KEYFRAME = 10
 #: zstd level of the pictures (3: the library's default; higher bought little, cost seconds)
 LEVEL = 3
 #: the layout of a checkpoint's picture; a sidecar of another layout is emptied
-FORMAT = 6
+FORMAT = 7
 #: a delta's states are compressed with the whole picture's states before them as a prefix
 #: (most are a few history lines more than there): with long-distance matching over a window
 #: that holds both, a delta shrank 1.24 MB -> 0.33 MB in a measurement (at the same level)

@@ -45,18 +45,34 @@ def _line(kind: str, st: dict[str, Any], before: dict[str, Any] | None) -> str:
     return f"- **{title}**: " + ("; ".join(what) if what else "bijgewerkt")
 
 
-def changes(p1: Picture, p2: Picture) -> dict[str, list[str]]:
-    """Per kind: lines for the entities that are new or changed from ``p1`` to ``p2``."""
+def changes(p1: Picture, p2: Picture, limit: int | None = None
+            ) -> dict[str, tuple[list[str], int]]:
+    """Per kind: lines for the entities that are new or changed from ``p1`` to ``p2`` (oldest
+    change first) and how many there are; with ``limit``, only the first ``limit`` lines are
+    made. Which entities changed and when tells each picture's rows (digest, updated_at): only
+    the states of the lines shown are read."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for eid, kind, _status in p2.rows():
-        v1 = p1.ents.get(eid)
-        if v1 is not None and v1[1] == p2.ents[eid][1]:
+    for eid, v2 in p2.ents.items():
+        if v2[5]:
             continue
-        before = p1.state(eid) if v1 is not None and not v1[5] else None
-        st = p2.state(eid)
-        found.setdefault(kind, []).append((str(st.get("updated_at", "")),
-                                           _line(kind, st, before)))
-    return {k: [line for _at, line in sorted(v)] for k, v in found.items()}
+        v1 = p1.ents.get(eid)
+        if v1 is not None and v1[1] == v2[1]:
+            continue
+        found.setdefault(v2[0], []).append((str(v2[7]), eid))
+    out = {}
+    for kind, items in found.items():
+        items.sort()
+        if limit is not None and len(items) > limit:  # (and those tied with the last shown:
+            last = items[limit - 1][0]                # their lines decide the order)
+            items = [it for i, it in enumerate(items) if i < limit or it[0] == last]
+        lines = sorted((at, _line(kind, p2.state(eid), _before(p1, eid))) for at, eid in items)
+        out[kind] = ([line for _at, line in lines[:limit]], len(found[kind]))
+    return out
+
+
+def _before(p1: Picture, eid: str) -> dict[str, Any] | None:
+    v1 = p1.ents.get(eid)
+    return p1.state(eid) if v1 is not None and not v1[5] else None
 
 
 def key_lines(events: list[Event]) -> list[str]:
@@ -69,10 +85,13 @@ def key_lines(events: list[Event]) -> list[str]:
     return out
 
 
-def _capped(items: list[str], limit: int) -> list[str]:
-    if len(items) <= limit:
-        return items
-    return items[:limit] + [f"- … en nog {len(items) - limit} (zie de lijsten of het logboek)"]
+def _capped(items: list[str], limit: int, total: int | None = None) -> list[str]:
+    """The first ``limit`` of ``items`` and, when there are more (``total`` of them), how many
+    more."""
+    total = len(items) if total is None else total
+    if total <= limit:
+        return items[:limit]
+    return items[:limit] + [f"- … en nog {total - limit} (zie de lijsten of het logboek)"]
 
 
 def _moves(p1: Picture, p2: Picture, kind: str) -> tuple[int, dict[tuple[str, str], int]]:
@@ -147,13 +166,13 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     acts = open_actions(p2, t2)
     lines += [f"## Openstaande acties om {local_hm(t2)} ({len(acts)})", "",
               *(_capped(acts, limit) or ["- geen"]), ""]
-    per_kind = changes(p1, p2)
+    per_kind = changes(p1, p2, limit)
     for kind, title in SECTIONS:
-        items = per_kind.pop(kind, [])
-        if items:
-            lines += [f"## {title} ({len(items)})", "", *_capped(items, limit), ""]
-    for kind, items in per_kind.items():
-        lines += [f"## {kind} ({len(items)})", "", *_capped(items, limit), ""]
+        items, n = per_kind.pop(kind, ([], 0))
+        if n:
+            lines += [f"## {title} ({n})", "", *_capped(items, limit, n), ""]
+    for kind, (items, n) in per_kind.items():
+        lines += [f"## {kind} ({n})", "", *_capped(items, limit, n), ""]
     kl = key_lines(key)
     lines += [f"## Kernberichten ({len(kl)})", ""] + (_capped(kl, limit) or ["- geen"]) + [""]
     return "\n".join(lines)
