@@ -97,3 +97,31 @@ def test_steps_back_within_one_stretch_start_from_an_unchanged_checkpoint(tmp_pa
             s["id"] for s in want.states("incident"))
     seeker.close()
     st.close()
+
+
+def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatch):
+    import data.history.frame as frame
+
+    monkeypatch.setattr(frame, "TRAIL_EVERY", 37)
+    st = _demo(tmp_path)
+    seeker = Seeker(tmp_path / "demo.db", every=10_000)  # (no checkpoint: the trail alone)
+    for axis in (WAAR, BEKEND):
+        lo, hi = span(st)[axis]
+        a, b = parse_iso(lo), parse_iso(hi)
+        seeker.frame(st, hi, axis)
+        assert len(seeker.trail) >= 5
+        before = seeker.advanced
+        for i in range(1, 8):  # backwards, then forward again past pictures kept
+            at = to_iso(b - (b - a) * i / 8)
+            fr = seeker.frame(st, at, axis)
+            with reading(st) as conn:
+                fresh = picture_at(conn, at, axis)
+            assert fr.fingerprint == str(fresh.fingerprint()), (axis, at)
+            assert sorted(fr.state.incidents, key=lambda s: s["id"]) == sorted(
+                fresh.states("incident"), key=lambda s: s["id"])
+        assert seeker.advanced - before >= 6  # from a kept picture, not from nothing
+        again = seeker.frame(st, hi, axis)  # the kept pictures were not changed
+        with reading(st) as conn:
+            assert again.fingerprint == str(picture_at(conn, hi, axis).fingerprint())
+    seeker.close()
+    st.close()
