@@ -148,10 +148,12 @@ def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
 
 
 def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
-             limit: int = 50) -> str:
+             limit: int = 50, n_key: int | None = None) -> str:
     """The handover between moments ``t1`` and ``t2`` (ISO), Dutch headings: first *In het
     kort* and the actions still open, then per kind what is new or changed (at most ``limit``
-    lines per section, the newest last) and the key journal messages."""
+    lines per section, the newest last) and the key journal messages (``key``: at least the
+    first ``limit`` of them, of ``n_key`` when given)."""
+    n_key = len(key) if n_key is None else n_key
     axis = AXIS_LABELS[p2.axis]
     lines = [f"# Overdracht {local_hm(t1)} → {local_hm(t2)}", "",
              f"Wat veranderde tussen {local_hm(t1)} en {local_hm(t2)} ({axis}"
@@ -162,7 +164,7 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
              f"- {p2.events - p1.events} gebeurtenissen ertussen", ""]
     if p2.events == p1.events and p2.picture_sum() == p1.picture_sum():
         return "\n".join(lines + ["Geen wijzigingen.", ""])
-    lines += ["## In het kort", "", *in_short(p1, p2, t2, len(key)), ""]
+    lines += ["## In het kort", "", *in_short(p1, p2, t2, n_key), ""]
     acts = open_actions(p2, t2)
     lines += [f"## Openstaande acties om {local_hm(t2)} ({len(acts)})", "",
               *(_capped(acts, limit) or ["- geen"]), ""]
@@ -174,7 +176,8 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     for kind, (items, n) in per_kind.items():
         lines += [f"## {kind} ({n})", "", *_capped(items, limit, n), ""]
     kl = key_lines(key)
-    lines += [f"## Kernberichten ({len(kl)})", ""] + (_capped(kl, limit) or ["- geen"]) + [""]
+    lines += [f"## Kernberichten ({n_key})", ""] + (_capped(kl, limit, n_key) or ["- geen"])
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -187,6 +190,7 @@ def handover(st: Store, t1: str, t2: str, axis: Axis,
     with reading(st) as conn:
         p1 = picture_at(conn, t1, axis, checkpoints)
         p2 = picture_at(conn, t2, axis, checkpoints)
-        key = (log.key_journal_between(conn, occurred=(t1, t2)) if axis == WAAR else
-               log.key_journal_between(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0))))
-    return markdown(p1, p2, t1, t2, key, limit)
+        key, n_key = (
+            log.key_journal(conn, occurred=(t1, t2), limit=limit) if axis == WAAR else
+            log.key_journal(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0)), limit=limit))
+    return markdown(p1, p2, t1, t2, key, limit, n_key)

@@ -292,9 +292,17 @@ def of_type_after(conn: sqlite3.Connection, event_type: str, hlc: str,
 OCCURRED_INDEX = "CREATE INDEX IF NOT EXISTS ix_event_occurred ON event(occurred_at)"
 
 
+#: the key journal messages alone, in arrival order with their occurred_at (a handover counts
+#: them and lists the first: without it, that is a scan of every event of the shift)
+KEY_INDEX = ("CREATE INDEX IF NOT EXISTS ix_event_key_journal ON event(local_seq, occurred_at) "
+             "WHERE type = 'journal.logged' AND json_extract(payload, '$.key') = 1")
+
+
 def ensure_occurred_index(conn: sqlite3.Connection) -> None:
-    """Index ``occurred_at`` (one ordered build; after that ingest keeps it up to date)."""
+    """Index ``occurred_at`` (one ordered build; after that ingest keeps it up to date), and
+    the key journal messages."""
     conn.execute(OCCURRED_INDEX)
+    conn.execute(KEY_INDEX)
 
 
 def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
@@ -424,10 +432,25 @@ def key_journal_between(conn: sqlite3.Connection, occurred: tuple[str, str] | No
                         arrived: tuple[int, int] | None = None) -> list[Event]:
     """The key journal messages (payload ``key`` true) that occurred in (lo, hi], or arrived
     with local_seq in (lo, hi]."""
+    return key_journal(conn, occurred, arrived)[0]
+
+
+def key_journal(conn: sqlite3.Connection, occurred: tuple[str, str] | None = None,
+                arrived: tuple[int, int] | None = None, limit: int = -1
+                ) -> tuple[list[Event], int]:
+    """The first ``limit`` (-1: all) key journal messages that occurred in (lo, hi], or
+    arrived with local_seq in (lo, hi], in the order they happened; and how many there are.
+    Through :data:`KEY_INDEX` when the store has it."""
     col, (lo, hi) = ("occurred_at", occurred) if occurred is not None else ("local_seq", arrived)
-    return [row_to_event(r) for r in conn.execute(
-        f"SELECT {EVENT_COLS} FROM event WHERE {col} > ? AND {col} <= ? "
-        "AND type = 'journal.logged' AND json_extract(payload, '$.key') = 1", (lo, hi))]
+    indexed = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = "
+                           "'ix_event_key_journal'").fetchone() is not None
+    src = "event INDEXED BY ix_event_key_journal" if indexed else "event"
+    where = (f"WHERE {col} > ? AND {col} <= ? AND type = 'journal.logged' "
+             "AND json_extract(payload, '$.key') = 1")
+    n = int(conn.execute(f"SELECT count(*) FROM {src} {where}", (lo, hi)).fetchone()[0])
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM {src} {where} ORDER BY occurred_at, id "
+                        "LIMIT ?", (lo, hi, limit))
+    return [row_to_event(r) for r in rows], n
 
 
 def first_id(conn: sqlite3.Connection) -> str | None:
