@@ -152,7 +152,8 @@ class Picture:
             off += len(b)
         head = orjson.dumps({"axis": self.axis, "pos": self.pos, "events": self.events,
                              "ents": ents, "light": [f"{self.light_sum:x}", self.light_count,
-                                                     self.light_key]})
+                                                     self.light_key],
+                             "sum": None if self.ent_sum is None else f"{self.ent_sum:x}"})
         return head, b"".join(parts)
 
     @classmethod
@@ -169,8 +170,9 @@ class Picture:
             n = v.pop(4)
             v[3] = (body, v[3], n)
         s, cnt, kc = doc["light"]
+        total = doc.get("sum")  # (of the whole picture, also in a delta's header)
         return cls(doc["axis"], doc["pos"], int(doc["events"]), ents, int(s, 16), int(cnt),
-                   int(kc))
+                   int(kc), None if total is None else int(total, 16))
 
 
 def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
