@@ -359,7 +359,10 @@ def received_upto(conn: sqlite3.Connection, at: str) -> int:
 
     A binary search over ``local_seq`` (received_at follows arrival order: one store's clock);
     a handful of primary-key lookups, no scan."""
-    row = conn.execute("SELECT min(local_seq), max(local_seq) FROM event").fetchone()
+    # (two subqueries: SQLite answers a lone min() or max() from the key, both at once by a
+    # scan of a whole index)
+    row = conn.execute("SELECT (SELECT min(local_seq) FROM event), "
+                       "(SELECT max(local_seq) FROM event)").fetchone()
     if row is None or row[0] is None:
         return 0
     lo, hi = int(row[0]), int(row[1])
@@ -416,7 +419,8 @@ def count_occurred_upto(conn: sqlite3.Connection, at: str) -> int:
 
 def occurred_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     """The first and last occurred_at in the log."""
-    row = conn.execute("SELECT min(occurred_at), max(occurred_at) FROM event").fetchone()
+    row = conn.execute("SELECT (SELECT min(occurred_at) FROM event), "
+                       "(SELECT max(occurred_at) FROM event)").fetchone()
     return (row[0], row[1]) if row else (None, None)
 
 
