@@ -91,8 +91,9 @@ class Picture:
     """The projected picture at a position on one axis.
 
     ``ents``: entity id -> [kind, digest, last fold key, state, status, placeholder, open
-    conflicts, updated_at] of every entity with a row (the state a dict, or its JSON text until asked: :meth:`state`); light
-    journal entries are only counted (``light_*``), as the store keeps them."""
+    conflicts, updated_at] of every entity with a row (the state a dict, or its JSON text
+    until asked: :meth:`state`); light journal entries are only counted (``light_*``), as the
+    store keeps them."""
 
     axis: Axis
     pos: Pos
@@ -204,8 +205,13 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         by_entity[e.entity].append((h, e))
     # What an entity without a row was before: nothing, or a light journal entry (facts of its
     # events tell); an entity with a row needs no look-up unless it is folded again.
-    facts = log.axis_facts(conn, [eid for eid in by_entity if eid not in pic.ents])
+    # (only those of its events that count at the picture's position: none before the first)
     old_pos = pic.pos
+    fresh = [eid for eid in by_entity if eid not in pic.ents]
+    if pic.axis == WAAR:
+        facts = log.axis_facts(conn, fresh, occurred=str(old_pos)) if old_pos is not None else {}
+    else:
+        facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
     for eid, hevs in by_entity.items():
         evs = [e for _h, e in hevs]
         old = pic.ents.pop(eid, None)

@@ -329,16 +329,21 @@ def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
     return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
 
 
-def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
+def axis_facts(conn: sqlite3.Connection, entities: Sequence[str], occurred: str | None = None,
+               local_seq: int | None = None
                ) -> dict[str, list[tuple[str, str, str, str, int, bool]]]:
-    """(id, type, hash, occurred_at, local_seq, payload key) of every event of these entities:
-    what a seek needs to tell, per moment, which of an entity's events count."""
+    """(id, type, hash, occurred_at, local_seq, payload key) of the events of these entities
+    that occurred at or before ``occurred``, or arrived at or before ``local_seq`` (neither:
+    every event): what a seek needs to tell what an entity was before the events it folds."""
+    cond, arg = (("AND +occurred_at <= ?", [occurred]) if occurred is not None
+                 else ("AND +local_seq <= ?", [local_seq]) if local_seq is not None
+                 else ("", []))
     out: dict[str, list[tuple[str, str, str, str, int, bool]]] = {}
     for chunk in _chunks(entities):
         for eid, id_, typ, h, occ, ls, key in conn.execute(
                 "SELECT entity, id, type, hash, occurred_at, local_seq, "
-                f"json_extract(payload, '$.key') FROM event WHERE entity IN ({_marks(chunk)})",
-                chunk):
+                f"json_extract(payload, '$.key') FROM event WHERE entity IN ({_marks(chunk)}) "
+                f"{cond}", [*chunk, *arg]):
             out.setdefault(eid, []).append((id_, typ, h, occ, int(ls), bool(key)))
     return out
 
