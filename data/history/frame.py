@@ -108,11 +108,11 @@ def _ahead(pic: Picture, pos: Pos) -> bool:
     return int(pos or 0) >= int(pic.pos or 0)
 
 
-#: events of log between two pictures a seeker keeps while it folds: a step back starts from
-#: the nearest one before it (a fold of at most this many events), not from a checkpoint
+#: events of log between two pictures a seeker keeps: a step back starts from the nearest one
+#: before it (a fold of at most this many events), not from a checkpoint
 TRAIL_EVERY = 1_000
-#: how many of those it keeps (the oldest made go first)
-TRAIL_KEEP = 48
+#: how many of those it keeps (the oldest made go first; each is a dict of every entity)
+TRAIL_KEEP = 24
 
 
 def _copy(pic: Picture) -> Picture:
@@ -130,10 +130,13 @@ def _key(pic: Picture) -> str | int:
 class Seeker:
     """Pictures at moments for one store file, one after the other (one thread at a time).
 
-    Keeps the last picture, and every :data:`TRAIL_EVERY` events of log a copy of the pictures
-    it folded on the way (at most :data:`TRAIL_KEEP`): a moment on the same axis, with the
-    log unchanged since, starts from the nearest of those at or before it (a slider step
-    forward or back is a short fold); anything else seeks from a checkpoint."""
+    Keeps the last picture and copies of earlier ones (at most :data:`TRAIL_KEEP`, at least
+    :data:`TRAIL_EVERY` events apart): a moment on the same axis, with the log unchanged since,
+    starts from the nearest of those at or before it (a slider step forward or back is a
+    short fold); anything else seeks from a checkpoint. A step back that has to start from a
+    checkpoint keeps a copy every :data:`TRAIL_EVERY` events on the way, so the next steps
+    back find one close by; other folds are not cut up (a connection whose reports arrive
+    out of fold order is folded again from its events once per piece)."""
 
     def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
         self.checkpoints = Checkpoints(store_path, every)
@@ -149,6 +152,7 @@ class Seeker:
         pos = position(conn, axis, at)
         if end != self._log_end or (self.last is not None and self.last.axis != axis):
             self.last, self.trail = None, []
+        back = self.last is not None and not _ahead(self.last, pos)
         pic = self._nearest(pos)
         if pic is not None:
             self.advanced += 1
@@ -156,9 +160,16 @@ class Seeker:
                 pic = _copy(pic)
         else:
             pic = self._from_checkpoint(conn, axis, pos)
-        self._fold(conn, pic, pos)
+        self._fold(conn, pic, pos, back)
+        self._keep(pic)
         self.last, self._log_end = pic, end
         return pic
+
+    def _keep(self, pic: Picture) -> None:
+        """Keep a copy of ``pic`` unless one kept is within :data:`TRAIL_EVERY` events."""
+        if all(abs(t.events - pic.events) >= TRAIL_EVERY for t in self.trail):
+            self.trail.append(_copy(pic))
+            del self.trail[:-TRAIL_KEEP]
 
     def _nearest(self, pos: Pos) -> Picture | None:
         """The picture kept (the last one or one of the trail) nearest at or before ``pos``."""
@@ -168,9 +179,10 @@ class Seeker:
                 best = pic
         return best
 
-    def _fold(self, conn: sqlite3.Connection, pic: Picture, pos: Pos) -> None:
-        """Advance ``pic`` to ``pos``, keeping a copy every :data:`TRAIL_EVERY` events."""
-        while True:
+    def _fold(self, conn: sqlite3.Connection, pic: Picture, pos: Pos, keep: bool) -> None:
+        """Advance ``pic`` to ``pos``; with ``keep``, keeping a copy every
+        :data:`TRAIL_EVERY` events."""
+        while keep:
             if pic.axis == WAAR:
                 nxt: Pos = log.nth_after_occurred(
                     conn, None if pic.pos is None else str(pic.pos), TRAIL_EVERY)
@@ -181,9 +193,7 @@ class Seeker:
                 if nxt >= int(pos or 0):
                     break
             advance(conn, pic, nxt)
-            if all(_key(t) != _key(pic) for t in self.trail):
-                self.trail.append(_copy(pic))
-                del self.trail[:-TRAIL_KEEP]
+            self._keep(pic)
         advance(conn, pic, pos)
 
     def _from_checkpoint(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture:

@@ -109,6 +109,8 @@ def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatc
         lo, hi = span(st)[axis]
         a, b = parse_iso(lo), parse_iso(hi)
         seeker.frame(st, hi, axis)
+        assert len(seeker.trail) == 1  # (a fold forward is not cut up)
+        seeker.frame(st, to_iso(b - (b - a) / 100), axis)  # a step back: from nothing, keeping
         assert len(seeker.trail) >= 5
         before = seeker.advanced
         for i in range(1, 8):  # backwards, then forward again past pictures kept
