@@ -31,7 +31,16 @@ from typing import Any
 
 import orjson
 
-from data.history.asof import BEKEND, WAAR, Axis, Body, Picture, Pos, advance
+from data.history.asof import (
+    BEKEND,
+    WAAR,
+    Axis,
+    Body,
+    Picture,
+    Pos,
+    advance,
+    no_cycle_collection,
+)
 
 try:  # Python 3.14+
     from compression import zstd  # type: ignore[import-not-found]
@@ -171,6 +180,10 @@ class Checkpoints:
 
     def load(self, m: Mark) -> Picture:
         """The picture of ``m``: its whole picture, then the deltas up to it."""
+        with no_cycle_collection():
+            return self._load(m)
+
+    def _load(self, m: Mark) -> Picture:
         pic: Picture | None = None
         prefix = _Prefix()
         for doc, body, gone in self._conn().execute(
