@@ -110,8 +110,13 @@ def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatc
         a, b = parse_iso(lo), parse_iso(hi)
         seeker.frame(st, hi, axis)
         assert len(seeker.trail) == 1  # (a fold forward is not cut up)
-        seeker.frame(st, to_iso(b - (b - a) / 100), axis)  # a step back: from nothing, keeping
-        assert len(seeker.trail) >= 5
+        col = "occurred_at" if axis == WAAR else "received_at"
+        with reading(st) as conn:  # the moment of the middle event on this axis
+            n = conn.execute("SELECT count(*) FROM event").fetchone()[0]
+            mid = conn.execute(f"SELECT {col} FROM event ORDER BY {col} LIMIT 1 OFFSET ?",
+                               (n // 2,)).fetchone()[0]
+        seeker.frame(st, mid, axis)  # a step back: from nothing, keeping a copy on the way
+        assert n // 2 > 5 * 37 and len(seeker.trail) >= 5
         before = seeker.advanced
         for i in range(1, 8):  # backwards, then forward again past pictures kept
             at = to_iso(b - (b - a) * i / 8)
