@@ -94,16 +94,22 @@ def _capped(items: list[str], limit: int, total: int | None = None) -> list[str]
     return items[:limit] + [f"- … en nog {total - limit} (zie de lijsten of het logboek)"]
 
 
-def _moves(p1: Picture, p2: Picture, kind: str) -> tuple[int, dict[tuple[str, str], int]]:
-    """New entities of ``kind`` and status moves (from, to) -> how many, from p1 to p2."""
-    new, moves = 0, {}
-    for eid, k, status in p2.rows(kind):
+def _moves(p1: Picture, p2: Picture, kinds: tuple[str, ...]
+           ) -> dict[str, tuple[int, dict[tuple[str, str], int]]]:
+    """Per kind of ``kinds``: its new entities and status moves (from, to) -> how many, from p1
+    to p2 (one pass over p2's rows)."""
+    out: dict[str, tuple[int, dict[tuple[str, str], int]]] = {k: (0, {}) for k in kinds}
+    for eid, v2 in p2.ents.items():
+        if v2[0] not in out or v2[5]:
+            continue
+        new, moves = out[v2[0]]
         v1 = p1.ents.get(eid)
         if v1 is None or v1[5]:
-            new += 1
-        elif v1[4] != status:
-            moves[(str(v1[4]), str(status))] = moves.get((str(v1[4]), str(status)), 0) + 1
-    return new, moves
+            out[v2[0]] = (new + 1, moves)
+        elif v1[4] != v2[4]:
+            move = (str(v1[4]), str(v2[4]))
+            moves[move] = moves.get(move, 0) + 1
+    return out
 
 
 def open_actions(p2: Picture, t2: str) -> list[str]:
@@ -124,9 +130,9 @@ def open_actions(p2: Picture, t2: str) -> list[str]:
 
 def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
     """The first lines a coordinator reads: what is new, what moved, what is still open."""
-    inc_new, inc_moves = _moves(p1, p2, "incident")
-    bij_new, bij_moves = _moves(p1, p2, "bijstand")
-    dec_new, dec_moves = _moves(p1, p2, "decision")
+    moved = _moves(p1, p2, ("incident", "bijstand", "decision"))
+    (inc_new, inc_moves), (bij_new, bij_moves), (dec_new, dec_moves) = (
+        moved["incident"], moved["bijstand"], moved["decision"])
     acts = [a for a in p2.states("action") if a.get("status") in OPEN_ACTION]
     late = sum(1 for a in acts if a.get("due") and str(a["due"]) < t2)
     out = [f"- incidenten: {inc_new} nieuw, {sum(inc_moves.values())} van status veranderd"]
