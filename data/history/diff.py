@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from data.domain.enums import label
-from data.history.asof import WAAR, Axis, Picture
+from data.history.asof import WAAR, Axis, Picture, no_cycle_collection
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
 from data.picture.deadlines import OPEN_ACTION
@@ -193,10 +193,10 @@ def handover(st: Store, t1: str, t2: str, axis: Axis,
     diff`` prints and the application's Overdracht shows."""
     from data.history import picture_at, reading
 
-    with reading(st) as conn:
+    with no_cycle_collection(), reading(st) as conn:  # (two whole pictures alive: see there)
         p1 = picture_at(conn, t1, axis, checkpoints)
         p2 = picture_at(conn, t2, axis, checkpoints)
         key, n_key = (
             log.key_journal(conn, occurred=(t1, t2), limit=limit) if axis == WAAR else
             log.key_journal(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0)), limit=limit))
-    return markdown(p1, p2, t1, t2, key, limit, n_key)
+        return markdown(p1, p2, t1, t2, key, limit, n_key)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from data.clock import parse_iso
-from data.history.asof import WAAR, Axis, Picture, Pos, advance, position
+from data.history.asof import WAAR, Axis, Picture, Pos, advance, no_cycle_collection, position
 from data.history.checkpoints import EVERY, Checkpoints
 from data.history.summary import picture_state
 from data.picture.overview import Kpis, PictureState, kpis, region_levels
@@ -211,9 +211,10 @@ class Seeker:
               parts: set[str] | frozenset[str] = frozenset()) -> Frame:
         from data.history import reading
 
-        with reading(st) as conn:
-            pic = self.picture(conn, at, axis)
-        return make_frame(pic, at, parts)
+        with no_cycle_collection():  # (see there: the kept pictures are many objects)
+            with reading(st) as conn:
+                pic = self.picture(conn, at, axis)
+            return make_frame(pic, at, parts)
 
     def close(self) -> None:
         self.checkpoints.close()
