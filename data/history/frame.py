@@ -112,7 +112,7 @@ def _ahead(pic: Picture, pos: Pos) -> bool:
 #: before it (a fold of at most this many events), not from a checkpoint
 TRAIL_EVERY = 1_000
 #: how many of those it keeps (the oldest made go first; each is a dict of every entity)
-TRAIL_KEEP = 24
+TRAIL_KEEP = 12
 
 
 def _copy(pic: Picture) -> Picture:
