@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from data.domain.enums import label
-from data.history.asof import WAAR, Axis, Picture
+from data.history.asof import WAAR, Axis, Picture, no_cycle_collection
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
 from data.i18n import N_, _, ngettext
@@ -68,18 +68,34 @@ def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
     return out
 
 
-def changes(p1: Picture, p2: Picture) -> dict[str, list[str]]:
-    """Per kind: lines for the entities that are new or changed from ``p1`` to ``p2``."""
+def changes(p1: Picture, p2: Picture, limit: int | None = None
+            ) -> dict[str, tuple[list[str], int]]:
+    """Per kind: lines for the entities that are new or changed from ``p1`` to ``p2`` (oldest
+    change first) and how many there are; with ``limit``, only the first ``limit`` lines are
+    made. Which entities changed and when tells each picture's rows (digest, updated_at): only
+    the states of the lines shown are read."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for eid, kind, _status in p2.rows():
-        v1 = p1.ents.get(eid)
-        if v1 is not None and v1[1] == p2.ents[eid][1]:
+    for eid, v2 in p2.ents.items():
+        if v2[5]:
             continue
-        before = p1.state(eid) if v1 is not None and not v1[5] else None
-        st = p2.state(eid)
-        found.setdefault(kind, []).append((str(st.get("updated_at", "")),
-                                           _line(kind, st, before)))
-    return {k: [line for _at, line in sorted(v)] for k, v in found.items()}
+        v1 = p1.ents.get(eid)
+        if v1 is not None and v1[1] == v2[1]:
+            continue
+        found.setdefault(v2[0], []).append((str(v2[7]), eid))
+    out = {}
+    for kind, items in found.items():
+        items.sort()
+        if limit is not None and len(items) > limit:  # (and those tied with the last shown:
+            last = items[limit - 1][0]                # their lines decide the order)
+            items = [it for i, it in enumerate(items) if i < limit or it[0] == last]
+        lines = sorted((at, _line(kind, p2.state(eid), _before(p1, eid))) for at, eid in items)
+        out[kind] = ([line for _at, line in lines[:limit]], len(found[kind]))
+    return out
+
+
+def _before(p1: Picture, eid: str) -> dict[str, Any] | None:
+    v1 = p1.ents.get(eid)
+    return p1.state(eid) if v1 is not None and not v1[5] else None
 
 
 def key_lines(events: list[Event]) -> list[str]:
@@ -92,23 +108,32 @@ def key_lines(events: list[Event]) -> list[str]:
     return out
 
 
-def _capped(items: list[str], limit: int) -> list[str]:
-    if len(items) <= limit:
-        return items
+def _capped(items: list[str], limit: int, total: int | None = None) -> list[str]:
+    """The first ``limit`` of ``items`` and, when there are more (``total`` of them), how many
+    more."""
+    total = len(items) if total is None else total
+    if total <= limit:
+        return items[:limit]
     return items[:limit] + [_("- … en nog {n} (zie de lijsten of het logboek)").format(
-        n=len(items) - limit)]
+        n=total - limit)]
 
 
-def _moves(p1: Picture, p2: Picture, kind: str) -> tuple[int, dict[tuple[str, str], int]]:
-    """New entities of ``kind`` and status moves (from, to) -> how many, from p1 to p2."""
-    new, moves = 0, {}
-    for eid, k, status in p2.rows(kind):
+def _moves(p1: Picture, p2: Picture, kinds: tuple[str, ...]
+           ) -> dict[str, tuple[int, dict[tuple[str, str], int]]]:
+    """Per kind of ``kinds``: its new entities and status moves (from, to) -> how many, from p1
+    to p2 (one pass over p2's rows)."""
+    out: dict[str, tuple[int, dict[tuple[str, str], int]]] = {k: (0, {}) for k in kinds}
+    for eid, v2 in p2.ents.items():
+        if v2[0] not in out or v2[5]:
+            continue
+        new, moves = out[v2[0]]
         v1 = p1.ents.get(eid)
         if v1 is None or v1[5]:
-            new += 1
-        elif v1[4] != status:
-            moves[(str(v1[4]), str(status))] = moves.get((str(v1[4]), str(status)), 0) + 1
-    return new, moves
+            out[v2[0]] = (new + 1, moves)
+        elif v1[4] != v2[4]:
+            move = (str(v1[4]), str(v2[4]))
+            moves[move] = moves.get(move, 0) + 1
+    return out
 
 
 def open_actions(p2: Picture, t2: str) -> list[str]:
@@ -130,9 +155,9 @@ def open_actions(p2: Picture, t2: str) -> list[str]:
 
 def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
     """The first lines a coordinator reads: what is new, what moved, what is still open."""
-    inc_new, inc_moves = _moves(p1, p2, "incident")
-    bij_new, bij_moves = _moves(p1, p2, "bijstand")
-    dec_new, dec_moves = _moves(p1, p2, "decision")
+    moved = _moves(p1, p2, ("incident", "bijstand", "decision"))
+    (inc_new, inc_moves), (bij_new, bij_moves), (dec_new, dec_moves) = (
+        moved["incident"], moved["bijstand"], moved["decision"])
     acts = [a for a in p2.states("action") if a.get("status") in OPEN_ACTION]
     late = sum(1 for a in acts if a.get("due") and str(a["due"]) < t2)
     out = [_("- incidenten: {new} nieuw, {moved} van status veranderd").format(
@@ -158,10 +183,12 @@ def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
 
 
 def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
-             limit: int = 50) -> str:
+             limit: int = 50, n_key: int | None = None) -> str:
     """The handover between moments ``t1`` and ``t2`` (ISO), Dutch headings: first *In het
     kort* and the actions still open, then per kind what is new or changed (at most ``limit``
-    lines per section, the newest last) and the key journal messages."""
+    lines per section, the newest last) and the key journal messages (``key``: at least the
+    first ``limit`` of them, of ``n_key`` when given)."""
+    n_key = len(key) if n_key is None else n_key
     axis = _(AXIS_LABELS[p2.axis])
     a, b = local_hm(t1), local_hm(t2)
     lines = [_("# Overdracht {a} → {b}").format(a=a, b=b), "",
@@ -174,20 +201,21 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     none = _("- geen")
     if p2.events == p1.events and p2.picture_sum() == p1.picture_sum():
         return "\n".join(lines + [_("Geen wijzigingen."), ""])
-    lines += [_("## In het kort"), "", *in_short(p1, p2, t2, len(key)), ""]
+    lines += [_("## In het kort"), "", *in_short(p1, p2, t2, n_key), ""]
     acts = open_actions(p2, t2)
     lines += [_("## Openstaande acties om {at} ({n})").format(at=b, n=len(acts)), "",
               *(_capped(acts, limit) or [none]), ""]
-    per_kind = changes(p1, p2)
+    per_kind = changes(p1, p2, limit)
     for kind, title in SECTIONS:
-        items = per_kind.pop(kind, [])
-        if items:
-            lines += [f"## {_(title)} ({len(items)})", "", *_capped(items, limit), ""]
-    for kind, items in per_kind.items():
-        lines += [f"## {kind} ({len(items)})", "", *_capped(items, limit), ""]
+        items, n = per_kind.pop(kind, ([], 0))
+        if n:
+            lines += [f"## {_(title)} ({n})", "", *_capped(items, limit, n), ""]
+    for kind, (items, n) in per_kind.items():
+        lines += [f"## {kind} ({n})", "", *_capped(items, limit, n), ""]
     kl = key_lines(key)
-    lines += [_("## Kernberichten ({n})").format(n=len(kl)), ""] + (_capped(kl, limit)
-                                                                    or [none]) + [""]
+    lines += [_("## Kernberichten ({n})").format(n=n_key), ""] + (_capped(kl, limit, n_key)
+                                                                  or [none])
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -197,9 +225,10 @@ def handover(st: Store, t1: str, t2: str, axis: Axis,
     diff`` prints and the application's Overdracht shows."""
     from data.history import picture_at, reading
 
-    with reading(st) as conn:
+    with no_cycle_collection(), reading(st) as conn:  # (two whole pictures alive: see there)
         p1 = picture_at(conn, t1, axis, checkpoints)
         p2 = picture_at(conn, t2, axis, checkpoints)
-        key = (log.key_journal_between(conn, occurred=(t1, t2)) if axis == WAAR else
-               log.key_journal_between(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0))))
-    return markdown(p1, p2, t1, t2, key, limit)
+        key, n_key = (
+            log.key_journal(conn, occurred=(t1, t2), limit=limit) if axis == WAAR else
+            log.key_journal(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0)), limit=limit))
+        return markdown(p1, p2, t1, t2, key, limit, n_key)
