@@ -90,10 +90,14 @@ def cmd_enroll(a: argparse.Namespace) -> int:
         raise UserError(f"deze store-hub bedient alleen wereld {', '.join(served)}")
     key = _public_key(a.key) if a.key else None
     try:
+        was = _may_enroll(log, node, key, a.vervang)
         token = log.auth.enroll(node, write, read, public_key=key)
         signed = key and hasattr(log, "roster") and log.roster.enrol(node, key, by=by)
     finally:
         log.close()
+    if was is not None:
+        print(f"vorige aanmelding van {node} vervangen ({was.describe()}); "
+              f"het oude token werkt niet meer")
     print(f"node {node} aangemeld; schrijven: {', '.join(write) or '-'}; "
           f"alleen lezen: {', '.join(read) or '-'}")
     if key:
@@ -105,6 +109,28 @@ def cmd_enroll(a: argparse.Namespace) -> int:
     print("bewaar dit token (het wordt niet opnieuw getoond; de hub bewaart alleen een hash):")
     print(token)
     return 0
+
+
+def _may_enroll(log: Any, node: str, key: str | None, replace: bool) -> Any:
+    """What the hub holds of ``node`` when it may be enrolled again (None: it is new here);
+    refuses a second enrolment without ``--vervang``, and another key always (that is a key
+    rotation: 'hub key')."""
+    was = log.auth.enrolment(node)
+    if was is None:
+        return None
+    if key and was.public_key and key != was.public_key:
+        raise UserError(
+            f"{node} is hier al aangemeld ({was.describe()}) en --key geeft een andere sleutel. "
+            f"Een nieuwe sleutel gaat alleen via een sleutelwissel: 'crisisbeeld key --rotate' "
+            f"bij het centrum, dan 'crisisbeeld hub key --node {node} --key …' hier. "
+            f"Is dit een ander centrum, kies dan een andere node-id.")
+    if not replace:
+        raise UserError(
+            f"{node} is hier al aangemeld ({was.describe()}); er is niets veranderd. "
+            f"Opnieuw aanmelden maakt zijn huidige token ongeldig (het centrum krijgt dan 401 "
+            f"tot het het nieuwe token heeft) en zet de werelden opnieuw. Bedoelt u dat, "
+            f"geef dan --vervang.")
+    return was
 
 
 def _public_key(path: str) -> str:
@@ -322,6 +348,9 @@ def register(sub: Any) -> None:
     e.add_argument("--read-worlds", default="", help="werelden om alleen te lezen")
     e.add_argument("--key", help="store of sleutelbestand van het centrum: legt zijn publieke "
                                  "sleutel vast (anders doet zijn eerste push dat)")
+    e.add_argument("--vervang", action="store_true",
+                   help="meld een node die hier al is aangemeld opnieuw aan: nieuw token (het "
+                        "oude werkt niet meer) en deze werelden; zijn sleutel blijft")
     e.set_defaults(func=cmd_enroll)
     r = hs.add_parser("revoke", help="trek het token van een node in")
     g = r.add_mutually_exclusive_group(required=True)
