@@ -95,6 +95,13 @@ def enroll(st: Store, node: str, world: str) -> str:
     except HubStorageError as e:
         raise JobError(str(e)) from None
     try:
+        was = log.auth.enrolment(node)
+        if was is not None:  # a second enrolment would end its token: never silently
+            raise JobError(translate(
+                "Sync", "Centrum {0} is al aangemeld bij deze hub ({1}); er is niets veranderd. "
+                        "Opnieuw aanmelden maakt zijn huidige token ongeldig; doe dat alleen "
+                        "bewust, met 'crisisbeeld hub enroll --store … --node {0} --vervang'.")
+                .format(node, was.describe()))
         return str(log.auth.enroll(node, [world], []))
     finally:
         log.close()

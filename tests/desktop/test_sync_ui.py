@@ -223,6 +223,12 @@ def test_peer_hub_from_the_menu(qtbot: Any, window: Any, tmp_path: Path) -> None
     # what the neighbour pushed shows in the window at once
     qtbot.waitUntil(lambda: any("Stroomuitval vrgz" in t
                                 for t in _rows(window.incidents.proxy)), timeout=WAIT)
+    # enrolling vrgz again is refused: its token keeps working
+    token = d.token.text()
+    d.enroll_button.click()
+    qtbot.waitUntil(lambda: d.enroll_info.text().startswith("✗"), timeout=WAIT)
+    assert "vrgz is al aangemeld" in d.enroll_info.text() and "--vervang" in d.enroll_info.text()
+    assert _sync_other_centre(url, token, other).peers[0].status == "online"
 
     with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT) as stopped:
         d.stop_button.click()
