@@ -304,9 +304,7 @@ class PeerHubDialog(QDialog):
         self.tls_cert, self.tls_key = QLineEdit(cert), QLineEdit(key)
         self.tls_cert.setObjectName("field_tls_cert")
         self.tls_key.setObjectName("field_tls_key")
-        self.insecure = QCheckBox(self.tr(
-            "onversleuteld op een vertrouwd netwerk (tokens en gebeurtenissen leesbaar "
-            "onderweg)"))
+        self.insecure = QCheckBox(self.tr("onversleuteld op een vertrouwd netwerk"))
         self.insecure.setChecked(insecure)
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)

@@ -121,8 +121,8 @@ def test_enrolling_an_enrolled_centre_again_is_refused_unless_meant(tmp_path, ca
     """A second 'hub enroll' of vnog changes nothing and says what the hub holds; --vervang
     gives a new token (the old one stops working) and keeps the key; another key is refused
     even with --vervang (a key rotation goes through 'hub key')."""
-    from desktop.cli import main
     from data.store.roster import fingerprint
+    from desktop.cli import main
 
     vnog, vrt = store_factory("vnog"), store_factory("vrt")
     hub = str(tmp_path / "hub.db")
