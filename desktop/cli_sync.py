@@ -121,9 +121,15 @@ def _may_enroll(log: Any, node: str, key: str | None, replace: bool) -> Any:
     if key and was.public_key and key != was.public_key:
         raise UserError(
             f"{node} is hier al aangemeld ({was.describe()}) en --key geeft een andere sleutel. "
-            f"Een nieuwe sleutel gaat alleen via een sleutelwissel: 'crisisbeeld key --rotate' "
-            f"bij het centrum, dan 'crisisbeeld hub key --node {node} --key …' hier. "
-            f"Is dit een ander centrum, kies dan een andere node-id.")
+            f"Er is niets veranderd. Een nieuwe sleutel gaat alleen via een sleutelwissel: "
+            f"'crisisbeeld key --rotate' bij het centrum (zijn volgende synchronisatie geeft de "
+            f"hub de nieuwe sleutel; een hub met root zet hem op het rooster met 'crisisbeeld "
+            f"hub key --db … --node {node} --key …'). Is dit een ander centrum, kies dan een "
+            f"andere node-id.")
+    if not replace and was.revoked:
+        raise UserError(
+            f"{node} is hier aangemeld geweest en ingetrokken ({was.describe()}); er is niets "
+            f"veranderd. Wilt u het weer toelaten met een nieuw token, geef dan --vervang.")
     if not replace:
         raise UserError(
             f"{node} is hier al aangemeld ({was.describe()}); er is niets veranderd. "

@@ -157,3 +157,9 @@ def test_enrolling_an_enrolled_centre_again_is_refused_unless_meant(tmp_path, ca
             assert log.auth.identities(c, ["vnog"]) == {"vnog": vnog.public_key}
     finally:
         log.close()
+    # a revoked centre is let in again only on purpose
+    assert main(["hub", "revoke", "--db", hub, "--node", "vnog"]) == 0
+    capsys.readouterr()
+    assert main(enrol) == 2
+    assert "ingetrokken" in capsys.readouterr().err
+    assert main([*enrol, "--vervang"]) == 0
