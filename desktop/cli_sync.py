@@ -104,6 +104,8 @@ def cmd_enroll(a: argparse.Namespace) -> int:
         print(f"sleutel van {node} vastgelegd: {key[:16]}…")
         if signed:
             print(f"op het rooster gezet als regel {signed.n} (ondertekend door de root)")
+    elif was is not None and was.public_key:
+        print(f"sleutel van {node} blijft: {was.public_key[:16]}…")
     else:
         print(f"geen --key: de eerste push van {node} zelf legt zijn sleutel vast")
     print("bewaar dit token (het wordt niet opnieuw getoond; de hub bewaart alleen een hash):")

@@ -147,6 +147,7 @@ def test_enrolling_an_enrolled_centre_again_is_refused_unless_meant(tmp_path, ca
     assert main([*enrol, "--read-worlds", "OEF-2026-01", "--vervang"]) == 0
     out = capsys.readouterr().out
     assert "vorige aanmelding van vnog vervangen" in out
+    assert f"sleutel van vnog blijft: {vnog.public_key[:16]}" in out
     new_token = out.strip().splitlines()[-1]
     log = SqlEventLog(hub)
     try:
