@@ -660,14 +660,14 @@ at {3}</translation>
     <name>ExerciseConsole</name>
     <message>
         <location filename="../widgets/exercise_console.py" line="38"/>
-        <location filename="../widgets/exercise_console.py" line="129"/>
+        <location filename="../widgets/exercise_console.py" line="135"/>
         <source>gepland</source>
         <extracomment>how the console names an inject&apos;s status, an expectation&apos;s state and a verdict (the player&apos;s values are Dutch words; these are their texts on screen)</extracomment>
         <translation>planned</translation>
     </message>
     <message>
         <location filename="../widgets/exercise_console.py" line="39"/>
-        <location filename="../widgets/exercise_console.py" line="132"/>
+        <location filename="../widgets/exercise_console.py" line="138"/>
         <source>verstuurd</source>
         <translation>sent</translation>
     </message>
@@ -742,208 +742,208 @@ at {3}</translation>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="128"/>
-        <location filename="../widgets/exercise_console.py" line="137"/>
+        <location filename="../widgets/exercise_console.py" line="134"/>
+        <location filename="../widgets/exercise_console.py" line="143"/>
         <source>inject</source>
         <translation>inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="130"/>
+        <location filename="../widgets/exercise_console.py" line="136"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="133"/>
+        <location filename="../widgets/exercise_console.py" line="139"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="134"/>
+        <location filename="../widgets/exercise_console.py" line="140"/>
         <source>aan</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="135"/>
+        <location filename="../widgets/exercise_console.py" line="141"/>
         <source>bericht</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="136"/>
+        <location filename="../widgets/exercise_console.py" line="142"/>
         <source>notities spelleiding</source>
         <translation>exercise control notes</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="138"/>
+        <location filename="../widgets/exercise_console.py" line="144"/>
         <source>verwachting</source>
         <translation>expectation</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="139"/>
+        <location filename="../widgets/exercise_console.py" line="145"/>
         <source>stand</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="141"/>
+        <location filename="../widgets/exercise_console.py" line="147"/>
         <source>reactietijd</source>
         <translation>response time</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="142"/>
+        <location filename="../widgets/exercise_console.py" line="148"/>
         <source>door</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="143"/>
+        <location filename="../widgets/exercise_console.py" line="149"/>
         <source>oordeel spelleiding</source>
         <translation>exercise control verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="151"/>
+        <location filename="../widgets/exercise_console.py" line="157"/>
         <source>Oefening — spelleiding</source>
         <translation>Exercise — control</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="157"/>
+        <location filename="../widgets/exercise_console.py" line="163"/>
         <source>▶ Spelen</source>
         <translation>▶ Play</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="159"/>
+        <location filename="../widgets/exercise_console.py" line="165"/>
         <source>⏸ Pauze</source>
         <translation>⏸ Pause</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="165"/>
+        <location filename="../widgets/exercise_console.py" line="171"/>
         <source>⏭ Naar volgende inject</source>
         <translation>⏭ To next inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="170"/>
+        <location filename="../widgets/exercise_console.py" line="176"/>
         <source>Snelheid</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="183"/>
+        <location filename="../widgets/exercise_console.py" line="189"/>
         <source>Nu versturen</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="186"/>
+        <location filename="../widgets/exercise_console.py" line="192"/>
         <source>T+HH:MM</source>
         <translation>T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="188"/>
+        <location filename="../widgets/exercise_console.py" line="194"/>
         <source>Uitstellen naar</source>
         <translation>Postpone to</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="191"/>
+        <location filename="../widgets/exercise_console.py" line="197"/>
         <source>Intrekken</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="193"/>
+        <location filename="../widgets/exercise_console.py" line="199"/>
         <source>Injects toevoegen (MSEL)…</source>
         <translation>Add injects (MSEL)…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="214"/>
+        <location filename="../widgets/exercise_console.py" line="220"/>
         <source>automatisch (oordeel wissen)</source>
         <translation>automatic (clear the verdict)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="217"/>
+        <location filename="../widgets/exercise_console.py" line="223"/>
         <source>toelichting bij het oordeel</source>
         <translation>note on the verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="219"/>
+        <location filename="../widgets/exercise_console.py" line="225"/>
         <source>Oordeel bewaren</source>
         <translation>Keep verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="221"/>
+        <location filename="../widgets/exercise_console.py" line="227"/>
         <source>Oordeel spelleiding</source>
         <translation>Exercise control verdict</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="227"/>
+        <location filename="../widgets/exercise_console.py" line="233"/>
         <source>Waarneming (Enter bewaart, op de huidige scenariotijd)</source>
         <translation>Observation (Enter keeps it, at the current scenario time)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="230"/>
+        <location filename="../widgets/exercise_console.py" line="236"/>
         <source>bij geselecteerde inject</source>
         <translation>on the selected inject</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="232"/>
+        <location filename="../widgets/exercise_console.py" line="238"/>
         <source>Evaluatie tonen</source>
         <translation>Show evaluation</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="234"/>
+        <location filename="../widgets/exercise_console.py" line="240"/>
         <source>Evaluatie opslaan…</source>
         <translation>Save evaluation…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="245"/>
+        <location filename="../widgets/exercise_console.py" line="251"/>
         <source>toelichting bij de beoordeling</source>
         <translation>note on the rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="246"/>
+        <location filename="../widgets/exercise_console.py" line="252"/>
         <source>Beoordeling bewaren</source>
         <translation>Keep rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="249"/>
+        <location filename="../widgets/exercise_console.py" line="255"/>
         <source>sterk punt</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="250"/>
+        <location filename="../widgets/exercise_console.py" line="256"/>
         <source>verbeterpunt</source>
         <translation>point for improvement</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="252"/>
+        <location filename="../widgets/exercise_console.py" line="258"/>
         <source>bevinding (Enter bewaart)</source>
         <translation>finding (Enter keeps it)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="254"/>
+        <location filename="../widgets/exercise_console.py" line="260"/>
         <source>Verbeterplan…</source>
         <translation>Improvement plan…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="256"/>
+        <location filename="../widgets/exercise_console.py" line="262"/>
         <source>Doel</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="273"/>
+        <location filename="../widgets/exercise_console.py" line="279"/>
         <source>Verwachte acties van de spelers</source>
         <translation>Expected actions of the players</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="310"/>
+        <location filename="../widgets/exercise_console.py" line="316"/>
         <source>OEFENING · nog niet gestart</source>
         <translation>EXERCISE · not started yet</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="311"/>
+        <location filename="../widgets/exercise_console.py" line="317"/>
         <source>kloktijd {0}</source>
         <translation>wall clock {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="407"/>
+        <location filename="../widgets/exercise_console.py" line="413"/>
         <source>Schrijf het nieuwe tijdstip als T+HH:MM</source>
         <translation>Write the new time as T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="418"/>
+        <location filename="../widgets/exercise_console.py" line="424"/>
         <source>Kies eerst een verwachting in de lijst</source>
         <translation>First choose an expectation in the list</translation>
     </message>
@@ -1071,87 +1071,87 @@ at {3}</translation>
 <context>
     <name>IncidentsView</name>
     <message>
-        <location filename="../widgets/incidents_view.py" line="68"/>
+        <location filename="../widgets/incidents_view.py" line="69"/>
         <source>Bijl.</source>
         <translation>Att.</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="66"/>
+        <location filename="../widgets/incidents_view.py" line="67"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="69"/>
+        <location filename="../widgets/incidents_view.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="71"/>
+        <location filename="../widgets/incidents_view.py" line="72"/>
         <source>Regio&apos;s</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="72"/>
+        <location filename="../widgets/incidents_view.py" line="73"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="84"/>
+        <location filename="../widgets/incidents_view.py" line="95"/>
         <source>Nieuw incident (Ctrl+N)</source>
         <translation>New incident (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="85"/>
+        <location filename="../widgets/incidents_view.py" line="96"/>
         <source>Bijwerken</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="86"/>
+        <location filename="../widgets/incidents_view.py" line="97"/>
         <source>Status wijzigen</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="87"/>
+        <location filename="../widgets/incidents_view.py" line="98"/>
         <source>Beeld bijwerken</source>
         <translation>Update situation picture</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="89"/>
+        <location filename="../widgets/incidents_view.py" line="100"/>
         <source>Oordeel bijwerken</source>
         <translation>Update the assessment (Oordeel)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="104"/>
+        <location filename="../widgets/incidents_view.py" line="115"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="123"/>
+        <location filename="../widgets/incidents_view.py" line="134"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="123"/>
+        <location filename="../widgets/incidents_view.py" line="134"/>
         <source>Brandweer</source>
         <translation>Fire service</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="124"/>
+        <location filename="../widgets/incidents_view.py" line="135"/>
         <source>GHOR</source>
         <translation>GHOR (medical)</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="124"/>
+        <location filename="../widgets/incidents_view.py" line="135"/>
         <source>Politie</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="125"/>
+        <location filename="../widgets/incidents_view.py" line="136"/>
         <source>Bevolkingszorg</source>
         <translation>Care for the population</translation>
     </message>
     <message>
-        <location filename="../widgets/incidents_view.py" line="126"/>
+        <location filename="../widgets/incidents_view.py" line="137"/>
         <source>Crisiscommunicatie</source>
         <translation>Crisis communication</translation>
     </message>
@@ -1597,58 +1597,58 @@ at {3}</translation>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="57"/>
-        <location filename="../widgets/overview.py" line="128"/>
+        <location filename="../widgets/overview.py" line="83"/>
+        <location filename="../widgets/overview.py" line="154"/>
         <source>Klik op een regio om alle schermen te filteren</source>
         <translation>Click a region to filter every view</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="72"/>
+        <location filename="../widgets/overview.py" line="98"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="96"/>
+        <location filename="../widgets/overview.py" line="122"/>
         <source>{0} gemeld, {1} beheerst</source>
         <translation>{0} reported, {1} under control</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="104"/>
+        <location filename="../widgets/overview.py" line="130"/>
         <source>{0} lopende inzet · {1}</source>
         <translation>{0} deployed · {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="105"/>
+        <location filename="../widgets/overview.py" line="131"/>
         <source>geen verzoeken open</source>
         <translation>no open requests</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="109"/>
+        <location filename="../widgets/overview.py" line="135"/>
         <source>{0} met acties over tijd</source>
         <translation>{0} with overdue actions</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="111"/>
+        <location filename="../widgets/overview.py" line="137"/>
         <source> · {0} acties zonder besluit</source>
         <translation> · {0} actions without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="118"/>
+        <location filename="../widgets/overview.py" line="144"/>
         <source>{0} niet operationeel</source>
         <translation>{0} not operational</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="120"/>
+        <location filename="../widgets/overview.py" line="146"/>
         <source>wachten op een besluit</source>
         <translation>awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="121"/>
+        <location filename="../widgets/overview.py" line="147"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="127"/>
+        <location filename="../widgets/overview.py" line="153"/>
         <source>Filter: {0} — klik nogmaals om op te heffen</source>
         <translation>Filter: {0} — click again to clear</translation>
     </message>
@@ -1656,70 +1656,110 @@ at {3}</translation>
 <context>
     <name>PeerHubDialog</name>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="236"/>
+        <location filename="../widgets/sync_dialogs.py" line="237"/>
         <source>Beeld delen met buren</source>
         <translation>Share the situation picture with neighbours</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="239"/>
+        <location filename="../widgets/sync_dialogs.py" line="240"/>
         <source>Start een hub op de store van dit centrum. Buurcentra synchroniseren ermee zoals met die van KCR2, bijvoorbeeld als KCR2 onbereikbaar is.</source>
         <translation>Start a hub on this centre&apos;s store. Neighbouring centres synchronise with it as they do with KCR2&apos;s, for instance when KCR2 cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="246"/>
+        <location filename="../widgets/sync_dialogs.py" line="247"/>
         <source>alleen op deze computer (127.0.0.1)</source>
         <translation>only on this computer (127.0.0.1)</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="248"/>
+        <location filename="../widgets/sync_dialogs.py" line="251"/>
         <source>Hub starten</source>
         <translation>Start hub</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="250"/>
+        <location filename="../widgets/sync_dialogs.py" line="253"/>
         <source>Hub stoppen</source>
         <translation>Stop hub</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="252"/>
-        <location filename="../widgets/sync_dialogs.py" line="313"/>
+        <location filename="../widgets/sync_dialogs.py" line="255"/>
+        <location filename="../widgets/sync_dialogs.py" line="361"/>
         <source>De hub draait niet.</source>
         <translation>The hub is not running.</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="258"/>
+        <location filename="../widgets/sync_dialogs.py" line="261"/>
         <source>node-id van de buur, bv. vrgz</source>
         <translation>the neighbour&apos;s node id, e.g. vrgz</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="259"/>
+        <location filename="../widgets/sync_dialogs.py" line="262"/>
         <source>Buur aanmelden</source>
         <translation>Enrol neighbour</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="268"/>
+        <location filename="../widgets/sync_dialogs.py" line="271"/>
         <source>Poort</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="284"/>
+        <location filename="../widgets/sync_dialogs.py" line="288"/>
         <source>Een buur aanmelden (het token wordt één keer getoond):</source>
         <translation>Enrol a neighbour (the token is shown once):</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="294"/>
+        <location filename="../widgets/sync_dialogs.py" line="301"/>
+        <source>Voor andere computers is een certificaat nodig (https): zonder gaan tokens en gebeurtenissen onversleuteld over het netwerk.</source>
+        <translation>Other computers need a certificate (https): without one, tokens and events cross the network unencrypted.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="307"/>
+        <source>onversleuteld op een vertrouwd netwerk</source>
+        <translation>unencrypted on a trusted network</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="313"/>
+        <source>Certificaat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="313"/>
+        <source>Certificaat kiezen (PEM)</source>
+        <translation>Choose certificate (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="314"/>
+        <source>Sleutel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="314"/>
+        <source>Sleutel bij het certificaat kiezen (PEM)</source>
+        <translation>Choose the certificate&apos;s key (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="316"/>
+        <source>Kies…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="327"/>
+        <source>PEM-bestanden (*.pem *.crt *.key);;Alle bestanden (*)</source>
+        <translation>PEM files (*.pem *.crt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="338"/>
         <source>starten…</source>
         <translation>starting…</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="309"/>
+        <location filename="../widgets/sync_dialogs.py" line="357"/>
         <source>De hub draait op {0}
 {1}</source>
         <translation>The hub is running at {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="311"/>
+        <location filename="../widgets/sync_dialogs.py" line="359"/>
         <source>De hub draait niet: {0}</source>
         <translation>The hub is not running: {0}</translation>
     </message>
@@ -2170,60 +2210,60 @@ at {3}</translation>
 <context>
     <name>TerugkijkenBar</name>
     <message>
-        <location filename="../widgets/terugkijken.py" line="28"/>
+        <location filename="../widgets/terugkijken.py" line="26"/>
         <source>zoals het was (waar)</source>
         <extracomment>the axes as the operator reads them (value: data.history&apos;s axis name); translated when shown (context &apos;TerugkijkenBar&apos;, also in the handover dialog)</extracomment>
         <translation>as it was (true)</translation>
     </message>
     <message>
+        <location filename="../widgets/terugkijken.py" line="27"/>
         <location filename="../widgets/terugkijken.py" line="29"/>
-        <location filename="../widgets/terugkijken.py" line="31"/>
         <source>zoals hier bekend</source>
         <translation>as known here</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="30"/>
+        <location filename="../widgets/terugkijken.py" line="28"/>
         <source>zoals het was</source>
         <translation>as it was</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="88"/>
+        <location filename="../widgets/terugkijken.py" line="81"/>
         <source>◀ 15 min</source>
         <translation>◀ 15 min</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="89"/>
+        <location filename="../widgets/terugkijken.py" line="82"/>
         <source>15 min ▶</source>
         <translation>15 min ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="90"/>
-        <location filename="../widgets/terugkijken.py" line="186"/>
+        <location filename="../widgets/terugkijken.py" line="83"/>
+        <location filename="../widgets/terugkijken.py" line="167"/>
         <source>▶ afspelen</source>
         <translation>▶ play</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="95"/>
+        <location filename="../widgets/terugkijken.py" line="88"/>
         <source>Terug naar nu (Esc)</source>
         <translation>Back to now (Esc)</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="143"/>
+        <location filename="../widgets/terugkijken.py" line="136"/>
         <source>{0} … {1}</source>
         <translation>{0} … {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="168"/>
+        <location filename="../widgets/terugkijken.py" line="149"/>
         <source>TERUGKIJKEN · beeld van {0} · {1}{2} · dit is niet het actuele beeld</source>
         <translation>LOOKING BACK · situation picture of {0} · {1}{2} · this is not the current picture</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="171"/>
+        <location filename="../widgets/terugkijken.py" line="152"/>
         <source> · laden…</source>
         <translation> · loading…</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="186"/>
+        <location filename="../widgets/terugkijken.py" line="167"/>
         <source>❚❚ pauze</source>
         <translation>❚❚ pause</translation>
     </message>

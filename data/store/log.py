@@ -155,10 +155,10 @@ def since(conn: sqlite3.Connection, local_seq: int, limit: int,
 
 
 def chain_after(conn: sqlite3.Connection, origin: str, seq: int,
-                parse: bool = True) -> list[Event]:
-    """An origin's events after ``seq``, in chain order."""
+                parse: bool = True, limit: int = -1) -> list[Event]:
+    """An origin's events after ``seq``, in chain order (at most ``limit``; -1: all)."""
     rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE origin = ? AND seq > ? "
-                        "ORDER BY seq", (origin, seq)).fetchall()
+                        "ORDER BY seq LIMIT ?", (origin, seq, limit)).fetchall()
     return [row_to_event(r, parse) for r in rows]
 
 

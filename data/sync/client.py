@@ -26,6 +26,7 @@ from data.store import Changes, Store, log
 from data.store.store import fork_text
 from data.sync import peers
 from data.sync.blob_sync import BlobSync
+from data.sync.fork_report import told_hub
 from data.sync.helper import helper
 from data.sync.hub_client import (
     FIRST_PAGE,
@@ -388,7 +389,7 @@ class SyncEngine:
                          else f"een andere op hub {p.cfg.label}")
                 text = fork_text(origin, seq, mine[0], other)
                 self.store.raise_alarm("vork", origin, text)
-                raise ForkFound(text)
+                raise told_hub(p.client, self._db, self.world, origin, seq, ForkFound(text))
 
     def _save_cursors(self, hub_id: str, world: str, url: str, cur: peers.Cursors) -> None:
         peers.save(self._db, hub_id, world, url, cur)
@@ -537,10 +538,10 @@ class SyncEngine:
                             fn(res.changes)
                     if res.forks:  # a red alarm was raised: nothing more until a person looked
                         origin, seq = res.forks[0]
-                        raise ForkFound(next(
-                            (a["detail"] for a in self.store.alarms()
-                             if a["kind"] == "vork" and a["origin"] == origin),
-                            f"vork: {origin} seq {seq}"))
+                        raise told_hub(p.client, self._db, self.world, origin, seq, ForkFound(
+                            next((a["detail"] for a in self.store.alarms()
+                                  if a["kind"] == "vork" and a["origin"] == origin),
+                                 f"vork: {origin} seq {seq}")))
                     if res.held:
                         # a retry may take these in: the cursor stays before this page (what
                         # was taken in of it comes again as duplicates)
@@ -587,14 +588,5 @@ class SyncEngine:
             fn(state)
 
 
-__all__ = [
-    "Backoff",
-    "HubClient",
-    "HubRefused",
-    "LinkDown",
-    "PeerConfig",
-    "PeerState",
-    "SyncEngine",
-    "SyncState",
-    "read_token",
-]
+__all__ = ["Backoff", "HubClient", "HubRefused", "LinkDown", "PeerConfig", "PeerState",
+           "SyncEngine", "SyncState", "read_token"]

@@ -80,22 +80,24 @@ class BackgroundHub:
     """A hub served from a thread of this process, e.g. the desktop serving its own store to
     its neighbours::
 
-        hub = BackgroundHub(StoreEventLog(app_store), host="0.0.0.0", port=8750)
+        hub = BackgroundHub(StoreEventLog(app_store), host="0.0.0.0", port=8750,
+                            tls_cert="hub.pem", tls_key="hub.key")
         hub.start()          # returns once the port listens (raises if it cannot)
         ...
         hub.stop()           # stops serving and closes the log (not the app's store)
     """
 
     def __init__(self, log: EventLog, host: str = "127.0.0.1", port: int = 8750,
-                 tls_cert: str | None = None, tls_key: str | None = None) -> None:
+                 tls_cert: str | None = None, tls_key: str | None = None,
+                 insecure_http: bool = False) -> None:
         import uvicorn
 
         from data.sync.hub.app import create_app
 
         self.log, self.host, self.port = log, host, port
         self.tls = bool(tls_cert)
-        # (the desktop's own choice to serve its neighbours: plain HTTP stays allowed here)
-        tls = tls_options(host, tls_cert, tls_key, insecure_http=True)
+        # the rule of `crisisbeeld hub`: plain HTTP on a network address only when chosen
+        tls = tls_options(host, tls_cert, tls_key, insecure_http=insecure_http)
         cfg = uvicorn.Config(create_app(log), host=host, port=port, log_level="warning",
                              access_log=False, timeout_keep_alive=30,
                              timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **tls)
