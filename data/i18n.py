@@ -16,6 +16,7 @@ import time (translate it with :func:`_` where it is shown).
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from pathlib import Path
 
 DOMAIN = "crisisbeeld"
@@ -25,6 +26,8 @@ SOURCE = "nl"
 
 _current = SOURCE
 _catalogue: gettext.NullTranslations = gettext.NullTranslations()
+#: called after every switch (caches of texts made in the previous language empty themselves)
+_listeners: list[Callable[[], None]] = []
 
 
 def set_language(code: str) -> str:
@@ -36,7 +39,14 @@ def set_language(code: str) -> str:
     else:
         _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
     _current = code
+    for listener in _listeners:
+        listener()
     return code
+
+
+def on_language_change(listener: Callable[[], None]) -> None:
+    """Call ``listener`` after every :func:`set_language` (e.g. a cache's ``cache_clear``)."""
+    _listeners.append(listener)
 
 
 def current_language() -> str:

@@ -40,7 +40,7 @@ def build_demo_exercise(path: Path, scenario: str = DEMO_SCENARIO) -> Path:
         return path
     sc = resolve(scenario)
     middle = max(i.offset_s for i in sc.scheduled()) // 2
-    sc.t0 = (datetime.now(UTC) - timedelta(seconds=middle)).replace(second=0, microsecond=0)
+    sc.rebase((datetime.now(UTC) - timedelta(seconds=middle)).replace(second=0, microsecond=0))
     st = create_exercise(path, "oefening-kcr2", sc, name="KCR2 (oefening)")
     try:
         pl = Player(st, sc, author=DEMO_TRAINER)

@@ -91,7 +91,12 @@ def cmd_exercise_new(a: argparse.Namespace) -> int:
     sc = _scenario(a)
     if a.t0:
         from data.clock import parse_iso
-        sc.t0 = parse_iso(a.t0)
+        try:
+            t0 = parse_iso(a.t0)
+        except ValueError:
+            raise UserError(f"--t0 '{a.t0}' is geen moment; schrijf bv. 2027-01-19T06:00Z") \
+                from None
+        sc.rebase(t0)  # deadlines inside the injects move with it
     try:
         st = create_exercise(a.db, a.node, sc, a.world or "", a.name or "")
     except StoreError as e:
@@ -299,6 +304,7 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
         print(f"koppeling bewaard in {a.save_map}: " + ", ".join(
             f"{LABELS[f]} = '{sheet.headers[i]}'" for f, i in sheet.columns.items()))
     db = Path(a.db)
+    t0_text = f"T0 {sheet.t0.strftime('%Y-%m-%d %H:%M')} UTC"
     try:
         if not db.exists():
             st = create_exercise(db, a.node, sheet.scenario())
@@ -306,14 +312,17 @@ def cmd_msel_import(a: argparse.Namespace) -> int:
         else:
             st = Store.open(db)
             try:
-                append_injects(db, sheet)
+                sc = append_injects(db, sheet)
             except StoreError:
                 st.close()
                 raise
+            t0_text = (f"tijden geteld vanaf T0 van de oefening "
+                       f"({sc.t0.strftime('%Y-%m-%d %H:%M')} UTC), zoals in het blad vanaf "
+                       f"{t0_text}")
     except StoreError as e:
         raise UserError(str(e)) from None
     print(f"MSEL ingelezen: {len(sheet.injects)} injects uit {sheet.source} in "
-          f"{time.perf_counter() - t0:.2f} s; T0 {sheet.t0.strftime('%Y-%m-%d %H:%M')} UTC")
+          f"{time.perf_counter() - t0:.2f} s; {t0_text}")
     st.close()
     return 0
 

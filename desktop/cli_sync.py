@@ -90,21 +90,55 @@ def cmd_enroll(a: argparse.Namespace) -> int:
         raise UserError(f"deze store-hub bedient alleen wereld {', '.join(served)}")
     key = _public_key(a.key) if a.key else None
     try:
+        was = _may_enroll(log, node, key, a.vervang)
         token = log.auth.enroll(node, write, read, public_key=key)
         signed = key and hasattr(log, "roster") and log.roster.enrol(node, key, by=by)
     finally:
         log.close()
+    if was is not None:
+        print(f"vorige aanmelding van {node} vervangen ({was.describe()}); "
+              f"het oude token werkt niet meer")
     print(f"node {node} aangemeld; schrijven: {', '.join(write) or '-'}; "
           f"alleen lezen: {', '.join(read) or '-'}")
     if key:
         print(f"sleutel van {node} vastgelegd: {key[:16]}…")
         if signed:
             print(f"op het rooster gezet als regel {signed.n} (ondertekend door de root)")
+    elif was is not None and was.public_key:
+        print(f"sleutel van {node} blijft: {was.public_key[:16]}…")
     else:
         print(f"geen --key: de eerste push van {node} zelf legt zijn sleutel vast")
     print("bewaar dit token (het wordt niet opnieuw getoond; de hub bewaart alleen een hash):")
     print(token)
     return 0
+
+
+def _may_enroll(log: Any, node: str, key: str | None, replace: bool) -> Any:
+    """What the hub holds of ``node`` when it may be enrolled again (None: it is new here);
+    refuses a second enrolment without ``--vervang``, and another key always (that is a key
+    rotation: 'hub key')."""
+    was = log.auth.enrolment(node)
+    if was is None:
+        return None
+    if key and was.public_key and key != was.public_key:
+        raise UserError(
+            f"{node} is hier al aangemeld ({was.describe()}) en --key geeft een andere sleutel. "
+            f"Er is niets veranderd. Een nieuwe sleutel gaat alleen via een sleutelwissel: "
+            f"'crisisbeeld key --rotate' bij het centrum (zijn volgende synchronisatie geeft de "
+            f"hub de nieuwe sleutel; een hub met root zet hem op het rooster met 'crisisbeeld "
+            f"hub key --db … --node {node} --key …'). Is dit een ander centrum, kies dan een "
+            f"andere node-id.")
+    if not replace and was.revoked:
+        raise UserError(
+            f"{node} is hier aangemeld geweest en ingetrokken ({was.describe()}); er is niets "
+            f"veranderd. Wilt u het weer toelaten met een nieuw token, geef dan --vervang.")
+    if not replace:
+        raise UserError(
+            f"{node} is hier al aangemeld ({was.describe()}); er is niets veranderd. "
+            f"Opnieuw aanmelden maakt zijn huidige token ongeldig (het centrum krijgt dan 401 "
+            f"tot het het nieuwe token heeft) en zet de werelden opnieuw. Bedoelt u dat, "
+            f"geef dan --vervang.")
+    return was
 
 
 def _public_key(path: str) -> str:
@@ -322,6 +356,9 @@ def register(sub: Any) -> None:
     e.add_argument("--read-worlds", default="", help="werelden om alleen te lezen")
     e.add_argument("--key", help="store of sleutelbestand van het centrum: legt zijn publieke "
                                  "sleutel vast (anders doet zijn eerste push dat)")
+    e.add_argument("--vervang", action="store_true",
+                   help="meld een node die hier al is aangemeld opnieuw aan: nieuw token (het "
+                        "oude werkt niet meer) en deze werelden; zijn sleutel blijft")
     e.set_defaults(func=cmd_enroll)
     r = hs.add_parser("revoke", help="trek het token van een node in")
     g = r.add_mutually_exclusive_group(required=True)

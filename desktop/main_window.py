@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("NavList")
         self.nav.setWordWrap(True)  # long titles (Tegenstrijdige wijzigingen) wrap, not clip
         for i, name in enumerate(VIEWS):
-            self.nav.addItem(f"{i + 1}  {self.tr(VIEW_TITLES[name])}")
+            self.nav.addItem(f"{(i + 1) % 10}  {self.tr(VIEW_TITLES[name])}")  # Ctrl+1 … Ctrl+0
         self.stack = QStackedWidget()
         self.overview = OverviewView()
         self.incidents = IncidentsView()
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         """Unread notifications per view, as a count after the view's name in the navigation."""
         for i, name in enumerate(VIEWS):
             n = counts.get(name, 0)
-            self.nav.item(i).setText(f"{i + 1}  {self.tr(VIEW_TITLES[name])}"
+            self.nav.item(i).setText(f"{(i + 1) % 10}  {self.tr(VIEW_TITLES[name])}"
                                      + (f"  ● {n}" if n else ""))
 
     def _open_notification(self, view: str, entity: str) -> None:

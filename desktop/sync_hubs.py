@@ -72,11 +72,11 @@ class HubsJob(SyncJob):
                 if self.ctx.world not in (me.get("write") or []):
                     if d is not None:
                         d.show_test_result(False, translate(
-                            "Sync", "de toegangscode van centrum {0} geeft geen recht om in "
+                            "Sync", "het token van centrum {0} geeft geen recht om in "
                                     "beeld {1} te schrijven").format(
                             me.get("node"), self.ctx.world))
                     return
-                text += translate("Sync", "; toegangscode geldig (centrum {0})").format(
+                text += translate("Sync", "; token geldig (centrum {0})").format(
                     me.get("node"))
             if d is not None:
                 d.show_test_result(True, text)

@@ -58,12 +58,37 @@ def _port_free(host: str, port: int) -> None:
                                      "andere").format(port)) from None
 
 
-def peer_start(st: Store, host: str, port: int, notify: Callable[[Any], None]) -> Any:
-    """Serve ``st`` as a hub from a thread; returns the hub once the port listens."""
+def _may_serve(host: str, cert: str, key: str, insecure: bool) -> None:
+    """The rule of `crisisbeeld hub`: on an address other computers reach, https (certificate
+    and key) or plain http chosen explicitly; raises JobError in the dialog's words."""
+    from data.sync.hub.server import tls_options
+    from data.sync.wire import is_loopback
+
+    if bool(cert) != bool(key):
+        raise JobError(translate("Sync", "kies het certificaat én de sleutel die erbij hoort"))
+    if not cert and not insecure and not is_loopback(host):
+        raise JobError(translate(
+            "Sync", "de hub zou op alle adressen luisteren zonder TLS: tokens en gebeurtenissen "
+                    "zouden onversleuteld over het netwerk gaan. Kies een certificaat en "
+                    "sleutel, of (alleen op een vertrouwd netwerk) 'onversleuteld op een "
+                    "vertrouwd netwerk'; of houd de hub op deze computer."))
+    try:
+        tls_options(host, cert or None, key or None, insecure)
+    except ValueError as e:  # a file that cannot be read: the sentence names it
+        raise JobError(str(e)) from None
+
+
+def peer_start(st: Store, host: str, port: int, notify: Callable[[Any], None],
+               tls: tuple[str, str, bool] = ("", "", False)) -> Any:
+    """Serve ``st`` as a hub from a thread; returns the hub once the port listens. ``tls``:
+    (certificate, key, plain http allowed) — as `crisisbeeld hub`, a network address needs
+    https or the explicit choice of plain http."""
     from data.sync.hub.server import BackgroundHub
     from data.sync.hub.storage import HubStorageError
     from data.sync.hub.store_log import StoreEventLog
 
+    cert, key, insecure = tls
+    _may_serve(host, cert, key, insecure)  # (nothing listens when this says no)
     _port_free(host, port)  # before uvicorn: its failed bind ends its thread with SystemExit
     try:
         log = StoreEventLog(st)
@@ -71,7 +96,8 @@ def peer_start(st: Store, host: str, port: int, notify: Callable[[Any], None]) -
         raise JobError(str(e)) from None
     log.store = _NotifyingStore(log.store, notify)  # type: ignore[assignment]
     try:
-        hub = BackgroundHub(log, host=host, port=port)
+        hub = BackgroundHub(log, host=host, port=port, tls_cert=cert or None,
+                            tls_key=key or None, insecure_http=insecure)
         hub.start()
     except (OSError, SystemExit):
         log.close()
@@ -95,6 +121,13 @@ def enroll(st: Store, node: str, world: str) -> str:
     except HubStorageError as e:
         raise JobError(str(e)) from None
     try:
+        was = log.auth.enrolment(node)
+        if was is not None:  # a second enrolment would end its token: never silently
+            raise JobError(translate(
+                "Sync", "Centrum {0} is al aangemeld bij deze hub ({1}); er is niets veranderd. "
+                        "Opnieuw aanmelden maakt zijn huidige token ongeldig; doe dat alleen "
+                        "bewust, met 'crisisbeeld hub enroll --store … --node {0} --vervang'.")
+                .format(node, was.describe()))
         return str(log.auth.enroll(node, [world], []))
     finally:
         log.close()
@@ -112,9 +145,11 @@ class PeerHubJob(SyncJob):
 
     def open_peer_hub(self) -> PeerHubDialog:
         if self.peer_dialog is None:
-            d = PeerHubDialog(self.cfg.peer_port, self.cfg.peer_host == "127.0.0.1",
-                              self.ctx.window)
-            d.sig_start.connect(lambda host, port: self.start_peer_hub(host, port))
+            c = self.cfg
+            d = PeerHubDialog(c.peer_port, c.peer_host == "127.0.0.1", self.ctx.window,
+                              (c.peer_tls_cert, c.peer_tls_key, c.peer_insecure_http))
+            d.sig_start.connect(lambda host, port, cert, key, insecure: self.start_peer_hub(
+                host, port, tls=(cert, key, insecure)))
             d.sig_stop.connect(lambda: self.stop_peer_hub())
             d.sig_enroll.connect(self.enroll_neighbour)
             self.peer_dialog = d
@@ -122,17 +157,22 @@ class PeerHubJob(SyncJob):
         self.peer_dialog.open()
         return self.peer_dialog
 
-    def start_peer_hub(self, host: str = "0.0.0.0", port: int = 8750,
-                       remember: bool = True) -> None:
+    def start_peer_hub(self, host: str = "127.0.0.1", port: int = 8750,
+                       remember: bool = True, tls: tuple[str, str, bool] | None = None) -> None:
         """Serve this store as a hub for neighbours (as ``crisisbeeld serve`` does), from a
         thread of this process on the window's one writable store: neighbours' pushes go
-        through the same store lock and clock, and what they change is shown at once."""
+        through the same store lock and clock, and what they change is shown at once.
+        ``tls``: (certificate, key, plain http allowed); None: as in the settings."""
         if self.peer is not None or self._peer_starting:
             return
-        self.cfg.peer_host, self.cfg.peer_port = host, port
+        c = self.cfg
+        if tls is None:
+            tls = (c.peer_tls_cert, c.peer_tls_key, c.peer_insecure_http)
+        c.peer_host, c.peer_port = host, port
+        c.peer_tls_cert, c.peer_tls_key, c.peer_insecure_http = tls
         self._peer_starting = True
         notify = self.bridge.peer_changes
-        self.sync_op(lambda st: peer_start(st, host, port, notify),
+        self.sync_op(lambda st: peer_start(st, host, port, notify, tls),
                      on_ok=lambda hub: self._peer_ready(hub, remember), on_fail=self._peer_failed)
 
     def _peer_ready(self, hub: Any, remember: bool) -> None:
@@ -174,11 +214,12 @@ class PeerHubJob(SyncJob):
         """(address for neighbours, what they do) while the peer hub runs."""
         port = self.cfg.peer_port
         hosts = ["127.0.0.1"] if self.cfg.peer_host == "127.0.0.1" else local_addresses()
-        addrs = ", ".join(f"http://{h}:{port}" for h in hosts)
+        scheme = "https" if self.peer is not None and self.peer.tls else "http"
+        addrs = ", ".join(f"{scheme}://{h}:{port}" for h in hosts)
         how = translate(
-            "Sync", "Buren: meld hieronder de naam van hun centrum aan en geef hun de "
-                    "toegangscode die verschijnt; zij kiezen Synchronisatie → Hub toevoegen… "
-                    "met dit adres en die toegangscode.")
+            "Sync", "Buren: meld hieronder de naam van hun centrum aan en geef hun het token "
+                    "dat verschijnt; zij kiezen Synchronisatie → Hub toevoegen… met dit adres "
+                    "en dat token.")
         return addrs, how
 
     def _show_peer_state(self, error: str = "") -> None:
@@ -193,9 +234,9 @@ class PeerHubJob(SyncJob):
     def enroll_neighbour(self, node: str) -> None:
         def ok(token: str) -> None:
             info = translate(
-                "Sync", "Centrum {0} aangemeld voor beeld {1}. Geef deze toegangscode aan de "
-                        "buur langs een veilige weg: hij wordt niet opnieuw getoond (de hub "
-                        "bewaart alleen een controlegetal ervan).").format(node, self.ctx.world)
+                "Sync", "Centrum {0} aangemeld voor beeld {1}. Geef dit token aan de buur "
+                        "langs een veilige weg: het wordt niet opnieuw getoond (de hub bewaart "
+                        "alleen een controlegetal ervan).").format(node, self.ctx.world)
             if self.peer_dialog is not None:
                 self.peer_dialog.show_enrolled(node, token, info)
             self.last_enrolled = (node, token)

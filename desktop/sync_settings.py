@@ -46,7 +46,10 @@ class StoreSync:
     hubs: list[HubEntry] = field(default_factory=list)
     serve_peer: bool = False
     peer_port: int = DEFAULT_PEER_PORT
-    peer_host: str = "0.0.0.0"
+    peer_host: str = "127.0.0.1"
+    peer_tls_cert: str = ""   # certificate and key (PEM): the peer hub serves https
+    peer_tls_key: str = ""
+    peer_insecure_http: bool = False  # plain http on a network address, chosen explicitly
 
 
 @dataclass
@@ -90,7 +93,10 @@ class SyncSettings:
             stores[str(key)] = StoreSync(
                 hubs=hubs, serve_peer=bool(s.get("serve_peer", False)),
                 peer_port=int(s.get("peer_port", DEFAULT_PEER_PORT)),
-                peer_host=str(s.get("peer_host", "0.0.0.0")))
+                peer_host=str(s.get("peer_host", "127.0.0.1")),
+                peer_tls_cert=str(s.get("peer_tls_cert", "")),
+                peer_tls_key=str(s.get("peer_tls_key", "")),
+                peer_insecure_http=bool(s.get("peer_insecure_http", False)))
         return cls(version=VERSION, stores=stores)
 
     def save(self, path: Path | None = None) -> Path:

@@ -187,8 +187,7 @@ class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
             try:
                 cfgs.append(PeerConfig(h.url, read_token(h.token_file), h.name))
             except (OSError, ValueError) as e:
-                self.show_message(self.tr("Hub {0}: het bestand met de toegangscode is onleesbaar "
-                                          "({1})")
+                self.show_message(self.tr("Hub {0}: het tokenbestand is onleesbaar ({1})")
                                   .format(h.url, e), ok=False)
         return cfgs
 

@@ -1110,13 +1110,13 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
     </message>
     <message>
         <location filename="../desktop/sync_hubs.py" line="74"/>
-        <source>de toegangscode van centrum {0} geeft geen recht om in beeld {1} te schrijven</source>
-        <translation>the access code of centre {0} gives no right to write in picture {1}</translation>
+        <source>het token van centrum {0} geeft geen recht om in beeld {1} te schrijven</source>
+        <translation>the token of centre {0} gives no right to write in picture {1}</translation>
     </message>
     <message>
         <location filename="../desktop/sync_hubs.py" line="79"/>
-        <source>; toegangscode geldig (centrum {0})</source>
-        <translation>; access code valid (centre {0})</translation>
+        <source>; token geldig (centrum {0})</source>
+        <translation>; token valid (centre {0})</translation>
     </message>
     <message>
         <location filename="../desktop/sync_hubs.py" line="102"/>
@@ -1135,29 +1135,44 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
     </message>
     <message>
         <location filename="../desktop/sync_peer.py" line="57"/>
-        <location filename="../desktop/sync_peer.py" line="78"/>
+        <location filename="../desktop/sync_peer.py" line="104"/>
         <source>poort {0} is bezet of niet beschikbaar; kies een andere</source>
         <translation>port {0} is in use or not available; choose another</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_peer.py" line="91"/>
+        <location filename="../desktop/sync_peer.py" line="68"/>
+        <source>kies het certificaat én de sleutel die erbij hoort</source>
+        <translation>choose the certificate and its key, both</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sync_peer.py" line="70"/>
+        <source>de hub zou op alle adressen luisteren zonder TLS: tokens en gebeurtenissen zouden onversleuteld over het netwerk gaan. Kies een certificaat en sleutel, of (alleen op een vertrouwd netwerk) &apos;onversleuteld op een vertrouwd netwerk&apos;; of houd de hub op deze computer.</source>
+        <translation>the hub would listen on all addresses without TLS: tokens and events would cross the network unencrypted. Choose a certificate and key, or (only on a trusted network) &apos;unencrypted on a trusted network&apos;; or keep the hub on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sync_peer.py" line="117"/>
         <source>naam van het buurcentrum: gebruik letters, cijfers, &apos;-&apos;, &apos;_&apos; of &apos;.&apos; (hoogstens 80)</source>
         <translation>name of the neighbouring centre: use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; (at most 80)</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_peer.py" line="155"/>
+        <location filename="../desktop/sync_peer.py" line="126"/>
+        <source>Centrum {0} is al aangemeld bij deze hub ({1}); er is niets veranderd. Opnieuw aanmelden maakt zijn huidige token ongeldig; doe dat alleen bewust, met &apos;crisisbeeld hub enroll --store … --node {0} --vervang&apos;.</source>
+        <translation>Centre {0} is already enrolled at this hub ({1}); nothing was changed. Enrolling it again makes its current token invalid; do that only deliberately, with &apos;crisisbeeld hub enroll --store … --node {0} --vervang&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sync_peer.py" line="195"/>
         <source>Buren-hub niet gestart: {0}</source>
         <translation>Neighbours&apos; hub not started: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_peer.py" line="178"/>
-        <source>Buren: meld hieronder de naam van hun centrum aan en geef hun de toegangscode die verschijnt; zij kiezen Synchronisatie → Hub toevoegen… met dit adres en die toegangscode.</source>
-        <translation>Neighbours: register the name of their centre below and give them the access code that appears; they choose Synchronisation → Add hub… with this address and that access code.</translation>
+        <location filename="../desktop/sync_peer.py" line="219"/>
+        <source>Buren: meld hieronder de naam van hun centrum aan en geef hun het token dat verschijnt; zij kiezen Synchronisatie → Hub toevoegen… met dit adres en dat token.</source>
+        <translation>Neighbours: enrol their centre&apos;s name below and give them the token that appears; they choose Synchronisation → Add hub… with this address and that token.</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_peer.py" line="195"/>
-        <source>Centrum {0} aangemeld voor beeld {1}. Geef deze toegangscode aan de buur langs een veilige weg: hij wordt niet opnieuw getoond (de hub bewaart alleen een controlegetal ervan).</source>
-        <translation>Centre {0} registered for picture {1}. Give this access code to the neighbour by a safe route: it is not shown again (the hub keeps only a checksum of it).</translation>
+        <location filename="../desktop/sync_peer.py" line="236"/>
+        <source>Centrum {0} aangemeld voor beeld {1}. Geef dit token aan de buur langs een veilige weg: het wordt niet opnieuw getoond (de hub bewaart alleen een controlegetal ervan).</source>
+        <translation>Centre {0} enrolled for picture {1}. Give this token to the neighbour by a safe route: it is not shown again (the hub keeps only a checksum of it).</translation>
     </message>
 </context>
 <context>
@@ -1209,36 +1224,36 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
     </message>
     <message>
         <location filename="../desktop/sync_ui.py" line="190"/>
-        <source>Hub {0}: het bestand met de toegangscode is onleesbaar ({1})</source>
-        <translation>Hub {0}: the file with the access code cannot be read ({1})</translation>
+        <source>Hub {0}: het tokenbestand is onleesbaar ({1})</source>
+        <translation>Hub {0}: the token file cannot be read ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="209"/>
+        <location filename="../desktop/sync_ui.py" line="208"/>
         <source>Synchronisatie niet gestart: {0}</source>
         <translation>Synchronisation not started: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="231"/>
+        <location filename="../desktop/sync_ui.py" line="230"/>
         <source>Er is nog geen hub ingesteld (Synchronisatie → Hub toevoegen…).</source>
         <translation>No hub has been set up yet (Synchronisation → Add hub…).</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="263"/>
+        <location filename="../desktop/sync_ui.py" line="262"/>
         <source>synchronisatie start…</source>
         <translation>synchronisation starting…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="266"/>
+        <location filename="../desktop/sync_ui.py" line="265"/>
         <source>Geen hub ingesteld: Synchronisatie → Hub toevoegen…</source>
         <translation>No hub set up: Synchronisation → Add hub…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="270"/>
+        <location filename="../desktop/sync_ui.py" line="269"/>
         <source>Buren-hub draait op poort {0}</source>
         <translation>Neighbours&apos; hub running on port {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="288"/>
+        <location filename="../desktop/sync_ui.py" line="287"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>

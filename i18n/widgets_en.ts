@@ -1696,70 +1696,110 @@ at {3}</translation>
 <context>
     <name>PeerHubDialog</name>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="236"/>
+        <location filename="../widgets/sync_dialogs.py" line="237"/>
         <source>Beeld delen met buren</source>
         <translation>Share the situation picture with neighbours</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="239"/>
+        <location filename="../widgets/sync_dialogs.py" line="240"/>
         <source>Start een hub op de store van dit centrum. Buurcentra synchroniseren ermee zoals met die van KCR2, bijvoorbeeld als KCR2 onbereikbaar is.</source>
         <translation>Start a hub on this centre&apos;s store. Neighbouring centres synchronise with it as they do with KCR2&apos;s, for instance when KCR2 cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="246"/>
+        <location filename="../widgets/sync_dialogs.py" line="247"/>
         <source>alleen op deze computer (127.0.0.1)</source>
         <translation>only on this computer (127.0.0.1)</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="248"/>
+        <location filename="../widgets/sync_dialogs.py" line="251"/>
         <source>Hub starten</source>
         <translation>Start hub</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="250"/>
+        <location filename="../widgets/sync_dialogs.py" line="253"/>
         <source>Hub stoppen</source>
         <translation>Stop hub</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="252"/>
-        <location filename="../widgets/sync_dialogs.py" line="313"/>
+        <location filename="../widgets/sync_dialogs.py" line="255"/>
+        <location filename="../widgets/sync_dialogs.py" line="361"/>
         <source>De hub draait niet.</source>
         <translation>The hub is not running.</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="258"/>
+        <location filename="../widgets/sync_dialogs.py" line="261"/>
         <source>node-id van de buur, bv. vrgz</source>
         <translation>the neighbour&apos;s node id, e.g. vrgz</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="259"/>
+        <location filename="../widgets/sync_dialogs.py" line="262"/>
         <source>Buur aanmelden</source>
         <translation>Enrol neighbour</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="268"/>
+        <location filename="../widgets/sync_dialogs.py" line="271"/>
         <source>Poort</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="284"/>
+        <location filename="../widgets/sync_dialogs.py" line="288"/>
         <source>Een buur aanmelden (het token wordt één keer getoond):</source>
         <translation>Enrol a neighbour (the token is shown once):</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="294"/>
+        <location filename="../widgets/sync_dialogs.py" line="301"/>
+        <source>Voor andere computers is een certificaat nodig (https): zonder gaan tokens en gebeurtenissen onversleuteld over het netwerk.</source>
+        <translation>Other computers need a certificate (https): without one, tokens and events cross the network unencrypted.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="307"/>
+        <source>onversleuteld op een vertrouwd netwerk</source>
+        <translation>unencrypted on a trusted network</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="313"/>
+        <source>Certificaat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="313"/>
+        <source>Certificaat kiezen (PEM)</source>
+        <translation>Choose certificate (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="314"/>
+        <source>Sleutel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="314"/>
+        <source>Sleutel bij het certificaat kiezen (PEM)</source>
+        <translation>Choose the certificate&apos;s key (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="316"/>
+        <source>Kies…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="327"/>
+        <source>PEM-bestanden (*.pem *.crt *.key);;Alle bestanden (*)</source>
+        <translation>PEM files (*.pem *.crt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sync_dialogs.py" line="338"/>
         <source>starten…</source>
         <translation>starting…</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="309"/>
+        <location filename="../widgets/sync_dialogs.py" line="357"/>
         <source>De hub draait op {0}
 {1}</source>
         <translation>The hub is running at {0}
 {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/sync_dialogs.py" line="311"/>
+        <location filename="../widgets/sync_dialogs.py" line="359"/>
         <source>De hub draait niet: {0}</source>
         <translation>The hub is not running: {0}</translation>
     </message>

@@ -224,14 +224,15 @@ class HubsDialog(QDialog):
 class PeerHubDialog(QDialog):
     """Serve this store as a hub for neighbours: port, start/stop, address, enrol a neighbour."""
 
-    sig_start = Signal(str, int)
-    """Start the peer hub: (host, port)."""
+    sig_start = Signal(str, int, str, str, bool)
+    """Start the peer hub: (host, port, certificate file, key file, plain http allowed)."""
     sig_stop = Signal()
     """Stop the peer hub."""
     sig_enroll = Signal(str)
     """Enrol a neighbour: (node id)."""
 
-    def __init__(self, port: int, local_only: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, port: int, local_only: bool, parent: QWidget | None = None,
+                 tls: tuple[str, str, bool] = ("", "", False)) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Beeld delen met buren"))
         self.setMinimumWidth(600)
@@ -245,6 +246,8 @@ class PeerHubDialog(QDialog):
         self.port.setValue(port)
         self.local_only = QCheckBox(self.tr("alleen op deze computer (127.0.0.1)"))
         self.local_only.setChecked(local_only)
+        self.local_only.toggled.connect(self._network_choice)
+        self.network = self._network_box(*tls)
         self.start_button = QPushButton(self.tr("Hub starten"))
         self.start_button.clicked.connect(self._start)
         self.stop_button = QPushButton(self.tr("Hub stoppen"))
@@ -267,6 +270,7 @@ class PeerHubDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Poort"), self.port)
         form.addRow("", self.local_only)
+        form.addRow("", self.network)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.stop_button)
@@ -287,12 +291,55 @@ class PeerHubDialog(QDialog):
         lay.addWidget(self.enroll_info)
         lay.addWidget(close)
         self.set_running("", "")
+        self._network_choice()
+
+    def _network_box(self, cert: str, key: str, insecure: bool) -> QWidget:
+        """What a hub that other computers reach needs: a certificate (https), or the explicit
+        choice to go without on a trusted network (as ``--onveilig-http`` at the command line)."""
+        box = QWidget()
+        why = QLabel(self.tr(
+            "Voor andere computers is een certificaat nodig (https): zonder gaan tokens en "
+            "gebeurtenissen onversleuteld over het netwerk."))
+        why.setWordWrap(True)
+        self.tls_cert, self.tls_key = QLineEdit(cert), QLineEdit(key)
+        self.tls_cert.setObjectName("field_tls_cert")
+        self.tls_key.setObjectName("field_tls_key")
+        self.insecure = QCheckBox(self.tr("onversleuteld op een vertrouwd netwerk"))
+        self.insecure.setChecked(insecure)
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(why)
+        for label, field, title in (
+                (self.tr("Certificaat"), self.tls_cert, self.tr("Certificaat kiezen (PEM)")),
+                (self.tr("Sleutel"), self.tls_key, self.tr("Sleutel bij het certificaat "
+                                                            "kiezen (PEM)"))):
+            browse = QPushButton(self.tr("Kies…"))
+            browse.clicked.connect(lambda _=False, f=field, t=title: self._pick(f, t))
+            row = QHBoxLayout()
+            row.addWidget(field, 1)
+            row.addWidget(browse)
+            form.addRow(label, row)
+        form.addRow(self.insecure)
+        return box
+
+    def _pick(self, field: QLineEdit, title: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, title, "", self.tr("PEM-bestanden (*.pem *.crt *.key);;Alle bestanden (*)"))
+        if path:
+            field.setText(path)
+
+    def _network_choice(self) -> None:
+        self.network.setVisible(not self.local_only.isChecked())
 
     def _start(self) -> None:
-        host = "127.0.0.1" if self.local_only.isChecked() else "0.0.0.0"
+        local = self.local_only.isChecked()
+        host = "127.0.0.1" if local else "0.0.0.0"
         self.start_button.setEnabled(False)
         self.status.setText(self.tr("starten…"))
-        self.sig_start.emit(host, self.port.value())
+        cert = "" if local else self.tls_cert.text().strip()
+        key = "" if local else self.tls_key.text().strip()
+        self.sig_start.emit(host, self.port.value(), cert, key,
+                            not local and self.insecure.isChecked())
 
     def _enroll(self) -> None:
         self.enroll_button.setEnabled(False)
@@ -305,6 +352,7 @@ class PeerHubDialog(QDialog):
         self.stop_button.setEnabled(running)
         self.port.setEnabled(not running)
         self.local_only.setEnabled(not running)
+        self.network.setEnabled(not running)
         if running:
             self.status.setText(self.tr("De hub draait op {0}\n{1}").format(address, how_to))
         elif error:

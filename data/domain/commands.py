@@ -24,7 +24,7 @@ from data.domain.events import EVENT_TYPES, kind_of, validate_payload
 from data.domain.lifecycles import legal
 from data.domain.routing import route_error
 from data.domain.validation import ValidationError
-from data.i18n import _
+from data.i18n import N_, _
 
 ENTITY_ID = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
 
@@ -77,10 +77,11 @@ def _status_step(payload: dict[str, Any], t: Target) -> None:
     payload.setdefault("from", cur)
     to = payload.get("to")
     if payload["from"] != cur:
-        raise ValidationError(f"de status is intussen {label(str(cur))}; kijk opnieuw",
-                              "van status")
+        raise ValidationError(_("de status is intussen {status}; kijk opnieuw").format(
+            status=label(str(cur))), _("van status"))
     if isinstance(to, str) and to != cur and not legal(t.kind, cur, to):
-        raise ValidationError(f"van {label(str(cur))} naar {label(to)} mag niet", "naar status")
+        raise ValidationError(_("van {old} naar {new} mag niet").format(
+            old=label(str(cur)), new=label(to)), _("naar status"))
 
 
 def _open_conflict(payload: dict[str, Any], t: Target) -> None:
@@ -88,29 +89,29 @@ def _open_conflict(payload: dict[str, Any], t: Target) -> None:
     cid = payload.get("conflict_id")
     match = [c for c in t.state.get("conflicts", []) if c["id"] == cid]
     if not match:
-        raise ValidationError("dit conflict hoort niet bij deze invoer", "conflict")
+        raise ValidationError(_("dit conflict hoort niet bij deze invoer"), _("conflict"))
     if match[0]["resolution"] is not None:
-        raise ValidationError("dit conflict is al opgelost", "conflict")
+        raise ValidationError(_("dit conflict is al opgelost"), _("conflict"))
 
 
 def _not_revoked(what: str) -> StateCheck:
     def check(payload: dict[str, Any], t: Target) -> None:
         assert t.state is not None
         if t.state.get("status") == "ingetrokken":
-            raise ValidationError(what, "besluit")
+            raise ValidationError(_(what), _("besluit"))
     return check
 
 
 def _session_open(payload: dict[str, Any], t: Target) -> None:
     assert t.state is not None
     if t.state.get("status") == "gesloten":
-        raise ValidationError("deze sessie is al gesloten", "sessie")
+        raise ValidationError(_("deze sessie is al gesloten"), _("sessie"))
 
 
 def _offer_exists(payload: dict[str, Any], t: Target) -> None:
     assert t.state is not None
     if payload.get("offer_id") not in t.state.get("offers", {}):
-        raise ValidationError("dit aanbod bestaat niet", "aanbod")
+        raise ValidationError(_("dit aanbod bestaat niet"), _("aanbod"))
 
 
 def _comms_cell(payload: dict[str, Any]) -> str:
@@ -149,18 +150,18 @@ def _bijstand_route(clean: dict[str, Any], lookup: Lookup) -> None:
         return
     t = lookup(parent)
     if t is None or not t.real or t.kind != "bijstand":
-        raise ValidationError(f"'{parent}' is geen bijstandsverzoek in deze store",
-                              "deelverzoek van")
+        raise ValidationError(_("'{id}' is geen bijstandsverzoek in deze store").format(id=parent),
+                              _("deelverzoek van"))
     assert t.state is not None
     if str(t.state.get("addressed_to") or "").upper() != "KCR2":
-        raise ValidationError("alleen KCR2 zet een verzoek door; dit verzoek is niet aan KCR2 "
-                              "gericht", "deelverzoek van")
+        raise ValidationError(_("alleen KCR2 zet een verzoek door; dit verzoek is niet aan KCR2 "
+                                "gericht"), _("deelverzoek van"))
     if clean.get("addressed_to") not in FORWARDED_ONLY:
-        raise ValidationError("een deelverzoek gaat van KCR2 naar Defensie (JFC) of de EU "
-                              "(UCPM); een buurregio vraagt KCR2 zelf", "gericht aan")
+        raise ValidationError(_("een deelverzoek gaat van KCR2 naar Defensie (JFC) of de EU "
+                                "(UCPM); een buurregio vraagt KCR2 zelf"), _("gericht aan"))
     if clean.get("requesting_region") != t.state.get("requesting_region"):
-        raise ValidationError("een deelverzoek hoort bij het verzoek van dezelfde regio",
-                              "aanvragende regio")
+        raise ValidationError(_("een deelverzoek hoort bij het verzoek van dezelfde regio"),
+                              _("aanvragende regio"))
 
 
 def _centre_code(value: Any) -> str:
@@ -179,8 +180,8 @@ def _fallback_named(clean: dict[str, Any], lookup: Lookup) -> None:
         return
     t = lookup(f"centre:{clean['centre']}")
     if t is None or not t.state or not t.state.get("fallback_location"):
-        raise ValidationError("noem de uitwijklocatie waar het centrum nu werkt",
-                              "uitwijklocatie")
+        raise ValidationError(_("noem de uitwijklocatie waar het centrum nu werkt"),
+                              _("uitwijklocatie"))
 
 
 def _incident_named(clean: dict[str, Any], lookup: Lookup) -> None:
@@ -190,7 +191,8 @@ def _incident_named(clean: dict[str, Any], lookup: Lookup) -> None:
         return
     t = lookup(ref)
     if t is None or not t.real or t.kind != "incident":
-        raise ValidationError(_("'{0}' is geen incident in deze store").format(ref), "incident")
+        raise ValidationError(_("'{0}' is geen incident in deze store").format(ref),
+                              _("incident"))
 
 
 def _attachment_target(clean: dict[str, Any], lookup: Lookup) -> None:
@@ -201,10 +203,10 @@ def _attachment_target(clean: dict[str, Any], lookup: Lookup) -> None:
     tid, kind = clean["target_id"], clean["target_kind"]
     t = lookup(tid)
     if t is None or not t.real:
-        raise ValidationError(_("'{0}' bestaat niet in deze store").format(tid), "hoort bij")
+        raise ValidationError(_("'{0}' bestaat niet in deze store").format(tid), _("hoort bij"))
     if t.kind != kind:
         raise ValidationError(_("'{0}' is geen {1}").format(tid, _(TARGET_KINDS[kind])),
-                              "hoort bij")
+                              _("hoort bij"))
     if not clean.get("classification"):
         assert t.state is not None
         clean["classification"] = str(t.state.get("classification") or "intern")
@@ -220,23 +222,23 @@ RULES: dict[str, Rule] = {
     "incident.reported": _CREATES,
     "bijstand.requested": Rule(creates=True, payload=(_bijstand_route,)),
     "irbt.session_opened": _CREATES,
-    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", "sessie"),),
+    "decision.recorded": Rule(creates=True, refers=(("session_id", "session", N_("sessie")),),
                               payload=(_incident_named,)),
-    "action.created": Rule(creates=True, refers=(("decision_id", "decision", "besluit"),)),
+    "action.created": Rule(creates=True, refers=(("decision_id", "decision", N_("besluit")),)),
     "journal.logged": _CREATES,
     "nsp.registered": _CREATES,
     "comms.reported": Rule(entity_of=_comms_cell),
     "conflict.resolved": Rule(state=(_open_conflict,)),
     "decision.amended": Rule(state=(_not_revoked(
-        "een ingetrokken besluit kan niet meer worden gewijzigd"),)),
-    "decision.revoked": Rule(state=(_not_revoked("dit besluit is al ingetrokken"),)),
+        N_("een ingetrokken besluit kan niet meer worden gewijzigd")),)),
+    "decision.revoked": Rule(state=(_not_revoked(N_("dit besluit is al ingetrokken")),)),
     "irbt.session_closed": Rule(state=(_session_open,)),
     "bijstand.offer_withdrawn": Rule(state=(_offer_exists,)),
     # issue 17: the room's records
     "bijstand.offer_updated": Rule(state=(_offer_exists,)),
     "decision.adoption_reported": Rule(state=(_not_revoked(
-        "een ingetrokken besluit of afspraak wordt niet meer overgenomen"),)),
-    "action.reattached": Rule(refers=(("decision_id", "decision", "besluit"),)),
+        N_("een ingetrokken besluit of afspraak wordt niet meer overgenomen")),)),
+    "action.reattached": Rule(refers=(("decision_id", "decision", N_("besluit")),)),
     "alert.issued": _CREATES,
     "capacity.reported": Rule(entity_of=lambda p: f"capacity:{p.get('means')}"),
     "partner.reported": Rule(entity_of=_partner_cell),
@@ -279,17 +281,17 @@ def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
     nothing then). ``guards`` run after :data:`GUARDS` (a store's role table)."""
     rule = RULES.get(cmd_type)
     if rule is None:
-        raise ValidationError(f"onbekende opdracht '{cmd_type}'", "type")
+        raise ValidationError(_("onbekende opdracht '{type}'").format(type=cmd_type), _("type"))
     if not isinstance(payload, dict):
-        raise ValidationError("de gegevens moeten een object met velden zijn")
+        raise ValidationError(_("de gegevens moeten een object met velden zijn"))
     payload = dict(payload)
     for guard in (*GUARDS, *guards):
         guard(cmd_type, payload, author)
     kind = kind_of(cmd_type)
     entity = entity.strip() if entity else ""
     if entity and not ENTITY_ID.fullmatch(entity):
-        raise ValidationError("is geen geldige verwijzing (letters, cijfers, ':', '.', '_', "
-                              "'-'; hoogstens 80 tekens)", "id")
+        raise ValidationError(_("is geen geldige verwijzing (letters, cijfers, ':', '.', '_', "
+                                "'-'; hoogstens 80 tekens)"), _("id"))
     new = False
     if rule.creates:
         if not entity:
@@ -297,20 +299,23 @@ def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
         else:
             existing = lookup(entity)
             if existing is not None and existing.real:
-                raise ValidationError(f"{entity} bestaat al", "id")
+                raise ValidationError(_("{id} bestaat al").format(id=entity), _("id"))
     elif rule.entity_of is not None:
         entity = entity or rule.entity_of(payload)
         existing = lookup(entity)
         if existing is not None and existing.kind not in (kind, "*"):
-            raise ValidationError(f"'{entity}' is een {existing.kind}, geen {kind}", "id")
+            raise ValidationError(_("'{id}' is een {kind}, geen {wanted}").format(
+                id=entity, kind=existing.kind, wanted=kind), _("id"))
         for state_check in rule.state:
             state_check(payload, existing or Target(kind, None))
     else:
         existing = lookup(entity) if entity else None
         if existing is None or existing.state is None:
-            raise ValidationError(f"'{entity}' bestaat niet (meer) in deze store", "id")
+            raise ValidationError(_("'{id}' bestaat niet (meer) in deze store").format(id=entity),
+                                  _("id"))
         if kind != "*" and existing.kind != kind:
-            raise ValidationError(f"'{entity}' is een {existing.kind}, geen {kind}", "id")
+            raise ValidationError(_("'{id}' is een {kind}, geen {wanted}").format(
+                id=entity, kind=existing.kind, wanted=kind), _("id"))
         for state_check in rule.state:
             state_check(payload, existing)
     clean = validate_payload(cmd_type, payload)
@@ -320,9 +325,10 @@ def check(cmd_type: str, payload: Any, entity: str, author: str, lookup: Lookup,
         ref = clean[fld]
         target = lookup(ref)
         if target is None or not target.real:
-            raise ValidationError(f"'{ref}' bestaat niet in deze store", what)
+            raise ValidationError(_("'{id}' bestaat niet in deze store").format(id=ref), _(what))
         if target.kind != want:
-            raise ValidationError(f"'{ref}' is een {target.kind}, geen {want}", what)
+            raise ValidationError(_("'{id}' is een {kind}, geen {wanted}").format(
+                id=ref, kind=target.kind, wanted=want), _(what))
     for payload_check in rule.payload:
         payload_check(clean, lookup)
     return Checked(entity, clean, new)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from data.i18n import N_, _
+
 
 class Classification(StrEnum):
     OPENBAAR = "openbaar"
@@ -155,13 +157,13 @@ class EstimateQuality(StrEnum):
 
 #: Scarce means a room divides by priority (Prioritering), with their display names.
 SCARCE_MEANS: dict[str, str] = {
-    "handcrew_natuurbrand": "Handcrews",
-    "usar": "USAR",
-    "cbrn_ondersteuning": "CBRN",
-    "aggregaten_noodstroom": "Aggregaten",
-    "brandstof": "Brandstof",
-    "specialistisch_natuurbrandteam": "Specialistische natuurbrandteams",
-    "pompcapaciteit": "Pompcapaciteit",
+    "handcrew_natuurbrand": N_("Handcrews"),
+    "usar": N_("USAR"),
+    "cbrn_ondersteuning": N_("CBRN"),
+    "aggregaten_noodstroom": N_("Aggregaten"),
+    "brandstof": N_("Brandstof"),
+    "specialistisch_natuurbrandteam": N_("Specialistische natuurbrandteams"),
+    "pompcapaciteit": N_("Pompcapaciteit"),
 }
 
 
@@ -218,18 +220,18 @@ class PowerSource(StrEnum):
 
 #: The bijstand capability catalogue. Free text is allowed besides these.
 CAPABILITIES: dict[str, str] = {
-    "handcrew_natuurbrand": "Handcrew natuurbrand",
-    "brandweercompagnie": "Brandweercompagnie",
-    "specialistisch_natuurbrandteam": "Specialistisch natuurbrandteam",
-    "usar": "USAR-team",
-    "gaspakdragers_meetploeg": "Gaspakdragers / meetploeg",
-    "aggregaten_noodstroom": "Aggregaten / noodstroom",
-    "pompcapaciteit": "Pompcapaciteit",
-    "helikopter_waterbak": "Helikopter met waterbak",
-    "zandzakken_transport": "Zandzakken / transport",
-    "aflossing_crisisfunctionarissen": "Aflossing crisisfunctionarissen",
-    "cbrn_ondersteuning": "CBRN-ondersteuning",
-    "geneeskundige_combinatie": "Geneeskundige combinatie",
+    "handcrew_natuurbrand": N_("Handcrew natuurbrand"),
+    "brandweercompagnie": N_("Brandweercompagnie"),
+    "specialistisch_natuurbrandteam": N_("Specialistisch natuurbrandteam"),
+    "usar": N_("USAR-team"),
+    "gaspakdragers_meetploeg": N_("Gaspakdragers / meetploeg"),
+    "aggregaten_noodstroom": N_("Aggregaten / noodstroom"),
+    "pompcapaciteit": N_("Pompcapaciteit"),
+    "helikopter_waterbak": N_("Helikopter met waterbak"),
+    "zandzakken_transport": N_("Zandzakken / transport"),
+    "aflossing_crisisfunctionarissen": N_("Aflossing crisisfunctionarissen"),
+    "cbrn_ondersteuning": N_("CBRN-ondersteuning"),
+    "geneeskundige_combinatie": N_("Geneeskundige combinatie"),
 }
 
 #: Who a bijstand request can be addressed to, besides a region code.
@@ -270,40 +272,74 @@ class Discipline(StrEnum):
 
 LABELS: dict[str, str] = {
     # disciplines (the beeld per discipline)
-    "algemeen": "Algemeen", "brandweer": "Brandweer", "ghor": "GHOR", "politie": "Politie",
-    "bevolkingszorg": "Bevolkingszorg", "crisiscommunicatie": "Crisiscommunicatie",
+    "algemeen": N_("Algemeen"), "brandweer": N_("Brandweer"), "ghor": "GHOR",
+    "politie": N_("Politie"), "bevolkingszorg": N_("Bevolkingszorg"),
+    "crisiscommunicatie": N_("Crisiscommunicatie"),
     # statuses
-    "gemeld": "Gemeld", "actief": "Actief", "beheerst": "Beheerst",
+    "gemeld": N_("Gemeld"), "actief": N_("Actief"), "beheerst": N_("Beheerst"),
     # stored as 'afgeschaald' (older stores); teams schalen af, an incident is afgesloten
-    "afgeschaald": "Afgesloten",
-    "concept": "Concept", "ingediend": "Ingediend", "in_behandeling": "In behandeling",
-    "deels_toegezegd": "Deels toegezegd", "toegezegd": "Toegezegd", "onderweg": "Onderweg",
-    "ingezet": "Ingezet", "beeindigd": "Beëindigd", "afgelost": "Afgelost",
-    "gedemobiliseerd": "Gedemobiliseerd", "geevalueerd": "Geëvalueerd",
-    "overgenomen": "Overgenomen", "uitgevoerd": "Uitgevoerd",
-    "niet_overgenomen": "Niet overgenomen", "besluit": "Besluit", "afspraak": "Afspraak",
-    "aangeboden": "Aangeboden", "geaccepteerd": "Geaccepteerd", "gemobiliseerd": "Gemobiliseerd",
-    "afgewezen": "Afgewezen",
-    "ingetrokken": "Ingetrokken", "vastgesteld": "Vastgesteld", "open": "Open",
-    "gesloten": "Gesloten", "in_uitvoering": "In uitvoering", "gereed": "Gereed",
-    "vervallen": "Vervallen", "operationeel": "Operationeel", "verstoord": "Verstoord",
-    "uitgevallen": "Uitgevallen", "onbekend": "Onbekend",
-    "terugvaloptie_actief": "Terugvaloptie actief", "geen_voorziening": "Geen voorziening",
-    "gepland": "Gepland",
-    "in_opbouw": "In opbouw", "beperkt": "Beperkt", "vol": "Vol", "onveilig": "Onveilig",
+    "afgeschaald": N_("Afgesloten"),
+    "concept": N_("Concept"), "ingediend": N_("Ingediend"), "in_behandeling": N_("In behandeling"),
+    "deels_toegezegd": N_("Deels toegezegd"), "toegezegd": N_("Toegezegd"),
+    "onderweg": N_("Onderweg"),
+    "ingezet": N_("Ingezet"), "beeindigd": N_("Beëindigd"), "afgelost": N_("Afgelost"),
+    "gedemobiliseerd": N_("Gedemobiliseerd"), "geevalueerd": N_("Geëvalueerd"),
+    "overgenomen": N_("Overgenomen"), "uitgevoerd": N_("Uitgevoerd"),
+    "niet_overgenomen": N_("Niet overgenomen"), "besluit": N_("Besluit"),
+    "afspraak": N_("Afspraak"),
+    "aangeboden": N_("Aangeboden"), "geaccepteerd": N_("Geaccepteerd"),
+    "gemobiliseerd": N_("Gemobiliseerd"),
+    "afgewezen": N_("Afgewezen"),
+    "ingetrokken": N_("Ingetrokken"), "vastgesteld": N_("Vastgesteld"), "open": N_("Open"),
+    "gesloten": N_("Gesloten"), "in_uitvoering": N_("In uitvoering"), "gereed": N_("Gereed"),
+    "vervallen": N_("Vervallen"), "operationeel": N_("Operationeel"), "verstoord": N_("Verstoord"),
+    "uitgevallen": N_("Uitgevallen"), "onbekend": N_("Onbekend"),
+    "terugvaloptie_actief": N_("Terugvaloptie actief"), "geen_voorziening": N_("Geen voorziening"),
+    "gepland": N_("Gepland"),
+    "in_opbouw": N_("In opbouw"), "beperkt": N_("Beperkt"), "vol": N_("Vol"),
+    "onveilig": N_("Onveilig"),
     # priorities, phases, classification
-    "zeer_hoog": "Zeer hoog", "hoog": "Hoog", "normaal": "Normaal", "laag": "Laag",
-    "koud": "Koud", "lauw": "Lauw", "warm": "Warm", "nafase": "Nafase",
-    "openbaar": "Openbaar", "intern": "Intern", "vertrouwelijk": "Vertrouwelijk",
-    "coordinatiepunt": "Coördinatiepunt", "lokaal": "Lokaal steunpunt",
-    "net": "Net", "aggregaat": "Aggregaat", "geen": "Geen",
-    "elektriciteit": "Elektriciteit", "drinkwater": "Drinkwater", "zorg": "Zorg",
-    "telecom": "Telecom", "brandstof": "Brandstof", "overig": "Overig",
-    "bevestigd": "Bevestigd", "schatting": "Schatting", "onbevestigd": "Onbevestigd",
-    "eigen_locatie": "Eigen locatie", "uitwijklocatie": "Uitwijklocatie",
+    "zeer_hoog": N_("Zeer hoog"), "hoog": N_("Hoog"), "normaal": N_("Normaal"), "laag": N_("Laag"),
+    "koud": N_("Koud"), "lauw": N_("Lauw"), "warm": N_("Warm"), "nafase": N_("Nafase"),
+    "openbaar": N_("Openbaar"), "intern": N_("Intern"), "vertrouwelijk": N_("Vertrouwelijk"),
+    "coordinatiepunt": N_("Coördinatiepunt"), "lokaal": N_("Lokaal steunpunt"),
+    "net": N_("Net"), "aggregaat": N_("Aggregaat"), "geen": N_("Geen"),
+    "elektriciteit": N_("Elektriciteit"), "drinkwater": N_("Drinkwater"), "zorg": N_("Zorg"),
+    "telecom": N_("Telecom"), "brandstof": N_("Brandstof"), "overig": N_("Overig"),
+    "bevestigd": N_("Bevestigd"), "schatting": N_("Schatting"), "onbevestigd": N_("Onbevestigd"),
+    "eigen_locatie": N_("Eigen locatie"), "uitwijklocatie": N_("Uitwijklocatie"),
+    # states shown as they are stored (lower case): the exercise clock and injects, a shift,
+    # an expectation of an exercise
+    "loopt": N_("loopt"), "gepauzeerd": N_("gepauzeerd"), "verstuurd": N_("verstuurd"),
+    "uitgesteld": N_("uitgesteld"), "niet verstuurd": N_("niet verstuurd"),
+    "in dienst": N_("in dienst"), "vrij": N_("vrij"), "gehaald": N_("gehaald"),
+    "deels": N_("deels"), "gemist": N_("gemist"), "te laat": N_("te laat"),
 }
 
 
 def label(value: str) -> str:
-    """Dutch display label for an enum value (the value itself when none is defined)."""
-    return LABELS.get(value, CAPABILITIES.get(value, value))
+    """Display label for an enum value in the language in use (the value itself when none is
+    defined)."""
+    text = LABELS.get(value) or CAPABILITIES.get(value)
+    return _(text) if text is not None else value
+
+
+def source_label(value: str) -> str:
+    """The Dutch label of an enum value, whatever the language in use: for what is stored (the
+    fold's texts) and for the reports written for Dutch authorities."""
+    return LABELS.get(value) or CAPABILITIES.get(value) or value
+
+
+def means_label(key: str) -> str:
+    """Display name of a scarce means (:data:`SCARCE_MEANS`) in the language in use."""
+    text = SCARCE_MEANS.get(key)
+    return _(text) if text is not None else key
+
+
+def capability_label(key: str, default: str | None = None) -> str:
+    """Display name of a capability (:data:`CAPABILITIES`) in the language in use; ``default``
+    (else the key) when it is not in the catalogue."""
+    text = CAPABILITIES.get(key)
+    if text is not None:
+        return _(text)
+    return key if default is None else default

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from data.domain.validation import ValidationError
+from data.i18n import N_, _
 
 #: the functions every centre knows: short name (written in the author) -> what it stands for
 FUNCTIONS: dict[str, str] = {
@@ -50,11 +51,11 @@ WAARNEMER = "waarnemer"
 
 #: rights, and what the refusal says a person needs
 RIGHTS = {
-    "invoeren": "invoeren",
-    "besluiten": "besluiten vastleggen, wijzigen of intrekken",
-    "oefenleiding": "de oefening leiden",
-    "beheer": "hub en roster beheren",
-    "dienst": "diensten aanmelden en overdragen",
+    "invoeren": N_("invoeren"),
+    "besluiten": N_("besluiten vastleggen, wijzigen of intrekken"),
+    "oefenleiding": N_("de oefening leiden"),
+    "beheer": N_("hub en roster beheren"),
+    "dienst": N_("diensten aanmelden en overdragen"),
 }
 
 
@@ -87,14 +88,15 @@ def format_author(person: str, function: str) -> str:
     """The author of an event: person and function, as :func:`split_author` reads them back."""
     person, function = " ".join(person.split()), " ".join(function.split())
     if not person:
-        raise ValidationError("vul je naam in", "naam")
+        raise ValidationError(_("vul je naam in"), _("naam"))
     if not function:
-        raise ValidationError("kies je functie", "functie")
+        raise ValidationError(_("kies je functie"), _("functie"))
     if "(" in function or ")" in function or "(" in person or ")" in person:
-        raise ValidationError("gebruik geen haakjes in naam of functie", "naam")
+        raise ValidationError(_("gebruik geen haakjes in naam of functie"), _("naam"))
     out = f"{person} ({function})"
     if len(out) > 120:
-        raise ValidationError("naam en functie samen zijn te lang (hoogstens 120 tekens)", "naam")
+        raise ValidationError(_("naam en functie samen zijn te lang (hoogstens 120 tekens)"),
+                              _("naam"))
     return out
 
 
@@ -166,22 +168,25 @@ class RoleTable:
             return
         function = self.canonical(written)
         if function is None:
-            raise ValidationError(f"de functie '{written}' kent dit centrum niet; kies uit "
-                                  f"{', '.join(self.functions())}", "functie")
+            raise ValidationError(_("de functie '{function}' kent dit centrum niet; kies uit "
+                                    "{options}").format(function=written,
+                                                        options=", ".join(self.functions())),
+                                  _("functie"))
         right = right_of(cmd_type)
         if right == "dienst" and function == WAARNEMER:
             # a waarnemer signs only himself in and out, as waarnemer
             asked = self.canonical(str(payload.get("function") or ""))
             if asked == WAARNEMER and cmd_type != "shift.handed_over":
                 return
-            raise ValidationError("een waarnemer leest alleen mee: een ander aanmelden of een "
-                                  "dienst overdragen mag alleen een "
-                                  + _or(self.holders("dienst")), "functie")
+            raise ValidationError(_("een waarnemer leest alleen mee: een ander aanmelden of een "
+                                    "dienst overdragen mag alleen een {functions}").format(
+                                        functions=_or(self.holders("dienst"))), _("functie"))
         if not self.may(function, cmd_type):
-            who = "een waarnemer leest alleen mee" if function == WAARNEMER else \
-                f"dit mag een {function} niet"
-            raise ValidationError(f"{who}: {RIGHTS[right]} mag alleen een "
-                                  f"{_or(self.holders(right))}", "functie")
+            who = _("een waarnemer leest alleen mee") if function == WAARNEMER else \
+                _("dit mag een {function} niet").format(function=function)
+            raise ValidationError(_("{who}: {right} mag alleen een {functions}").format(
+                who=who, right=_(RIGHTS[right]), functions=_or(self.holders(right))),
+                _("functie"))
 
     # ------------------------------------------------------------ the centre's settings
 
@@ -207,8 +212,10 @@ class RoleTable:
 
 def _or(names: list[str]) -> str:
     if not names:
-        return "niemand"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1]
+        return _("niemand")
+    if len(names) == 1:
+        return names[0]
+    return _("{names} of {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 #: the table of a centre that named nothing of its own
@@ -223,7 +230,7 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """A salted scrypt hash of ``pin`` (only this is stored, never the PIN)."""
     pin = pin.strip()
     if not (4 <= len(pin) <= 12 and pin.isdigit()):
-        raise ValidationError("een pincode is 4 tot 12 cijfers", "pincode")
+        raise ValidationError(_("een pincode is 4 tot 12 cijfers"), _("pincode"))
     salt = salt if salt is not None else os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     return f"scrypt${salt.hex()}${digest.hex()}"

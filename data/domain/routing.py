@@ -14,13 +14,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from data.domain.enums import FORWARDED_ONLY
+from data.i18n import N_, _
 
 #: what a region is told when it addresses a forwarded-only partner itself
 ROUTE_MESSAGES: dict[str, str] = {
-    "JFC": ("militaire bijstand vraagt een regio aan bij KCR2 (LOCC); alleen KCR2 zet het "
-            "verzoek als deelverzoek door naar Defensie (JFC)"),
-    "UCPM": ("EU-bijstand (UCPM) loopt via KCR2 en vraagt een verzoek van de Staat aan de "
-             "Europese Commissie; richt het verzoek aan KCR2"),
+    "JFC": N_("militaire bijstand vraagt een regio aan bij KCR2 (LOCC); alleen KCR2 zet het "
+              "verzoek als deelverzoek door naar Defensie (JFC)"),
+    "UCPM": N_("EU-bijstand (UCPM) loopt via KCR2 en vraagt een verzoek van de Staat aan de "
+               "Europese Commissie; richt het verzoek aan KCR2"),
 }
 
 
@@ -33,11 +34,11 @@ def route_error(payload: Mapping[str, Any]) -> tuple[str, str] | None:
     if to not in FORWARDED_ONLY:
         return None
     if not payload.get("parent_id"):
-        return ("gericht aan", ROUTE_MESSAGES[to])
+        return (_("gericht aan"), _(ROUTE_MESSAGES[to]))
     if to == "UCPM" and not payload.get("state_request"):
-        return ("verzoek van de Staat",
-                "een deelverzoek aan de UCPM kan pas als de Staat het verzoek bij de Europese "
-                "Commissie heeft ingediend")
+        return (_("verzoek van de Staat"),
+                _("een deelverzoek aan de UCPM kan pas als de Staat het verzoek bij de Europese "
+                  "Commissie heeft ingediend"))
     return None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from data.domain.roles import RoleTable
 from data.domain.validation import ValidationError
+from data.i18n import _
 
 KIND = "shift"
 
@@ -32,7 +33,7 @@ def holder(state: dict[str, Any] | None) -> str | None:
 
 def no_slot(payload: dict[str, Any]) -> str:
     """A shift command names its slot (:func:`slot_id`): a function alone could be any centre's."""
-    raise ValidationError("geef de dienstplek (centrum en functie) mee", "id")
+    raise ValidationError(_("geef de dienstplek (centrum en functie) mee"), _("id"))
 
 
 def check_start(payload: dict[str, Any], state: dict[str, Any] | None) -> None:
@@ -41,15 +42,18 @@ def check_start(payload: dict[str, Any], state: dict[str, Any] | None) -> None:
     if who is None:
         return
     if who.lower() == str(payload.get("person", "")).strip().lower():
-        raise ValidationError(f"{who} is al in dienst als {payload.get('function')}", "naam")
-    raise ValidationError(f"{who} is in dienst als {payload.get('function')}; neem de dienst "
-                          f"over met een overdracht", "functie")
+        raise ValidationError(_("{person} is al in dienst als {function}").format(
+            person=who, function=payload.get("function")), _("naam"))
+    raise ValidationError(_("{person} is in dienst als {function}; neem de dienst over met een "
+                            "overdracht").format(person=who, function=payload.get("function")),
+                          _("functie"))
 
 
 def _held(payload: dict[str, Any], state: dict[str, Any] | None) -> str:
     who = holder(state)
     if who is None:
-        raise ValidationError(f"niemand is in dienst als {payload.get('function')}", "functie")
+        raise ValidationError(_("niemand is in dienst als {function}").format(
+            function=payload.get("function")), _("functie"))
     return who
 
 
@@ -57,7 +61,8 @@ def check_handover(payload: dict[str, Any], state: dict[str, Any] | None) -> Non
     """A handover needs someone on duty: the outgoing person is the one the slot holds."""
     who = _held(payload, state)
     if who.lower() == str(payload.get("person", "")).strip().lower():
-        raise ValidationError(f"{who} is al in dienst als {payload.get('function')}", "naam")
+        raise ValidationError(_("{person} is al in dienst als {function}").format(
+            person=who, function=payload.get("function")), _("naam"))
     payload["outgoing"] = who
 
 
@@ -75,12 +80,15 @@ def shift_command(table: RoleTable, node: str, kind: str, function: str, person:
     Unknown functions are refused with the centre's list."""
     canon = table.canonical(function)
     if canon is None:
-        raise ValidationError(f"de functie '{function}' kent dit centrum niet; kies uit "
-                              f"{', '.join(table.functions())}", "functie")
+        raise ValidationError(_("de functie '{function}' kent dit centrum niet; kies uit "
+                                "{options}").format(function=function,
+                                                    options=", ".join(table.functions())),
+                              _("functie"))
     typ = {"begin": "shift.started", "overdracht": "shift.handed_over",
            "eind": "shift.ended"}.get(kind)
     if typ is None:
-        raise ValidationError(f"onbekende dienstopdracht '{kind}'", "opdracht")
+        raise ValidationError(_("onbekende dienstopdracht '{kind}'").format(kind=kind),
+                              _("opdracht"))
     payload: dict[str, Any] = {"function": canon}
     if typ == "shift.ended":
         payload["person"] = person or "?"

@@ -1,4 +1,4 @@
-"""Input validation with clear Dutch messages that name the field.
+"""Input validation with clear messages that name the field (Dutch, or the language in use).
 
 Every door (forms, CLI, ingest, bundle import, hub) validates through here, so a person gets
 the same message wherever bad input enters, and nothing is changed.
@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from data.domain.enums import STATE_SECRET_MARKINGS, Classification
 from data.domain.regions import REGION_BY_CODE, resolve_region
+from data.i18n import _
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -44,6 +45,12 @@ class Field:
     max_len: int = 4000
     min_value: float | None = None
 
+    @property
+    def caption(self) -> str:
+        """The label in the language in use (``label`` is the Dutch source, also the id that
+        messages name the field by in Dutch)."""
+        return _(self.label)
+
 
 def _fail(f: Field, msg: str) -> ValidationError:
     return ValidationError(msg)
@@ -51,10 +58,11 @@ def _fail(f: Field, msg: str) -> ValidationError:
 
 def text(v: Any, f: Field) -> str:
     if not isinstance(v, str):
-        raise _fail(f, "moet tekst zijn")
+        raise _fail(f, _("moet tekst zijn"))
     s = v.strip()
     if len(s) > f.max_len:
-        raise _fail(f, f"is te lang ({len(s)} tekens, hoogstens {f.max_len})")
+        raise _fail(f, _("is te lang ({n} tekens, hoogstens {max})").format(n=len(s),
+                                                                          max=f.max_len))
     return s
 
 
@@ -66,8 +74,8 @@ def function_text(v: Any, f: Field) -> str:
     address or phone number: contact cards name roles."""
     s = text(v, f)
     if _PERSONAL.search(s):
-        raise _fail(f, "noem een functie (bv. 'OvD Brandweer VNOG'), geen e-mailadres of "
-                       "telefoonnummer")
+        raise _fail(f, _("noem een functie (bv. 'OvD Brandweer VNOG'), geen e-mailadres of "
+                         "telefoonnummer"))
     return s
 
 
@@ -77,13 +85,13 @@ _IDENTIFIER = re.compile(r"[A-Za-z0-9:._\-]{1,80}")
 
 def integer(v: Any, f: Field) -> int:
     if isinstance(v, bool):
-        raise _fail(f, "moet een geheel getal zijn")
+        raise _fail(f, _("moet een geheel getal zijn"))
     if isinstance(v, str) and _INTEGER.fullmatch(v):
         v = int(v)
     if not isinstance(v, int):
-        raise _fail(f, "moet een geheel getal zijn")
+        raise _fail(f, _("moet een geheel getal zijn"))
     if f.min_value is not None and v < f.min_value:
-        raise _fail(f, f"moet minstens {int(f.min_value)} zijn")
+        raise _fail(f, _("moet minstens {n} zijn").format(n=int(f.min_value)))
     return v
 
 
@@ -94,13 +102,14 @@ def boolean(v: Any, f: Field) -> bool:
         return True
     if v in ("nee", "false", "0", 0, "", None):
         return False
-    raise _fail(f, "moet ja of nee zijn")
+    raise _fail(f, _("moet ja of nee zijn"))
 
 
 def choice(v: Any, f: Field) -> str:
     if not isinstance(v, str) or v not in f.choices:
         opts = ", ".join(f.choices)
-        raise _fail(f, f"'{v}' is geen geldige waarde; kies uit: {opts}")
+        raise _fail(f, _("'{value}' is geen geldige waarde; kies uit: {options}").format(
+            value=v, options=opts))
     return v
 
 
@@ -108,11 +117,12 @@ def choices_list(v: Any, f: Field) -> list[str]:
     if isinstance(v, str):
         v = [p for p in (s.strip() for s in v.split(",")) if p]
     if not isinstance(v, (list, tuple)):
-        raise _fail(f, "moet een lijst zijn")
+        raise _fail(f, _("moet een lijst zijn"))
     out = []
     for item in v:
         if item not in f.choices:
-            raise _fail(f, f"'{item}' is geen geldige waarde; kies uit: {', '.join(f.choices)}")
+            raise _fail(f, _("'{value}' is geen geldige waarde; kies uit: {options}").format(
+                value=item, options=", ".join(f.choices)))
         if item not in out:
             out.append(item)
     return out
@@ -122,17 +132,17 @@ def text_list(v: Any, f: Field) -> list[str]:
     if isinstance(v, str):
         v = [p for p in (s.strip() for s in v.split(",")) if p]
     if not isinstance(v, (list, tuple)) or not all(isinstance(x, str) for x in v):
-        raise _fail(f, "moet een lijst met teksten zijn")
+        raise _fail(f, _("moet een lijst met teksten zijn"))
     return [x.strip() for x in v if x.strip()]
 
 
 def region(v: Any, f: Field) -> str:
     if not isinstance(v, str) or not v.strip():
-        raise _fail(f, "kies een veiligheidsregio")
+        raise _fail(f, _("kies een veiligheidsregio"))
     r = resolve_region(v)
     if r is None:
-        raise _fail(f, f"'{v}' is geen veiligheidsregio (gebruik VR01–VR25 of de afkorting, "
-                       "bv. VNOG)")
+        raise _fail(f, _("'{value}' is geen veiligheidsregio (gebruik VR01–VR25 of de afkorting, "
+                         "bv. VNOG)").format(value=v))
     return r.code
 
 
@@ -140,14 +150,14 @@ def regions(v: Any, f: Field) -> list[str]:
     if isinstance(v, str):
         v = [p for p in (s.strip() for s in v.split(",")) if p]
     if not isinstance(v, (list, tuple)):
-        raise _fail(f, "moet een lijst van veiligheidsregio's zijn")
+        raise _fail(f, _("moet een lijst van veiligheidsregio's zijn"))
     out: list[str] = []
     for item in v:
         code = region(item, f)
         if code not in out:
             out.append(code)
     if f.required and not out:
-        raise _fail(f, "kies minstens één veiligheidsregio")
+        raise _fail(f, _("kies minstens één veiligheidsregio"))
     return sorted(out)
 
 
@@ -156,7 +166,8 @@ def region_or_partner(v: Any, f: Field) -> str:
         return v.strip().upper()
     if isinstance(v, str) and resolve_region(v) is not None:
         return region(v, f)
-    raise _fail(f, f"'{v}' is geen regio of partner (kies een regio of {', '.join(f.choices)})")
+    raise _fail(f, _("'{value}' is geen regio of partner (kies een regio of {options})").format(
+        value=v, options=", ".join(f.choices)))
 
 
 def timestamp(v: Any, f: Field) -> str:
@@ -166,7 +177,7 @@ def timestamp(v: Any, f: Field) -> str:
 
 def identifier(v: Any, f: Field) -> str:
     if not isinstance(v, str) or not _IDENTIFIER.fullmatch(v):
-        raise _fail(f, "is geen geldige verwijzing")
+        raise _fail(f, _("is geen geldige verwijzing"))
     return v
 
 
@@ -189,7 +200,7 @@ def to_iso(v: Any, f: Field | None = None) -> str:
         try:
             _fromisoformat(v[:-1])
         except ValueError:
-            raise ValidationError("geen geldige tijd (gebruik bv. 2026-11-22 14:05)") from None
+            raise ValidationError(_("geen geldige tijd (gebruik bv. 2026-11-22 14:05)")) from None
         if type(v) is str:
             if len(_ISO_SEEN) >= _ISO_SEEN_MAX:
                 _ISO_SEEN.clear()
@@ -200,11 +211,11 @@ def to_iso(v: Any, f: Field | None = None) -> str:
         try:
             dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
         except ValueError:
-            raise ValidationError("geen geldige tijd (gebruik bv. 2026-11-22 14:05)") from None
+            raise ValidationError(_("geen geldige tijd (gebruik bv. 2026-11-22 14:05)")) from None
     elif isinstance(v, datetime):
         dt = v
     else:
-        raise ValidationError("geen geldige tijd (gebruik bv. 2026-11-22 14:05)")
+        raise ValidationError(_("geen geldige tijd (gebruik bv. 2026-11-22 14:05)"))
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=LOCAL_TZ)
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -220,16 +231,17 @@ _CLASSIFICATIONS = frozenset(c.value for c in Classification)
 
 def classification(v: Any, f: Field) -> str:
     if not isinstance(v, str):
-        raise _fail(f, "kies openbaar, intern of vertrouwelijk")
+        raise _fail(f, _("kies openbaar, intern of vertrouwelijk"))
     s = v.strip().lower()
     if s in STATE_SECRET_MARKINGS or "geheim" in s or "confidentieel" in s:
         raise _fail(
             f,
-            "staatsgeheime informatie (Stg. Confidentieel, Geheim, Zeer Geheim) hoort niet in "
-            "Crisisbeeld; deel die alleen via een daarvoor geaccrediteerd kanaal",
+            _("staatsgeheime informatie (Stg. Confidentieel, Geheim, Zeer Geheim) hoort niet in "
+              "Crisisbeeld; deel die alleen via een daarvoor geaccrediteerd kanaal"),
         )
     if s not in _CLASSIFICATIONS:
-        raise _fail(f, f"'{v}' is geen rubricering; kies openbaar, intern of vertrouwelijk")
+        raise _fail(f, _("'{value}' is geen rubricering; kies openbaar, intern of vertrouwelijk")
+                    .format(value=v))
     return s
 
 
@@ -240,21 +252,21 @@ def validate(spec: dict[str, Field], payload: Any, *, partial: bool = False) -> 
     and required fields may not be emptied.
     """
     if not isinstance(payload, dict):
-        raise ValidationError("de gegevens moeten een object met velden zijn")
+        raise ValidationError(_("de gegevens moeten een object met velden zijn"))
     errors: list[tuple[str, str]] = []
     out: dict[str, Any] = {}
     if not payload.keys() <= spec.keys():
         for k in sorted(set(payload) - set(spec)):
-            errors.append((str(k), "onbekend veld"))
+            errors.append((str(k), _("onbekend veld")))
     for name, f in spec.items():
         value = payload.get(name)
         if value is None or value == "":
             if partial:
                 if name in payload and f.required:
-                    errors.append((f.label, "is verplicht en mag niet leeg worden gemaakt"))
+                    errors.append((f.caption, _("is verplicht en mag niet leeg worden gemaakt")))
                 continue
             if f.required:
-                errors.append((f.label, "is verplicht"))
+                errors.append((f.caption, _("is verplicht")))
             elif f.default is not None:
                 # a fresh copy of a list default: states must not share one list object
                 out[name] = list(f.default) if isinstance(f.default, list) else f.default
@@ -262,12 +274,12 @@ def validate(spec: dict[str, Field], payload: Any, *, partial: bool = False) -> 
         try:
             clean = out[name] = f.check(value, f)
         except ValidationError as e:
-            errors.append((f.label, e.errors[0][1]))
+            errors.append((f.caption, e.errors[0][1]))
             continue
         if f.required and (clean == "" or clean == []):
-            errors.append((f.label, "is verplicht"))
+            errors.append((f.caption, _("is verplicht")))
     if partial and not out and not errors:
-        errors.append(("", "er is niets gewijzigd"))
+        errors.append(("", _("er is niets gewijzigd")))
     if errors:
         raise ValidationError(errors)
     return out

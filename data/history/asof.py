@@ -21,10 +21,12 @@ the fingerprint, as there, but :func:`Picture.states` leaves it out, so no half 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -91,9 +93,9 @@ class Picture:
     """The projected picture at a position on one axis.
 
     ``ents``: entity id -> [kind, digest, last fold key, state, status, placeholder, open
-    conflicts] of every
-    entity with a row (the state a dict, or its JSON text until asked: :meth:`state`); light
-    journal entries are only counted (``light_*``), as the store keeps them."""
+    conflicts, updated_at] of every entity with a row (the state a dict, or its JSON text
+    until asked: :meth:`state`); light journal entries are only counted (``light_*``), as the
+    store keeps them."""
 
     axis: Axis
     pos: Pos
@@ -153,7 +155,8 @@ class Picture:
             off += len(b)
         head = orjson.dumps({"axis": self.axis, "pos": self.pos, "events": self.events,
                              "ents": ents, "light": [f"{self.light_sum:x}", self.light_count,
-                                                     self.light_key]})
+                                                     self.light_key],
+                             "sum": None if self.ent_sum is None else f"{self.ent_sum:x}"})
         return head, b"".join(parts)
 
     @classmethod
@@ -170,8 +173,9 @@ class Picture:
             n = v.pop(4)
             v[3] = (body, v[3], n)
         s, cnt, kc = doc["light"]
+        total = doc.get("sum")  # (of the whole picture, also in a delta's header)
         return cls(doc["axis"], doc["pos"], int(doc["events"]), ents, int(s, 16), int(cnt),
-                   int(kc))
+                   int(kc), None if total is None else int(total, 16))
 
 
 def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
@@ -181,12 +185,32 @@ def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
     return ls <= int(pos or 0)
 
 
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused meanwhile. Loading a checkpoint and folding make tens of
+    thousands of lists and dicts, each allocation burst sets off a collection, and a full one
+    walks every object alive — a seeker's kept pictures too: with 24 kept, a seek took twice
+    the CPU time. What a seek makes has no cycles (reference counts free it)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
     """Move ``pic`` forward to ``to`` (at or after its position): fold in the events between.
 
     Returns the events taken in (in axis order). The caller keeps the log still meanwhile (one
     read transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos``
     arrived after the picture was made (see :mod:`data.history.checkpoints`)."""
+    with no_cycle_collection():
+        return _advance(conn, pic, to)
+
+
+def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
     if pic.axis == WAAR:
         assert to is not None
         if pic.pos is not None and str(to) <= str(pic.pos):
@@ -203,8 +227,13 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         by_entity[e.entity].append((h, e))
     # What an entity without a row was before: nothing, or a light journal entry (facts of its
     # events tell); an entity with a row needs no look-up unless it is folded again.
-    facts = log.axis_facts(conn, [eid for eid in by_entity if eid not in pic.ents])
+    # (only those of its events that count at the picture's position: none before the first)
     old_pos = pic.pos
+    fresh = [eid for eid in by_entity if eid not in pic.ents]
+    if pic.axis == WAAR:
+        facts = log.axis_facts(conn, fresh, occurred=str(old_pos)) if old_pos is not None else {}
+    else:
+        facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
     for eid, hevs in by_entity.items():
         evs = [e for _h, e in hevs]
         old = pic.ents.pop(eid, None)
@@ -244,7 +273,8 @@ def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
             pic.ent_sum += int(row[7], 16)
         pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
                          bool(ent.state.get("placeholder")),
-                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None)]
+                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
+                         row[5]]
     pic.light_sum %= SUM_MOD
     pic.events += len(delta)
     pic.pos = to

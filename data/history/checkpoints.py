@@ -31,7 +31,16 @@ from typing import Any
 
 import orjson
 
-from data.history.asof import BEKEND, WAAR, Axis, Body, Picture, Pos, advance
+from data.history.asof import (
+    BEKEND,
+    WAAR,
+    Axis,
+    Body,
+    Picture,
+    Pos,
+    advance,
+    no_cycle_collection,
+)
 
 try:  # Python 3.14+
     from compression import zstd  # type: ignore[import-not-found]
@@ -46,7 +55,7 @@ KEYFRAME = 10
 #: zstd level of the pictures (3: the library's default; higher bought little, cost seconds)
 LEVEL = 3
 #: the layout of a checkpoint's picture; a sidecar of another layout is emptied
-FORMAT = 6
+FORMAT = 8
 #: a delta's states are compressed with the whole picture's states before them as a prefix
 #: (most are a few history lines more than there): with long-distance matching over a window
 #: that holds both, a delta shrank 1.24 MB -> 0.33 MB in a measurement (at the same level)
@@ -171,6 +180,10 @@ class Checkpoints:
 
     def load(self, m: Mark) -> Picture:
         """The picture of ``m``: its whole picture, then the deltas up to it."""
+        with no_cycle_collection():
+            return self._load(m)
+
+    def _load(self, m: Mark) -> Picture:
         pic: Picture | None = None
         prefix = _Prefix()
         for doc, body, gone in self._conn().execute(
@@ -189,8 +202,7 @@ class Checkpoints:
             pic.pos, pic.events = part.pos, part.events
             pic.light_sum, pic.light_count, pic.light_key = (part.light_sum, part.light_count,
                                                              part.light_key)
-        if pic is not None:
-            pic.ent_sum = None  # (the deltas changed its entities)
+            pic.ent_sum = part.ent_sum  # (the whole picture's, saved with the delta)
         if pic is None or pic.pos != m.pos and str(pic.pos) != m.pos:
             raise LookupError(f"checkpoint {m.axis} {m.n}: its chain is incomplete")
         return pic
@@ -234,12 +246,13 @@ class Checkpoints:
         else:
             log_pos = int(pic.pos or 0)
         now = _seen(pic)
+        pic.picture_sum()  # (saved with it: a seek need not count it again)
         if seen is None or n - base >= KEYFRAME:
             base, part, gone = n, pic, []
         else:
             part = Picture(pic.axis, pic.pos, pic.events,
                            {eid: v for eid, v in pic.ents.items() if seen.get(eid) != now[eid]},
-                           pic.light_sum, pic.light_count, pic.light_key)
+                           pic.light_sum, pic.light_count, pic.light_key, pic.ent_sum)
             gone = [eid for eid in seen if eid not in now]
         head, body = part.to_parts()
         if base == n:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from data.domain.enums import label
-from data.history.asof import WAAR, Axis, Picture
+from data.history.asof import WAAR, Axis, Picture, no_cycle_collection
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
+from data.i18n import N_, _, ngettext
 from data.picture.deadlines import OPEN_ACTION
 from data.picture.timefmt import local_hm
 from data.store import Store, fold, log
@@ -15,34 +16,36 @@ from data.store.envelope import Event
 
 #: the sections of a handover, in reading order
 SECTIONS = [
-    ("incident", "Incidenten"), ("bijstand", "Bijstand"), ("session", "IRBT-sessies"),
-    ("decision", "Besluiten"), ("action", "Acties"), ("comms", "Verbindingen"),
-    ("nsp", "Noodsteunpunten"), ("journal", "Logboek (gewijzigde regels)"), ("node", "Centra"),
+    ("incident", N_("Incidenten")), ("bijstand", N_("Bijstand")),
+    ("session", N_("IRBT-sessies")), ("decision", N_("Besluiten")), ("action", N_("Acties")),
+    ("comms", N_("Verbindingen")), ("nsp", N_("Noodsteunpunten")),
+    ("journal", N_("Logboek (gewijzigde regels)")), ("node", N_("Centra")),
 ]
 
 
 def _line(kind: str, st: dict[str, Any], before: dict[str, Any] | None) -> str:
     title = fold.title_of(st)
     if kind == "bijstand" and st.get("requesting_region"):
-        title += f" voor {st['requesting_region']}"
+        title += _(" voor {region}").format(region=st["requesting_region"])
     status = fold.status_of(st)
     if before is None:
         where = f" ({status})" if status and kind not in ("journal", "node") else ""
-        return f"- nieuw: **{title}**{where}"
+        return _("- nieuw: **{title}**{where}").format(title=title, where=where)
     old_status = fold.status_of(before)
     what = []
     if old_status != status:
         what.append(f"{old_status or '?'} → **{status}**")
     if kind == "decision" and st.get("version") != before.get("version"):
-        what.append(f"versie {st.get('version')}")
+        what.append(_("versie {n}").format(n=st.get("version")))
     if kind == "incident":
         what += _bob_changes(st, before)
     if fold.title_of(before) != fold.title_of(st):
-        what.append(f"was: {fold.title_of(before)}")
+        what.append(_("was: {title}").format(title=fold.title_of(before)))
     open_now = sum(1 for c in st.get("conflicts", []) if c.get("resolution") is None)
     if open_now:
-        what.append(f"{open_now} open conflict{'en' if open_now > 1 else ''}")
-    return f"- **{title}**: " + ("; ".join(what) if what else "bijgewerkt")
+        what.append(ngettext("{n} open conflict", "{n} open conflicten", open_now).format(
+            n=open_now))
+    return f"- **{title}**: " + ("; ".join(what) if what else _("bijgewerkt"))
 
 
 def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
@@ -50,32 +53,49 @@ def _bob_changes(st: dict[str, Any], before: dict[str, Any]) -> list[str]:
     Oordeel (its parts that changed)."""
     out = []
     if st.get("beeld") != before.get("beeld") and st.get("beeld"):
-        out.append(f"beeld: {str(st['beeld'])[:160]}")
+        out.append(_("beeld: {text}").format(text=str(st["beeld"])[:160]))
     old = before.get("beelden") or {}
     for disc, versions in sorted((st.get("beelden") or {}).items()):
         if versions and (old.get(disc) or [None])[-1] != versions[-1]:
-            out.append(f"beeld {label(disc)}: {str(versions[-1].get('beeld'))[:160]}")
+            out.append(_("beeld {discipline}: {text}").format(
+                discipline=label(disc), text=str(versions[-1].get("beeld"))[:160]))
     if (st.get("oordeel") or {}) != (before.get("oordeel") or {}):
         from data.picture.bob import part_title
 
         now, was = st.get("oordeel") or {}, before.get("oordeel") or {}
         parts = [part_title(k) for k in now if now.get(k) != was.get(k)]
-        out.append("oordeel bijgewerkt (" + ", ".join(parts) + ")")
+        out.append(_("oordeel bijgewerkt ({parts})").format(parts=", ".join(parts)))
     return out
 
 
-def changes(p1: Picture, p2: Picture) -> dict[str, list[str]]:
-    """Per kind: lines for the entities that are new or changed from ``p1`` to ``p2``."""
+def changes(p1: Picture, p2: Picture, limit: int | None = None
+            ) -> dict[str, tuple[list[str], int]]:
+    """Per kind: lines for the entities that are new or changed from ``p1`` to ``p2`` (oldest
+    change first) and how many there are; with ``limit``, only the first ``limit`` lines are
+    made. Which entities changed and when tells each picture's rows (digest, updated_at): only
+    the states of the lines shown are read."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for eid, kind, _status in p2.rows():
-        v1 = p1.ents.get(eid)
-        if v1 is not None and v1[1] == p2.ents[eid][1]:
+    for eid, v2 in p2.ents.items():
+        if v2[5]:
             continue
-        before = p1.state(eid) if v1 is not None and not v1[5] else None
-        st = p2.state(eid)
-        found.setdefault(kind, []).append((str(st.get("updated_at", "")),
-                                           _line(kind, st, before)))
-    return {k: [line for _at, line in sorted(v)] for k, v in found.items()}
+        v1 = p1.ents.get(eid)
+        if v1 is not None and v1[1] == v2[1]:
+            continue
+        found.setdefault(v2[0], []).append((str(v2[7]), eid))
+    out = {}
+    for kind, items in found.items():
+        items.sort()
+        if limit is not None and len(items) > limit:  # (and those tied with the last shown:
+            last = items[limit - 1][0]                # their lines decide the order)
+            items = [it for i, it in enumerate(items) if i < limit or it[0] == last]
+        lines = sorted((at, _line(kind, p2.state(eid), _before(p1, eid))) for at, eid in items)
+        out[kind] = ([line for _at, line in lines[:limit]], len(found[kind]))
+    return out
+
+
+def _before(p1: Picture, eid: str) -> dict[str, Any] | None:
+    v1 = p1.ents.get(eid)
+    return p1.state(eid) if v1 is not None and not v1[5] else None
 
 
 def key_lines(events: list[Event]) -> list[str]:
@@ -88,22 +108,32 @@ def key_lines(events: list[Event]) -> list[str]:
     return out
 
 
-def _capped(items: list[str], limit: int) -> list[str]:
-    if len(items) <= limit:
-        return items
-    return items[:limit] + [f"- … en nog {len(items) - limit} (zie de lijsten of het logboek)"]
+def _capped(items: list[str], limit: int, total: int | None = None) -> list[str]:
+    """The first ``limit`` of ``items`` and, when there are more (``total`` of them), how many
+    more."""
+    total = len(items) if total is None else total
+    if total <= limit:
+        return items[:limit]
+    return items[:limit] + [_("- … en nog {n} (zie de lijsten of het logboek)").format(
+        n=total - limit)]
 
 
-def _moves(p1: Picture, p2: Picture, kind: str) -> tuple[int, dict[tuple[str, str], int]]:
-    """New entities of ``kind`` and status moves (from, to) -> how many, from p1 to p2."""
-    new, moves = 0, {}
-    for eid, k, status in p2.rows(kind):
+def _moves(p1: Picture, p2: Picture, kinds: tuple[str, ...]
+           ) -> dict[str, tuple[int, dict[tuple[str, str], int]]]:
+    """Per kind of ``kinds``: its new entities and status moves (from, to) -> how many, from p1
+    to p2 (one pass over p2's rows)."""
+    out: dict[str, tuple[int, dict[tuple[str, str], int]]] = {k: (0, {}) for k in kinds}
+    for eid, v2 in p2.ents.items():
+        if v2[0] not in out or v2[5]:
+            continue
+        new, moves = out[v2[0]]
         v1 = p1.ents.get(eid)
         if v1 is None or v1[5]:
-            new += 1
-        elif v1[4] != status:
-            moves[(str(v1[4]), str(status))] = moves.get((str(v1[4]), str(status)), 0) + 1
-    return new, moves
+            out[v2[0]] = (new + 1, moves)
+        elif v1[4] != v2[4]:
+            move = (str(v1[4]), str(v2[4]))
+            moves[move] = moves.get(move, 0) + 1
+    return out
 
 
 def open_actions(p2: Picture, t2: str) -> list[str]:
@@ -115,66 +145,77 @@ def open_actions(p2: Picture, t2: str) -> list[str]:
                                          str(a.get("due") or "9"))):
         late = bool(a.get("due")) and str(a["due"]) < t2
         d = decisions.get(str(a.get("decision_id")))
-        out.append(f"- {'**over tijd** ' if late else ''}{a.get('text', '')}"
+        out.append("- " + (_("**over tijd** ") if late else "") + str(a.get("text", ""))
                    + (f" — {a['owner']}" if a.get("owner") else "")
-                   + (f", uiterlijk {local_hm(a['due'])}" if a.get("due") else "")
-                   + (f" (besluit {d.get('number')})" if d and d.get("number") else ""))
+                   + (_(", uiterlijk {at}").format(at=local_hm(a["due"])) if a.get("due") else "")
+                   + (_(" (besluit {n})").format(n=d.get("number")) if d and d.get("number")
+                      else ""))
     return out
 
 
 def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
     """The first lines a coordinator reads: what is new, what moved, what is still open."""
-    inc_new, inc_moves = _moves(p1, p2, "incident")
-    bij_new, bij_moves = _moves(p1, p2, "bijstand")
-    dec_new, dec_moves = _moves(p1, p2, "decision")
+    moved = _moves(p1, p2, ("incident", "bijstand", "decision"))
+    (inc_new, inc_moves), (bij_new, bij_moves), (dec_new, dec_moves) = (
+        moved["incident"], moved["bijstand"], moved["decision"])
     acts = [a for a in p2.states("action") if a.get("status") in OPEN_ACTION]
     late = sum(1 for a in acts if a.get("due") and str(a["due"]) < t2)
-    out = [f"- incidenten: {inc_new} nieuw, {sum(inc_moves.values())} van status veranderd"]
+    out = [_("- incidenten: {new} nieuw, {moved} van status veranderd").format(
+        new=inc_new, moved=sum(inc_moves.values()))]
     out += [f"  - {label(a)} → {label(b)}: {n}" for (a, b), n in sorted(inc_moves.items())]
-    out.append(f"- besluiten: {dec_new} nieuw, {sum(dec_moves.values())} van status veranderd"
-               + "".join(f"; {n}× {label(b)}" for (_a, b), n in sorted(dec_moves.items())))
-    out.append(f"- bijstand: {bij_new} nieuwe aanvragen, {sum(bij_moves.values())} verplaatst")
+    out.append(_("- besluiten: {new} nieuw, {moved} van status veranderd").format(
+        new=dec_new, moved=sum(dec_moves.values()))
+        + "".join(f"; {n}× {label(b)}" for (_a, b), n in sorted(dec_moves.items())))
+    out.append(_("- bijstand: {new} nieuwe aanvragen, {moved} verplaatst").format(
+        new=bij_new, moved=sum(bij_moves.values())))
     top = sorted(bij_moves.items(), key=lambda kv: -kv[1])[:6]
     out += [f"  - {label(a)} → {label(b)}: {n}" for (a, b), n in top]
-    out.append(f"- openstaande acties om {local_hm(t2)}: {len(acts)}"
-               + (f", waarvan {late} over tijd" if late else ""))
+    out.append(_("- openstaande acties om {at}: {n}").format(at=local_hm(t2), n=len(acts))
+               + (_(", waarvan {n} over tijd").format(n=late) if late else ""))
     out_now = sorted({f"{s.get('region')} {s.get('channel')}" for s in p2.states("comms")
                       if s.get("state") == "uitgevallen"})
     if out_now:
-        out.append(f"- verbindingen uitgevallen om {local_hm(t2)}: {len(out_now)} "
-                   f"({', '.join(out_now[:12])}{', …' if len(out_now) > 12 else ''})")
-    out.append(f"- kernberichten: {n_key}")
+        out.append(_("- verbindingen uitgevallen om {at}: {n}").format(at=local_hm(t2),
+                                                                        n=len(out_now))
+                   + f" ({', '.join(out_now[:12])}{', …' if len(out_now) > 12 else ''})")
+    out.append(_("- kernberichten: {n}").format(n=n_key))
     return out
 
 
 def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
-             limit: int = 50) -> str:
+             limit: int = 50, n_key: int | None = None) -> str:
     """The handover between moments ``t1`` and ``t2`` (ISO), Dutch headings: first *In het
     kort* and the actions still open, then per kind what is new or changed (at most ``limit``
-    lines per section, the newest last) and the key journal messages."""
-    axis = AXIS_LABELS[p2.axis]
-    lines = [f"# Overdracht {local_hm(t1)} → {local_hm(t2)}", "",
-             f"Wat veranderde tussen {local_hm(t1)} en {local_hm(t2)} ({axis}"
-             + (", naar het moment waarop het gebeurde" if p2.axis == WAAR
-                else ", naar het moment waarop het hier binnenkwam") + ").", "",
-             f"- beeld om {local_hm(t1)}: `{p1.fingerprint()}`",
-             f"- beeld om {local_hm(t2)}: `{p2.fingerprint()}`",
-             f"- {p2.events - p1.events} gebeurtenissen ertussen", ""]
+    lines per section, the newest last) and the key journal messages (``key``: at least the
+    first ``limit`` of them, of ``n_key`` when given)."""
+    n_key = len(key) if n_key is None else n_key
+    axis = _(AXIS_LABELS[p2.axis])
+    a, b = local_hm(t1), local_hm(t2)
+    lines = [_("# Overdracht {a} → {b}").format(a=a, b=b), "",
+             _("Wat veranderde tussen {a} en {b} ({axis}").format(a=a, b=b, axis=axis)
+             + (_(", naar het moment waarop het gebeurde") if p2.axis == WAAR
+                else _(", naar het moment waarop het hier binnenkwam")) + ").", "",
+             _("- beeld om {at}: `{sum}`").format(at=a, sum=p1.fingerprint()),
+             _("- beeld om {at}: `{sum}`").format(at=b, sum=p2.fingerprint()),
+             _("- {n} gebeurtenissen ertussen").format(n=p2.events - p1.events), ""]
+    none = _("- geen")
     if p2.events == p1.events and p2.picture_sum() == p1.picture_sum():
-        return "\n".join(lines + ["Geen wijzigingen.", ""])
-    lines += ["## In het kort", "", *in_short(p1, p2, t2, len(key)), ""]
+        return "\n".join(lines + [_("Geen wijzigingen."), ""])
+    lines += [_("## In het kort"), "", *in_short(p1, p2, t2, n_key), ""]
     acts = open_actions(p2, t2)
-    lines += [f"## Openstaande acties om {local_hm(t2)} ({len(acts)})", "",
-              *(_capped(acts, limit) or ["- geen"]), ""]
-    per_kind = changes(p1, p2)
+    lines += [_("## Openstaande acties om {at} ({n})").format(at=b, n=len(acts)), "",
+              *(_capped(acts, limit) or [none]), ""]
+    per_kind = changes(p1, p2, limit)
     for kind, title in SECTIONS:
-        items = per_kind.pop(kind, [])
-        if items:
-            lines += [f"## {title} ({len(items)})", "", *_capped(items, limit), ""]
-    for kind, items in per_kind.items():
-        lines += [f"## {kind} ({len(items)})", "", *_capped(items, limit), ""]
+        items, n = per_kind.pop(kind, ([], 0))
+        if n:
+            lines += [f"## {_(title)} ({n})", "", *_capped(items, limit, n), ""]
+    for kind, (items, n) in per_kind.items():
+        lines += [f"## {kind} ({n})", "", *_capped(items, limit, n), ""]
     kl = key_lines(key)
-    lines += [f"## Kernberichten ({len(kl)})", ""] + (_capped(kl, limit) or ["- geen"]) + [""]
+    lines += [_("## Kernberichten ({n})").format(n=n_key), ""] + (_capped(kl, limit, n_key)
+                                                                  or [none])
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -184,9 +225,10 @@ def handover(st: Store, t1: str, t2: str, axis: Axis,
     diff`` prints and the application's Overdracht shows."""
     from data.history import picture_at, reading
 
-    with reading(st) as conn:
+    with no_cycle_collection(), reading(st) as conn:  # (two whole pictures alive: see there)
         p1 = picture_at(conn, t1, axis, checkpoints)
         p2 = picture_at(conn, t2, axis, checkpoints)
-        key = (log.key_journal_between(conn, occurred=(t1, t2)) if axis == WAAR else
-               log.key_journal_between(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0))))
-    return markdown(p1, p2, t1, t2, key, limit)
+        key, n_key = (
+            log.key_journal(conn, occurred=(t1, t2), limit=limit) if axis == WAAR else
+            log.key_journal(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0)), limit=limit))
+        return markdown(p1, p2, t1, t2, key, limit, n_key)

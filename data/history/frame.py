@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from data.clock import parse_iso
-from data.history.asof import WAAR, Axis, Picture, Pos, advance, position
+from data.history.asof import WAAR, Axis, Picture, Pos, advance, no_cycle_collection, position
 from data.history.checkpoints import EVERY, Checkpoints
 from data.history.summary import picture_state
 from data.picture.overview import Kpis, PictureState, kpis, region_levels
@@ -108,32 +108,93 @@ def _ahead(pic: Picture, pos: Pos) -> bool:
     return int(pos or 0) >= int(pic.pos or 0)
 
 
+#: events of log between two pictures a seeker keeps: a step back starts from the nearest one
+#: before it (a fold of at most this many events), not from a checkpoint
+TRAIL_EVERY = 1_000
+#: how many of those it keeps (the oldest made go first; each is a dict of every entity)
+TRAIL_KEEP = 12
+
+
+def _copy(pic: Picture) -> Picture:
+    """A picture to fold on, leaving ``pic`` as it is: states are never changed in place
+    (:func:`~data.history.asof.advance` folds on a copy), so the entity lists can be shared."""
+    pic.picture_sum()  # (its entity sum, counted once)
+    return Picture(pic.axis, pic.pos, pic.events, dict(pic.ents), pic.light_sum,
+                   pic.light_count, pic.light_key, pic.ent_sum)
+
+
+def _key(pic: Picture) -> str | int:
+    return str(pic.pos or "") if pic.axis == WAAR else int(pic.pos or 0)
+
+
 class Seeker:
     """Pictures at moments for one store file, one after the other (one thread at a time).
 
-    Keeps the last picture: a later moment on the same axis, with the log unchanged since,
-    advances it (a slider step is a short fold); anything else seeks from a checkpoint."""
+    Keeps the last picture and copies of earlier ones (at most :data:`TRAIL_KEEP`, at least
+    :data:`TRAIL_EVERY` events apart): a moment on the same axis, with the log unchanged since,
+    starts from the nearest of those at or before it (a slider step forward or back is a
+    short fold); anything else seeks from a checkpoint. A step back that has to start from a
+    checkpoint keeps a copy every :data:`TRAIL_EVERY` events on the way, so the next steps
+    back find one close by; other folds are not cut up (a connection whose reports arrive
+    out of fold order is folded again from its events once per piece)."""
 
     def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
         self.checkpoints = Checkpoints(store_path, every)
         self.last: Picture | None = None
+        self.trail: list[Picture] = []
         self._log_end = -1
-        self.advanced = 0  # steps that advanced the last picture (for tests and the bench)
+        self.advanced = 0  # steps that started from a picture kept (for tests and the bench)
         self._kept: tuple[tuple[Any, ...], Picture] | None = None
 
     def picture(self, conn: sqlite3.Connection, at: str, axis: Axis) -> Picture:
         """The picture at ``at`` on ``axis``; ``conn`` inside one read transaction."""
         end = log.last_local_seq(conn)
         pos = position(conn, axis, at)
-        pic = self.last
-        if pic is not None and pic.axis == axis and end == self._log_end and _ahead(pic, pos):
-            advance(conn, pic, pos)
+        if end != self._log_end or (self.last is not None and self.last.axis != axis):
+            self.last, self.trail = None, []
+        back = self.last is not None and not _ahead(self.last, pos)
+        pic = self._nearest(pos)
+        if pic is not None:
             self.advanced += 1
+            if pic is not self.last:
+                pic = _copy(pic)
         else:
             pic = self._from_checkpoint(conn, axis, pos)
-            advance(conn, pic, pos)
+        self._fold(conn, pic, pos, back)
+        self._keep(pic)
         self.last, self._log_end = pic, end
         return pic
+
+    def _keep(self, pic: Picture) -> None:
+        """Keep a copy of ``pic`` unless one kept is within :data:`TRAIL_EVERY` events."""
+        if all(abs(t.events - pic.events) >= TRAIL_EVERY for t in self.trail):
+            self.trail.append(_copy(pic))
+            del self.trail[:-TRAIL_KEEP]
+
+    def _nearest(self, pos: Pos) -> Picture | None:
+        """The picture kept (the last one or one of the trail) nearest at or before ``pos``."""
+        best = None
+        for pic in [*self.trail, *([self.last] if self.last is not None else [])]:
+            if _ahead(pic, pos) and (best is None or _key(pic) >= _key(best)):
+                best = pic
+        return best
+
+    def _fold(self, conn: sqlite3.Connection, pic: Picture, pos: Pos, keep: bool) -> None:
+        """Advance ``pic`` to ``pos``; with ``keep``, keeping a copy every
+        :data:`TRAIL_EVERY` events."""
+        while keep:
+            if pic.axis == WAAR:
+                nxt: Pos = log.nth_after_occurred(
+                    conn, None if pic.pos is None else str(pic.pos), TRAIL_EVERY)
+                if nxt is None or pos is None or str(nxt) >= str(pos):
+                    break
+            else:
+                nxt = int(pic.pos or 0) + TRAIL_EVERY
+                if nxt >= int(pos or 0):
+                    break
+            advance(conn, pic, nxt)
+            self._keep(pic)
+        advance(conn, pic, pos)
 
     def _from_checkpoint(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture:
         """A copy of the best checkpoint before ``pos``: the last one loaded is kept, so a
@@ -144,24 +205,21 @@ class Seeker:
         key = (m.axis, m.n, m.anchor, m.log_pos, m.events)
         if self._kept is None or self._kept[0] != key:
             self._kept = (key, self.checkpoints.load(m))
-        kept = self._kept[1]
-        kept.picture_sum()  # (its entity sum, counted once)
-        # states are never changed in place (advance folds on a copy): the lists suffice
-        return Picture(kept.axis, kept.pos, kept.events,
-                       {eid: list(v) for eid, v in kept.ents.items()}, kept.light_sum,
-                       kept.light_count, kept.light_key, kept.ent_sum)
+        return _copy(self._kept[1])
 
     def frame(self, st: Store, at: str, axis: Axis,
               parts: set[str] | frozenset[str] = frozenset()) -> Frame:
         from data.history import reading
 
-        with reading(st) as conn:
-            pic = self.picture(conn, at, axis)
-        return make_frame(pic, at, parts)
+        with no_cycle_collection():  # (see there: the kept pictures are many objects)
+            with reading(st) as conn:
+                pic = self.picture(conn, at, axis)
+            return make_frame(pic, at, parts)
 
     def close(self) -> None:
         self.checkpoints.close()
         self.last = self._kept = None
+        self.trail = []
 
 
 def span(st: Store) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from data.clock import parse_iso
 from data.history.asof import WAAR, Picture
+from data.i18n import N_
 from data.picture.overview import PictureState, kpis
 
 KIND_LABELS = {
@@ -16,7 +17,7 @@ KIND_LABELS = {
     "journal": "Logboekregels", "nsp": "Noodsteunpunten", "node": "Centra",
 }
 KIND_ORDER = list(KIND_LABELS)
-AXIS_LABELS = {WAAR: "wat was waar", "bekend": "wat wisten wij hier"}
+AXIS_LABELS = {WAAR: N_("wat was waar"), "bekend": N_("wat wisten wij hier")}
 
 
 def picture_state(pic: Picture) -> PictureState:

@@ -12,8 +12,9 @@ from typing import Any
 
 from data.domain.roles import FUNCTIONS
 from data.domain.shifts import holder
+from data.i18n import N_, _
 
-CHANNEL_LABELS = {"ncv": "NCV", "satellite": "satelliet", "c2000": "C2000"}
+CHANNEL_LABELS = {"ncv": "NCV", "satellite": N_("satelliet"), "c2000": "C2000"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _order(function: str) -> tuple[int, str]:
 def channels_text(channels: dict[str, Any] | None) -> str:
     """The reachable channels of a post, in a fixed order."""
     ch = channels or {}
-    return " · ".join(f"{CHANNEL_LABELS[k]} {ch[k]}" for k in CHANNEL_LABELS if ch.get(k))
+    return " · ".join(f"{_(CHANNEL_LABELS[k])} {ch[k]}" for k in CHANNEL_LABELS if ch.get(k))
 
 
 def posts(shifts: list[dict[str, Any]], nodes: list[dict[str, Any]] | None = None) -> list[Post]:

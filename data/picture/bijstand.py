@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from data.domain.lifecycles import REQUESTED_BIJSTAND
 from data.domain.routing import availability_uncertain
+from data.i18n import _
 from data.picture.moment import Now, at_iso
 
 
@@ -21,7 +22,7 @@ def card_flags(status: str | None, addressed_to: str | None, needed_by: str | No
     """Short warnings for a card, most urgent first."""
     flags = []
     if needed_by_overdue(status, needed_by, now):
-        flags.append("nodig vóór verstreken")
+        flags.append(_("nodig vóór verstreken"))
     if availability_uncertain(addressed_to):
-        flags.append("beschikbaarheid onzeker")
+        flags.append(_("beschikbaarheid onzeker"))
     return flags

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from data.i18n import _
 from data.picture.deadlines import incident_t0
 
 #: entity kinds whose name a journal line may quote, and the field that holds the name
@@ -45,16 +46,18 @@ def journal_faults(journal: Iterable[Mapping[str, Any]],
     for line in sorted(journal, key=lambda j: str(j.get("created_at"))):
         text, at = str(line.get("text") or ""), str(line.get("created_at") or "")
         if text in seen:
-            faults.append(f"herhaald ({seen[text]} en {at}): {text}")
+            faults.append(_("herhaald ({first} en {at}): {text}").format(
+                first=seen[text], at=at, text=text))
         else:
             seen[text] = at
         inc = by_id.get(str(line.get("incident_id") or ""))
         if inc is not None and at < _started(inc):
-            faults.append(f"vóór het begin van '{inc.get('title')}' ({at}): {text}")
+            faults.append(_("vóór het begin van '{title}' ({at}): {text}").format(
+                title=inc.get("title"), at=at, text=text))
         # a line names a point as its sender or addressee as much as in its text
         low = " | ".join(str(line.get(k) or "") for k in ("text", "sender", "recipient")).lower()
         for name, s in names:
             if name in low and at < _started(s):
-                faults.append(f"noemt '{s.get(NAMED[str(s['entity_kind'])])}' vóór het er "
-                              f"was ({at}): {text}")
+                faults.append(_("noemt '{name}' vóór het er was ({at}): {text}").format(
+                    name=s.get(NAMED[str(s["entity_kind"])]), at=at, text=text))
     return faults

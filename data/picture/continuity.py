@@ -13,6 +13,7 @@ from typing import Any
 
 from data.clock import parse_iso
 from data.domain.regions import REGION_BY_CODE
+from data.i18n import _
 from data.picture.moment import Now, at
 
 #: below this many hours of fuel left a centre is flagged (a threshold chosen here, outside the
@@ -34,14 +35,14 @@ def centre_flags(centre: Mapping[str, Any], now: Now) -> list[str]:
     """What a coordination room must act on about a centre, in words."""
     flags = []
     if centre.get("location") == "uitwijklocatie":
-        flags.append("op uitwijklocatie")
+        flags.append(_("op uitwijklocatie"))
     if centre.get("power") == "geen":
-        flags.append("geen stroom")
+        flags.append(_("geen stroom"))
     left = fuel_left(centre, now)
     if left is not None and left <= 0:
-        flags.append("brandstof op")
+        flags.append(_("brandstof op"))
     elif left is not None and left < FUEL_WARN_HOURS:
-        flags.append(f"brandstof < {int(FUEL_WARN_HOURS)} u")
+        flags.append(_("brandstof < {n} u").format(n=int(FUEL_WARN_HOURS)))
     return flags
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from data.i18n import N_, _
 from data.picture.moment import Now, at, at_iso
 from data.picture.timefmt import duration, parse
 
@@ -46,7 +47,8 @@ def actions_summary(actions: list[dict[str, Any]], now: Now) -> str:
         return "—"
     n_open = sum(1 for a in actions if a.get("status") in OPEN_ACTION)
     n_late = len(overdue_ids(actions, now))
-    return f"{n_open} open" + (f", {n_late} te laat" if n_late else "")
+    return _("{n} open").format(n=n_open) + (
+        _(", {n} te laat").format(n=n_late) if n_late else "")
 
 
 def minutes_left(t0: str | None, now: Now) -> int | None:
@@ -61,7 +63,9 @@ def target_text(minutes: int | None) -> str:
     """Time to T0+72 h: 'nog 5 u 00 min', 'verstreken 2 d 3 u', or '—' without a T0."""
     if minutes is None:
         return "—"
-    return "verstreken " + duration(-minutes) if minutes < 0 else "nog " + duration(minutes)
+    if minutes < 0:
+        return _("verstreken {time}").format(time=duration(-minutes))
+    return _("nog {time}").format(time=duration(minutes))
 
 
 def target_alert(minutes: int | None) -> bool:
@@ -78,13 +82,13 @@ def incident_t0(incident: Mapping[str, Any] | None) -> str | None:
 
 #: verdicts of a point against the 72-hour target, with their display text
 VERDICTS: dict[str, str] = {
-    "gehaald": "doel gehaald",
-    "te_laat_gehaald": "operationeel, na T0+72 u",
-    "op_schema": "op schema",
-    "haalt_doel_niet": "haalt doel niet",
-    "gemist": "doel gemist",
-    "gesloten": "gesloten",
-    "geen_t0": "geen incident gekoppeld",
+    "gehaald": N_("doel gehaald"),
+    "te_laat_gehaald": N_("operationeel, na T0+72 u"),
+    "op_schema": N_("op schema"),
+    "haalt_doel_niet": N_("haalt doel niet"),
+    "gemist": N_("doel gemist"),
+    "gesloten": N_("gesloten"),
+    "geen_t0": N_("geen incident gekoppeld"),
 }
 #: a point that works: *vol* is open and working but takes no one more (it still counts);
 #: *beperkt*, *onveilig* and anything before opening do not
@@ -111,8 +115,8 @@ class NspClock:
     def text(self) -> str:
         """The 72-hour column: the verdict, with the time left while it still counts down."""
         if self.verdict in ("op_schema", "haalt_doel_niet", "gemist"):
-            return f"{VERDICTS[self.verdict]} · {target_text(self.left)}"
-        return VERDICTS[self.verdict]
+            return f"{_(VERDICTS[self.verdict])} · {target_text(self.left)}"
+        return _(VERDICTS[self.verdict])
 
     def elapsed_text(self) -> str:
         return elapsed_text(self.elapsed)
@@ -125,7 +129,7 @@ def elapsed_text(minutes: int | None) -> str:
         return "—"
     h = minutes // 60
     mark = " ▲72" if h >= TARGET_HOURS else " ▲48" if h >= MARK_HOURS else ""
-    return f"T0+{h} u{mark}"
+    return _("T0+{h} u").format(h=h) + mark
 
 
 def nsp_clock(point: Mapping[str, Any], t0: str | None, now: Now) -> NspClock:
@@ -179,13 +183,13 @@ class NspTally:
         self.unlinked += int(c.verdict == "geen_t0")
 
     def text(self) -> str:
-        parts = [f"{self.operational}/{self.total} operationeel"]
+        parts = [_("{n}/{total} operationeel").format(n=self.operational, total=self.total)]
         if self.at_risk:
-            parts.append(f"{self.at_risk} haalt doel niet")
+            parts.append(_("{n} haalt doel niet").format(n=self.at_risk))
         if self.missed:
-            parts.append(f"{self.missed} gemist")
+            parts.append(_("{n} gemist").format(n=self.missed))
         if self.unlinked:
-            parts.append(f"{self.unlinked} zonder incident")
+            parts.append(_("{n} zonder incident").format(n=self.unlinked))
         return ", ".join(parts)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from data.domain.enums import label
+from data.i18n import _
 from data.picture.deadlines import OPEN_ACTION
 
 #: the team whose list a session keeps when the session does not say (older stores)
@@ -53,4 +54,4 @@ def adoption_summary(decision: Mapping[str, Any]) -> str:
         counts[state] = counts.get(state, 0) + 1
     done = counts.pop("uitgevoerd", 0)
     rest = [f"{n} {label(s).lower()}" for s, n in sorted(counts.items())]
-    return ", ".join([f"{done}/{len(regions)} uitgevoerd", *rest])
+    return ", ".join([_("{n}/{total} uitgevoerd").format(n=done, total=len(regions)), *rest])

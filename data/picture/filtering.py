@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from data.domain.regions import REGION_BY_CODE
+from data.i18n import _
 from data.picture.overview import PictureState
 from data.store.queries import BIJSTAND_COLS
 
@@ -41,7 +42,7 @@ def scope_text(region: str, text: str) -> str:
         parts.append(region_short(region))
     if text.strip():
         parts.append(f"‘{text.strip()}’")
-    return "gefilterd op " + " · ".join(parts) if parts else ""
+    return _("gefilterd op {what}").format(what=" · ".join(parts)) if parts else ""
 
 
 def _words(value: Any) -> str:

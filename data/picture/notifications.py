@@ -23,6 +23,7 @@ from typing import Any
 
 from data.domain.enums import label
 from data.domain.regions import REGION_BY_CODE, resolve_region
+from data.i18n import N_, SOURCE, _, current_language
 
 #: the view a notification opens, per entity kind
 VIEW_OF_KIND = {"bijstand": "bijstand", "decision": "besluiten", "incident": "incidenten",
@@ -76,7 +77,7 @@ def _region_name(code: Any) -> str:
 
 def _bijstand(ev_type: str, payload: Mapping[str, Any], state: Mapping[str, Any],
               me: Us) -> str:
-    title = state.get("title") or state.get("capability") or "bijstand"
+    title = state.get("title") or state.get("capability") or _("bijstand")
     ours = me.named(state.get("requesting_region")) or state.get("requesting_region") == me.region
     to_us = me.named(state.get("addressed_to"))
     offers = state.get("offers") or {}
@@ -84,17 +85,21 @@ def _bijstand(ev_type: str, payload: Mapping[str, Any], state: Mapping[str, Any]
     we_offer = any(isinstance(o, Mapping) and me.named(o.get("provider")) for o in offer_list)
     frm = _region_name(state.get("requesting_region"))
     if ev_type == "bijstand.offer_made" and ours:
-        return (f"Aanbod op ons verzoek ‘{title}’: {payload.get('quantity')} van "
-                f"{_region_name(payload.get('provider'))}")
+        return _("Aanbod op ons verzoek ‘{title}’: {n} van {provider}").format(
+            title=title, n=payload.get("quantity"), provider=_region_name(payload.get("provider")))
     if ev_type == "bijstand.requested" and to_us:
-        return f"{frm} vraagt ons om bijstand: ‘{title}’"
+        return _("{region} vraagt ons om bijstand: ‘{title}’").format(region=frm, title=title)
     if not (ours or to_us or we_offer):
         return ""
     if ev_type == "bijstand.status_changed":
-        return f"Bijstand ‘{title}’ ({frm}) nu: {str(payload.get('to', '')).replace('_', ' ')}"
+        to = str(payload.get("to", ""))
+        # Dutch: the stored value as words; another language: its label
+        now = to.replace("_", " ") if current_language() == SOURCE else label(to).lower()
+        return _("Bijstand ‘{title}’ ({region}) nu: {status}").format(
+            title=title, region=frm, status=now)
     if ev_type == "bijstand.offer_withdrawn":
-        return f"Aanbod ingetrokken op ‘{title}’ ({frm})"
-    return f"Bijstand ‘{title}’ ({frm}) gewijzigd"
+        return _("Aanbod ingetrokken op ‘{title}’ ({region})").format(title=title, region=frm)
+    return _("Bijstand ‘{title}’ ({region}) gewijzigd").format(title=title, region=frm)
 
 
 def _decision(ev_type: str, state: Mapping[str, Any], session_regions: Iterable[Any],
@@ -102,10 +107,18 @@ def _decision(ev_type: str, state: Mapping[str, Any], session_regions: Iterable[
     regions = state.get("regions") or session_regions
     if not me.in_regions(regions):
         return ""
-    verb = {"decision.recorded": "Nieuw besluit", "decision.amended": "Besluit gewijzigd",
-            "decision.revoked": "Besluit ingetrokken"}.get(ev_type, "Besluit")
+    verb = _DECISION_VERBS.get(ev_type, N_("Besluit"))
     text = str(state.get("text") or "")
-    return f"{verb} dat onze regio noemt: ‘{text[:80]}’"
+    return _("{what} dat onze regio noemt: ‘{text}’").format(what=_(verb), text=text[:80])
+
+
+_DECISION_VERBS = {"decision.recorded": N_("Nieuw besluit"),
+                   "decision.amended": N_("Besluit gewijzigd"),
+                   "decision.revoked": N_("Besluit ingetrokken")}
+_INCIDENT_NEWS = {"incident.reported": N_("Nieuw incident in onze regio"),
+                  "incident.status_changed": N_("Status incident in onze regio"),
+                  "incident.picture_updated": N_("Nieuw beeld van incident in onze regio"),
+                  "incident.judgement_updated": N_("Nieuw oordeel over incident in onze regio")}
 
 
 def concerns_us(ev: Mapping[str, Any], state: Mapping[str, Any] | None, me: Us,
@@ -130,21 +143,20 @@ def concerns_us(ev: Mapping[str, Any], state: Mapping[str, Any] | None, me: Us,
     elif typ in ("incident.reported", "incident.status_changed", "incident.picture_updated",
                  "incident.judgement_updated"):
         if me.in_regions(st.get("regions")):
-            what = {"incident.reported": "Nieuw incident in onze regio",
-                    "incident.status_changed": "Status incident in onze regio",
-                    "incident.picture_updated": "Nieuw beeld van incident in onze regio",
-                    "incident.judgement_updated": "Nieuw oordeel over incident in onze regio",
-                    }[typ]
+            what = _(_INCIDENT_NEWS[typ])
             disc = payload.get("discipline")
-            if disc and disc != "algemeen":  # whose beeld: 'Nieuw beeld (GHOR) van …'
-                what = what.replace("Nieuw beeld", f"Nieuw beeld ({label(str(disc))})")
-            text = f"{what}: ‘{st.get('title', '')}’"
+            if typ == "incident.picture_updated" and disc and disc != "algemeen":
+                # whose beeld: 'Nieuw beeld (GHOR) van …'
+                what = _("Nieuw beeld ({discipline}) van incident in onze regio").format(
+                    discipline=label(str(disc)))
+            text = _("{what}: ‘{title}’").format(what=what, title=st.get("title", ""))
     elif typ == "journal.logged":
         if payload.get("key"):
-            text = f"Kernbericht: {str(payload.get('text', ''))[:100]}"
+            text = _("Kernbericht: {text}").format(text=str(payload.get("text", ""))[:100])
         elif me.named(payload.get("recipient")):
-            text = f"Bericht aan ons van {payload.get('sender') or ev.get('origin')}: " \
-                   f"{str(payload.get('text', ''))[:80]}"
+            text = _("Bericht aan ons van {sender}: {text}").format(
+                sender=payload.get("sender") or ev.get("origin"),
+                text=str(payload.get("text", ""))[:80])
     if not text:
         return None
     return Notification(str(ev.get("id", "")), str(ev.get("occurred_at", "")),

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from data.domain.regions import REGION_BY_CODE
+from data.i18n import _
 from data.picture.moment import Now, at_iso
 
 #: NL-Alert's measured reach with the mobile networks up (test message, December 2025)
@@ -30,13 +31,16 @@ def alert_reach(regions: Iterable[str], comms: Sequence[Sequence[Any]]) -> tuple
         if reg in wanted and chan in REACH_CHANNELS:
             short = REGION_BY_CODE[reg].short if reg in REGION_BY_CODE else reg
             if state == "uitgevallen":
-                down.append(f"{chan} uitgevallen in {short}")
+                down.append(_("{channel} uitgevallen in {region}").format(channel=chan,
+                                                                          region=short))
             elif state in ("verstoord", "terugvaloptie_actief"):
-                disturbed.append(f"{chan} verstoord in {short}")
+                disturbed.append(_("{channel} verstoord in {region}").format(channel=chan,
+                                                                             region=short))
     if down or disturbed:
-        return (f"onder {NL_ALERT_BASELINE_PCT} %: " + ", ".join(sorted(down) + sorted(disturbed)),
+        return (_("onder {pct} %: {why}").format(pct=NL_ALERT_BASELINE_PCT,
+                                                 why=", ".join(sorted(down) + sorted(disturbed))),
                 True)
-    return f"≈ {NL_ALERT_BASELINE_PCT} %", False
+    return _("≈ {pct} %").format(pct=NL_ALERT_BASELINE_PCT), False
 
 
 def shortfall(capacity: Mapping[str, Any]) -> int:

@@ -12,6 +12,7 @@ import re
 from datetime import datetime, timedelta
 
 from data.clock import to_iso
+from data.i18n import _
 from data.picture.moment import Now, at
 from data.picture.timefmt import LOCAL
 
@@ -45,5 +46,6 @@ def parse_time_field(value: str, now: Now) -> str | None:
         return None
     m = _ALONE.match(value)
     if m is None:
-        raise ValueError(f"tijd '{value.strip()}' niet begrepen; schrijf uu:mm, bijv. 14:05")
+        raise ValueError(_("tijd '{value}' niet begrepen; schrijf uu:mm, bijv. 14:05").format(
+            value=value.strip()))
     return occurred_from_hm(int(m.group(1)), int(m.group(2)), now)

@@ -7,10 +7,34 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from data.i18n import N_, _, current_language, on_language_change
 from data.picture.moment import Now, at
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
-_DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+#: the weekdays, Monday first, as one text: the language in use names them
+_DAYS = N_("ma di wo do vr za zo")
+#: a local moment as the table columns show it: weekday, day and month, hour and minute
+_MOMENT = N_("{day} {moment:%d-%m %H:%M}")
+
+
+#: (weekday names, moment format) in the language in use; emptied by a switch
+_TEXTS: list[tuple[list[str], str]] = []
+
+
+def _texts() -> tuple[list[str], str]:
+    if not _TEXTS:
+        _TEXTS.append((_(_DAYS).split(), _(_MOMENT)))
+    return _TEXTS[0]
+
+
+def weekday(index: int) -> str:
+    """The short name of weekday ``index`` (0: Monday) in the language in use."""
+    return _texts()[0][index]
+
+
+def _moment(d: datetime) -> str:
+    days, form = _texts()
+    return form.format(day=days[d.weekday()], moment=d)
 
 
 def parse(iso: str | None) -> datetime | None:
@@ -29,8 +53,7 @@ def local_hm(iso: str | None) -> str:
     dt = parse(iso)
     if dt is None:
         return ""
-    d = dt.astimezone(LOCAL)
-    return f"{_DAYS[d.weekday()]} {d:%d-%m %H:%M}"
+    return _moment(dt.astimezone(LOCAL))
 
 
 @lru_cache(maxsize=4096)
@@ -38,8 +61,21 @@ def local_hm_epoch(seconds: int) -> str:
     """Unix seconds -> 'zo 22-11 14:05' (local); '' for 0."""
     if not seconds:
         return ""
-    d = datetime.fromtimestamp(seconds, LOCAL)
-    return f"{_DAYS[d.weekday()]} {d:%d-%m %H:%M}"
+    return _moment(datetime.fromtimestamp(seconds, LOCAL))
+
+
+#: the Babel locale of each language, for numbers
+_NUMBER_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def number(value: float, digits: int = 0) -> str:
+    """``value`` as the language in use writes it, with ``digits`` decimals: '1.234,5' in
+    Dutch, '1,234.5' in English."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(value, format=pattern,
+                          locale=_NUMBER_LOCALE.get(current_language(), "nl_NL"))
 
 
 def duration(mins: int) -> str:
@@ -47,12 +83,12 @@ def duration(mins: int) -> str:
     sign = "-" if mins < 0 else ""
     mins = abs(mins)
     if mins < 60:
-        return f"{sign}{mins} min"
+        return sign + _("{n} min").format(n=mins)
     h, m = divmod(mins, 60)
     if h < 48:
-        return f"{sign}{h} u {m:02d} min"
+        return sign + _("{h} u {m:02d} min").format(h=h, m=m)
     d, h = divmod(h, 24)
-    return f"{sign}{d} d {h} u"
+    return sign + _("{d} d {h} u").format(d=d, h=h)
 
 
 def age(iso: str | None, now: Now) -> str:
@@ -74,9 +110,15 @@ def age_short(iso: str | None, now: Now) -> str:
         return ""
     s = max(0, int((at(now) - t).total_seconds()))
     if s < 60:
-        return f"{s} s"
+        return _("{n} s").format(n=s)
     if s < 3600:
-        return f"{s // 60} min"
+        return _("{n} min").format(n=s // 60)
     if s < 86400:
-        return f"{s // 3600} u"
-    return f"{s // 86400} d"
+        return _("{n} u").format(n=s // 3600)
+    return _("{n} d").format(n=s // 86400)
+
+
+# the cached texts were made in the language then in use
+on_language_change(_TEXTS.clear)
+on_language_change(local_hm.cache_clear)
+on_language_change(local_hm_epoch.cache_clear)

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from data.domain.enums import Classification, label
+from data.domain.enums import Classification
+from data.domain.enums import source_label as label
 from data.domain.lifecycles import OPEN_BIJSTAND
 from data.domain.regions import REGION_BY_CODE, resolve_region
 from data.picture.bijstand import needed_by_overdue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from data.domain.enums import label
+from data.domain.enums import source_label as label
 from data.domain.regions import region_label
 from data.picture.detail_html import short_regions
 from data.picture.timefmt import local_hm

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from data.domain.enums import label
+from data.domain.enums import source_label as label
 from data.domain.regions import REGION_BY_CODE, region_label
 from data.picture.bob import part_title
 from data.picture.detail_html import short_regions

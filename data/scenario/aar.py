@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from data.clock import parse_iso
+from data.i18n import N_, _
 from data.scenario.chains import TYPES as CHAIN_TYPES
 from data.scenario.chains import Chain, chains
 from data.scenario.judgement import RATINGS, Finding, Judgement, PlanItem
@@ -49,7 +50,7 @@ CLOCK_TYPES = ("exercise.started", "exercise.paused", "exercise.resumed",
 INJECT_TYPES = ("exercise.inject_fired", "exercise.inject_postponed",
                 "exercise.inject_withdrawn")
 
-RULE = ("Een verwachting is gehaald door de eerste gebeurtenis na de inject van het verwachte "
+RULE = N_("Een verwachting is gehaald door de eerste gebeurtenis na de inject van het verwachte "
         "soort, gemaakt door een speler (niet door de spelleiding), met alle gevraagde velden; "
         "haar scenariotijd is het moment waarop haar centrum haar vastlegde, omgerekend met de "
         "oefenklok (stilstand telt niet mee).")
@@ -126,7 +127,7 @@ class ObjectiveResult:
 
     @property
     def rating_text(self) -> str:
-        return f"{self.rating} — {RATINGS[self.rating]}" if self.rating in RATINGS else ""
+        return f"{self.rating} — {_(RATINGS[self.rating])}" if self.rating in RATINGS else ""
 
     @property
     def mean_response_s(self) -> int | None:
@@ -216,24 +217,26 @@ def _what(ev: Event, p: dict[str, Any], t0_ms: int) -> str:
     from data.scenario.times import fmt_offset
 
     if ev.type == "exercise.started":
-        return f"oefening gestart, ×{p.get('speed', 1)}"
+        return _("oefening gestart, ×{speed}").format(speed=p.get("speed", 1))
     if ev.type == "exercise.paused":
-        return "gepauzeerd"
+        return _("gepauzeerd")
     if ev.type == "exercise.resumed":
-        return "hervat"
+        return _("hervat")
     if ev.type == "exercise.speed_changed":
-        return f"snelheid ×{p.get('speed')}"
+        return _("snelheid ×{speed}").format(speed=p.get("speed"))
     if ev.type == "exercise.jumped":
-        return f"vooruit naar T{fmt_offset((int(p.get('scenario_ms', 0)) - t0_ms) // 1000)}"
+        return _("vooruit naar T{at}").format(
+            at=fmt_offset((int(p.get("scenario_ms", 0)) - t0_ms) // 1000))
     note = f" ({p['note']})" if p.get("note") else ""
     if ev.type == "exercise.inject_postponed":
-        return f"inject {p.get('inject')} uitgesteld naar T{fmt_offset(int(p['offset_s']))}{note}"
+        return _("inject {id} uitgesteld naar T{at}").format(
+            id=p.get("inject"), at=fmt_offset(int(p["offset_s"]))) + note
     if ev.type == "exercise.inject_withdrawn":
-        return f"inject {p.get('inject')} ingetrokken{note}"
+        return _("inject {id} ingetrokken").format(id=p.get("inject")) + note
     if ev.type == "exercise.inject_fired":
-        how = {"nu": "nu verstuurd", "terugval": "verstuurd als terugval"}.get(
-            str(p.get("how")), "verstuurd")
-        return f"inject {p.get('inject')} {how}"
+        how = {"nu": N_("nu verstuurd"), "terugval": N_("verstuurd als terugval")}.get(
+            str(p.get("how")), N_("verstuurd"))
+        return _("inject {id} {how}").format(id=p.get("inject"), how=_(how))
     return ev.type
 
 

@@ -17,6 +17,7 @@ from data.domain.lifecycles import legal
 from data.domain.regions import resolve_region
 from data.domain.routing import route_error
 from data.domain.validation import ValidationError
+from data.i18n import N_, _
 from data.scenario.model import Scenario, default_events
 
 _CREATE_STATUS = {"incident.reported": "gemeld", "bijstand.requested": "concept",
@@ -30,10 +31,10 @@ CHANNELS = tuple(c.value for c in Channel)
 class Problem:
     line: int  # line in the file (row in a spreadsheet); 0 when it concerns the whole file
     text: str
-    unit: str = "regel"  # "rij" in a spreadsheet
+    unit: str = N_("regel")  # "rij" in a spreadsheet (marked, translated when shown)
 
     def __str__(self) -> str:
-        return f"{self.unit} {self.line}: {self.text}" if self.line else self.text
+        return f"{_(self.unit)} {self.line}: {self.text}" if self.line else self.text
 
 
 #: where a key of an inject stands: (inject index, sub-table kind, sub index, key) -> line
@@ -45,46 +46,55 @@ def check(sc: Scenario, where: Locator | None = None) -> list[Problem]:
     loc: Locator = where or (lambda i, sub, j, key: sc.injects[i].line if i >= 0 else 0)
     out: list[Problem] = []
     if not sc.title.strip():
-        out.append(Problem(loc(-1, "", 0, "title"), "de titel ontbreekt"))
+        out.append(Problem(loc(-1, "", 0, "title"), _("de titel ontbreekt")))
     for r in sc.regions:
         if resolve_region(r) is None:
-            out.append(Problem(loc(-1, "", 0, "regions"), f"'{r}' is geen veiligheidsregio"))
+            out.append(Problem(loc(-1, "", 0, "regions"), _("'{r}' is geen "
+                                                            "veiligheidsregio").format(r=r)))
     index = {inj.id: n for n, inj in enumerate(sc.injects)}
     seen: set[str] = set()
     for n, inj in enumerate(sc.injects):
         if not ENTITY_ID.fullmatch(inj.id or ""):
-            out.append(Problem(loc(n, "", 0, "id"), f"inject-id '{inj.id}' mag alleen letters, "
-                               "cijfers, '.', '_', ':' en '-' bevatten"))
+            out.append(Problem(loc(n, "", 0, "id"), _("inject-id '{id}' mag alleen "
+                                                      "letters, cijfers, '.', '_', ':' "
+                                                      "en '-' bevatten").format(id=inj.id)))
         elif inj.id in seen:
-            out.append(Problem(loc(n, "", 0, "id"), f"inject-id '{inj.id}' komt twee keer voor"))
+            out.append(Problem(loc(n, "", 0, "id"), _("inject-id '{id}' komt twee keer "
+                                                      "voor").format(id=inj.id)))
         seen.add(inj.id)
         if not inj.message.strip() and not inj.events:
-            out.append(Problem(loc(n, "", 0, "message"), f"inject {inj.id}: het bericht is leeg"))
+            out.append(Problem(loc(n, "", 0, "message"), _("inject {id}: het bericht "
+                                                           "is leeg").format(id=inj.id)))
         if not inj.events and inj.channel not in CHANNELS:
             out.append(Problem(loc(n, "", 0, "channel"),
-                               f"inject {inj.id}: kanaal '{inj.channel}' bestaat niet; kies uit "
-                               f"{', '.join(CHANNELS)}"))
+                               _("inject {id}: kanaal '{channel}' bestaat niet; kies "
+                                 "uit {items}").format(
+                                   id=inj.id, channel=inj.channel, items=', '.join(CHANNELS))))
         if inj.objective and sc.objectives and inj.objective not in sc.objectives:
             out.append(Problem(loc(n, "", 0, "objective"),
-                               f"inject {inj.id}: doel '{inj.objective}' staat niet bij de doelen"))
+                               _("inject {id}: doel '{objective}' staat niet bij de "
+                                 "doelen").format(id=inj.id, objective=inj.objective)))
         for j, x in enumerate(inj.expect):
             if x.type not in EVENT_TYPES:
                 out.append(Problem(loc(n, "expect", j, "type"),
-                                   f"inject {inj.id}: verwachte actie '{x.type}' is geen "
-                                   "gebeurtenistype"))
+                                   _("inject {id}: verwachte actie '{type}' is geen "
+                                     "gebeurtenistype").format(id=inj.id, type=x.type)))
             if x.within_s <= 0:
                 out.append(Problem(loc(n, "expect", j, "within"),
-                                   f"inject {inj.id}: de termijn moet na het inject liggen"))
+                                   _("inject {id}: de termijn moet na het inject liggen").format(
+                                       id=inj.id)))
             if x.contingency:
                 c = index.get(x.contingency)
                 if c is None:
                     out.append(Problem(loc(n, "expect", j, "contingency"),
-                                       f"inject {inj.id}: terugvalinject '{x.contingency}' "
-                                       "bestaat niet"))
+                                       _("inject {id}: terugvalinject '{contingency}' "
+                                         "bestaat niet").format(
+                                           id=inj.id, contingency=x.contingency)))
                 elif not sc.injects[c].contingency:
                     out.append(Problem(loc(n, "expect", j, "contingency"),
-                                       f"inject {inj.id}: '{x.contingency}' is geen terugvalinject "
-                                       "(zet daar contingency = true)"))
+                                       _("inject {id}: '{contingency}' is geen "
+                                         "terugvalinject (zet daar contingency = true)").format(
+                                           id=inj.id, contingency=x.contingency)))
     out += _check_events(sc, loc)
     return sorted(out, key=lambda p: p.line)
 
@@ -109,29 +119,37 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
             what = f"inject {inj.id}, gebeurtenis {j + 1} ({ev.type})"
             if ev.type not in EVENT_TYPES or ev.type.startswith(("exercise.", "node.",
                                                                   "conflict.")):
-                out.append(Problem(here, f"{what}: dit type kan een inject niet maken"))
+                out.append(Problem(here, _("{what}: dit type kan een inject niet maken").format(
+                                             what=what)))
                 continue
             payload: dict[str, Any] = dict(ev.payload)
             kind = kind_of(ev.type)
             creates = ev.type in _CREATE_STATUS
             if ev.entity and not ENTITY_ID.fullmatch(ev.entity):
                 out.append(Problem(loc(n, "event", j, "entity"),
-                                   f"{what}: '{ev.entity}' is geen geldige id"))
+                                   _("{what}: '{entity}' is geen geldige id").format(
+                                       what=what, entity=ev.entity)))
                 continue
             if creates and ev.entity in states:
                 out.append(Problem(loc(n, "event", j, "entity"),
-                                   f"{what}: '{ev.entity}' bestaat dan al"))
+                                   _("{what}: '{entity}' bestaat dan al").format(
+                                       what=what, entity=ev.entity)))
                 continue
             if not creates and ev.type != "comms.reported":
                 if ev.entity not in states:
                     out.append(Problem(loc(n, "event", j, "entity"),
-                                       f"{what}: '{ev.entity or '(geen entity)'}' is dan nog "
-                                       "niet gemaakt door een eerder inject"))
+                                       _("{what}: '{value}' is dan nog niet gemaakt "
+                                         "door een eerder inject").format(
+                                           what=what, value=ev.entity or '(geen entity)')))
                     continue
                 if states[ev.entity][0] != kind:
                     out.append(Problem(loc(n, "event", j, "entity"),
-                                       f"{what}: '{ev.entity}' is een {states[ev.entity][0]}, "
-                                       f"geen {kind}"))
+                                       _("{what}: '{entity}' is een {value}, geen "
+                                         "{kind}").format(
+                                           what=what,
+                                           entity=ev.entity,
+                                           value=states[ev.entity][0],
+                                           kind=kind)))
                     continue
             if ev.type.endswith("status_changed"):
                 payload.setdefault("from", states[ev.entity][1])
@@ -149,20 +167,23 @@ def _check_events(sc: Scenario, loc: Locator) -> list[Problem]:
                 ref = clean.get(fld)
                 if ref and (ref not in states or states[ref][0] != want):
                     out.append(Problem(loc(n, "event", j, fld),
-                                       f"{what}: '{ref}' is dan nog geen {want} uit dit scenario"))
+                                       _("{what}: '{ref}' is dan nog geen {want} uit "
+                                         "dit scenario").format(what=what, ref=ref, want=want)))
             if ev.type == "bijstand.requested":  # the route, as the command table has it
                 wrong = route_error(clean)
                 parent = clean.get("parent_id")
                 if wrong is None and parent and addressed.get(str(parent)) != "KCR2":
-                    wrong = ("gericht aan", "alleen KCR2 zet een verzoek door; het verzoek "
-                             f"'{parent}' is niet aan KCR2 gericht")
+                    wrong = (_("gericht aan"), _("alleen KCR2 zet een verzoek door; het verzoek "
+                                                 "'{id}' is niet aan KCR2 gericht").format(
+                                                     id=parent))
                 if wrong is not None:
                     out.append(Problem(loc(n, "event", j, "addressed_to"), f"{what}: {wrong[1]}"))
             if ev.type.endswith("status_changed"):
                 cur, to = states[ev.entity][1], clean.get("to")
                 if valid and not legal(kind, str(cur), str(to)):
                     out.append(Problem(loc(n, "event", j, "to"),
-                                       f"{what}: van '{cur}' naar '{to}' mag niet"))
+                                       _("{what}: van '{cur}' naar '{to}' mag niet").format(
+                                           what=what, cur=cur, to=to)))
                 states[ev.entity] = (kind, str(to) if valid else cur)
             elif creates:
                 ent = ev.entity or f"{inj.id}:{j}"

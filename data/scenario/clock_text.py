@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from data.i18n import _
+
 
 def scenario_offset_s(clock: dict[str, Any], now_wall_ms: int) -> int | None:
     """Scenario seconds after T0 at ``now_wall_ms``, from the clock entity's state (``None``
@@ -28,6 +30,7 @@ def clock_text(clock: dict[str, Any] | None, now_wall_ms: int) -> str:
         return ""
     h, rest = divmod(abs(off), 3600)
     t = f"T{'-' if off < 0 else '+'}{h:02d}:{rest // 60:02d}"
-    state = "loopt" if clock.get("running") else "gepauzeerd"
-    return f"OEFENING · {t} · ×{clock['speed']} · {state}"
+    state = _("loopt") if clock.get("running") else _("gepauzeerd")
+    return _("OEFENING · {time} · ×{speed} · {state}").format(time=t, speed=clock["speed"],
+                                                           state=state)
 

@@ -13,8 +13,10 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from data.i18n import _
 from data.scenario.model import Scenario
 from data.scenario.msel import Sheet
+from data.scenario.times import fmt_offset
 from data.store import Store, StoreError
 
 SUFFIX = ".spelleiding.json"
@@ -42,11 +44,11 @@ def load_scenario(db: str | os.PathLike[str]) -> Scenario:
         with open(p, encoding="utf-8") as f:
             return Scenario.from_dict(json.load(f))
     except FileNotFoundError:
-        raise StoreError(f"bij {db} hoort geen draaiboek van de spelleiding ({p.name}); "
-                         "dit is geen spelleidingsstore. Maak er een met "
-                         "'crisisbeeld exercise new'") from None
+        raise StoreError(_("bij {db} hoort geen draaiboek van de spelleiding ({name}); "
+                           "dit is geen spelleidingsstore. Maak er een met "
+                           "'crisisbeeld exercise new'").format(db=db, name=p.name)) from None
     except (ValueError, KeyError, TypeError) as e:
-        raise StoreError(f"{p} is beschadigd: {e}") from None
+        raise StoreError(_("{p} is beschadigd: {e}").format(p=p, e=e)) from None
 
 
 def exercise_id(sc: Scenario, today: datetime | None = None) -> str:
@@ -61,28 +63,33 @@ def create_exercise(db: str | os.PathLike[str], node: str, sc: Scenario, world: 
     """A new control store in a fresh exercise world, with the scenario beside it."""
     world = world or exercise_id(sc)
     if not world.startswith("OEF-"):
-        raise StoreError(f"een oefening speelt in een oefenwereld (OEF-…), niet in '{world}'")
+        raise StoreError(_("een oefening speelt in een oefenwereld (OEF-…), niet in "
+                           "'{world}'").format(world=world))
     st = Store.create(db, node, world, name or f"Spelleiding {sc.title}")
     try:
         save_scenario(db, sc)
     except OSError as e:
         st.close()
-        raise StoreError(f"draaiboek van de spelleiding kan niet worden geschreven: {e}") from None
+        raise StoreError(_("draaiboek van de spelleiding kan niet worden geschreven: "
+                           "{e}").format(e=e)) from None
     return st
 
 
 def append_injects(db: str | os.PathLike[str], sheet: Sheet) -> Scenario:
     """Add the injects of an MSEL ``sheet`` to the exercise of the store ``db`` (also while it
-    runs): their times are moved onto the exercise's T0. All or nothing: an inject number that
-    is already in the scenario refuses the whole sheet, and nothing is written."""
+    runs). Each keeps its time from the sheet's own T0, now counted from the exercise's T0
+    (the sheet's date is not the exercise's). All or nothing: an inject number that is already
+    in the scenario, or an inject before T0, refuses the whole sheet, and nothing is written."""
     sc = load_scenario(db)
     clash = sorted({i.id for i in sc.injects} & {i.id for i in sheet.injects})
     if clash:
-        raise StoreError("niets ingelezen: deze injectnummers staan al in het draaiboek: "
+        raise StoreError(_("niets ingelezen: deze injectnummers staan al in het draaiboek: ")
                          + ", ".join(clash[:20]))
-    shift = int((sheet.t0 - sc.t0).total_seconds())
-    for inj in sheet.injects:
-        inj.offset_s += shift
+    early = [f"{i.id} ({fmt_offset(i.offset_s)})" for i in sheet.injects if i.offset_s < 0]
+    if early:
+        raise StoreError(_("niets ingelezen: deze injects vallen vóór T0 van de oefening en "
+                           "kunnen niet meer worden gespeeld: {0}. Zet hun tijd op T0 of later "
+                           "en lees het blad opnieuw in").format(", ".join(early[:20])))
     sc.injects += sheet.injects
     save_scenario(db, sc)
     return sc

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from data.i18n import N_, _
 from data.scenario.model import Scenario
 
 SUFFIX = ".beoordeling.jsonl"
@@ -29,13 +30,13 @@ CLEAR = "automatisch"
 
 # HSEEP's four ratings, in Dutch
 RATINGS = {
-    "P": "uitgevoerd zonder problemen",
-    "S": "uitgevoerd met enkele problemen",
-    "M": "uitgevoerd met grote problemen",
-    "U": "niet uitgevoerd",
+    "P": N_("uitgevoerd zonder problemen"),
+    "S": N_("uitgevoerd met enkele problemen"),
+    "M": N_("uitgevoerd met grote problemen"),
+    "U": N_("niet uitgevoerd"),
 }
 
-FINDING_KINDS = {"sterk": "sterk punt", "verbeter": "verbeterpunt"}
+FINDING_KINDS = {"sterk": N_("sterk punt"), "verbeter": N_("verbeterpunt")}
 
 
 class JudgementError(ValueError):
@@ -88,9 +89,10 @@ def judgement_path(db: str | os.PathLike[str]) -> Path:
 def _text(value: str, what: str, required: bool = True) -> str:
     t = (value or "").strip()
     if required and not t:
-        raise JudgementError(f"{what} is leeg")
+        raise JudgementError(_("{what} is leeg").format(what=_(what)))
     if len(t) > MAX_TEXT:
-        raise JudgementError(f"{what} is hoogstens {MAX_TEXT} tekens")
+        raise JudgementError(_("{what} is hoogstens {MAX_TEXT} tekens").format(
+                                 what=_(what), MAX_TEXT=MAX_TEXT))
     return t
 
 
@@ -98,8 +100,9 @@ def _objective(scenario: Scenario, objective: str) -> str:
     o = (objective or "").strip()
     known = set(scenario.objectives) | {i.objective for i in scenario.injects if i.objective}
     if o and o not in known:
-        raise JudgementError(f"doel '{o}' staat niet in het draaiboek"
-                             + (f" (wel: {', '.join(sorted(known))})" if known else ""))
+        raise JudgementError(_("doel '{objective}' staat niet in het draaiboek").format(
+            objective=o) + (_(" (wel: {known})").format(known=", ".join(sorted(known)))
+                            if known else ""))
     return o
 
 
@@ -115,18 +118,20 @@ def judge(db: str | os.PathLike[str], scenario: Scenario, inject: str, expect: i
     """Keep the control team's verdict on expectation ``expect`` (1-based) of ``inject``."""
     inj = scenario.inject(inject.strip())
     if inj is None:
-        raise JudgementError(f"inject '{inject}' staat niet in het draaiboek")
+        raise JudgementError(_("inject '{inject}' staat niet in het draaiboek").format(
+                                 inject=inject))
     if not inj.expect:
-        raise JudgementError(f"inject {inj.id} heeft geen verwachtingen")
+        raise JudgementError(_("inject {id} heeft geen verwachtingen").format(id=inj.id))
     if not 1 <= expect <= len(inj.expect):
         many = len(inj.expect)
-        raise JudgementError(f"inject {inj.id} heeft verwachting 1 tot en met {many}" if many > 1
-                             else f"inject {inj.id} heeft één verwachting (1)")
+        raise JudgementError(
+            _("inject {id} heeft verwachting 1 tot en met {n}").format(id=inj.id, n=many)
+            if many > 1 else _("inject {id} heeft één verwachting (1)").format(id=inj.id))
     v = (verdict or "").strip().casefold()
     if v not in (*VERDICTS, CLEAR):
-        raise JudgementError(f"kies gehaald, deels, gemist of {CLEAR} (het oordeel wissen; "
-                             f"niet '{verdict}')")
-    o = Override(inj.id, expect, v, _text(note, "de toelichting", required=False))
+        raise JudgementError(_("kies gehaald, deels, gemist of {clear} (het oordeel wissen; "
+                               "niet '{verdict}')").format(clear=CLEAR, verdict=verdict))
+    o = Override(inj.id, expect, v, _text(note, N_("de toelichting"), required=False))
     # a cleared verdict is a record too: the file stays the history of the judgement
     _append(db, {"kind": "override_cleared" if v == CLEAR else "override", **asdict(o)})
     return o
@@ -137,11 +142,11 @@ def rate(db: str | os.PathLike[str], scenario: Scenario, objective: str, rating:
     """Keep the trainer's P/S/M/U rating of one objective."""
     o = _objective(scenario, objective)
     if not o:
-        raise JudgementError("welk doel? geef het doel-id")
+        raise JudgementError(_("welk doel? geef het doel-id"))
     r = (rating or "").strip().upper()
     if r not in RATINGS:
-        raise JudgementError(f"kies P, S, M of U (niet '{rating}')")
-    kept = Rating(o, r, _text(note, "de toelichting", required=False))
+        raise JudgementError(_("kies P, S, M of U (niet '{rating}')").format(rating=rating))
+    kept = Rating(o, r, _text(note, N_("de toelichting"), required=False))
     _append(db, {"kind": "rating", **asdict(kept)})
     return kept
 
@@ -151,8 +156,8 @@ def add_finding(db: str | os.PathLike[str], scenario: Scenario, kind: str, text:
     """Keep a strength (``sterk``) or a point for improvement (``verbeter``)."""
     k = (kind or "").strip().casefold()
     if k not in FINDING_KINDS:
-        raise JudgementError(f"kies sterk of verbeter (niet '{kind}')")
-    f = Finding(k, _text(text, "de tekst"), _objective(scenario, objective))
+        raise JudgementError(_("kies sterk of verbeter (niet '{kind}')").format(kind=kind))
+    f = Finding(k, _text(text, N_("de tekst")), _objective(scenario, objective))
     _append(db, {"kind": "finding", "finding": f.kind, "text": f.text,
                  "objective": f.objective})
     return f
@@ -165,9 +170,10 @@ def add_plan_item(db: str | os.PathLike[str], scenario: Scenario, issue: str, ac
     try:
         d = date.fromisoformat(d).isoformat()
     except ValueError:
-        raise JudgementError(f"gereed-datum '{due}' is geen datum; schrijf JJJJ-MM-DD") from None
-    p = PlanItem(_text(issue, "het probleem"), _text(action, "de verbeteractie"),
-                 _text(owner, "de eigenaar"), d, _objective(scenario, objective))
+        raise JudgementError(_("gereed-datum '{due}' is geen datum; schrijf JJJJ-MM-DD").format(
+                                 due=due)) from None
+    p = PlanItem(_text(issue, N_("het probleem")), _text(action, N_("de verbeteractie")),
+                 _text(owner, N_("de eigenaar")), d, _objective(scenario, objective))
     _append(db, {"kind": "plan", **asdict(p)})
     return p
 

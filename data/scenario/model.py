@@ -8,11 +8,14 @@ the scenario, which is kept beside the control store and never synced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from data.clock import parse_iso, to_iso
+
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})")
 
 
 @dataclass(slots=True)
@@ -83,6 +86,18 @@ class Scenario:
         return sorted((i for i in self.injects if not i.contingency),
                       key=lambda i: (i.offset_s, order[i.id]))
 
+    def rebase(self, t0: datetime) -> None:
+        """Move the exercise to a new T0: every inject keeps its offset, and every moment
+        written inside an inject's events (a deadline ``needed_by``, an ``eta``) moves by as
+        much, so it stays as far from T0 as the scenario's author meant."""
+        shift = t0 - self.t0
+        self.t0 = t0
+        if not shift:
+            return
+        for inj in self.injects:
+            for ev in inj.events:
+                ev.payload = _shifted(ev.payload, shift)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["t0"] = to_iso(self.t0)
@@ -101,6 +116,22 @@ class Scenario:
                    centres=list(d.get("centres", [])),
                    objectives=dict(d.get("objectives", {})), injects=injects,
                    source=d.get("source", ""))
+
+
+def _shifted(value: Any, shift: timedelta) -> Any:
+    """``value`` with every ISO moment in it (``2027-01-19T23:40:00Z``) moved by ``shift``."""
+    if isinstance(value, dict):
+        return {k: _shifted(v, shift) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shifted(v, shift) for v in value]
+    if isinstance(value, datetime):
+        return value + shift
+    if isinstance(value, str) and _MOMENT.fullmatch(value):
+        try:
+            return to_iso(parse_iso(value) + shift)
+        except ValueError:
+            return value
+    return value
 
 
 def default_events(inj: Inject) -> list[EventSpec]:

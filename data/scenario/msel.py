@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Iterable
 
 from data.clock import parse_iso
+from data.i18n import N_, _
 from data.scenario.check import CHANNELS, Problem
-from data.scenario.model import Inject, Scenario
+from data.scenario.model import EventSpec, Expectation, Inject, Scenario
 from data.scenario.times import TimeError, When, fmt_offset, parse_time, resolve, t0_of
 
 #: field -> header variants, best first (normalised by :func:`norm` when compared)
@@ -61,11 +63,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
               "evaluation notes", "notities spelleiding", "notitie spelleiding",
               "opmerkingen spelleiding", "spelleiding", "notities", "opmerkingen"),
     "move": ("move", "phase", "fase", "ronde"),
+    # what the export writes so that its own sheet reads back whole
+    "t0": ("t0 (utc)", "t0"),
+    "contingency": ("terugval",),
+    "expect": ("verwachtingen (json)",),
+    "events": ("gebeurtenissen (json)",),
 }
-LABELS = {"number": "nummer", "time": "tijd", "synopsis": "onderwerp", "kind": "soort",
-          "channel": "kanaal", "sender": "van", "recipient": "aan", "message": "bericht",
-          "expected": "verwachte actie", "objective": "doel", "notes": "notities spelleiding",
-          "move": "fase"}
+LABELS = {"number": N_("nummer"), "time": N_("tijd"), "synopsis": N_("onderwerp"),
+          "kind": N_("soort"), "channel": N_("kanaal"), "sender": N_("van"), "recipient": N_("aan"),
+          "message": N_("bericht"), "expected": N_("verwachte actie"), "objective": N_("doel"),
+          "notes": N_("notities spelleiding"), "move": N_("fase"), "t0": "T0",
+          "contingency": N_("terugval"), "expect": N_("verwachtingen (JSON)"),
+          "events": N_("gebeurtenissen (JSON)")}
 #: delivery methods as trainers write them -> a channel of the journal
 CHANNEL_WORDS = {
     "c2000": "C2000", "portofoon": "C2000", "radio": "C2000", "ncv": "NCV", "dares": "DARES",
@@ -121,13 +130,15 @@ def load_mapping(path: str | Path) -> Mapping:
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise MselError([Problem(0, f"koppelbestand {path} kan niet worden gelezen: {e}")]) \
+        raise MselError([Problem(0, _("koppelbestand {path} kan niet worden gelezen: "
+                                      "{e}").format(path=path, e=e))]) \
             from None
     cols = doc.get("columns", {})
     bad = sorted(set(cols) - set(HEADERS))
     if bad:
-        raise MselError([Problem(0, f"koppelbestand {path}: onbekend veld {', '.join(bad)}; "
-                                    f"velden: {', '.join(HEADERS)}")])
+        raise MselError([Problem(0, _("koppelbestand {path}: onbekend veld {items}; "
+                                      "velden: {fields}").format(
+            path=path, items=", ".join(bad), fields=", ".join(HEADERS)))])
     return Mapping(columns={k: str(v) for k, v in cols.items()}, sheet=doc.get("sheet"),
                    header_row=doc.get("header_row"),
                    t0=parse_iso(doc["t0"]) if doc.get("t0") else None,
@@ -168,7 +179,8 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
         try:
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
         except Exception as e:  # noqa: BLE001 - any unreadable workbook is the user's to fix
-            raise MselError([Problem(0, f"{p.name} is geen leesbaar Excel-bestand ({e})")]) \
+            raise MselError([Problem(0, _("{name} is geen leesbaar Excel-bestand ({e})").format(
+                                            name=p.name, e=e))]) \
                 from None
         try:
             if sheet is None:
@@ -176,8 +188,11 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
             elif sheet in wb.sheetnames:
                 ws = wb[sheet]
             else:
-                raise MselError([Problem(0, f"{p.name} heeft geen blad '{sheet}'; bladen: "
-                                            f"{', '.join(wb.sheetnames)}")])
+                raise MselError([Problem(0, _("{name} heeft geen blad '{sheet}'; "
+                                              "bladen: {items}").format(
+                                                name=p.name,
+                                                sheet=sheet,
+                                                items=', '.join(wb.sheetnames)))])
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
             return rows, f"{p.name}, blad {ws.title}"
         finally:
@@ -185,7 +200,8 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise MselError([Problem(0, f"{p} kan niet worden gelezen: {e}")]) from None
+        raise MselError([Problem(0, _("{p} kan niet worden gelezen: {e}").format(
+            p=p, e=e))]) from None
     return parse_csv(raw), p.name
 
 
@@ -269,8 +285,9 @@ def place_columns(headers: list[str], mapping: Mapping | None) -> tuple[dict[str
         for fld, ref in mapping.columns.items():
             i = _col_index(ref, headers)
             if i is None:
-                raise MselError([Problem(0, f"koppeling: kolom '{ref}' voor {LABELS[fld]} staat "
-                                            "niet in het blad")])
+                raise MselError([Problem(0, _("koppeling: kolom '{ref}' voor {value} "
+                                              "staat niet in het blad").format(
+                                                ref=ref, value=_(LABELS[fld])))])
             cols[fld] = i
         if mapping.header_row == 0 or all(f in cols for f in ("time", "message")):
             return cols, notices
@@ -289,8 +306,9 @@ def place_columns(headers: list[str], mapping: Mapping | None) -> tuple[dict[str
             if fld in best:
                 loser = best[fld][1] if rank < best[fld][0] else i
                 winner = i if loser != i else best[fld][1]
-                notices.append(f"kolom '{headers[loser]}' niet gebruikt als {LABELS[fld]} "
-                               f"(dat is '{headers[winner]}'); bewaard als extra kolom")
+                notices.append(_("kolom '{loser}' niet gebruikt als {field} (dat is '{winner}'); "
+                                 "bewaard als extra kolom").format(
+                    loser=headers[loser], field=_(LABELS[fld]), winner=headers[winner]))
                 if rank < best[fld][0]:
                     best[fld] = (rank, i)
             else:
@@ -313,7 +331,7 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
                t0: datetime | None = None) -> Sheet:
     numbered = [(n, r) for n, r in enumerate(rows, 1) if not all(_blank(c) for c in r)]
     if not numbered:
-        raise MselError([Problem(0, f"{source}: het blad is leeg")])
+        raise MselError([Problem(0, _("{source}: het blad is leeg").format(source=source))])
     header_row = m.header_row if m and m.header_row is not None else numbered[0][0]
     if header_row:
         headers = [_text(c) for c in rows[header_row - 1]]
@@ -327,16 +345,18 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
     if "message" in missing and "synopsis" in cols:
         missing.remove("message")
     if missing:
-        shown = ", ".join(f"'{h}'" for h in headers if h) or "(geen kopregel)"
+        shown = ", ".join(f"'{h}'" for h in headers if h) or _("(geen kopregel)")
         raise MselError([Problem(header_row or 0, (
-            f"{source}: geen kolom gevonden voor {' en '.join(LABELS[f] for f in missing)}. "
-            f"Kolommen in het blad: {shown}. Maak een koppelbestand (--map) dat zegt welke "
-            f"kolom wat is, bv. [columns] time = \"C\", message = \"F\""), "rij")])
+            _("{source}: geen kolom gevonden voor {items}. Kolommen in het blad: "
+              "{shown}. Maak een koppelbestand (--map) dat zegt welke kolom wat is, "
+              "bv. [columns] time = \"C\", message = \"F\"").format(
+                source=source, items=_(" en ").join(_(LABELS[f]) for f in missing),
+                shown=shown)), N_("rij"))])
     used = set(cols.values())
     extra = [i for i, h in enumerate(headers) if i not in used and (h or any(
         i < len(r) and not _blank(r[i]) for _n, r in data))]
     if extra:
-        notices.append("kolommen die bij elk inject bewaard blijven (niet geplaatst): "
+        notices.append(_("kolommen die bij elk inject bewaard blijven (niet geplaatst): ")
                        + ", ".join(f"'{headers[i] or column_letter(i)}'" for i in extra))
     skip = set(m.skip_rows) if m else set()
     problems: list[Problem] = []
@@ -359,16 +379,16 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         raw_time = cell(r, "time")
         try:
             if _blank(raw_time):
-                raise TimeError("leeg")
+                raise TimeError(_("leeg"))
             when = parse_time(raw_time)
         except TimeError as e:
-            problems.append(Problem(n, f"kolom '{hdr('time')}': tijd "
-                                       f"'{_text(raw_time)}' — {e}", "rij"))
+            problems.append(Problem(n, _("kolom '{hdr}': tijd '{text}' — {e}").format(
+                                           hdr=hdr('time'), text=_text(raw_time), e=e), N_("rij")))
             bad, when = True, When("offset")
         message, synopsis = _text(cell(r, "message")), _text(cell(r, "synopsis"))
         if not message and not synopsis:
             col = hdr("message") if "message" in cols else hdr("synopsis")
-            problems.append(Problem(n, f"kolom '{col}': geen bericht", "rij"))
+            problems.append(Problem(n, _("kolom '{col}': geen bericht").format(col=col), N_("rij")))
             bad = True
         number = _text(cell(r, "number"))
         move = _text(cell(r, "move"))
@@ -378,8 +398,9 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         iid = iid[:60] or f"R{n}"
         if iid in ids:
             col = hdr("number") if "number" in cols else "nummer"
-            problems.append(Problem(n, f"kolom '{col}': nummer '{number}' staat ook in rij "
-                                       f"{ids[iid]}", "rij"))
+            problems.append(Problem(n, _("kolom '{col}': nummer '{number}' staat ook "
+                                         "in rij {value}").format(
+                                           col=col, number=number, value=ids[iid]), N_("rij")))
             bad = True
         ids.setdefault(iid, n)
         channel_raw = _text(cell(r, "channel"))
@@ -389,7 +410,8 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
         text = f"{synopsis}: {message}" if synopsis and message else (message or synopsis)
         extras = {(headers[i] or column_letter(i)): _text(r[i]) for i in extra
                   if i < len(r) and not _blank(r[i])}
-        if bad:
+        plan = _plan(r, cell, hdr, n, problems)
+        if bad or plan is None:
             continue
         whens.append(when)
         injects.append(Inject(
@@ -397,20 +419,66 @@ def parse_rows(rows: list[list[Any]], source: str, m: Mapping | None = None,
             recipient=_text(cell(r, "recipient"))[:120], channel=channel,
             kind=_text(cell(r, "kind")), objective=_text(cell(r, "objective")),
             notes=_text(cell(r, "notes")), expected=_text(cell(r, "expected")),
-            extra=extras, line=n))
+            extra=extras, line=n, **plan))
     if problems:
         raise MselError(problems)
     if not injects:
-        raise MselError([Problem(0, f"{source}: geen injects gevonden")])
-    zero = t0 or (m.t0 if m else None)
+        raise MselError([Problem(0, _("{source}: geen injects gevonden").format(source=source))])
+    zero = t0 or (m.t0 if m else None) or _sheet_t0(data, cell, hdr)
     start = t0_of(whens, zero)
     for inj, off in zip(injects, resolve(whens, start)):
         inj.offset_s = off
     odd = {k: v for k, v in channel_notes.items() if norm(k) != norm(v)}
     if odd:
-        notices.append("kanalen vertaald: " + ", ".join(f"'{k}' → {v}" for k, v in odd.items()))
+        notices.append(_("kanalen vertaald: ") + ", ".join(f"'{k}' → {v}" for k, v in odd.items()))
     title = (m.title if m and m.title else "") or f"MSEL {Path(source.split(',')[0]).stem}"
     return Sheet(source, cols, headers, extra, injects, start, notices, title)
+
+
+_YES = {"ja", "j", "x", "yes", "y", "true", "waar", "1"}
+_NO = {"", "nee", "n", "no", "false", "onwaar", "0"}
+
+
+def _plan(r: list[Any], cell: Any, hdr: Any, n: int,
+          problems: list[Problem]) -> dict[str, Any] | None:
+    """What the export's own columns carry for a row (terugval, verwachtingen, gebeurtenissen):
+    keyword arguments for its :class:`Inject`, or None when a cell is wrong (named)."""
+    plan: dict[str, Any] = {}
+    flag = _text(cell(r, "contingency")).lower()
+    if flag not in _YES | _NO:
+        problems.append(Problem(n, _("kolom '{0}': '{1}' — schrijf ja of nee").format(
+            hdr("contingency"), flag), "rij"))
+        return None
+    plan["contingency"] = flag in _YES
+    for fld, kind in (("expect", Expectation), ("events", EventSpec)):
+        raw = _text(cell(r, fld))
+        if not raw:
+            continue
+        try:
+            items = json.loads(raw)
+            plan[fld] = [kind(**x) for x in items]
+        except (ValueError, TypeError):
+            problems.append(Problem(n, _("kolom '{0}' is beschadigd (laat hem leeg, of neem "
+                                         "hem over uit de uitvoer)").format(hdr(fld)), "rij"))
+            return None
+    return plan
+
+
+def _sheet_t0(data: list[tuple[int, list[Any]]], cell: Any, hdr: Any) -> datetime | None:
+    """The T0 the export wrote beside every row (one moment), or None."""
+    seen = {_text(cell(r, "t0")) for _n, r in data} - {""}
+    if not seen:
+        return None
+    try:
+        whens = [parse_time(v) for v in seen]
+    except TimeError:
+        whens = []
+    moments = {w.moment for w in whens if w.kind == "moment"}
+    if len(moments) != 1 or len(whens) != len(seen):
+        raise MselError([Problem(0, _("kolom '{0}': één T0 voor het hele blad, als moment "
+                                      "(bv. 2027-01-19 05:40); gevonden: {1}").format(
+            hdr("t0"), ", ".join(sorted(seen)[:3])))])
+    return moments.pop()
 
 
 def column_letter(i: int) -> str:
@@ -440,7 +508,8 @@ def _channel(text: str) -> str:
 
 EXPORT_HEADERS = ["Nummer", "Scenariotijd", "Soort", "Kanaal", "Van", "Aan", "Bericht",
                   "Verwachte actie", "Doel", "Notities spelleiding", "Status",
-                  "Verstuurd (scenariotijd)", "Verstuurd (kloktijd UTC)"]
+                  "Verstuurd (scenariotijd)", "Verstuurd (kloktijd UTC)", "T0 (UTC)",
+                  "Terugval", "Verwachtingen (JSON)", "Gebeurtenissen (JSON)"]
 
 
 def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
@@ -450,9 +519,10 @@ def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
     more_heads, more_cells = more or ([], {})
     by_id = {r["id"]: r for r in (status or {}).get("injects", [])}
     extra_keys: list[str] = []
+    own = {norm(h) for h in EXPORT_HEADERS + more_heads}  # kept from an earlier export: new now
     for inj in sc.injects:
         for k in inj.extra:
-            if k not in extra_keys:
+            if k not in extra_keys and norm(k) not in own:
                 extra_keys.append(k)
     out: list[list[Any]] = [EXPORT_HEADERS + more_heads + extra_keys]
     for inj in sorted(sc.injects, key=lambda i: (by_id.get(i.id, {}).get("due_s", i.offset_s))):
@@ -466,9 +536,17 @@ def export_rows(sc: Scenario, status: dict[str, Any] | None = None,
             fmt_offset(fired_s) if fired_s is not None else "",
             datetime.fromtimestamp(wall / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
             if wall else "",
+            sc.t0.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            "ja" if inj.contingency else "nee", _json([asdict(x) for x in inj.expect]),
+            _json([asdict(e) for e in inj.events]),
         ] + list(more_cells.get(inj.id, [""] * len(more_heads)))
             + [inj.extra.get(k, "") for k in extra_keys])
     return out
+
+
+def _json(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"),
+                      default=str) if items else ""
 
 
 def write_msel(rows: Iterable[list[Any]], path: str | Path) -> Path:
@@ -488,7 +566,7 @@ def write_msel(rows: Iterable[list[Any]], path: str | Path) -> Path:
         with open(p, "w", encoding="utf-8-sig", newline="") as f:
             csv.writer(f, delimiter=";").writerows([[_cell_safe(v) for v in r] for r in rows])
     else:
-        raise MselError([Problem(0, f"{p.name}: kies .xlsx of .csv")])
+        raise MselError([Problem(0, _("{name}: kies .xlsx of .csv").format(name=p.name))])
     return p
 
 

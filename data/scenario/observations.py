@@ -13,6 +13,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from data.i18n import _
+
 SUFFIX = ".waarnemingen.jsonl"
 MAX_TEXT = 4000
 
@@ -40,9 +42,10 @@ def add_note(db: str | os.PathLike[str], note: Note) -> Note:
     """Append one note (durable before it returns). An empty text changes nothing."""
     text = note.text.strip()
     if not text:
-        raise NoteError("een waarneming zonder tekst wordt niet bewaard")
+        raise NoteError(_("een waarneming zonder tekst wordt niet bewaard"))
     if len(text) > MAX_TEXT:
-        raise NoteError(f"een waarneming is hoogstens {MAX_TEXT} tekens")
+        raise NoteError(_("een waarneming is hoogstens {MAX_TEXT} tekens").format(
+                            MAX_TEXT=MAX_TEXT))
     kept = Note(note.offset_s, note.wall_ms, text, note.inject.strip(), note.author.strip())
     with open(notes_path(db), "a", encoding="utf-8") as f:
         f.write(json.dumps(asdict(kept), ensure_ascii=False) + "\n")

@@ -22,6 +22,7 @@ from typing import Any
 
 from data.clock import Clock, default_clock
 from data.domain.validation import ValidationError
+from data.i18n import _
 from data.scenario.model import Inject, Scenario, default_events
 from data.store import Command, Store
 
@@ -79,8 +80,8 @@ class Player:
     def __init__(self, store: Store, scenario: Scenario, clock: Clock | None = None,
                  author: str = CONTROL_AUTHOR) -> None:
         if not store.world.startswith("OEF-"):
-            raise ExerciseError(f"deze store is wereld {store.world}: een oefening speelt alleen "
-                                "in een oefenwereld (OEF-…)")
+            raise ExerciseError(_("deze store is wereld {world}: een oefening speelt "
+                                  "alleen in een oefenwereld (OEF-…)").format(world=store.world))
         self.store = store
         self.scenario = scenario
         #: who gives the commands: the trainer on duty, "Naam (trainer)" (every event's author;
@@ -139,7 +140,7 @@ class Player:
     def start(self, speed: int = 1, at_offset_s: int = 0) -> ClockState:
         cs = self.clock_state()
         if cs.started:
-            raise ExerciseError("de oefening is al gestart")
+            raise ExerciseError(_("de oefening is al gestart"))
         _check_speed(speed)
         new = ClockState(True, self.wall_ms(), cs.t0_ms + 1000 * at_offset_s, speed, True,
                          cs.t0_ms)
@@ -149,7 +150,7 @@ class Player:
     def pause(self) -> ClockState:
         cs = self._started()
         if not cs.running:
-            raise ExerciseError("de oefening staat al stil")
+            raise ExerciseError(_("de oefening staat al stil"))
         w = self.wall_ms()
         new = ClockState(True, w, cs.scenario_at(w), cs.speed, False, cs.t0_ms)
         self.tick(upto=new.scenario_ms)  # what was due before the pause goes out first
@@ -159,7 +160,7 @@ class Player:
     def resume(self) -> ClockState:
         cs = self._started()
         if cs.running:
-            raise ExerciseError("de oefening loopt al")
+            raise ExerciseError(_("de oefening loopt al"))
         new = ClockState(True, self.wall_ms(), cs.scenario_ms, cs.speed, True, cs.t0_ms)
         self._clock_event("exercise.resumed", new)
         return new
@@ -180,7 +181,7 @@ class Player:
         now = cs.scenario_at(w)
         target = cs.t0_ms + 1000 * to_offset_s
         if target <= now:
-            raise ExerciseError("springen kan alleen vooruit")
+            raise ExerciseError(_("springen kan alleen vooruit"))
         fired = self.tick(upto=now)
         self._clock_event("exercise.jumped",
                           ClockState(True, w, target, cs.speed, cs.running, cs.t0_ms))
@@ -189,7 +190,8 @@ class Player:
     def _started(self) -> ClockState:
         cs = self.clock_state()
         if not cs.started:
-            raise ExerciseError("de oefening is nog niet gestart (crisisbeeld exercise run)")
+            raise ExerciseError(_("de oefening is nog niet gestart (crisisbeeld "
+                                  "exercise run)"))
         return cs
 
     # ------------------------------------------------------------------ inject actions
@@ -197,18 +199,21 @@ class Player:
     def _open_inject(self, inject_id: str) -> tuple[Inject, dict[str, Any]]:
         inj = self.scenario.inject(inject_id)
         if inj is None:
-            raise ExerciseError(f"inject '{inject_id}' staat niet in het draaiboek")
+            raise ExerciseError(_("inject '{inject_id}' staat niet in het draaiboek").format(
+                                    inject_id=inject_id))
         st = self.inject_states().get(inject_id, {})
         if st.get("withdrawn"):
-            raise ExerciseError(f"inject {inject_id} is ingetrokken")
+            raise ExerciseError(_("inject {inject_id} is ingetrokken").format(inject_id=inject_id))
         return inj, st
 
     def postpone(self, inject_id: str, to_offset_s: int, note: str = "") -> None:
         inj, st = self._open_inject(inject_id)
         if st.get("fired"):
-            raise ExerciseError(f"inject {inject_id} is al verstuurd")
+            raise ExerciseError(_("inject {inject_id} is al verstuurd").format(
+                                    inject_id=inject_id))
         if to_offset_s * 1000 + self.clock_state().t0_ms <= self.scenario_ms():
-            raise ExerciseError("uitstellen kan alleen naar een moment dat nog moet komen")
+            raise ExerciseError(_("uitstellen kan alleen naar een moment dat nog moet "
+                                  "komen"))
         payload: dict[str, Any] = {"inject": inject_id, "offset_s": to_offset_s}
         if note:
             payload["note"] = note[:500]
@@ -219,7 +224,8 @@ class Player:
         self._started()
         inj, st = self._open_inject(inject_id)
         if st.get("fired"):
-            raise ExerciseError(f"inject {inject_id} is al verstuurd")
+            raise ExerciseError(_("inject {inject_id} is al verstuurd").format(
+                                    inject_id=inject_id))
         now = self.scenario_ms()
         self.tick(upto=now)
         return self._fire(inj, now, "nu")
@@ -341,7 +347,8 @@ class Player:
         with self.store.transaction():
             st = self.inject_states().get(inj.id, {})
             if st.get("fired") or st.get("withdrawn"):
-                raise ExerciseError(f"inject {inj.id} is al verstuurd of ingetrokken")
+                raise ExerciseError(_("inject {id} is al verstuurd of ingetrokken").format(
+                                        id=inj.id))
             # the trainer plays the inject's parties (checked as exercise control); the
             # inject's own sender stays in its payload
             with self.store.scenario_voice():
@@ -397,7 +404,7 @@ def _matches(value: Any, want: Any) -> bool:
 
 def _check_speed(speed: int) -> None:
     if not isinstance(speed, int) or not 1 <= speed <= 60:
-        raise ExerciseError("kies een snelheid van ×1 tot en met ×60")
+        raise ExerciseError(_("kies een snelheid van ×1 tot en met ×60"))
 
 
 def _channels() -> tuple[str, ...]:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from data.i18n import _
+
 DAY = 86_400
 
 
@@ -53,7 +55,7 @@ _UNIT = {"d": DAY, "j": DAY, "h": 3600, "m": 60, "s": 1}
 def _hms(h: str, m: str, s: str | None) -> int:
     hh, mm, ss = int(h), int(m), int(s or 0)
     if mm > 59 or ss > 59:
-        raise TimeError("minuten en seconden gaan tot 59")
+        raise TimeError(_("minuten en seconden gaan tot 59"))
     return hh * 3600 + mm * 60 + ss
 
 
@@ -73,10 +75,10 @@ def parse_time(value: object) -> When:
             return When("clock", seconds=round(value * DAY))
         value = str(int(value)).zfill(4) if float(value).is_integer() else str(value)
     if not isinstance(value, str):
-        raise TimeError("geen tijd")
+        raise TimeError(_("geen tijd"))
     text = " ".join(value.strip().lower().split())
     if not text:
-        raise TimeError("leeg")
+        raise TimeError(_("leeg"))
     m = _OFFSET.fullmatch(text)
     if m:
         sign = -1 if m.group(1) == "-" else 1
@@ -93,7 +95,7 @@ def parse_time(value: object) -> When:
         day = (-1 if m.group(1) == "-" else 1) * int(m.group(2))
         secs = _hms(m.group(3), m.group(4), m.group(5))
         if secs >= DAY:
-            raise TimeError("een kloktijd gaat tot 23:59")
+            raise TimeError(_("een kloktijd gaat tot 23:59"))
         return When("clock", seconds=secs, day=day)
     m = _DAY_ONLY.fullmatch(text)
     if m:
@@ -105,13 +107,14 @@ def parse_time(value: object) -> When:
         try:
             dt = datetime(y, mo, d, int(m.group(4) or 0), int(m.group(5) or 0), tzinfo=UTC)
         except ValueError:
-            raise TimeError(f"'{value}' is geen bestaande datum of tijd") from None
+            raise TimeError(_("'{value}' is geen bestaande datum of tijd").format(
+                value=value)) from None
         return When("moment", moment=dt)
     m = _AMPM.fullmatch(text)
     if m:
         h, mi = int(m.group(1)), int(m.group(2) or 0)
         if not 1 <= h <= 12 or mi > 59:
-            raise TimeError(f"'{value}' is geen kloktijd")
+            raise TimeError(_("'{value}' is geen kloktijd").format(value=value))
         h = h % 12 + (12 if m.group(3) == "p" else 0)
         return When("clock", seconds=h * 3600 + mi * 60)
     parts = _PARTS.findall(text)
@@ -120,7 +123,7 @@ def parse_time(value: object) -> When:
         seen: set[str] = set()
         for unit, sign, n in parts:
             if unit == "t" or unit in seen:
-                raise TimeError("elke eenheid (D/J, H, M, S) hoogstens één keer")
+                raise TimeError(_("elke eenheid (D/J, H, M, S) hoogstens één keer"))
             seen.add(unit)
             total += (-1 if sign == "-" else 1) * int(n) * _UNIT[unit]
         return When("offset", seconds=total)
@@ -128,14 +131,14 @@ def parse_time(value: object) -> When:
     if m:
         secs = _hms(m.group(1), m.group(2), m.group(3) if m.re is _CLOCK else None)
         if secs >= DAY:
-            raise TimeError("een kloktijd gaat tot 23:59 (bedoelt u +HH:MM na T0?)")
+            raise TimeError(_("een kloktijd gaat tot 23:59 (bedoelt u +HH:MM na T0?)"))
         return When("clock", seconds=secs)
     try:
         dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         raise TimeError(
-            f"'{value}' is geen tijd; gebruik bv. +01:30, 09:00, T+90, D+1 06:00, "
-            f"D+2 H+3 M+45 of 2027-01-19T09:00") from None
+            _("'{value}' is geen tijd; gebruik bv. +01:30, 09:00, T+90, D+1 06:00, D+2 "
+              "H+3 M+45 of 2027-01-19T09:00").format(value=value)) from None
     return parse_time(dt)
 
 

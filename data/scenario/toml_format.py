@@ -48,6 +48,7 @@ from typing import Any
 
 from data.clock import parse_iso
 from data.domain.regions import resolve_region
+from data.i18n import _
 from data.scenario.check import Problem, check
 from data.scenario.model import EventSpec, Expectation, Inject, Scenario
 from data.scenario.times import TimeError, parse_time, resolve
@@ -210,7 +211,7 @@ def _inject(n: int, d: Any, loc: Any, problems: list[Problem]) -> tuple[Inject, 
             w = parse_time(x.get("within", "+00:30"))
             within = w.seconds if w.kind == "offset" else -1
             if w.kind != "offset":
-                raise TimeError("schrijf de termijn als duur, bv. +00:30")
+                raise TimeError(_("schrijf de termijn als duur, bv. +00:30"))
         except TimeError as err:
             problems.append(Problem(loc(n, "expect", j, "within"),
                                     f"inject {iid}: termijn: {err}"))

@@ -20,6 +20,8 @@ import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from data.i18n import _
+
 GENESIS = "0" * 64
 
 #: Envelope fields that travel between centres, in canonical order.
@@ -182,27 +184,28 @@ class Event:
         ``payload_json``: the payload's canonical text when the caller already has it (an
         Event being checked again), so it is not encoded a second time."""
         if type(d) is not dict and not isinstance(d, dict):
-            raise ValueError("gebeurtenis is geen object")
+            raise ValueError(_("gebeurtenis is geen object"))
         try:
             (id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload, prev,
              sig) = _wire_values(d)
         except KeyError:
             missing = [f for f in WIRE_FIELDS if f not in d]
-            raise ValueError(f"velden ontbreken: {', '.join(missing)}") from None
+            raise ValueError(_("velden ontbreken: {items}").format(
+                items=", ".join(missing))) from None
         if type(seq) is not int or seq < 1:  # (bool is not int here)
-            raise ValueError("seq moet een positief geheel getal zijn")
+            raise ValueError(_("seq moet een positief geheel getal zijn"))
         if type(payload) is not dict:
-            raise ValueError("payload moet een object zijn")
+            raise ValueError(_("payload moet een object zijn"))
         texts = (id_, world, origin, hlc, occ, rec, author, typ, entity, prev, sig)
         if not _only_str(map(type, texts)):
             for f, v in zip(_TEXT_FIELDS, texts):
                 if type(v) is not str:
-                    raise ValueError(f"veld '{f}' moet tekst zijn")
+                    raise ValueError(_("veld '{f}' moet tekst zijn").format(f=f))
         joined = "".join(texts)
         if "\x1f" in joined:
             # the separator of the hashed text may not occur inside a field
             f = next(f for f, v in zip(_TEXT_FIELDS, texts) if "\x1f" in v)
-            raise ValueError(f"veld '{f}' bevat een ongeldig teken")
+            raise ValueError(_("veld '{f}' bevat een ongeldig teken").format(f=f))
         try:
             if payload_json is None:
                 payload_json = canonical_json(payload)
@@ -213,7 +216,7 @@ class Event:
             if type(payload_json) is not str or not payload_json.isascii():
                 payload_json.encode()
         except (TypeError, ValueError, AttributeError) as e:
-            raise ValueError(f"inhoud is geen geldige JSON-tekst ({e})") from None
+            raise ValueError(_("inhoud is geen geldige JSON-tekst ({e})").format(e=e)) from None
         return cls(id_, world, origin, seq, hlc, occ, rec, author, typ, entity, payload_json,
                    prev, sig, payload)
 

@@ -8,10 +8,12 @@ are kept as conflicts inside the state (so every store shows the same conflicts)
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
-from data.domain.enums import CAPABILITIES, label
+from data.domain.enums import CAPABILITIES, capability_label, label, source_label
 from data.domain.lifecycles import legal
+from data.i18n import N_, SOURCE, _, current_language
 from data.store.envelope import Event
 
 State = dict[str, Any]
@@ -59,7 +61,7 @@ def _hist(st: State, ev: Event, what: str, **extra: Any) -> None:
 def _create(st: State, ev: Event, status: str | None) -> None:
     if not st.get("placeholder"):
         # A second creation event for the same id: keep the first, note the duplicate.
-        _hist(st, ev, "dubbele aanmaak genegeerd")
+        _hist(st, ev, N_("dubbele aanmaak genegeerd"))
         return
     st.pop("placeholder", None)
     st["created_at"], st["created_by"], st["origin"] = ev.occurred_at, ev.author, ev.origin
@@ -68,14 +70,14 @@ def _create(st: State, ev: Event, status: str | None) -> None:
     if status is not None and "status" not in ev.payload:
         st["status"] = status
     if st["entity_kind"] != "journal":
-        _hist(st, ev, "aangemaakt", to=st.get("status"))
+        _hist(st, ev, N_("aangemaakt"), to=st.get("status"))
 
 
 def _fields(st: State, ev: Event) -> None:
     changed = sorted(ev.payload)
     for k in changed:
         st[k] = ev.payload[k]
-    _hist(st, ev, "gewijzigd", fields=changed)
+    _hist(st, ev, N_("gewijzigd"), fields=changed)
 
 
 def _conflict(st: State, ev: Event, wanted: str, expected: str, reason: str) -> None:
@@ -91,19 +93,49 @@ def _transition(st: State, ev: Event) -> None:
     cur = st.get("status")
     reason = ev.payload.get("reason")
     if cur == to:
-        _hist(st, ev, "status bevestigd", to=to)
+        _hist(st, ev, N_("status bevestigd"), to=to)
         return
     if cur == frm and legal(st["entity_kind"], cur, to):
         st["status"] = to
         st.setdefault("status_times", {})[to] = ev.occurred_at
-        _hist(st, ev, "status", **{"from": frm, "to": to, "reason": reason})
+        _hist(st, ev, N_("status"), **{"from": frm, "to": to, "reason": reason})
         return
-    why = (
-        f"wilde {label(frm)} → {label(to)}, maar de status was al {label(cur or '?')}"
-        if cur != frm
-        else f"{label(frm)} → {label(to)} is geen toegestane stap"
-    )
+    # the state keeps the Dutch text (the fold is the same in every language); a view shows
+    # conflict_reason(c)
+    why = _step_reason(frm, to, cur, source_label, lambda m: m)
     _conflict(st, ev, to, frm, why)
+
+
+_AMEND_REVOKED = N_("wijziging op een ingetrokken besluit")
+_STEP_RACED = N_("wilde {old} → {new}, maar de status was al {found}")
+_STEP_ILLEGAL = N_("{old} → {new} is geen toegestane stap")
+
+
+def _step_reason(frm: str, to: str, cur: str | None, lab: Callable[[str], str],
+                 tr: Callable[[str], str]) -> str:
+    if cur != frm:
+        return tr(_STEP_RACED).format(old=lab(frm), new=lab(to), found=lab(cur or "?"))
+    return tr(_STEP_ILLEGAL).format(old=lab(frm), new=lab(to))
+
+
+_RACED = re.compile(r"wilde (.+) → (.+), maar de status was al (.+)", re.S)
+_ILLEGAL = re.compile(r"(.+) → (.+) is geen toegestane stap", re.S)
+
+
+def conflict_reason(c: dict[str, Any]) -> str:
+    """Why conflict ``c`` arose, in the language in use: ``c`` is one of a state's
+    ``conflicts`` or a row of the store's conflict list (which keeps only the Dutch reason; its
+    labels are message ids of the catalogue)."""
+    if c.get("wanted") == "gewijzigd":
+        return _(_AMEND_REVOKED)
+    if c.get("expected") is not None and c.get("wanted") is not None:
+        return _step_reason(str(c["expected"]), str(c["wanted"]), c.get("found"), label, _)
+    reason = str(c.get("reason") or "")
+    if m := _RACED.fullmatch(reason):
+        return _(_STEP_RACED).format(old=_(m[1]), new=_(m[2]), found=_(m[3]))
+    if m := _ILLEGAL.fullmatch(reason):
+        return _(_STEP_ILLEGAL).format(old=_(m[1]), new=_(m[2]))
+    return _(reason)
 
 
 def _incident(st: State, ev: Event) -> None:
@@ -149,14 +181,14 @@ def _offer(st: State, ev: Event) -> None:
     for k in ("commander", "self_sufficient_hours"):
         if k in p:
             offers[p["offer_id"]][k] = p[k]
-    _hist(st, ev, "aanbod", provider=p["provider"], quantity=p["quantity"])
+    _hist(st, ev, N_("aanbod"), provider=p["provider"], quantity=p["quantity"])
 
 
 def _offer_withdrawn(st: State, ev: Event) -> None:
     off = st.setdefault("offers", {}).get(ev.payload["offer_id"])
     if off is not None:
         off["withdrawn"] = True
-    _hist(st, ev, "aanbod ingetrokken", offer=ev.payload["offer_id"])
+    _hist(st, ev, N_("aanbod ingetrokken"), offer=ev.payload["offer_id"])
 
 
 def _offer_update(st: State, ev: Event) -> None:
@@ -164,14 +196,14 @@ def _offer_update(st: State, ev: Event) -> None:
     p = ev.payload
     off = st.setdefault("offers", {}).get(p["offer_id"])
     if off is None:  # an update of an offer this store has not seen made: keep it visible
-        _hist(st, ev, "onbekend aanbod bijgewerkt", offer=p["offer_id"])
+        _hist(st, ev, N_("onbekend aanbod bijgewerkt"), offer=p["offer_id"])
         return
     for k in ("status", "commander", "eta", "note"):
         if k in p:
             off[k] = p[k]
     if "status" in p:
         off.setdefault("status_times", {})[p["status"]] = ev.occurred_at
-    _hist(st, ev, "aanbod bijgewerkt", offer=p["offer_id"], to=p.get("status"))
+    _hist(st, ev, N_("aanbod bijgewerkt"), offer=p["offer_id"], to=p.get("status"))
 
 
 def _adoption(st: State, ev: Event) -> None:
@@ -179,14 +211,14 @@ def _adoption(st: State, ev: Event) -> None:
     p = ev.payload
     st.setdefault("adoption", {})[p["region"]] = {"state": p["state"], "at": ev.occurred_at,
                                                   "by": ev.author, "note": p.get("note")}
-    _hist(st, ev, "overname", region=p["region"], to=p["state"])
+    _hist(st, ev, N_("overname"), region=p["region"], to=p["state"])
 
 
 def _reattach(st: State, ev: Event) -> None:
     """An action moves to another decision (typically when its own was revoked)."""
     st.setdefault("reattached_from", []).append(st.get("decision_id"))
     st["decision_id"] = ev.payload["decision_id"]
-    _hist(st, ev, "ander besluit", to=ev.payload["decision_id"],
+    _hist(st, ev, N_("ander besluit"), to=ev.payload["decision_id"],
           reason=ev.payload.get("reason"))
 
 
@@ -198,7 +230,7 @@ def _report(st: State, ev: Event) -> None:
     previous = st.get("state")
     st.update(ev.payload)
     st["since"] = ev.occurred_at if previous != st.get("state") else st.get("since")
-    _hist(st, ev, "gemeld", to=ev.payload.get("state"))
+    _hist(st, ev, N_("gemeld"), to=ev.payload.get("state"))
 
 
 def _centre(st: State, ev: Event) -> None:
@@ -210,7 +242,7 @@ def _centre(st: State, ev: Event) -> None:
     st.update(ev.payload)
     if "fuel_hours" in ev.payload:
         st["fuel_at"] = ev.occurred_at
-    _hist(st, ev, "gemeld", fields=sorted(ev.payload))
+    _hist(st, ev, N_("gemeld"), fields=sorted(ev.payload))
 
 
 def _picture(st: State, ev: Event) -> None:
@@ -222,7 +254,7 @@ def _picture(st: State, ev: Event) -> None:
         versions = st.setdefault("beelden", {}).setdefault(disc, [])
         versions.append({"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]})
         _trim_versions(st, "beelden", disc)
-        _hist(st, ev, "beeld bijgewerkt", discipline=disc)
+        _hist(st, ev, N_("beeld bijgewerkt"), discipline=disc)
         return
     if "beeld_history" not in st and st.get("beeld") and not st.get("placeholder"):
         # the beeld given with the report is the first entry, so no update erases it
@@ -233,7 +265,7 @@ def _picture(st: State, ev: Event) -> None:
         {"at": ev.occurred_at, "by": ev.author, "beeld": ev.payload["beeld"]}
     )
     _trim(st, "beeld_history", BEELD_KEEP)
-    _hist(st, ev, "beeld bijgewerkt")
+    _hist(st, ev, N_("beeld bijgewerkt"))
 
 
 def _trim_versions(st: State, key: str, part: str) -> None:
@@ -261,12 +293,12 @@ def _judgement(st: State, ev: Event) -> None:
     st.setdefault("oordeel_history", []).append(
         {"at": ev.occurred_at, "by": ev.author, "fields": changed, **current})
     _trim(st, "oordeel_history", BEELD_KEEP)
-    _hist(st, ev, "oordeel bijgewerkt", fields=changed)
+    _hist(st, ev, N_("oordeel bijgewerkt"), fields=changed)
 
 
 def _amend(st: State, ev: Event) -> None:
     if st.get("status") == "ingetrokken":
-        _conflict(st, ev, "gewijzigd", "vastgesteld", "wijziging op een ingetrokken besluit")
+        _conflict(st, ev, "gewijzigd", "vastgesteld", _AMEND_REVOKED)
         return
     versions = st.setdefault("versions", [])
     versions.append({"version": st.get("version", 1), "text": st.get("text"),
@@ -276,27 +308,27 @@ def _amend(st: State, ev: Event) -> None:
     for k in ("text", "rationale", "regions"):
         if k in ev.payload:
             st[k] = ev.payload[k]
-    _hist(st, ev, "gewijzigd", version=st["version"])
+    _hist(st, ev, N_("gewijzigd"), version=st["version"])
 
 
 def _revoke(st: State, ev: Event) -> None:
     if st.get("status") == "ingetrokken":
-        _hist(st, ev, "intrekking bevestigd")
+        _hist(st, ev, N_("intrekking bevestigd"))
         return
     st["status"] = "ingetrokken"
     st["revoked_reason"] = ev.payload["reason"]
     st["revoked_at"] = ev.occurred_at
-    _hist(st, ev, "ingetrokken", reason=ev.payload["reason"])
+    _hist(st, ev, N_("ingetrokken"), reason=ev.payload["reason"])
 
 
 def _session_closed(st: State, ev: Event) -> None:
     if st.get("status") == "gesloten":
         # Closed concurrently by two centres: the first close in fold order counts.
-        _hist(st, ev, "sluiting bevestigd")
+        _hist(st, ev, N_("sluiting bevestigd"))
         return
     st["status"] = "gesloten"
     st["closed_at"] = ev.occurred_at
-    _hist(st, ev, "gesloten")
+    _hist(st, ev, N_("gesloten"))
 
 
 def _comms(st: State, ev: Event) -> None:
@@ -307,7 +339,7 @@ def _comms(st: State, ev: Event) -> None:
     for k, val in ev.payload.items():
         st[k] = val
     st["since"] = ev.occurred_at if previous != ev.payload["state"] else st.get("since")
-    _hist(st, ev, "status", to=ev.payload["state"], note=ev.payload.get("note"))
+    _hist(st, ev, N_("status"), to=ev.payload["state"], note=ev.payload.get("note"))
 
 
 def _resolve(st: State, ev: Event) -> None:
@@ -315,7 +347,7 @@ def _resolve(st: State, ev: Event) -> None:
     for c in st["conflicts"]:
         if c["id"] == cid:
             if c["resolution"] is not None:
-                _hist(st, ev, "conflict al opgelost", conflict=cid)
+                _hist(st, ev, N_("conflict al opgelost"), conflict=cid)
                 return
             c["resolution"] = {"choice": choice, "by": ev.author, "at": ev.occurred_at,
                                "note": ev.payload.get("note"), "event": ev.id}
@@ -323,20 +355,20 @@ def _resolve(st: State, ev: Event) -> None:
                 before = st.get("status")
                 st["status"] = c["wanted"]
                 st.setdefault("status_times", {})[c["wanted"]] = ev.occurred_at
-                _hist(st, ev, "status", **{"from": before, "to": c["wanted"],
+                _hist(st, ev, N_("status"), **{"from": before, "to": c["wanted"],
                                            "reason": "conflict opgelost"})
             else:
-                _hist(st, ev, "conflict opgelost", conflict=cid, choice=choice)
+                _hist(st, ev, N_("conflict opgelost"), conflict=cid, choice=choice)
             return
-    _hist(st, ev, "onbekend conflict", conflict=cid)
+    _hist(st, ev, N_("onbekend conflict"), conflict=cid)
 
 
 _EXERCISE_WHAT = {
-    "exercise.started": "oefening gestart", "exercise.paused": "gepauzeerd",
-    "exercise.resumed": "hervat", "exercise.speed_changed": "snelheid gewijzigd",
-    "exercise.jumped": "vooruitgesprongen", "exercise.inject_fired": "inject verstuurd",
-    "exercise.inject_postponed": "inject uitgesteld", "exercise.inject_withdrawn":
-    "inject ingetrokken",
+    "exercise.started": N_("oefening gestart"), "exercise.paused": N_("gepauzeerd"),
+    "exercise.resumed": N_("hervat"), "exercise.speed_changed": N_("snelheid gewijzigd"),
+    "exercise.jumped": N_("vooruitgesprongen"), "exercise.inject_fired": N_("inject verstuurd"),
+    "exercise.inject_postponed": N_("inject uitgesteld"), "exercise.inject_withdrawn":
+    N_("inject ingetrokken"),
 }
 
 
@@ -347,7 +379,7 @@ def _exercise(st: State, ev: Event) -> None:
     p = ev.payload
     if ev.type == "exercise.inject_fired":
         if st.get("fired"):
-            _hist(st, ev, "inject al verstuurd: genegeerd")
+            _hist(st, ev, N_("inject al verstuurd: genegeerd"))
             return
         st.update(fired=True, fired_ms=p["scenario_ms"], fired_wall_ms=p["wall_ms"],
                   how=p.get("how", "klok"), events=p.get("events", []), inject=p["inject"],
@@ -376,14 +408,14 @@ def _shift(st: State, ev: Event) -> None:
     st["function"] = p["function"]
     if ev.type == "shift.ended":
         st.update(status="vrij", ended_at=ev.occurred_at, last_person=p["person"])
-        _hist(st, ev, "dienst beëindigd", person=p["person"])
+        _hist(st, ev, N_("dienst beëindigd"), person=p["person"])
         return
     st.update(status="in dienst", person=p["person"], since=ev.occurred_at,
               channels={k: p[k] for k in ("ncv", "satellite", "c2000") if p.get(k)})
     if ev.type == "shift.handed_over":
-        _hist(st, ev, "overdracht", person=p["person"], outgoing=p["outgoing"])
+        _hist(st, ev, N_("overdracht"), person=p["person"], outgoing=p["outgoing"])
     else:
-        _hist(st, ev, "dienst begonnen", person=p["person"])
+        _hist(st, ev, N_("dienst begonnen"), person=p["person"])
 
 
 HANDLERS: dict[str, Callable[[State, Event], None]] = {
@@ -457,6 +489,27 @@ def title_of(st: State) -> str:
     if k in ("journal", "action"):
         return str(st.get("text", ""))[:200]
     return str(st.get("title") or st.get("name") or st.get("id"))
+
+
+_COUNTED = re.compile(r"(\d+|\?)× (.+)", re.S)
+_DECISION = re.compile(r"Besluit (\d+|\?): (.*)", re.S)
+_CENTRE = re.compile(r"Centrum (.+)", re.S)
+_CAPABILITY_KEYS = {text: key for key, text in CAPABILITIES.items()}
+
+
+def shown_title(kind: str, title: str) -> str:
+    """A title :func:`title_of` made (and the store keeps, in Dutch) in the language in use:
+    '3× Aggregaten / noodstroom', 'Besluit 4: …', 'Centrum VR06'. Titles people typed are
+    shown as they are."""
+    if current_language() == SOURCE:
+        return title
+    if kind == "bijstand" and (m := _COUNTED.fullmatch(title)) and m[2] in _CAPABILITY_KEYS:
+        return f"{m[1]}× {capability_label(_CAPABILITY_KEYS[m[2]])}"
+    if kind == "decision" and (m := _DECISION.fullmatch(title)):
+        return _("Besluit {n}: {text}").format(n=m[1], text=m[2])
+    if kind == "centre" and (m := _CENTRE.fullmatch(title)):
+        return _("Centrum {code}").format(code=m[1])
+    return title
 
 
 def status_of(st: State) -> str:

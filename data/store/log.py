@@ -155,10 +155,10 @@ def since(conn: sqlite3.Connection, local_seq: int, limit: int,
 
 
 def chain_after(conn: sqlite3.Connection, origin: str, seq: int,
-                parse: bool = True) -> list[Event]:
-    """An origin's events after ``seq``, in chain order."""
+                parse: bool = True, limit: int = -1) -> list[Event]:
+    """An origin's events after ``seq``, in chain order (at most ``limit``; -1: all)."""
     rows = conn.execute(f"SELECT {EVENT_COLS} FROM event WHERE origin = ? AND seq > ? "
-                        "ORDER BY seq", (origin, seq)).fetchall()
+                        "ORDER BY seq LIMIT ?", (origin, seq, limit)).fetchall()
     return [row_to_event(r, parse) for r in rows]
 
 
@@ -304,9 +304,17 @@ def of_type_after(conn: sqlite3.Connection, event_type: str, hlc: str,
 OCCURRED_INDEX = "CREATE INDEX IF NOT EXISTS ix_event_occurred ON event(occurred_at)"
 
 
+#: the key journal messages alone, in arrival order with their occurred_at (a handover counts
+#: them and lists the first: without it, that is a scan of every event of the shift)
+KEY_INDEX = ("CREATE INDEX IF NOT EXISTS ix_event_key_journal ON event(local_seq, occurred_at) "
+             "WHERE type = 'journal.logged' AND json_extract(payload, '$.key') = 1")
+
+
 def ensure_occurred_index(conn: sqlite3.Connection) -> None:
-    """Index ``occurred_at`` (one ordered build; after that ingest keeps it up to date)."""
+    """Index ``occurred_at`` (one ordered build; after that ingest keeps it up to date), and
+    the key journal messages."""
     conn.execute(OCCURRED_INDEX)
+    conn.execute(KEY_INDEX)
 
 
 def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
@@ -333,16 +341,21 @@ def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
     return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
 
 
-def axis_facts(conn: sqlite3.Connection, entities: Sequence[str]
+def axis_facts(conn: sqlite3.Connection, entities: Sequence[str], occurred: str | None = None,
+               local_seq: int | None = None
                ) -> dict[str, list[tuple[str, str, str, str, int, bool]]]:
-    """(id, type, hash, occurred_at, local_seq, payload key) of every event of these entities:
-    what a seek needs to tell, per moment, which of an entity's events count."""
+    """(id, type, hash, occurred_at, local_seq, payload key) of the events of these entities
+    that occurred at or before ``occurred``, or arrived at or before ``local_seq`` (neither:
+    every event): what a seek needs to tell what an entity was before the events it folds."""
+    cond, arg = (("AND +occurred_at <= ?", [occurred]) if occurred is not None
+                 else ("AND +local_seq <= ?", [local_seq]) if local_seq is not None
+                 else ("", []))
     out: dict[str, list[tuple[str, str, str, str, int, bool]]] = {}
     for chunk in _chunks(entities):
         for eid, id_, typ, h, occ, ls, key in conn.execute(
                 "SELECT entity, id, type, hash, occurred_at, local_seq, "
-                f"json_extract(payload, '$.key') FROM event WHERE entity IN ({_marks(chunk)})",
-                chunk):
+                f"json_extract(payload, '$.key') FROM event WHERE entity IN ({_marks(chunk)}) "
+                f"{cond}", [*chunk, *arg]):
             out.setdefault(eid, []).append((id_, typ, h, occ, int(ls), bool(key)))
     return out
 
@@ -363,7 +376,10 @@ def received_upto(conn: sqlite3.Connection, at: str) -> int:
 
     A binary search over ``local_seq`` (received_at follows arrival order: one store's clock);
     a handful of primary-key lookups, no scan."""
-    row = conn.execute("SELECT min(local_seq), max(local_seq) FROM event").fetchone()
+    # (two subqueries: SQLite answers a lone min() or max() from the key, both at once by a
+    # scan of a whole index)
+    row = conn.execute("SELECT (SELECT min(local_seq) FROM event), "
+                       "(SELECT max(local_seq) FROM event)").fetchone()
     if row is None or row[0] is None:
         return 0
     lo, hi = int(row[0]), int(row[1])
@@ -420,7 +436,8 @@ def count_occurred_upto(conn: sqlite3.Connection, at: str) -> int:
 
 def occurred_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     """The first and last occurred_at in the log."""
-    row = conn.execute("SELECT min(occurred_at), max(occurred_at) FROM event").fetchone()
+    row = conn.execute("SELECT (SELECT min(occurred_at) FROM event), "
+                       "(SELECT max(occurred_at) FROM event)").fetchone()
     return (row[0], row[1]) if row else (None, None)
 
 
@@ -436,10 +453,25 @@ def key_journal_between(conn: sqlite3.Connection, occurred: tuple[str, str] | No
                         arrived: tuple[int, int] | None = None) -> list[Event]:
     """The key journal messages (payload ``key`` true) that occurred in (lo, hi], or arrived
     with local_seq in (lo, hi]."""
+    return key_journal(conn, occurred, arrived)[0]
+
+
+def key_journal(conn: sqlite3.Connection, occurred: tuple[str, str] | None = None,
+                arrived: tuple[int, int] | None = None, limit: int = -1
+                ) -> tuple[list[Event], int]:
+    """The first ``limit`` (-1: all) key journal messages that occurred in (lo, hi], or
+    arrived with local_seq in (lo, hi], in the order they happened; and how many there are.
+    Through :data:`KEY_INDEX` when the store has it."""
     col, (lo, hi) = ("occurred_at", occurred) if occurred is not None else ("local_seq", arrived)
-    return [row_to_event(r) for r in conn.execute(
-        f"SELECT {EVENT_COLS} FROM event WHERE {col} > ? AND {col} <= ? "
-        "AND type = 'journal.logged' AND json_extract(payload, '$.key') = 1", (lo, hi))]
+    indexed = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = "
+                           "'ix_event_key_journal'").fetchone() is not None
+    src = "event INDEXED BY ix_event_key_journal" if indexed else "event"
+    where = (f"WHERE {col} > ? AND {col} <= ? AND type = 'journal.logged' "
+             "AND json_extract(payload, '$.key') = 1")
+    n = int(conn.execute(f"SELECT count(*) FROM {src} {where}", (lo, hi)).fetchone()[0])
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM {src} {where} ORDER BY occurred_at, id "
+                        "LIMIT ?", (lo, hi, limit))
+    return [row_to_event(r) for r in rows], n
 
 
 def first_id(conn: sqlite3.Connection) -> str | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from data.domain.roles import RoleTable, hash_pin, pin_matches, split_author
 from data.domain.validation import ValidationError
+from data.i18n import _
 
 ROLES_KEY = "rollen"
 PIN_PREFIX = "pin:"
@@ -74,7 +75,7 @@ class People:
     def set_pin(self, person: str, pin: str | None) -> None:
         """Set (or with None: remove) the PIN of ``person``; only a salted hash is kept."""
         if not " ".join(person.split()):
-            raise ValidationError("vul de naam in", "naam")
+            raise ValidationError(_("vul de naam in"), _("naam"))
         with self.transaction():
             if pin is None:
                 self._conn.execute("DELETE FROM meta WHERE key = ?", (_pin_key(person),))
@@ -95,17 +96,19 @@ class People:
 
         canon = self.roles.canonical(function)
         if canon is None:
-            raise ValidationError(f"de functie '{function}' kent dit centrum niet; kies uit "
-                                  f"{', '.join(self.roles.functions())}", "functie")
+            raise ValidationError(_("de functie '{function}' kent dit centrum niet; kies uit "
+                                    "{options}").format(
+                function=function, options=", ".join(self.roles.functions())), _("functie"))
         author = format_author(person, canon)
         with self._lock:
             row = self._conn.execute("SELECT value FROM meta WHERE key = ?",
                                      (_pin_key(person),)).fetchone()
         if row is not None:
             if not pin:
-                raise ValidationError(f"{person} meldt zich aan met een pincode", "pincode")
+                raise ValidationError(_("{person} meldt zich aan met een pincode").format(
+                                          person=person), _("pincode"))
             if not pin_matches(row[0], pin):
-                raise ValidationError("de pincode klopt niet", "pincode")
+                raise ValidationError(_("de pincode klopt niet"), _("pincode"))
         return author
 
     def check_author(self, author: str, pin: str | None = None) -> str:
@@ -114,7 +117,8 @@ class People:
         person, function = split_author(author)
         if function is None:
             if self.needs_pin(person):
-                raise ValidationError(f"{person} meldt zich aan met naam, functie en pincode",
-                                      "pincode")
+                raise ValidationError(_("{person} meldt zich aan met naam, functie en "
+                                        "pincode").format(person=person),
+                                      _("pincode"))
             return author
         return self.sign_in(person, function, pin)

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from data.store import log
+from data.i18n import SOURCE, current_language
+from data.store import fold, log
 from data.store.store import Store
 
 #: fields of a journal row; ``at`` is Unix seconds (an int, so a big journal holds no per-line
@@ -88,7 +89,12 @@ def bijstand_rows(st: Store, ids: Sequence[str] | None = None) -> list[tuple[Any
            "json_extract(state, '$.unit'), json_extract(state, '$.priority'), "
            "json_extract(state, '$.needed_by'), updated_at, json_extract(state, '$.incident_id') "
            "FROM entity WHERE kind = 'bijstand'")
-    return _select(st, sql, ids)
+    rows = _select(st, sql, ids)
+    if current_language() == SOURCE:
+        return rows
+    t = BIJSTAND_COLS.index("title")  # the store keeps it in Dutch
+    return [(*r[:t], fold.shown_title("bijstand", r[t]) if isinstance(r[t], str) else r[t],
+             *r[t + 1:]) for r in rows]
 
 
 def meldplaats_rows(st: Store) -> list[dict[str, Any]]:

@@ -151,7 +151,11 @@ class Reads:
             rows = self._conn.execute(q).fetchall()
         keys = ("id", "entity", "kind", "title", "found", "wanted", "origin", "author", "at",
                 "reason", "resolved")
-        return [dict(zip(keys, r)) for r in rows]
+        out = [dict(zip(keys, r)) for r in rows]
+        for c in out:  # the title as the language in use says it (the store keeps it in Dutch)
+            if isinstance(c["title"], str):
+                c["title"] = fold.shown_title(str(c["kind"]), c["title"])
+        return out
 
     def alarms(self, open_only: bool = True) -> list[dict[str, Any]]:
         q = "SELECT id, kind, origin, detail, at FROM alarm" + (

@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 from data.bulk import collector_off
 from data.bulk.orphans import die_with_parent
+from data.i18n import _
 from data.store import log
 from data.store.envelope import Event, loads
 from data.store.projection import (
@@ -128,7 +129,7 @@ def parallel(path: str,
                 kind, a, b = q.get(timeout=5)
             except queue_mod.Empty:
                 if any(p.exitcode not in (None, 0) for p in procs):
-                    raise RuntimeError("een rebuild-proces is onverwacht gestopt") from None
+                    raise RuntimeError(_("een rebuild-proces is onverwacht gestopt")) from None
                 continue
             if kind == "rows":
                 yield a, b[0], 0, b[1]
@@ -136,7 +137,7 @@ def parallel(path: str,
                 running -= 1
                 yield [], [], int(a), 0
             else:
-                raise RuntimeError(f"rebuild-proces faalde:\n{a}")
+                raise RuntimeError(_("rebuild-proces faalde:\n{a}").format(a=a))
     finally:
         for p in procs:
             if p.is_alive():

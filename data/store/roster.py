@@ -31,6 +31,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from data.i18n import _
 from data.store.envelope import Signer, canonical_json, verify
 
 FORMAT = "crisisbeeld-rooster/1"
@@ -56,7 +57,7 @@ def normal_fingerprint(text: str) -> str:
     writes; raises RosterError when it is not 32 hex digits."""
     h = "".join(c for c in text if c not in " -:").upper()
     if len(h) != 32 or any(c not in "0123456789ABCDEF" for c in h):
-        raise RosterError("een vingerafdruk is 32 tekens 0-9/A-F (spaties mogen)")
+        raise RosterError(_("een vingerafdruk is 32 tekens 0-9/A-F (spaties mogen)"))
     return " ".join(h[i:i + 4] for i in range(0, 32, 4))
 
 
@@ -94,20 +95,21 @@ class Entry:
     def from_dict(cls, d: Any) -> "Entry":
         """Read an entry; raises RosterError when its form is wrong (not its signature)."""
         if not isinstance(d, dict):
-            raise RosterError("rooster-regel is geen object")
+            raise RosterError(_("rooster-regel is geen object"))
         n, node, action = d.get("n"), d.get("node"), d.get("action")
         key, until, by, at, sig = (d.get("key", ""), d.get("until", {}), d.get("by", ""),
                                    d.get("at", ""), d.get("sig", ""))
         if type(n) is not int or n < 1 or not isinstance(node, str) or not node \
                 or len(node) > 80 or action not in ACTIONS:
-            raise RosterError("rooster-regel zonder geldig nummer, centrum of soort")
+            raise RosterError(_("rooster-regel zonder geldig nummer, centrum of soort"))
         if not all(isinstance(x, str) and len(x) <= 200 for x in (key, by, at, sig)):
-            raise RosterError(f"rooster-regel {n}: velden moeten korte tekst zijn")
+            raise RosterError(_("rooster-regel {n}: velden moeten korte tekst zijn").format(n=n))
         if action == ENROL and len(key) != 64:
-            raise RosterError(f"rooster-regel {n}: aanmelding zonder geldige sleutel")
+            raise RosterError(_("rooster-regel {n}: aanmelding zonder geldige sleutel").format(
+                                  n=n))
         if not isinstance(until, dict) or len(until) > 1000 or not all(
                 isinstance(w, str) and type(s) is int and s >= 0 for w, s in until.items()):
-            raise RosterError(f"rooster-regel {n}: ongeldige intrekking")
+            raise RosterError(_("rooster-regel {n}: ongeldige intrekking").format(n=n))
         return cls(n, node, action, key, dict(until), by, at, sig)
 
 
@@ -131,22 +133,24 @@ def read_document(doc: Any, pinned: str | None) -> tuple[str, list[Entry]]:
     not signed by the pinned root, or an entry's signature does not hold: then nothing of it
     is taken (a roster is trusted whole or not at all)."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise RosterError("geen Crisisbeeld-rooster (onbekend formaat)")
+        raise RosterError(_("geen Crisisbeeld-rooster (onbekend formaat)"))
     root, raw = doc.get("root"), doc.get("entries")
     if not isinstance(root, str) or len(root) != 64 or not isinstance(raw, list):
-        raise RosterError("rooster zonder geldige root-sleutel of regels")
+        raise RosterError(_("rooster zonder geldige root-sleutel of regels"))
     try:
         fp = fingerprint(root)
     except ValueError:
-        raise RosterError("rooster zonder geldige root-sleutel") from None
+        raise RosterError(_("rooster zonder geldige root-sleutel")) from None
     if pinned is not None and fp != pinned:
-        raise RosterError(f"rooster is ondertekend door root {fp}, niet door de vastgepinde "
-                          f"root {pinned}; niets ervan overgenomen")
+        raise RosterError(_("rooster is ondertekend door root {fp}, niet door de "
+                            "vastgepinde root {pinned}; niets ervan overgenomen").format(
+                              fp=fp, pinned=pinned))
     out = [Entry.from_dict(d) for d in raw]
     for e in out:
         if not verify(root, e.digest(), e.sig):
-            raise RosterError(f"rooster-regel {e.n} ({e.node}) is niet door de root "
-                              f"ondertekend; niets van dit rooster overgenomen")
+            raise RosterError(_("rooster-regel {n} ({node}) is niet door de root "
+                                "ondertekend; niets van dit rooster overgenomen").format(
+                                  n=e.n, node=e.node))
     return root, out
 
 
@@ -190,23 +194,23 @@ class Roster:
 
 
 def unknown_text(origin: str) -> str:
-    return (f"{origin} staat niet in het rooster van de vastgepinde root (nog niet "
-            f"aangemeld, of het rooster is hier nog niet bijgewerkt); later opnieuw")
+    return _("{origin} staat niet in het rooster van de vastgepinde root (nog niet aangemeld, "
+             "of het rooster is hier nog niet bijgewerkt); later opnieuw").format(origin=origin)
 
 
 def key_text(origin: str) -> str:
-    return (f"{origin} tekent met een sleutel die niet in het rooster staat (een vervalst "
-            f"centrum, of een machine met een gekopieerd node-id); geweigerd")
+    return _("{origin} tekent met een sleutel die niet in het rooster staat (een vervalst "
+             "centrum, of een machine met een gekopieerd node-id); geweigerd").format(origin=origin)
 
 
 def rotation_text(origin: str) -> str:
-    return (f"{origin} wisselt naar een sleutel die het rooster nog niet kent; later opnieuw, "
-            f"zodra de hub de nieuwe sleutel heeft aangemeld")
+    return _("{origin} wisselt naar een sleutel die het rooster nog niet kent; later opnieuw, "
+             "zodra de hub de nieuwe sleutel heeft aangemeld").format(origin=origin)
 
 
 def revoked_text(origin: str, until: int) -> str:
-    return (f"{origin} is ingetrokken in het rooster (geldig tot en met seq {until}); "
-            f"latere gebeurtenissen geweigerd")
+    return _("{origin} is ingetrokken in het rooster (geldig tot en met seq {until}); latere "
+             "gebeurtenissen geweigerd").format(origin=origin, until=until)
 
 
 __all__ = ["ACTIONS", "ENROL", "Entry", "FORMAT", "MAX_BYTES", "NodeTrust", "REVOKE", "Roster",

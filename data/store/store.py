@@ -26,6 +26,7 @@ from data.bulk import gc_paused
 from data.clock import now_iso, now_iso_ms
 from data.domain import commands
 from data.domain.validation import ValidationError, to_iso
+from data.i18n import _
 from data.store import ddl, log, rebuild, wal
 from data.store.blobs import Blobs
 from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uuid7
@@ -113,12 +114,15 @@ class Store(Folding, Reads, People, Trust, Blobs):
         function (by default the installation, as beheerder)."""
         node_id = node_id.strip()
         if not node_id or not all(c.isalnum() or c in "-_." for c in node_id) or len(node_id) > 60:
-            raise StoreError("node-id: gebruik letters, cijfers, '-', '_' of '.' (hoogstens 60)")
+            raise StoreError(_("node-id: gebruik letters, cijfers, '-', '_' of '.' "
+                               "(hoogstens 60)"))
         if not valid_world(world):
-            raise StoreError(f"wereld '{world}': gebruik LIVE of een oefening-id als OEF-2026-01")
+            raise StoreError(_("wereld '{world}': gebruik LIVE of een oefening-id als "
+                               "OEF-2026-01").format(world=world))
         p = Path(path)
         if p.exists() and p.stat().st_size > 0:
-            raise StoreError(f"{p} bestaat al; kies een nieuw bestand of open dit met --db")
+            raise StoreError(_("{p} bestaat al; kies een nieuw bestand of open dit met "
+                               "--db").format(p=p))
         p.parent.mkdir(parents=True, exist_ok=True)
         st = cls(p)
         with st._lock:
@@ -142,16 +146,17 @@ class Store(Folding, Reads, People, Trust, Blobs):
         """Open an existing store; a clear error when the file is missing or not a store."""
         p = Path(path)
         if not p.exists():
-            raise StoreError(f"{p} bestaat niet; maak eerst een store met 'crisisbeeld init'")
+            raise StoreError(_("{p} bestaat niet; maak eerst een store met "
+                               "'crisisbeeld init'").format(p=p))
         try:
             st = cls(p, readonly=readonly)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{p} is geen Crisisbeeld-store ({e})") from None
+            raise StoreError(_("{p} is geen Crisisbeeld-store ({e})").format(p=p, e=e)) from None
         try:
             st._load_identity()
         except sqlite3.DatabaseError as e:
             st.close()
-            raise StoreError(f"{p} is geen Crisisbeeld-store ({e})") from None
+            raise StoreError(_("{p} is geen Crisisbeeld-store ({e})").format(p=p, e=e)) from None
         if not readonly:
             st._migrate()
         return st
@@ -174,7 +179,8 @@ class Store(Folding, Reads, People, Trust, Blobs):
     def _load_identity(self) -> None:
         rows = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
         if "node_id" not in rows:
-            raise StoreError(f"{self.path} is geen Crisisbeeld-store (meta ontbreekt)")
+            raise StoreError(_("{path} is geen Crisisbeeld-store (meta ontbreekt)").format(
+                                 path=self.path))
         self.node_id, self.world, self.name = rows["node_id"], rows["world"], rows["name"]
         self._signer = Signer(bytes.fromhex(rows["private_key"]))
         self._hlc = Hlc(self._clock_start())
@@ -271,7 +277,7 @@ class Store(Folding, Reads, People, Trust, Blobs):
                     self._tx_nested = outer
                 return
             if self.readonly:
-                raise StoreError("deze store is alleen-lezen geopend")
+                raise StoreError(_("deze store is alleen-lezen geopend"))
             self._conn.execute("BEGIN IMMEDIATE")
             self._tx_ents, self._tx_changes = {}, Changes()
             changes = self._tx_changes
@@ -344,9 +350,9 @@ class Store(Folding, Reads, People, Trust, Blobs):
             commands = [commands]
         author = (author or "").strip()
         if not author:
-            raise ValidationError("vul in wie dit invoert", "auteur")
+            raise ValidationError(_("vul in wie dit invoert"), _("auteur"))
         if len(author) > 120:
-            raise ValidationError("is te lang (hoogstens 120 tekens)", "auteur")
+            raise ValidationError(_("is te lang (hoogstens 120 tekens)"), _("auteur"))
         out = Changes()
         with self.transaction():
             if self._tx_nested:
@@ -403,8 +409,8 @@ class Store(Folding, Reads, People, Trust, Blobs):
     def _ingest(self, items: Iterable[Event | dict[str, Any]] | Prepared) -> IngestResult:
         if isinstance(items, Prepared):
             if items.world != self.world:
-                raise StoreError(f"voorbereid voor wereld {items.world}, deze store is "
-                                 f"{self.world}")
+                raise StoreError(_("voorbereid voor wereld {world}, deze store is "
+                                   "{world2}").format(world=items.world, world2=self.world))
             prep = items
         else:
             prep = prepare(items, self.world)
@@ -415,7 +421,7 @@ class Store(Folding, Reads, People, Trust, Blobs):
         if not parsed:
             return res
         if self.readonly:
-            raise StoreError("deze store is alleen-lezen geopend")
+            raise StoreError(_("deze store is alleen-lezen geopend"))
         # Which events are new and whose chains they continue is read inside the write
         # transaction: another store object or process on this file may have taken in the
         # same events a moment ago.
@@ -553,7 +559,7 @@ class Store(Folding, Reads, People, Trust, Blobs):
         if self._tx_ents is not None:
             # the running transaction's cached states and picture-sum share would be counted
             # on top of the rebuilt sum at its commit
-            raise StoreError("opnieuw opbouwen kan niet binnen een lopende transactie")
+            raise StoreError(_("opnieuw opbouwen kan niet binnen een lopende transactie"))
         with self._lock, gc_paused(), self.transaction():
             self._rebuilding = True
             try:

@@ -14,6 +14,7 @@ import threading
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from data.i18n import _
 from data.store.envelope import Signer, canonical_json, loads
 from data.store.roster import (
     Entry,
@@ -67,8 +68,9 @@ class Trust:
         fp = normal_fingerprint(fp)
         cur = self.pinned_root()
         if cur is not None and cur != fp:
-            raise RosterError(f"deze store is al vastgepind op root {cur}; maak dat eerst los "
-                              f"('crisisbeeld roster unpin') als dat echt de bedoeling is")
+            raise RosterError(_("deze store is al vastgepind op root {cur}; maak dat "
+                                "eerst los ('crisisbeeld roster unpin') als dat echt "
+                                "de bedoeling is").format(cur=cur))
         with self.transaction():
             self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('root_pin', ?)",
                                (fp,))
@@ -96,8 +98,9 @@ class Trust:
                 body = canonical_json(e.to_dict())
                 if e.n in held:
                     if held[e.n] != body:
-                        raise RosterError(f"rooster-regel {e.n} verschilt van de regel met dat "
-                                          f"nummer die deze store al heeft; niets overgenomen")
+                        raise RosterError(_("rooster-regel {n} verschilt van de regel "
+                                            "met dat nummer die deze store al heeft; "
+                                            "niets overgenomen").format(n=e.n))
                     continue
                 held[e.n] = body
                 rows.append((root, e.n, e.node, body))

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from data.i18n import _
+
 WORLD_LIVE = "LIVE"
 
 
@@ -89,7 +91,7 @@ class Fingerprint:
     events: int
 
     def __str__(self) -> str:
-        return f"{self.code} · {self.events} gebeurtenissen"
+        return _("{code} · {n} gebeurtenissen").format(code=self.code, n=self.events)
 
 
 def default_author() -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from data.domain.events import EVENT_TYPES, validate_payload
 from data.domain.validation import ValidationError, to_iso
+from data.i18n import _
 from data.store.envelope import GENESIS, Event, link, verify
 from data.store.hlc import DEFAULT_DRIFT_BOUND_MS
 from data.store.hlc import decode as hlc_decode
@@ -55,23 +56,23 @@ class Rejection:
 def check_envelope(e: Event, world: str) -> str:
     """Reason to refuse an event on its own merits ('' when it looks right)."""
     if e.world != world:
-        return f"andere wereld ({e.world}); deze store is {world}"
+        return _("andere wereld ({world}); deze store is {here}").format(world=e.world, here=world)
     if not hlc_valid(e.hlc):
-        return "ongeldige hlc"
+        return _("ongeldige hlc")
     if e.type not in EVENT_TYPES:
-        return f"onbekend type '{e.type}'"
+        return _("onbekend type '{type}'").format(type=e.type)
     if len(e.sig) != 128 or len(e.prev) != 64:
-        return "handtekening of ketenverwijzing ontbreekt"
+        return _("handtekening of ketenverwijzing ontbreekt")
     try:
         validate_payload(e.type, e.payload)
         to_iso(e.occurred_at)
         to_iso(e.recorded_at)
     except ValidationError as err:
-        return f"ongeldige inhoud: {err}"
+        return _("ongeldige inhoud: {error}").format(error=err)
     if not e.entity or len(e.entity) > 80:
-        return "entiteit ontbreekt"
+        return _("entiteit ontbreekt")
     if not e.origin or len(e.origin) > 80 or len(e.id) > 40 or len(e.author) > 120:
-        return "herkomst, id of auteur ontbreekt of is te lang"
+        return _("herkomst, id of auteur ontbreekt of is te lang")
     return ""
 
 
@@ -110,7 +111,7 @@ def verify_chains(
         if trust is not None and (node is None or (head and key not in node.keys)):
             why, again = ((unknown_text(origin), True) if node is None
                           else (key_text(origin), False))
-            rejected.extend(Rejection(e.id, why, again, untrusted=True) for e, _ in evs)
+            rejected.extend(Rejection(e.id, why, again, untrusted=True) for e, _known in evs)
             continue
         until = node.until if node is not None else None
         run: list[tuple[Event, str]] = []
@@ -126,12 +127,15 @@ def verify_chains(
                 rejected.append(Rejection(e.id, doomed, untrusted=True))
                 continue
             if broken:
-                rejected.append(Rejection(e.id, f"keten van {origin} onderbroken; later opnieuw",
+                rejected.append(Rejection(e.id, _("keten van {origin} onderbroken; "
+                                                  "later opnieuw").format(origin=origin),
                                           True))
                 continue
             if e.seq <= last_seq:
-                rejected.append(Rejection(e.id, f"seq {e.seq} van {origin} bestaat al met een "
-                                                "ander id (vervalst of dubbel uitgegeven)",
+                rejected.append(Rejection(e.id, _("seq {seq} van {origin} bestaat al "
+                                                  "met een ander id (vervalst of "
+                                                  "dubbel uitgegeven)").format(
+                                                    seq=e.seq, origin=origin),
                                           fork=True))
                 continue
             if until is not None and e.seq > until:
@@ -139,8 +143,9 @@ def verify_chains(
                 continue
             if e.seq != last_seq + 1:
                 rejected.append(Rejection(
-                    e.id, f"ontbrekende voorganger: verwacht seq {last_seq + 1} van {origin}, "
-                          f"kreeg {e.seq}", True))
+                    e.id, _("ontbrekende voorganger: verwacht seq {value} van "
+                            "{origin}, kreeg {seq}").format(
+                              value=last_seq + 1, origin=origin, seq=e.seq), True))
                 broken = True
                 continue
             h = known or e.digest()
@@ -155,12 +160,13 @@ def verify_chains(
             else:
                 linked = False
             if not linked:
-                rejected.append(Rejection(e.id, "ketenverwijzing (prev) klopt niet"))
+                rejected.append(Rejection(e.id, _("ketenverwijzing (prev) klopt niet")))
                 broken = True
                 continue
             if e.seq == 1:
                 if e.type != "node.registered" or e.entity != origin:
-                    rejected.append(Rejection(e.id, "eerste gebeurtenis moet de aanmelding zijn"))
+                    rejected.append(Rejection(e.id, _("eerste gebeurtenis moet de "
+                                                      "aanmelding zijn")))
                     broken = True
                     continue
                 key = str(e.payload.get("public_key", ""))
@@ -193,11 +199,12 @@ def verify_chains(
             if verify(keys[i], h, e.sig):
                 ok.append((e, h))
             else:
-                rejected.append(Rejection(e.id, "handtekening ongeldig"))
-                for e2, _ in run[i + 1:]:
-                    rejected.append(Rejection(e2.id, f"keten van {origin} onderbroken"))
+                rejected.append(Rejection(e.id, _("handtekening ongeldig")))
+                for e2, _h in run[i + 1:]:
+                    rejected.append(Rejection(e2.id, _("keten van {origin} onderbroken").format(
+                                                         origin=origin)))
                 break
-    return [e for e, _ in ok], [h for _, h in ok], rejected
+    return [e for e, _h in ok], [h for _e, h in ok], rejected
 
 
 class _Keys:
@@ -238,8 +245,8 @@ def hold_future(events: Sequence[Event], hashes: Sequence[str], now_ms: int,
 
 def future_text(origin: str, ahead_ms: int, bound_ms: int = DEFAULT_DRIFT_BOUND_MS) -> str:
     """Why an event from a clock far ahead is held back (starts like the drift alarm)."""
-    return (f"klok van {origin} loopt {ahead_ms // 1000} s voor (meer dan "
-            f"{bound_ms // 60_000} min); later opnieuw")
+    return _("klok van {origin} loopt {s} s voor (meer dan {bound} min); later opnieuw").format(
+        origin=origin, s=ahead_ms // 1000, bound=bound_ms // 60_000)
 
 
 __all__ = ["Head", "Rejection", "check_envelope", "future_text", "hold_future", "verify_chains"]

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from data.bulk import gc_paused
+from data.i18n import _
 from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
@@ -94,14 +95,16 @@ def read_state(path: str | os.PathLike[str], world: str) -> dict[str, int]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise BundleError(f"statusbestand {path} is onleesbaar: {e}") from None
+        raise BundleError(_("statusbestand {path} is onleesbaar: {e}").format(
+            path=path, e=e)) from None
     if not isinstance(doc, dict) or doc.get("format") != STATE_FORMAT:
-        raise BundleError(f"{path} is geen Crisisbeeld-statusbestand")
+        raise BundleError(_("{path} is geen Crisisbeeld-statusbestand").format(path=path))
     if doc.get("world") != world:
-        raise BundleError(f"statusbestand is van wereld {doc.get('world')}, deze store is {world}")
+        raise BundleError(_("statusbestand is van wereld {world}, deze store is "
+                            "{world2}").format(world=doc.get('world'), world2=world))
     heads = doc.get("heads")
     if not isinstance(heads, dict) or not all(isinstance(v, int) for v in heads.values()):
-        raise BundleError(f"{path}: 'heads' is beschadigd")
+        raise BundleError(_("{path}: 'heads' is beschadigd").format(path=path))
     return heads
 
 
@@ -115,7 +118,7 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     Written to a temporary name and renamed, so a stick pulled out mid-write leaves no
     half-bundle under the real name."""
     if fmt not in (1, 2):
-        raise BundleError(f"onbekend bundelformaat {fmt} (1 of 2)")
+        raise BundleError(_("onbekend bundelformaat {fmt} (1 of 2)").format(fmt=fmt))
     out = Path(out)
     events: Iterable[Event] = (
         store.iter_events(parse_payload=False) if since_heads is None
@@ -171,7 +174,7 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
     to a store until this returns."""
     p = Path(path)
     if not p.exists():
-        raise BundleError(f"{p} bestaat niet")
+        raise BundleError(_("{p} bestaat niet").format(p=p))
     h = hashlib.sha256()
     lines: list[bytes] = []
     given = 0
@@ -180,18 +183,20 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
             with z.open("manifest.json") as mf:
                 text = mf.read(MAX_MANIFEST + 1)
             if len(text) > MAX_MANIFEST:
-                raise BundleError(f"{p}: manifest.json is groter dan {MAX_MANIFEST >> 20} MiB: "
-                                  "geen echte bundel")
+                raise BundleError(_("{p}: manifest.json is groter dan {value} MiB: "
+                                    "geen echte bundel").format(p=p, value=MAX_MANIFEST >> 20))
             manifest = load_one(text)
             names = set(z.namelist())
             member = EVENTS_ZST if EVENTS_ZST in names else EVENTS_PLAIN
             info = z.getinfo(member)  # (KeyError: not a whole bundle)
             if not isinstance(manifest, dict) or manifest.get("format") not in FORMATS:
-                raise BundleError(f"{p} is geen Crisisbeeld-bundel (onbekend formaat)")
+                raise BundleError(_("{p} is geen Crisisbeeld-bundel (onbekend formaat)").format(
+                                      p=p))
             if world is not None and manifest.get("world") != world:
                 raise BundleError(
-                    f"deze bundel hoort bij wereld {manifest.get('world')}, deze store bij "
-                    f"{world}; oefen- en echte gegevens worden nooit gemengd")
+                    _("deze bundel hoort bij wereld {world}, deze store bij {world2}; "
+                      "oefen- en echte gegevens worden nooit gemengd").format(
+                        world=manifest.get('world'), world2=world))
             declared = _check_manifest(p, manifest)
             most = min(MAX_UNPACKED, MAX_RATIO * info.compress_size + (64 << 20))
             # Read in pieces, split on "\n" only (str.splitlines() also splits on U+2028,
@@ -208,16 +213,17 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
                 while chunk := f.read(_READ_PIECE):
                     size += len(chunk)
                     if size > most:
-                        raise BundleError(f"{p} pakt uit tot meer dan {most >> 20} MiB: "
-                                          "geen echte bundel")
+                        raise BundleError(_("{p} pakt uit tot meer dan {value} MiB: "
+                                            "geen echte bundel").format(p=p, value=most >> 20))
                     h.update(chunk)
                     newlines += chunk.count(b"\n")
                     if newlines > declared + 1:
-                        raise BundleError(f"{p} is beschadigd: meer regels dan de {declared} "
-                                          "gebeurtenissen die het manifest noemt")
+                        raise BundleError(_("{p} is beschadigd: meer regels dan de "
+                                            "{declared} gebeurtenissen die het "
+                                            "manifest noemt").format(p=p, declared=declared))
                     if newlines > size // MIN_AVG_LINE + 1:
-                        raise BundleError(f"{p} is beschadigd: de regels zijn te kort voor "
-                                          "gebeurtenissen")
+                        raise BundleError(_("{p} is beschadigd: de regels zijn te kort "
+                                            "voor gebeurtenissen").format(p=p))
                     parts = chunk.split(b"\n")
                     tail = parts.pop()
                     if parts:
@@ -244,12 +250,13 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
             zstd.ZstdError, NotImplementedError, RuntimeError) as e:
         # a damaged stick gives any of these (bad CRC, broken deflate stream, cut-off file)
-        raise BundleError(f"{p} is geen leesbare Crisisbeeld-bundel ({e})") from None
+        raise BundleError(_("{p} is geen leesbare Crisisbeeld-bundel ({e})").format(
+            p=p, e=e)) from None
     if h.hexdigest() != manifest.get("sha256"):
-        raise BundleError(f"{p} is beschadigd: de controlesom klopt niet")
+        raise BundleError(_("{p} is beschadigd: de controlesom klopt niet").format(p=p))
     if len(lines) != manifest.get("events"):
-        raise BundleError(f"{p} is onvolledig: {len(lines)} van {manifest.get('events')} "
-                          "gebeurtenissen")
+        raise BundleError(_("{p} is onvolledig: {n} van {events} gebeurtenissen").format(
+                              p=p, n=len(lines), events=manifest.get('events')))
     return manifest, lines
 
 
@@ -264,12 +271,15 @@ def _learn_roster(store: Store, path: str | os.PathLike[str]) -> None:
             with z.open(ROSTER_JSON) as f:
                 text = f.read(ROSTER_MAX + 1)
         if len(text) > ROSTER_MAX:
-            raise BundleError(f"{path}: {ROSTER_JSON} is groter dan {ROSTER_MAX >> 20} MiB")
+            raise BundleError(_("{path}: {ROSTER_JSON} is groter dan {value} MiB").format(
+                                  path=path, ROSTER_JSON=ROSTER_JSON, value=ROSTER_MAX >> 20))
         store.learn_roster(load_one(text))
     except RosterError as e:
-        raise BundleError(f"{path}: rooster geweigerd: {e}; niets ingelezen") from None
+        raise BundleError(_("{path}: rooster geweigerd: {e}; niets ingelezen").format(
+                              path=path, e=e)) from None
     except (zipfile.BadZipFile, ValueError, OSError, zlib.error, RuntimeError) as e:
-        raise BundleError(f"{path}: het rooster in de bundel is onleesbaar ({e})") from None
+        raise BundleError(_("{path}: het rooster in de bundel is onleesbaar ({e})").format(
+                              path=path, e=e)) from None
 
 
 def _check_manifest(p: Path, manifest: dict[str, Any]) -> int:
@@ -279,14 +289,14 @@ def _check_manifest(p: Path, manifest: dict[str, Any]) -> int:
     n = manifest.get("events")
     origins = manifest.get("origins", {})
     if type(n) is not int or n < 0 or not isinstance(origins, dict):
-        raise BundleError(f"{p} is beschadigd: het manifest noemt geen geldig aantal "
-                          "gebeurtenissen of herkomsten")
+        raise BundleError(_("{p} is beschadigd: het manifest noemt geen geldig aantal "
+                            "gebeurtenissen of herkomsten").format(p=p))
     for o, r in origins.items():
         lo = r.get("from") if isinstance(r, dict) else None
         hi = r.get("to") if isinstance(r, dict) else None
         if type(lo) is not int or type(hi) is not int or not 0 <= lo <= hi <= MAX_CURSOR:
-            raise BundleError(f"{p} is beschadigd: het manifest noemt voor {o} een ongeldig "
-                              "bereik")
+            raise BundleError(_("{p} is beschadigd: het manifest noemt voor {o} een "
+                                "ongeldig bereik").format(p=p, o=o))
     return n
 
 
@@ -302,8 +312,9 @@ def _outside(part: Prepared, ranges: dict[str, tuple[int, int]]) -> None:
     for k, e in enumerate(evs):
         r = ranges.get(e.origin)
         if r is None or not r[0] <= e.seq <= r[1]:
-            part.reasons[k] = (f"valt buiten wat het manifest van de bundel noemt ({e.origin} "
-                               + (f"{r[0]}-{r[1]}" if r else "niet genoemd") + ")")
+            span = f"{r[0]}-{r[1]}" if r else _("niet genoemd")
+            part.reasons[k] = _("valt buiten wat het manifest van de bundel noemt ({origin} "
+                                "{range})").format(origin=e.origin, range=span)
 
 
 def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -313,9 +324,10 @@ def read_bundle(path: str | os.PathLike[str]) -> tuple[dict[str, Any], list[dict
         with gc_paused():  # (a million small objects: see gc_paused)
             events = load_lines(lines)
     except ValueError as e:
-        raise BundleError(f"{path} is beschadigd: {e}") from None
+        raise BundleError(_("{path} is beschadigd: {e}").format(path=path, e=e)) from None
     if not all(isinstance(e, dict) for e in events):
-        raise BundleError(f"{path} is beschadigd: een regel is geen gebeurtenis")
+        raise BundleError(_("{path} is beschadigd: een regel is geen gebeurtenis").format(
+                              path=path))
     return manifest, events
 
 

@@ -21,10 +21,12 @@ from dataclasses import replace
 from typing import Any
 
 from data.clock import now_iso
+from data.i18n import _
 from data.store import Changes, Store, log
 from data.store.store import fork_text
 from data.sync import peers
 from data.sync.blob_sync import BlobSync
+from data.sync.fork_report import told_hub
 from data.sync.helper import helper
 from data.sync.hub_client import (
     FIRST_PAGE,
@@ -40,7 +42,7 @@ from data.sync.hub_client import (
 from data.sync.peer import GATHER_S, WAIT_S, WAITING_INTERVAL_S
 from data.sync.peer import Peer as _Peer
 from data.sync.roster_sync import learn_roster, merge_again, roster_may_help
-from data.sync.state import PeerState, Status, SyncState, read_token
+from data.sync.state import PeerState, Status, SyncState, read_token, refused_text, why_of
 from data.sync.wire import (
     MAX_BATCH_EVENTS,
     MAX_PULL_LIMIT,
@@ -313,7 +315,7 @@ class SyncEngine:
             except (sqlite3.Error, OSError) as e:
                 delay = p.backoff.next()
                 p.due = time.monotonic() + delay
-                self._set_peer(p, status="error", last_error=f"lokale fout: {e}",
+                self._set_peer(p, status="error", last_error=_("lokale fout: {e}").format(e=e),
                                next_attempt_in=delay)
                 return False
             p.backoff.reset()
@@ -333,7 +335,7 @@ class SyncEngine:
         p.rosters = "roster" in (health.get("features") or [])
         hub_id = str(health.get("hub_id", ""))
         if not hub_id:
-            raise LinkDown("hub gaf geen id")
+            raise LinkDown(_("hub gaf geen id"))
         cur = peers.load(self._db, hub_id, self.world)
         self._set_peer(p, status="online", hub_id=hub_id, push_cursor=cur.push,
                        pull_cursor=cur.pull, backlog=self._backlog(cur.push), next_attempt_in=0.0)
@@ -387,7 +389,7 @@ class SyncEngine:
                          else f"een andere op hub {p.cfg.label}")
                 text = fork_text(origin, seq, mine[0], other)
                 self.store.raise_alarm("vork", origin, text)
-                raise ForkFound(text)
+                raise told_hub(p.client, self._db, self.world, origin, seq, ForkFound(text))
 
     def _save_cursors(self, hub_id: str, world: str, url: str, cur: peers.Cursors) -> None:
         peers.save(self._db, hub_id, world, url, cur)
@@ -476,7 +478,7 @@ class SyncEngine:
                         retry = retry or str(res.get("reason") or "?")
                     else:
                         skip.add(eid)
-                        warn = f"hub weigerde {eid}: {res.get('reason', '')}"
+                        warn = _("hub weigerde {id}: {reason}").format(id=eid, reason=why_of(res))
                         self._set_peer(p, rejected=p.state.rejected + 1,
                                        undelivered=p.state.undelivered + 1)
                 self._set_peer(p, pushed=p.state.pushed + int(reply.get("accepted", 0)))
@@ -490,8 +492,8 @@ class SyncEngine:
                     # restored?): rescan from the start next round, against fresh heads.
                     cur.push = 0
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)
-                    raise LinkDown(f"hub neemt nog niet alles aan ({retry}); opnieuw vanaf het "
-                                   "begin")
+                    raise LinkDown(_("hub neemt nog niet alles aan ({retry}); opnieuw "
+                                     "vanaf het begin").format(retry=retry))
                 self._advance(p, light, chunk[-1][0], cur, skip)
                 self._save_cursors(hub_id, self.world, p.cfg.url, cur)
                 self._set_peer(p, push_cursor=cur.push, pull_cursor=cur.pull,
@@ -536,24 +538,23 @@ class SyncEngine:
                             fn(res.changes)
                     if res.forks:  # a red alarm was raised: nothing more until a person looked
                         origin, seq = res.forks[0]
-                        raise ForkFound(next(
-                            (a["detail"] for a in self.store.alarms()
-                             if a["kind"] == "vork" and a["origin"] == origin),
-                            f"vork: {origin} seq {seq}"))
+                        raise told_hub(p.client, self._db, self.world, origin, seq, ForkFound(
+                            next((a["detail"] for a in self.store.alarms()
+                                  if a["kind"] == "vork" and a["origin"] == origin),
+                                 f"vork: {origin} seq {seq}")))
                     if res.held:
                         # a retry may take these in: the cursor stays before this page (what
                         # was taken in of it comes again as duplicates)
                         why = dict(res.rejected)[res.held[0]]
                         self._set_peer(p, held=len(res.held))
-                        raise NotTakenIn(
-                            f"{len(res.held)} gebeurtenissen van de hub konden nog niet worden "
-                            f"opgenomen ({why}); de volgende ronde probeert het opnieuw")
+                        raise NotTakenIn(_("{n} gebeurtenissen van de hub konden nog niet worden "
+                                           "opgenomen ({why}); de volgende ronde probeert het "
+                                           "opnieuw").format(n=len(res.held), why=why))
                     p.held_rounds = 0
                     if res.rejected:  # refused for good: a person must look at it
                         eid, why = res.rejected[0]
                         self._set_peer(p, refused_in=p.state.refused_in + len(res.rejected),
-                                       last_error=f"{len(res.rejected)} gebeurtenissen van de "
-                                                  f"hub geweigerd, o.a. {eid}: {why}")
+                                       last_error=refused_text(len(res.rejected), eid, why))
                 if after != cur.pull:
                     cur.pull = after
                     self._save_cursors(hub_id, self.world, p.cfg.url, cur)
@@ -587,14 +588,5 @@ class SyncEngine:
             fn(state)
 
 
-__all__ = [
-    "Backoff",
-    "HubClient",
-    "HubRefused",
-    "LinkDown",
-    "PeerConfig",
-    "PeerState",
-    "SyncEngine",
-    "SyncState",
-    "read_token",
-]
+__all__ = ["Backoff", "HubClient", "HubRefused", "LinkDown", "PeerConfig", "PeerState",
+           "SyncEngine", "SyncState", "read_token"]

@@ -20,6 +20,7 @@ from typing import Any
 import requests
 
 from data.bulk import gc_paused
+from data.i18n import _
 from data.store.prepare import Prepared
 from data.store.roster import MAX_BYTES as ROSTER_MAX
 from data.sync.helper import LOST, MIN_BYTES, helper
@@ -39,20 +40,20 @@ from data.sync.wire import (
 def _why_unreachable(e: BaseException) -> str:
     """Why a hub could not be reached, in the words of someone at a desk (no exception names)."""
     if isinstance(e, requests.exceptions.ConnectTimeout):
-        return "geen antwoord binnen de wachttijd (netwerk weg of hub overbelast)"
+        return _("geen antwoord binnen de wachttijd (netwerk weg of hub overbelast)")
     if isinstance(e, requests.exceptions.ReadTimeout):
-        return "de hub gaf te lang geen antwoord"
+        return _("de hub gaf te lang geen antwoord")
     if isinstance(e, requests.exceptions.ConnectionError):
         text = str(e).lower()
         if "name or service not known" in text or "nodename nor servname" in text \
                 or "getaddrinfo" in text or "name resolution" in text:
-            return "de naam van de hub is niet te vinden (DNS of een tikfout in het adres)"
+            return _("de naam van de hub is niet te vinden (DNS of een tikfout in het adres)")
         if "refused" in text:
-            return "de hub weigert de verbinding (draait hij, en op deze poort?)"
+            return _("de hub weigert de verbinding (draait hij, en op deze poort?)")
         if "reset" in text or "aborted" in text or "remote end closed" in text:
-            return "de verbinding werd onderbroken"
-        return "geen verbinding met de hub (netwerk weg of hub uit)"
-    return "geen verbinding met de hub"
+            return _("de verbinding werd onderbroken")
+        return _("geen verbinding met de hub (netwerk weg of hub uit)")
+    return _("geen verbinding met de hub")
 
 
 @dataclass(frozen=True)
@@ -131,11 +132,11 @@ def url_refusal(url: str, insecure_http: bool = False) -> str | None:
 
     u = urlsplit(url)
     if u.scheme not in ("http", "https") or not u.hostname:
-        return f"'{url}' is geen hubadres: gebruik https://naam:poort"
+        return _("'{url}' is geen hubadres: gebruik https://naam:poort").format(url=url)
     if u.scheme == "http" and not insecure_http and not is_loopback(u.hostname):
-        return (f"{url}: onversleuteld http naar een andere machine wordt geweigerd (token en "
-                "gebeurtenissen zouden leesbaar over het netwerk gaan); gebruik https://, of "
-                "(alleen op een vertrouwd netwerk) --onveilig-http")
+        return _("{url}: onversleuteld http naar een andere machine wordt geweigerd (token en "
+                 "gebeurtenissen zouden leesbaar over het netwerk gaan); gebruik https://, of "
+                 "(alleen op een vertrouwd netwerk) --onveilig-http").format(url=url)
     return None
 
 
@@ -164,7 +165,7 @@ class HubClient:
         try:
             return load_page(body)  # orjson where it reads exactly as json does
         except ValueError as e:  # a cut mid-body leaves broken JSON
-            raise LinkDown(f"antwoord onvolledig: {e}") from None
+            raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
 
     def _fetch(self, method: str, path: str, **kw: Any) -> bytes:
         """The body of a successful answer (LinkDown / HubRefused otherwise); ``_headers``, a
@@ -181,7 +182,7 @@ class HubClient:
                 # the previous one on another thread, and every piece has to win the GIL back.
                 body = b"".join(r.iter_content(_READ_CHUNK))
             if r.status_code >= 500:
-                raise LinkDown(f"hub gaf fout {r.status_code}")
+                raise LinkDown(_("hub gaf fout {status_code}").format(status_code=r.status_code))
             if r.status_code >= 400:
                 text = body.decode("utf-8", "replace")
                 try:
@@ -196,8 +197,10 @@ class HubClient:
             raise HubRefused(NOT_SAFE, _tls_sentence(self.base, self.ca_file, e)) from None
         except OSError as e:  # (a CA file that cannot be read)
             if self.ca_file and not isinstance(e, requests.RequestException):
-                raise HubRefused(NOT_SAFE, f"CA-bestand {self.ca_file} is niet leesbaar") from None
-            raise LinkDown(f"hub onbereikbaar: {_why_unreachable(e)}") from None
+                raise HubRefused(NOT_SAFE, _("CA-bestand {path} is niet leesbaar").format(
+                    path=self.ca_file)) from None
+            raise LinkDown(_("hub onbereikbaar: {why_unreachable}").format(
+                               why_unreachable=_why_unreachable(e))) from None
 
     def health(self) -> dict[str, Any]:
         h = dict(self._call("GET", "/v1/health"))
@@ -232,12 +235,12 @@ class HubClient:
         """The roster document this hub passes on (None: it has none, or is too old to)."""
         body = self._fetch("GET", f"/v1/worlds/{world}/roster")
         if len(body) > ROSTER_MAX:
-            raise HubRefused(NOT_SAFE, f"het rooster van {self.base} is groter dan "
-                                       f"{ROSTER_MAX >> 20} MiB: geen echt rooster")
+            raise HubRefused(NOT_SAFE, _("het rooster van {hub} is groter dan {n} MiB: geen echt "
+                                         "rooster").format(hub=self.base, n=ROSTER_MAX >> 20))
         try:
             return load_page(body).get("roster")
         except (ValueError, AttributeError) as e:
-            raise LinkDown(f"antwoord onvolledig: {e}") from None
+            raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
 
     def pack(self, data: bytes) -> tuple[bytes, str]:
         """A push body packed as this hub reads best: (bytes, Content-Encoding)."""
@@ -283,15 +286,17 @@ def _tls_sentence(base: str, ca_file: str | None, e: Exception) -> str:
     """A failed TLS handshake, for a person."""
     text = str(e)
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        why = ("het certificaat van de hub is niet ondertekend door een vertrouwde CA"
+        why = (_("het certificaat van de hub is niet ondertekend door een vertrouwde CA")
                if "hostname" not in text.lower() else
-               "het certificaat van de hub hoort niet bij deze naam")
-        hint = (f"klopt {ca_file} wel voor deze hub?" if ca_file else
-                "geef met --ca-file het CA-certificaat (PEM) van deze hub")
-        return f"{base}: verbinding geweigerd: {why}; {hint}"
+               _("het certificaat van de hub hoort niet bij deze naam"))
+        hint = (_("klopt {path} wel voor deze hub?").format(path=ca_file) if ca_file else
+                _("geef met --ca-file het CA-certificaat (PEM) van deze hub"))
+        return _("{hub}: verbinding geweigerd: {why}; {hint}").format(hub=base, why=why, hint=hint)
     if "WRONG_VERSION_NUMBER" in text or "record layer" in text:
-        return f"{base}: de hub spreekt geen https (probeer http:// op een vertrouwd netwerk)"
-    return f"{base}: beveiligde verbinding mislukt (TLS); controleer adres en --ca-file"
+        return _("{hub}: de hub spreekt geen https (probeer http:// op een vertrouwd "
+                 "netwerk)").format(hub=base)
+    return _("{hub}: beveiligde verbinding mislukt (TLS); controleer adres en "
+             "--ca-file").format(hub=base)
 
 
 def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
@@ -300,7 +305,7 @@ def read_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
         with gc_paused():
             return prepare_page(body, world)
     except ValueError as e:  # a cut mid-body leaves broken JSON
-        raise LinkDown(f"antwoord onvolledig: {e}") from None
+        raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
 
 
 class _PageReader:
@@ -358,7 +363,7 @@ class _PageReader:
                     with gc_paused():
                         cache.append(Prepared.from_bytes(fut.result()))
                 except ValueError as e:
-                    raise LinkDown(f"antwoord onvolledig: {e}") from None
+                    raise LinkDown(_("antwoord onvolledig: {e}").format(e=e)) from None
                 except LOST:  # the helper died: read it here
                     helper().forget()
                     cache.append(read_page(body, world))
@@ -382,7 +387,7 @@ class _PageReader:
                 item = self.q.get(timeout=0.5)
             except queue.Empty:
                 if producing.cancelled():  # the engine shut down before it started
-                    raise LinkDown("synchronisatie gestopt") from None
+                    raise LinkDown(_("synchronisatie gestopt")) from None
                 if producing.done() and self.q.empty():
                     return
                 continue

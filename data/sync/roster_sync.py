@@ -3,8 +3,9 @@ offer events again that waited only for a newer roster."""
 
 from __future__ import annotations
 
+from data.i18n import _
 from data.store import IngestResult, Store
-from data.store.roster import RosterError
+from data.store.roster import RosterError, unknown_text
 from data.sync.hub_client import NOT_SAFE, HubClient, HubRefused
 
 
@@ -18,7 +19,7 @@ def learn_roster(store: Store, client: HubClient, world: str, url: str) -> None:
     try:
         store.learn_roster(doc)
     except RosterError as e:
-        why = f"rooster van {url} geweigerd: {e}"
+        why = _("rooster van {url} geweigerd: {e}").format(url=url, e=e)
         store.raise_alarm("rooster", "", why)
         raise HubRefused(NOT_SAFE, why) from None
 
@@ -26,7 +27,9 @@ def learn_roster(store: Store, client: HubClient, world: str, url: str) -> None:
 def roster_may_help(res: IngestResult) -> bool:
     """Events held back because their centre is not on this store's roster yet."""
     why = dict(res.rejected)
-    return any("niet in het rooster" in why.get(i, "") for i in res.held)
+    unknown = unknown_text("")  # the reason after the centre's name, in the language in use
+    return any(why.get(i, "").endswith(unknown) or "niet in het rooster" in why.get(i, "")
+               for i in res.held)
 
 
 def merge_again(res: IngestResult, again: IngestResult) -> IngestResult:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from data.i18n import _
+
 Status = Literal["online", "offline", "error"]
 
 @dataclass(frozen=True)
@@ -39,11 +41,13 @@ class PeerState:
         if self.fork:
             parts.append(self.fork)
         if self.held:
-            parts.append(f"{self.held} ontvangen gebeurtenissen wachten op hun voorganger")
+            parts.append(_("{n} ontvangen gebeurtenissen wachten op hun voorganger").format(
+                n=self.held))
         if self.undelivered:
-            parts.append(f"{self.undelivered} eigen gebeurtenissen door de hub geweigerd")
+            parts.append(_("{n} eigen gebeurtenissen door de hub geweigerd").format(
+                n=self.undelivered))
         if self.refused_in:
-            parts.append(f"{self.refused_in} gebeurtenissen van de hub geweigerd")
+            parts.append(_("{n} gebeurtenissen van de hub geweigerd").format(n=self.refused_in))
         return "; ".join(parts)
 
 
@@ -70,10 +74,21 @@ class SyncState:
         return next((p.last_error for p in self.peers if p.last_error), "")
 
 
+def why_of(result: dict[str, object]) -> str:
+    """The reason a hub gave for refusing one event ('' when it gave none)."""
+    return str(result.get("reason", ""))
+
+
+def refused_text(n: int, first: str, why: str) -> str:
+    """What a person reads when the hub's events were refused for good."""
+    return _("{n} gebeurtenissen van de hub geweigerd, o.a. {id}: {why}").format(
+        n=n, id=first, why=why)
+
+
 def read_token(path: str) -> str:
     """A token file holds the token on its own (trailing whitespace ignored)."""
     with open(path, encoding="utf-8") as f:
         token = f.read().strip().splitlines()
     if not token or not token[-1].strip():
-        raise ValueError(f"tokenbestand {path} is leeg")
+        raise ValueError(_("tokenbestand {path} is leeg").format(path=path))
     return token[-1].strip()

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from data.bulk import gc_paused
+from data.i18n import _
 from data.store.envelope import orjson_exact
 from data.store.prepare import Prepared, prepare
 
@@ -148,7 +149,7 @@ class TooDeep(ValueError):
     """JSON nested deeper than :data:`MAX_DEPTH` (or deeper than Python can take in)."""
 
     def __init__(self) -> None:
-        super().__init__(f"te diep genest (hoogstens {MAX_DEPTH} niveaus)")
+        super().__init__(_("te diep genest (hoogstens {n} niveaus)").format(n=MAX_DEPTH))
 
 
 #: A bundle line longer than the limit, kept in its place (so line numbers hold) as this
@@ -202,15 +203,16 @@ def prepare_lines(lines: Sequence[bytes], world: str, first: int = 1) -> Prepare
     bad: list[tuple[str, str]] = []
     for k, line in enumerate(lines, first):
         if line is TOO_LONG or line == TOO_LONG:
-            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is langer dan "
-                             f"{MAX_LINE_BYTES >> 20} MiB"))
+            bad.append(("?", _("onleesbare gebeurtenis: regel {n} is langer dan {max} MiB").format(
+                n=k, max=MAX_LINE_BYTES >> 20)))
             continue
         try:
             items.append(load_one(line))
         except TooDeep as e:
-            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is {e}"))
+            bad.append(("?", _("onleesbare gebeurtenis: regel {n} is {why}").format(n=k, why=e)))
         except ValueError as e:
-            bad.append(("?", f"onleesbare gebeurtenis: regel {k} is geen JSON ({e})"))
+            bad.append(("?", _("onleesbare gebeurtenis: regel {n} is geen JSON ({e})").format(
+                n=k, e=e)))
     out = prepare(items, world)
     out.unreadable[:0] = bad
     return out
@@ -221,7 +223,7 @@ def prepare_page(body: bytes, world: str) -> tuple[Prepared, dict[str, Any]]:
     events (``next``, ``more``). Raises ValueError when the body is not a page."""
     page = load_page(body)
     if not isinstance(page, dict) or not isinstance(page.get("events", []), list):
-        raise ValueError("antwoord is geen pagina met gebeurtenissen")
+        raise ValueError(_("antwoord is geen pagina met gebeurtenissen"))
     events = page.pop("events", [])
     return prepare(events, world), page
 
@@ -271,7 +273,7 @@ def accepted_encodings(header: str) -> set[str]:
     """The codings an ``Accept-Encoding`` header allows (those with ``q=0`` left out)."""
     out = set()
     for part in header.lower().split(","):
-        name, _, params = part.partition(";")
+        name, _sep, params = part.partition(";")
         q = params.replace(" ", "")
         if q.startswith("q=") and q[2:].rstrip("0").rstrip(".") in ("0", ""):
             continue
@@ -327,9 +329,9 @@ def _pieces(data: bytes, enc: str) -> Iterator[bytes]:
                     break
                 yield out
         except zlib.error as e:
-            raise InflateError(f"geen geldige gzip ({e})") from None
+            raise InflateError(_("geen geldige gzip ({e})").format(e=e)) from None
         if not g.eof:
-            raise InflateError("gzip is afgebroken (onvolledig verstuurd)")
+            raise InflateError(_("gzip is afgebroken (onvolledig verstuurd)"))
         return
     if enc == "zstd":
         z = zstd.ZstdDecompressor()
@@ -342,13 +344,14 @@ def _pieces(data: bytes, enc: str) -> Iterator[bytes]:
                     break
                 yield out
         except zstd.ZstdError as e:
-            raise InflateError(f"geen geldige zstd ({e})") from None
+            raise InflateError(_("geen geldige zstd ({e})").format(e=e)) from None
         if not z.eof:
-            raise InflateError("zstd is afgebroken (onvolledig verstuurd)")
+            raise InflateError(_("zstd is afgebroken (onvolledig verstuurd)"))
         if z.unused_data:
-            raise InflateError("na het zstd-frame volgen nog gegevens")
+            raise InflateError(_("na het zstd-frame volgen nog gegevens"))
         return
-    raise InflateError(f"onbekende Content-Encoding '{enc}' (wel: {', '.join(ENCODINGS)})")
+    raise InflateError(_("onbekende Content-Encoding '{enc}' (wel: {items})").format(
+                           enc=enc, items=', '.join(ENCODINGS)))
 
 
 def inflate_counted(data: bytes, encoding: str, lines: bool = False,
@@ -364,18 +367,21 @@ def inflate_counted(data: bytes, encoding: str, lines: bool = False,
     for piece in _pieces(data, encoding.strip().lower()):
         size += len(piece)
         if size > limit:
-            raise InflateError(f"uitgepakt groter dan {limit >> 20} MiB", too_large=True)
+            raise InflateError(_("uitgepakt groter dan {n} MiB").format(n=limit >> 20),
+                               too_large=True)
         marks = piece.translate(None, _NOT_COUNTED)
         n = marks.count(b"\n")
         toks += len(marks) - n
         if lines:
             nl += n
             if nl > events:
-                raise InflateError(f"meer dan {events} regels (gebeurtenissen)",
+                raise InflateError(_("meer dan {events} regels (gebeurtenissen)").format(
+                                       events=events),
                                    too_large=True, code="te_veel")
         if toks > tokens:
-            raise InflateError(f"meer dan {tokens} JSON-waarden; stuur minder gebeurtenissen "
-                               "per batch", too_large=True, code="te_complex")
+            raise InflateError(_("meer dan {tokens} JSON-waarden; stuur minder "
+                                 "gebeurtenissen per batch").format(tokens=tokens),
+                               too_large=True, code="te_complex")
         out.append(piece)
     return b"" if not out else out[0] if len(out) == 1 else b"".join(out)
 

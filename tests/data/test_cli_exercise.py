@@ -179,3 +179,84 @@ def test_make_run_opens_a_paused_exercise_not_live(tmp_path: Path, capsys) -> No
     assert code == 0 and "gepauzeerd" in out and "T+36:00" in out
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "d.db"), "--world", "LIVE")
     assert code == 2 and "nooit in LIVE" in err
+
+
+def test_msel_added_to_an_exercise_keeps_its_times_from_the_sheets_t0(tmp_path: Path,
+                                                                        capsys) -> None:
+    """A sheet dated 2027-01-01 added to an exercise whose T0 is 2027-01-19: each inject keeps
+    its time after the sheet's T0, counted from the exercise's T0 (not hundreds of hours
+    before it); an inject before T0 refuses the whole sheet."""
+    db = str(tmp_path / "c.db")
+    run(capsys, "exercise", "new", "--scenario", "donker-oosten", "--db", db, "--node", "sl")
+    sheet = write_csv(tmp_path / "blad.csv", [
+        ["Nummer", "Scenariotijd", "Bericht"],
+        ["N1", "2027-01-01T10:00", "Stroom weg"], ["N2", "2027-01-01T10:45", "Nog steeds"]])
+    code, out, _ = run(capsys, "msel", "import", "--db", db, str(sheet))
+    assert code == 0 and "T0 van de oefening (2027-01-19" in out
+    offsets = {i["id"]: i["offset_s"]
+               for i in json.loads(sidecar_path(db).read_text("utf-8"))["injects"]}
+    assert (offsets["N1"], offsets["N2"]) == (0, 45 * 60)
+    before = sidecar_path(db).read_bytes()
+    early = write_csv(tmp_path / "vroeg.csv", [
+        ["Nummer", "Scenariotijd", "Bericht"], ["V1", "-00:30", "Voorbericht"],
+        ["V2", "+00:10", "Daarna"]])
+    code, _, err = run(capsys, "msel", "import", "--db", db, str(early))
+    assert code == 2 and "vóór T0" in err and "V1 (-00:30)" in err and "V2" not in err
+    assert sidecar_path(db).read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["donker-oosten", "droge-lente", "hoog-water", "spoorzone"])
+def test_a_new_t0_moves_the_moments_inside_the_injects(name: str) -> None:
+    """`make run` and `--t0` re-base T0 to another day: a deadline (needed_by) or an eta written
+    in an inject's events stays as far from T0 as the scenario meant, not months away."""
+    from data.clock import parse_iso
+    from data.scenario.library import resolve
+    from data.scenario.model import _MOMENT
+
+    def moments(sc) -> list[tuple[str, float]]:
+        return [(inj.id, (parse_iso(v) - sc.t0).total_seconds())
+                for inj in sc.injects for ev in inj.events for v in ev.payload.values()
+                if isinstance(v, str) and _MOMENT.fullmatch(v)]
+
+    sc = resolve(name)
+    before = moments(sc)
+    sc.rebase(parse_iso("2026-11-26T08:13:00Z"))
+    assert moments(sc) == before
+    assert all(abs(s) < 7 * 86_400 for _i, s in before)
+
+
+def test_make_run_deadline_is_hours_from_now_not_months(tmp_path: Path) -> None:
+    from data.clock import parse_iso
+    from desktop.cli_app import build_demo_exercise
+
+    st = Store.open(build_demo_exercise(tmp_path / "o.db"))
+    t0 = parse_iso(json.loads(sidecar_path(tmp_path / "o.db").read_text("utf-8"))["t0"])
+    needed = [parse_iso(e.payload["needed_by"]) for e in st.iter_events()
+              if e.type == "bijstand.requested" and e.payload.get("needed_by")]
+    st.close()
+    assert needed and all(timedelta(0) < n - t0 < timedelta(days=2) for n in needed)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "csv"])
+def test_msel_export_reads_back_as_the_same_scenario(tmp_path: Path, capsys, ext: str) -> None:
+    """export → import keeps T0, ids, offsets, kinds, the fallback injects as fallbacks (and
+    the expectations that trigger them), and each inject's events."""
+    from data.scenario.control import load_scenario
+
+    db, back = str(tmp_path / "c.db"), str(tmp_path / "terug.db")
+    run(capsys, "exercise", "new", "--scenario", "donker-oosten", "--db", db, "--node", "sl",
+        "--t0", "2027-02-03T08:00:00Z")
+    out_x = tmp_path / f"msel.{ext}"
+    assert run(capsys, "msel", "export", "--db", db, "--out", str(out_x))[0] == 0
+    code, out, _ = run(capsys, "msel", "import", "--db", back, str(out_x))
+    assert code == 0 and "T0 (UTC)" not in out and "JSON" not in out and "Terugval" not in out
+    a, b = load_scenario(db), load_scenario(back)
+    assert b.t0 == a.t0
+    def plan(sc) -> dict:
+        return {i.id: (i.offset_s, i.kind, i.contingency, i.expect, i.events, i.message)
+                for i in sc.injects}
+
+    assert plan(b) == plan(a)
+    assert [i.id for i in b.scheduled()] == [i.id for i in a.scheduled()]
+    assert {i.id for i in b.injects if i.contingency} == {"A03b", "A12b"}
+    assert any(x.contingency == "A03b" for i in b.injects for x in i.expect)

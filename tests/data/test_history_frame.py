@@ -97,3 +97,38 @@ def test_steps_back_within_one_stretch_start_from_an_unchanged_checkpoint(tmp_pa
             s["id"] for s in want.states("incident"))
     seeker.close()
     st.close()
+
+
+def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatch):
+    import data.history.frame as frame
+
+    monkeypatch.setattr(frame, "TRAIL_EVERY", 37)
+    st = _demo(tmp_path)
+    seeker = Seeker(tmp_path / "demo.db", every=10_000)  # (no checkpoint: the trail alone)
+    for axis in (WAAR, BEKEND):
+        lo, hi = span(st)[axis]
+        a, b = parse_iso(lo), parse_iso(hi)
+        seeker.frame(st, hi, axis)
+        assert len(seeker.trail) == 1  # (a fold forward is not cut up)
+        col = "occurred_at" if axis == WAAR else "received_at"
+        with reading(st) as conn:  # the moment of the middle event on this axis
+            n = conn.execute("SELECT count(*) FROM event").fetchone()[0]
+            mid = conn.execute(f"SELECT {col} FROM event ORDER BY {col} LIMIT 1 OFFSET ?",
+                               (n // 2,)).fetchone()[0]
+        seeker.frame(st, mid, axis)  # a step back: from nothing, keeping a copy on the way
+        assert n // 2 > 5 * 37 and len(seeker.trail) >= 5
+        before = seeker.advanced
+        for i in range(1, 8):  # backwards, then forward again past pictures kept
+            at = to_iso(b - (b - a) * i / 8)
+            fr = seeker.frame(st, at, axis)
+            with reading(st) as conn:
+                fresh = picture_at(conn, at, axis)
+            assert fr.fingerprint == str(fresh.fingerprint()), (axis, at)
+            assert sorted(fr.state.incidents, key=lambda s: s["id"]) == sorted(
+                fresh.states("incident"), key=lambda s: s["id"])
+        assert seeker.advanced - before >= 6  # from a kept picture, not from nothing
+        again = seeker.frame(st, hi, axis)  # the kept pictures were not changed
+        with reading(st) as conn:
+            assert again.fingerprint == str(picture_at(conn, hi, axis).fingerprint())
+    seeker.close()
+    st.close()

@@ -250,3 +250,24 @@ def test_real_sheets_without_header_take_a_mapping(name: str, tmp_path: Path) ->
     assert len(s.injects) == 4
     assert s.injects[0].offset_s == -86400  # J-1
     assert s.injects[0].kind == "Send a mail"
+
+
+def test_the_exports_own_columns_are_checked(tmp_path: Path) -> None:
+    """T0, Terugval and the JSON columns the export writes: a wrong cell is named, all or
+    nothing; two different T0s in one sheet are refused."""
+    head = ["Nummer", "Scenariotijd", "Bericht", "T0 (UTC)", "Terugval", "Verwachtingen (JSON)"]
+    good = [head, ["A", "+00:10", "m", "2027-02-03 08:00:00", "nee", ""],
+            ["Ab", "+00:00", "t", "2027-02-03 08:00:00", "ja", ""]]
+    s = read_msel(write_csv(tmp_path / "g.csv", good))
+    assert s.t0 == datetime.fromisoformat("2027-02-03T08:00:00+00:00")
+    assert [i.contingency for i in s.injects] == [False, True] and not s.notices
+    bad = [r[:] for r in good]
+    bad[1][4], bad[2][5] = "misschien", "[{kapot"
+    with pytest.raises(MselError) as e:
+        read_msel(write_csv(tmp_path / "b.csv", bad))
+    assert [p.line for p in e.value.problems] == [2, 3]
+    assert "Terugval" in str(e.value) and "ja of nee" in str(e.value)
+    bad = [r[:] for r in good]
+    bad[2][3] = "2027-02-04 08:00:00"
+    with pytest.raises(MselError, match="één T0"):
+        read_msel(write_csv(tmp_path / "t.csv", bad))

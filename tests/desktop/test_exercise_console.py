@@ -296,7 +296,7 @@ def test_console_imports_msel_into_running_exercise(qtbot: Any, control: Any,
     assert sidecar_path(db).read_bytes() == before
 
     good = _csv(tmp_path / "extra.csv", ["Nummer;Tijd;Van;Aan;Bericht",
-                                         "N1;2027-01-19 06:02;KCR2;IM VNOG;Extra inject"])
+                                         "N1;+00:02;KCR2;IM VNOG;Extra inject"])
     pane.confirm_import = lambda sheet: seen.append(sheet) and False
     pane.import_msel(good)
     qtbot.waitUntil(lambda: "geannuleerd" in con.message.text())
@@ -307,12 +307,19 @@ def test_console_imports_msel_into_running_exercise(qtbot: Any, control: Any,
     pane.import_msel(good)
     qtbot.waitUntil(lambda: "N1" in rows(win))
     assert "1 injects toegevoegd uit extra.csv" in con.message.text()
+    # at the time the preview showed (after the sheet's T0), counted from the exercise's T0
+    assert seen[0].injects[0].offset_s == 120
     assert rows(win)["N1"][2] == 120 and status_of(win, "N1") == "gepland"
     clock.advance(timedelta(minutes=3))
     pane.tick()
     qtbot.waitUntil(lambda: status_of(win, "N1") == "verstuurd")
     pane.import_msel(good)  # the same number again: refused, nothing changes
     qtbot.waitUntil(lambda: "staan al in het draaiboek: N1" in con.message.text())
+    assert len(rows(win)) == 5
+    early = _csv(tmp_path / "vroeg.csv", ["Nummer;Tijd;Van;Aan;Bericht",
+                                          "V1;-00:30;KCR2;IM VNOG;Voorbericht"])
+    pane.import_msel(early)  # before T0: refused, nothing changes
+    qtbot.waitUntil(lambda: "vóór T0" in con.message.text())
     assert len(rows(win)) == 5
 
 

@@ -75,7 +75,7 @@ def test_add_hub_receive_and_go_offline(qtbot: Any, window: Any, hub: Hub,
     assert "✗" in d.test_result.text() and "401" in d.test_result.text()
     d.token.setText(token)
     d.request_test()
-    qtbot.waitUntil(lambda: "toegangscode geldig" in d.test_result.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "token geldig" in d.test_result.text(), timeout=WAIT)
     assert "centrum kcr2" in d.test_result.text()
     d.name.setText("KCR2")
     d.submit()
@@ -223,6 +223,12 @@ def test_peer_hub_from_the_menu(qtbot: Any, window: Any, tmp_path: Path) -> None
     # what the neighbour pushed shows in the window at once
     qtbot.waitUntil(lambda: any("Stroomuitval vrgz" in t
                                 for t in _rows(window.incidents.proxy)), timeout=WAIT)
+    # enrolling vrgz again is refused: its token keeps working
+    token = d.token.text()
+    d.enroll_button.click()
+    qtbot.waitUntil(lambda: d.enroll_info.text().startswith("✗"), timeout=WAIT)
+    assert "vrgz is al aangemeld" in d.enroll_info.text() and "--vervang" in d.enroll_info.text()
+    assert _sync_other_centre(url, token, other).peers[0].status == "online"
 
     with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT) as stopped:
         d.stop_button.click()
@@ -231,6 +237,45 @@ def test_peer_hub_from_the_menu(qtbot: Any, window: Any, tmp_path: Path) -> None
     assert not ctl.settings.for_store(window.path).serve_peer
     with pytest.raises(requests.RequestException):
         requests.get(url + "/v1/health", timeout=2)
+
+
+def test_peer_hub_on_the_network_needs_a_certificate_or_a_choice(qtbot: Any, window: Any,
+                                                                 tmp_path: Path) -> None:
+    """As `crisisbeeld hub`: the peer hub stays on this computer by default; on the network
+    only with a certificate (https) or the explicit choice of plain http on a trusted
+    network — never silently unencrypted."""
+    trustme = pytest.importorskip("trustme")
+    ctl = window.sync
+    d = ctl.open_peer_hub()
+    d.port.setValue(free_port())
+    assert d.local_only.isChecked() and not d.network.isVisibleTo(d)
+    d.local_only.setChecked(False)
+    assert d.network.isVisibleTo(d)
+    with qtbot.waitSignal(ctl.sig_message, timeout=WAIT) as msg:
+        d.start_button.click()
+    assert "zonder TLS" in msg.args[0] and "tokens" in msg.args[0] and not msg.args[1]
+    assert ctl.peer is None and "zonder TLS" in d.status.text() and d.start_button.isEnabled()
+
+    cert = trustme.CA().issue_cert("127.0.0.1")
+    cert.private_key_pem.write_to_path(str(tmp_path / "hub.key"))
+    cert.cert_chain_pems[0].write_to_path(str(tmp_path / "hub.pem"))
+    d.tls_cert.setText(str(tmp_path / "hub.pem"))
+    d.tls_key.setText(str(tmp_path / "hub.key"))
+    with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT) as started:
+        d.start_button.click()
+    assert started.args[0].startswith("https://") and "https://" in d.status.text()
+    assert ctl.settings.for_store(window.path).peer_tls_cert == str(tmp_path / "hub.pem")
+    with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT):
+        d.stop_button.click()
+
+    d.tls_cert.clear()
+    d.tls_key.clear()
+    d.insecure.setChecked(True)  # said in so many words: plain http on a trusted network
+    with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT) as started:
+        d.start_button.click()
+    assert started.args[0].startswith("http://")
+    with qtbot.waitSignal(ctl.sig_peer_hub_changed, timeout=WAIT):
+        d.stop_button.click()
 
 
 def test_peer_hub_port_taken(qtbot: Any, window: Any, hub: Hub) -> None:

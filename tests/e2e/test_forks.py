@@ -35,6 +35,9 @@ def test_a_duplicated_node_id_is_a_red_alarm_and_a_failing_sync(tmp_path: Path):
         status = requests.get(f"{hub.url}/v1/worlds/LIVE/status", timeout=10, headers={
             "Authorization": "Bearer " + Path(tok).read_text().strip()}).json()
         assert status["events"] == 21  # the first machine's chain, whole and alone
+        # the hub lists the fork in its status too (the laptop offered its seq 6)
+        assert [(f["origin"], f["seq"], f["offered_id"]) for f in status["forks"]] == [
+            ("vnog", 6, own6)]
         # the first machine goes on as before
         again = cli("sync", "--db", str(first), "--hub", hub.url, "--token-file", tok, "--once",
                     "--give-up", "60")

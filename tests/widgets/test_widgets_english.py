@@ -130,6 +130,11 @@ def english(tmp_path: Path) -> Iterator[None]:
         qm = tmp_path / "widgets_en.qm"
         tool = Path(sys.executable).parent / "pyside6-lrelease"
         subprocess.run([str(tool), "-silent", str(TS), "-qm", str(qm)], check=True)
+    from desktop import language
+
+    # Qt's own texts (standard buttons) in English too, whatever an earlier test installed
+    prev = language.current()
+    language.install("en")
     translator = QTranslator()
     assert translator.load(str(qm))
     before = QLocale()
@@ -137,6 +142,7 @@ def english(tmp_path: Path) -> Iterator[None]:
     QLocale.setDefault(QLocale("en_GB"))
     yield
     QCoreApplication.removeTranslator(translator)
+    language.install(prev)
     QLocale.setDefault(before)
 
 
@@ -499,9 +505,13 @@ def _widget_classes() -> set[type]:
 
 def test_every_widget_class_is_built_by_the_english_test(store: Store, qtbot: Any) -> None:
     seen: set[type] = set()
+    from widgets.deferred import Deferred
+
     for build in BUILDERS.values():
         w = build(store)
         qtbot.addWidget(w)
+        for slot in ([w] if isinstance(w, Deferred) else []) + w.findChildren(Deferred):
+            slot.real()  # the plots a view builds after its first paint
         for o in [w, *w.findChildren(QObject)]:
             seen.add(type(o))
             model = QAbstractItemView.model(o) if isinstance(o, QAbstractItemView) else None

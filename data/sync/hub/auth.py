@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from data.clock import now_iso
+from data.i18n import _
 from data.sync.hub.tables import (
     AUTH_TABLES,
     HubGrant,
@@ -36,7 +37,25 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Enrolment:
+    """What a hub holds of an enrolled node: its grants, whether it is revoked, its key."""
 
+    node_id: str
+    write: tuple[str, ...]
+    read: tuple[str, ...]
+    revoked: bool
+    public_key: str  # "" while its own first push has not bound one
+
+    def describe(self) -> str:
+        """In a coordinator's words: key fingerprint, worlds, revoked or not."""
+        from data.store.roster import fingerprint
+
+        key = (_("sleutel {0}").format(fingerprint(self.public_key)) if self.public_key
+               else _("nog geen sleutel vastgelegd"))
+        state = _("ingetrokken") if self.revoked else _("actief")
+        return _("{0}; schrijven: {1}; alleen lezen: {2}; {3}").format(
+            key, ", ".join(self.write) or "-", ", ".join(self.read) or "-", state)
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,21 @@ class Auth:
                     for w, cw in grants.items()])
         self._cache.clear()
         return token
+
+    def enrolment(self, node_id: str) -> Enrolment | None:
+        """What this hub holds of ``node_id`` (None: it was never enrolled here)."""
+        with self.read.connect() as c:
+            row = c.execute(select(NODE.c.revoked).where(NODE.c.node_id == node_id)).first()
+            if row is None:
+                return None
+            grants = c.execute(select(GRANT.c.world, GRANT.c.can_write)
+                               .where(GRANT.c.node_id == node_id)
+                               .order_by(GRANT.c.world)).all()
+            key = c.execute(select(IDENT.c.public_key)
+                            .where(IDENT.c.node_id == node_id)).scalar()
+        return Enrolment(node_id, tuple(str(w) for w, cw in grants if cw),
+                         tuple(str(w) for w, cw in grants if not cw), bool(row[0]),
+                         str(key or ""))
 
     def identities(self, c: Connection, origins: Sequence[str]) -> dict[str, str]:
         """origin -> bound public key, of these origins (on the caller's connection)."""

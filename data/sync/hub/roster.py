@@ -88,7 +88,7 @@ class HubRoster:
                 continue
             self._cache = None
             return e
-        raise RuntimeError("rooster: geen vrij regelnummer gevonden")
+        raise RuntimeError(_("rooster: geen vrij regelnummer gevonden"))
 
     def enrol(self, node: str, key: str, by: str) -> Entry | None:
         """An entry for ``node`` signing with ``key``, unless the roster has it already."""

@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from data.i18n import _
 from data.sync.hub.storage import EventLog, open_log
 from data.sync.wire import is_loopback
 
@@ -31,17 +32,18 @@ def tls_options(host: str, tls_cert: str | None, tls_key: str | None,
     for half a certificate pair, a file that cannot be read, or plain HTTP on an address
     other machines reach without ``insecure_http``."""
     if bool(tls_cert) != bool(tls_key):
-        raise ValueError("geef --tls-cert en --tls-key samen (certificaat en sleutel)")
+        raise ValueError(_("geef --tls-cert en --tls-key samen (certificaat en sleutel)"))
     if tls_cert and tls_key:
         for what, f in (("certificaat", tls_cert), ("sleutel", tls_key)):
             if not os.path.isfile(f) or not os.access(f, os.R_OK):
-                raise ValueError(f"{what} {f} bestaat niet of is niet leesbaar")
+                raise ValueError(_("{what} {f} bestaat niet of is niet leesbaar").format(
+                                     what=what, f=f))
         return {"ssl_certfile": tls_cert, "ssl_keyfile": tls_key}
     if not is_loopback(host) and not insecure_http:
         raise ValueError(
-            f"de hub luistert op {host} zonder TLS: tokens en gebeurtenissen zouden onversleuteld "
-            "over het netwerk gaan. Geef --tls-cert en --tls-key, of (alleen op een vertrouwd "
-            "netwerk) --onveilig-http")
+            _("de hub luistert op {host} zonder TLS: tokens en gebeurtenissen zouden "
+              "onversleuteld over het netwerk gaan. Geef --tls-cert en --tls-key, of "
+              "(alleen op een vertrouwd netwerk) --onveilig-http").format(host=host))
     return {}
 
 
@@ -78,22 +80,24 @@ class BackgroundHub:
     """A hub served from a thread of this process, e.g. the desktop serving its own store to
     its neighbours::
 
-        hub = BackgroundHub(StoreEventLog(app_store), host="0.0.0.0", port=8750)
+        hub = BackgroundHub(StoreEventLog(app_store), host="0.0.0.0", port=8750,
+                            tls_cert="hub.pem", tls_key="hub.key")
         hub.start()          # returns once the port listens (raises if it cannot)
         ...
         hub.stop()           # stops serving and closes the log (not the app's store)
     """
 
     def __init__(self, log: EventLog, host: str = "127.0.0.1", port: int = 8750,
-                 tls_cert: str | None = None, tls_key: str | None = None) -> None:
+                 tls_cert: str | None = None, tls_key: str | None = None,
+                 insecure_http: bool = False) -> None:
         import uvicorn
 
         from data.sync.hub.app import create_app
 
         self.log, self.host, self.port = log, host, port
         self.tls = bool(tls_cert)
-        # (the desktop's own choice to serve its neighbours: plain HTTP stays allowed here)
-        tls = tls_options(host, tls_cert, tls_key, insecure_http=True)
+        # the rule of `crisisbeeld hub`: plain HTTP on a network address only when chosen
+        tls = tls_options(host, tls_cert, tls_key, insecure_http=insecure_http)
         cfg = uvicorn.Config(create_app(log), host=host, port=port, log_level="warning",
                              access_log=False, timeout_keep_alive=30,
                              timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **tls)
@@ -112,8 +116,8 @@ class BackgroundHub:
         deadline = time.monotonic() + timeout
         while not self.server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise OSError(f"hub kon niet starten op {self.host}:{self.port} "
-                              "(poort bezet?)")
+                raise OSError(_("hub kon niet starten op {host}:{port} (poort bezet?)").format(
+                                  host=self.host, port=self.port))
             time.sleep(0.01)
 
     def stop(self, timeout: float = 10.0) -> None:

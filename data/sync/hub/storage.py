@@ -42,6 +42,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from data.clock import now_iso
+from data.i18n import _
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
@@ -66,8 +67,10 @@ _log = logging.getLogger("crisisbeeld.hub")
 #: Columns the hub writes per event, in the order of the rows built in a push.
 INSERT_COLS = ("world", "id", "origin", "seq", "hash", "body", "node", "received_at")
 
-#: Reasons a store gives that mean "send it again later" (a missing predecessor).
-TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw")
+#: Reasons a store gives that mean "send it again later" (a missing predecessor), in Dutch and
+#: in English (a hub inside the application speaks the application's language)
+TRANSIENT_MARKERS = ("ontbrekende voorganger", "later opnieuw", "missing predecessor",
+                     "again later")
 
 
 class HubStorageError(Exception):
@@ -207,7 +210,8 @@ class SqlEventLog:
             self.roster = HubRoster(self.write, self.read)
             self.blobs = SqlBlobs(self.write, self.read)
         except OperationalError as e:
-            raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
+            raise HubStorageError(_("hubdatabase {url} niet bereikbaar: {orig}").format(
+                                      url=url, orig=e.orig)) from None
         self.kind = self.write.dialect.name
         self._insert_sql = str(
             EV.insert().values({k: bindparam(k) for k in INSERT_COLS})
@@ -519,7 +523,8 @@ def open_log(db: str | None = None, store: str | None = None) -> EventLog:
 
         return StoreEventLog(store)
     if not db:
-        raise HubStorageError("geef --db (hubdatabase) of --store (store van dit centrum)")
+        raise HubStorageError(_("geef --db (hubdatabase) of --store (store van dit "
+                                "centrum)"))
     return SqlEventLog(db)
 
 

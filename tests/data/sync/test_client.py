@@ -257,6 +257,44 @@ def test_a_restored_copy_ahead_of_the_hub_forks_and_the_hub_shows_it(
         twin.close()
 
 
+def test_a_restored_backup_that_writes_on_is_a_fork_in_the_hubs_status(
+        sql_hub, store_factory, tmp_path):
+    """A centre restores yesterday's backup and writes on: its next sync finds the fork before
+    it sends anything, and still offers the hub its own event at that seq, so the hub's
+    status lists the fork too (issue 15: a red alarm at the hub, in status and the log)."""
+    import shutil
+
+    import requests
+
+    st = store_factory("vnog")
+    fill(st, 3)
+    st.close()
+    shutil.copy(st.path, tmp_path / "backup.db")
+    st = Store.open(st.path)
+    tok = sql_hub.enroll("vnog")
+    try:
+        fill(st, 1, seed=1)
+        assert engine(st, PeerConfig(sql_hub.url, tok)).sync_once().status == "online"
+    finally:
+        st.close()
+    shutil.copy(tmp_path / "backup.db", st.path)
+    st = Store.open(st.path)
+    try:
+        fill(st, 1, seed=2)
+        e = engine(st, PeerConfig(sql_hub.url, tok))
+        assert e.sync_once().peers[0].fork.startswith("vork: vnog seq 5 ")
+        e.close()
+        own5 = next(ev.id for ev in st.iter_events() if ev.seq == 5)
+    finally:
+        st.close()
+    status = requests.get(f"{sql_hub.url}/v1/worlds/LIVE/status", timeout=10,
+                          headers={"Authorization": "Bearer " + tok}).json()
+    (fork,) = status["forks"]
+    assert (fork["origin"], fork["seq"], fork["offered_id"]) == ("vnog", 5, own5)
+    assert fork["held_id"] != own5
+    assert sql_hub.log.counts("LIVE")["events"] == 5  # the hub kept the first chain
+
+
 def test_a_hub_with_smaller_limits_gets_smaller_batches(sql_hub, store_factory, monkeypatch):
     import data.sync.hub.app as app_mod
 

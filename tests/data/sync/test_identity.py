@@ -114,3 +114,53 @@ def test_enroll_with_key_from_a_store_or_a_key_file(tmp_path, capsys, store_fact
     assert main(["hub", "enroll", "--db", hub, "--node", "x", "--worlds", "LIVE",
                  "--key", str(tmp_path / "rommel.txt")]) == 2
     assert "is geen store en geen sleutelbestand" in capsys.readouterr().err
+
+
+def test_enrolling_an_enrolled_centre_again_is_refused_unless_meant(tmp_path, capsys,
+                                                                    store_factory):
+    """A second 'hub enroll' of vnog changes nothing and says what the hub holds; --vervang
+    gives a new token (the old one stops working) and keeps the key; another key is refused
+    even with --vervang (a key rotation goes through 'hub key')."""
+    from data.store.roster import fingerprint
+    from desktop.cli import main
+
+    vnog, vrt = store_factory("vnog"), store_factory("vrt")
+    hub = str(tmp_path / "hub.db")
+    enrol = ["hub", "enroll", "--db", hub, "--node", "vnog", "--worlds", "LIVE"]
+    assert main([*enrol, "--key", vnog.path]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main([*enrol, "--key", vrt.path]) == 2
+    err = capsys.readouterr().err
+    assert "al aangemeld" in err and fingerprint(vnog.public_key) in err
+    assert "hub key" in err
+    assert main([*enrol, "--key", vrt.path, "--vervang"]) == 2
+    assert main([*enrol, "--read-worlds", "OEF-2026-01"]) == 2
+    err = capsys.readouterr().err
+    assert "schrijven: LIVE" in err and "--vervang" in err
+    log = SqlEventLog(hub)
+    try:
+        assert log.auth.authenticate(token) is not None  # nothing changed
+        with log.read.connect() as c:
+            assert log.auth.identities(c, ["vnog"]) == {"vnog": vnog.public_key}
+    finally:
+        log.close()
+    assert main([*enrol, "--read-worlds", "OEF-2026-01", "--vervang"]) == 0
+    out = capsys.readouterr().out
+    assert "vorige aanmelding van vnog vervangen" in out
+    assert f"sleutel van vnog blijft: {vnog.public_key[:16]}" in out
+    new_token = out.strip().splitlines()[-1]
+    log = SqlEventLog(hub)
+    try:
+        assert log.auth.authenticate(token) is None
+        who = log.auth.authenticate(new_token)
+        assert who is not None and who.read == {"LIVE", "OEF-2026-01"}
+        with log.read.connect() as c:
+            assert log.auth.identities(c, ["vnog"]) == {"vnog": vnog.public_key}
+    finally:
+        log.close()
+    # a revoked centre is let in again only on purpose
+    assert main(["hub", "revoke", "--db", hub, "--node", "vnog"]) == 0
+    capsys.readouterr()
+    assert main(enrol) == 2
+    assert "ingetrokken" in capsys.readouterr().err
+    assert main([*enrol, "--vervang"]) == 0

@@ -1,0 +1,56 @@
+"""The handover reads only what it shows: the same Markdown as when every changed entity and
+every key message is read, with the key-message index and without it."""
+
+from __future__ import annotations
+
+from data.demo import Demo
+from data.history import BEKEND, WAAR, Checkpoints, picture_at, prepare, reading
+from data.history.diff import changes, handover, markdown
+from data.history.frame import span
+from data.store import Store, log
+
+
+def _demo(tmp_path) -> Store:
+    st = Store.create(tmp_path / "demo.db", "kcr2", "OEF-TEST", "KCR2")
+    Demo(st, seed=5).run(extra_events=400)
+    return st
+
+
+def test_the_lines_shown_are_the_first_of_all_changes(tmp_path):
+    st = _demo(tmp_path)
+    lo, hi = span(st)[WAAR]
+    with reading(st) as conn:
+        p1, p2 = picture_at(conn, lo, WAAR), picture_at(conn, hi, WAAR)
+    for tied in (False, True):
+        if tied:  # every change at the same moment: the lines themselves decide the order
+            p2.ents = {eid: [*v[:7], "2026-01-01T00:00:00Z"] for eid, v in p2.ents.items()}
+        every = changes(p1, p2)
+        for limit in (1, 2, 3, 5):
+            shown = changes(p1, p2, limit)
+            assert {k: (lines[:limit], n) for k, (lines, n) in every.items()} == shown
+        assert any(n > 5 for _lines, n in every.values())
+    st.close()
+
+
+def test_the_handover_is_the_same_with_and_without_the_key_message_index(tmp_path):
+    st = _demo(tmp_path)
+    cps = Checkpoints(tmp_path / "demo.db", every=97)
+    texts = {}
+    for indexed in (False, True):
+        if indexed:
+            prepare(st, cps)
+        for axis in (WAAR, BEKEND):
+            lo, hi = span(st)[axis]
+            texts[(indexed, axis)] = handover(st, lo, hi, axis, cps, limit=2)
+    for axis in (WAAR, BEKEND):
+        assert texts[(True, axis)] == texts[(False, axis)]
+    lo, hi = span(st)[WAAR]
+    with reading(st) as conn:
+        p1, p2 = picture_at(conn, lo, WAAR), picture_at(conn, hi, WAAR)
+        every_key = log.key_journal_between(conn, occurred=(lo, hi))
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_event_key_journal'"
+                            ).fetchone()
+    assert len(every_key) > 2
+    assert texts[(True, WAAR)] == markdown(p1, p2, lo, hi, every_key, limit=2)
+    cps.close()
+    st.close()
