@@ -207,14 +207,15 @@ class HeaderBar(QWidget):
         self.sig_alarm_clicked.emit("conflicten")
 
     def resizeEvent(self, ev: object) -> None:  # noqa: N802
-        """Below 1600 px the exercise banner drops its large, spaced letters and the prefix and
-        date of the exercise's name (the tooltip keeps the whole name)."""
+        """Below 1600 px the header gets compact: smaller letters, less space between, and the
+        exercise banner drops its large, spaced letters and the prefix and date of the
+        exercise's name (the tooltip keeps the whole name)."""
         super().resizeEvent(ev)  # type: ignore[arg-type]
         compact = self.width() < 1600
-        if self.banner.property("compact") != compact and is_exercise(self.world):
-            self.banner.setProperty("compact", compact)
-            self.banner.setText(self.tr("OEFENING  {0}").format(
-                short_world(self.world) if compact else self.world))
+        if self.banner.property("compact") != compact:
+            if is_exercise(self.world):
+                self.banner.setText(self.tr("OEFENING  {0}").format(
+                    short_world(self.world) if compact else self.world))
             self.layout().setSpacing(6 if compact else 16)
             self.layout().setContentsMargins(6 if compact else 12, 6, 6 if compact else 12, 6)
             for w in (self.banner, self.centre, self.fingerprint, self.clock, self.on_duty):
