@@ -1042,7 +1042,7 @@ at {3}</translation>
     <name>HeaderBar</name>
     <message>
         <location filename="../widgets/header.py" line="134"/>
-        <location filename="../widgets/header.py" line="216"/>
+        <location filename="../widgets/header.py" line="217"/>
         <source>OEFENING  {0}</source>
         <translation>EXERCISE  {0}</translation>
     </message>
@@ -1057,27 +1057,27 @@ at {3}</translation>
         <translation>Fingerprint of the situation picture: read it out to check that you all see the same picture</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="235"/>
+        <location filename="../widgets/header.py" line="236"/>
         <source>{0} (lokale tijd)</source>
         <translation>{0} (local time)</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="255"/>
+        <location filename="../widgets/header.py" line="256"/>
         <source>⛔ ROOSTER: {0}</source>
         <translation>⛔ ROSTER: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="262"/>
+        <location filename="../widgets/header.py" line="263"/>
         <source>⛔ VORK: {0}</source>
         <translation>⛔ FORK: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/header.py" line="269"/>
+        <location filename="../widgets/header.py" line="270"/>
         <source>⚠ klokafwijking: {0}</source>
         <translation>⚠ clock drift: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/header.py" line="276"/>
+        <location filename="../widgets/header.py" line="277"/>
         <source>⚠ %n tegenstrijdige wijziging(en)</source>
         <translation>
             <numerusform>⚠ %n conflicting change</numerusform>
@@ -2388,7 +2388,7 @@ at {3}</translation>
 <context>
     <name>Watermark</name>
     <message>
-        <location filename="../widgets/header.py" line="288"/>
+        <location filename="../widgets/header.py" line="289"/>
         <source>OEFENING</source>
         <translation>EXERCISE</translation>
     </message>
