@@ -41,8 +41,9 @@ def identity(db: Path) -> tuple[str, str]:
         raise StoreError(f"{db} bestaat niet; maak eerst een store met 'crisisbeeld init'")
     try:
         ident = queries.identity(str(db))
-    except sqlite3.DatabaseError as e:
-        raise StoreError(f"{db} is geen Crisisbeeld-store ({e})") from None
+    except sqlite3.DatabaseError:  # not SQLite, or SQLite without our tables
+        raise StoreError(f"{db} is geen Crisisbeeld-store (een ander soort bestand, of "
+                         "beschadigd)") from None
     if not ident["world"]:
         raise StoreError(f"{db} is geen Crisisbeeld-store (meta ontbreekt)")
     return ident["world"], ident["name"]
@@ -78,10 +79,26 @@ class _StopAtPaint(QObject):
         return False
 
 
+def _refuse(db: Path, why: StoreError) -> int:
+    """A store that cannot be opened: its own message in a plain box (and on stderr), no
+    crash dialog, exit code 2."""
+    from PySide6.QtWidgets import QMessageBox
+
+    errors.log.warning("store %s niet geopend: %s", db, why)
+    print(f"crisisbeeld: {why}", file=sys.stderr)
+    QMessageBox.warning(None, QCoreApplication.translate("App", "Store niet geopend"),
+                        QCoreApplication.translate(
+                            "App", "Crisisbeeld kan deze store niet openen:\n\n{0}").format(why))
+    return 2
+
+
 def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
     app = make_app(lang)
     errors.install()
-    win = build_window(db, theme, lang)
+    try:
+        win = build_window(db, theme, lang)
+    except StoreError as e:
+        return _refuse(db, e)
     win.restore_geometry()
     stop_at = os.environ.get("CRISISBEELD_STOP_AT_PAINT", "")
     if stop_at.replace(".", "", 1).isdigit():

@@ -62,6 +62,23 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../desktop/app.py" line="89"/>
+        <source>Store niet geopend</source>
+        <translation>Store not opened</translation>
+    </message>
+    <message>
+        <location filename="../desktop/app.py" line="90"/>
+        <source>Crisisbeeld kan deze store niet openen:
+
+{0}</source>
+        <translation>Crisisbeeld cannot open this store:
+
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>Bijlagen</name>
     <message>
         <location filename="../desktop/attach_ui.py" line="99"/>
@@ -665,48 +682,48 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>Paper</name>
     <message>
-        <location filename="../desktop/paper.py" line="43"/>
+        <location filename="../desktop/paper.py" line="44"/>
         <source>de printer is niet bereikbaar</source>
         <extracomment>a printer: called with the PDF&apos;s path; raises OSError (with a message) when it fails</extracomment>
         <translation>the printer cannot be reached</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="45"/>
+        <location filename="../desktop/paper.py" line="46"/>
         <source>de printer weigert: {0}</source>
         <translation>the printer refuses: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="61"/>
+        <location filename="../desktop/paper.py" line="62"/>
         <source>interval &apos;{0}&apos; niet begrepen; schrijf bijvoorbeeld 15m, 1h of 90s</source>
         <translation>interval &apos;{0}&apos; not understood; write for example 15m, 1h or 90s</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="65"/>
+        <location filename="../desktop/paper.py" line="66"/>
         <source>interval korter dan een minuut: kies minstens 1m</source>
         <translation>interval shorter than a minute: choose at least 1m</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="128"/>
+        <location filename="../desktop/paper.py" line="132"/>
         <source>papieren pakket niet geschreven: {0}</source>
         <translation>paper pack not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="136"/>
+        <location filename="../desktop/paper.py" line="140"/>
         <source>pakket geschreven, maar niet afgedrukt: {0}</source>
         <translation>pack written, but not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="153"/>
+        <location filename="../desktop/paper.py" line="157"/>
         <source>de schijf is vol</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="155"/>
+        <location filename="../desktop/paper.py" line="159"/>
         <source>geen schrijfrechten in de map</source>
         <translation>no permission to write in the folder</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="157"/>
+        <location filename="../desktop/paper.py" line="161"/>
         <source>de map voor de pakketten bestaat niet of is geen map</source>
         <translation>the folder for the packs does not exist or is not a folder</translation>
     </message>
