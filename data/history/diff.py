@@ -8,6 +8,7 @@ from data.domain.enums import label
 from data.history.asof import WAAR, Axis, Picture
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
+from data.oswords import count
 from data.picture.deadlines import OPEN_ACTION
 from data.picture.timefmt import local_hm
 from data.store import Store, fold, log
@@ -159,7 +160,7 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
                 else ", naar het moment waarop het hier binnenkwam") + ").", "",
              f"- beeld om {local_hm(t1)}: `{p1.fingerprint()}`",
              f"- beeld om {local_hm(t2)}: `{p2.fingerprint()}`",
-             f"- {p2.events - p1.events} gebeurtenissen ertussen", ""]
+             f"- {count(p2.events - p1.events, 'gebeurtenis', 'gebeurtenissen')} ertussen", ""]
     if p2.events == p1.events and p2.picture_sum() == p1.picture_sum():
         return "\n".join(lines + ["Geen wijzigingen.", ""])
     lines += ["## In het kort", "", *in_short(p1, p2, t2, len(key)), ""]

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from data.clock import parse_iso
+from data.oswords import damage_words, os_words, toml_words
 from data.scenario.check import CHANNELS, Problem
 from data.scenario.model import Inject, Scenario
 from data.scenario.times import TimeError, When, fmt_offset, parse_time, resolve, t0_of
@@ -120,9 +121,15 @@ class Mapping:
 def load_mapping(path: str | Path) -> Mapping:
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        raise MselError([Problem(0, f"koppelbestand {path} kan niet worden gelezen: {e}")]) \
+    except OSError as e:
+        why = os_words(e, reading=True)
+        raise MselError([Problem(0, f"koppelbestand {path} kan niet worden gelezen: {why}")]) \
             from None
+    except UnicodeDecodeError as e:
+        raise MselError([Problem(0, f"koppelbestand {path}: {damage_words(e)}")]) from None
+    except tomllib.TOMLDecodeError as e:
+        line, why = toml_words(e)
+        raise MselError([Problem(line, f"koppelbestand {path}: {why}")]) from None
     cols = doc.get("columns", {})
     bad = sorted(set(cols) - set(HEADERS))
     if bad:
@@ -185,7 +192,8 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise MselError([Problem(0, f"{p} kan niet worden gelezen: {e}")]) from None
+        raise MselError([Problem(0, f"{p} kan niet worden gelezen: "
+                                    f"{os_words(e, reading=True)}")]) from None
     return parse_csv(raw), p.name
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from data.oswords import count
+
 WORLD_LIVE = "LIVE"
 
 
@@ -89,7 +91,7 @@ class Fingerprint:
     events: int
 
     def __str__(self) -> str:
-        return f"{self.code} · {self.events} gebeurtenissen"
+        return f"{self.code} · {count(self.events, 'gebeurtenis', 'gebeurtenissen')}"
 
 
 def default_author() -> str:

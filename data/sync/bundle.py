@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from data.bulk import gc_paused
+from data.oswords import damage_words, os_words
 from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
@@ -93,8 +94,12 @@ def write_state(store: Store, out: str | os.PathLike[str]) -> dict[str, Any]:
 def read_state(path: str | os.PathLike[str], world: str) -> dict[str, int]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise BundleError(f"statusbestand {path} is onleesbaar: {e}") from None
+    except OSError as e:
+        raise BundleError(f"statusbestand {path} is onleesbaar: "
+                          f"{os_words(e, reading=True)}") from None
+    except ValueError:
+        raise BundleError(f"statusbestand {path} is onleesbaar: het is geen statusbestand "
+                          "van Crisisbeeld") from None
     if not isinstance(doc, dict) or doc.get("format") != STATE_FORMAT:
         raise BundleError(f"{path} is geen Crisisbeeld-statusbestand")
     if doc.get("world") != world:
@@ -244,7 +249,8 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
             zstd.ZstdError, NotImplementedError, RuntimeError) as e:
         # a damaged stick gives any of these (bad CRC, broken deflate stream, cut-off file)
-        raise BundleError(f"{p} is geen leesbare Crisisbeeld-bundel ({e})") from None
+        raise BundleError(f"{p} is geen leesbare Crisisbeeld-bundel: {damage_words(e)}") \
+            from None
     if h.hexdigest() != manifest.get("sha256"):
         raise BundleError(f"{p} is beschadigd: de controlesom klopt niet")
     if len(lines) != manifest.get("events"):
@@ -269,7 +275,8 @@ def _learn_roster(store: Store, path: str | os.PathLike[str]) -> None:
     except RosterError as e:
         raise BundleError(f"{path}: rooster geweigerd: {e}; niets ingelezen") from None
     except (zipfile.BadZipFile, ValueError, OSError, zlib.error, RuntimeError) as e:
-        raise BundleError(f"{path}: het rooster in de bundel is onleesbaar ({e})") from None
+        raise BundleError(f"{path}: het rooster in de bundel is onleesbaar: "
+                          f"{damage_words(e)}") from None
 
 
 def _check_manifest(p: Path, manifest: dict[str, Any]) -> int:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from data.oswords import count
+
 Status = Literal["online", "offline", "error"]
 
 @dataclass(frozen=True)
@@ -39,11 +41,14 @@ class PeerState:
         if self.fork:
             parts.append(self.fork)
         if self.held:
-            parts.append(f"{self.held} ontvangen gebeurtenissen wachten op hun voorganger")
+            parts.append(count(self.held, "ontvangen gebeurtenis wacht op haar voorganger",
+                               "ontvangen gebeurtenissen wachten op hun voorganger"))
         if self.undelivered:
-            parts.append(f"{self.undelivered} eigen gebeurtenissen door de hub geweigerd")
+            parts.append(f"{count(self.undelivered, 'eigen gebeurtenis', 'eigen gebeurtenissen')} "
+                         "door de hub geweigerd")
         if self.refused_in:
-            parts.append(f"{self.refused_in} gebeurtenissen van de hub geweigerd")
+            parts.append(f"{count(self.refused_in, 'gebeurtenis', 'gebeurtenissen')} van de hub "
+                         "geweigerd")
         return "; ".join(parts)
 
 

@@ -42,6 +42,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from data.clock import now_iso
+from data.oswords import database_words
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
@@ -207,7 +208,8 @@ class SqlEventLog:
             self.roster = HubRoster(self.write, self.read)
             self.blobs = SqlBlobs(self.write, self.read)
         except OperationalError as e:
-            raise HubStorageError(f"hubdatabase {url} niet bereikbaar: {e.orig}") from None
+            raise HubStorageError(f"hubdatabase {url} niet bereikbaar: "
+                                  f"{database_words(e.orig)}") from None
         self.kind = self.write.dialect.name
         self._insert_sql = str(
             EV.insert().values({k: bindparam(k) for k in INSERT_COLS})
