@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from data.clock import default_clock
 from data.store import StoreError, default_author, queries
-from desktop import errors, language
+from desktop import activity, errors, language
 from desktop.main_window import MainWindow
 from desktop.theme import apply_theme
 from widgets import palette
@@ -84,7 +84,7 @@ def _refuse(db: Path, why: StoreError) -> int:
     crash dialog, exit code 2."""
     from PySide6.QtWidgets import QMessageBox
 
-    errors.log.warning("store %s niet geopend: %s", db, why)
+    activity.store_refused(db, why)
     print(f"crisisbeeld: {why}", file=sys.stderr)
     QMessageBox.warning(None, QCoreApplication.translate("App", "Store niet geopend"),
                         QCoreApplication.translate(
@@ -95,6 +95,9 @@ def _refuse(db: Path, why: StoreError) -> int:
 def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
     app = make_app(lang)
     errors.install()
+    from desktop import __version__
+
+    activity.started(db, __version__)
     try:
         win = build_window(db, theme, lang)
     except StoreError as e:
@@ -110,4 +113,5 @@ def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
     while win.replaced_by is not None:  # a change of language put a new window in its place
         win = win.replaced_by
     win.shutdown()
+    activity.stopped(db)
     return int(rc)

@@ -112,6 +112,9 @@ def cmd_export(a: argparse.Namespace) -> int:
         raise UserError(f"bundel {a.out} kan niet worden geschreven: {file_words(e)}") from None
     finally:
         st.close()
+    from desktop import activity
+
+    activity.exported(res.path, res.events, len(res.origins))
     kind = "incrementele bundel" if heads is not None else "bundel"
     print(f"{kind} geschreven: {res.path} ({count(res.events, 'gebeurtenis', 'gebeurtenissen')}, "
           f"{count(len(res.origins), 'herkomst', 'herkomsten')})")
@@ -129,6 +132,9 @@ def cmd_import(a: argparse.Namespace) -> int:
         raise UserError(str(e)) from None
     finally:
         st.close()
+    from desktop import activity
+
+    activity.imported(a.file, len(res.accepted), len(res.duplicates), len(res.rejected))
     print(f"import: {len(res.accepted)} geaccepteerd, {len(res.duplicates)} dubbel, "
           f"{len(res.rejected)} geweigerd")
     for eid, reason in res.rejected[:20]:

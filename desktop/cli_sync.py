@@ -264,6 +264,15 @@ def cmd_sync(a: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
 
     eng.add_listener(show)
+    from desktop import activity
+
+    seen: list[Any] = [None]
+
+    def note(s: Any) -> None:  # the log: a line per change of a hub's state
+        activity.sync_changed(seen[0], s)
+        seen[0] = s
+
+    eng.add_listener(note)
     try:
         if a.watch:
             import threading
