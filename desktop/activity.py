@@ -84,6 +84,6 @@ def imported(path: object, accepted: int, duplicates: int, rejected: int) -> Non
             path, accepted, duplicates, rejected)
 
 
-def refused(door: str, what: object, why: object) -> None:
-    """Something refused at a door (a bundle, a file, a state file): which door, what, why."""
-    log.warning("geweigerd bij %s: %s: %s", door, what, why)
+def refused(door: str, why: object, what: object = "") -> None:
+    """Something refused at a door (a bundle, a file, a command): which door, what, why."""
+    log.warning("geweigerd bij %s: %s%s", door, f"{what}: " if what else "", why)

@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except cli_core.UserError as e:
         from desktop import activity
 
-        activity.refused(f"crisisbeeld {args.command}", "opdracht", e)
+        activity.refused(f"crisisbeeld {args.command}", e)
         print(f"crisisbeeld: {e}", file=sys.stderr)
         return 2
 

@@ -102,7 +102,7 @@ class BundlesJob(SyncJob):
                                                          res.path), ok=True)
 
         def fail(m: str) -> None:
-            activity.refused("bundel schrijven", path, m)
+            activity.refused("bundel schrijven", m)
             self.show_message(translate("Sync", "Bundel niet geschreven: {0}").format(m),
                               ok=False)
 
@@ -144,7 +144,7 @@ class BundlesJob(SyncJob):
 
         # a write: the views get its (received) changes before ``ok`` runs
         def fail(m: str) -> None:
-            activity.refused("bundel inlezen", path, m)
+            activity.refused("bundel inlezen", m)
             self.show_message(translate("Sync", "Bundel niet ingelezen: {0}").format(m),
                               ok=False)
 

@@ -73,7 +73,7 @@ def test_a_short_run_leaves_useful_lines_and_no_token(qtbot: Any, log_file: Path
     assert f"{host}: online" in text and f"{host}: offline" in text, text
     assert "achterstand 1" in text
     assert f"bundel geschreven: {out}" in text
-    assert f"geweigerd bij bundel inlezen: {bad}: " in text and "geen bundel" in text
+    assert f"geweigerd bij bundel inlezen: {bad} " in text and "geen bundel" in text
     assert "papieren pakket geschreven: " in text
     assert token not in text and "GEHEIME-INHOUD" not in text
 
