@@ -249,7 +249,7 @@ def cmd_exercise_aar(a: argparse.Namespace) -> int:
     except RenderError as e:
         raise UserError(str(e)) from None
     except OSError as e:
-        raise UserError(f"{a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"{a.out} kan niet worden geschreven: {file_words(e)}") from None
     finally:
         p.store.close()
     xs = [x for i in r.injects for x in i.expectations]

@@ -17,7 +17,7 @@ from typing import Any
 from data.domain.roles import RoleTable, format_author, split_author
 from data.domain.shifts import holder, shift_command
 from data.domain.validation import ValidationError
-from data.oswords import count
+from data.oswords import count, os_words
 from data.store import Command, Store
 from desktop.cli_core import UserError, open_store
 
@@ -216,7 +216,8 @@ def cmd_audit(a: argparse.Namespace) -> int:
     try:
         n = export(st, a.out)
     except OSError as e:
-        raise UserError(f"auditbestand {a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"auditbestand {a.out} kan niet worden geschreven: "
+                        f"{os_words(e)}") from None
     finally:
         st.close()
     print(f"auditbestand geschreven: {a.out} ({count(n['records'], 'regel', 'regels')}, "

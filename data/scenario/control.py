@@ -13,6 +13,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from data.oswords import os_words
 from data.scenario.model import Scenario
 from data.scenario.msel import Sheet
 from data.store import Store, StoreError
@@ -45,8 +46,11 @@ def load_scenario(db: str | os.PathLike[str]) -> Scenario:
         raise StoreError(f"bij {db} hoort geen draaiboek van de spelleiding ({p.name}); "
                          "dit is geen spelleidingsstore. Maak er een met "
                          "'crisisbeeld exercise new'") from None
-    except (ValueError, KeyError, TypeError) as e:
-        raise StoreError(f"{p} is beschadigd: {e}") from None
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(f"{p} is beschadigd: het draaiboek van de spelleiding is niet te "
+                         "lezen (met de hand bewerkt, of half gekopieerd?)") from None
+    except OSError as e:
+        raise StoreError(f"{p} kan niet worden gelezen: {os_words(e, reading=True)}") from None
 
 
 def exercise_id(sc: Scenario, today: datetime | None = None) -> str:
@@ -67,7 +71,8 @@ def create_exercise(db: str | os.PathLike[str], node: str, sc: Scenario, world: 
         save_scenario(db, sc)
     except OSError as e:
         st.close()
-        raise StoreError(f"draaiboek van de spelleiding kan niet worden geschreven: {e}") from None
+        raise StoreError("draaiboek van de spelleiding kan niet worden geschreven: "
+                         f"{os_words(e)}") from None
     return st
 
 

@@ -174,8 +174,12 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
 
         try:
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-        except Exception as e:  # noqa: BLE001 - any unreadable workbook is the user's to fix
-            raise MselError([Problem(0, f"{p.name} is geen leesbaar Excel-bestand ({e})")]) \
+        except OSError as e:
+            raise MselError([Problem(0, f"{p.name} kan niet worden gelezen: "
+                                        f"{os_words(e, reading=True)}")]) from None
+        except Exception:  # noqa: BLE001 - any unreadable workbook is the user's to fix
+            raise MselError([Problem(0, f"{p.name} is geen leesbaar Excel-bestand (beschadigd, "
+                                        "of een ander soort bestand met die naam)")]) \
                 from None
         try:
             if sheet is None:

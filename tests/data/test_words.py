@@ -103,3 +103,18 @@ def test_the_helpers() -> None:
     line, text = toml_words(exc.value)
     assert line == 2 and "regel 2, kolom" in text
     _clean(text)
+
+
+def test_a_file_that_is_no_store_and_a_roster_that_is_not_there(tmp_path: Path,
+                                                                capsys, store_factory) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_text("geen database\n" * 100)
+    assert main(["export", "--db", str(junk), "--out", str(tmp_path / "a.cbbundle")]) == 2
+    text = _err(capsys)
+    _clean(text)
+    assert "geen Crisisbeeld-store" in text and "not a database" not in text
+    st = store_factory("vnog")
+    assert main(["roster", "import", "--db", str(st.path), str(tmp_path / "weg.json")]) == 2
+    text = _err(capsys)
+    _clean(text)
+    assert "weg.json" in text and "bestaat niet" in text
