@@ -69,9 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop import errors
 
         errors.setup_logging()
+    from data.store import StoreError
+
     try:
         return int(args.func(args) or 0)
-    except cli_core.UserError as e:
+    except (cli_core.UserError, StoreError) as e:  # (a store's refusal a verb let through)
         from desktop import activity
 
         activity.refused(f"crisisbeeld {args.command}", e)

@@ -108,3 +108,17 @@ def test_snapshot_of_the_exercise_console(qapp: Any, tmp_path: Path) -> None:
     assert main(["snapshot", "--db", str(db), "--view", "oefening", "--out", str(out),
                  "--size", "1366x768"]) == 0
     assert QImage(str(out)).width() == 1366
+
+
+def test_a_store_refusal_any_verb_lets_through_is_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: Any) -> None:
+    from data.store import StoreError
+    from desktop import cli, cli_core
+
+    def refuse(_a: Any) -> int:
+        raise StoreError("x.db is bezet door een ander programma; probeer het zo opnieuw")
+
+    monkeypatch.setattr(cli_core, "cmd_fingerprint", refuse)
+    assert cli.main(["fingerprint", "--db", "x.db"]) == 2
+    err = capsys.readouterr().err
+    assert err == "crisisbeeld: x.db is bezet door een ander programma; probeer het zo opnieuw\n"
