@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from data.clock import default_clock
 from data.store import StoreError, default_author, queries
-from desktop import errors, language
+from desktop import activity, errors, language
 from desktop.main_window import MainWindow
 from desktop.theme import apply_theme
 from widgets import palette
@@ -41,8 +41,9 @@ def identity(db: Path) -> tuple[str, str]:
         raise StoreError(f"{db} bestaat niet; maak eerst een store met 'crisisbeeld init'")
     try:
         ident = queries.identity(str(db))
-    except sqlite3.DatabaseError as e:
-        raise StoreError(f"{db} is geen Crisisbeeld-store ({e})") from None
+    except sqlite3.DatabaseError:  # not SQLite, or SQLite without our tables
+        raise StoreError(f"{db} is geen Crisisbeeld-store (een ander soort bestand, of "
+                         "beschadigd)") from None
     if not ident["world"]:
         raise StoreError(f"{db} is geen Crisisbeeld-store (meta ontbreekt)")
     return ident["world"], ident["name"]
@@ -78,10 +79,29 @@ class _StopAtPaint(QObject):
         return False
 
 
+def _refuse(db: Path, why: StoreError) -> int:
+    """A store that cannot be opened: its own message in a plain box (and on stderr), no
+    crash dialog, exit code 2."""
+    from PySide6.QtWidgets import QMessageBox
+
+    activity.store_refused(db, why)
+    print(f"crisisbeeld: {why}", file=sys.stderr)
+    QMessageBox.warning(None, QCoreApplication.translate("App", "Store niet geopend"),
+                        QCoreApplication.translate(
+                            "App", "Crisisbeeld kan deze store niet openen:\n\n{0}").format(why))
+    return 2
+
+
 def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
     app = make_app(lang)
     errors.install()
-    win = build_window(db, theme, lang)
+    from desktop import __version__
+
+    activity.started(db, __version__)
+    try:
+        win = build_window(db, theme, lang)
+    except StoreError as e:
+        return _refuse(db, e)
     win.restore_geometry()
     stop_at = os.environ.get("CRISISBEELD_STOP_AT_PAINT", "")
     if stop_at.replace(".", "", 1).isdigit():
@@ -93,4 +113,5 @@ def run_app(db: Path, theme: str = "dark", lang: str | None = None) -> int:
     while win.replaced_by is not None:  # a change of language put a new window in its place
         win = win.replaced_by
     win.shutdown()
+    activity.stopped(db)
     return int(rc)

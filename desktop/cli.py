@@ -16,6 +16,10 @@ MODULES = ["desktop.cli_core", "desktop.cli_app", "desktop.cli_sync", "desktop.c
            "desktop.cli_trust", "desktop.cli_bob", "desktop.cli_attach"]
 
 
+#: verbs that keep the log (desktop.activity): bundles in and out, sync with hubs
+LOGGED = {"export", "import", "sync"}
+
+
 def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_words
 
@@ -61,9 +65,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if args.command in LOGGED:
+        from desktop import errors
+
+        errors.setup_logging()
+    from data.store import StoreError
+
     try:
         return int(args.func(args) or 0)
-    except cli_core.UserError as e:
+    except (cli_core.UserError, StoreError) as e:  # (a store's refusal a verb let through)
+        from desktop import activity
+
+        activity.refused(f"crisisbeeld {args.command}", e)
         print(f"crisisbeeld: {e}", file=sys.stderr)
         return 2
 

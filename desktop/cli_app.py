@@ -85,23 +85,25 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_snapshot(a: argparse.Namespace) -> int:
     from desktop import cli_core
-    from desktop.main_window import VIEWS
 
     headless()
     db = Path(a.db)
     if not db.exists():
         raise cli_core.UserError(f"{db} bestaat niet")
-    if a.view not in VIEWS:
-        raise cli_core.UserError(f"onbekend scherm '{a.view}'; kies uit: {', '.join(VIEWS)}")
-    from desktop.snapshot import snapshot
+    from desktop.snapshot import SnapshotError, snapshot
 
     if a.region:
         from data.domain.regions import resolve_region
 
         if resolve_region(a.region) is None:
             raise cli_core.UserError(f"onbekende regio '{a.region}' (bijvoorbeeld VR19 of VRZ)")
-    out = snapshot(db, a.view, Path(a.out), a.size, a.theme, region=a.region or "",
-                   lang=a.taal)
+    from data.store import StoreError
+
+    try:
+        out = snapshot(db, a.view, Path(a.out), a.size, a.theme, region=a.region or "",
+                       lang=a.taal)
+    except (StoreError, SnapshotError) as e:
+        raise cli_core.UserError(str(e)) from None
     print(f"{out}")
     return 0
 
@@ -124,6 +126,13 @@ def cmd_diagnose(a: argparse.Namespace) -> int:
     return 0
 
 
+#: the views ``snapshot --view`` takes (desktop.main_window.VIEWS and "oefening"; kept here
+#: so that ``--help`` does not import Qt; tests/desktop/test_app.py keeps them equal)
+SNAPSHOT_VIEWS = ("overzicht", "incidenten", "bijstand", "besluiten", "logboek",
+                  "verbindingen", "noodsteunpunten", "conflicten", "publiek", "bezetting",
+                  "oefening")
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("run", help="start de applicatie (zonder --db: op een oefening uit "
                                    "een meegeleverd scenario)")
@@ -135,10 +144,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_run)
     s = sub.add_parser("snapshot", help="schrijf een scherm als PNG (ook zonder beeldscherm)")
     s.add_argument("--db", required=True, help="pad van de store")
-    s.add_argument("--view", required=True,
-                   help="overzicht, incidenten, bijstand, besluiten, logboek, verbindingen, "
-                        "noodsteunpunten of conflicten")
-    s.add_argument("--out", required=True, help="PNG-bestand")
+    s.add_argument("--view", required=True, choices=SNAPSHOT_VIEWS, metavar="SCHERM",
+                   help=f"een van: {', '.join(SNAPSHOT_VIEWS)} (oefening: alleen in de store "
+                        "van de spelleiding, met het scenario ernaast)")
+    s.add_argument("--out", required=True, help="afbeelding: .png of .jpg")
     s.add_argument("--size", type=_size, default=(1600, 1000), help="BREEDTExHOOGTE")
     s.add_argument("--theme", choices=("dark", "light"), default="dark")
     s.add_argument("--region", help="regiofilter aan, zoals een klik op de kaart (VR19 of VRZ)")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from data.domain.validation import ValidationError
+from data.oswords import count
 from data.store import Store, StoreError
 
 
@@ -17,19 +18,11 @@ class UserError(Exception):
 
 
 def file_words(e: OSError) -> str:
-    """Why a file could not be read or written, in words (no errno, no temporary file name)."""
-    import errno
+    """Why a file could not be written, in words (no errno, no temporary file name); see
+    :func:`data.oswords.os_words` (also for reading)."""
+    from data.oswords import os_words
 
-    return {
-        errno.ENOENT: "de map bestaat niet",
-        errno.ENOSPC: "de schijf of stick is vol",
-        errno.EACCES: "geen rechten om daar te schrijven",
-        errno.EPERM: "geen rechten om daar te schrijven",
-        errno.EROFS: "de schijf is alleen-lezen (een beveiligde stick?)",
-        errno.EISDIR: "dat is een map, geen bestand",
-        errno.ENOTDIR: "een deel van het pad is geen map",
-        errno.EDQUOT: "de schijfruimte van deze gebruiker is op",
-    }.get(e.errno or 0, (e.strerror or "onbekende fout").lower())
+    return os_words(e)
 
 
 def open_store(path: str) -> Store:
@@ -97,8 +90,8 @@ def cmd_demo(a: argparse.Namespace) -> int:
 
     try:
         n = Demo(st, seed=a.seed).run(extra_events=a.events, progress=progress)
-        print(f"demo: {n} gebeurtenissen toegevoegd in {time.perf_counter() - t0:.1f} s; "
-              f"{st.fingerprint()}")
+        print(f"demo: {count(n, 'gebeurtenis', 'gebeurtenissen')} toegevoegd in "
+              f"{time.perf_counter() - t0:.1f} s; {st.fingerprint()}")
     except ValidationError as e:
         raise UserError(str(e)) from None
     finally:
@@ -119,9 +112,12 @@ def cmd_export(a: argparse.Namespace) -> int:
         raise UserError(f"bundel {a.out} kan niet worden geschreven: {file_words(e)}") from None
     finally:
         st.close()
+    from desktop import activity
+
+    activity.exported(res.path, res.events, len(res.origins))
     kind = "incrementele bundel" if heads is not None else "bundel"
-    print(f"{kind} geschreven: {res.path} ({res.events} gebeurtenissen, "
-          f"{len(res.origins)} herkomsten)")
+    print(f"{kind} geschreven: {res.path} ({count(res.events, 'gebeurtenis', 'gebeurtenissen')}, "
+          f"{count(len(res.origins), 'herkomst', 'herkomsten')})")
     return 0
 
 
@@ -136,6 +132,9 @@ def cmd_import(a: argparse.Namespace) -> int:
         raise UserError(str(e)) from None
     finally:
         st.close()
+    from desktop import activity
+
+    activity.imported(a.file, len(res.accepted), len(res.duplicates), len(res.rejected))
     print(f"import: {len(res.accepted)} geaccepteerd, {len(res.duplicates)} dubbel, "
           f"{len(res.rejected)} geweigerd")
     for eid, reason in res.rejected[:20]:
@@ -157,7 +156,8 @@ def cmd_state(a: argparse.Namespace) -> int:
                         f"{file_words(e)}") from None
     finally:
         st.close()
-    print(f"statusbestand geschreven: {a.out} ({len(doc['heads'])} herkomsten)")
+    print(f"statusbestand geschreven: {a.out} "
+          f"({count(len(doc['heads']), 'herkomst', 'herkomsten')})")
     return 0
 
 
@@ -173,7 +173,8 @@ def cmd_rebuild(a: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     n = st.rebuild(workers=a.workers)
     dt = time.perf_counter() - t0
-    print(f"projecties opnieuw opgebouwd uit {n} gebeurtenissen in {dt:.2f} s; {st.fingerprint()}")
+    print(f"projecties opnieuw opgebouwd uit {count(n, 'gebeurtenis', 'gebeurtenissen')} "
+          f"in {dt:.2f} s; {st.fingerprint()}")
     st.close()
     return 0
 

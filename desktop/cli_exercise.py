@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from data.oswords import count
 from desktop.cli_core import UserError, file_words
 
 #: how the headless runner waits between ticks (tests replace it with a clock step)
@@ -19,7 +20,7 @@ _sleep = time.sleep
 def _problems(title: str, problems: list[Any]) -> UserError:
     for p in problems:
         print(f"  {p}", file=sys.stderr)
-    return UserError(f"{title}: {len(problems)} probleem/problemen (zie hierboven)")
+    return UserError(f"{title}: {count(len(problems), 'probleem', 'problemen')} (zie hierboven)")
 
 
 def _offset(text: str) -> int:
@@ -45,7 +46,7 @@ def cmd_scenario_validate(a: argparse.Namespace) -> int:
 
     sc, problems = read(a.file)
     if problems:
-        print(f"{a.file}: {len(problems)} probleem/problemen")
+        print(f"{a.file}: {count(len(problems), 'probleem', 'problemen')}")
         for p in problems:
             print(f"  {p}")
         return 1
@@ -62,7 +63,8 @@ def cmd_scenario_list(a: argparse.Namespace) -> int:
 
     for name, sc, n_problems in bundled():
         if sc is None:
-            print(f"{name:<16} (fout: {n_problems} problemen; crisisbeeld scenario validate)")
+            print(f"{name:<16} (fout: {count(n_problems, 'probleem', 'problemen')}; "
+                  "crisisbeeld scenario validate)")
             continue
         last = max(i.offset_s for i in sc.injects)
         print(f"{name:<16} {sc.title:<16} {len(sc.injects):>3} injects, tot T{fmt_offset(last)}"
@@ -252,7 +254,7 @@ def cmd_exercise_aar(a: argparse.Namespace) -> int:
     except RenderError as e:
         raise UserError(str(e)) from None
     except OSError as e:
-        raise UserError(f"{a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"{a.out} kan niet worden geschreven: {file_words(e)}") from None
     finally:
         p.store.close()
     xs = [x for i in r.injects for x in i.expectations]

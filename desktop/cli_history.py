@@ -12,6 +12,7 @@ from typing import Any
 
 from data.clock import now as clock_now
 from data.clock import to_iso
+from data.oswords import count
 from data.picture.timefmt import LOCAL, local_hm
 from desktop.cli_core import UserError, file_words, open_store
 
@@ -125,7 +126,8 @@ def cmd_fork(a: argparse.Namespace) -> int:
         raise UserError(str(e)) from None
     finally:
         st.close()
-    print(f"fork geschreven: {a.out} ({res.made} gebeurtenissen, wereld {a.world}; "
+    print(f"fork geschreven: {a.out} ({count(res.made, 'gebeurtenis', 'gebeurtenissen')}, "
+          f"wereld {a.world}; "
           f"{len(res.skipped)} niet overgenomen)")
     for eid, reason in res.skipped[:10]:
         print(f"  niet overgenomen {eid}: {reason}")

@@ -17,6 +17,7 @@ from typing import Any
 from data.domain.roles import RoleTable, format_author, split_author
 from data.domain.shifts import holder, shift_command
 from data.domain.validation import ValidationError
+from data.oswords import count, os_words
 from data.store import Command, Store
 from desktop.cli_core import UserError, open_store
 
@@ -215,11 +216,13 @@ def cmd_audit(a: argparse.Namespace) -> int:
     try:
         n = export(st, a.out)
     except OSError as e:
-        raise UserError(f"auditbestand {a.out} kan niet worden geschreven: {e}") from None
+        raise UserError(f"auditbestand {a.out} kan niet worden geschreven: "
+                        f"{os_words(e)}") from None
     finally:
         st.close()
-    print(f"auditbestand geschreven: {a.out} ({n['records']} regels, {n['events']} "
-          f"gebeurtenissen van {n['origins']} centra)")
+    print(f"auditbestand geschreven: {a.out} ({count(n['records'], 'regel', 'regels')}, "
+          f"{count(n['events'], 'gebeurtenis', 'gebeurtenissen')} van "
+          f"{count(n['origins'], 'centrum', 'centra')})")
     return 0
 
 
@@ -228,10 +231,12 @@ def cmd_audit_verify(a: argparse.Namespace) -> int:
 
     v = verify_file(a.file)
     if v.ok:
-        print(f"auditbestand intact: {v.records} regels, {v.events} gebeurtenissen van "
-              f"{v.origins} centra; ketens en handtekeningen kloppen")
+        print(f"auditbestand intact: {count(v.records, 'regel', 'regels')}, "
+              f"{count(v.events, 'gebeurtenis', 'gebeurtenissen')} van "
+              f"{count(v.origins, 'centrum', 'centra')}; ketens en handtekeningen kloppen")
         return 0
-    print(f"auditbestand NIET intact ({len(v.problems)} problemen):", file=sys.stderr)
+    print(f"auditbestand NIET intact ({count(len(v.problems), 'probleem', 'problemen')}):",
+          file=sys.stderr)
     for p in v.problems[:50]:
         print(f"  {p}", file=sys.stderr)
     return 1

@@ -8,6 +8,7 @@ import sys
 import time
 from typing import Any
 
+from data.oswords import os_words
 from desktop.cli_core import UserError, open_store
 
 
@@ -277,8 +278,11 @@ def cmd_sync(a: argparse.Namespace) -> int:
         try:
             cfgs.append(PeerConfig(url, read_token(f), ca_file=a.ca_file,
                                    insecure_http=a.insecure_http))
-        except (OSError, ValueError) as e:
-            raise UserError(f"tokenbestand {f}: {e}") from None
+        except OSError as e:
+            raise UserError(f"tokenbestand {f} kan niet worden gelezen: "
+                            f"{os_words(e, reading=True)}") from None
+        except ValueError as e:
+            raise UserError(str(e)) from None
     st = open_store(a.db)
     eng = SyncEngine(st, cfgs, batch=a.batch, interval=a.interval, backoff_base=a.backoff_base,
                      backoff_cap=a.backoff_cap, timeout=(a.timeout, a.timeout * 4),
@@ -294,6 +298,15 @@ def cmd_sync(a: argparse.Namespace) -> int:
             print(line, file=sys.stderr, flush=True)
 
     eng.add_listener(show)
+    from desktop import activity
+
+    seen: list[Any] = [None]
+
+    def note(s: Any) -> None:  # the log: a line per change of a hub's state
+        activity.sync_changed(seen[0], s)
+        seen[0] = s
+
+    eng.add_listener(note)
     try:
         if a.watch:
             import threading

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from data.oswords import os_words
 from desktop.cli_core import UserError, open_store
 
 
@@ -64,8 +65,11 @@ def cmd_import(a: argparse.Namespace) -> int:
     try:
         text = p.read_bytes()[:MAX_BYTES + 1]
         doc = json.loads(text)
-    except (OSError, ValueError) as e:
-        raise UserError(f"{p} is geen leesbaar rooster ({e})") from None
+    except OSError as e:
+        raise UserError(f"{p} kan niet worden gelezen: {os_words(e, reading=True)}") from None
+    except ValueError:
+        raise UserError(f"{p} is geen leesbaar rooster (geen JSON-document van een "
+                        "rooster)") from None
     st = open_store(a.db)
     try:
         try:

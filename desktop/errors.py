@@ -27,6 +27,10 @@ def log_dir() -> Path:
 
 def setup_logging() -> Path:
     path = log_dir() / "crisisbeeld.log"
+    for h in [h for h in log.handlers if isinstance(h, logging.FileHandler)
+              and Path(h.baseFilename) != path.absolute()]:  # (the log folder changed)
+        log.removeHandler(h)
+        h.close()
     if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
         from logging.handlers import RotatingFileHandler
 

@@ -279,6 +279,9 @@ class PaperController(QObject):
             self.label.setToolTip(str(res.path))
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
+        from desktop import activity
+
+        activity.paper(res.path, res.pages, problem)
         self.sig_pack_done.emit(res)
 
     def stop(self) -> None:

@@ -67,6 +67,9 @@ class StoreHost:
                 st = Store.open(self.path)
                 q.tune_for_reading(st, 16_384)  # one command at a time needs little
                 shared.store = st
+                from desktop import activity
+
+                activity.store_opened(st)
             return shared.store
 
     def for_lane(self, lane: Lane) -> Store:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from data.store import Store
+from desktop import activity
 from desktop.ops import received
 from desktop.sync_base import SyncJob
 
@@ -92,6 +93,7 @@ class BundlesJob(SyncJob):
         self.ctx.status(translate("Sync", "bundel schrijven…"))
 
         def ok(res: Any) -> None:
+            activity.exported(res.path, res.events, len(res.origins))
             kind = (translate("Sync", "Incrementele bundel") if state_file
                     else translate("Sync", "Bundel"))
             self.show_message(translate("Sync", "{0} geschreven: {1} gebeurtenissen van {2} "
@@ -99,9 +101,12 @@ class BundlesJob(SyncJob):
                                       "naar {3}").format(kind, res.events, len(res.origins),
                                                          res.path), ok=True)
 
-        self.sync_op(lambda _st: export(self.path, path, state_file), on_ok=ok,
-                     on_fail=lambda m: self.show_message(
-            translate("Sync", "Bundel niet geschreven: {0}").format(m), ok=False))
+        def fail(m: str) -> None:
+            activity.refused("bundel schrijven", m)
+            self.show_message(translate("Sync", "Bundel niet geschreven: {0}").format(m),
+                              ok=False)
+
+        self.sync_op(lambda _st: export(self.path, path, state_file), on_ok=ok, on_fail=fail)
 
     def write_state(self, path: str | None = None) -> None:
         path = path or self._ask_save(translate("Sync", "Statusbestand schrijven"), STATE_FILTER,
@@ -126,6 +131,7 @@ class BundlesJob(SyncJob):
         self.ctx.status(translate("Sync", "bundel inlezen…"))
 
         def ok(res: Any) -> None:
+            activity.imported(path, len(res.accepted), len(res.duplicates), len(res.rejected))
             text = translate("Sync", "Bundel ingelezen: {0} nieuw, {1} al aanwezig, "
                                     "{2} geweigerd").format(
                 len(res.accepted), len(res.duplicates), len(res.rejected))
@@ -137,6 +143,9 @@ class BundlesJob(SyncJob):
                 self.engine.wrote()  # pass them on to the hubs
 
         # a write: the views get its (received) changes before ``ok`` runs
-        self.sync_op(lambda st: import_into(st, path), on_ok=ok, write=True,
-                     on_fail=lambda m: self.show_message(
-            translate("Sync", "Bundel niet ingelezen: {0}").format(m), ok=False))
+        def fail(m: str) -> None:
+            activity.refused("bundel inlezen", m)
+            self.show_message(translate("Sync", "Bundel niet ingelezen: {0}").format(m),
+                              ok=False)
+
+        self.sync_op(lambda st: import_into(st, path), on_ok=ok, write=True, on_fail=fail)

@@ -240,6 +240,9 @@ class SyncController(HubsJob, PeerHubJob, BundlesJob, SyncJob, QObject):
             self._apply_state(state)
 
     def _apply_state(self, state: Any) -> None:
+        from desktop import activity
+
+        activity.sync_changed(self.state, state)  # (for the log: a line per change per hub)
         self.state = state
         self._refresh_header()
         forks = {p.fork for p in state.peers if getattr(p, "fork", "")}

@@ -62,6 +62,23 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../desktop/app.py" line="89"/>
+        <source>Store niet geopend</source>
+        <translation>Store not opened</translation>
+    </message>
+    <message>
+        <location filename="../desktop/app.py" line="90"/>
+        <source>Crisisbeeld kan deze store niet openen:
+
+{0}</source>
+        <translation>Crisisbeeld cannot open this store:
+
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>Bijlagen</name>
     <message>
         <location filename="../desktop/attach_ui.py" line="99"/>
@@ -307,13 +324,13 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desktop/errors.py" line="57"/>
+        <location filename="../desktop/errors.py" line="61"/>
         <source>Onverwachte fout</source>
         <extracomment>the log file rotates at this size and keeps this many old files beside it</extracomment>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../desktop/errors.py" line="58"/>
+        <location filename="../desktop/errors.py" line="62"/>
         <source>Er ging iets mis. Het werk dat als opgeslagen is gemeld, is bewaard.
 Details staan in {0}.</source>
         <translation>Something went wrong. Work that was reported as saved has been kept.
@@ -781,17 +798,17 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>ReportWiring</name>
     <message>
-        <location filename="../desktop/report_ui.py" line="307"/>
+        <location filename="../desktop/report_ui.py" line="310"/>
         <source>&amp;Rapport</source>
         <translation>&amp;Report</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="310"/>
+        <location filename="../desktop/report_ui.py" line="313"/>
         <source>Situatierapport…</source>
         <translation>Situation report…</translation>
     </message>
     <message>
-        <location filename="../desktop/report_ui.py" line="313"/>
+        <location filename="../desktop/report_ui.py" line="316"/>
         <source>Papieren terugval (pakket elke 15 min)</source>
         <translation>Paper fallback (a pack every 15 min)</translation>
     </message>
@@ -1009,92 +1026,92 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="18"/>
+        <location filename="../desktop/sync_bundles.py" line="19"/>
         <source>Crisisbeeld-bundel (*.cbbundle);;Oudere bundels (*.cbz *.zip);;Alle bestanden (*)</source>
         <translation>Crisisbeeld bundle (*.cbbundle);;Older bundles (*.cbz *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="20"/>
+        <location filename="../desktop/sync_bundles.py" line="21"/>
         <source>Statusbestand (*.json);;Alle bestanden (*)</source>
         <translation>Status file (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="75"/>
+        <location filename="../desktop/sync_bundles.py" line="76"/>
         <source>Bundel exporteren</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="82"/>
+        <location filename="../desktop/sync_bundles.py" line="83"/>
         <source>Statusbestand van de ontvanger kiezen</source>
         <translation>Choose the receiver&apos;s status file</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="85"/>
+        <location filename="../desktop/sync_bundles.py" line="86"/>
         <source>Incrementele bundel exporteren</source>
         <translation>Export incremental bundle</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="92"/>
+        <location filename="../desktop/sync_bundles.py" line="93"/>
         <source>bundel schrijven…</source>
         <translation>writing bundle…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="95"/>
+        <location filename="../desktop/sync_bundles.py" line="97"/>
         <source>Incrementele bundel</source>
         <translation>Incremental bundle</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="96"/>
+        <location filename="../desktop/sync_bundles.py" line="98"/>
         <source>Bundel</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="97"/>
+        <location filename="../desktop/sync_bundles.py" line="99"/>
         <source>{0} geschreven: {1} gebeurtenissen van {2} oorsprong(en) naar {3}</source>
         <translation>{0} written: {1} events from {2} origin(s) to {3}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="104"/>
+        <location filename="../desktop/sync_bundles.py" line="106"/>
         <source>Bundel niet geschreven: {0}</source>
         <translation>Bundle not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="107"/>
+        <location filename="../desktop/sync_bundles.py" line="112"/>
         <source>Statusbestand schrijven</source>
         <translation>Write status file</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="113"/>
+        <location filename="../desktop/sync_bundles.py" line="118"/>
         <source>Statusbestand geschreven ({0} oorsprong(en)) naar {1}. Geef het aan wie een bundel voor u maakt.</source>
         <translation>Status file written ({0} origin(s)) to {1}. Give it to whoever makes a bundle for you.</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="120"/>
+        <location filename="../desktop/sync_bundles.py" line="125"/>
         <source>Statusbestand niet geschreven: {0}</source>
         <translation>Status file not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="123"/>
+        <location filename="../desktop/sync_bundles.py" line="128"/>
         <source>Bundel importeren</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="126"/>
+        <location filename="../desktop/sync_bundles.py" line="131"/>
         <source>bundel inlezen…</source>
         <translation>reading bundle…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="129"/>
+        <location filename="../desktop/sync_bundles.py" line="135"/>
         <source>Bundel ingelezen: {0} nieuw, {1} al aanwezig, {2} geweigerd</source>
         <translation>Bundle read: {0} new, {1} already present, {2} refused</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="134"/>
+        <location filename="../desktop/sync_bundles.py" line="140"/>
         <source> (o.a. {0}: {1})</source>
         <translation> (e.g. {0}: {1})</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_bundles.py" line="142"/>
+        <location filename="../desktop/sync_bundles.py" line="148"/>
         <source>Bundel niet ingelezen: {0}</source>
         <translation>Bundle not read: {0}</translation>
     </message>
@@ -1238,22 +1255,22 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>No hub has been set up yet (Synchronisation → Add hub…).</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="262"/>
+        <location filename="../desktop/sync_ui.py" line="265"/>
         <source>synchronisatie start…</source>
         <translation>synchronisation starting…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="265"/>
+        <location filename="../desktop/sync_ui.py" line="268"/>
         <source>Geen hub ingesteld: Synchronisatie → Hub toevoegen…</source>
         <translation>No hub set up: Synchronisation → Add hub…</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="269"/>
+        <location filename="../desktop/sync_ui.py" line="272"/>
         <source>Buren-hub draait op poort {0}</source>
         <translation>Neighbours&apos; hub running on port {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/sync_ui.py" line="287"/>
+        <location filename="../desktop/sync_ui.py" line="290"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>

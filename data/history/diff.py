@@ -191,13 +191,15 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     n_key = len(key) if n_key is None else n_key
     axis = _(AXIS_LABELS[p2.axis])
     a, b = local_hm(t1), local_hm(t2)
+    n_between = p2.events - p1.events
     lines = [_("# Overdracht {a} → {b}").format(a=a, b=b), "",
              _("Wat veranderde tussen {a} en {b} ({axis}").format(a=a, b=b, axis=axis)
              + (_(", naar het moment waarop het gebeurde") if p2.axis == WAAR
                 else _(", naar het moment waarop het hier binnenkwam")) + ").", "",
              _("- beeld om {at}: `{sum}`").format(at=a, sum=p1.fingerprint()),
              _("- beeld om {at}: `{sum}`").format(at=b, sum=p2.fingerprint()),
-             _("- {n} gebeurtenissen ertussen").format(n=p2.events - p1.events), ""]
+             ngettext("- {n} gebeurtenis ertussen", "- {n} gebeurtenissen ertussen",
+                      n_between).format(n=n_between), ""]
     none = _("- geen")
     if p2.events == p1.events and p2.picture_sum() == p1.picture_sum():
         return "\n".join(lines + [_("Geen wijzigingen."), ""])

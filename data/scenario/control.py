@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from data.i18n import _
+from data.oswords import os_words
 from data.scenario.model import Scenario
 from data.scenario.msel import Sheet
 from data.scenario.times import fmt_offset
@@ -47,8 +48,13 @@ def load_scenario(db: str | os.PathLike[str]) -> Scenario:
         raise StoreError(_("bij {db} hoort geen draaiboek van de spelleiding ({name}); "
                            "dit is geen spelleidingsstore. Maak er een met "
                            "'crisisbeeld exercise new'").format(db=db, name=p.name)) from None
-    except (ValueError, KeyError, TypeError) as e:
-        raise StoreError(_("{p} is beschadigd: {e}").format(p=p, e=e)) from None
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(_("{p} is beschadigd: het draaiboek van de spelleiding is niet te "
+                           "lezen (met de hand bewerkt, of half gekopieerd?)").format(p=p)) \
+            from None
+    except OSError as e:
+        raise StoreError(_("{p} kan niet worden gelezen: {why}").format(
+            p=p, why=os_words(e, reading=True))) from None
 
 
 def exercise_id(sc: Scenario, today: datetime | None = None) -> str:
@@ -71,7 +77,7 @@ def create_exercise(db: str | os.PathLike[str], node: str, sc: Scenario, world: 
     except OSError as e:
         st.close()
         raise StoreError(_("draaiboek van de spelleiding kan niet worden geschreven: "
-                           "{e}").format(e=e)) from None
+                           "{e}").format(e=os_words(e))) from None
     return st
 
 

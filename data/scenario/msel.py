@@ -29,6 +29,7 @@ from typing import Any, Iterable
 
 from data.clock import parse_iso
 from data.i18n import N_, _
+from data.oswords import damage_words, os_words, toml_words
 from data.scenario.check import CHANNELS, Problem
 from data.scenario.model import EventSpec, Expectation, Inject, Scenario
 from data.scenario.times import TimeError, When, fmt_offset, parse_time, resolve, t0_of
@@ -129,10 +130,16 @@ class Mapping:
 def load_mapping(path: str | Path) -> Mapping:
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+    except OSError as e:
+        why = os_words(e, reading=True)
         raise MselError([Problem(0, _("koppelbestand {path} kan niet worden gelezen: "
-                                      "{e}").format(path=path, e=e))]) \
-            from None
+                                      "{why}").format(path=path, why=why))]) from None
+    except UnicodeDecodeError as e:
+        raise MselError([Problem(0, _("koppelbestand {path}: {why}").format(
+            path=path, why=damage_words(e)))]) from None
+    except tomllib.TOMLDecodeError as e:
+        line, why = toml_words(e)
+        raise MselError([Problem(line, f"koppelbestand {path}: {why}")]) from None
     cols = doc.get("columns", {})
     bad = sorted(set(cols) - set(HEADERS))
     if bad:
@@ -178,10 +185,13 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
 
         try:
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-        except Exception as e:  # noqa: BLE001 - any unreadable workbook is the user's to fix
-            raise MselError([Problem(0, _("{name} is geen leesbaar Excel-bestand ({e})").format(
-                                            name=p.name, e=e))]) \
-                from None
+        except OSError as e:
+            raise MselError([Problem(0, _("{p} kan niet worden gelezen: {why}").format(
+                p=p.name, why=os_words(e, reading=True)))]) from None
+        except Exception:  # noqa: BLE001 - any unreadable workbook is the user's to fix
+            raise MselError([Problem(0, _("{p} is geen leesbaar Excel-bestand (beschadigd, "
+                                          "of een ander soort bestand met die naam)").format(
+                                            p=p.name))]) from None
         try:
             if sheet is None:
                 ws = wb.worksheets[0]
@@ -200,8 +210,8 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[list[list[Any
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise MselError([Problem(0, _("{p} kan niet worden gelezen: {e}").format(
-            p=p, e=e))]) from None
+        raise MselError([Problem(0, _("{p} kan niet worden gelezen: {why}").format(
+            p=p, why=os_words(e, reading=True)))]) from None
     return parse_csv(raw), p.name
 
 

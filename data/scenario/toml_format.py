@@ -49,6 +49,7 @@ from typing import Any
 from data.clock import parse_iso
 from data.domain.regions import resolve_region
 from data.i18n import _
+from data.oswords import damage_words, os_words, toml_words
 from data.scenario.check import Problem, check
 from data.scenario.model import EventSpec, Expectation, Inject, Scenario
 from data.scenario.times import TimeError, parse_time, resolve
@@ -119,8 +120,12 @@ def read(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        return None, [Problem(0, f"{p} kan niet worden gelezen: {e}")]
+    except OSError as e:
+        return None, [Problem(0, _("{p} kan niet worden gelezen: {why}").format(
+            p=p, why=os_words(e, reading=True)))]
+    except UnicodeDecodeError as e:
+        return None, [Problem(0, _("{p} kan niet worden gelezen: {why}").format(
+            p=p, why=damage_words(e)))]
     return parse(text, source=str(p))
 
 
@@ -128,9 +133,7 @@ def parse(text: str, source: str = "") -> tuple[Scenario | None, list[Problem]]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        m = re.search(r"line (\d+)", str(e))
-        return None, [Problem(int(m.group(1)) if m else 0,
-                              f"geen geldige TOML ({str(e).split(' (at')[0]})")]
+        return None, [Problem(*toml_words(e))]
     lines = Lines(text)
     problems: list[Problem] = []
     loc = lines.locate

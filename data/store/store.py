@@ -69,6 +69,16 @@ def fork_text(origin: str, seq: int, here: str, other: str) -> str:
             f"niet meer invoeren en meld het bij het beheer van de hub (KCR2).")
 
 
+
+def not_a_store(p: Path, e: sqlite3.DatabaseError) -> str:
+    """Why ``p`` could not be opened as a store, in words (SQLite's own English left out)."""
+    if "locked" in str(e) or "busy" in str(e):
+        return f"{p} is bezet door een ander programma; probeer het zo opnieuw"
+    if isinstance(e, sqlite3.OperationalError) and "unable to open" in str(e):
+        return f"{p} is niet te openen (rechten van het bestand of de map?)"
+    return f"{p} is geen Crisisbeeld-store (een ander soort bestand, of beschadigd)"
+
+
 class Store(Folding, Reads, People, Trust, Blobs):
     """One centre's store: one world, one node identity, one SQLite file."""
 
@@ -151,12 +161,12 @@ class Store(Folding, Reads, People, Trust, Blobs):
         try:
             st = cls(p, readonly=readonly)
         except sqlite3.DatabaseError as e:
-            raise StoreError(_("{p} is geen Crisisbeeld-store ({e})").format(p=p, e=e)) from None
+            raise StoreError(not_a_store(p, e)) from None
         try:
             st._load_identity()
         except sqlite3.DatabaseError as e:
             st.close()
-            raise StoreError(_("{p} is geen Crisisbeeld-store ({e})").format(p=p, e=e)) from None
+            raise StoreError(not_a_store(p, e)) from None
         if not readonly:
             st._migrate()
         return st

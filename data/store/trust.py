@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from data.i18n import _
+from data.oswords import count
 from data.store.envelope import Signer, canonical_json, loads
 from data.store.roster import (
     Entry,
@@ -154,10 +155,11 @@ class Trust:
         pin = self.pinned_root()
         if pin is None:
             return ("vertrouwen: geen root vastgepind — elk centrum wordt vertrouwd op zijn "
-                    "eerste keten (trust on first use); pin met 'crisisbeeld roster pin'")
+                    "eerste keten (vertrouwen bij eerste contact); pin met "
+                    "'crisisbeeld roster pin'")
         r = self.trust()
         n = len(r.nodes()) if r is not None else 0
-        return (f"vertrouwen: root {pin} vastgepind; rooster met {n} centra"
+        return (f"vertrouwen: root {pin} vastgepind; rooster met {count(n, 'centrum', 'centra')}"
                 + ("" if n else " (nog niet ontvangen: sync met een hub of importeer een bundel)"))
 
     def rotate_key(self, author: str = "installatie (beheerder)") -> str:

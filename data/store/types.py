@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from data.i18n import _
+from data.i18n import ngettext
 
 WORLD_LIVE = "LIVE"
 
@@ -91,7 +91,8 @@ class Fingerprint:
     events: int
 
     def __str__(self) -> str:
-        return _("{code} · {n} gebeurtenissen").format(code=self.code, n=self.events)
+        return ngettext("{code} · {n} gebeurtenis", "{code} · {n} gebeurtenissen",
+                        self.events).format(code=self.code, n=self.events)
 
 
 def default_author() -> str:

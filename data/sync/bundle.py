@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from data.bulk import gc_paused
 from data.i18n import _
+from data.oswords import damage_words, os_words
 from data.store import IngestResult, Store
 from data.store.envelope import Event
 from data.store.prepare import Prepared
@@ -94,9 +95,12 @@ def write_state(store: Store, out: str | os.PathLike[str]) -> dict[str, Any]:
 def read_state(path: str | os.PathLike[str], world: str) -> dict[str, int]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise BundleError(_("statusbestand {path} is onleesbaar: {e}").format(
-            path=path, e=e)) from None
+    except OSError as e:
+        raise BundleError(_("statusbestand {path} is onleesbaar: {why}").format(
+            path=path, why=os_words(e, reading=True))) from None
+    except ValueError:
+        raise BundleError(_("statusbestand {path} is onleesbaar: het is geen statusbestand "
+                            "van Crisisbeeld").format(path=path)) from None
     if not isinstance(doc, dict) or doc.get("format") != STATE_FORMAT:
         raise BundleError(_("{path} is geen Crisisbeeld-statusbestand").format(path=path))
     if doc.get("world") != world:
@@ -250,8 +254,8 @@ def _read_verified(path: str | os.PathLike[str], world: str | None = None,
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
             zstd.ZstdError, NotImplementedError, RuntimeError) as e:
         # a damaged stick gives any of these (bad CRC, broken deflate stream, cut-off file)
-        raise BundleError(_("{p} is geen leesbare Crisisbeeld-bundel ({e})").format(
-            p=p, e=e)) from None
+        raise BundleError(_("{p} is geen leesbare Crisisbeeld-bundel: {why}").format(
+            p=p, why=damage_words(e))) from None
     if h.hexdigest() != manifest.get("sha256"):
         raise BundleError(_("{p} is beschadigd: de controlesom klopt niet").format(p=p))
     if len(lines) != manifest.get("events"):
@@ -278,8 +282,8 @@ def _learn_roster(store: Store, path: str | os.PathLike[str]) -> None:
         raise BundleError(_("{path}: rooster geweigerd: {e}; niets ingelezen").format(
                               path=path, e=e)) from None
     except (zipfile.BadZipFile, ValueError, OSError, zlib.error, RuntimeError) as e:
-        raise BundleError(_("{path}: het rooster in de bundel is onleesbaar ({e})").format(
-                              path=path, e=e)) from None
+        raise BundleError(_("{path}: het rooster in de bundel is onleesbaar: {why}").format(
+                              path=path, why=damage_words(e))) from None
 
 
 def _check_manifest(p: Path, manifest: dict[str, Any]) -> int:

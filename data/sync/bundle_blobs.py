@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from data.domain.attachments import MAX_ATTACHMENT_BYTES, human_size
+from data.oswords import damage_words
 from data.store import Store
 from data.store.envelope import Event
 
@@ -64,7 +65,8 @@ def check_blobs(path: str | os.PathLike[str], manifest: dict[str, Any]) -> list[
     try:
         return _check(path, listed)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError) as e:
-        raise BlobBundleError(f"een bijlage in de bundel is onleesbaar ({e})") from None
+        raise BlobBundleError(f"een bijlage in de bundel is onleesbaar: {damage_words(e)}") \
+            from None
 
 
 def _check(path: str | os.PathLike[str], listed: dict[str, Any]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from data.i18n import _
+from data.i18n import _, ngettext
 
 Status = Literal["online", "offline", "error"]
 
@@ -41,13 +41,17 @@ class PeerState:
         if self.fork:
             parts.append(self.fork)
         if self.held:
-            parts.append(_("{n} ontvangen gebeurtenissen wachten op hun voorganger").format(
-                n=self.held))
+            parts.append(ngettext("{n} ontvangen gebeurtenis wacht op haar voorganger",
+                                  "{n} ontvangen gebeurtenissen wachten op hun voorganger",
+                                  self.held).format(n=self.held))
         if self.undelivered:
-            parts.append(_("{n} eigen gebeurtenissen door de hub geweigerd").format(
-                n=self.undelivered))
+            parts.append(ngettext("{n} eigen gebeurtenis door de hub geweigerd",
+                                  "{n} eigen gebeurtenissen door de hub geweigerd",
+                                  self.undelivered).format(n=self.undelivered))
         if self.refused_in:
-            parts.append(_("{n} gebeurtenissen van de hub geweigerd").format(n=self.refused_in))
+            parts.append(ngettext("{n} gebeurtenis van de hub geweigerd",
+                                  "{n} gebeurtenissen van de hub geweigerd",
+                                  self.refused_in).format(n=self.refused_in))
         return "; ".join(parts)
 
 

@@ -266,7 +266,7 @@ def test_cli_verbs(tmp_path, capsys, monkeypatch):
                        "--state", str(tmp_path / "a.state"))
     assert code == 0 and out.startswith("incrementele bundel geschreven")
     code, out, _ = run(capsys, "export", "--db", a, "--out", str(tmp_path / "a.cbb"))
-    assert code == 0 and out.startswith("bundel geschreven") and "1 herkomsten" in out
+    assert code == 0 and out.startswith("bundel geschreven") and "1 herkomst)" in out
     code, out, _ = run(capsys, "import", "--db", a, str(tmp_path / "b.cbb"))
     assert code == 0 and "0 geweigerd" in out and "vingerafdruk: " in out
     code, out, _ = run(capsys, "import", "--db", b, str(tmp_path / "a.cbb"))

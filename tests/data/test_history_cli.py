@@ -100,6 +100,6 @@ def test_the_handover_up_to_now_holds_what_arrived_this_very_second(tmp_path, ca
         assert run(capsys, "init", "--db", db, "--node", "vnog")[0] == 0
         clock.set("2026-11-26T10:00:00.900Z")
         code, out, _ = run(capsys, "diff", "--db", db, "--known")
-        assert code == 0 and "· 1 gebeurtenissen" in out, out
+        assert code == 0 and "· 1 gebeurtenis" in out, out
     finally:
         set_default_clock(None)

@@ -153,7 +153,8 @@ def test_refusals_of_a_bundle(tmp_path):
     with pytest.raises(BundleError, match=f"^{p} is onvolledig: 2 van 3 gebeurtenissen$"):
         b.read_bundle(p)
     _zip(p, _manifest(body, 2), None)
-    with pytest.raises(BundleError, match=f"^{p} is geen leesbare Crisisbeeld-bundel "):
+    with pytest.raises(BundleError,
+                       match=f"^{p} is geen leesbare Crisisbeeld-bundel: een onderdeel ontbreekt"):
         b.read_bundle(p)
     p.write_bytes(b"PK kapot")
     with pytest.raises(BundleError, match="is geen leesbare Crisisbeeld-bundel"):

@@ -456,7 +456,7 @@ def test_fingerprint_format_and_event_count(store_factory):
     assert fp.events == 1
     code, _, rest = str(fp).partition(" · ")
     assert len(code) == 14 and code.count("-") == 2 and code == code.upper()
-    assert rest == "1 gebeurtenissen"
+    assert rest == "1 gebeurtenis"
 
 
 def test_reads(store_factory):

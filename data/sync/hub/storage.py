@@ -43,6 +43,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from data.clock import now_iso
 from data.i18n import _
+from data.oswords import database_words
 from data.store.envelope import WIRE_FIELDS, Event
 from data.store.verify import check_envelope, hold_future, verify_chains
 from data.sync.hub.auth import IDENT, Auth, NodeAuth, token_hash
@@ -210,8 +211,8 @@ class SqlEventLog:
             self.roster = HubRoster(self.write, self.read)
             self.blobs = SqlBlobs(self.write, self.read)
         except OperationalError as e:
-            raise HubStorageError(_("hubdatabase {url} niet bereikbaar: {orig}").format(
-                                      url=url, orig=e.orig)) from None
+            raise HubStorageError(_("hubdatabase {url} niet bereikbaar: {why}").format(
+                                      url=url, why=database_words(e.orig))) from None
         self.kind = self.write.dialect.name
         self._insert_sql = str(
             EV.insert().values({k: bindparam(k) for k in INSERT_COLS})

@@ -197,7 +197,7 @@ def test_pull_door_refuses_an_origin_not_on_the_pinned_roster_and_says_so(
         out = capsys.readouterr()
         assert code == 1
         assert f"{FAR} staat niet in het rooster van de vastgepinde root" in out.out + out.err
-        assert f"vertrouwen: root {fp} vastgepind; rooster met 1 centra" in out.out
+        assert f"vertrouwen: root {fp} vastgepind; rooster met 1 centrum" in out.out
         from data.store import Store
 
         with Store.open(path) as st:
@@ -413,7 +413,8 @@ def test_cli_pin_show_and_init(tmp_path, capsys):
     assert main(["init", "--db", db2, "--node", "vrbzo"]) == 0
     capsys.readouterr()
     assert main(["roster", "show", "--db", db2]) == 0
-    assert "trust on first use" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "vertrouwen bij eerste contact" in out and "trust on first use" not in out
     # a roster file: taken in when signed by the pinned root, refused otherwise
     root = Signer()
     doc = document(root.public_hex, [sign_entry(root, Entry(1, "x", ENROL, "ab" * 32))])
