@@ -280,10 +280,10 @@ class _Roster:
     """What verify_chains asks of a roster: per origin the keys it may sign with (and the
     last seq before a revocation), or None for a centre the roster does not list."""
 
-    def __init__(self, **nodes: frozenset[str]) -> None:
+    def __init__(self, until: int | None = None, **nodes: frozenset[str]) -> None:
         from data.store.roster import NodeTrust
 
-        self.nodes = {o: NodeTrust(keys, None) for o, keys in nodes.items()}
+        self.nodes = {o: NodeTrust(keys, until) for o, keys in nodes.items()}
 
     def node(self, origin: str):
         return self.nodes.get(origin)
@@ -322,3 +322,36 @@ def test_a_registration_under_a_key_the_roster_does_not_list_dooms_the_whole_cha
     assert ok == []
     assert [(r.reason, r.transient) for r in rej] == [(key_text("vnog"), False)] * 3
     assert all(r.untrusted is True for r in rej)  # (the alarm is raised on this flag)
+
+
+def test_after_a_revocation_every_later_event_is_refused_by_name():
+    from data.store.roster import revoked_text
+
+    evs, signer = chain("vnog", 4)
+    ok, _h, rej = verify_chains(evs, no_head,
+                                trust=_Roster(until=2, vnog=frozenset({signer.public_hex})))
+    assert [e.seq for e in ok] == [1, 2]
+    assert [(r.id, r.reason, r.transient, r.untrusted) for r in rej] == [
+        (e.id, revoked_text("vnog", 2), False, True) for e in evs[2:]]
+
+
+def test_a_rotation_to_a_key_the_roster_does_not_know_yet_waits_and_holds_the_rest():
+    from data.store.roster import rotation_text
+    from data.store.verify import ROTATED
+
+    (first,), old = chain("vnog", 1)
+    new = Signer()
+    turn = _event("vnog", 2, first.digest(), ROTATED, "vnog", {"public_key": new.public_hex},
+                  old)
+    after = _event("vnog", 3, turn.digest(), "journal.logged", "j-3",
+                   {"channel": "NCV", "text": "m3"}, new)
+    ok, _h, rej = verify_chains([first, turn, after], no_head,
+                                trust=_Roster(vnog=frozenset({old.public_hex})))
+    assert [e.seq for e in ok] == [1]
+    assert [(r.id, r.reason, r.transient, r.untrusted) for r in rej] == [
+        (turn.id, rotation_text("vnog"), True, True),
+        (after.id, "keten van vnog onderbroken; later opnieuw", True, False)]
+    # once the roster knows the new key, the same events are taken in
+    ok, _h, rej = verify_chains([first, turn, after], no_head,
+                                trust=_Roster(vnog=frozenset({old.public_hex, new.public_hex})))
+    assert [e.seq for e in ok] == [1, 2, 3] and rej == []
