@@ -148,7 +148,7 @@ def test_the_timeline_counts_what_the_filter_leaves_and_says_so(qtbot: Any, wind
             Command("nsp.registered", {"name": "Sporthal", "kind": "lokaal",
                                        "municipality": "Tiel", "region": "VR08",
                                        "status": "operationeel"})])
-    tl = window.overview.timeline
+    tl = window.overview.timeline.real()  # (built after the first paint; here at once)
     pane = window.panes.overview
 
     def counted() -> dict[str, int]:

@@ -44,6 +44,7 @@ def test_the_overview_timeline_arrives_once_the_window_has_painted(qtbot: Any,
     win = MainWindow(db, "OEF-2026-11", "KCR2 (oefening)", author="tester")
     qtbot.addWidget(win)
     timeline = win.overview.timeline
+    win.resize(1366, 768)  # a laptop: the map with its legend and the timeline side by side
     try:
         with qtbot.waitSignal(timeline.sig_built, timeout=10_000):
             win.show()
