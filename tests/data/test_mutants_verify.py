@@ -355,3 +355,15 @@ def test_a_rotation_to_a_key_the_roster_does_not_know_yet_waits_and_holds_the_re
     ok, _h, rej = verify_chains([first, turn, after], no_head,
                                 trust=_Roster(vnog=frozenset({old.public_hex, new.public_hex})))
     assert [e.seq for e in ok] == [1, 2, 3] and rej == []
+
+
+@pytest.mark.parametrize(("recorded", "ok"), [
+    ("2026-11-22T14:05:01.123Z", True), ("2026-11-22T14:05:01Z", True),
+    ("2026-02-30T14:05:01.123Z", False), ("2026-11-22T25:05:01.123Z", False),
+    ("gisteren", False)])
+def test_recorded_at_with_milliseconds_is_checked_like_any_moment(recorded: str, ok: bool):
+    e = resign(good(), Signer(), recorded_at=recorded)
+    reason = check_envelope(e, "LIVE")
+    assert (reason == "") is ok, reason
+    if not ok:
+        assert reason.startswith("ongeldige inhoud: ")
