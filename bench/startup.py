@@ -16,6 +16,12 @@ times stretch, CPU times much less; the ratios compare runs).
   same for `crisisbeeld run` without --db (what `make run` opens: the demo exercise)
 - the same three for the frozen program, when --frozen names it.
 
+Run of 2026-11-26 ~10:20 UTC on a quiet machine (load average 0.2), seven passes, the frozen
+program from the CI build: yardstick 0.19 s; `--version` 0.034 s (0.17x), `fingerprint` 0.15 s
+(0.73x), window to first paint 0.51 s (2.5x), make run's exercise 0.57 s (2.7x); frozen
+`--version` 0.164 s (0.117-0.183, 0.78x), frozen `fingerprint` 0.26 s (1.4x), frozen first paint
+0.59 s (2.9x). Every budget met.
+
 Runs of 2026-11-26 ~08:50 UTC, shared 2-core VM at load average 12-14 (wall times there are
 about four times the CPU times), two bench runs of three passes each, before (the code as it
 was, its own frozen build) and after, alternating; CPU seconds, and × the CPU of the yardstick

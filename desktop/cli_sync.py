@@ -290,7 +290,7 @@ def cmd_sync(a: argparse.Namespace) -> int:
     last = [""]
 
     def show(s: Any) -> None:
-        line = " | ".join(f"{p.label if hasattr(p, 'label') else p.url}: {p.status}"
+        line = " | ".join(f"{p.label if hasattr(p, 'label') else p.url}: {_status(p.status)}"
                           f" (achterstand {p.backlog}, push {p.push_cursor}, pull {p.pull_cursor})"
                           + (f" — {p.last_error}" if p.last_error else "") for p in s.peers)
         if line != last[0] and not a.quiet:
@@ -323,7 +323,7 @@ def cmd_sync(a: argparse.Namespace) -> int:
         ok = eng.run_until_synced(time.monotonic() + a.give_up, give_up_on_refusal=True)
         s = eng.state
         for p in s.peers:
-            print(f"{p.url}: {p.status}; {p.pushed} verstuurd, {p.pulled} ontvangen, "
+            print(f"{p.url}: {_status(p.status)}; {p.pushed} verstuurd, {p.pulled} ontvangen, "
                   f"{p.rejected} geweigerd; achterstand {p.backlog}"
                   + (f"; {p.last_error}" if p.last_error and p.last_error != p.fork else ""))
             if p.trouble:
@@ -335,6 +335,15 @@ def cmd_sync(a: argparse.Namespace) -> int:
     finally:
         eng.close()
         st.close()
+
+
+#: a hub's sync state in the words of the window's status line (the engine keeps its own codes)
+STATUS_WORDS = {"online": "verbonden", "offline": "geen verbinding", "error": "fout",
+                "syncing": "bezig"}
+
+
+def _status(code: str) -> str:
+    return STATUS_WORDS.get(code, code)
 
 
 def _serving_options(p: argparse.ArgumentParser) -> None:
