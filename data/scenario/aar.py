@@ -28,7 +28,6 @@ request it filed), whichever comes first.
 from __future__ import annotations
 
 import bisect
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +35,7 @@ from typing import Any
 from data.clock import parse_iso
 from data.i18n import N_, _
 from data.scenario.chains import TYPES as CHAIN_TYPES
-from data.scenario.chains import Chain, chains
+from data.scenario.chains import Chain, chains, payload_of
 from data.scenario.judgement import RATINGS, Finding, Judgement, PlanItem
 from data.scenario.model import Expectation, Scenario
 from data.scenario.observations import Note
@@ -203,16 +202,6 @@ def _matches(value: Any, want: Any) -> bool:
     return bool(value == want)
 
 
-def _payload(ev: Event) -> dict[str, Any]:
-    if ev.payload:
-        return ev.payload
-    try:
-        p = json.loads(ev.payload_json)
-    except ValueError:
-        return {}
-    return p if isinstance(p, dict) else {}
-
-
 def _what(ev: Event, p: dict[str, Any], t0_ms: int) -> str:
     from data.scenario.times import fmt_offset
 
@@ -265,7 +254,7 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
         if ev.type in CHAIN_TYPES:
             chain_events.append(ev)
         if ev.type.startswith("exercise."):
-            p = _payload(ev)
+            p = payload_of(ev)
             control_events.append((ev, p))
             if ev.type in CLOCK_TYPES and ev.entity == CLOCK_ENTITY:
                 marks.append(p)
@@ -313,7 +302,7 @@ def review(store: Store, scenario: Scenario, notes: list[Note] | None = None,
                 raw = ev.payload_json.casefold()
                 if not all(n in raw for n in needles):
                     continue
-            p = ev.payload = _payload(ev)  # parsed once, kept for the next expectation
+            p = ev.payload = payload_of(ev)  # parsed once, kept for the next expectation
             if all(_matches(p.get(k), v) for k, v in x.where.items()):
                 return ev
         return None

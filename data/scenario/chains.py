@@ -43,7 +43,8 @@ class Chain:
     total_s: int | None = None  # request → toegezegd (bijstand only)
 
 
-def _payload(ev: Event) -> dict[str, Any]:
+def payload_of(ev: Event) -> dict[str, Any]:
+    """An event's payload, parsed when the read left it as text ({} when it is not an object)."""
     if ev.payload:
         return ev.payload
     try:
@@ -84,7 +85,7 @@ def chains(events: list[Event], scenario_s: Callable[[Event], int]) -> list[Chai
         raw = ev.payload_json if not ev.payload else ""
         if raw and not _may_matter(ev, raw, bij, sessions):
             continue
-        p = _payload(ev) if ev.type != "bijstand.offer_made" else {}
+        p = payload_of(ev) if ev.type != "bijstand.offer_made" else {}
         t = scenario_s(ev)
         if ev.type == "bijstand.requested":
             b = bij.setdefault(ev.entity, {"label": "", "start": None, "offer": None, "yes": None})
