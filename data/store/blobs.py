@@ -128,7 +128,8 @@ class Blobs:
         held = self.blobs_held(a.get("sha256", "") for a in atts)
         for a in atts:
             a["received"] = a.get("sha256") in held
-        return sorted(atts, key=lambda a: (str(a.get("created_at")), str(a.get("id"))))
+        return sorted(atts, key=lambda a: (str(a.get("created_at")), str(a.get("created_hlc", "")),
+                                         str(a.get("id"))))
 
     def attachment_counts(self) -> dict[str, int]:
         """Item id -> how many files are attached to it (the paperclip count)."""

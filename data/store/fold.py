@@ -30,6 +30,13 @@ def _new(ev: Event, kind: str) -> State:
     }
 
 
+def _attachment(st: State, ev: Event) -> None:
+    # Two files attached in the same millisecond keep the order they were attached in: the
+    # clock of the creating event breaks the tie, not the random id.
+    _create(st, ev, None)
+    st.setdefault("created_hlc", ev.hlc)
+
+
 def _touch(st: State, ev: Event) -> None:
     st["updated_at"] = ev.occurred_at
     st["updated_by"] = ev.author
@@ -454,7 +461,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     **{t: _exercise for t in _EXERCISE_WHAT},
     "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
     "node.key_rotated": _fields,  # (trust: the node's key as the log last says it)
-    "attachment.added": lambda st, ev: _create(st, ev, None),
+    "attachment.added": _attachment,
 }
 
 
