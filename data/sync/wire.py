@@ -178,6 +178,17 @@ def load_one(line: bytes | str) -> Any:
         raise TooDeep() from None
 
 
+def _reread_inexact(out: list[Any], lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
+    """``out`` (orjson's reading of ``lines``) with the items it may have read otherwise read
+    again by :func:`load_one`; looked for in slices of 256, so a batch with a few pays little."""
+    for i in range(0, len(out), 256):
+        if not _exact(out[i:i + 256]):
+            for k in range(i, min(i + 256, len(out))):
+                if not _exact([out[k]]):
+                    out[k] = load_one(lines[k])
+    return out
+
+
 def load_lines(lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
     """``json.loads`` of each NDJSON line (a bundle's events): orjson for all of them when it
     reads them the same (:func:`_exact`), otherwise line by line (:func:`load_one`). Raises
@@ -187,6 +198,9 @@ def load_lines(lines: Sequence[bytes] | Sequence[str]) -> list[Any]:
         out = [loads_(line) for line in lines]
         if _exact(out):
             return out
+        # a few events hold what orjson may read otherwise (a float in a polygon): only
+        # those lines are read again, with json; the rest stay as orjson read them
+        return _reread_inexact(out, lines)
     except (orjson.JSONDecodeError, RecursionError):
         pass
     return [load_one(line) for line in lines]

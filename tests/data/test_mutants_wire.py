@@ -238,3 +238,12 @@ def test_the_helper_processes_work_checks_the_world_and_counts_lines_from_one():
     body = b'{"events": [' + line + b'], "next": 1, "more": false}'
     prep, page = Prepared.from_bytes(wire.prepare_page_packed(body, "LIVE"))
     assert [e.origin for e in prep.events] == ["vnog"] and prep.world == "LIVE"
+
+
+def test_in_a_long_batch_only_the_inexact_lines_are_read_again_and_all_read_as_json():
+    lines = [json.dumps({"seq": k, "payload": {"n": k}}) for k in range(1, 601)]
+    for k in (3, 400, 599):  # one early, one in a later slice, one in the last (short) slice
+        lines[k] = json.dumps({"seq": k + 1, "payload": {"n": BIG, "f": 1e-07}})
+    got = wire.load_lines(lines)
+    assert json.dumps(got) == json.dumps([json.loads(x) for x in lines])  # values and types
+    assert [type(got[k]["payload"]["n"]) for k in (3, 400, 599)] == [int, int, int]
