@@ -927,62 +927,67 @@ at {3}</translation>
         <translation>Save evaluation…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="255"/>
+        <location filename="../widgets/exercise_console.py" line="260"/>
         <source>toelichting bij de beoordeling</source>
         <translation>note on the rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="256"/>
+        <location filename="../widgets/exercise_console.py" line="261"/>
         <source>Beoordeling bewaren</source>
         <translation>Keep rating</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="259"/>
+        <location filename="../widgets/exercise_console.py" line="264"/>
         <source>sterk punt</source>
         <translation>strength</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="260"/>
+        <location filename="../widgets/exercise_console.py" line="265"/>
         <source>verbeterpunt</source>
         <translation>point for improvement</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="262"/>
+        <location filename="../widgets/exercise_console.py" line="267"/>
         <source>bevinding (Enter bewaart)</source>
         <translation>finding (Enter keeps it)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="264"/>
+        <location filename="../widgets/exercise_console.py" line="269"/>
         <source>Verbeterplan…</source>
         <translation>Improvement plan…</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="266"/>
+        <location filename="../widgets/exercise_console.py" line="272"/>
         <source>Doel</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="283"/>
+        <location filename="../widgets/exercise_console.py" line="276"/>
+        <source>Bevinding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exercise_console.py" line="292"/>
         <source>Verwachte acties van de spelers</source>
         <translation>Expected actions of the players</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="330"/>
+        <location filename="../widgets/exercise_console.py" line="340"/>
         <source>OEFENING · nog niet gestart</source>
         <translation>EXERCISE · not started yet</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="331"/>
+        <location filename="../widgets/exercise_console.py" line="341"/>
         <source>kloktijd {0}</source>
         <translation>wall clock {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="427"/>
+        <location filename="../widgets/exercise_console.py" line="437"/>
         <source>Schrijf het nieuwe tijdstip als T+HH:MM</source>
         <translation>Write the new time as T+HH:MM</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_console.py" line="438"/>
+        <location filename="../widgets/exercise_console.py" line="448"/>
         <source>Kies eerst een verwachting in de lijst</source>
         <translation>First choose an expectation in the list</translation>
     </message>
@@ -990,22 +995,23 @@ at {3}</translation>
 <context>
     <name>ExerciseTimeline</name>
     <message>
-        <location filename="../widgets/exercise_timeline.py" line="30"/>
+        <location filename="../widgets/exercise_timeline.py" line="31"/>
+        <location filename="../widgets/exercise_timeline.py" line="32"/>
         <source>scenariotijd (minuten na T0)</source>
         <translation>scenario time (minutes after T0)</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_timeline.py" line="31"/>
+        <location filename="../widgets/exercise_timeline.py" line="33"/>
         <source>injects</source>
         <translation>injects</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_timeline.py" line="32"/>
+        <location filename="../widgets/exercise_timeline.py" line="34"/>
         <source>reacties</source>
         <translation>responses</translation>
     </message>
     <message>
-        <location filename="../widgets/exercise_timeline.py" line="37"/>
+        <location filename="../widgets/exercise_timeline.py" line="39"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

@@ -248,6 +248,11 @@ class ExerciseConsole(QWidget):
         rating = QHBoxLayout()
         self.objective = QComboBox()
         self.objective.setObjectName("Objective")
+        # a long objective is elided in the closed box (its list shows it whole), not
+        # widened at the expense of the note beside it
+        self.objective.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.objective.setMinimumContentsLength(24)
         self.rating = QComboBox()
         for code, text in RATINGS:
             self.rating.addItem(self.tr(text), code)
@@ -263,9 +268,13 @@ class ExerciseConsole(QWidget):
         self.finding.returnPressed.connect(self._finding)
         self.plan = QPushButton(self.tr("Verbeterplan…"))
         self.plan.clicked.connect(self.sig_plan)
+        # two rows: on a 1366 px screen one row squeezed both note fields to a few letters
         for w in (QLabel(self.tr("Doel")), self.objective, self.rating, self.rating_note,
-                  self.rate, self.finding_kind, self.finding, self.plan):
-            rating.addWidget(w, 2 if w in (self.rating_note, self.finding) else 0)
+                  self.rate):
+            rating.addWidget(w, 2 if w is self.rating_note else 0)
+        findings = QHBoxLayout()
+        for w in (QLabel(self.tr("Bevinding")), self.finding_kind, self.finding, self.plan):
+            findings.addWidget(w, 2 if w is self.finding else 0)
         self.aar = QTextBrowser()
         self.aar.setObjectName("AarView")
         self.aar.setOpenExternalLinks(False)
@@ -285,17 +294,18 @@ class ExerciseConsole(QWidget):
         ll.addLayout(judge)
         ll.addLayout(notes)
         ll.addLayout(rating)
+        ll.addLayout(findings)
         split.addWidget(upper)
         split.addWidget(lower)
         self.timeline = Deferred(_exercise_timeline)  # pyqtgraph: when first shown
-        self.timeline.setMinimumHeight(70)
+        self.timeline.setMinimumHeight(60)
         split.addWidget(self.timeline)
         split.addWidget(self.aar)
         # the injects get most of the height (on a 768 px screen at least six rows), the
         # expectations the next share; the timeline what is left
         for i, stretch in enumerate((6, 5, 1, 3)):
             split.setStretchFactor(i, stretch)
-        split.setSizes([320, 270, 70, 0])
+        split.setSizes([280, 320, 60, 0])
         self.split = split
         for t, cols in ((self.table, self.INJECT_COLUMNS), (self.x_table, self.EXPECT_COLUMNS)):
             t.verticalHeader().setDefaultSectionSize(26)

@@ -5,6 +5,7 @@ that met (or came late for) one of its expectations, and the present marked."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -28,6 +29,7 @@ class ExerciseTimeline(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=True, y=False)
         self.plot.setLabel("bottom", self.tr("scenariotijd (minuten na T0)"))
+        self.plot.setToolTip(self.tr("scenariotijd (minuten na T0)"))
         self.plot.getAxis("left").setTicks([[(INJECT_Y, self.tr("injects")),
                                              (RESPONSE_Y, self.tr("reacties"))]])
         self.plot.setYRange(-0.5, 1.5, padding=0)
@@ -42,6 +44,12 @@ class ExerciseTimeline(QWidget):
         self.labels: list[pg.TextItem] = []
         lay.addWidget(self.plot)
         self.restyle()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        # a low strip (a 768 px screen) keeps both rows of marks; the axis title goes to the
+        # tooltip rather than squeezing them
+        self.plot.getAxis("bottom").showLabel(event.size().height() >= 90)
+        super().resizeEvent(event)
 
     def restyle(self) -> None:
         self.plot.setBackground(palette.color("panel"))

@@ -63,8 +63,6 @@ def test_console_shows_six_injects_readable_headers_and_visible_buttons(qtbot: A
          "sender": "CaCo", "recipient": "OL VNOG", "message": "Stroomstoring"}
         for i in range(12)], "speed": 1, "running": False})
     settle(qtbot)
-    rows = c.table.viewport().height() // c.table.rowHeight(0)
-    assert rows >= 6
     head = c.table.horizontalHeader()
     for t in (c.table, c.x_table):
         for i in range(t.model().columnCount() - 1):  # the last one stretches
@@ -73,6 +71,33 @@ def test_console_shows_six_injects_readable_headers_and_visible_buttons(qtbot: A
     for b in (c.play, c.pause, c.jump):
         assert not b.icon().isNull()
         assert b.text()[0].isalpha()  # no glyph the font may lack
+
+
+def test_the_console_in_the_window_at_1366_shows_six_injects_and_readable_notes(
+        qtbot: Any, tmp_path: Any) -> None:
+    """In the real window at 1366×768 (theme, sidebar, header): six injects, two expectations,
+    and the objective's and the finding's note fields wide enough to read what one types."""
+    from desktop.app import build_window
+    from desktop.cli_app import build_demo_exercise
+
+    db = build_demo_exercise(tmp_path / "oefening.db")
+    win = build_window(db, "dark")
+    qtbot.addWidget(win)
+    win.resize(*LAPTOP)
+    with qtbot.waitSignal(win.sig_loaded, timeout=30_000):
+        win.show()
+        win.start()
+    try:
+        win.show_view("oefening")
+        settle(qtbot)
+        c = win.exercise.console
+        assert c.table.viewport().height() // c.table.rowHeight(0) >= 6
+        assert c.x_table.viewport().height() // c.x_table.rowHeight(0) >= 2
+        for field in (c.rating_note, c.finding, c.note, c.verdict_note):
+            assert field.width() >= field.fontMetrics().horizontalAdvance("x" * 24), (
+                field.placeholderText(), field.width())
+    finally:
+        win.shutdown()
 
 
 def shown_whole(label: Any) -> bool:
