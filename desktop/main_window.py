@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         return col
 
     def _wire_notifications(self) -> None:
-        self.notify = NotificationsPane(self.ctx, self.notes.add)
+        self.notify = NotificationsPane(self.ctx, self.notes)
         self.ops.sig_changes.connect(self.notify.on_changes)
         self.first_load.sig_tiles_filled.connect(lambda: self.notify.load())
         self.notes.sig_unread_changed.connect(self._show_unread)

@@ -68,6 +68,19 @@ class NotificationList(QWidget):
         self.empty.setVisible(self.list.count() == 0)
         self._counts_changed()
 
+    def restore(self, items: Sequence[Notification], read: set[str]) -> None:
+        """Show the list as it was kept (newest first), with what had been read."""
+        self.read = set(read)
+        self.add(list(reversed(items)))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            n = item.data(Qt.ItemDataRole.UserRole)
+            if isinstance(n, Notification) and n.event_id in self.read:
+                f = item.font()
+                f.setBold(False)
+                item.setFont(f)
+        self._counts_changed()
+
     def unread(self) -> dict[str, int]:
         """Unread notifications per view."""
         return unread_per_view(self.items, self.read)

@@ -219,6 +219,42 @@ def test_a_neighbour_asking_us_for_bijstand_shows_up_quietly(qtbot: Any, zeeland
     assert notes.unread() == {}
 
 
+def test_the_list_is_kept_across_a_restart_and_what_came_while_closed_is_news(
+        qtbot: Any, zeeland: Any, store_factory: Any) -> None:
+    """Close the window with one (read) notification; while it is closed a neighbour asks
+    for bijstand (a `sync` from the command line); the window opened again shows both, the
+    new one unread."""
+    from desktop.main_window import MainWindow
+
+    qtbot.waitUntil(lambda: zeeland.notify.cursor is not None, timeout=10_000)
+    request = {"addressed_to": "VR19", "capability": "pompcapaciteit", "quantity": 4,
+               "status": "ingediend"}
+    zeeland.apply_changes(_other_centre(store_factory, zeeland, "vrmwb", [
+        Command("bijstand.requested", {"requesting_region": "VR20", **request})]))
+    qtbot.waitUntil(lambda: len(zeeland.notes.items) == 1, timeout=10_000)
+    zeeland.show_view("bijstand")  # read
+    qtbot.waitUntil(lambda: not zeeland.notify._busy, timeout=10_000)  # noqa: SLF001
+    path = Path(zeeland.path)
+    zeeland.shutdown()
+
+    _other_centre(store_factory, zeeland, "vrgz", [  # while the window is closed
+        Command("bijstand.requested", {"requesting_region": "VR08", **request})])
+    again = MainWindow(path, "LIVE", "VRZ", author="tester")
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.sig_loaded, timeout=20_000):
+        again.show()
+        again.start()
+    try:
+        qtbot.waitUntil(lambda: len(again.notes.items) == 2, timeout=10_000)
+        texts = [n.text for n in again.notes.items]
+        assert "VRGZ vraagt ons om bijstand" in texts[0]  # newest on top
+        assert "VRMWB vraagt ons om bijstand" in texts[1]
+        assert again.notes.unread() == {"bijstand": 1}  # the one read before stays read
+        assert again.nav.item(2).text().endswith("● 1")
+    finally:
+        again.shutdown()
+
+
 def test_a_line_saved_under_a_filter_says_so_and_a_visible_one_is_selected(
         qtbot: Any, zeeland: Any) -> None:
     j = zeeland.journal
