@@ -194,7 +194,7 @@ class CommandWiring:
             except ValueError as e:
                 form.show_errors([(CommandForm.TIME, str(e))])
                 return
-            if occurred is not None and typ == "journal.logged":
+            if occurred is not None:  # re-keyed from paper: marked, whatever the form
                 payload["nagekomen"] = True
             dlg.buttons.setEnabled(False)
 

@@ -142,6 +142,11 @@ ACTION_FIELDS = {
     "classification": CLASS,
 }
 
+#: re-keyed from paper later: occurred_at is the time written on the form, not when it was
+#: typed in (issue 12). A journal line has it as a field; every other event type may carry it
+#: too (see validate_payload), and the fold marks the history line it makes.
+NAGEKOMEN = Field(N_("nagekomen"), v.boolean)
+
 JOURNAL_FIELDS = {
     "channel": Field(N_("kanaal"), v.choice, required=True, choices=_vals(Channel)),
     "direction": Field(N_("richting"), v.choice, choices=_vals(Direction), default="in"),
@@ -152,7 +157,7 @@ JOURNAL_FIELDS = {
     "key": Field(N_("kernbericht"), v.boolean, default=False),
     "classification": CLASS,
     # re-keyed from paper later: occurred_at is the time written on the form (issue 12)
-    "nagekomen": Field(N_("nagekomen"), v.boolean),
+    "nagekomen": NAGEKOMEN,
 }
 
 COMMS_FIELDS = {
@@ -486,6 +491,11 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     if event_type == "incident.judgement_updated" and _blank(payload):
         raise ValidationError(_("vul minstens één onderdeel van het oordeel in (analyse, "
                                 "dilemma's, prognose of op- of afschaling)"), _("analyse"))
+    late = None
+    if type(payload) is dict and "nagekomen" in payload and "nagekomen" not in entry[1]:
+        # any form re-keyed from paper may say so (a journal line has it as a field)
+        payload = dict(payload)
+        late = v.boolean(payload.pop("nagekomen"), NAGEKOMEN)
     compiled = _COMPILED.get(event_type)
     if compiled is None or compiled[0] is not entry:
         compiled = _compile(event_type, entry)
@@ -504,6 +514,8 @@ def validate_payload(event_type: str, payload: Any) -> dict[str, Any]:
     if "effect_polygon" in out and out.get("effect_radius_m"):
         raise ValidationError(_("geef een straal óf hoekpunten, niet allebei"),
                               _("effectgebied (hoekpunten)"))
+    if late:
+        out = {**out, "nagekomen": True}
     return out
 
 

@@ -71,7 +71,10 @@ def history_html(history: list[dict[str, Any]], *, origin: bool = False,
             what = _(what) + ": " + ", ".join(h["fields"])
         else:
             what = _(what)
-        cells = [local_hm(h.get("at")), h.get("by")] + ([h.get("origin")] if origin else [])
+        at = local_hm(h.get("at"))
+        if h.get("nagekomen"):
+            at = _("{time} · nagekomen").format(time=at)
+        cells = [at, h.get("by")] + ([h.get("origin")] if origin else [])
         out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells)
                    + f"<td>{esc(what)}</td></tr>")
     out.append("</table>")

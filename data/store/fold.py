@@ -60,6 +60,8 @@ def _trim(st: State, key: str, keep: int) -> None:
 
 
 def _hist(st: State, ev: Event, what: str, **extra: Any) -> None:
+    if ev.payload.get("nagekomen") is True:  # re-keyed from paper: ``at`` is the paper's time
+        extra["nagekomen"] = True
     st["history"].append({"at": ev.occurred_at, "recorded_at": ev.recorded_at, "by": ev.author,
                           "origin": ev.origin, "what": what, "event": ev.id, **extra})
     _trim(st, "history", HISTORY_KEEP)
@@ -74,6 +76,8 @@ def _create(st: State, ev: Event, status: str | None) -> None:
     st["created_at"], st["created_by"], st["origin"] = ev.occurred_at, ev.author, ev.origin
     for k, val in ev.payload.items():
         st[k] = val
+    if st["entity_kind"] != "journal":
+        st.pop("nagekomen", None)  # (a mark of the report, in its history line)
     if status is not None and "status" not in ev.payload:
         st["status"] = status
     if st["entity_kind"] != "journal":
@@ -81,7 +85,7 @@ def _create(st: State, ev: Event, status: str | None) -> None:
 
 
 def _fields(st: State, ev: Event) -> None:
-    changed = sorted(ev.payload)
+    changed = sorted(k for k in ev.payload if k != "nagekomen")  # (a mark of the change)
     for k in changed:
         st[k] = ev.payload[k]
     _hist(st, ev, N_("gewijzigd"), fields=changed)
@@ -345,6 +349,7 @@ def _comms(st: State, ev: Event) -> None:
     previous = st.get("state")
     for k, val in ev.payload.items():
         st[k] = val
+    st.pop("nagekomen", None)  # (a mark of this change, in its history line)
     st["since"] = ev.occurred_at if previous != ev.payload["state"] else st.get("since")
     _hist(st, ev, N_("status"), to=ev.payload["state"], note=ev.payload.get("note"))
 

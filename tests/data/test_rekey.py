@@ -33,3 +33,29 @@ def test_form_time_field():
     assert parse_time_field(" 00:05 ", JUST_AFTER_MIDNIGHT) == "2026-11-21T23:05:00Z"
     with pytest.raises(ValueError, match="niet begrepen"):
         parse_time_field("kwart over twee", JUST_AFTER_MIDNIGHT)
+
+
+def test_any_form_re_keyed_from_paper_is_marked_in_its_history_line(store_factory):
+    """Not only a journal line: an incident reported and later changed from paper says so in
+    the history line of that change (and the detail shows it); a change typed in now does not."""
+    from data.domain.validation import ValidationError
+    from data.picture.detail_html import history_html
+    from data.store import Command
+
+    st = store_factory()
+    ch = st.execute([Command("incident.reported", {
+        "title": "Dijk Lek", "kind": "overstroming", "regions": ["VR18"], "nagekomen": True},
+        occurred_at="2030-01-01T12:05:00Z")], "IM")
+    (iid,) = ch.entities
+    st.execute([Command("incident.updated", {"location": "Lekdijk km 12"}, entity=iid)], "IM")
+    st.execute([Command("incident.updated", {"phase": "warm", "nagekomen": True}, entity=iid,
+                        occurred_at="2030-01-01T12:40:00Z")], "IM")
+    inc = st.entity(iid)
+    marks = [(h["what"], h.get("nagekomen", False), h.get("fields")) for h in inc["history"]]
+    assert marks == [("aangemaakt", True, None), ("gewijzigd", False, ["location"]),
+                     ("gewijzigd", True, ["phase"])]
+    assert "nagekomen" not in inc  # a mark of those changes, not of the incident
+    assert history_html(inc["history"]).count("nagekomen") == 2
+    with pytest.raises(ValidationError, match="ja of nee"):
+        st.execute([Command("incident.updated", {"phase": "lauw", "nagekomen": "misschien"},
+                            entity=iid)], "IM")

@@ -125,6 +125,11 @@ def test_a_creating_form_takes_the_time_of_the_paper_form(
     form.time.setText(f"{earlier:%H:%M}")
     with qtbot.waitSignal(dlg.finished, timeout=10_000):
         form.submit()
-    ev = [e for e in read_store().iter_events() if e.type == "incident.reported"]
+    st = read_store()
+    ev = [e for e in st.iter_events() if e.type == "incident.reported"]
     assert len(ev) == 1
     assert datetime.fromisoformat(ev[0].occurred_at.replace("Z", "+00:00")) == earlier
+    # marked as re-keyed from paper, in the history line the detail shows
+    assert ev[0].payload.get("nagekomen") is True
+    (made,) = st.entity(ev[0].entity)["history"]
+    assert made["nagekomen"] is True and "nagekomen" not in st.entity(ev[0].entity)
