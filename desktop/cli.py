@@ -72,13 +72,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     from data.store import StoreError
 
     try:
-        return int(args.func(args) or 0)
+        rc = int(args.func(args) or 0)
+        sys.stdout.flush()  # (inside the try: a reader that stopped early is seen here)
+        return rc
+    except BrokenPipeError:
+        return _reader_gone()
     except (cli_core.UserError, StoreError) as e:  # (a store's refusal a verb let through)
         from desktop import activity
 
         activity.refused(f"crisisbeeld {args.command}", e)
         print(f"crisisbeeld: {e}", file=sys.stderr)
         return 2
+
+
+def _reader_gone() -> int:
+    """The program reading our output stopped early (``crisisbeeld exercise status | head``):
+    what it read was right, so no traceback. Further output goes nowhere (as Python's manual
+    advises), and the exit code is the one a shell gives a program stopped by SIGPIPE."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141
 
 
 if __name__ == "__main__":
