@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         self._wire_exercise()
         # Terugkijken (issue 11): a past picture over every view, and the Overdracht
         self.terugkijken = Terugkijken(self.ctx, self.panes, self, self.header, self.current_view)
+        if (clock := self.exercise.clock) is not None:  # Terugkijken names the scenario time
+            self.terugkijken.scenario_t0 = lambda: (clock.state or {}).get("t0_ms")
         self.ctx.frozen = lambda: self.terugkijken.active
         outer.insertWidget(1, self.terugkijken.bar)
         self.nav.currentRowChanged.connect(lambda _r: self.terugkijken.view_changed())

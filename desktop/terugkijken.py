@@ -61,6 +61,8 @@ class Terugkijken(QObject):
         self.axis = "waar"
         self.frame: Frame | None = None
         self._seeker = Seeker(ctx.path)
+        #: in an exercise world: T0 of the scenario in ms (None: no exercise, or not started)
+        self.scenario_t0: Callable[[], int | None] = lambda: None
         self._span: dict[str, Any] = {}
         self._busy = False
         self._want: tuple[str, str] | None = None
@@ -90,6 +92,8 @@ class Terugkijken(QObject):
     def enter(self, at: str | None = None, axis: str = "waar") -> None:
         """Turn the mode on; the views show the picture at ``at`` (ISO; default: the end of
         the log) once the log's span is known."""
+        t0 = self.scenario_t0()
+        self.bar.t0_ms = int(t0) if t0 else None
         if not self.active:
             self.active = True
             self.bar.show()

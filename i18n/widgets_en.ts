@@ -1432,7 +1432,7 @@ at {3}</translation>
     <name>NotificationList</name>
     <message>
         <location filename="../widgets/notifications.py" line="31"/>
-        <location filename="../widgets/notifications.py" line="94"/>
+        <location filename="../widgets/notifications.py" line="107"/>
         <source>Meldingen</source>
         <extracomment>the list keeps the newest this many (older ones are in the views and the log)</extracomment>
         <translation>Notifications</translation>
@@ -1451,7 +1451,7 @@ at {3}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/notifications.py" line="93"/>
+        <location filename="../widgets/notifications.py" line="106"/>
         <source>Meldingen · {0} nieuw</source>
         <translation>Notifications · {0} unread</translation>
     </message>
@@ -2264,60 +2264,66 @@ at {3}</translation>
 <context>
     <name>TerugkijkenBar</name>
     <message>
-        <location filename="../widgets/terugkijken.py" line="26"/>
+        <location filename="../widgets/terugkijken.py" line="27"/>
         <source>zoals het was (waar)</source>
         <extracomment>the axes as the operator reads them (value: data.history&apos;s axis name); translated when shown (context &apos;TerugkijkenBar&apos;, also in the handover dialog)</extracomment>
         <translation>as it was (true)</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="27"/>
-        <location filename="../widgets/terugkijken.py" line="29"/>
+        <location filename="../widgets/terugkijken.py" line="28"/>
+        <location filename="../widgets/terugkijken.py" line="30"/>
         <source>zoals hier bekend</source>
         <translation>as known here</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="28"/>
+        <location filename="../widgets/terugkijken.py" line="29"/>
         <source>zoals het was</source>
         <translation>as it was</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="81"/>
+        <location filename="../widgets/terugkijken.py" line="84"/>
         <source>◀ 15 min</source>
+        <extracomment>in an exercise world: T0 of the scenario (ms), so the banner says the scenario time</extracomment>
         <translation>◀ 15 min</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="82"/>
+        <location filename="../widgets/terugkijken.py" line="85"/>
         <source>15 min ▶</source>
         <translation>15 min ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="83"/>
-        <location filename="../widgets/terugkijken.py" line="167"/>
+        <location filename="../widgets/terugkijken.py" line="86"/>
+        <location filename="../widgets/terugkijken.py" line="175"/>
         <source>▶ afspelen</source>
         <translation>▶ play</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="88"/>
+        <location filename="../widgets/terugkijken.py" line="91"/>
         <source>Terug naar nu (Esc)</source>
         <translation>Back to now (Esc)</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="136"/>
+        <location filename="../widgets/terugkijken.py" line="139"/>
         <source>{0} … {1}</source>
         <translation>{0} … {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="149"/>
+        <location filename="../widgets/terugkijken.py" line="156"/>
+        <source>{0} (scenariotijd T{1})</source>
+        <translation>{0} (scenario time T{1})</translation>
+    </message>
+    <message>
+        <location filename="../widgets/terugkijken.py" line="157"/>
         <source>TERUGKIJKEN · beeld van {0} · {1}{2} · dit is niet het actuele beeld</source>
         <translation>LOOKING BACK · situation picture of {0} · {1}{2} · this is not the current picture</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="152"/>
+        <location filename="../widgets/terugkijken.py" line="160"/>
         <source> · laden…</source>
         <translation> · loading…</translation>
     </message>
     <message>
-        <location filename="../widgets/terugkijken.py" line="167"/>
+        <location filename="../widgets/terugkijken.py" line="175"/>
         <source>❚❚ pauze</source>
         <translation>❚❚ pause</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from data.picture.timefmt import local_hm
+from data.scenario.times import fmt_offset
 from widgets.deferred import Deferred
 
 #: the axes as the operator reads them (value: data.history's axis name); translated when shown
@@ -62,6 +63,8 @@ class TerugkijkenBar(QWidget):
         super().__init__(parent)
         self.setObjectName("TerugkijkenBar")
         self._start: datetime | None = None
+        #: in an exercise world: T0 of the scenario (ms), so the banner says the scenario time
+        self.t0_ms: int | None = None
         self.banner = QLabel("")
         self.banner.setObjectName("TerugkijkenBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -146,9 +149,14 @@ class TerugkijkenBar(QWidget):
         self.density.call("set_density", per_hour)
 
     def set_banner(self, at: str, axis: str, busy: bool = False) -> None:
+        when = local_hm(at)
+        if self.t0_ms is not None and axis == "waar" and at:
+            # an exercise: what happened is in scenario time, as the header's clock shows it
+            secs = int(_dt(at).timestamp()) - self.t0_ms // 1000
+            when = self.tr("{0} (scenariotijd T{1})").format(when, fmt_offset(secs - secs % 60))
         self.banner.setText(self.tr("TERUGKIJKEN · beeld van {0} · {1}{2} · dit is niet het "
                                     "actuele beeld").format(
-            local_hm(at), axis_text(AXIS_BANNER.get(axis, axis)),
+            when, axis_text(AXIS_BANNER.get(axis, axis)),
             self.tr(" · laden…") if busy else ""))
 
     # -- internals

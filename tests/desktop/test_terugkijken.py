@@ -73,6 +73,7 @@ def test_the_slider_moves_the_views_writes_are_refused_and_esc_returns(
     assert shown.args[0].at == "2026-11-21T10:30:00Z"
     assert tk.active and win.terugkijken.bar.isVisible()
     assert "TERUGKIJKEN" in tk.bar.banner.text() and "za 21-11 11:30" in tk.bar.banner.text()
+    assert "scenariotijd" not in tk.bar.banner.text()  # (LIVE: there is no scenario)
     assert _titles(win) == ["Stroomuitval Apeldoorn"]
     assert win.overview.tiles["incidents"].value.text() == "0"  # A was still 'gemeld'
     assert "2 gebeurtenissen" in win.header.fingerprint.text()
@@ -152,3 +153,25 @@ def test_the_overdracht_lists_what_changed_since_the_start_of_the_shift(
     qtbot.waitUntil(lambda: bool(dlg.markdown), timeout=20_000)
     assert "- incidenten: 0 nieuw, 1 van status veranderd" in dlg.markdown
     assert "Gemeld → Actief: 1" in dlg.markdown
+
+
+def test_in_an_exercise_the_banner_says_the_scenario_time_as_the_header_does(
+        qtbot: Any, tmp_path: Path) -> None:
+    """An exercise's events happen in scenario time, which may run ahead of the wall clock:
+    the banner names the moment as T+HH:MM, the way the header's exercise clock does."""
+    from desktop.app import build_window
+    from desktop.cli_app import build_demo_exercise
+
+    win = build_window(build_demo_exercise(tmp_path / "oefening.db"), "dark")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sig_loaded, timeout=30_000):
+        win.show()
+        win.start()
+    try:
+        qtbot.waitUntil(lambda: "T+" in win.header.scenario.text(), timeout=10_000)
+        paused_at = win.header.scenario.text().split("T+")[1].split(" ")[0]  # e.g. 36:00
+        with qtbot.waitSignal(win.terugkijken.sig_shown, timeout=30_000):
+            win.terugkijken.enter()  # the end of the log: the present of the paused scenario
+        assert f"(scenariotijd T+{paused_at})" in win.terugkijken.bar.banner.text()
+    finally:
+        win.shutdown()
