@@ -17,7 +17,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+)
 
 from data.domain.attachments import MAX_ATTACHMENT_BYTES, NOT_RECEIVED, is_image, too_large_text
 from data.domain.validation import ValidationError
@@ -83,6 +91,7 @@ class AttachmentsPane(Pane):
             s.sig_add.connect(self.choose)
             s.sig_dropped.connect(self.add)
             s.sig_open.connect(self.open)
+            s.sig_withdraw.connect(self.withdraw)
 
     def load(self, strip: AttachmentStrip) -> None:
         tid = strip.target()
@@ -118,6 +127,30 @@ class AttachmentsPane(Pane):
 
         CollectionOp(self.ctx.ops, add_files(target_id, paths, self.ctx.author)) \
             .success(lambda _c: self.ctx.status(translate("Bijlagen", "bijlage opgeslagen"))) \
+            .failure(fail).run_in_background()
+
+    def withdraw(self, attachment_id: str, name: str) -> None:
+        """Withdraw a file attached by mistake, with the reason every centre will see."""
+        if self.ctx.frozen():
+            self.ctx.status(translate("Bijlagen", "Niet opgeslagen: u kijkt terug naar een "
+                                                  "eerder beeld."))
+            return
+        reason, ok = QInputDialog.getText(
+            self.ctx.window, translate("Bijlagen", "Bijlage intrekken"),
+            translate("Bijlagen", "Waarom wordt ‘{0}’ ingetrokken? Elk centrum ziet de reden; "
+                                  "het bestand zelf wordt niet meer getoond of doorgegeven.")
+            .format(name))
+        if not ok:
+            return
+
+        def fail(e: Exception) -> None:
+            self.ctx.status(translate("Bijlagen", "bijlage niet ingetrokken: {0}").format(e))
+            QMessageBox.warning(self.ctx.window,
+                                translate("Bijlagen", "Bijlage niet ingetrokken"), str(e))
+
+        CollectionOp(self.ctx.ops, lambda st: st.withdraw_attachment(
+            attachment_id, reason, author=self.ctx.author)) \
+            .success(lambda _c: self.ctx.status(translate("Bijlagen", "bijlage ingetrokken"))) \
             .failure(fail).run_in_background()
 
     def open(self, attachment_id: str) -> None:

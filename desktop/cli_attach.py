@@ -1,4 +1,4 @@
-"""Subcommands on attachments: ``bijlage toevoegen|lijst|opslaan``.
+"""Subcommands on attachments: ``bijlage toevoegen|lijst|opslaan|intrekken``.
 
 A file is attached to an incident, decision, bijstand request or journal line by that item's id
 (or the first characters of it); its bytes go into the store beside the log (data.store.blobs).
@@ -104,6 +104,22 @@ def cmd_list(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_withdraw(a: argparse.Namespace) -> int:
+    st = open_store(a.db)
+    try:
+        att = _attachment(st, a.bijlage)
+        author = person(st, a, required=False) or _default_author()
+        try:
+            st.withdraw_attachment(str(att["id"]), a.reden, author=author)
+        except ValidationError as e:
+            raise UserError(str(e)) from None
+        print(f"bijlage {str(att['id'])[:13]}… ingetrokken: {att.get('name')} — {a.reden}; het "
+              "bestand wordt niet meer getoond of doorgegeven")
+    finally:
+        st.close()
+    return 0
+
+
 def cmd_save(a: argparse.Namespace) -> int:
     st = open_store(a.db)
     try:
@@ -158,3 +174,9 @@ def register(sub: Any) -> None:
                    default=Classification.VERTROUWELIJK.value,
                    help="weiger een bijlage boven deze rubricering")
     p.set_defaults(func=cmd_save)
+    p = rs.add_parser("intrekken", help="trek een bijlage in die er per vergissing bij kwam "
+                                        "(de reden ziet elk centrum)")
+    p.add_argument("--db", required=True)
+    p.add_argument("bijlage", help="id (of het begin ervan) van de bijlage")
+    p.add_argument("--reden", required=True, help="waarom, bv. 'persoonsgegevens op de foto'")
+    p.set_defaults(func=cmd_withdraw)

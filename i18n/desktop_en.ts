@@ -81,47 +81,73 @@
 <context>
     <name>Bijlagen</name>
     <message>
-        <location filename="../desktop/attach_ui.py" line="99"/>
+        <location filename="../desktop/attach_ui.py" line="108"/>
         <source>Bijlage toevoegen</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="100"/>
+        <location filename="../desktop/attach_ui.py" line="109"/>
         <source>Alle bestanden (*);;Foto&apos;s (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</source>
         <translation>All files (*);;Photos (*.jpg *.jpeg *.png *.gif *.webp);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="108"/>
+        <location filename="../desktop/attach_ui.py" line="117"/>
+        <location filename="../desktop/attach_ui.py" line="135"/>
         <source>Niet opgeslagen: u kijkt terug naar een eerder beeld.</source>
         <translation>Not saved: you are looking back at an earlier picture.</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="111"/>
+        <location filename="../desktop/attach_ui.py" line="120"/>
         <source>bijlage opslaan…</source>
         <translation>saving attachment…</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="115"/>
+        <location filename="../desktop/attach_ui.py" line="124"/>
         <source>bijlage niet opgeslagen: {0}</source>
         <translation>attachment not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="117"/>
+        <location filename="../desktop/attach_ui.py" line="126"/>
         <source>Bijlage niet opgeslagen</source>
         <translation>Attachment not saved</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="120"/>
+        <location filename="../desktop/attach_ui.py" line="129"/>
         <source>bijlage opgeslagen</source>
         <translation>attachment saved</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="144"/>
+        <location filename="../desktop/attach_ui.py" line="139"/>
+        <source>Bijlage intrekken</source>
+        <translation>Withdraw attachment</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="140"/>
+        <source>Waarom wordt ‘{0}’ ingetrokken? Elk centrum ziet de reden; het bestand zelf wordt niet meer getoond of doorgegeven.</source>
+        <translation>Why is ‘{0}’ being withdrawn? Every centre sees the reason; the file itself is no longer shown or passed on.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="147"/>
+        <source>bijlage niet ingetrokken: {0}</source>
+        <translation>attachment not withdrawn: {0}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="149"/>
+        <source>Bijlage niet ingetrokken</source>
+        <translation>Attachment not withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="153"/>
+        <source>bijlage ingetrokken</source>
+        <translation>attachment withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../desktop/attach_ui.py" line="177"/>
         <source>bijlage niet te openen: {0}</source>
         <translation>attachment cannot be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/attach_ui.py" line="148"/>
+        <location filename="../desktop/attach_ui.py" line="181"/>
         <source>geen programma gevonden om {0} te openen; kopie staat in {1}</source>
         <translation>no program found to open {0}; a copy is in {1}</translation>
     </message>
@@ -551,103 +577,103 @@ Details are in {0}.</translation>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="260"/>
+        <location filename="../desktop/main_window.py" line="262"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="272"/>
+        <location filename="../desktop/main_window.py" line="274"/>
         <source>Opgeslagen, maar het filter verbergt het in {0}.</source>
         <translation>Saved, but the filter hides it in {0}.</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="394"/>
+        <location filename="../desktop/main_window.py" line="396"/>
         <source>Regio: {0}</source>
         <translation>Region: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="424"/>
+        <location filename="../desktop/main_window.py" line="426"/>
         <source>Oefening</source>
         <translation>Exercise</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="438"/>
+        <location filename="../desktop/main_window.py" line="440"/>
         <source>&amp;Weergave</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="446"/>
+        <location filename="../desktop/main_window.py" line="448"/>
         <source>Wandweergave (Overzicht schermvullend)</source>
         <translation>Wall display (Overview full screen)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="452"/>
+        <location filename="../desktop/main_window.py" line="454"/>
         <source>Licht thema</source>
         <translation>Light theme</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="461"/>
+        <location filename="../desktop/main_window.py" line="463"/>
         <source>&amp;Nieuw</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="465"/>
+        <location filename="../desktop/main_window.py" line="467"/>
         <source>Incident melden</source>
         <extracomment>command type -&gt; its action in the Nieuw menu (people_ui hides what one may not do)</extracomment>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="467"/>
+        <location filename="../desktop/main_window.py" line="469"/>
         <source>Bijstandsverzoek</source>
         <translation>Mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="469"/>
+        <location filename="../desktop/main_window.py" line="471"/>
         <source>Sessie openen (ROT/GBT/RBT/IRBT)</source>
         <translation>Open session (ROT/GBT/RBT/IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="471"/>
+        <location filename="../desktop/main_window.py" line="473"/>
         <source>Logboekbericht (snelinvoer)</source>
         <translation>Log message (quick entry)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="479"/>
+        <location filename="../desktop/main_window.py" line="481"/>
         <source>&amp;Hulp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="480"/>
+        <location filename="../desktop/main_window.py" line="482"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="486"/>
+        <location filename="../desktop/main_window.py" line="488"/>
         <source>Diagnose opslaan…</source>
         <translation>Save diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="489"/>
+        <location filename="../desktop/main_window.py" line="491"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="500"/>
+        <location filename="../desktop/main_window.py" line="502"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="522"/>
+        <location filename="../desktop/main_window.py" line="524"/>
         <source>Vork in de keten</source>
         <translation>Fork in the chain</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="528"/>
+        <location filename="../desktop/main_window.py" line="530"/>
         <source>Niet op het rooster</source>
         <translation>Not on the roster</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="530"/>
+        <location filename="../desktop/main_window.py" line="532"/>
         <source>
 
 Meld dit bij het beheer van de hub (KCR2): alleen centra op het rooster dat de vastgepinde root ondertekende, worden aangenomen.</source>
@@ -1278,52 +1304,53 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>Terugkijken</name>
     <message>
-        <location filename="../desktop/terugkijken.py" line="76"/>
+        <location filename="../desktop/terugkijken.py" line="78"/>
         <source>Terugkijken (beeld op een eerder moment)</source>
+        <extracomment>in an exercise world: T0 of the scenario in ms (None: no exercise, or not started)</extracomment>
         <translation>Look back (the picture at an earlier moment)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="79"/>
+        <location filename="../desktop/terugkijken.py" line="81"/>
         <source>Overdracht (wat veranderde sinds begin dienst)</source>
         <translation>Handover (what changed since the start of the shift)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="180"/>
+        <location filename="../desktop/terugkijken.py" line="184"/>
         <source>terugkijken: dit moment kon niet worden gelezen</source>
         <translation>look back: this moment could not be read</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="234"/>
+        <location filename="../desktop/terugkijken.py" line="238"/>
         <source>terug naar het actuele beeld</source>
         <translation>back to the current picture</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="264"/>
+        <location filename="../desktop/terugkijken.py" line="268"/>
         <source>Het begin ligt na het einde; kies een eerder begin.</source>
         <translation>The start lies after the end; choose an earlier start.</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="276"/>
+        <location filename="../desktop/terugkijken.py" line="280"/>
         <source>De overdracht kon niet worden gemaakt.</source>
         <translation>The handover could not be made.</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="281"/>
+        <location filename="../desktop/terugkijken.py" line="285"/>
         <source>Overdracht opslaan</source>
         <translation>Save handover</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="283"/>
+        <location filename="../desktop/terugkijken.py" line="287"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="289"/>
+        <location filename="../desktop/terugkijken.py" line="293"/>
         <source>Niet opgeslagen: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/terugkijken.py" line="292"/>
+        <location filename="../desktop/terugkijken.py" line="296"/>
         <source>overdracht opgeslagen: {0}</source>
         <translation>handover saved: {0}</translation>
     </message>

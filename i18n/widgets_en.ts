@@ -107,38 +107,53 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../widgets/attachments.py" line="56"/>
+        <location filename="../widgets/attachments.py" line="59"/>
         <source>Bijlage toevoegen…</source>
         <extracomment>the longest side of a thumbnail, in pixels</extracomment>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="57"/>
+        <location filename="../widgets/attachments.py" line="60"/>
         <source>Kies een bestand, of sleep het hierheen</source>
         <translation>Choose a file, or drag it here</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="118"/>
+        <location filename="../widgets/attachments.py" line="121"/>
         <source>rubricering: {0}</source>
         <translation>classification: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="131"/>
+        <location filename="../widgets/attachments.py" line="134"/>
         <source>klik voor volledige grootte</source>
         <translation>click for full size</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="136"/>
+        <location filename="../widgets/attachments.py" line="139"/>
         <source>klik om te openen</source>
         <translation>click to open</translation>
     </message>
     <message>
+        <location filename="../widgets/attachments.py" line="142"/>
+        <source>rechtermuisknop: intrekken</source>
+        <translation>right mouse button: withdraw</translation>
+    </message>
+    <message>
         <location filename="../widgets/attachments.py" line="154"/>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="155"/>
+        <source>Intrekken…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="172"/>
         <source>Bijlagen ({0})</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="155"/>
+        <location filename="../widgets/attachments.py" line="173"/>
         <source>Geen bijlagen — sleep een bestand hierheen</source>
         <translation>No attachments — drag a file here</translation>
     </message>

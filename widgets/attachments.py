@@ -18,6 +18,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -44,6 +45,8 @@ class AttachmentStrip(QWidget):
     """Files were dropped on the strip: (item id, local paths) to attach."""
     sig_open = Signal(str)
     """Open an attachment (id): a photo full size, another file with the system's program."""
+    sig_withdraw = Signal(str, str)
+    """Withdraw an attachment attached by mistake: (id, file name); ask why."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,9 +139,24 @@ class AttachmentStrip(QWidget):
                 tip.append(self.tr("klik om te openen"))
             aid = str(it.get("id", ""))
             b.clicked.connect(lambda _c=False, a=aid: self.sig_open.emit(a))
+        aid, tip = str(it.get("id", "")), [*tip, self.tr("rechtermuisknop: intrekken")]
+        b.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        b.customContextMenuRequested.connect(lambda pos, b=b, a=aid, n=name: self._menu(b, pos,
+                                                                                      a, n))
         b.setToolTip("\n".join(tip))
         self._tiles.append(b)
         return b
+
+    def tile_menu(self, tile: QToolButton, aid: str, name: str) -> QMenu:
+        """The menu of a tile (right button, or the menu key): open, withdraw."""
+        menu = QMenu(tile)
+        if tile.isEnabled():
+            menu.addAction(self.tr("Openen"), lambda: self.sig_open.emit(aid))
+        menu.addAction(self.tr("Intrekken…"), lambda: self.sig_withdraw.emit(aid, name))
+        return menu
+
+    def _menu(self, tile: QToolButton, pos: Any, aid: str, name: str) -> None:
+        self.tile_menu(tile, aid, name).popup(tile.mapToGlobal(pos))
 
     def tiles(self) -> list[QToolButton]:
         """The tiles shown (tests and the snapshot look at them)."""

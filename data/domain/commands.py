@@ -102,6 +102,12 @@ def _not_revoked(what: str) -> StateCheck:
     return check
 
 
+def _attachment_live(payload: dict[str, Any], t: Target) -> None:
+    assert t.state is not None
+    if t.state.get("withdrawn"):
+        raise ValidationError(_("deze bijlage is al ingetrokken"), _("bijlage"))
+
+
 def _session_open(payload: dict[str, Any], t: Target) -> None:
     assert t.state is not None
     if t.state.get("status") == "gesloten":
@@ -249,6 +255,7 @@ RULES: dict[str, Rule] = {
     "centre.reported": Rule(entity_of=lambda p: f"centre:{_centre_code(p.get('centre'))}",
                             payload=(_fallback_named,)),
     "attachment.added": Rule(creates=True, payload=(_attachment_target,)),
+    "attachment.withdrawn": Rule(state=(_attachment_live,)),
 }
 # the exercise clock is one entity; each inject's lifecycle another (data.scenario)
 for _t in EVENT_TYPES:

@@ -469,6 +469,11 @@ KINDS = (*KINDS, "shift")
 # ---- attachments: a file on an incident, decision, bijstand request or journal line; its bytes
 # are kept beside the log by SHA-256 (data.domain.attachments, data.store.blobs)
 EVENT_TYPES["attachment.added"] = ("attachment", ATTACHMENT_FIELDS, False)
+# a file attached by mistake (the wrong photo, personal data): withdrawn with a reason; the
+# signed record that it was attached stays, its bytes are no longer shown or passed on
+EVENT_TYPES["attachment.withdrawn"] = ("attachment", {
+    "reason": Field(N_("reden"), v.text, required=True, max_len=500),
+}, False)
 KINDS = (*KINDS, "attachment")
 # ---- end attachments
 

@@ -99,6 +99,35 @@ class Blobs:
         att = next((e for e, k in changes.entities.items() if k == "attachment"), "")
         return changes, att
 
+    def withdraw_attachment(self, attachment_id: str, reason: str, *, author: str) -> Changes:
+        """Withdraw a file attached by mistake: the ``attachment.withdrawn`` event, then the
+        removal of its bytes (when no other attachment names them; a power cut in between
+        leaves them to the next purge). The signed record that it was attached stays."""
+        changes = self.execute(Command("attachment.withdrawn", {"reason": reason},
+                                       entity=attachment_id), author=author)
+        self.purge_withdrawn()
+        return changes
+
+    def purge_withdrawn(self) -> int:
+        """Remove the bytes only withdrawn attachments name (a withdrawal made elsewhere that
+        arrived by sync or bundle); returns how many files went."""
+        with self.transaction():
+            return self._purge_withdrawn()
+
+    def _purge_withdrawn(self) -> int:
+        named: dict[bool, set[str]] = {True: set(), False: set()}
+        for a in self.entities("attachment"):
+            named[bool(a.get("withdrawn"))].add(str(a.get("sha256")))
+        gone = sorted(named[True] - named[False])
+        if not gone:
+            return 0
+        try:
+            cur = self._conn.executemany("DELETE FROM blob WHERE sha256 = ?",
+                                         [(h,) for h in gone])
+        except sqlite3.OperationalError:
+            return 0  # (no blob table: nothing held)
+        return max(cur.rowcount, 0)
+
     # ------------------------------------------------------------------ reads
 
     def blob(self, sha256: str) -> bytes | None:
@@ -120,11 +149,13 @@ class Blobs:
                 return set()
         return held if hashes is None else held & set(hashes)
 
-    def attachments(self, target_id: str | None = None) -> list[dict[str, Any]]:
+    def attachments(self, target_id: str | None = None, *,
+                    withdrawn: bool = False) -> list[dict[str, Any]]:
         """Attachment states (of one item, or all), oldest first, each with ``received``:
-        whether this store holds its bytes."""
+        whether this store holds its bytes. Withdrawn ones only when ``withdrawn``."""
         atts = [a for a in self.entities("attachment")
-                if target_id is None or a.get("target_id") == target_id]
+                if (target_id is None or a.get("target_id") == target_id)
+                and (withdrawn or not a.get("withdrawn"))]
         held = self.blobs_held(a.get("sha256", "") for a in atts)
         for a in atts:
             a["received"] = a.get("sha256") in held
@@ -138,16 +169,19 @@ class Blobs:
             rows = self._conn.execute(
                 "SELECT state FROM entity WHERE kind = 'attachment'").fetchall()
         for (state,) in rows:
-            tid = str(json.loads(state).get("target_id", ""))
+            att = json.loads(state)
+            if att.get("withdrawn"):
+                continue
+            tid = str(att.get("target_id", ""))
             out[tid] = out.get(tid, 0) + 1
         return out
 
     def wanted_blobs(self) -> set[str]:
         """Hashes this store's attachments name but whose bytes it has not received."""
-        named = {str(a.get("sha256")) for a in self.entities("attachment")}
+        named = {str(a.get("sha256")) for a in self.attachments()}
         return named - self.blobs_held(named)
 
     def referenced_blobs(self) -> set[str]:
         """Hashes named by this store's attachments that it holds (what it passes on)."""
-        named = {str(a.get("sha256")) for a in self.entities("attachment")}
+        named = {str(a.get("sha256")) for a in self.attachments()}
         return self.blobs_held(named)

@@ -37,6 +37,16 @@ def _attachment(st: State, ev: Event) -> None:
     st.setdefault("created_hlc", ev.hlc)
 
 
+def _attachment_withdrawn(st: State, ev: Event) -> None:
+    # for good: the first withdrawal in fold order is the one kept (every store folds the same
+    # order, so every store names the same one); a later one is only history
+    if st.get("withdrawn"):
+        _hist(st, ev, N_("al ingetrokken"))
+        return
+    st["withdrawn"] = {"at": ev.occurred_at, "by": ev.author, "reason": ev.payload["reason"]}
+    _hist(st, ev, N_("bijlage ingetrokken"), reason=ev.payload["reason"])
+
+
 def _touch(st: State, ev: Event) -> None:
     st["updated_at"] = ev.occurred_at
     st["updated_by"] = ev.author
@@ -467,6 +477,7 @@ HANDLERS: dict[str, Callable[[State, Event], None]] = {
     "shift.started": _shift, "shift.handed_over": _shift, "shift.ended": _shift,
     "node.key_rotated": _fields,  # (trust: the node's key as the log last says it)
     "attachment.added": _attachment,
+    "attachment.withdrawn": _attachment_withdrawn,
 }
 
 

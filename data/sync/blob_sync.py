@@ -33,6 +33,7 @@ class BlobSync:
         """Upload what the hub lacks, fetch what this store lacks; returns a warning for the
         status line ('' when all went well or there was nothing to do)."""
         world = self.store.world
+        self.store.purge_withdrawn()  # (a withdrawal that came with the round's events)
         known = self._at_hub.setdefault(hub_id, set())
         mine = self.store.referenced_blobs()
         wanted = self.store.wanted_blobs()

@@ -152,7 +152,8 @@ def export_bundle(store: Store, out: str | os.PathLike[str],
     }
     tmp = out.with_name(out.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        manifest["blobs"] = write_blobs(z, store, named_by(attached))
+        live = {str(a.get("sha256")) for a in store.attachments()}  # (not the withdrawn)
+        manifest["blobs"] = write_blobs(z, store, named_by(attached) & live)
         z.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
         roster = store.roster_document()
         if roster is not None:  # signed entry by entry: the receiver checks its pinned root
@@ -449,4 +450,6 @@ def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
             res.changes.merge(got.changes)
     finally:
         reader.drop()  # (after an error: the slices read ahead are not needed)
+    if "attachment" in res.changes.kinds:
+        store.purge_withdrawn()  # (a withdrawal in the bundle: its file is not kept)
     return res

@@ -114,3 +114,51 @@ def test_a_received_attachment_without_its_bytes_is_not_received_yet(store_facto
     assert att.NOT_RECEIVED == "bijlage nog niet ontvangen"
     b.put_blob(a.blob(got["sha256"]) or b"")
     assert b.attachments(iid)[0]["received"] and b.wanted_blobs() == set()
+
+
+def test_a_file_attached_by_mistake_is_withdrawn_with_a_reason_and_its_bytes_go(store_factory):
+    st = store_factory()
+    iid = new(st, incident())
+    _ch, wrong = st.attach(iid, PHOTO, "paspoort.png", author="IM VNOG")
+    _ch, right = st.attach(iid, b"%PDF evacuatieplan", "plan.pdf", author="IM VNOG")
+    sha = st.entity(wrong)["sha256"]
+    with pytest.raises(ValidationError, match="reden"):
+        st.withdraw_attachment(wrong, "  ", author="IM VNOG")
+    assert st.blob(sha) == PHOTO  # a refusal changes nothing
+    st.withdraw_attachment(wrong, "persoonsgegevens op de foto", author="IM VNOG")
+    assert [a["id"] for a in st.attachments(iid)] == [right]
+    assert st.attachment_counts() == {iid: 1}
+    assert st.blob(sha) is None and sha not in st.referenced_blobs() | st.wanted_blobs()
+    (gone,) = st.attachments(iid, withdrawn=True)[:1]
+    assert gone["withdrawn"]["reason"] == "persoonsgegevens op de foto"
+    assert gone["history"][-1]["what"] == "bijlage ingetrokken"
+    with pytest.raises(ValidationError, match="al ingetrokken"):
+        st.withdraw_attachment(wrong, "nog eens", author="IM VNOG")
+    with pytest.raises(ValidationError, match="geen attachment"):
+        st.withdraw_attachment(iid, "dit is een incident", author="IM VNOG")
+
+
+def test_bytes_another_attachment_still_names_are_kept(store_factory):
+    st = store_factory()
+    iid = new(st, incident())
+    _ch, first = st.attach(iid, PHOTO, "dijk.png", author="IM VNOG")
+    st.attach(iid, PHOTO, "dijk-kopie.png", author="IM VNOG")  # the same bytes, once stored
+    st.withdraw_attachment(first, "dubbel", author="IM VNOG")
+    assert st.blob(att.sha256_hex(PHOTO)) == PHOTO
+
+
+def test_a_withdrawal_converges_and_the_receiver_drops_the_bytes(store_factory):
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    iid = new(a, incident())
+    _ch, aid = a.attach(iid, PHOTO, "dijk.png", author="IM VNOG")
+    send(a, b)
+    b.put_blob(PHOTO)
+    # both withdraw at once, with other reasons: every store keeps the same one
+    a.withdraw_attachment(aid, "verkeerde foto", author="IM VNOG")
+    b.execute(Command("attachment.withdrawn", {"reason": "dubbel"}, entity=aid), "IM VRBZO")
+    send(a, b)
+    send(b, a)
+    assert snapshot(a) == snapshot(b)
+    assert a.entity(aid)["withdrawn"] == b.entity(aid)["withdrawn"]
+    assert b.purge_withdrawn() == 1 and b.blob(att.sha256_hex(PHOTO)) is None
+    assert b.attachments(iid) == []

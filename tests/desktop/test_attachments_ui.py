@@ -87,3 +87,41 @@ def test_a_file_on_a_journal_line(qtbot: Any, window: Any, read_store: Any,
     qtbot.waitUntil(lambda: len(strip.tiles()) == 1, timeout=10_000)
     assert "nlalert.txt" in strip.tiles()[0].text() and not strip.tiles()[0].property("inline")
     assert read_store().entity(jid)["text"] == "NL-Alert verstuurd"
+
+
+def test_a_file_attached_by_mistake_is_withdrawn_from_its_tile(
+        qtbot: Any, window: Any, read_store: Any, tmp_path: Any, monkeypatch: Any) -> None:
+    iid = _new_incident(qtbot, window)
+    window.show_view("incidenten")
+    window.incidents.select(iid)
+    strip = window.incidents.attachments
+    photo = tmp_path / "paspoort.png"
+    photo.write_bytes(_png())
+    window.attach.add(iid, [str(photo)])
+    qtbot.waitUntil(lambda: len(strip.tiles()) == 1, timeout=10_000)
+    (tile,) = strip.tiles()
+    assert "intrekken" in tile.toolTip()
+    # the tile's menu offers it
+    shown: list[Any] = []
+    monkeypatch.setattr(attach_ui.QInputDialog, "getText",
+                        lambda *a, **k: (shown.append(a[2]) or ("", False)))
+    assert tile.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    menu = strip.tile_menu(tile, read_store().attachments(iid)[0]["id"], "paspoort.png")
+    assert [a.text() for a in menu.actions()] == ["Openen", "Intrekken…"]
+    menu.actions()[1].trigger()
+    assert "paspoort.png" in shown[0]  # asked why; cancelled: nothing changes
+    assert len(read_store().attachments(iid)) == 1
+    # an empty reason is refused in words; a reason withdraws it everywhere in the window
+    said: list[str] = []
+    monkeypatch.setattr(attach_ui.QMessageBox, "warning", lambda *a: said.append(a[2]))
+    monkeypatch.setattr(attach_ui.QInputDialog, "getText", lambda *a, **k: (" ", True))
+    strip.sig_withdraw.emit(read_store().attachments(iid)[0]["id"], "paspoort.png")
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert "reden" in said[0] and "Error" not in said[0]
+    monkeypatch.setattr(attach_ui.QInputDialog, "getText",
+                        lambda *a, **k: ("persoonsgegevens", True))
+    strip.sig_withdraw.emit(read_store().attachments(iid)[0]["id"], "paspoort.png")
+    qtbot.waitUntil(lambda: strip.tiles() == [], timeout=10_000)
+    assert read_store().attachments(iid) == [] and strip.scroll.isHidden()
+    (gone,) = read_store().attachments(iid, withdrawn=True)
+    assert gone["withdrawn"]["reason"] == "persoonsgegevens"

@@ -69,3 +69,23 @@ def test_past_the_limit_the_cli_refuses_and_keeps_nothing(tmp_path: Path, monkey
     assert r.returncode == 2 and "te groot" in r.stderr and "Traceback" not in r.stderr
     assert cli("fingerprint", "--db", str(a)).stdout == before
     assert "geen bijlagen" in _cli("bijlage", "lijst", "--db", str(a)).stdout
+
+
+def test_the_cli_withdraws_a_file_with_a_reason_and_refuses_without_one(
+        tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CRISISBEELD_AUTHOR", "Test (IM)")
+    (a,) = stores(tmp_path, ["vnog"], 3)
+    iid = _incident(a)
+    photo = tmp_path / "paspoort.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(5_000))
+    cli("bijlage", "toevoegen", "--db", str(a), iid, str(photo))
+    aid = cli("bijlage", "lijst", "--db", str(a)).stdout.split()[0]
+    before = cli("fingerprint", "--db", str(a)).stdout
+    r = cli("bijlage", "intrekken", "--db", str(a), aid, "--reden", " ", check=False)
+    assert r.returncode == 2 and "reden" in r.stderr and "Traceback" not in r.stderr
+    assert cli("fingerprint", "--db", str(a)).stdout == before
+    out = cli("bijlage", "intrekken", "--db", str(a), aid, "--reden", "persoonsgegevens").stdout
+    assert "ingetrokken" in out and "persoonsgegevens" in out
+    assert "geen bijlagen" in cli("bijlage", "lijst", "--db", str(a)).stdout
+    r = cli("bijlage", "opslaan", "--db", str(a), aid, str(tmp_path / "x.jpg"), check=False)
+    assert r.returncode == 2 and "geen bijlage" in r.stderr

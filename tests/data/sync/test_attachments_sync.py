@@ -159,3 +159,41 @@ def test_a_bundle_with_a_bad_file_is_refused_whole(tmp_path, store_factory, what
     with pytest.raises(BundleError, match="niets ingelezen"):
         import_bundle(b, bad)
     assert snapshot(b) == before and b.blobs_held() == set()
+
+
+def test_a_withdrawn_file_is_dropped_by_the_other_centre_and_not_bundled(
+        sql_hub, store_factory, tmp_path):
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    iid = _incident(a)
+    _ch, aid = a.attach(iid, PHOTO, "paspoort.jpg", author="IM VNOG")
+    ea, eb = _engine(a, sql_hub), _engine(b, sql_hub)
+    try:
+        ea.sync_once()
+        eb.sync_once()
+        assert b.blob(_sha(PHOTO)) == PHOTO
+        a.withdraw_attachment(aid, "persoonsgegevens", author="IM VNOG")
+        ea.sync_once()
+        eb.sync_once()
+    finally:
+        ea.close()
+        eb.close()
+    assert b.attachments(iid) == [] and b.blob(_sha(PHOTO)) is None
+    assert b.entity(aid)["withdrawn"]["reason"] == "persoonsgegevens"
+    # a bundle made after the withdrawal carries the record, not the file
+    out = export_bundle(a, tmp_path / "stick.cbb")
+    with zipfile.ZipFile(out.path) as z:
+        assert json.loads(z.read("manifest.json"))["blobs"] == {}
+    c = store_factory("vrgz")
+    import_bundle(c, out.path)
+    assert c.attachments(iid) == [] and c.entity(aid)["withdrawn"]
+
+
+def test_a_bundle_with_a_withdrawal_drops_the_file_it_had(tmp_path, store_factory):
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    iid = _incident(a)
+    _ch, aid = a.attach(iid, PHOTO, "paspoort.jpg", author="IM VNOG")
+    import_bundle(b, export_bundle(a, tmp_path / "1.cbb").path)
+    assert b.blob(_sha(PHOTO)) == PHOTO
+    a.withdraw_attachment(aid, "persoonsgegevens", author="IM VNOG")
+    import_bundle(b, export_bundle(a, tmp_path / "2.cbb", since_heads=b.heads()).path)
+    assert b.blob(_sha(PHOTO)) is None and b.attachments(iid) == []
