@@ -110,15 +110,21 @@ class Blobs:
 
     def purge_withdrawn(self) -> int:
         """Remove the bytes only withdrawn attachments name (a withdrawal made elsewhere that
-        arrived by sync or bundle); returns how many files went."""
+        arrived by sync or bundle); returns how many files went. Writes only when there is
+        something to remove (a sync round asks every time)."""
+        if not self.blobs_held(self._withdrawn_only()):
+            return 0
         with self.transaction():
             return self._purge_withdrawn()
 
-    def _purge_withdrawn(self) -> int:
+    def _withdrawn_only(self) -> set[str]:
         named: dict[bool, set[str]] = {True: set(), False: set()}
         for a in self.entities("attachment"):
             named[bool(a.get("withdrawn"))].add(str(a.get("sha256")))
-        gone = sorted(named[True] - named[False])
+        return named[True] - named[False]
+
+    def _purge_withdrawn(self) -> int:
+        gone = sorted(self._withdrawn_only())
         if not gone:
             return 0
         try:

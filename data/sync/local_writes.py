@@ -2,9 +2,12 @@
 ``crisisbeeld sync --watch`` — are pushed at once, not at the engine's next round.
 
 The engine learns of the application's own writes when it runs inside the application
-(:meth:`SyncEngine.wrote`); a separate ``sync --watch`` process does not. It looks at this
-centre's own chain head a few times a second (one indexed read of a table with one row per
-centre) and tells its engine when the head moved.
+(:meth:`SyncEngine.wrote`); a separate ``sync --watch`` process does not. It looks at the
+store's arrival counter a few times a second (one indexed read) and tells its engine when it
+moved: an operator's write, and also what a neighbour handed this store through the hub it
+serves on it (``crisisbeeld serve``), which this engine relays onward at once instead of at
+its next full round. What the engine pulled itself moves the counter too; the push that
+follows looks only at the local log (the hub holds those already) and sends nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ POLL_S = 0.25
 
 def follow_local_writes(store: Any, engine: Any, stop: threading.Event,
                         poll_s: float = POLL_S) -> None:
-    """Until ``stop`` is set: when this centre's own chain grew (a write by any process),
-    ``engine.wrote()`` — a light round that pushes it."""
-    seen = store.heads().get(store.node_id, 0)
+    """Until ``stop`` is set: when the store's log grew (a write or a hand-over by any
+    process), ``engine.wrote()`` — a light round that pushes what the hub lacks."""
+    seen = store.log_mark()
     while not stop.wait(poll_s):
-        now = store.heads().get(store.node_id, 0)
+        now = store.log_mark()
         if now > seen:
             seen = now
             engine.wrote()

@@ -280,3 +280,43 @@ def test_a_write_by_another_process_is_pushed_at_once_by_sync_watch(sql_hub, sto
             watcher.join(10)
         ea.close()
         eb.close()
+
+
+def test_what_a_neighbour_handed_over_through_our_served_store_is_relayed_at_once(
+        sql_hub, store_factory):
+    """VRGZ has lost its link to the hub; `crisisbeeld serve` on VNOG's store takes VRGZ's
+    events in (another process, another connection); VNOG's `sync --watch` relays them to the
+    hub at once (its engine polls once an hour), and VRBZO, waiting at the hub, gets them."""
+    from data.store import Store
+    from data.sync.local_writes import follow_local_writes
+
+    a, b, c = store_factory("vnog"), store_factory("vrbzo"), store_factory("vrgz")
+    ea = SyncEngine(a, [PeerConfig(sql_hub.url, sql_hub.enroll("vnog"))], interval=3600)
+    eb = SyncEngine(b, [PeerConfig(sql_hub.url, sql_hub.enroll("vrbzo"))], interval=3600)
+    ec = SyncEngine(c, [PeerConfig(sql_hub.url, sql_hub.enroll("vrgz"))], interval=3600)
+    try:  # VRGZ registered itself at the hub once; now its link is down, its neighbour serves
+        assert ec.sync_once()
+    finally:
+        ec.close()
+    stop = threading.Event()
+    watcher = threading.Thread(target=follow_local_writes, args=(a, ea, stop, 0.05))
+    try:
+        ea.start()
+        eb.start()
+        _online(ea, eb)
+        watcher.start()
+        ch = c.execute(Command("journal.logged", {"channel": "NCV", "text": "Via de buren"}),
+                       "IM VRGZ")
+        (eid,) = ch.events
+        served = Store.open(a.path)  # the neighbour hub's own connection to VNOG's store
+        try:
+            assert served.ingest(list(c.iter_events())).accepted
+        finally:
+            served.close()
+        wait_until(lambda: _has(b, str(eid)), "VRGZ's line reached VRBZO through VNOG", 60)
+    finally:
+        stop.set()
+        if watcher.is_alive():
+            watcher.join(10)
+        ea.close()
+        eb.close()
