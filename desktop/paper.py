@@ -111,7 +111,7 @@ class PaperPacks:
         try:
             from data.report.content import BIJSTAND_LISTED, compose, relisted
 
-            raw = gather(st, now, since)
+            raw = gather(st, now, since, filters=self.filters, listed=BOARD_MAX)
             board = compose(raw, meta_of(st), now, self.filters, BOARD_MAX)
             s = relisted(board, BIJSTAND_LISTED)
             with st.reader() as conn:  # the newest lines the ceiling lets through, and a count

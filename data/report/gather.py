@@ -14,7 +14,16 @@ import orjson
 
 from data.domain.lifecycles import OPEN_BIJSTAND
 from data.picture.moment import Now, at, at_iso
-from data.report.content import DEFAULT_SINCE_HOURS, Filters, Meta, Raw, Sitrep, compose
+from data.report import open_bijstand
+from data.report.content import (
+    BIJSTAND_LISTED,
+    DEFAULT_SINCE_HOURS,
+    Filters,
+    Meta,
+    Raw,
+    Sitrep,
+    compose,
+)
 from data.store import Store, log
 from data.store import queries as q
 from data.store.envelope import Event
@@ -57,18 +66,25 @@ def meta_of(st: Store) -> Meta:
     return Meta(name or node, node, world, str(st.fingerprint()))
 
 
-def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
+def gather(st: Store, now: Now, since: str, key_only: bool = True,
+           filters: Filters | None = None, listed: int = BIJSTAND_LISTED) -> Raw:
     """The raw picture for a sitrep at ``now``: journal messages in (``since``, now] (only the
-    key messages unless ``key_only`` is False)."""
+    key messages unless ``key_only`` is False). With ``filters``, SQLite counts the open
+    requests under them and only the ``listed`` most urgent are read (compose the sitrep with
+    the same filters and at most ``listed``); without, every open request is read in full."""
     iso = at_iso(now)
     with st.snapshot():
         raw = Raw(incidents=q.states(st, "incident"), sessions=q.states(st, "session"),
                   decisions=q.states(st, "decision"), actions=q.states(st, "action"),
                   nsp=q.states(st, "nsp"))
         with st.reader() as conn:
-            marks = ",".join("?" * len(OPEN_BIJSTAND))
-            raw.bijstand = [_state(r[0]) for r in conn.execute(
-                _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
+            if filters is not None:
+                raw.bijstand_tally, states = open_bijstand.tally(conn, iso, filters, listed)
+                raw.bijstand = [_state(s) for s in states]
+            else:
+                marks = ",".join("?" * len(OPEN_BIJSTAND))
+                raw.bijstand = [_state(r[0]) for r in conn.execute(
+                    _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
             raw.comms = [_state(r[0]) for r in conn.execute(_COMMS_SQL)]
             raw.journal = [journal_line(e)
                            for e in log.journal_between(conn, since, iso, key_only)]
@@ -83,5 +99,6 @@ def default_since(now: Now) -> str:
 
 def sitrep(st: Store, now: Now, filters: Filters = Filters()) -> Sitrep:
     """The sitrep of a store at ``now`` after ``filters``."""
-    since = filters.since or default_since(now)
-    return compose(gather(st, now, since), meta_of(st), now, filters)
+    moment = at(now)  # one moment for the read and the rules (``now`` may be a clock)
+    since = filters.since or default_since(moment)
+    return compose(gather(st, moment, since, filters=filters), meta_of(st), moment, filters)
