@@ -119,6 +119,18 @@ class BijstandTally:
         return sum(self.counts.values())
 
 
+@dataclass(frozen=True)
+class JournalTally:
+    """The key messages of the window counted where they are stored (with a
+    :class:`BijstandTally`, under the same filters): how many the filters let through, how many
+    the ceiling withheld, their highest classification; ``Raw.journal`` then holds only the
+    newest :data:`JOURNAL_LISTED` of them."""
+
+    total: int
+    withheld: int
+    highest: str | None
+
+
 @dataclass
 class Raw:
     """The picture as read from a store: full states of the small kinds, the open bijstand,
@@ -136,6 +148,8 @@ class Raw:
     attachments: list[dict[str, Any]] = field(default_factory=list)
     #: the open requests counted by SQLite; then ``bijstand`` holds only the most urgent
     bijstand_tally: BijstandTally | None = None
+    #: the key messages counted by SQLite; then ``journal`` holds only the newest
+    journal_tally: JournalTally | None = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +226,7 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     incidents = keep(i for i in raw.incidents if i.get("status") != "afgeschaald")
     incidents.sort(key=lambda i: (str(i.get("status")) != "actief", str(i.get("title"))))
     withheld += _attach_names(incidents, raw.attachments, filters)
-    inc_ids = {str(i.get("id")) for i in raw.incidents if filters.in_regions(_regions_of(i))}
+    inc_ids = set(incidents_in(raw.incidents, filters))
     inc_title = {str(i.get("id")): str(i.get("title") or "") for i in incidents}
     t0_of = {str(i.get("id")): incident_t0(i) for i in raw.incidents}
 
@@ -228,7 +242,7 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
                          "late": needed_by_overdue(b.get("status"), b.get("needed_by"), moment)})
     bijstand.sort(key=lambda b: (not b["late"], str(b.get("needed_by") or "9"),
                                  str(b.get("title") or "")))
-    tally = tally or _tally_of(bijstand, iso, filters, bijstand_listed)
+    b_tally = tally or _tally_of(bijstand, iso, filters, bijstand_listed)
 
     comms = keep(c for c in raw.comms if c.get("state") in COMMS_NEWS)
     comms.sort(key=lambda c: (str(c.get("region")), str(c.get("channel"))))
@@ -240,14 +254,19 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
                     "verdict": clock.verdict, "elapsed": clock.elapsed_text()})
     nsp.sort(key=lambda p: (not p["flagged"], str(p.get("region")), str(p.get("name"))))
 
-    journal = []
-    for j in raw.journal:
-        if str(j.get("at") or "") <= since or str(j.get("at") or "") > iso:
-            continue
-        inc = str(j.get("incident_id") or "")
-        if filters.regions and inc not in inc_ids:
-            continue
-        journal.extend(keep([j], regions=False))
+    journal, j_tally = [], raw.journal_tally
+    if j_tally is not None:  # counted under the filters the bijstand tally was checked for
+        if tally is None:
+            raise ValueError("key messages counted without the open bijstand")
+        journal, withheld = list(raw.journal), withheld + j_tally.withheld
+    else:
+        for j in raw.journal:
+            if str(j.get("at") or "") <= since or str(j.get("at") or "") > iso:
+                continue
+            inc = str(j.get("incident_id") or "")
+            if filters.regions and inc not in inc_ids:
+                continue
+            journal.extend(keep([j], regions=False))
     journal.sort(key=lambda j: str(j.get("at")))
 
     sessions = {str(s.get("id")): s for s in raw.sessions}
@@ -265,21 +284,23 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     # each incident's BOB, with the decisions the filters kept
     incidents = [{**i, "bob": bob_of(i, decisions, raw.sessions)} for i in incidents]
     # an action kept under a decision the filters left out is not shown on its own
-    highest = max([class_of(k) for k in kept] + ([tally.highest] if tally.highest else []),
-                  key=RANK.__getitem__, default=Classification.OPENBAAR.value)
+    counted = [t.highest for t in (tally, j_tally) if t is not None and t.highest]
+    highest = max([class_of(k) for k in kept] + counted, key=RANK.__getitem__,
+                  default=Classification.OPENBAAR.value)
 
     pic = PictureState(incidents=incidents, decisions=decisions,
                        actions=[a for d in decisions for a in d["open_actions"]], nsp=nsp,
                        comms=[(c.get("region"), c.get("channel"), c.get("state")) for c in comms],
-                       bijstand_counts=dict(tally.counts))
+                       bijstand_counts=dict(b_tally.counts))
     figures = dict(kpis(pic, moment))
-    figures["bijstand_open_quantity"] = tally.open_quantity
+    figures["bijstand_open_quantity"] = b_tally.open_quantity
     levels = _levels(incidents, comms)
-    judged = _judge(decisions, tally, nsp, comms, inc_title)
-    shown = bijstand[:bijstand_listed]
-    b_more, j_more = tally.total - len(shown), max(0, len(journal) - JOURNAL_LISTED)
+    judged = _judge(decisions, b_tally, nsp, comms, inc_title)
+    shown, lines = bijstand[:bijstand_listed], journal[max(0, len(journal) - JOURNAL_LISTED):]
+    b_more = b_tally.total - len(shown)
+    j_more = (j_tally.total if j_tally is not None else len(journal)) - len(lines)
     return Sitrep(meta, iso, since, filters, highest, figures, incidents, shown, comms, nsp,
-                  journal[j_more:], judged, decisions, levels, withheld, b_more, j_more)
+                  lines, judged, decisions, levels, withheld, b_more, j_more)
 
 
 def _tally_of(bijstand: list[dict[str, Any]], iso: str, filters: Filters,
@@ -297,6 +318,12 @@ def _check(tally: BijstandTally, iso: str, filters: Filters, listed: int) -> Non
         raise ValueError("bijstand counted for another moment or other filters")
     if listed > tally.listed and tally.total > tally.listed:
         raise ValueError(f"bijstand gathered to list {tally.listed}, not {listed}")
+
+
+def incidents_in(incidents: Iterable[Mapping[str, Any]], filters: Filters) -> list[str]:
+    """The ids of the incidents in the filters' regions (all without a region filter): a
+    journal line counts when its incident is one of them."""
+    return [str(i.get("id")) for i in incidents if filters.in_regions(_regions_of(i))]
 
 
 def _attach_names(incidents: list[dict[str, Any]], attachments: Sequence[Mapping[str, Any]],

@@ -17,12 +17,17 @@ from data.picture.moment import Now, at, at_iso
 from data.report import open_bijstand
 from data.report.content import (
     BIJSTAND_LISTED,
+    DEFAULT_CLASS,
     DEFAULT_SINCE_HOURS,
+    JOURNAL_LISTED,
+    RANK,
     Filters,
+    JournalTally,
     Meta,
     Raw,
     Sitrep,
     compose,
+    incidents_in,
 )
 from data.store import Store, log
 from data.store import queries as q
@@ -86,10 +91,25 @@ def gather(st: Store, now: Now, since: str, key_only: bool = True,
                 raw.bijstand = [_state(r[0]) for r in conn.execute(
                     _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
             raw.comms = [_state(r[0]) for r in conn.execute(_COMMS_SQL)]
-            raw.journal = [journal_line(e)
-                           for e in log.journal_between(conn, since, iso, key_only)]
+            if filters is not None and key_only:
+                raw.journal_tally, events = _key_messages(conn, raw, since, iso, filters)
+            else:
+                events = log.journal_between(conn, since, iso, key_only)
+            raw.journal = [journal_line(e) for e in events]
     raw.attachments = st.attachments()
     return raw
+
+
+def _key_messages(conn: Any, raw: Raw, since: str, iso: str,
+                  filters: Filters) -> tuple[JournalTally, list[Event]]:
+    """The key messages of the window under ``filters``, counted by SQLite, and the newest
+    :data:`JOURNAL_LISTED` of them (a line counts when its incident is in the regions)."""
+    incidents = incidents_in(raw.incidents, filters) if filters.regions else None
+    sides, events = log.key_journal_newest(conn, since, iso, RANK, RANK[DEFAULT_CLASS],
+                                           RANK[filters.max_class], incidents, JOURNAL_LISTED)
+    n, top = sides.get(True, (0, -1))
+    by_rank = {r: c for c, r in RANK.items()}
+    return JournalTally(n, sides.get(False, (0, 0))[0], by_rank.get(top)), events
 
 
 def default_since(now: Now) -> str:

@@ -534,6 +534,12 @@ def journal_marks(conn: sqlite3.Connection, lo: str, hi: str) -> list[tuple[int,
     return conn.execute(q, (lo, hi)).fetchall()
 
 
+def _rank(ranks: dict[str, int], default: int) -> tuple[str, list[Any]]:
+    """SQL for a journal line's classification rank (``default`` for an unknown marking)."""
+    return ("CASE " + JOURNAL_CLASS + " " + "WHEN ? THEN ? " * len(ranks) + "ELSE ? END",
+            [x for kv in ranks.items() for x in kv] + [default])
+
+
 def journal_newest(conn: sqlite3.Connection, lo: str, hi: str, ranks: dict[str, int],
                    default: int, ceiling: int, limit: int) -> tuple[int, list[int]]:
     """How many journal messages with ``lo < occurred_at <= hi`` a classification ceiling lets
@@ -541,15 +547,37 @@ def journal_newest(conn: sqlite3.Connection, lo: str, hi: str, ranks: dict[str, 
     :func:`journal_between`. A message's rank is ``ranks[its classification]``, ``default``
     for one without a known marking; it passes when that rank is at most ``ceiling``. Counted
     in :data:`JOURNAL_INDEX` when the store has it (the messages stay unread)."""
-    case = ("CASE " + JOURNAL_CLASS + " " + "".join("WHEN ? THEN ? " for _ in ranks)
-            + "ELSE ? END <= ?")
-    args = [x for kv in ranks.items() for x in kv] + [default, ceiling]
-    where = ("WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? AND "
-             + case)
-    n = int(conn.execute(f"SELECT count(*) FROM event {where}", [lo, hi, *args]).fetchone()[0])
+    rank, args = _rank(ranks, default)
+    where = (f"WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? AND "
+             f"{rank} <= ?")
+    n = int(conn.execute(f"SELECT count(*) FROM event {where}", [lo, hi, *args, ceiling]
+                         ).fetchone()[0])
     rows = conn.execute(f"SELECT local_seq FROM event {where} ORDER BY occurred_at DESC, "
-                        "id DESC LIMIT ?", [lo, hi, *args, limit]).fetchall()
+                        "id DESC LIMIT ?", [lo, hi, *args, ceiling, limit]).fetchall()
     return n, [int(r[0]) for r in reversed(rows)]
+
+
+def key_journal_newest(conn: sqlite3.Connection, lo: str, hi: str, ranks: dict[str, int],
+                       default: int, ceiling: int, incidents: Sequence[str] | None,
+                       limit: int) -> tuple[dict[bool, tuple[int, int]], list[Event]]:
+    """The key messages with ``lo < occurred_at <= hi`` (of one of ``incidents`` unless None),
+    ranked as in :func:`journal_newest`: per side of the ceiling (True: under it) how many and
+    their highest rank, and the newest ``limit`` under it, in the order of
+    :func:`journal_between`. Only those ``limit`` are read (without ``incidents``, the others
+    are counted in :data:`JOURNAL_INDEX`)."""
+    rank, rargs = _rank(ranks, default)
+    where = (f"WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? AND "
+             f"{JOURNAL_KEY} = 1")
+    args: list[Any] = [lo, hi]
+    if incidents is not None:
+        where += " AND json_extract(payload, '$.incident_id') IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(list(incidents)))
+    sides = {bool(ok): (int(n), int(top)) for ok, n, top in conn.execute(
+        f"SELECT {rank} <= ?, count(*), max({rank}) FROM event {where} GROUP BY 1",
+        [*rargs, ceiling, *rargs, *args])}
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event {where} AND {rank} <= ? ORDER BY "
+                        "occurred_at DESC, id DESC LIMIT ?", [*args, *rargs, ceiling, limit])
+    return sides, [row_to_event(r) for r in reversed(rows.fetchall())]
 
 
 def by_local_seq(conn: sqlite3.Connection, seqs: Sequence[int]) -> list[Event]:

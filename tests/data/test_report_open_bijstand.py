@@ -1,4 +1,5 @@
-"""The open bijstand of a sitrep counted in SQLite (data.report.open_bijstand) against the
+"""The open bijstand and the key messages of a sitrep counted in SQLite (data.report.open_bijstand,
+log.key_journal_newest) against the
 Python rules on full states: requests in every state, several regions and classifications,
 offers (one withdrawn), needed-by past, future and missing."""
 
@@ -56,12 +57,29 @@ def _request(st: Store, n: int, status: str) -> str:
     return eid
 
 
+def _key_lines(st: Store, incidents: list[str]) -> None:
+    """Key messages (and some that are not) of several incidents and classifications, some at
+    the same second, some outside the window."""
+    for n in range(40):
+        payload: dict[str, Any] = {"channel": "NCV", "text": f"kern {n}", "key": n % 5 != 4}
+        if n % 4:
+            payload["classification"] = CLASSES[n % 3]
+        if n % 3:
+            payload["incident_id"] = incidents[n % len(incidents)]
+        st.execute(Command("journal.logged", payload, occurred_at=rs.at(30 - (n // 3) * 2.5)),
+                   "IM VNOG")
+
+
 @pytest.fixture(scope="module")
 def board(tmp_path_factory: Any) -> Any:
     st = Store.create(tmp_path_factory.mktemp("b") / "b.db", "vnog", "OEF-TEST", "VNOG")
-    rs.build(st)
+    ids = rs.build(st)
     for n in range(42):
         _request(st, n, list(PATHS)[n % len(PATHS)])
+    (south,) = st.execute(Command("incident.reported", {
+        "title": "Dijkdoorbraak", "kind": "overstroming", "regions": ["VR05"],
+        "classification": "openbaar"}, occurred_at=rs.at(20)), "IM VNOG").entities
+    _key_lines(st, [ids["inc"], south])
     yield st
     st.close()
 
@@ -117,13 +135,19 @@ def test_the_store_holds_what_the_comparison_needs(board: Any) -> None:
     assert any(o.get("withdrawn") for s in states for o in (s.get("offers") or {}).values())
 
 
-@pytest.mark.parametrize("f", FILTERS)
+@pytest.mark.parametrize("f", [*FILTERS, Filters(regions=("VR05",), since=rs.at(40))])
 @pytest.mark.parametrize("listed", [0, 3, 40])
-def test_a_sitrep_from_the_counts_is_the_sitrep_from_every_state(board: Any, f: Filters,
-                                                                 listed: int) -> None:
-    """Composed from SQLite's tally and the most urgent states, or from every open state
-    read in full: the same sitrep (figures, oordeel, the list and its order, the header's
-    highest classification and what the ceiling withheld), and the same Markdown."""
+def test_a_sitrep_from_the_counts_is_the_sitrep_from_every_state(
+        board: Any, f: Filters, listed: int, monkeypatch: Any) -> None:
+    """Composed from SQLite's tallies (open bijstand, key messages) and the most urgent
+    states and newest messages, or from every open state and key message read in full: the
+    same sitrep (figures, oordeel, the lists and their order, the header's highest
+    classification and what the ceiling withheld), and the same Markdown."""
+    from data.report import content
+    from data.report import gather as g
+
+    monkeypatch.setattr(content, "JOURNAL_LISTED", 4)  # the key messages are cut too
+    monkeypatch.setattr(g, "JOURNAL_LISTED", 4)
     meta = meta_of(board)
     full = compose(gather(board, rs.NOW, rs.at(24)), meta, rs.NOW, f, listed)
     counted = compose(gather(board, rs.NOW, rs.at(24), filters=f, listed=listed), meta, rs.NOW,
@@ -131,6 +155,8 @@ def test_a_sitrep_from_the_counts_is_the_sitrep_from_every_state(board: Any, f: 
     assert counted == full
     assert markdown(counted) == markdown(full)
     assert [b["id"] for b in counted.bijstand] == [b["id"] for b in full.bijstand]
+    if f == Filters():  # the store has enough to cut the key messages too
+        assert len(full.journal) == 4 and full.journal_more > 0
 
 
 def test_a_tally_is_refused_for_other_filters_or_a_longer_list(board: Any) -> None:
