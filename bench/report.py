@@ -99,7 +99,8 @@ from data.store import Store  # noqa: E402
 def scan_yardstick(db: str) -> float:
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     t = time.perf_counter()
-    con.execute("SELECT count(*) FROM event WHERE type = 'journal.logged'").fetchone()
+    # NOT INDEXED: a scan of the whole table, also on a store with the journal index
+    con.execute("SELECT count(*) FROM event NOT INDEXED WHERE type = 'journal.logged'").fetchone()
     dt = time.perf_counter() - t
     con.close()
     return dt
@@ -215,6 +216,11 @@ def main() -> int:
         print(f"building {a.db} ({a.events} events) …", flush=True)
         subprocess.run([str(exe), "demo", "--db", a.db, "--world", "OEF-BENCH", "--events",
                         str(a.events)], check=True)
+    # as the application opens a store: one of an older schema gets its indexes (once)
+    c, t = time.process_time(), time.perf_counter()
+    Store.open(a.db).close()
+    print(f"opened for writing (migrates an older store): {time.perf_counter() - t:.2f} s, "
+          f"CPU {time.process_time() - c:.2f} s", flush=True)
     from PySide6.QtWidgets import QApplication
 
     from desktop.report_pdf import write_pdf
