@@ -85,10 +85,10 @@ def tally(conn: sqlite3.Connection, moment: str, filters: Filters,
     for part, _pos, status, ok, n, n_late, n_oq, cls, state in conn.execute(
             cte + "SELECT 0, NULL, status, ok, count(*), sum(late), sum(oq), max(cls), NULL "
             "FROM c GROUP BY status, ok UNION ALL "
-            "SELECT 1, t.pos, NULL, NULL, NULL, NULL, NULL, NULL, "
-            "json_remove(e.state, '$.history', '$.conflicts') FROM (SELECT n, row_number() "
-            "OVER (ORDER BY late DESC, k_nb, k_title, n) AS pos FROM c WHERE ok "
-            "ORDER BY pos LIMIT ?) t JOIN entity e ON e.rowid = t.n ORDER BY 1, 2",
+            "SELECT 1, row_number() OVER (ORDER BY t.late DESC, t.k_nb, t.k_title, t.n), NULL, "
+            "NULL, NULL, NULL, NULL, NULL, json_remove(e.state, '$.history', '$.conflicts') "
+            "FROM (SELECT n, late, k_nb, k_title FROM c WHERE ok ORDER BY late DESC, k_nb, "
+            "k_title, n LIMIT ?) t JOIN entity e ON e.rowid = t.n ORDER BY 1, 2",
             [*args, listed]):
         if part:
             states.append(str(state))
