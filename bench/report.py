@@ -72,27 +72,32 @@ pack count the day's lines under its ceiling and find the newest 1,000, and the 
 key messages and read the newest 60. The bench opens the store for writing first, as the
 application does (an older store gets the index: 1.28 s, 1.21 s of CPU, once, on the 1M
 store). The journal-scan yardstick reads the table NOT INDEXED, so that it stays a full scan.
-On the same 1M store (/tmp/report1m.db, a copy of the demo's), 2026-11-26 11:16-11:32 UTC, load
-average 2-7, runs of two passes each, CPU time (× the CPU yardstick, 0.17-0.18 s in every run):
+On the same 1M store (/tmp/report1m.db, a copy of the demo's), 2026-11-26 11:16-11:39 UTC, load
+average 1.5-7, runs of two passes each, alternating, CPU time (× the CPU yardstick, 0.17-0.18 s
+in every run; the ratio is each run's median):
 
-    what                          before (4 runs)                  after (2 runs)
-    sitrep PDF (9 pages), CPU     1.74, 1.64 s (9.99×);            0.74, 0.70 s (4.05×);
-                                  1.74, 1.81 s (9.91×);            0.76, 0.67 s (4.00×)
+    what                          before (5 runs)                  after (2 runs)
+    sitrep PDF (9 pages), CPU     1.74, 1.64 s (9.99×);            0.62, 0.58 s (3.32×);
+                                  1.74, 1.81 s (9.91×);            0.61, 0.58 s (3.50×)
                                   1.71, 1.72 s (10.19×);
-                                  1.86, 1.86 s (10.08×)
-      wall                        1.64-3.61 s                      0.68-0.78 s
-    paper pack (92 pages), CPU    4.54, 3.84 s (24.74×);           1.70, 1.68 s (9.49×);
-                                  4.01, 3.89 s (22.11×);           1.70, 1.61 s (9.21×)
+                                  1.86, 1.86 s (10.08×);
+                                  1.71, 1.62 s (9.66×)
+      wall                        1.64-3.61 s                      0.61-0.88 s
+    paper pack (92 pages), CPU    4.54, 3.84 s (24.74×);           1.54, 1.52 s (8.41×);
+                                  4.01, 3.89 s (22.11×);           1.52, 1.54 s (9.06×)
                                   3.82, 3.79 s (22.55×);
-                                  4.06, 4.03 s (21.93×)
-      wall                        3.85-8.56 s                      1.61-1.82 s
-    the pack on a worker thread   gap 140-371 ms                   gap 146-197 ms
+                                  4.06, 4.03 s (21.93×);
+                                  3.83, 3.62 s (21.62×)
+      wall                        3.85-8.56 s                      1.53-2.34 s
+    the pack on a worker thread   gap 140-371 ms                   gap 146-241 ms
 
-(ratios: the median of each run.) One run in between, with the open bijstand counted and the
-journal index but the key messages still all decoded: sitrep 0.83, 0.81 s (4.72×), pack 1.76,
-1.78 s (10.24×). What is left of a sitrep: the open-bijstand statement (about 0.35 s, mostly
-parsing 56k states in SQLite), the key messages (0.09 s), drawing (0.12 s); of a pack: the
-child's start-up, the same reads and Qt's 92 pages (about 0.8 s).
+Runs in between, on the way: with the open bijstand counted and the journal index but every
+key message still decoded, sitrep 0.83, 0.81 s (4.72×), pack 1.76, 1.78 s (10.24×); with the
+key messages counted too but the open requests still numbered all before the cut, sitrep
+0.74, 0.70 s (4.05×) and 0.76, 0.67 s (4.00×), pack 1.70, 1.68 s (9.49×) and 1.70, 1.61 s
+(9.21×). What is left of a sitrep: the open-bijstand statement (0.3 s, half of it parsing 56k
+states in SQLite), the key messages (0.09 s), drawing (0.12 s); of a pack: the child's
+start-up, the same reads and Qt's 92 pages (about 0.8 s).
 """
 
 from __future__ import annotations

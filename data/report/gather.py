@@ -1,12 +1,15 @@
 """Read what a sitrep or a paper pack needs from a store, in one read snapshot.
 
-Only what is still open is read in full (open bijstand, not the whole board's history); the
-journal comes straight from the log for the window asked, so a 1M-event store costs one scan.
+Only what is printed is decoded: SQLite counts the open bijstand (data.report.open_bijstand)
+and the key messages of the window (through the journal index, log.JOURNAL_INDEX) under the
+sitrep's filters, and hands back the most urgent requests (without their history) and the
+newest messages.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
 from typing import Any
 
@@ -75,8 +78,9 @@ def gather(st: Store, now: Now, since: str, key_only: bool = True,
            filters: Filters | None = None, listed: int = BIJSTAND_LISTED) -> Raw:
     """The raw picture for a sitrep at ``now``: journal messages in (``since``, now] (only the
     key messages unless ``key_only`` is False). With ``filters``, SQLite counts the open
-    requests under them and only the ``listed`` most urgent are read (compose the sitrep with
-    the same filters and at most ``listed``); without, every open request is read in full."""
+    requests and the key messages under them, and only the ``listed`` most urgent requests and
+    the newest :data:`JOURNAL_LISTED` messages are read (compose the sitrep with the same
+    filters and at most ``listed``); without, every open request and message is read in full."""
     iso = at_iso(now)
     with st.snapshot():
         raw = Raw(incidents=q.states(st, "incident"), sessions=q.states(st, "session"),
@@ -100,7 +104,7 @@ def gather(st: Store, now: Now, since: str, key_only: bool = True,
     return raw
 
 
-def _key_messages(conn: Any, raw: Raw, since: str, iso: str,
+def _key_messages(conn: sqlite3.Connection, raw: Raw, since: str, iso: str,
                   filters: Filters) -> tuple[JournalTally, list[Event]]:
     """The key messages of the window under ``filters``, counted by SQLite, and the newest
     :data:`JOURNAL_LISTED` of them (a line counts when its incident is in the regions)."""
