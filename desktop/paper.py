@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 
 from data.clock import Clock
 from data.picture.timefmt import LOCAL
-from data.report.content import Filters
+from data.report.content import DEFAULT_CLASS, RANK, Filters
 from data.report.gather import default_since, gather, journal_line, meta_of
 from data.report.pack import BOARD_MAX, JOURNAL_MAX, parts
 from data.store import Store, log
@@ -111,22 +111,20 @@ class PaperPacks:
         try:
             from data.report.content import BIJSTAND_LISTED, compose, relisted
 
-            raw = gather(st, now, since)
+            raw = gather(st, now, since, filters=self.filters, listed=BOARD_MAX)
             board = compose(raw, meta_of(st), now, self.filters, BOARD_MAX)
             s = relisted(board, BIJSTAND_LISTED)
             with st.reader() as conn:  # the newest lines the ceiling lets through, and a count
-                marks = log.journal_marks(conn, since, s.moment)
-                ok = {c for c in {c for _n, c in marks}
-                      if self.filters.allows({"classification": c})}
-                allowed = [n for n, c in marks if c in ok]
-                lines = [journal_line(e)
-                         for e in log.by_local_seq(conn, allowed[-JOURNAL_MAX:])]
+                total, newest = log.journal_newest(
+                    conn, since, s.moment, RANK, RANK[DEFAULT_CLASS],
+                    RANK[self.filters.max_class], JOURNAL_MAX)
+                lines = [journal_line(e) for e in log.by_local_seq(conn, newest)]
             stamp = f"{now.astimezone(LOCAL):%Y%m%d-%H%M%S}"
             name = f"{PREFIX}{stamp}.pdf"
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / name
             write = self.writer or _pdf_writer()
-            res.pages = write(s, path, parts(s, lines, stamp[:-2], board, len(allowed)))
+            res.pages = write(s, path, parts(s, lines, stamp[:-2], board, total))
             res.path = path
         except OSError as e:
             res.problem = translate(

@@ -93,6 +93,44 @@ def region_codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@dataclass(frozen=True)
+class BijstandTally:
+    """The open requests counted where they are stored (:mod:`data.report.open_bijstand`),
+    at ``moment`` under the filters ``regions`` and ``max_class``; ``Raw.bijstand`` then
+    holds only the ``listed`` most urgent, in the sitrep's order."""
+
+    moment: str
+    regions: tuple[str, ...]
+    max_class: str
+    listed: int
+    #: requests per status under the filters
+    counts: dict[str, int]
+    #: past their needed-by without their means on the way
+    late: int
+    #: quantity still open, summed
+    open_quantity: int
+    #: requests in the regions above the ceiling
+    withheld: int
+    #: the highest classification among the requests under the filters (None: none)
+    highest: str | None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class JournalTally:
+    """The key messages of the window counted where they are stored (with a
+    :class:`BijstandTally`, under the same filters): how many the filters let through, how many
+    the ceiling withheld, their highest classification; ``Raw.journal`` then holds only the
+    newest :data:`JOURNAL_LISTED` of them."""
+
+    total: int
+    withheld: int
+    highest: str | None
+
+
 @dataclass
 class Raw:
     """The picture as read from a store: full states of the small kinds, the open bijstand,
@@ -108,6 +146,10 @@ class Raw:
     journal: list[dict[str, Any]] = field(default_factory=list)
     #: attachment states (data.domain.attachments): listed by name under their incident
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    #: the open requests counted by SQLite; then ``bijstand`` holds only the most urgent
+    bijstand_tally: BijstandTally | None = None
+    #: the key messages counted by SQLite; then ``journal`` holds only the newest
+    journal_tally: JournalTally | None = None
 
 
 @dataclass(frozen=True)
@@ -184,17 +226,23 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     incidents = keep(i for i in raw.incidents if i.get("status") != "afgeschaald")
     incidents.sort(key=lambda i: (str(i.get("status")) != "actief", str(i.get("title"))))
     withheld += _attach_names(incidents, raw.attachments, filters)
-    inc_ids = {str(i.get("id")) for i in raw.incidents if filters.in_regions(_regions_of(i))}
+    inc_ids = set(incidents_in(raw.incidents, filters))
     inc_title = {str(i.get("id")): str(i.get("title") or "") for i in incidents}
     t0_of = {str(i.get("id")): incident_t0(i) for i in raw.incidents}
 
+    tally = raw.bijstand_tally
+    if tally is not None:
+        _check(tally, iso, filters, bijstand_listed)
+        withheld += tally.withheld
     bijstand = []
-    for b in keep(b for b in raw.bijstand if b.get("status") in OPEN_BIJSTAND):
+    for b in (raw.bijstand if tally is not None else
+              keep(b for b in raw.bijstand if b.get("status") in OPEN_BIJSTAND)):
         offers = [o for o in (b.get("offers") or {}).values() if not o.get("withdrawn")]
         bijstand.append({**b, "open_quantity": open_quantity(b), "offers_live": offers,
                          "late": needed_by_overdue(b.get("status"), b.get("needed_by"), moment)})
     bijstand.sort(key=lambda b: (not b["late"], str(b.get("needed_by") or "9"),
                                  str(b.get("title") or "")))
+    b_tally = tally or _tally_of(bijstand, iso, filters, bijstand_listed)
 
     comms = keep(c for c in raw.comms if c.get("state") in COMMS_NEWS)
     comms.sort(key=lambda c: (str(c.get("region")), str(c.get("channel"))))
@@ -206,14 +254,19 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
                     "verdict": clock.verdict, "elapsed": clock.elapsed_text()})
     nsp.sort(key=lambda p: (not p["flagged"], str(p.get("region")), str(p.get("name"))))
 
-    journal = []
-    for j in raw.journal:
-        if str(j.get("at") or "") <= since or str(j.get("at") or "") > iso:
-            continue
-        inc = str(j.get("incident_id") or "")
-        if filters.regions and inc not in inc_ids:
-            continue
-        journal.extend(keep([j], regions=False))
+    journal, j_tally = [], raw.journal_tally
+    if j_tally is not None:  # counted under the filters the bijstand tally was checked for
+        if tally is None:
+            raise ValueError("key messages counted without the open bijstand")
+        journal, withheld = list(raw.journal), withheld + j_tally.withheld
+    else:
+        for j in raw.journal:
+            if str(j.get("at") or "") <= since or str(j.get("at") or "") > iso:
+                continue
+            inc = str(j.get("incident_id") or "")
+            if filters.regions and inc not in inc_ids:
+                continue
+            journal.extend(keep([j], regions=False))
     journal.sort(key=lambda j: str(j.get("at")))
 
     sessions = {str(s.get("id")): s for s in raw.sessions}
@@ -231,21 +284,46 @@ def compose(raw: Raw, meta: Meta, now: Now, filters: Filters = Filters(),
     # each incident's BOB, with the decisions the filters kept
     incidents = [{**i, "bob": bob_of(i, decisions, raw.sessions)} for i in incidents]
     # an action kept under a decision the filters left out is not shown on its own
-    highest = max((class_of(k) for k in kept), key=RANK.__getitem__,
+    counted = [t.highest for t in (tally, j_tally) if t is not None and t.highest]
+    highest = max([class_of(k) for k in kept] + counted, key=RANK.__getitem__,
                   default=Classification.OPENBAAR.value)
 
     pic = PictureState(incidents=incidents, decisions=decisions,
                        actions=[a for d in decisions for a in d["open_actions"]], nsp=nsp,
                        comms=[(c.get("region"), c.get("channel"), c.get("state")) for c in comms],
-                       bijstand_counts=_count_status(bijstand))
+                       bijstand_counts=dict(b_tally.counts))
     figures = dict(kpis(pic, moment))
-    figures["bijstand_open_quantity"] = sum(b["open_quantity"] for b in bijstand)
+    figures["bijstand_open_quantity"] = b_tally.open_quantity
     levels = _levels(incidents, comms)
-    judged = _judge(decisions, bijstand, nsp, comms, inc_title)
-    b_more, j_more = max(0, len(bijstand) - bijstand_listed), max(0, len(journal) - JOURNAL_LISTED)
-    return Sitrep(meta, iso, since, filters, highest, figures, incidents,
-                  bijstand[:bijstand_listed], comms, nsp, journal[j_more:], judged, decisions,
-                  levels, withheld, b_more, j_more)
+    judged = _judge(decisions, b_tally, nsp, comms, inc_title)
+    shown, lines = bijstand[:bijstand_listed], journal[max(0, len(journal) - JOURNAL_LISTED):]
+    b_more = b_tally.total - len(shown)
+    j_more = (j_tally.total if j_tally is not None else len(journal)) - len(lines)
+    return Sitrep(meta, iso, since, filters, highest, figures, incidents, shown, comms, nsp,
+                  lines, judged, decisions, levels, withheld, b_more, j_more)
+
+
+def _tally_of(bijstand: list[dict[str, Any]], iso: str, filters: Filters,
+              listed: int) -> BijstandTally:
+    """The tally of open requests read in full (and already filtered): counted in Python."""
+    return BijstandTally(iso, filters.regions, filters.max_class, listed,
+                         _count_status(bijstand), sum(1 for b in bijstand if b["late"]),
+                         sum(b["open_quantity"] for b in bijstand), 0, None)
+
+
+def _check(tally: BijstandTally, iso: str, filters: Filters, listed: int) -> None:
+    """A tally belongs to the sitrep it was counted for (moment, filters, enough listed)."""
+    if (tally.moment, tally.regions, tally.max_class) != (iso, filters.regions,
+                                                          filters.max_class):
+        raise ValueError("bijstand counted for another moment or other filters")
+    if listed > tally.listed and tally.total > tally.listed:
+        raise ValueError(f"bijstand gathered to list {tally.listed}, not {listed}")
+
+
+def incidents_in(incidents: Iterable[Mapping[str, Any]], filters: Filters) -> list[str]:
+    """The ids of the incidents in the filters' regions (all without a region filter): a
+    journal line counts when its incident is one of them."""
+    return [str(i.get("id")) for i in incidents if filters.in_regions(_regions_of(i))]
 
 
 def _attach_names(incidents: list[dict[str, Any]], attachments: Sequence[Mapping[str, Any]],
@@ -292,7 +370,7 @@ def _levels(incidents: Sequence[Mapping[str, Any]],
         comms=[(c.get("region"), c.get("channel"), c.get("state")) for c in comms]))
 
 
-def _judge(decisions: Sequence[Mapping[str, Any]], bijstand: Sequence[Mapping[str, Any]],
+def _judge(decisions: Sequence[Mapping[str, Any]], bijstand: BijstandTally,
            nsp: Sequence[Mapping[str, Any]], comms: Sequence[Mapping[str, Any]],
            inc_title: Mapping[str, str]) -> list[str]:
     """The *oordeel*: what the picture rules flag, one sentence each, most urgent first."""
@@ -301,13 +379,12 @@ def _judge(decisions: Sequence[Mapping[str, Any]], bijstand: Sequence[Mapping[st
     if late:
         owners = sorted({str(a.get("owner")) for a in late})
         out.append(f"{len(late)} actie(s) over de gereedtijd (eigenaar: {', '.join(owners)}).")
-    b_late = [b for b in bijstand if b["late"]]
-    if b_late:
-        out.append(f"{len(b_late)} bijstandsverzoek(en) voorbij 'nodig vóór' zonder dat de "
+    if bijstand.late:
+        out.append(f"{bijstand.late} bijstandsverzoek(en) voorbij 'nodig vóór' zonder dat de "
                    "middelen onderweg zijn.")
-    still = sum(int(b["open_quantity"]) for b in bijstand)
-    if still:
-        out.append(f"Bijstand nog niet gedekt: {still} eenheden over {len(bijstand)} verzoeken.")
+    if bijstand.open_quantity:
+        out.append(f"Bijstand nog niet gedekt: {bijstand.open_quantity} eenheden over "
+                   f"{bijstand.total} verzoeken.")
     for verdict, text in (("gemist", "heeft het 72-uursdoel gemist"),
                           ("haalt_doel_niet", "haalt het 72-uursdoel niet")):
         pts = [p for p in nsp if p["verdict"] == verdict]

@@ -1,12 +1,15 @@
 """Read what a sitrep or a paper pack needs from a store, in one read snapshot.
 
-Only what is still open is read in full (open bijstand, not the whole board's history); the
-journal comes straight from the log for the window asked, so a 1M-event store costs one scan.
+Only what is printed is decoded: SQLite counts the open bijstand (data.report.open_bijstand)
+and the key messages of the window (through the journal index, log.JOURNAL_INDEX) under the
+sitrep's filters, and hands back the most urgent requests (without their history) and the
+newest messages.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
 from typing import Any
 
@@ -14,7 +17,21 @@ import orjson
 
 from data.domain.lifecycles import OPEN_BIJSTAND
 from data.picture.moment import Now, at, at_iso
-from data.report.content import DEFAULT_SINCE_HOURS, Filters, Meta, Raw, Sitrep, compose
+from data.report import open_bijstand
+from data.report.content import (
+    BIJSTAND_LISTED,
+    DEFAULT_CLASS,
+    DEFAULT_SINCE_HOURS,
+    JOURNAL_LISTED,
+    RANK,
+    Filters,
+    JournalTally,
+    Meta,
+    Raw,
+    Sitrep,
+    compose,
+    incidents_in,
+)
 from data.store import Store, log
 from data.store import queries as q
 from data.store.envelope import Event
@@ -57,23 +74,46 @@ def meta_of(st: Store) -> Meta:
     return Meta(name or node, node, world, str(st.fingerprint()))
 
 
-def gather(st: Store, now: Now, since: str, key_only: bool = True) -> Raw:
+def gather(st: Store, now: Now, since: str, key_only: bool = True,
+           filters: Filters | None = None, listed: int = BIJSTAND_LISTED) -> Raw:
     """The raw picture for a sitrep at ``now``: journal messages in (``since``, now] (only the
-    key messages unless ``key_only`` is False)."""
+    key messages unless ``key_only`` is False). With ``filters``, SQLite counts the open
+    requests and the key messages under them, and only the ``listed`` most urgent requests and
+    the newest :data:`JOURNAL_LISTED` messages are read (compose the sitrep with the same
+    filters and at most ``listed``); without, every open request and message is read in full."""
     iso = at_iso(now)
     with st.snapshot():
         raw = Raw(incidents=q.states(st, "incident"), sessions=q.states(st, "session"),
                   decisions=q.states(st, "decision"), actions=q.states(st, "action"),
                   nsp=q.states(st, "nsp"))
         with st.reader() as conn:
-            marks = ",".join("?" * len(OPEN_BIJSTAND))
-            raw.bijstand = [_state(r[0]) for r in conn.execute(
-                _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
+            if filters is not None:
+                raw.bijstand_tally, states = open_bijstand.tally(conn, iso, filters, listed)
+                raw.bijstand = [_state(s) for s in states]
+            else:
+                marks = ",".join("?" * len(OPEN_BIJSTAND))
+                raw.bijstand = [_state(r[0]) for r in conn.execute(
+                    _OPEN_BIJSTAND_SQL.format(marks=marks), sorted(OPEN_BIJSTAND))]
             raw.comms = [_state(r[0]) for r in conn.execute(_COMMS_SQL)]
-            raw.journal = [journal_line(e)
-                           for e in log.journal_between(conn, since, iso, key_only)]
+            if filters is not None and key_only:
+                raw.journal_tally, events = _key_messages(conn, raw, since, iso, filters)
+            else:
+                events = log.journal_between(conn, since, iso, key_only)
+            raw.journal = [journal_line(e) for e in events]
     raw.attachments = st.attachments()
     return raw
+
+
+def _key_messages(conn: sqlite3.Connection, raw: Raw, since: str, iso: str,
+                  filters: Filters) -> tuple[JournalTally, list[Event]]:
+    """The key messages of the window under ``filters``, counted by SQLite, and the newest
+    :data:`JOURNAL_LISTED` of them (a line counts when its incident is in the regions)."""
+    incidents = incidents_in(raw.incidents, filters) if filters.regions else None
+    sides, events = log.key_journal_newest(conn, since, iso, RANK, RANK[DEFAULT_CLASS],
+                                           RANK[filters.max_class], incidents, JOURNAL_LISTED)
+    n, top = sides.get(True, (0, -1))
+    by_rank = {r: c for c, r in RANK.items()}
+    return JournalTally(n, sides.get(False, (0, 0))[0], by_rank.get(top)), events
 
 
 def default_since(now: Now) -> str:
@@ -83,5 +123,6 @@ def default_since(now: Now) -> str:
 
 def sitrep(st: Store, now: Now, filters: Filters = Filters()) -> Sitrep:
     """The sitrep of a store at ``now`` after ``filters``."""
-    since = filters.since or default_since(now)
-    return compose(gather(st, now, since), meta_of(st), now, filters)
+    moment = at(now)  # one moment for the read and the rules (``now`` may be a clock)
+    since = filters.since or default_since(moment)
+    return compose(gather(st, moment, since, filters=filters), meta_of(st), moment, filters)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 
 #: 2: light journal entries (no entity row; see data.store.store.LIGHT_TYPE)
-SCHEMA_VERSION = 2
+#: 3: the journal index of the reports (data.store.log.JOURNAL_INDEX)
+SCHEMA_VERSION = 3
 
 
 def statements() -> list[str]:
@@ -34,9 +35,11 @@ def statements() -> list[str]:
 
 def create_tables(conn: sqlite3.Connection) -> None:
     """Create the store tables that are missing, in one transaction."""
+    from data.store.log import JOURNAL_INDEX
+
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for sql in statements():
+        for sql in statements() + [JOURNAL_INDEX]:
             conn.execute(sql)
     except BaseException:
         conn.execute("ROLLBACK")

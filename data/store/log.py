@@ -498,6 +498,21 @@ def of_types_or_entities(conn: sqlite3.Connection, types: Sequence[str],
 
 
 # ---------------------------------------------------------------- issue 12: situation reports
+#: a journal line's classification and key mark, as :data:`JOURNAL_INDEX` holds them
+JOURNAL_CLASS = "json_extract(payload, '$.classification')"
+JOURNAL_KEY = "json_extract(payload, '$.key')"
+#: the journal lines by when they happened, with their classification and key mark (schema 3):
+#: a pack counts a day's lines under a ceiling and finds the newest, a sitrep its key messages,
+#: without reading the lines (made by the migration; a store without it is read as before)
+JOURNAL_INDEX = ("CREATE INDEX IF NOT EXISTS ix_event_journal ON event(occurred_at, id, "
+                 f"{JOURNAL_CLASS}, {JOURNAL_KEY}) WHERE type = 'journal.logged'")
+
+
+def ensure_journal_index(conn: sqlite3.Connection) -> None:
+    """Make :data:`JOURNAL_INDEX` (one pass over the journal; then ingest keeps it current)."""
+    conn.execute(JOURNAL_INDEX)
+
+
 def journal_between(conn: sqlite3.Connection, lo: str, hi: str,
                     key_only: bool = False) -> list[Event]:
     """The journal messages (``journal.logged``) with ``lo < occurred_at <= hi``, in the order
@@ -505,7 +520,7 @@ def journal_between(conn: sqlite3.Connection, lo: str, hi: str,
     q = (f"SELECT {EVENT_COLS} FROM event WHERE type = 'journal.logged' "
          "AND occurred_at > ? AND occurred_at <= ?")
     if key_only:
-        q += " AND json_extract(payload, '$.key') = 1"
+        q += f" AND {JOURNAL_KEY} = 1"
     return [row_to_event(r) for r in conn.execute(q + " ORDER BY occurred_at, id", (lo, hi))]
 
 
@@ -513,10 +528,56 @@ def journal_marks(conn: sqlite3.Connection, lo: str, hi: str) -> list[tuple[int,
     """(local_seq, classification) of the journal messages with ``lo < occurred_at <= hi``, in
     the order of :func:`journal_between`: enough to count what a classification ceiling lets
     through and to pick the newest, without reading the messages themselves."""
-    q = ("SELECT local_seq, json_extract(payload, '$.classification') FROM event "
+    q = (f"SELECT local_seq, {JOURNAL_CLASS} FROM event "
          "WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? "
          "ORDER BY occurred_at, id")
     return conn.execute(q, (lo, hi)).fetchall()
+
+
+def _rank(ranks: dict[str, int], default: int) -> tuple[str, list[Any]]:
+    """SQL for a journal line's classification rank (``default`` for an unknown marking)."""
+    return ("CASE " + JOURNAL_CLASS + " " + "WHEN ? THEN ? " * len(ranks) + "ELSE ? END",
+            [x for kv in ranks.items() for x in kv] + [default])
+
+
+def journal_newest(conn: sqlite3.Connection, lo: str, hi: str, ranks: dict[str, int],
+                   default: int, ceiling: int, limit: int) -> tuple[int, list[int]]:
+    """How many journal messages with ``lo < occurred_at <= hi`` a classification ceiling lets
+    through, and the local_seq of the newest ``limit`` of them in the order of
+    :func:`journal_between`. A message's rank is ``ranks[its classification]``, ``default``
+    for one without a known marking; it passes when that rank is at most ``ceiling``. Counted
+    in :data:`JOURNAL_INDEX` when the store has it (the messages stay unread)."""
+    rank, args = _rank(ranks, default)
+    where = (f"WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? AND "
+             f"{rank} <= ?")
+    n = int(conn.execute(f"SELECT count(*) FROM event {where}", [lo, hi, *args, ceiling]
+                         ).fetchone()[0])
+    rows = conn.execute(f"SELECT local_seq FROM event {where} ORDER BY occurred_at DESC, "
+                        "id DESC LIMIT ?", [lo, hi, *args, ceiling, limit]).fetchall()
+    return n, [int(r[0]) for r in reversed(rows)]
+
+
+def key_journal_newest(conn: sqlite3.Connection, lo: str, hi: str, ranks: dict[str, int],
+                       default: int, ceiling: int, incidents: Sequence[str] | None,
+                       limit: int) -> tuple[dict[bool, tuple[int, int]], list[Event]]:
+    """The key messages with ``lo < occurred_at <= hi`` (of one of ``incidents`` unless None),
+    ranked as in :func:`journal_newest`: per side of the ceiling (True: under it) how many and
+    their highest rank, and the newest ``limit`` under it, in the order of
+    :func:`journal_between`. Only those ``limit`` are read (without ``incidents``, the others
+    are counted in :data:`JOURNAL_INDEX`)."""
+    rank, rargs = _rank(ranks, default)
+    where = (f"WHERE type = 'journal.logged' AND occurred_at > ? AND occurred_at <= ? AND "
+             f"{JOURNAL_KEY} = 1")
+    args: list[Any] = [lo, hi]
+    if incidents is not None:
+        where += " AND json_extract(payload, '$.incident_id') IN (SELECT value FROM json_each(?))"
+        args.append(json.dumps(list(incidents)))
+    sides = {bool(ok): (int(n), int(top)) for ok, n, top in conn.execute(
+        f"SELECT {rank} <= ?, count(*), max({rank}) FROM event {where} GROUP BY 1",
+        [*rargs, ceiling, *rargs, *args])}
+    rows = conn.execute(f"SELECT {EVENT_COLS} FROM event {where} AND {rank} <= ? ORDER BY "
+                        "occurred_at DESC, id DESC LIMIT ?", [*args, *rargs, ceiling, limit])
+    return sides, [row_to_event(r) for r in reversed(rows.fetchall())]
 
 
 def by_local_seq(conn: sqlite3.Connection, seqs: Sequence[int]) -> list[Event]:
