@@ -7,7 +7,7 @@ the figures of the filtered picture, and say so. :func:`narrow` returns that pic
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -63,11 +63,14 @@ def matches_text(item: Any, needle: str) -> bool:
 
 
 class BijstandHay:
-    """The board's own search text per request (title, from, to, priority), kept per row
-    object: a store may hold tens of thousands of requests, and a keystroke should only look."""
+    """The search texts a keystroke looks in, worked out once and kept: the board's own text per
+    request (title, from, to, priority), kept per row object, and the texts of every item of a
+    picture list (:meth:`texts`), kept per list object. A store may hold tens of thousands of
+    requests and thousands of incidents, and a keystroke should only look."""
 
     def __init__(self) -> None:
         self._held: dict[Any, tuple[tuple[Any, ...], str]] = {}
+        self._lists: dict[str, tuple[Sequence[Any], list[str]]] = {}
 
     def matches(self, r: tuple[Any, ...], needle: str) -> bool:
         if not needle:
@@ -77,6 +80,16 @@ class BijstandHay:
             held = (r, f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower())
             self._held[r[0]] = held
         return needle in held[1]
+
+    def texts(self, name: str, items: Sequence[Any]) -> list[str]:
+        """The lower-case search text of every item of ``items`` (the picture's part ``name``),
+        in order, as :func:`matches_text` looks in them: worked out again only when the part
+        is another list (the picture replaces a part when it loads it again)."""
+        held = self._lists.get(name)
+        if held is None or held[0] is not items:
+            held = (items, [_words(x).lower() for x in items])
+            self._lists[name] = held
+        return held[1]
 
 
 def _in(region: str, codes: Iterable[Any] | None) -> bool:
@@ -104,28 +117,35 @@ def narrow(p: PictureState, region: str = "", text: str = "",
     if not region and not needle:
         return p
     hay = hay or BijstandHay()
+
+    def keep(name: str, items: list[Any], concerns: Callable[[Any], bool]) -> list[Any]:
+        """The items of part ``name`` that concern the region and hold the needle."""
+        if not needle:
+            return [x for x in items if concerns(x)]
+        texts = hay.texts(name, items)
+        return [x for x, t in zip(items, texts) if needle in t and concerns(x)]
+
     session_regions = {s.get("id"): s.get("regions") or () for s in p.sessions}
     decision_regions = {d.get("id"): d.get("regions") or session_regions.get(
         d.get("session_id"), ()) for d in p.decisions}
-    decisions = [d for d in p.decisions
-                 if _in(region, decision_regions.get(d.get("id"))) and matches_text(d, needle)]
+    decisions = keep("decisions", p.decisions,
+                     lambda d: _in(region, decision_regions.get(d.get("id"))))
     kept = {d.get("id") for d in decisions}
-    actions = [a for a in p.actions
+    texts = hay.texts("actions", p.actions) if needle else [""] * len(p.actions)
+    actions = [a for a, t in zip(p.actions, texts)
                if _in(region, decision_regions.get(a.get("decision_id")))
-               and (a.get("decision_id") in kept or matches_text(a, needle))]
+               and (a.get("decision_id") in kept or needle in t)]
     return replace(
         p,
-        incidents=[s for s in p.incidents
-                   if _in(region, s.get("regions")) and matches_text(s, needle)],
-        sessions=[s for s in p.sessions
-                  if _in(region, s.get("regions")) and matches_text(s, needle)],
+        incidents=keep("incidents", p.incidents, lambda s: _in(region, s.get("regions"))),
+        sessions=keep("sessions", p.sessions, lambda s: _in(region, s.get("regions"))),
         decisions=decisions,
         actions=actions,
-        nsp=[s for s in p.nsp if _in(region, (s.get("region"),)) and matches_text(s, needle)],
+        nsp=keep("nsp", p.nsp, lambda s: _in(region, (s.get("region"),))),
         bijstand=_bijstand(p.bijstand, region, needle, hay),
         bijstand_counts={},
-        comms=[r for r in p.comms if _in(region, (r[0],)) and matches_text(r, needle)],
-        conflicts=[c for c in p.conflicts if matches_text(c, needle)],
-        meldplaatsen=[m for m in p.meldplaatsen if _in(region, (m.get("requesting_region"),))
-                      and matches_text(m, needle)],
+        comms=keep("comms", p.comms, lambda r: _in(region, (r[0],))),
+        conflicts=keep("conflicts", p.conflicts, lambda c: True),
+        meldplaatsen=keep("meldplaatsen", p.meldplaatsen,
+                          lambda m: _in(region, (m.get("requesting_region"),))),
     )

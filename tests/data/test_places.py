@@ -8,8 +8,9 @@ import pytest
 from data.domain import geo
 from data.domain.events import validate_payload
 from data.domain.validation import ValidationError
+from data.picture.filtering import BijstandHay, narrow
 from data.picture.overview import PictureState
-from data.picture.places import legend, places, tone
+from data.picture.places import PlaceIndex, legend, places, tone
 from data.store import Command
 from data.store.queries import meldplaats_rows
 from tests.data.helpers import bijstand, incident, new, snapshot
@@ -143,6 +144,39 @@ def test_places_follow_the_region_filter() -> None:
     assert [p.id for p in places(_picture(), "VR19")] == ["n2", "b1"]
     assert places(_picture(), "VR01") == []
     assert [p.id for p in places(_picture(), "", "dorps")] == ["n2"]
+
+
+@pytest.mark.parametrize(("region", "text"), [("", ""), ("VR06", ""), ("VR19", ""),
+                                              ("", "dorps"), ("", "DIJK "), ("VR05", "dijk"),
+                                              ("VR01", ""), ("", "geen")])
+def test_the_place_index_narrows_as_the_places_rule(region: str, text: str) -> None:
+    index = PlaceIndex()
+    assert index.update(_picture())
+    assert index.narrowed(region, text) == places(_picture(), region, text)
+
+
+def test_the_place_index_follows_a_new_load_of_a_part() -> None:
+    p = _picture()
+    index = PlaceIndex()
+    index.update(p)
+    assert [x.id for x in index.narrowed("", "dorps")] == ["n2"]
+    assert not index.update(p)  # nothing loaded again: nothing worked out again
+    p.nsp = [{**p.nsp[0], "name": "Dorpshuis Wezep"}, p.nsp[1]]  # the nsp part loaded again
+    assert index.update(p)
+    assert [x.id for x in index.narrowed("", "dorps")] == ["n1", "n2"]
+    assert [x.label for x in index.all()] == [x.label for x in places(p)]
+    p.incidents = []
+    assert index.update(p)
+    assert [x.id for x in index.all()] == ["n1", "n2", "b1"]
+
+
+def test_kept_search_texts_follow_a_new_load() -> None:
+    hay = BijstandHay()
+    p = _picture()
+    assert [s["id"] for s in narrow(p, "", "dijk", hay).incidents] == ["i1"]
+    p.incidents = [{**p.incidents[0], "title": "Brand"}, p.incidents[1]]
+    assert narrow(p, "", "dijk", hay).incidents == []  # the new list is looked at, not the old
+    assert [s["id"] for s in narrow(p, "", "brand", hay).incidents] == ["i1"]
 
 
 def test_legend_has_a_line_for_every_colour_in_use() -> None:
