@@ -42,7 +42,8 @@ def states(kind: str, ids: Sequence[str] | None = None) -> Callable[[Store], lis
 
 
 def states_with_clips(kind: str) -> Callable[[Store], list[dict[str, Any]]]:
-    """The states of all entities of ``kind``, each with ``attachments``: how many files."""
+    """The states of all entities of ``kind``, each with ``attachments``: how many files, and
+    without their ``history`` (kept for thousands of entities, read for one in its detail)."""
     plain = states(kind)
 
     def read(st: Store) -> list[dict[str, Any]]:
@@ -50,6 +51,9 @@ def states_with_clips(kind: str) -> Callable[[Store], list[dict[str, Any]]]:
         out = plain(st)
         for s in out:
             s["attachments"] = counts.get(str(s.get("id")), 0)
+            # the lists, tiles, map and forms use no history, the detail reads the full state:
+            # a store may hold thousands of incidents, each with a history of its own
+            s.pop("history", None)
         return out
     return read
 

@@ -99,3 +99,22 @@ def test_the_search_on_the_overzicht_hides_markers_and_places_follow_the_store(
     window.filter.setText("")
     qtbot.waitUntil(lambda: len(m.places()) == 4, timeout=10_000)
     assert all(i.isVisible() for i in m.place_items.values())
+
+
+def test_the_picture_keeps_incidents_without_their_history(qtbot: Any, window: Any,
+                                                           read_store: Any) -> None:
+    """Thousands of incidents on the map: the picture holds what the lists, tiles, map and
+    forms use; the history is read with the detail of one incident."""
+    from data.store import Command
+    from desktop import reads
+
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([Command("incident.reported", {
+            "title": "Dijkdoorbraak Tiel", "kind": "overstroming", "regions": ["VR08"],
+            "point": {"lat": 51.887, "lon": 5.429}, "effect_radius_m": 500})])
+    qtbot.waitUntil(lambda: len(window.ctx.picture.state.incidents) == 1, timeout=10_000)
+    (held,) = window.ctx.picture.state.incidents
+    assert "history" not in held
+    assert held["point"] == {"lat": 51.887, "lon": 5.429} and held["effect_radius_m"] == 500
+    full = reads.incident_detail(held["id"])(read_store())
+    assert full["history"] and full["history"][0]["what"] == "aangemaakt"
