@@ -62,33 +62,42 @@ def matches_text(item: Any, needle: str) -> bool:
     return not needle or needle in _words(item).lower()
 
 
+def _row_text(r: tuple[Any, ...]) -> str:
+    """The board's own search text of a bijstand row: title, from, to, priority."""
+    return f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower()
+
+
 class BijstandHay:
-    """The search texts a keystroke looks in, worked out once and kept: the board's own text per
-    request (title, from, to, priority), kept per row object, and the texts of every item of a
-    picture list (:meth:`texts`), kept per list object. A store may hold tens of thousands of
-    requests and thousands of incidents, and a keystroke should only look."""
+    """The search texts a keystroke looks in, worked out once and kept per loaded part: the
+    board's own text of every bijstand request (title, from, to, priority) and the texts of
+    every item of a picture list (:meth:`texts`). A part is kept as the object it was loaded
+    as (the picture replaces a part when it loads it again, never changes it in place). A
+    store may hold tens of thousands of requests and thousands of incidents, and a keystroke
+    should only look."""
 
     def __init__(self) -> None:
-        self._held: dict[Any, tuple[tuple[Any, ...], str]] = {}
-        self._lists: dict[str, tuple[Sequence[Any], list[str]]] = {}
+        self._lists: dict[str, tuple[Any, list[str]]] = {}
 
     def matches(self, r: tuple[Any, ...], needle: str) -> bool:
-        if not needle:
-            return True
-        held = self._held.get(r[0])
-        if held is None or held[0] is not r:
-            held = (r, f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower())
-            self._held[r[0]] = held
-        return needle in held[1]
+        """Whether a bijstand row holds ``needle`` (one row; :meth:`bijstand` for many)."""
+        return not needle or needle in _row_text(r)
 
     def texts(self, name: str, items: Sequence[Any]) -> list[str]:
         """The lower-case search text of every item of ``items`` (the picture's part ``name``),
         in order, as :func:`matches_text` looks in them: worked out again only when the part
-        is another list (the picture replaces a part when it loads it again)."""
+        is another object."""
         held = self._lists.get(name)
         if held is None or held[0] is not items:
             held = (items, [_words(x).lower() for x in items])
             self._lists[name] = held
+        return held[1]
+
+    def bijstand(self, rows: Mapping[str, tuple[Any, ...]]) -> list[str]:
+        """The search text of every bijstand row, in the order of ``rows.values()``."""
+        held = self._lists.get("bijstand")
+        if held is None or held[0] is not rows:
+            held = (rows, [_row_text(r) for r in rows.values()])
+            self._lists["bijstand"] = held
         return held[1]
 
 
@@ -99,7 +108,7 @@ def _in(region: str, codes: Iterable[Any] | None) -> bool:
 def _bijstand(rows: dict[str, tuple[Any, ...]], region: str, needle: str,
               hay: BijstandHay) -> dict[str, tuple[Any, ...]]:
     if needle:
-        rows = {k: r for k, r in rows.items() if hay.matches(r, needle)}
+        rows = {k: r for (k, r), t in zip(rows.items(), hay.bijstand(rows)) if needle in t}
     if region:
         rows = {k: r for k, r in rows.items() if r[_B_FROM] == region or r[_B_TO] == region}
     return rows

@@ -234,3 +234,21 @@ def test_detail_panes_name_the_place_in_both_systems() -> None:
     bij = bijstand_html({"meldplaats": "Dijkpost Tiel",
                          "meldplaats_point": {"lat": 51.895, "lon": 5.435}})
     assert "meldplaats: Dijkpost Tiel · 51.89500, 5.43500 (RD x " in bij
+
+
+def test_kept_bijstand_texts_follow_a_new_load() -> None:
+    from data.store.queries import BIJSTAND_COLS
+
+    def row(rid: str, title: str) -> tuple[object, ...]:
+        r = dict.fromkeys(BIJSTAND_COLS, "")
+        r.update(id=rid, status="ingediend", requesting_region="VR06", addressed_to="KCR2",
+                 title=title, priority="hoog")
+        return tuple(r[c] for c in BIJSTAND_COLS)
+
+    hay = BijstandHay()
+    p = PictureState(bijstand={"b1": row("b1", "Zandzakken"), "b2": row("b2", "Pompen")})
+    assert list(narrow(p, "", "zand", hay).bijstand) == ["b1"]
+    assert list(narrow(p, "", "kcr2", hay).bijstand) == ["b1", "b2"]  # the addressee too
+    p.bijstand = {**p.bijstand, "b2": row("b2", "Zandwagens")}  # a change: a new dict
+    assert list(narrow(p, "", "zand", hay).bijstand) == ["b1", "b2"]
+    assert list(narrow(p, "VR06", "pomp", hay).bijstand) == []
