@@ -50,11 +50,20 @@ def _words(value: Any) -> str:
     nested records such as earlier pictures or the history)."""
     if isinstance(value, Mapping):
         value = list(value.values())
-    if isinstance(value, (list, tuple)):
-        return " ".join(str(v) if not isinstance(v, (list, tuple)) else
-                        " ".join(str(x) for x in v) for v in value
-                        if v is not None and not isinstance(v, Mapping))
-    return str(value) if value is not None else ""
+    if not isinstance(value, (list, tuple)):
+        return str(value) if value is not None else ""
+    parts = []
+    for v in value:  # (the common types first: thousands of states per keystroke's first look)
+        t = type(v)
+        if t is str:
+            parts.append(v)
+        elif v is None or t is dict:
+            continue
+        elif t is list or t is tuple or isinstance(v, (list, tuple)):
+            parts.append(" ".join([str(x) for x in v]))
+        elif not isinstance(v, Mapping):
+            parts.append(str(v))
+    return " ".join(parts)
 
 
 def matches_text(item: Any, needle: str) -> bool:

@@ -252,3 +252,15 @@ def test_kept_bijstand_texts_follow_a_new_load() -> None:
     p.bijstand = {**p.bijstand, "b2": row("b2", "Zandwagens")}  # a change: a new dict
     assert list(narrow(p, "", "zand", hay).bijstand) == ["b1", "b2"]
     assert list(narrow(p, "VR06", "pomp", hay).bijstand) == []
+
+
+def test_the_search_looks_in_top_level_texts_and_lists_not_in_nested_records() -> None:
+    from data.picture.filtering import matches_text
+
+    state = {"title": "Dijk", "regions": ["VR08", "VR06"], "quantity": 12, "none": None,
+             "status_times": {"actief": "verborgen"}, "pair": ("a", 3),
+             "history": [{"by": "Piet"}]}  # a list of records: its items as text (as before)
+    for needle, found in (("dijk", True), ("vr06", True), ("12", True), ("verborgen", False),
+                          ("a 3", True), ("none", False), ("piet", True)):
+        assert matches_text(state, needle) is found, needle
+    assert matches_text(("VR01", "C2000", None, 5), "c2000 5")
