@@ -256,7 +256,8 @@ class BijstandBoard(QWidget):
             col.clicked.connect(self._on_clicked)
         scroll.setWidget(inner)
         self._rows: dict[str, tuple[Any, ...]] = {}
-        #: the search text of every card (by id), and the cards of every column in order
+        #: the search text of every card (by id; from the first search on), and the cards of
+        #: every column in order
         self._hay: dict[str, str] = {}
         self._order: dict[str, list[tuple[Any, ...]]] = {}
         self._needle = ""
@@ -271,7 +272,7 @@ class BijstandBoard(QWidget):
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self._rows = {r[B_ID]: tuple(r) for r in rows}
-        self._hay = {k: _hay(r) for k, r in self._rows.items()}
+        self._hay = {}  # built at the first search (60k texts: ~10 MB nobody may need)
         self._order = {}
         self._sort(set(BIJSTAND_ORDER))
         self._distribute()
@@ -285,7 +286,8 @@ class BijstandBoard(QWidget):
                 touched.add(old[B_STATUS])
             touched.add(r[B_STATUS])
             self._rows[r[B_ID]] = tuple(r)
-            self._hay[r[B_ID]] = _hay(r)
+            if self._hay:
+                self._hay[r[B_ID]] = _hay(r)
         self._sort(touched)
         self._distribute(touched)
 
@@ -315,6 +317,8 @@ class BijstandBoard(QWidget):
             if reg:
                 rows = [r for r in rows if reg in (r[B_FROM], r[B_TO])]
             if n:
+                if not hay:
+                    hay = self._hay = {k: _hay(r) for k, r in self._rows.items()}
                 rows = [r for r in rows if n in hay[r[B_ID]]]
             cur = self.columns[st].currentIndex()
             cur_id = cur.data(ID_ROLE) if cur.isValid() else None

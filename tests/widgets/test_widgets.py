@@ -125,6 +125,10 @@ def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any) -> None:
     assert shown() == ["d", "b", "a"] and shown("in_behandeling") == ["c"]
     b.set_filter("")
     assert shown() == ["d", "b", "a"]
+    b.set_rows([row("a", "Zandzakken", "laag")])  # a new load, changed before any search
+    b.upsert([row("e", "Zandbak", "hoog"), row("a", "Pompen", "laag")])
+    b.set_filter("zand")
+    assert shown() == ["e"]
 
 
 def test_quick_entry_enter_submits(qtbot: Any) -> None:
