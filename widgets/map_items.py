@@ -91,8 +91,9 @@ def place_tip(place: Place) -> str:
 #: the pictures of the markers, one per (kind, colour, device pixel ratio), shared by every
 #: marker: thousands of markers each with a path or a cache of their own cost tens of MB
 _SPRITES: dict[tuple[str, str, float], QPixmap] = {}
-#: the half size of a marker's picture (the symbol and its outline)
+#: the half size of a marker's picture (the symbol and its outline), and its top left corner
 _HALF = R + 1.0
+_CORNER = QPointF(-_HALF, -_HALF)
 
 
 def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
@@ -124,6 +125,8 @@ class PlaceItem(QGraphicsItem):
         self.place = place
         self.color = tone_color(tone(place))
         self.selected = False
+        self._sprite: QPixmap | None = None
+        self._dpr = 0.0
         self.setPos(to_scene(place.lat, place.lon))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(place_tip(place))
@@ -143,8 +146,9 @@ class PlaceItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         device = painter.device()
         dpr = device.devicePixelRatioF() if device is not None else 1.0
-        painter.drawPixmap(QPointF(-_HALF, -_HALF),
-                           marker_sprite(self.place.kind, self.color, dpr))
+        if dpr != self._dpr:  # (the picture itself is shared; the item only points at it)
+            self._sprite, self._dpr = marker_sprite(self.place.kind, self.color, dpr), dpr
+        painter.drawPixmap(_CORNER, self._sprite)
         if self.selected:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(Qt.BrushStyle.NoBrush)
