@@ -8,6 +8,7 @@ measured in the same run (a fixed 2M-step Python loop), on a 1366×768 map panel
   one place changed, then the same list again;
 - a full repaint of the map, fitted (the whole country) and zoomed in 8×;
 - one zoom step (wheel/button) with its repaint; one layer switch with its repaint;
+- a filter that leaves a tenth of the places in sight, and taking it off (with repaints);
 - hit-testing a click (which place is under the pointer);
 - the Qt-free places rule over 5,000 states (all, and narrowed to one region).
 A ratio of 1.0 means "as long as the yardstick"; on a typical machine the yardstick is
@@ -101,6 +102,12 @@ def main() -> int:
     results.append(("set_places, one place changed", cpu(lambda: m.set_places(one))))
     results.append(("set_places, same list again", cpu(lambda: m.set_places(list(one)))))
     results.append(("repaint, whole country", min(cpu(repaint) for _ in range(3))))
+    if hasattr(m, "show_only"):  # a filter: a tenth of the places in sight, then all again
+        tenth = one[::10]
+        results.append(("filter to a tenth (show_only) + repaint",
+                        cpu(lambda: (m.show_only(tenth), repaint()))))
+        results.append(("filter off (show_only) + repaint",
+                        cpu(lambda: (m.show_only(None), repaint()))))
     m.zoom_by(8.0)
     results.append(("repaint, zoomed 8×", min(cpu(repaint) for _ in range(3))))
     results.append(("zoom step + repaint", cpu(lambda: (m.zoom_in(), repaint()))))

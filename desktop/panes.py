@@ -115,8 +115,9 @@ class BijstandPane(Pane):
         self.view.set_rows(rows)
 
     def _upsert(self, rows: reads.Rows) -> None:
-        held = self.ctx.picture.state.bijstand  # updated in place: it may hold 60k rows
-        held.update({r[0]: r for r in rows})
+        # a new dict, never the old one changed: what is kept per loaded part (the search
+        # texts of 60k rows) follows it (a copy of 60k entries takes a few ms)
+        held = {**self.ctx.picture.state.bijstand, **{r[0]: r for r in rows}}
         self.ctx.picture.update(bijstand=held)
         self.view.upsert(rows)
 

@@ -42,16 +42,31 @@ def states(kind: str, ids: Sequence[str] | None = None) -> Callable[[Store], lis
 
 
 def states_with_clips(kind: str) -> Callable[[Store], list[dict[str, Any]]]:
-    """The states of all entities of ``kind``, each with ``attachments``: how many files."""
+    """The states of all entities of ``kind``, each with ``attachments``: how many files, and
+    without their ``history`` (kept for thousands of entities, read for one in its detail)."""
     plain = states(kind)
 
     def read(st: Store) -> list[dict[str, Any]]:
         counts = st.attachment_counts()
         out = plain(st)
-        for s in out:
+        pool: dict[str, str] = {}
+        for i, s in enumerate(out):
             s["attachments"] = counts.get(str(s.get("id")), 0)
+            # the lists, tiles, map and forms use no history, the detail reads the full state:
+            # a store may hold thousands of incidents, each with a history of its own
+            s.pop("history", None)
+            out[i] = _lean(s, pool)
         return out
     return read
+
+
+def _lean(state: dict[str, Any], pool: dict[str, str]) -> dict[str, Any]:
+    """The state with its keys and short texts (statuses, kinds, names) as one object each
+    across the states of a load: each state is parsed on its own, so each held a copy of every
+    key and status (some 1.5 kB an incident)."""
+    share = pool.setdefault
+    return {share(k, k): share(v, v) if type(v) is str and len(v) <= 40 else v
+            for k, v in state.items()}
 
 
 def bijstand_rows(ids: Sequence[str] | None = None) -> Callable[[Store], Rows]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from data.picture import overview as rules
 from data.picture.filtering import BijstandHay, narrow, scope_text
 from data.picture.moment import at
-from data.picture.places import places
+from data.picture.places import Place, PlaceIndex
 from data.store import Changes
 from desktop import reads
 from desktop.context import Context
@@ -75,7 +75,7 @@ class OverviewPane(Pane):
         self.region, self.text = "", ""
         self._hay = BijstandHay()  # search texts of the bijstand rows, kept between keystrokes
         self._stale = False
-        self._places_key: tuple[object, ...] | None = None
+        self._places = PlaceIndex(self._hay)  # the places, narrowed by looking only
         ctx.picture.sig_changed.connect(self.refresh)
         view.sig_shown.connect(self._on_shown)
 
@@ -109,17 +109,19 @@ class OverviewPane(Pane):
         self.view.timeline.set_now(at(self.ctx.clock))
 
     def _show_places(self) -> None:
-        """The places obey the region filter and the search, like the lists; they are worked
-        out again only when their parts of the picture or the filters changed (every load
-        of any part refreshes the Overzicht; a store may hold thousands of places)."""
-        p = self.ctx.picture.state
-        key = (p.incidents, p.nsp, p.meldplaatsen, self.region, self.text)
-        if self._places_key is not None and all(
-                a is b for a, b in zip(key[:3], self._places_key[:3])) \
-                and key[3:] == self._places_key[3:]:
-            return
-        self._places_key = key
-        self.view.map.set_places(places(p, self.region, self.text))
+        """The places obey the region filter and the search, like the lists. They are worked
+        out again only when their parts of the picture were loaded again (every load of any
+        part refreshes the Overzicht; a store may hold thousands of places); a filter only
+        hides and shows the markers on the map."""
+        if self._places.update(self.ctx.picture.state):
+            self.view.map.set_places(self._places.all(), self._narrowed())
+        else:
+            self.view.map.show_only(self._narrowed())
+
+    def _narrowed(self) -> list[Place] | None:
+        if not self.region and not self.text.strip():
+            return None
+        return self._places.narrowed(self.region, self.text)
 
     def load_timeline(self, then: Then = None) -> None:
         region, text = self.region, self.text

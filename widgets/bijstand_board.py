@@ -48,6 +48,11 @@ B_ID, B_STATUS, B_FROM, B_TO, B_TITLE, B_QTY, B_OFFERED, B_UNIT, B_PRIO, B_NEEDE
     range(12)
 
 
+def _hay(r: Sequence[Any]) -> str:
+    """What the search looks in on a card: title, from, to, priority."""
+    return f"{r[B_TITLE]} {r[B_FROM]} {r[B_TO]} {r[B_PRIO]}".lower()
+
+
 def still_open(row: Sequence[Any]) -> int:
     """Quantity asked minus the sum of offers not withdrawn (never below zero)."""
     return max(0, int(row[B_QTY] or 0) - int(row[B_OFFERED] or 0))
@@ -251,6 +256,10 @@ class BijstandBoard(QWidget):
             col.clicked.connect(self._on_clicked)
         scroll.setWidget(inner)
         self._rows: dict[str, tuple[Any, ...]] = {}
+        #: the search text of every card (by id; from the first search on), and the cards of
+        #: every column in order
+        self._hay: dict[str, str] = {}
+        self._order: dict[str, list[tuple[Any, ...]]] = {}
         self._needle = ""
         self._region = ""
 
@@ -263,6 +272,9 @@ class BijstandBoard(QWidget):
 
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self._rows = {r[B_ID]: tuple(r) for r in rows}
+        self._hay = {}  # built at the first search (60k texts: ~10 MB nobody may need)
+        self._order = {}
+        self._sort(set(BIJSTAND_ORDER))
         self._distribute()
 
     def upsert(self, rows: Sequence[Sequence[Any]]) -> None:
@@ -274,29 +286,40 @@ class BijstandBoard(QWidget):
                 touched.add(old[B_STATUS])
             touched.add(r[B_STATUS])
             self._rows[r[B_ID]] = tuple(r)
+            if self._hay:
+                self._hay[r[B_ID]] = _hay(r)
+        self._sort(touched)
         self._distribute(touched)
+
+    def _sort(self, statuses: set[str]) -> None:
+        """The rows of these columns in card order (priority, then needed by), kept: a
+        keystroke of the search only leaves cards out."""
+        cols: dict[str, list[tuple[Any, ...]]] = {st: [] for st in statuses}
+        for r in self._rows.values():
+            col = cols.get(r[B_STATUS])
+            if col is not None:
+                col.append(r)
+        prio = {"zeer_hoog": 0, "hoog": 1, "normaal": 2, "laag": 3}
+        for st, rows in cols.items():
+            rows.sort(key=lambda r: (prio.get(r[B_PRIO] or "", 2), r[B_NEEDED] or "~"))
+            self._order[st] = rows
 
     def set_filter(self, text: str, region: str = "") -> None:
         self._needle, self._region = text.strip().lower(), region
         self._distribute()
 
     def _distribute(self, only: set[str] | None = None) -> None:
-        cols: dict[str, list[tuple[Any, ...]]] = {st: [] for st in BIJSTAND_ORDER}
-        n, reg = self._needle, self._region
-        for r in self._rows.values():
-            if only is not None and r[B_STATUS] not in only:
-                continue
-            if reg and reg not in (r[B_FROM], r[B_TO]):
-                continue
-            if n and n not in f"{r[B_TITLE]} {r[B_FROM]} {r[B_TO]} {r[B_PRIO]}".lower():
-                continue
-            cols.setdefault(r[B_STATUS], []).append(r)
-        prio = {"zeer_hoog": 0, "hoog": 1, "normaal": 2, "laag": 3}
+        n, reg, hay = self._needle, self._region, self._hay
         for st, m in self.models.items():
             if only is not None and st not in only:
                 continue
-            rows = sorted(cols.get(st, []), key=lambda r: (prio.get(r[B_PRIO] or "", 2),
-                                                           r[B_NEEDED] or "~"))
+            rows = self._order.get(st, [])
+            if reg:
+                rows = [r for r in rows if reg in (r[B_FROM], r[B_TO])]
+            if n:
+                if not hay:
+                    hay = self._hay = {k: _hay(r) for k, r in self._rows.items()}
+                rows = [r for r in rows if n in hay[r[B_ID]]]
             cur = self.columns[st].currentIndex()
             cur_id = cur.data(ID_ROLE) if cur.isValid() else None
             m.set_rows(rows)

@@ -88,20 +88,49 @@ def place_tip(place: Place) -> str:
     return f"{place.label}\n{what}" + (f" · {status_label(place.status)}" if place.status else "")
 
 
+#: the pictures of the markers, one per (kind, colour, device pixel ratio), shared by every
+#: marker: thousands of markers each with a path or a cache of their own cost tens of MB
+_SPRITES: dict[tuple[str, str, float], QPixmap] = {}
+#: the half size of a marker's picture (the symbol and its outline), and its top left corner
+_HALF = R + 1.0
+_CORNER = QPointF(-_HALF, -_HALF)
+
+
+def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
+    """The picture of a marker of ``kind`` in ``color``, drawn once and then shared."""
+    key = (kind, color.name(), dpr)
+    pm = _SPRITES.get(key)
+    if pm is None:
+        side = math.ceil(2 * _HALF * dpr)
+        pm = QPixmap(side, side)
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.translate(_HALF, _HALF)
+        p.setBrush(color)
+        p.setPen(QPen(QColor("#101418"), 1.0))
+        p.drawPath(symbol_path(kind))
+        p.end()
+        _SPRITES[key] = pm
+    return pm
+
+
 class PlaceItem(QGraphicsItem):
-    """One place's marker: the same size at every zoom, its label as tooltip."""
+    """One place's marker: the same size at every zoom, its label as tooltip. It draws the
+    shared picture of its kind and colour (:func:`marker_sprite`)."""
 
     def __init__(self, place: Place) -> None:
         super().__init__()
         self.place = place
         self.color = tone_color(tone(place))
         self.selected = False
-        self._path = symbol_path(place.kind)
+        self._sprite: QPixmap | None = None
+        self._dpr = 0.0
         self.setPos(to_scene(place.lat, place.lon))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setToolTip(place_tip(place))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10 + ("incident", "nsp", "meldplaats").index(place.kind)
                        if place.kind in ("incident", "nsp", "meldplaats") else 10)
 
@@ -115,10 +144,13 @@ class PlaceItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setBrush(self.color)
-        painter.setPen(QPen(QColor("#101418"), 1.0))
-        painter.drawPath(self._path)
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        if dpr != self._dpr:  # (the picture itself is shared; the item only points at it)
+            self._sprite, self._dpr = marker_sprite(self.place.kind, self.color, dpr), dpr
+        painter.drawPixmap(_CORNER, self._sprite)
         if self.selected:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#ffffff"), 2.0))
             painter.drawEllipse(QPointF(0, 0), R + 3, R + 3)

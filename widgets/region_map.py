@@ -8,7 +8,7 @@ their size on screen at every zoom (see :mod:`widgets.map_items`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -98,6 +98,8 @@ class RegionMap(QGraphicsView):
         #: markers by grid cell of the scene (for hit-testing, see place_at)
         self._grid: dict[tuple[int, int], list[tuple[int, PlaceItem]]] = {}
         self._places: list[Place] = []
+        #: the keys of the places in sight under the filter (None: every place drawn)
+        self._shown: frozenset[tuple[str, str]] | None = None
         self._selected_place: tuple[str, str] | None = None
         self._zoomed = False
         self._fit_scale = 1.0
@@ -166,13 +168,46 @@ class RegionMap(QGraphicsView):
 
     # -- places --------------------------------------------------------------------------------
 
-    def set_places(self, places: Sequence[Place]) -> None:
-        """Draw these places (the picture's, already narrowed by the filters). Only what
-        changed is redrawn: a list equal to the one shown changes nothing, one changed place
-        replaces one marker; a whole new set starts from fresh layers."""
+    def set_places(self, places: Sequence[Place],
+                   shown: Iterable[Place] | None = None) -> None:
+        """Draw these places (the picture's), of which only ``shown`` are in sight (None: all
+        of them; see :meth:`show_only`). Only what changed is redrawn: a list equal to the one
+        drawn changes no marker, one changed place replaces one marker; a whole new set
+        starts from fresh layers."""
         places = list(places)
-        if places == self._places:
+        if places != self._places:
+            self._draw(places)
+        elif self._keys(shown) == self._shown:
             return
+        self._shown = self._keys(shown)
+        self._apply_shown()
+        self.sig_view_changed.emit()
+
+    def show_only(self, shown: Iterable[Place] | None) -> None:
+        """Keep in sight only these of the places drawn (None: all): a filter that changes
+        hides and shows the markers it concerns; none is made again."""
+        keys = self._keys(shown)
+        if keys == self._shown:
+            return
+        self._shown = keys
+        self._apply_shown()
+        self.sig_view_changed.emit()
+
+    @staticmethod
+    def _keys(shown: Iterable[Place] | None) -> frozenset[tuple[str, str]] | None:
+        return None if shown is None else frozenset((p.kind, p.id) for p in shown)
+
+    def _apply_shown(self) -> None:
+        keys = self._shown
+        for key, item in self.place_items.items():
+            on = keys is None or key in keys
+            if item.isVisibleTo(item.parentItem()) != on:
+                item.setVisible(on)
+                area = self._areas.get(key)
+                if area is not None:
+                    area.setVisible(on)
+
+    def _draw(self, places: list[Place]) -> None:
         wanted = {(p.kind, p.id): p for p in places}
         stale = [k for k, item in self.place_items.items() if wanted.get(k) != item.place]
         if len(stale) * 4 > len(self.place_items) + 1:
@@ -199,7 +234,6 @@ class RegionMap(QGraphicsView):
             sel = self.place_items.get(self._selected_place)
             if sel is not None:
                 sel.set_selected(True)
-        self.sig_view_changed.emit()
 
     def _fresh_layers(self) -> None:
         for name, old in self._layers.items():  # quicker than 5,000 removals one by one
@@ -219,12 +253,16 @@ class RegionMap(QGraphicsView):
                 (order, item))
 
     def places(self) -> list[Place]:
-        return list(self._places)
+        """The places in sight under the filter (whatever layers are on)."""
+        keys = self._shown
+        if keys is None:
+            return list(self._places)
+        return [p for p in self._places if (p.kind, p.id) in keys]
 
     def shown_places(self) -> list[Place]:
-        """The places whose layer is on (what the legend explains)."""
+        """The places in sight whose layer is on (what the legend explains)."""
         on = {k for k in LAYERS if self.layer_visible(k)}
-        return [p for p in self._places if p.kind in on or (
+        return [p for p in self.places() if p.kind in on or (
             p.kind == "incident" and "effect" in on and p.has_area)]
 
     def set_layer_visible(self, layer: str, on: bool) -> None:
@@ -275,7 +313,7 @@ class RegionMap(QGraphicsView):
         for cx in range(x0, x1 + 1):
             for cy in range(y0, y1 + 1):
                 for order, item in self._grid.get((cx, cy), ()):
-                    if not item.parentItem().isVisible():
+                    if not item.isVisible():  # its layer is off, or the filter hides it
                         continue
                     d = self.mapFromScene(item.pos()) - view_pos
                     if d.x() * d.x() + d.y() * d.y() > reach * reach:

@@ -7,7 +7,7 @@ the figures of the filtered picture, and say so. :func:`narrow` returns that pic
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -50,11 +50,20 @@ def _words(value: Any) -> str:
     nested records such as earlier pictures or the history)."""
     if isinstance(value, Mapping):
         value = list(value.values())
-    if isinstance(value, (list, tuple)):
-        return " ".join(str(v) if not isinstance(v, (list, tuple)) else
-                        " ".join(str(x) for x in v) for v in value
-                        if v is not None and not isinstance(v, Mapping))
-    return str(value) if value is not None else ""
+    if not isinstance(value, (list, tuple)):
+        return str(value) if value is not None else ""
+    parts = []
+    for v in value:  # (the common types first: thousands of states per keystroke's first look)
+        t = type(v)
+        if t is str:
+            parts.append(v)
+        elif v is None or t is dict:
+            continue
+        elif t is list or t is tuple or isinstance(v, (list, tuple)):
+            parts.append(" ".join([str(x) for x in v]))
+        elif not isinstance(v, Mapping):
+            parts.append(str(v))
+    return " ".join(parts)
 
 
 def matches_text(item: Any, needle: str) -> bool:
@@ -62,21 +71,43 @@ def matches_text(item: Any, needle: str) -> bool:
     return not needle or needle in _words(item).lower()
 
 
+def _row_text(r: tuple[Any, ...]) -> str:
+    """The board's own search text of a bijstand row: title, from, to, priority."""
+    return f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower()
+
+
 class BijstandHay:
-    """The board's own search text per request (title, from, to, priority), kept per row
-    object: a store may hold tens of thousands of requests, and a keystroke should only look."""
+    """The search texts a keystroke looks in, worked out once and kept per loaded part: the
+    board's own text of every bijstand request (title, from, to, priority) and the texts of
+    every item of a picture list (:meth:`texts`). A part is kept as the object it was loaded
+    as (the picture replaces a part when it loads it again, never changes it in place). A
+    store may hold tens of thousands of requests and thousands of incidents, and a keystroke
+    should only look."""
 
     def __init__(self) -> None:
-        self._held: dict[Any, tuple[tuple[Any, ...], str]] = {}
+        self._lists: dict[str, tuple[Any, list[str]]] = {}
 
     def matches(self, r: tuple[Any, ...], needle: str) -> bool:
-        if not needle:
-            return True
-        held = self._held.get(r[0])
-        if held is None or held[0] is not r:
-            held = (r, f"{r[_B_TITLE]} {r[_B_FROM]} {r[_B_TO]} {r[_B_PRIO]}".lower())
-            self._held[r[0]] = held
-        return needle in held[1]
+        """Whether a bijstand row holds ``needle`` (one row; :meth:`bijstand` for many)."""
+        return not needle or needle in _row_text(r)
+
+    def texts(self, name: str, items: Sequence[Any]) -> list[str]:
+        """The lower-case search text of every item of ``items`` (the picture's part ``name``),
+        in order, as :func:`matches_text` looks in them: worked out again only when the part
+        is another object."""
+        held = self._lists.get(name)
+        if held is None or held[0] is not items:
+            held = (items, [_words(x).lower() for x in items])
+            self._lists[name] = held
+        return held[1]
+
+    def bijstand(self, rows: Mapping[str, tuple[Any, ...]]) -> list[str]:
+        """The search text of every bijstand row, in the order of ``rows.values()``."""
+        held = self._lists.get("bijstand")
+        if held is None or held[0] is not rows:
+            held = (rows, [_row_text(r) for r in rows.values()])
+            self._lists["bijstand"] = held
+        return held[1]
 
 
 def _in(region: str, codes: Iterable[Any] | None) -> bool:
@@ -86,7 +117,7 @@ def _in(region: str, codes: Iterable[Any] | None) -> bool:
 def _bijstand(rows: dict[str, tuple[Any, ...]], region: str, needle: str,
               hay: BijstandHay) -> dict[str, tuple[Any, ...]]:
     if needle:
-        rows = {k: r for k, r in rows.items() if hay.matches(r, needle)}
+        rows = {k: r for (k, r), t in zip(rows.items(), hay.bijstand(rows)) if needle in t}
     if region:
         rows = {k: r for k, r in rows.items() if r[_B_FROM] == region or r[_B_TO] == region}
     return rows
@@ -104,28 +135,35 @@ def narrow(p: PictureState, region: str = "", text: str = "",
     if not region and not needle:
         return p
     hay = hay or BijstandHay()
+
+    def keep(name: str, items: list[Any], concerns: Callable[[Any], bool]) -> list[Any]:
+        """The items of part ``name`` that concern the region and hold the needle."""
+        if not needle:
+            return [x for x in items if concerns(x)]
+        texts = hay.texts(name, items)
+        return [x for x, t in zip(items, texts) if needle in t and concerns(x)]
+
     session_regions = {s.get("id"): s.get("regions") or () for s in p.sessions}
     decision_regions = {d.get("id"): d.get("regions") or session_regions.get(
         d.get("session_id"), ()) for d in p.decisions}
-    decisions = [d for d in p.decisions
-                 if _in(region, decision_regions.get(d.get("id"))) and matches_text(d, needle)]
+    decisions = keep("decisions", p.decisions,
+                     lambda d: _in(region, decision_regions.get(d.get("id"))))
     kept = {d.get("id") for d in decisions}
-    actions = [a for a in p.actions
+    texts = hay.texts("actions", p.actions) if needle else [""] * len(p.actions)
+    actions = [a for a, t in zip(p.actions, texts)
                if _in(region, decision_regions.get(a.get("decision_id")))
-               and (a.get("decision_id") in kept or matches_text(a, needle))]
+               and (a.get("decision_id") in kept or needle in t)]
     return replace(
         p,
-        incidents=[s for s in p.incidents
-                   if _in(region, s.get("regions")) and matches_text(s, needle)],
-        sessions=[s for s in p.sessions
-                  if _in(region, s.get("regions")) and matches_text(s, needle)],
+        incidents=keep("incidents", p.incidents, lambda s: _in(region, s.get("regions"))),
+        sessions=keep("sessions", p.sessions, lambda s: _in(region, s.get("regions"))),
         decisions=decisions,
         actions=actions,
-        nsp=[s for s in p.nsp if _in(region, (s.get("region"),)) and matches_text(s, needle)],
+        nsp=keep("nsp", p.nsp, lambda s: _in(region, (s.get("region"),))),
         bijstand=_bijstand(p.bijstand, region, needle, hay),
         bijstand_counts={},
-        comms=[r for r in p.comms if _in(region, (r[0],)) and matches_text(r, needle)],
-        conflicts=[c for c in p.conflicts if matches_text(c, needle)],
-        meldplaatsen=[m for m in p.meldplaatsen if _in(region, (m.get("requesting_region"),))
-                      and matches_text(m, needle)],
+        comms=keep("comms", p.comms, lambda r: _in(region, (r[0],))),
+        conflicts=keep("conflicts", p.conflicts, lambda c: True),
+        meldplaatsen=keep("meldplaatsen", p.meldplaatsen,
+                          lambda m: _in(region, (m.get("requesting_region"),))),
     )

@@ -8,13 +8,13 @@ tone :func:`tone` gives, and lists :func:`legend` beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from data.domain.enums import label as status_label
 from data.i18n import N_, _
-from data.picture.filtering import matches_text
+from data.picture.filtering import BijstandHay, matches_text
 from data.picture.overview import PictureState
 
 #: the kinds of place, in drawing order (the last on top)
@@ -123,6 +123,55 @@ def places_of(incidents: Iterable[Mapping[str, Any]], nsp: Iterable[Mapping[str,
 def places(p: PictureState, region: str = "", text: str = "") -> list[Place]:
     """The places of the picture as loaded, narrowed like the lists (see :func:`places_of`)."""
     return places_of(p.incidents, p.nsp, p.meldplaatsen, region, text)
+
+
+#: the picture's parts that hold places, and how a state of each becomes one
+_SOURCES = (("incidents", _incident), ("nsp", _nsp), ("meldplaatsen", _meldplaats))
+
+
+class PlaceIndex:
+    """Every place of the picture, worked out once per load of the parts that hold them, and
+    narrowed per filter by looking only (a store may hold thousands of places; every keystroke
+    of the search narrows them again). :meth:`narrowed` gives what :func:`places` gives."""
+
+    def __init__(self, hay: BijstandHay | None = None) -> None:
+        self.hay = hay or BijstandHay()
+        #: per part: (the states as loaded, [(index of the state, its place)])
+        self._parts: dict[str, tuple[Sequence[Mapping[str, Any]], list[tuple[int, Place]]]] = {}
+        self._all: list[Place] = []
+
+    def update(self, p: PictureState) -> bool:
+        """Follow the picture: work out again the places of the parts loaded anew (a part is
+        another list then). Whether any part changed."""
+        changed = False
+        for name, make in _SOURCES:
+            states = getattr(p, name)
+            held = self._parts.get(name)
+            if held is not None and held[0] is states:
+                continue
+            made = ((i, make(st)) for i, st in enumerate(states))
+            self._parts[name] = (states, [(i, pl) for i, pl in made if pl is not None])
+            changed = True
+        if changed:
+            self._all = [pl for name, _m in _SOURCES for _i, pl in self._parts[name][1]]
+        return changed
+
+    def all(self) -> list[Place]:
+        """Every place, in drawing order."""
+        return list(self._all)
+
+    def narrowed(self, region: str = "", text: str = "") -> list[Place]:
+        """The places of ``region`` whose states contain ``text`` (as :func:`places_of`)."""
+        needle = text.strip().lower()
+        if not region and not needle:
+            return list(self._all)
+        out: list[Place] = []
+        for name, _m in _SOURCES:
+            states, made = self._parts.get(name, ((), []))
+            texts = self.hay.texts(name, states) if needle else None
+            out.extend(pl for i, pl in made if (not region or region in pl.regions)
+                       and (texts is None or needle in texts[i]))
+        return out
 
 
 @dataclass(frozen=True, slots=True)

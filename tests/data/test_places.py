@@ -8,8 +8,9 @@ import pytest
 from data.domain import geo
 from data.domain.events import validate_payload
 from data.domain.validation import ValidationError
+from data.picture.filtering import BijstandHay, narrow
 from data.picture.overview import PictureState
-from data.picture.places import legend, places, tone
+from data.picture.places import PlaceIndex, legend, places, tone
 from data.store import Command
 from data.store.queries import meldplaats_rows
 from tests.data.helpers import bijstand, incident, new, snapshot
@@ -145,6 +146,39 @@ def test_places_follow_the_region_filter() -> None:
     assert [p.id for p in places(_picture(), "", "dorps")] == ["n2"]
 
 
+@pytest.mark.parametrize(("region", "text"), [("", ""), ("VR06", ""), ("VR19", ""),
+                                              ("", "dorps"), ("", "DIJK "), ("VR05", "dijk"),
+                                              ("VR01", ""), ("", "geen")])
+def test_the_place_index_narrows_as_the_places_rule(region: str, text: str) -> None:
+    index = PlaceIndex()
+    assert index.update(_picture())
+    assert index.narrowed(region, text) == places(_picture(), region, text)
+
+
+def test_the_place_index_follows_a_new_load_of_a_part() -> None:
+    p = _picture()
+    index = PlaceIndex()
+    index.update(p)
+    assert [x.id for x in index.narrowed("", "dorps")] == ["n2"]
+    assert not index.update(p)  # nothing loaded again: nothing worked out again
+    p.nsp = [{**p.nsp[0], "name": "Dorpshuis Wezep"}, p.nsp[1]]  # the nsp part loaded again
+    assert index.update(p)
+    assert [x.id for x in index.narrowed("", "dorps")] == ["n1", "n2"]
+    assert [x.label for x in index.all()] == [x.label for x in places(p)]
+    p.incidents = []
+    assert index.update(p)
+    assert [x.id for x in index.all()] == ["n1", "n2", "b1"]
+
+
+def test_kept_search_texts_follow_a_new_load() -> None:
+    hay = BijstandHay()
+    p = _picture()
+    assert [s["id"] for s in narrow(p, "", "dijk", hay).incidents] == ["i1"]
+    p.incidents = [{**p.incidents[0], "title": "Brand"}, p.incidents[1]]
+    assert narrow(p, "", "dijk", hay).incidents == []  # the new list is looked at, not the old
+    assert [s["id"] for s in narrow(p, "", "brand", hay).incidents] == ["i1"]
+
+
 def test_legend_has_a_line_for_every_colour_in_use() -> None:
     entries = legend(places(_picture()))
     assert [(e.kind, e.tone) for e in entries] == [
@@ -200,3 +234,33 @@ def test_detail_panes_name_the_place_in_both_systems() -> None:
     bij = bijstand_html({"meldplaats": "Dijkpost Tiel",
                          "meldplaats_point": {"lat": 51.895, "lon": 5.435}})
     assert "meldplaats: Dijkpost Tiel · 51.89500, 5.43500 (RD x " in bij
+
+
+def test_kept_bijstand_texts_follow_a_new_load() -> None:
+    from data.store.queries import BIJSTAND_COLS
+
+    def row(rid: str, title: str) -> tuple[object, ...]:
+        r = dict.fromkeys(BIJSTAND_COLS, "")
+        r.update(id=rid, status="ingediend", requesting_region="VR06", addressed_to="KCR2",
+                 title=title, priority="hoog")
+        return tuple(r[c] for c in BIJSTAND_COLS)
+
+    hay = BijstandHay()
+    p = PictureState(bijstand={"b1": row("b1", "Zandzakken"), "b2": row("b2", "Pompen")})
+    assert list(narrow(p, "", "zand", hay).bijstand) == ["b1"]
+    assert list(narrow(p, "", "kcr2", hay).bijstand) == ["b1", "b2"]  # the addressee too
+    p.bijstand = {**p.bijstand, "b2": row("b2", "Zandwagens")}  # a change: a new dict
+    assert list(narrow(p, "", "zand", hay).bijstand) == ["b1", "b2"]
+    assert list(narrow(p, "VR06", "pomp", hay).bijstand) == []
+
+
+def test_the_search_looks_in_top_level_texts_and_lists_not_in_nested_records() -> None:
+    from data.picture.filtering import matches_text
+
+    state = {"title": "Dijk", "regions": ["VR08", "VR06"], "quantity": 12, "none": None,
+             "status_times": {"actief": "verborgen"}, "pair": ("a", 3),
+             "history": [{"by": "Piet"}]}  # a list of records: its items as text (as before)
+    for needle, found in (("dijk", True), ("vr06", True), ("12", True), ("verborgen", False),
+                          ("a 3", True), ("none", False), ("piet", True)):
+        assert matches_text(state, needle) is found, needle
+    assert matches_text(("VR01", "C2000", None, 5), "c2000 5")

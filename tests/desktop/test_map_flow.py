@@ -29,9 +29,11 @@ def test_a_typed_place_is_on_the_map_and_a_click_opens_it(qtbot: Any, window: An
     qtbot.waitUntil(lambda: len(m.place_items) == 2, timeout=10_000)
     assert len(m.layer_items("effect")) == 1
     window.set_region("VR19")  # Zeeland: neither place is there
-    qtbot.waitUntil(lambda: not m.place_items, timeout=10_000)
+    qtbot.waitUntil(lambda: not m.places(), timeout=10_000)
+    assert not any(i.isVisible() for i in m.place_items.values())  # hidden, not in sight
     window.set_region("")
-    qtbot.waitUntil(lambda: len(m.place_items) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(m.places()) == 2, timeout=10_000)
+    assert all(i.isVisible() for i in m.place_items.values())
 
     m.fit()
     m.zoom_by(40.0)
@@ -59,3 +61,68 @@ def test_editing_an_incident_leaves_its_place_alone(qtbot: Any, window: Any,
     _save(qtbot, window, effect_radius_m="750")  # a radius replaces the corners
     s = read_store().entity(inc["id"])
     assert s["effect_radius_m"] == 750 and "effect_polygon" not in s
+
+
+def test_the_search_on_the_overzicht_hides_markers_and_places_follow_the_store(
+        qtbot: Any, window: Any) -> None:
+    """A filter changes which markers are in sight, not the markers; a new incident with a
+    point joins the map with the filter in force."""
+    from data.store import Command
+
+    pt = {"lat": 51.887, "lon": 5.429}
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("incident.reported", {"title": "Dijkdoorbraak Tiel", "kind": "overstroming",
+                                          "regions": ["VR08"], "point": pt}),
+            Command("incident.reported", {"title": "Brand Zwolle", "kind": "brand",
+                                          "regions": ["VR04"],
+                                          "point": {"lat": 52.5, "lon": 6.08}})])
+    window.show_view("overzicht")
+    m = window.overview.map
+    qtbot.waitUntil(lambda: len(m.places()) == 2, timeout=10_000)
+    items = dict(m.place_items)
+    window.filter.setText("tiel")
+    qtbot.waitUntil(lambda: [p.label for p in m.places()] == ["Dijkdoorbraak Tiel"],
+                    timeout=10_000)
+    assert m.place_items == items  # the same markers, one of them hidden
+    assert [i.place.label for i in m.place_items.values() if i.isVisible()] == [
+        "Dijkdoorbraak Tiel"]
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("incident.reported", {"title": "Gaslek Tiel", "kind": "gas",
+                                          "regions": ["VR08"], "point": pt}),
+            Command("incident.reported", {"title": "Gaslek Deventer", "kind": "gas",
+                                          "regions": ["VR06"], "point": pt})])
+    qtbot.waitUntil(lambda: len(m.place_items) == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: sorted(p.label for p in m.places()) == [
+        "Dijkdoorbraak Tiel", "Gaslek Tiel"], timeout=10_000)
+    window.filter.setText("")
+    qtbot.waitUntil(lambda: len(m.places()) == 4, timeout=10_000)
+    assert all(i.isVisible() for i in m.place_items.values())
+
+
+def test_the_picture_keeps_incidents_without_their_history(qtbot: Any, window: Any,
+                                                           read_store: Any) -> None:
+    """Thousands of incidents on the map: the picture holds what the lists, tiles, map and
+    forms use; the history is read with the detail of one incident."""
+    from data.store import Command
+    from desktop import reads
+
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([Command("incident.reported", {
+            "title": "Dijkdoorbraak Tiel", "kind": "overstroming", "regions": ["VR08"],
+            "point": {"lat": 51.887, "lon": 5.429}, "effect_radius_m": 500}),
+            Command("incident.reported", {"title": "Brand Zwolle", "kind": "brand",
+                                          "regions": ["VR04"]})])
+    qtbot.waitUntil(lambda: len(window.ctx.picture.state.incidents) == 2, timeout=10_000)
+    held, other = sorted(window.ctx.picture.state.incidents, key=lambda s: s["title"] != (
+        "Dijkdoorbraak Tiel"))
+    # what repeats from state to state is held once (each state was parsed on its own)
+    assert held["status"] is other["status"]
+    assert next(k for k in held if k == "title") is next(k for k in other if k == "title")
+    assert "history" not in held
+    assert held["point"] == {"lat": 51.887, "lon": 5.429} and held["effect_radius_m"] == 500
+    full = reads.incident_detail(held["id"])(read_store())
+    assert full["history"] and full["history"][0]["what"] == "aangemaakt"
+    rest = {k: v for k, v in full.items() if k not in ("history", "bob_decisions")}
+    assert held == {**rest, "attachments": 0}  # all else as stored

@@ -209,3 +209,32 @@ def test_dragging_pans_without_clicking_and_the_wheel_zooms(qtbot: Any,
                      Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(vp, ev)
     assert m.zoom_level() == pytest.approx(level * 1.25, rel=1e-3)
+
+
+def test_a_filter_hides_and_shows_markers_without_making_them_again(qtbot: Any,
+                                                                     panel: MapPanel) -> None:
+    m = panel.view
+    before = dict(m.place_items)
+    m.show_only([PLACES[0], PLACES[2]])  # i1 (with its effect area) and n1
+    assert m.places() == [PLACES[0], PLACES[2]]
+    assert {k for k, i in m.place_items.items() if i.isVisible()} == {("incident", "i1"),
+                                                                       ("nsp", "n1")}
+    assert all(m.place_items[k] is before[k] for k in before)  # none made again
+    assert len(m.layer_items("effect")) == 1 and m.layer_items("effect")[0].isVisible()
+    assert m.place_at(m.view_pos_of(PLACES[3])) is None  # a hidden marker takes no click
+    assert not any(t.startswith("Incident — gemeld") for t in panel.legend.texts())
+    m.show_only([PLACES[1]])  # i1 hidden: its effect area too
+    assert not m.layer_items("effect")[0].isVisible()
+    m.show_only(None)
+    assert all(i.isVisible() for i in m.place_items.values())
+    assert all(m.place_items[k] is before[k] for k in before)
+    assert m.places() == PLACES and panel.legend.colors() == _colours_drawn(panel)
+
+
+def test_new_places_obey_the_filter_in_force(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    extra = Place("i9", "incident", "actief", "Brand Zwolle", 52.5, 6.08, ("VR04",))
+    m.set_places([*PLACES, extra], [PLACES[0]])
+    assert m.places() == [PLACES[0]]
+    assert not m.place_items[("incident", "i9")].isVisible()
+    assert m.place_items[("incident", "i1")].isVisible()

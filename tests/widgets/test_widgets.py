@@ -103,6 +103,34 @@ def test_board_keyboard_moves(qtbot: Any) -> None:
     assert b.models["in_behandeling"].rowCount() == 0
 
 
+def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any) -> None:
+    b = BijstandBoard()
+    qtbot.addWidget(b)
+
+    def row(rid: str, title: str, prio: str, status: str = "ingediend") -> tuple[Any, ...]:
+        return (rid, status, "VR06", "KCR2", title, 1, 0, "team", prio, None, "", None)
+
+    def shown(st: str = "ingediend") -> list[str]:
+        m = b.models[st]
+        return [m.row_tuple(i)[0] for i in range(m.rowCount())]
+
+    b.set_rows([row("a", "Zandzakken", "laag"), row("b", "Pompen", "hoog"),
+                row("c", "Zandwagens", "zeer_hoog")])
+    assert shown() == ["c", "b", "a"]  # by priority
+    b.set_filter("zand")
+    assert shown() == ["c", "a"]
+    b.upsert([row("b", "Zand en pompen", "normaal"), row("d", "Zandschep", "hoog")])
+    assert shown() == ["c", "d", "b", "a"]  # the changed and the new card, in their places
+    b.upsert([row("c", "Zandwagens", "zeer_hoog", "in_behandeling")])
+    assert shown() == ["d", "b", "a"] and shown("in_behandeling") == ["c"]
+    b.set_filter("")
+    assert shown() == ["d", "b", "a"]
+    b.set_rows([row("a", "Zandzakken", "laag")])  # a new load, changed before any search
+    b.upsert([row("e", "Zandbak", "hoog"), row("a", "Pompen", "laag")])
+    b.set_filter("zand")
+    assert shown() == ["e"]
+
+
 def test_quick_entry_enter_submits(qtbot: Any) -> None:
     q = QuickEntryBar()
     qtbot.addWidget(q)
