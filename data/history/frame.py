@@ -19,7 +19,7 @@ from typing import Any
 
 from data.clock import parse_iso
 from data.history.asof import WAAR, Axis, Picture, Pos, advance, no_cycle_collection, position
-from data.history.checkpoints import EVERY, Checkpoints
+from data.history.checkpoints import EVERY, Checkpoints, Mark
 from data.history.summary import picture_state
 from data.picture.overview import Kpis, PictureState, kpis, region_levels
 from data.store import Store, fold, log
@@ -127,16 +127,24 @@ def _key(pic: Picture) -> str | int:
     return str(pic.pos or "") if pic.axis == WAAR else int(pic.pos or 0)
 
 
+def _behind(pic: Picture, m: Mark) -> bool:
+    """Whether checkpoint ``m`` lies after the picture ``pic`` on their axis."""
+    if pic.axis == WAAR:
+        return pic.pos is None or m.pos > str(pic.pos)
+    return int(m.pos) > int(pic.pos or 0)
+
+
 class Seeker:
     """Pictures at moments for one store file, one after the other (one thread at a time).
 
     Keeps the last picture and copies of earlier ones (at most :data:`TRAIL_KEEP`, at least
     :data:`TRAIL_EVERY` events apart): a moment on the same axis, with the log unchanged since,
     starts from the nearest of those at or before it (a slider step forward or back is a
-    short fold); anything else seeks from a checkpoint. A step back that has to start from a
-    checkpoint keeps a copy every :data:`TRAIL_EVERY` events on the way, so the next steps
-    back find one close by; other folds are not cut up (a connection whose reports arrive
-    out of fold order is folded again from its events once per piece)."""
+    short fold) unless a checkpoint lies between (a jump far ahead does not fold the whole
+    way from there); anything else seeks from a checkpoint. A step back that has to start
+    from a checkpoint keeps a copy every :data:`TRAIL_EVERY` events on the way, so the next
+    steps back find one close by; other folds are not cut up (a connection whose reports
+    arrive out of fold order is folded again from its events once per piece)."""
 
     def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
         self.checkpoints = Checkpoints(store_path, every)
@@ -154,13 +162,17 @@ class Seeker:
             self.last, self.trail = None, []
         back = self.last is not None and not _ahead(self.last, pos)
         pic = self._nearest(pos)
+        mark = self.checkpoints.best_mark(conn, axis, pos)
+        if pic is not None and mark is not None and _behind(pic, mark):
+            pic = None  # (a checkpoint is nearer: a jump far ahead does not fold from here)
+        keep = back
         if pic is not None:
             self.advanced += 1
             if pic is not self.last:
                 pic = _copy(pic)
         else:
-            pic = self._from_checkpoint(conn, axis, pos)
-        self._fold(conn, pic, pos, back)
+            pic = self._from_checkpoint(axis, mark)
+        self._fold(conn, pic, pos, keep)
         self._keep(pic)
         self.last, self._log_end = pic, end
         return pic
@@ -196,10 +208,10 @@ class Seeker:
             self._keep(pic)
         advance(conn, pic, pos)
 
-    def _from_checkpoint(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture:
-        """A copy of the best checkpoint before ``pos``: the last one loaded is kept, so a
-        slider step back within the same stretch of log does not load it again."""
-        m = self.checkpoints.best_mark(conn, axis, pos)
+    def _from_checkpoint(self, axis: Axis, m: Mark | None) -> Picture:
+        """A copy of checkpoint ``m`` (the best before the moment; None: nothing): the last
+        one loaded is kept, so a slider step back within the same stretch of log does not load
+        it again."""
         if m is None:
             return Picture(axis, None if axis == WAAR else 0)
         key = (m.axis, m.n, m.anchor, m.log_pos, m.events)

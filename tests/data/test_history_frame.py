@@ -132,3 +132,38 @@ def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatc
             assert again.fingerprint == str(picture_at(conn, hi, axis).fingerprint())
     seeker.close()
     st.close()
+
+
+def _marks_and_seeker(tmp_path):
+    from data.history import prepare
+
+    st = _demo(tmp_path)
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    prepare(st, seeker.checkpoints)
+    return st, seeker, seeker.checkpoints.marks(WAAR)
+
+
+def _same(st, fr, at):
+    """The seeker's frame ``fr`` is the picture folded afresh at ``at`` (wat was waar)."""
+    with reading(st) as conn:
+        fresh = picture_at(conn, at, WAAR)
+    assert fr.fingerprint == str(fresh.fingerprint()), at
+    assert sorted(fr.state.incidents, key=lambda s: s["id"]) == sorted(
+        fresh.states("incident"), key=lambda s: s["id"])
+
+
+def test_a_jump_far_ahead_starts_from_the_nearer_checkpoint_not_the_kept_picture(tmp_path):
+    st, seeker, marks = _marks_and_seeker(tmp_path)
+    early = to_iso(parse_iso(marks[1].pos) + timedelta(seconds=1))
+    far = to_iso(parse_iso(marks[5].pos) + timedelta(seconds=1))
+    _same(st, seeker.frame(st, early, WAAR), early)
+    before = seeker.advanced
+    _same(st, seeker.frame(st, far, WAAR), far)  # from checkpoint 5, not a fold from ``early``
+    assert seeker.advanced == before
+    assert seeker._kept is not None and seeker._kept[0][1] == marks[5].n
+    nxt = to_iso(parse_iso(far) + timedelta(seconds=1))
+    _same(st, seeker.frame(st, nxt, WAAR), nxt)  # a short step: from the picture kept
+    assert seeker.advanced == before + 1
+    seeker.close()
+    st.close()
+
