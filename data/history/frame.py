@@ -111,6 +111,9 @@ def _ahead(pic: Picture, pos: Pos) -> bool:
 #: events of log between two pictures a seeker keeps: a step back starts from the nearest one
 #: before it (a fold of at most this many events), not from a checkpoint
 TRAIL_EVERY = 1_000
+#: a jump (a fold from a checkpoint) keeps a copy every TRAIL_EVERY events on the way too,
+#: so the first steps back after it are short folds
+JUMP_TRAIL = True
 #: how many of those it keeps (the oldest made go first; each is a dict of every entity)
 TRAIL_KEEP = 12
 
@@ -141,10 +144,11 @@ class Seeker:
     :data:`TRAIL_EVERY` events apart): a moment on the same axis, with the log unchanged since,
     starts from the nearest of those at or before it (a slider step forward or back is a
     short fold) unless a checkpoint lies between (a jump far ahead does not fold the whole
-    way from there); anything else seeks from a checkpoint. A step back that has to start
-    from a checkpoint keeps a copy every :data:`TRAIL_EVERY` events on the way, so the next
-    steps back find one close by; other folds are not cut up (a connection whose reports
-    arrive out of fold order is folded again from its events once per piece)."""
+    way from there); anything else seeks from a checkpoint. A fold that starts from a
+    checkpoint (a jump, or a step back past the pictures kept) keeps a copy every
+    :data:`TRAIL_EVERY` events on the way, so the next steps back find one close by; other
+    folds are not cut up (a connection whose reports arrive out of fold order is folded
+    again from its events once per piece)."""
 
     def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
         self.checkpoints = Checkpoints(store_path, every)
@@ -172,6 +176,7 @@ class Seeker:
                 pic = _copy(pic)
         else:
             pic = self._from_checkpoint(axis, mark)
+            keep = back or JUMP_TRAIL
         self._fold(conn, pic, pos, keep)
         self._keep(pic)
         self.last, self._log_end = pic, end

@@ -103,6 +103,7 @@ def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatc
     import data.history.frame as frame
 
     monkeypatch.setattr(frame, "TRAIL_EVERY", 37)
+    monkeypatch.setattr(frame, "JUMP_TRAIL", False)  # (a jump keeping copies: the next test)
     st = _demo(tmp_path)
     seeker = Seeker(tmp_path / "demo.db", every=10_000)  # (no checkpoint: the trail alone)
     for axis in (WAAR, BEKEND):
@@ -167,3 +168,23 @@ def test_a_jump_far_ahead_starts_from_the_nearer_checkpoint_not_the_kept_picture
     seeker.close()
     st.close()
 
+
+def test_a_jump_keeps_copies_on_the_way_so_the_first_step_back_is_short(tmp_path, monkeypatch):
+    import data.history.frame as frame
+
+    monkeypatch.setattr(frame, "TRAIL_EVERY", 11)
+    st, seeker, marks = _marks_and_seeker(tmp_path)
+    m, m_next = marks[4], marks[5]
+    with reading(st) as conn:  # the moments of events well inside that stretch
+        times = [r[0] for r in conn.execute(
+            "SELECT occurred_at FROM event WHERE occurred_at > ? AND occurred_at < ? "
+            "ORDER BY occurred_at", (m.pos, m_next.pos))]
+    at = times[len(times) * 9 // 10]
+    _same(st, seeker.frame(st, at, WAAR), at)  # a jump: from checkpoint 4
+    assert len(seeker.trail) >= 5, len(seeker.trail)  # copies between checkpoint 4 and ``at``
+    before = seeker.advanced
+    for back in (times[len(times) * 8 // 10], times[len(times) // 2], times[len(times) // 4]):
+        _same(st, seeker.frame(st, back, WAAR), back)  # steps back: from a copy kept on the way
+    assert seeker.advanced == before + 3
+    seeker.close()
+    st.close()
