@@ -130,28 +130,22 @@ def _key(pic: Picture) -> str | int:
     return str(pic.pos or "") if pic.axis == WAAR else int(pic.pos or 0)
 
 
-def _behind(pic: Picture, m: Mark) -> bool:
-    """Whether checkpoint ``m`` lies after the picture ``pic`` on their axis."""
-    if pic.axis == WAAR:
-        return pic.pos is None or m.pos > str(pic.pos)
-    return int(m.pos) > int(pic.pos or 0)
-
-
 class Seeker:
     """Pictures at moments for one store file, one after the other (one thread at a time).
 
     Keeps the last picture and copies of earlier ones (at most :data:`TRAIL_KEEP`, at least
     :data:`TRAIL_EVERY` events apart): a moment on the same axis, with the log unchanged since,
     starts from the nearest of those at or before it (a slider step forward or back is a
-    short fold) unless a checkpoint lies between (a jump far ahead does not fold the whole
-    way from there); anything else seeks from a checkpoint. A fold that starts from a
-    checkpoint (a jump, or a step back past the pictures kept) keeps a copy every
-    :data:`TRAIL_EVERY` events on the way, so the next steps back find one close by; other
-    folds are not cut up (a connection whose reports arrive out of fold order is folded
-    again from its events once per piece)."""
+    short fold) unless a checkpoint lies more than ``every`` events ahead of it (a jump far
+    ahead does not fold the whole way from there); anything else seeks from a checkpoint. A
+    fold that starts from a checkpoint (a jump, or a step back past the pictures kept) keeps
+    a copy every :data:`TRAIL_EVERY` events on the way, so the next steps back find one close
+    by; other folds are not cut up (a connection whose reports arrive out of fold order is
+    folded again from its events once per piece)."""
 
     def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
         self.checkpoints = Checkpoints(store_path, every)
+        self.every = every
         self.last: Picture | None = None
         self.trail: list[Picture] = []
         self._log_end = -1
@@ -167,8 +161,8 @@ class Seeker:
         back = self.last is not None and not _ahead(self.last, pos)
         pic = self._nearest(pos)
         mark = self.checkpoints.best_mark(conn, axis, pos)
-        if pic is not None and mark is not None and _behind(pic, mark):
-            pic = None  # (a checkpoint is nearer: a jump far ahead does not fold from here)
+        if pic is not None and mark is not None and mark.events > pic.events + self.every:
+            pic = None  # (a jump far ahead: from the checkpoint, not a fold of all in between)
         keep = back
         if pic is not None:
             self.advanced += 1
