@@ -165,6 +165,10 @@ def test_a_jump_far_ahead_starts_from_the_nearer_checkpoint_not_the_kept_picture
     nxt = to_iso(parse_iso(far) + timedelta(seconds=1))
     _same(st, seeker.frame(st, nxt, WAAR), nxt)  # a short step: from the picture kept
     assert seeker.advanced == before + 1
+    # a step past the next checkpoint, less than a stretch ahead: advances, loads nothing
+    past = to_iso(parse_iso(marks[6].pos) + timedelta(seconds=1))
+    _same(st, seeker.frame(st, past, WAAR), past)
+    assert seeker.advanced == before + 2 and seeker._kept[0][1] == marks[5].n
     seeker.close()
     st.close()
 
