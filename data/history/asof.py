@@ -24,7 +24,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -221,34 +220,46 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         if int(to or 0) <= int(pic.pos or 0):
             return []
         delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0), parse=False)
-    by_entity: dict[str, list[tuple[str, Event]]] = defaultdict(list)
-    key_of = {e.id: k for _ls, _h, k, e in delta}
-    for _ls, h, _key, e in delta:
-        by_entity[e.entity].append((h, e))
+    by_entity: dict[str, list[tuple[int, str, bool, Event]]] = {}
+    for row in delta:
+        eid = row[3].entity
+        rows = by_entity.get(eid)
+        if rows is None:
+            by_entity[eid] = [row]
+        else:
+            rows.append(row)
     # What an entity without a row was before: nothing, or a light journal entry (facts of its
     # events tell); an entity with a row needs no look-up unless it is folded again.
     # (only those of its events that count at the picture's position: none before the first)
     old_pos = pic.pos
-    fresh = [eid for eid in by_entity if eid not in pic.ents]
+    ents = pic.ents
+    fresh = [eid for eid in by_entity if eid not in ents]
     if pic.axis == WAAR:
         facts = log.axis_facts(conn, fresh, occurred=str(old_pos)) if old_pos is not None else {}
     else:
         facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
-    for eid, hevs in by_entity.items():
-        evs = [e for _h, e in hevs]
-        old = pic.ents.pop(eid, None)
+    light_sum, light_count, light_key = 0, 0, 0
+    for eid, rows in by_entity.items():
+        if len(rows) == 1 and rows[0][3].type == LIGHT_TYPE and eid not in ents \
+                and eid not in facts:  # a new light journal entry (the most frequent case)
+            light_sum += light_contribution(rows[0][1])
+            light_count += 1
+            light_key += rows[0][2]
+            continue
+        evs = [r[3] for r in rows]
+        old = ents.pop(eid, None)
         if old is not None and pic.ent_sum is not None:
             pic.ent_sum -= int(old[1], 16)
         before = [] if old is not None else [
             f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
         if len(before) == 1 and before[0][1] == LIGHT_TYPE:
-            pic.light_sum -= light_contribution(before[0][2])
-            pic.light_count -= 1
-            pic.light_key -= before[0][5]
+            light_sum -= light_contribution(before[0][2])
+            light_count -= 1
+            light_key -= before[0][5]
         if old is None and not before and len(evs) == 1 and evs[0].type == LIGHT_TYPE:
-            pic.light_sum += light_contribution(hevs[0][0])
-            pic.light_count += 1
-            pic.light_key += key_of[evs[0].id]
+            light_sum += light_contribution(rows[0][1])
+            light_count += 1
+            light_key += rows[0][2]
             continue
         for e in evs:  # payloads were left unread for the light entries
             e.payload = loads(e.payload_json)
@@ -275,7 +286,9 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
                          bool(ent.state.get("placeholder")),
                          sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
                          row[5]]
-    pic.light_sum %= SUM_MOD
+    pic.light_sum = (pic.light_sum + light_sum) % SUM_MOD
+    pic.light_count += light_count
+    pic.light_key += light_key
     pic.events += len(delta)
     pic.pos = to
     return [e for _ls, _h, _k, e in delta]  # (light journal entries: payload_json only)
