@@ -101,13 +101,17 @@ def _fig(pairs: list[tuple[float, float]], y: float) -> str:
 
 
 def slider(st: Store, seeker: Seeker, lo: str, hi: str, axis: str, rnd: random.Random,
-           steps: int, step_s: int) -> list[tuple[float, float]]:
-    """Seconds per slider step on the Overzicht: one seek to a random moment (not counted),
-    then ``steps`` steps of ``step_s`` seconds (negative: backwards), each a frame."""
+           steps: int, step_s: int, jumps: list[tuple[float, float]] | None = None
+           ) -> list[tuple[float, float]]:
+    """Seconds per slider step on the Overzicht: one jump to a random moment (not counted
+    with the steps; its time goes to ``jumps``), then ``steps`` steps of ``step_s`` seconds
+    (negative: backwards), each a frame."""
     a, b = parse_iso(lo), parse_iso(hi)
     span = (b - a).total_seconds()
     start = a + timedelta(seconds=rnd.uniform(0.2 * span, 0.8 * span))
-    seeker.frame(st, to_iso(start), axis)  # type: ignore[arg-type]
+    jump = _timed(lambda: seeker.frame(st, to_iso(start), axis))  # type: ignore[arg-type]
+    if jumps is not None:
+        jumps.append(jump)
     out = []
     for i in range(1, steps + 1):
         at = to_iso(start + timedelta(seconds=i * step_s))
@@ -184,11 +188,14 @@ def main() -> int:
         seeker = Seeker(a.db)
         seeker.checkpoints.close()
         seeker.checkpoints = cps
+        jumps: list[tuple[float, float]] = []
         for step_s, what in ((60, "1 min forward"), (900, "15 min forward"),
                              (-60, "1 min back")):
-            steps = slider(st, seeker, lo_s, occ[1] or "", WAAR, rnd, 20, step_s)
+            steps = slider(st, seeker, lo_s, occ[1] or "", WAAR, rnd, 20, step_s, jumps)
             print(f"slider step on the Overzicht, {what:14s} x20: {_fig(steps, y)} "
                   f"(budget 100 ms)")
+        print("slider jumps before those (a frame at a random moment, CPU ms): "
+              + ", ".join(f"{c * 1000:.0f}" for _w, c in jumps))
     bare = []
     for at in _moments(occ[0] or "", occ[1] or "", a.bare, rnd):
         t = time.perf_counter()
