@@ -20,7 +20,7 @@ from typing import Any
 from data.clock import parse_iso
 from data.history.asof import WAAR, Axis, Picture, Pos, advance, no_cycle_collection, position
 from data.history.checkpoints import EVERY, Checkpoints, Mark
-from data.history.summary import picture_state
+from data.history.summary import picture_state, scan
 from data.picture.overview import Kpis, PictureState, kpis, region_levels
 from data.store import Store, fold, log
 from data.store.projection import conflict_rows
@@ -75,22 +75,25 @@ def comms_cells(pic: Picture, states: list[dict[str, Any]] | None = None
              str(s.get("note") or "")) for (r, c), s in best.items()]
 
 
-def open_conflicts(pic: Picture) -> list[dict[str, Any]]:
-    """The open conflicts at that moment, as :meth:`Store.conflicts` gives them."""
+def open_conflicts(pic: Picture, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """The open conflicts at that moment, as :meth:`Store.conflicts` gives them (``ids``: the
+    entities with open conflicts, in the picture's order, when known)."""
+    if ids is None:
+        ids = [eid for eid, v in pic.ents.items() if v[6] and not v[5]]
     out = []
-    for eid, v in pic.ents.items():
-        if v[6] and not v[5]:
-            out += [dict(zip(_CONFLICT_KEYS, r)) for r in conflict_rows(eid, v[0], pic.state(eid))
-                    if not r[-1]]
+    for eid in ids:
+        out += [dict(zip(_CONFLICT_KEYS, r))
+                for r in conflict_rows(eid, pic.ents[eid][0], pic.state(eid)) if not r[-1]]
     return sorted(out, key=lambda c: str(c["at"]))
 
 
 def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset()) -> Frame:
-    """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts``."""
-    ps = picture_state(pic)
-    ps.comms = comms_cells(pic, [s for s in (pic.state(eid) for eid, v in pic.ents.items()
-                                             if v[0] == "comms" and not v[5])])
-    ps.conflicts = open_conflicts(pic)
+    """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts`` (one pass
+    over the picture's entities for all of the Overzicht)."""
+    scanned = scan(pic)
+    ps = picture_state(pic, scanned)
+    ps.comms = comms_cells(pic, [pic.state(eid) for eid in scanned[0].get("comms", ())])
+    ps.conflicts = open_conflicts(pic, scanned[2])
     moment: datetime = parse_iso(at)
     fr = Frame(at, pic.axis, str(pic.fingerprint()), pic.events, ps, kpis(ps, moment),
                region_levels(ps), set(parts))
