@@ -32,7 +32,7 @@ from typing import Any, Literal
 import orjson
 
 from data.store import log
-from data.store.envelope import Event, loads
+from data.store.log import row_to_event
 from data.store.projection import (
     LIGHT_TYPE,
     SUM_MOD,
@@ -199,30 +199,31 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
+def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
     """Move ``pic`` forward to ``to`` (at or after its position): fold in the events between.
 
-    Returns the events taken in (in axis order). The caller keeps the log still meanwhile (one
-    read transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos``
-    arrived after the picture was made (see :mod:`data.history.checkpoints`)."""
+    Returns how many events it took in. The caller keeps the log still meanwhile (one read
+    transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos`` arrived
+    after the picture was made (see :mod:`data.history.checkpoints`)."""
     with no_cycle_collection():
         return _advance(conn, pic, to)
 
 
-def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
+def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
     if pic.axis == WAAR:
         assert to is not None
         if pic.pos is not None and str(to) <= str(pic.pos):
-            return []
-        delta = log.occurred_between(conn, None if pic.pos is None else str(pic.pos), str(to),
-                                     parse=False)
+            return 0
+        delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to))
     else:
         if int(to or 0) <= int(pic.pos or 0):
-            return []
-        delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0), parse=False)
-    by_entity: dict[str, list[tuple[int, str, bool, Event]]] = {}
+            return 0
+        delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0))
+    # rows as log.occurred_rows gives them: [8] type, [9] entity, [14] hash, [15] payload key;
+    # only the events of entities with a row are made (most of a step: light journal entries)
+    by_entity: dict[str, list[Any]] = {}
     for row in delta:
-        eid = row[3].entity
+        eid = row[9]
         rows = by_entity.get(eid)
         if rows is None:
             by_entity[eid] = [row]
@@ -240,13 +241,12 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
         facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
     light_sum, light_count, light_key = 0, 0, 0
     for eid, rows in by_entity.items():
-        if len(rows) == 1 and rows[0][3].type == LIGHT_TYPE and eid not in ents \
+        if len(rows) == 1 and rows[0][8] == LIGHT_TYPE and eid not in ents \
                 and eid not in facts:  # a new light journal entry (the most frequent case)
-            light_sum += light_contribution(rows[0][1])
+            light_sum += light_contribution(rows[0][14])
             light_count += 1
-            light_key += rows[0][2]
+            light_key += bool(rows[0][15])
             continue
-        evs = [r[3] for r in rows]
         old = ents.pop(eid, None)
         if old is not None and pic.ent_sum is not None:
             pic.ent_sum -= int(old[1], 16)
@@ -256,13 +256,12 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
             light_sum -= light_contribution(before[0][2])
             light_count -= 1
             light_key -= before[0][5]
-        if old is None and not before and len(evs) == 1 and evs[0].type == LIGHT_TYPE:
-            light_sum += light_contribution(rows[0][1])
+        if old is None and not before and len(rows) == 1 and rows[0][8] == LIGHT_TYPE:
+            light_sum += light_contribution(rows[0][14])
             light_count += 1
-            light_key += rows[0][2]
+            light_key += bool(rows[0][15])
             continue
-        for e in evs:  # payloads were left unread for the light entries
-            e.payload = loads(e.payload_json)
+        evs = [row_to_event(r) for r in rows]
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
             # a copy: a frame handed to the GUI may still hold the old state
@@ -291,7 +290,7 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
     pic.light_key += light_key
     pic.events += len(delta)
     pic.pos = to
-    return [e for _ls, _h, _k, e in delta]  # (light journal entries: payload_json only)
+    return len(delta)
 
 
 def position(conn: sqlite3.Connection, axis: Axis, at: str) -> Pos:
