@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from data.domain.enums import label
-from data.history.asof import WAAR, Axis, Picture, no_cycle_collection
+from data.history.asof import WAAR, Axis, Picture, advance, no_cycle_collection, position
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
 from data.i18n import N_, _, ngettext
@@ -221,15 +222,33 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     return "\n".join(lines)
 
 
+def pictures(conn: sqlite3.Connection, t1: str, t2: str, axis: Axis,
+             checkpoints: Checkpoints | None = None) -> tuple[Picture, Picture]:
+    """The pictures at ``t1`` and at ``t2``: the second one folded on from a copy of the first
+    (without checkpoints the whole log was folded twice), unless ``t2`` lies before ``t1`` or
+    a checkpoint more than a stretch ahead of the first."""
+    from data.history import picture_at
+    from data.history.frame import _ahead, _copy
+
+    p1 = picture_at(conn, t1, axis, checkpoints)
+    pos = position(conn, axis, t2)
+    m = checkpoints.best_mark(conn, axis, pos) if checkpoints is not None else None
+    if not _ahead(p1, pos) or (m is not None and checkpoints is not None
+                               and m.events > p1.events + checkpoints.every):
+        return p1, picture_at(conn, t2, axis, checkpoints)
+    p2 = _copy(p1)
+    advance(conn, p2, pos)
+    return p1, p2
+
+
 def handover(st: Store, t1: str, t2: str, axis: Axis,
              checkpoints: Checkpoints | None = None, limit: int = 50) -> str:
     """The handover from ``t1`` to ``t2`` (ISO) on ``axis`` as Markdown — what ``crisisbeeld
     diff`` prints and the application's Overdracht shows."""
-    from data.history import picture_at, reading
+    from data.history import reading
 
     with no_cycle_collection(), reading(st) as conn:  # (two whole pictures alive: see there)
-        p1 = picture_at(conn, t1, axis, checkpoints)
-        p2 = picture_at(conn, t2, axis, checkpoints)
+        p1, p2 = pictures(conn, t1, t2, axis, checkpoints)
         key, n_key = (
             log.key_journal(conn, occurred=(t1, t2), limit=limit) if axis == WAAR else
             log.key_journal(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0)), limit=limit))
