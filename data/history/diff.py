@@ -138,12 +138,13 @@ def _moves(p1: Picture, p2: Picture, kinds: tuple[str, ...]
 
 
 def open_actions(p2: Picture, t2: str) -> list[str]:
-    """The actions still open at ``t2``, those past their due time first (then by due time)."""
+    """The actions still open at ``t2``, those past their due time first (then by due time and
+    id: the order does not hang on how the picture was made)."""
     acts = [a for a in p2.states("action") if a.get("status") in OPEN_ACTION]
     decisions = {str(d.get("id")): d for d in p2.states("decision")}
     out = []
     for a in sorted(acts, key=lambda a: (not (a.get("due") and str(a["due"]) < t2),
-                                         str(a.get("due") or "9"))):
+                                         str(a.get("due") or "9"), str(a.get("id")))):
         late = bool(a.get("due")) and str(a["due"]) < t2
         d = decisions.get(str(a.get("decision_id")))
         out.append("- " + (_("**over tijd** ") if late else "") + str(a.get("text", ""))
@@ -169,7 +170,8 @@ def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
         + "".join(f"; {n}× {label(b)}" for (_a, b), n in sorted(dec_moves.items())))
     out.append(_("- bijstand: {new} nieuwe aanvragen, {moved} verplaatst").format(
         new=bij_new, moved=sum(bij_moves.values())))
-    top = sorted(bij_moves.items(), key=lambda kv: -kv[1])[:6]
+    # (ties by the move: the picture's order hangs on how it was made)
+    top = sorted(bij_moves.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
     out += [f"  - {label(a)} → {label(b)}: {n}" for (a, b), n in top]
     out.append(_("- openstaande acties om {at}: {n}").format(at=local_hm(t2), n=len(acts))
                + (_(", waarvan {n} over tijd").format(n=late) if late else ""))
@@ -213,7 +215,7 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
         items, n = per_kind.pop(kind, ([], 0))
         if n:
             lines += [f"## {_(title)} ({n})", "", *_capped(items, limit, n), ""]
-    for kind, (items, n) in per_kind.items():
+    for kind, (items, n) in sorted(per_kind.items()):
         lines += [f"## {kind} ({n})", "", *_capped(items, limit, n), ""]
     kl = key_lines(key)
     lines += [_("## Kernberichten ({n})").format(n=n_key), ""] + (_capped(kl, limit, n_key)

@@ -46,6 +46,7 @@ def test_the_sign_in_handover_comes_from_the_checkpoints_and_reads_the_same(
         n = len(loaded)
         texts.append(since_op(since, until, path)(st))
         assert texts[-1] == _without_checkpoints(st, since, until)
-        assert len(loaded) > n, "made without the checkpoints"
+        if since != lo:  # (at the log's start: before every checkpoint, so it folds on)
+            assert len(loaded) > n, ("made without the checkpoints", since, until)
     assert "## In het kort" in texts[0] and "Geen wijzigingen." in texts[-1]
     st.close()
