@@ -91,3 +91,16 @@ def test_the_second_picture_of_a_handover_is_folded_on_from_the_first(tmp_path, 
                 assert folds == ([t1, t2] if far or t2 < t1 else [t1]), (axis, t1, t2)
     cps.close()
     st.close()
+
+
+def test_the_handover_text_does_not_hang_on_the_order_of_the_pictures_entities(tmp_path):
+    st = _demo(tmp_path)
+    lo, hi = span(st)[WAAR]
+    with reading(st) as conn:
+        p1, p2 = picture_at(conn, lo, WAAR), picture_at(conn, hi, WAAR)
+        key, n_key = log.key_journal(conn, occurred=(lo, hi), limit=2)
+    text = markdown(p1, p2, lo, hi, key, 2, n_key)
+    for pic in (p1, p2):
+        pic.ents = dict(reversed(list(pic.ents.items())))
+    assert markdown(p1, p2, lo, hi, key, 2, n_key) == text
+    st.close()
