@@ -9,6 +9,7 @@ refusals never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -85,20 +86,22 @@ def sign_in_op(values: dict[str, Any]) -> Any:
     return write
 
 
-def since_op(since: str, until: str) -> Any:
-    """The store side of the handover's "since the start of my shift": the Markdown of
-    :func:`data.history.diff.markdown` between the two moments (when it happened)."""
+def since_op(since: str, until: str, path: str | Path | None = None) -> Any:
+    """The store side of the handover's "since the start of my shift": the handover of
+    :func:`data.history.diff.handover` between the two moments (when it happened), made as
+    the Overdracht and ``crisisbeeld diff`` make it — from the checkpoints next to the store
+    at ``path`` (the sidecar Terugkijken fills; default: the store's own path), not by folding
+    the whole log twice. Without a sidecar it folds from the log, as before."""
     def read(st: Store) -> str:
-        from data.history import WAAR, picture_at, reading
-        from data.history.diff import markdown
-        from data.store import log
+        from data.history import WAAR, Checkpoints
+        from data.history.diff import handover
 
         t1 = min(since, until)
-        with reading(st) as conn:
-            p1 = picture_at(conn, t1, WAAR)
-            p2 = picture_at(conn, until, WAAR)
-            key = log.key_journal_between(conn, occurred=(t1, until))
-        return markdown(p1, p2, t1, until, key)
+        cps = Checkpoints(path or st.path)
+        try:
+            return handover(st, t1, until, WAAR, cps)
+        finally:
+            cps.close()
     return read
 
 
@@ -231,8 +234,8 @@ class PeopleController(QObject):
         def fail(e: Exception) -> None:
             if dialog is not None:
                 dialog.show_error(self.tr("de vergelijking lukte niet: {0}").format(e))
-        QueryOp(self.ctx.ops, since_op(post.since, until)).success(shown).failure(fail) \
-            .run_in_background()
+        QueryOp(self.ctx.ops, since_op(post.since, until, self.ctx.path)).success(shown) \
+            .failure(fail).run_in_background()
 
     # ------------------------------------------------------------------ ending a shift
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from typing import Any, Literal
 import orjson
 
 from data.store import log
-from data.store.envelope import Event, loads
+from data.store.log import row_to_event
 from data.store.projection import (
     LIGHT_TYPE,
     SUM_MOD,
@@ -200,58 +199,69 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
+def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
     """Move ``pic`` forward to ``to`` (at or after its position): fold in the events between.
 
-    Returns the events taken in (in axis order). The caller keeps the log still meanwhile (one
-    read transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos``
-    arrived after the picture was made (see :mod:`data.history.checkpoints`)."""
+    Returns how many events it took in. The caller keeps the log still meanwhile (one read
+    transaction) and, on the ``WAAR`` axis, vouches that no event before ``pic.pos`` arrived
+    after the picture was made (see :mod:`data.history.checkpoints`)."""
     with no_cycle_collection():
         return _advance(conn, pic, to)
 
 
-def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
+def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
     if pic.axis == WAAR:
         assert to is not None
         if pic.pos is not None and str(to) <= str(pic.pos):
-            return []
-        delta = log.occurred_between(conn, None if pic.pos is None else str(pic.pos), str(to),
-                                     parse=False)
+            return 0
+        delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to))
     else:
         if int(to or 0) <= int(pic.pos or 0):
-            return []
-        delta = log.arrived_between(conn, int(pic.pos or 0), int(to or 0), parse=False)
-    by_entity: dict[str, list[tuple[str, Event]]] = defaultdict(list)
-    key_of = {e.id: k for _ls, _h, k, e in delta}
-    for _ls, h, _key, e in delta:
-        by_entity[e.entity].append((h, e))
+            return 0
+        delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0))
+    # rows as log.occurred_rows gives them: [8] type, [9] entity, [14] hash, [15] payload key;
+    # only the events of entities with a row are made (most of a step: light journal entries)
+    by_entity: dict[str, list[Any]] = {}
+    for row in delta:
+        eid = row[9]
+        rows = by_entity.get(eid)
+        if rows is None:
+            by_entity[eid] = [row]
+        else:
+            rows.append(row)
     # What an entity without a row was before: nothing, or a light journal entry (facts of its
     # events tell); an entity with a row needs no look-up unless it is folded again.
     # (only those of its events that count at the picture's position: none before the first)
     old_pos = pic.pos
-    fresh = [eid for eid in by_entity if eid not in pic.ents]
+    ents = pic.ents
+    fresh = [eid for eid in by_entity if eid not in ents]
     if pic.axis == WAAR:
         facts = log.axis_facts(conn, fresh, occurred=str(old_pos)) if old_pos is not None else {}
     else:
         facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
-    for eid, hevs in by_entity.items():
-        evs = [e for _h, e in hevs]
-        old = pic.ents.pop(eid, None)
+    light_sum, light_count, light_key = 0, 0, 0
+    for eid, rows in by_entity.items():
+        if len(rows) == 1 and rows[0][8] == LIGHT_TYPE and eid not in ents \
+                and eid not in facts:  # a new light journal entry (the most frequent case)
+            light_sum += light_contribution(rows[0][14])
+            light_count += 1
+            light_key += bool(rows[0][15])
+            continue
+        old = ents.pop(eid, None)
         if old is not None and pic.ent_sum is not None:
             pic.ent_sum -= int(old[1], 16)
         before = [] if old is not None else [
             f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
         if len(before) == 1 and before[0][1] == LIGHT_TYPE:
-            pic.light_sum -= light_contribution(before[0][2])
-            pic.light_count -= 1
-            pic.light_key -= before[0][5]
-        if old is None and not before and len(evs) == 1 and evs[0].type == LIGHT_TYPE:
-            pic.light_sum += light_contribution(hevs[0][0])
-            pic.light_count += 1
-            pic.light_key += key_of[evs[0].id]
+            light_sum -= light_contribution(before[0][2])
+            light_count -= 1
+            light_key -= before[0][5]
+        if old is None and not before and len(rows) == 1 and rows[0][8] == LIGHT_TYPE:
+            light_sum += light_contribution(rows[0][14])
+            light_count += 1
+            light_key += bool(rows[0][15])
             continue
-        for e in evs:  # payloads were left unread for the light entries
-            e.payload = loads(e.payload_json)
+        evs = [row_to_event(r) for r in rows]
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
             # a copy: a frame handed to the GUI may still hold the old state
@@ -275,10 +285,12 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> list[Event]:
                          bool(ent.state.get("placeholder")),
                          sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
                          row[5]]
-    pic.light_sum %= SUM_MOD
+    pic.light_sum = (pic.light_sum + light_sum) % SUM_MOD
+    pic.light_count += light_count
+    pic.light_key += light_key
     pic.events += len(delta)
     pic.pos = to
-    return [e for _ls, _h, _k, e in delta]  # (light journal entries: payload_json only)
+    return len(delta)
 
 
 def position(conn: sqlite3.Connection, axis: Axis, at: str) -> Pos:

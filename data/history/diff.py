@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from data.domain.enums import label
-from data.history.asof import WAAR, Axis, Picture, no_cycle_collection
+from data.history.asof import WAAR, Axis, Picture, advance, no_cycle_collection, position
 from data.history.checkpoints import Checkpoints
 from data.history.summary import AXIS_LABELS
 from data.i18n import N_, _, ngettext
@@ -137,12 +138,13 @@ def _moves(p1: Picture, p2: Picture, kinds: tuple[str, ...]
 
 
 def open_actions(p2: Picture, t2: str) -> list[str]:
-    """The actions still open at ``t2``, those past their due time first (then by due time)."""
+    """The actions still open at ``t2``, those past their due time first (then by due time and
+    id: the order does not hang on how the picture was made)."""
     acts = [a for a in p2.states("action") if a.get("status") in OPEN_ACTION]
     decisions = {str(d.get("id")): d for d in p2.states("decision")}
     out = []
     for a in sorted(acts, key=lambda a: (not (a.get("due") and str(a["due"]) < t2),
-                                         str(a.get("due") or "9"))):
+                                         str(a.get("due") or "9"), str(a.get("id")))):
         late = bool(a.get("due")) and str(a["due"]) < t2
         d = decisions.get(str(a.get("decision_id")))
         out.append("- " + (_("**over tijd** ") if late else "") + str(a.get("text", ""))
@@ -168,7 +170,8 @@ def in_short(p1: Picture, p2: Picture, t2: str, n_key: int) -> list[str]:
         + "".join(f"; {n}× {label(b)}" for (_a, b), n in sorted(dec_moves.items())))
     out.append(_("- bijstand: {new} nieuwe aanvragen, {moved} verplaatst").format(
         new=bij_new, moved=sum(bij_moves.values())))
-    top = sorted(bij_moves.items(), key=lambda kv: -kv[1])[:6]
+    # (ties by the move: the picture's order hangs on how it was made)
+    top = sorted(bij_moves.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
     out += [f"  - {label(a)} → {label(b)}: {n}" for (a, b), n in top]
     out.append(_("- openstaande acties om {at}: {n}").format(at=local_hm(t2), n=len(acts))
                + (_(", waarvan {n} over tijd").format(n=late) if late else ""))
@@ -212,7 +215,7 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
         items, n = per_kind.pop(kind, ([], 0))
         if n:
             lines += [f"## {_(title)} ({n})", "", *_capped(items, limit, n), ""]
-    for kind, (items, n) in per_kind.items():
+    for kind, (items, n) in sorted(per_kind.items()):
         lines += [f"## {kind} ({n})", "", *_capped(items, limit, n), ""]
     kl = key_lines(key)
     lines += [_("## Kernberichten ({n})").format(n=n_key), ""] + (_capped(kl, limit, n_key)
@@ -221,15 +224,33 @@ def markdown(p1: Picture, p2: Picture, t1: str, t2: str, key: list[Event],
     return "\n".join(lines)
 
 
+def pictures(conn: sqlite3.Connection, t1: str, t2: str, axis: Axis,
+             checkpoints: Checkpoints | None = None) -> tuple[Picture, Picture]:
+    """The pictures at ``t1`` and at ``t2``: the second one folded on from a copy of the first
+    (without checkpoints the whole log was folded twice), unless ``t2`` lies before ``t1`` or
+    a checkpoint more than a stretch ahead of the first."""
+    from data.history import picture_at
+    from data.history.frame import _ahead, _copy
+
+    p1 = picture_at(conn, t1, axis, checkpoints)
+    pos = position(conn, axis, t2)
+    m = checkpoints.best_mark(conn, axis, pos) if checkpoints is not None else None
+    if not _ahead(p1, pos) or (m is not None and checkpoints is not None
+                               and m.events > p1.events + checkpoints.every):
+        return p1, picture_at(conn, t2, axis, checkpoints)
+    p2 = _copy(p1)
+    advance(conn, p2, pos)
+    return p1, p2
+
+
 def handover(st: Store, t1: str, t2: str, axis: Axis,
              checkpoints: Checkpoints | None = None, limit: int = 50) -> str:
     """The handover from ``t1`` to ``t2`` (ISO) on ``axis`` as Markdown — what ``crisisbeeld
     diff`` prints and the application's Overdracht shows."""
-    from data.history import picture_at, reading
+    from data.history import reading
 
     with no_cycle_collection(), reading(st) as conn:  # (two whole pictures alive: see there)
-        p1 = picture_at(conn, t1, axis, checkpoints)
-        p2 = picture_at(conn, t2, axis, checkpoints)
+        p1, p2 = pictures(conn, t1, t2, axis, checkpoints)
         key, n_key = (
             log.key_journal(conn, occurred=(t1, t2), limit=limit) if axis == WAAR else
             log.key_journal(conn, arrived=(int(p1.pos or 0), int(p2.pos or 0)), limit=limit))

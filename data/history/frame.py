@@ -19,8 +19,8 @@ from typing import Any
 
 from data.clock import parse_iso
 from data.history.asof import WAAR, Axis, Picture, Pos, advance, no_cycle_collection, position
-from data.history.checkpoints import EVERY, Checkpoints
-from data.history.summary import picture_state
+from data.history.checkpoints import EVERY, Checkpoints, Mark
+from data.history.summary import picture_state, scan
 from data.picture.overview import Kpis, PictureState, kpis, region_levels
 from data.store import Store, fold, log
 from data.store.projection import conflict_rows
@@ -75,22 +75,25 @@ def comms_cells(pic: Picture, states: list[dict[str, Any]] | None = None
              str(s.get("note") or "")) for (r, c), s in best.items()]
 
 
-def open_conflicts(pic: Picture) -> list[dict[str, Any]]:
-    """The open conflicts at that moment, as :meth:`Store.conflicts` gives them."""
+def open_conflicts(pic: Picture, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """The open conflicts at that moment, as :meth:`Store.conflicts` gives them (``ids``: the
+    entities with open conflicts, in the picture's order, when known)."""
+    if ids is None:
+        ids = [eid for eid, v in pic.ents.items() if v[6] and not v[5]]
     out = []
-    for eid, v in pic.ents.items():
-        if v[6] and not v[5]:
-            out += [dict(zip(_CONFLICT_KEYS, r)) for r in conflict_rows(eid, v[0], pic.state(eid))
-                    if not r[-1]]
+    for eid in ids:
+        out += [dict(zip(_CONFLICT_KEYS, r))
+                for r in conflict_rows(eid, pic.ents[eid][0], pic.state(eid)) if not r[-1]]
     return sorted(out, key=lambda c: str(c["at"]))
 
 
 def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset()) -> Frame:
-    """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts``."""
-    ps = picture_state(pic)
-    ps.comms = comms_cells(pic, [s for s in (pic.state(eid) for eid, v in pic.ents.items()
-                                             if v[0] == "comms" and not v[5])])
-    ps.conflicts = open_conflicts(pic)
+    """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts`` (one pass
+    over the picture's entities for all of the Overzicht)."""
+    scanned = scan(pic)
+    ps = picture_state(pic, scanned)
+    ps.comms = comms_cells(pic, [pic.state(eid) for eid in scanned[0].get("comms", ())])
+    ps.conflicts = open_conflicts(pic, scanned[2])
     moment: datetime = parse_iso(at)
     fr = Frame(at, pic.axis, str(pic.fingerprint()), pic.events, ps, kpis(ps, moment),
                region_levels(ps), set(parts))
@@ -111,6 +114,9 @@ def _ahead(pic: Picture, pos: Pos) -> bool:
 #: events of log between two pictures a seeker keeps: a step back starts from the nearest one
 #: before it (a fold of at most this many events), not from a checkpoint
 TRAIL_EVERY = 1_000
+#: a jump (a fold from a checkpoint) keeps a copy every TRAIL_EVERY events on the way too,
+#: so the first steps back after it are short folds
+JUMP_TRAIL = True
 #: how many of those it keeps (the oldest made go first; each is a dict of every entity)
 TRAIL_KEEP = 12
 
@@ -133,13 +139,16 @@ class Seeker:
     Keeps the last picture and copies of earlier ones (at most :data:`TRAIL_KEEP`, at least
     :data:`TRAIL_EVERY` events apart): a moment on the same axis, with the log unchanged since,
     starts from the nearest of those at or before it (a slider step forward or back is a
-    short fold); anything else seeks from a checkpoint. A step back that has to start from a
-    checkpoint keeps a copy every :data:`TRAIL_EVERY` events on the way, so the next steps
-    back find one close by; other folds are not cut up (a connection whose reports arrive
-    out of fold order is folded again from its events once per piece)."""
+    short fold) unless a checkpoint lies more than ``every`` events ahead of it (a jump far
+    ahead does not fold the whole way from there); anything else seeks from a checkpoint. A
+    fold that starts from a checkpoint (a jump, or a step back past the pictures kept) keeps
+    a copy every :data:`TRAIL_EVERY` events on the way, so the next steps back find one close
+    by; other folds are not cut up (a connection whose reports arrive out of fold order is
+    folded again from its events once per piece)."""
 
     def __init__(self, store_path: str | Path, every: int = EVERY) -> None:
         self.checkpoints = Checkpoints(store_path, every)
+        self.every = every
         self.last: Picture | None = None
         self.trail: list[Picture] = []
         self._log_end = -1
@@ -154,13 +163,18 @@ class Seeker:
             self.last, self.trail = None, []
         back = self.last is not None and not _ahead(self.last, pos)
         pic = self._nearest(pos)
+        mark = self.checkpoints.best_mark(conn, axis, pos)
+        if pic is not None and mark is not None and mark.events > pic.events + self.every:
+            pic = None  # (a jump far ahead: from the checkpoint, not a fold of all in between)
+        keep = back
         if pic is not None:
             self.advanced += 1
             if pic is not self.last:
                 pic = _copy(pic)
         else:
-            pic = self._from_checkpoint(conn, axis, pos)
-        self._fold(conn, pic, pos, back)
+            pic = self._from_checkpoint(axis, mark)
+            keep = back or JUMP_TRAIL
+        self._fold(conn, pic, pos, keep)
         self._keep(pic)
         self.last, self._log_end = pic, end
         return pic
@@ -196,10 +210,10 @@ class Seeker:
             self._keep(pic)
         advance(conn, pic, pos)
 
-    def _from_checkpoint(self, conn: sqlite3.Connection, axis: Axis, pos: Pos) -> Picture:
-        """A copy of the best checkpoint before ``pos``: the last one loaded is kept, so a
-        slider step back within the same stretch of log does not load it again."""
-        m = self.checkpoints.best_mark(conn, axis, pos)
+    def _from_checkpoint(self, axis: Axis, m: Mark | None) -> Picture:
+        """A copy of checkpoint ``m`` (the best before the moment; None: nothing): the last
+        one loaded is kept, so a slider step back within the same stretch of log does not load
+        it again."""
         if m is None:
             return Picture(axis, None if axis == WAAR else 0)
         key = (m.axis, m.n, m.anchor, m.log_pos, m.events)

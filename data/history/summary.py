@@ -20,9 +20,12 @@ KIND_ORDER = list(KIND_LABELS)
 AXIS_LABELS = {WAAR: N_("wat was waar"), "bekend": N_("wat wisten wij hier")}
 
 
-def picture_state(pic: Picture) -> PictureState:
-    """The Overzicht's inputs from a picture (placeholders left out), in one pass over its
-    entities; bijstand as counts per status (what the tiles need), not as rows."""
+Scan = tuple[dict[str, list[str]], dict[str, int], list[str]]
+
+
+def scan(pic: Picture) -> Scan:
+    """One pass over a picture's entities (placeholders left out): the ids of the kinds the
+    Overzicht reads, bijstand counts per status, and the ids with open conflicts."""
     ids: dict[str, list[str]] = {}
     bijstand: dict[str, int] = {}
     conflicted = []
@@ -35,6 +38,14 @@ def picture_state(pic: Picture) -> PictureState:
             ids.setdefault(v[0], []).append(eid)
         if v[6]:
             conflicted.append(eid)
+    return ids, bijstand, conflicted
+
+
+def picture_state(pic: Picture, scanned: Scan | None = None) -> PictureState:
+    """The Overzicht's inputs from a picture (placeholders left out), in one pass over its
+    entities (``scanned``: that pass, made already); bijstand as counts per status (what the
+    tiles need), not as rows."""
+    ids, bijstand, conflicted = scan(pic) if scanned is None else scanned
 
     def states(kind: str) -> list[dict[str, Any]]:
         return [pic.state(eid) for eid in ids.get(kind, ())]

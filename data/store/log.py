@@ -317,28 +317,41 @@ def ensure_occurred_index(conn: sqlite3.Connection) -> None:
     conn.execute(KEY_INDEX)
 
 
-def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
-                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
-    """(local_seq, hash, payload key, event) of the events with ``lo < occurred_at <= hi``
-    (``lo`` None: from the start), in occurred_at order (``parse=False``: payloads unread)."""
+def occurred_rows(conn: sqlite3.Connection, lo: str | None, hi: str) -> list[Any]:
+    """The rows (:data:`EVENT_COLS`, local_seq, hash, payload key) of the events with
+    ``lo < occurred_at <= hi`` (``lo`` None: from the start), in occurred_at order: a caller
+    that needs few of them as events makes only those (:func:`row_to_event`)."""
     q = (f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') FROM event "
          "WHERE occurred_at <= ?")
     args: tuple[Any, ...] = (hi,)
     if lo is not None:
         q += " AND occurred_at > ?"
         args = (hi, lo)
-    rows = conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
-    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
+    return conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
+
+
+def arrived_rows(conn: sqlite3.Connection, lo: int, hi: int) -> list[Any]:
+    """The rows as :func:`occurred_rows` of the events with ``lo < local_seq <= hi``, in
+    arrival order."""
+    return conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') "
+                        "FROM event WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
+                        (lo, hi)).fetchall()
+
+
+def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
+                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
+    """(local_seq, hash, payload key, event) of the events with ``lo < occurred_at <= hi``
+    (``lo`` None: from the start), in occurred_at order (``parse=False``: payloads unread)."""
+    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse))
+            for r in occurred_rows(conn, lo, hi)]
 
 
 def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
     """(local_seq, hash, payload key, event) of the events with ``lo < local_seq <= hi``, in
     arrival order (``parse=False``: payloads left unread)."""
-    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') "
-                        "FROM event WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
-                        (lo, hi)).fetchall()
-    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse)) for r in rows]
+    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse))
+            for r in arrived_rows(conn, lo, hi)]
 
 
 def axis_facts(conn: sqlite3.Connection, entities: Sequence[str], occurred: str | None = None,

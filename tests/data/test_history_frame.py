@@ -103,6 +103,7 @@ def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatc
     import data.history.frame as frame
 
     monkeypatch.setattr(frame, "TRAIL_EVERY", 37)
+    monkeypatch.setattr(frame, "JUMP_TRAIL", False)  # (a jump keeping copies: the next test)
     st = _demo(tmp_path)
     seeker = Seeker(tmp_path / "demo.db", every=10_000)  # (no checkpoint: the trail alone)
     for axis in (WAAR, BEKEND):
@@ -130,5 +131,64 @@ def test_steps_back_start_from_the_pictures_kept_on_the_way(tmp_path, monkeypatc
         again = seeker.frame(st, hi, axis)  # the kept pictures were not changed
         with reading(st) as conn:
             assert again.fingerprint == str(picture_at(conn, hi, axis).fingerprint())
+    seeker.close()
+    st.close()
+
+
+def _marks_and_seeker(tmp_path):
+    from data.history import prepare
+
+    st = _demo(tmp_path)
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    prepare(st, seeker.checkpoints)
+    return st, seeker, seeker.checkpoints.marks(WAAR)
+
+
+def _same(st, fr, at):
+    """The seeker's frame ``fr`` is the picture folded afresh at ``at`` (wat was waar)."""
+    with reading(st) as conn:
+        fresh = picture_at(conn, at, WAAR)
+    assert fr.fingerprint == str(fresh.fingerprint()), at
+    assert sorted(fr.state.incidents, key=lambda s: s["id"]) == sorted(
+        fresh.states("incident"), key=lambda s: s["id"])
+
+
+def test_a_jump_far_ahead_starts_from_the_nearer_checkpoint_not_the_kept_picture(tmp_path):
+    st, seeker, marks = _marks_and_seeker(tmp_path)
+    early = to_iso(parse_iso(marks[1].pos) + timedelta(seconds=1))
+    far = to_iso(parse_iso(marks[5].pos) + timedelta(seconds=1))
+    _same(st, seeker.frame(st, early, WAAR), early)
+    before = seeker.advanced
+    _same(st, seeker.frame(st, far, WAAR), far)  # from checkpoint 5, not a fold from ``early``
+    assert seeker.advanced == before
+    assert seeker._kept is not None and seeker._kept[0][1] == marks[5].n
+    nxt = to_iso(parse_iso(far) + timedelta(seconds=1))
+    _same(st, seeker.frame(st, nxt, WAAR), nxt)  # a short step: from the picture kept
+    assert seeker.advanced == before + 1
+    # a step past the next checkpoint, less than a stretch ahead: advances, loads nothing
+    past = to_iso(parse_iso(marks[6].pos) + timedelta(seconds=1))
+    _same(st, seeker.frame(st, past, WAAR), past)
+    assert seeker.advanced == before + 2 and seeker._kept[0][1] == marks[5].n
+    seeker.close()
+    st.close()
+
+
+def test_a_jump_keeps_copies_on_the_way_so_the_first_step_back_is_short(tmp_path, monkeypatch):
+    import data.history.frame as frame
+
+    monkeypatch.setattr(frame, "TRAIL_EVERY", 11)
+    st, seeker, marks = _marks_and_seeker(tmp_path)
+    m, m_next = marks[4], marks[5]
+    with reading(st) as conn:  # the moments of events well inside that stretch
+        times = [r[0] for r in conn.execute(
+            "SELECT occurred_at FROM event WHERE occurred_at > ? AND occurred_at < ? "
+            "ORDER BY occurred_at", (m.pos, m_next.pos))]
+    at = times[len(times) * 9 // 10]
+    _same(st, seeker.frame(st, at, WAAR), at)  # a jump: from checkpoint 4
+    assert len(seeker.trail) >= 5, len(seeker.trail)  # copies between checkpoint 4 and ``at``
+    before = seeker.advanced
+    for back in (times[len(times) * 8 // 10], times[len(times) // 2], times[len(times) // 4]):
+        _same(st, seeker.frame(st, back, WAAR), back)  # steps back: from a copy kept on the way
+    assert seeker.advanced == before + 3
     seeker.close()
     st.close()
