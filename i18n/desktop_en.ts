@@ -690,7 +690,7 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>all regions</translation>
     </message>
     <message>
-        <location filename="../desktop/summary_panes.py" line="138"/>
+        <location filename="../desktop/summary_panes.py" line="140"/>
         <source> · logboekregels zonder regio tellen niet mee</source>
         <translation> · log lines without a region are not counted</translation>
     </message>
@@ -719,27 +719,27 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
         <translation>interval shorter than a minute: choose at least 1m</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="132"/>
+        <location filename="../desktop/paper.py" line="130"/>
         <source>papieren pakket niet geschreven: {0}</source>
         <translation>paper pack not written: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="140"/>
+        <location filename="../desktop/paper.py" line="138"/>
         <source>pakket geschreven, maar niet afgedrukt: {0}</source>
         <translation>pack written, but not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="157"/>
+        <location filename="../desktop/paper.py" line="155"/>
         <source>de schijf is vol</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="159"/>
+        <location filename="../desktop/paper.py" line="157"/>
         <source>geen schrijfrechten in de map</source>
         <translation>no permission to write in the folder</translation>
     </message>
     <message>
-        <location filename="../desktop/paper.py" line="161"/>
+        <location filename="../desktop/paper.py" line="159"/>
         <source>de map voor de pakketten bestaat niet of is geen map</source>
         <translation>the folder for the packs does not exist or is not a folder</translation>
     </message>
@@ -781,28 +781,28 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>PeopleController</name>
     <message>
-        <location filename="../desktop/people_ui.py" line="221"/>
+        <location filename="../desktop/people_ui.py" line="224"/>
         <source>{0} is hier niet bezet: er is geen dienst om mee te vergelijken</source>
         <extracomment>what each write control of the window leads to: (view attribute, control attribute) -&gt; command type. A control is shown only when the person&apos;s function may give that command. the application asks everyone to sign in: until then nothing is offered that writes</extracomment>
         <translation>{0} is not staffed here: there is no shift to compare with</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="225"/>
+        <location filename="../desktop/people_ui.py" line="228"/>
         <source>Sinds het begin van de dienst van {0} ({1})</source>
         <translation>Since the start of {0}&apos;s shift ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="233"/>
+        <location filename="../desktop/people_ui.py" line="236"/>
         <source>de vergelijking lukte niet: {0}</source>
         <translation>the comparison failed: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="252"/>
+        <location filename="../desktop/people_ui.py" line="255"/>
         <source>dienst beëindigd: {0}</source>
         <translation>shift ended: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/people_ui.py" line="256"/>
+        <location filename="../desktop/people_ui.py" line="259"/>
         <source>dienst niet beëindigd: {0}</source>
         <translation>shift not ended: {0}</translation>
     </message>

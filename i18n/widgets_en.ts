@@ -214,12 +214,12 @@
 <context>
     <name>BijstandBoard</name>
     <message>
-        <location filename="../widgets/bijstand_board.py" line="68"/>
+        <location filename="../widgets/bijstand_board.py" line="73"/>
         <source>prioriteit {0}</source>
         <translation>priority {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_board.py" line="70"/>
+        <location filename="../widgets/bijstand_board.py" line="75"/>
         <source>toegezegd {0}/{1} · open {2}</source>
         <translation>pledged {0}/{1} · open {2}</translation>
     </message>
@@ -2150,9 +2150,9 @@ at {3}</translation>
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.py" line="146"/>
+        <location filename="../widgets/region_map.py" line="148"/>
         <source>{0} — actief: {1}</source>
-        <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at)</extracomment>
+        <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at) the keys of the places in sight under the filter (None: every place drawn)</extracomment>
         <translation>{0} — active: {1}</translation>
     </message>
 </context>
@@ -2431,7 +2431,7 @@ at {3}</translation>
 <context>
     <name>_Column</name>
     <message>
-        <location filename="../widgets/bijstand_board.py" line="204"/>
+        <location filename="../widgets/bijstand_board.py" line="209"/>
         <source>Naar {0}</source>
         <translation>To {0}</translation>
     </message>
