@@ -34,6 +34,26 @@ def _open_readonly(path: str) -> Any:
         raise UserError(str(e)) from None
 
 
+def _prepare(path: str) -> None:
+    """The journal index of the reports, once per store (data.report.gather.prepare); a store
+    that cannot be written (a read-only stick, another process writing) is read without it."""
+    import sqlite3
+
+    from data.report.gather import prepare
+    from data.store import Store, StoreError
+
+    try:
+        st = Store.open(path)
+    except (StoreError, OSError, sqlite3.Error):
+        return
+    try:
+        prepare(st)
+    except sqlite3.Error:
+        pass
+    finally:
+        st.close()
+
+
 def filters_of(a: argparse.Namespace) -> Filters:
     """The filters as given on the command line; a bad value is refused in Dutch."""
     try:
@@ -78,6 +98,9 @@ def write_sitrep(st: Any, out: Path, filters: Filters, at: str = "") -> str:
 def cmd_sitrep(a: argparse.Namespace) -> int:
     filters = filters_of(a)
     at = parse_moment(a.at) if a.at else ""
+    st = _open_readonly(a.db)  # (refuses a store that is not there, in words)
+    st.close()
+    _prepare(a.db)
     st = _open_readonly(a.db)
     try:
         print(write_sitrep(st, Path(a.out), filters, at))
@@ -99,6 +122,8 @@ def cmd_paper(a: argparse.Namespace) -> int:
                        filters_of(a))
     clock = WallClock()
     failures = 0
+    _open_readonly(a.db).close()  # (refuses a store that is not there, in words)
+    _prepare(a.db)
     while True:
         st = _open_readonly(a.db)
         try:

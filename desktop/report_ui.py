@@ -316,12 +316,27 @@ class ReportWiring(QObject):
         self.paper_action = QAction(self.tr("Papieren terugval (pakket elke 15 min)"),
                                     ctx.window)
         self.paper_action.setCheckable(True)
+        self._prepared = False
+        self.paper_action.toggled.connect(lambda on: on and self.prepare())
         self.paper_action.toggled.connect(self.paper.set_on)
         for a in (self.sitrep_action, self.paper_action):
             m.addAction(a)
             ctx.window.addAction(a)
 
+    def prepare(self) -> None:
+        """Once per window, where reports are made: the journal index of the reports (a write,
+        on the write lane; data.report.gather.prepare)."""
+        if self._prepared:
+            return
+        self._prepared = True
+        from data.report.gather import prepare
+
+        # (a store that cannot take the index now is read without it, more slowly)
+        QueryOp(self.ctx.ops, prepare, Lane.WRITE, expected=(Exception,)) \
+            .failure(lambda _e: None).run_in_background()
+
     def open_dialog(self) -> SitrepDialog:
+        self.prepare()
         if self.dialog is None:
             self.dialog = SitrepDialog(self.ctx, self.ctx.window)
         self.dialog.show()

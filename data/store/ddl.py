@@ -11,8 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 #: 2: light journal entries (no entity row; see data.store.store.LIGHT_TYPE)
-#: 3: the journal index of the reports (data.store.log.JOURNAL_INDEX)
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 2
 
 
 def statements() -> list[str]:
@@ -35,11 +34,9 @@ def statements() -> list[str]:
 
 def create_tables(conn: sqlite3.Connection) -> None:
     """Create the store tables that are missing, in one transaction."""
-    from data.store.log import JOURNAL_INDEX
-
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for sql in statements() + [JOURNAL_INDEX]:
+        for sql in statements():
             conn.execute(sql)
     except BaseException:
         conn.execute("ROLLBACK")

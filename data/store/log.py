@@ -510,13 +510,12 @@ def of_types_or_entities(conn: sqlite3.Connection, types: Sequence[str],
     return [row_to_event(r, False) for r in rows]
 
 
-# ---------------------------------------------------------------- issue 12: situation reports
-#: a journal line's classification and key mark, as :data:`JOURNAL_INDEX` holds them
+# ---------------------- issue 12: situation reports; a journal line's classification, key mark
 JOURNAL_CLASS = "json_extract(payload, '$.classification')"
 JOURNAL_KEY = "json_extract(payload, '$.key')"
-#: the journal lines by when they happened, with their classification and key mark (schema 3):
-#: a pack counts a day's lines under a ceiling and finds the newest, a sitrep its key messages,
-#: without reading the lines (made by the migration; a store without it is read as before)
+#: the journal lines by when they happened, with their classification and key mark: a pack
+#: counts a day's lines under a ceiling and finds the newest, a sitrep its key messages, without
+#: reading them. Made once per store where reports are made (data.report.gather.prepare).
 JOURNAL_INDEX = ("CREATE INDEX IF NOT EXISTS ix_event_journal ON event(occurred_at, id, "
                  f"{JOURNAL_CLASS}, {JOURNAL_KEY}) WHERE type = 'journal.logged'")
 

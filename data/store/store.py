@@ -175,17 +175,14 @@ class Store(Folding, Reads, People, Trust, Blobs):
         """Bring a store written by an older version up to :data:`ddl.SCHEMA_VERSION`.
 
         1 → 2: journal entries became light (no row of their own): the projection is rebuilt
-        once, so that the store's fingerprint matches that of newer stores again. 2 → 3: the
-        journal index of the reports (one pass over the journal; the projection is untouched)."""
+        once, so that the store's fingerprint matches that of newer stores again."""
         with self._lock:
             row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             version = int(row[0]) if row and str(row[0]).isdigit() else 1
             if version >= ddl.SCHEMA_VERSION:
                 return
-            if version < 2:
-                self.rebuild()
+            self.rebuild()
             with self.transaction():
-                log.ensure_journal_index(self._conn)
                 self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)",
                                    (str(ddl.SCHEMA_VERSION),))
 

@@ -1,7 +1,7 @@
-"""The journal index of the reports (schema 3, data.store.log.JOURNAL_INDEX): the pack's count
-and newest lines under a ceiling are those of the Python rule over every line, with and without
-the index; an older store gets the index when it is opened for writing, and keeps its
-fingerprint and its projection."""
+"""The journal index of the reports (data.store.log.JOURNAL_INDEX): the pack's count and
+newest lines under a ceiling are those of the Python rule over every line, with and without it;
+a store gets the index when reports are first made there (data.report.gather.prepare), not
+before (ingest does not pay for it), and keeps its fingerprint and its projection."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from data.report.content import DEFAULT_CLASS, RANK, Filters
-from data.store import Command, Store, ddl, log
+from data.report.gather import prepare
+from data.store import Command, Store, log
 from tests.data import report_store as rs
 
 INDEX = "ix_event_journal"
@@ -32,6 +33,7 @@ def journal(store_factory: Any) -> Store:
     st = store_factory("vnog", world="OEF-TEST", name="VNOG")
     rs.build(st)
     _lines(st)
+    assert prepare(st)  # (made now: reports are made here)
     return st
 
 
@@ -51,8 +53,8 @@ def _python_rule(st: Store, lo: str, hi: str, f: Filters, limit: int) -> tuple[i
 
 def _newest(st: Store, lo: str, hi: str, f: Filters, limit: int) -> tuple[int, list[int]]:
     with st.reader() as conn:
-        return log.journal_newest(conn, lo, hi, RANK, RANK[DEFAULT_CLASS], RANK[f.max_class],
-                                  limit)
+        return log.journal_newest(conn, lo, hi, RANK, RANK[DEFAULT_CLASS],
+                                          RANK[f.max_class], limit)
 
 
 @pytest.mark.parametrize("ceiling", ["openbaar", "intern", "vertrouwelijk"])
@@ -80,31 +82,22 @@ def test_the_count_is_read_from_the_index(journal: Store) -> None:
     assert INDEX in plan
 
 
-def _as_schema_2(path: Path) -> str:
-    """A store as version 2 left it: no journal index; returns its fingerprint."""
-    st = Store.open(path)
-    with st.transaction():
-        st._conn.execute(f"DROP INDEX {INDEX}")  # noqa: SLF001
-        st._conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")  # noqa: SLF001
+def test_a_store_gets_the_index_when_reports_are_first_made_there(store_factory: Any) -> None:
+    st = store_factory("vnog", world="OEF-TEST", name="VNOG")
+    rs.build(st)
+    _lines(st)
+    assert not _has_index(st)  # a new store: ingest does not pay for an index nobody reads
+    path = st.path
     code = st.fingerprint().code
     st.close()
-    return code
-
-
-def test_a_store_of_schema_2_gets_the_index_when_opened_for_writing(journal: Store) -> None:
-    path = journal.path
-    journal.close()
-    code = _as_schema_2(path)
-    ro = Store.open(path, readonly=True)  # a reading lane does not migrate: read as before
-    assert not _has_index(ro)
+    ro = Store.open(path, readonly=True)  # a reading lane cannot make it: read as before
+    assert not prepare(ro) and not _has_index(ro)
     before = _newest(ro, rs.at(24), rs.at(0), Filters(max_class="intern"), 5)
     ro.close()
     st = Store.open(path)
     try:
-        assert _has_index(st)
-        with st.reader() as conn:
-            assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] \
-                == str(ddl.SCHEMA_VERSION) == "3"
+        assert prepare(st) and _has_index(st)
+        assert not prepare(st)  # once
         assert st.fingerprint().code == code
         assert _newest(st, rs.at(24), rs.at(0), Filters(max_class="intern"), 5) == before
         states = sorted(map(str, st.entities("bijstand")))
@@ -115,7 +108,23 @@ def test_a_store_of_schema_2_gets_the_index_when_opened_for_writing(journal: Sto
         st.close()
 
 
-def test_a_new_store_has_the_index_and_ingest_keeps_it_current(journal: Store) -> None:
+def test_the_cli_makes_the_index_where_it_makes_a_report(store_factory: Any,
+                                                          tmp_path: Path) -> None:
+    from desktop.cli import main
+
+    st = store_factory("vnog", world="OEF-TEST", name="VNOG")
+    rs.build(st)
+    path = st.path
+    st.close()
+    assert main(["sitrep", "--db", str(path), "--out", str(tmp_path / "s.md")]) == 0
+    st = Store.open(path, readonly=True)
+    try:
+        assert _has_index(st)
+    finally:
+        st.close()
+
+
+def test_once_made_ingest_keeps_the_index_current(journal: Store) -> None:
     f = Filters()
     n, newest = _newest(journal, rs.at(24), rs.at(-1), f, 1)
     journal.execute(Command("journal.logged", {"channel": "NCV", "text": "nieuw",
