@@ -27,12 +27,21 @@ def _journal(window: Any, qtbot: Any, text: str, n: int) -> None:
     qtbot.waitUntil(lambda: window.journal.model.rowCount() == n, timeout=10_000)
 
 
+def _has_journal_index(path: Any) -> bool:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_event_journal'"
+                            ).fetchone() is not None
+
+
 def test_sitrep_dialog_preview_save_and_print(qtbot: Any, window: Any, tmp_path: Path) -> None:
     _journal(window, qtbot, "Kernbericht uit de zaal", 1)
     assert window.report.dialog is None
     window.report.sitrep_action.trigger()
     dlg = window.report.dialog
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: _has_journal_index(window.path), timeout=10_000)  # made here, once
     assert "Situatierapport KCR2" in dlg.preview.toPlainText()
     assert dlg.report.filters.max_class == "intern"
     dlg.regions.setText("Atlantis")
