@@ -149,6 +149,7 @@ class OverviewView(QWidget):
 
     def set_region(self, code: str) -> None:
         self.map.set_selected(code)
+        self.map.fit_region(code)  # a filtered region fills the map; none: the whole country
         self.region_note.setText(
             self.tr("Filter: {0} — klik nogmaals om op te heffen").format(region_title(code))
             if code else self.tr("Klik op een regio om alle schermen te filteren"))

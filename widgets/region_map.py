@@ -341,6 +341,20 @@ class RegionMap(QGraphicsView):
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.transform().m11() or 1.0
 
+    def fit_region(self, code: str) -> None:
+        """The region ``code`` filling the view, with a margin (its places readable: what a
+        region filter is for); an unknown or empty code: the whole country."""
+        item = self.items_by_code.get(code)
+        if item is None:
+            self.fit()
+            return
+        if not self._zoomed:
+            self.fit()  # (the whole-country scale the zoom level is counted against)
+        r = item.sceneBoundingRect()
+        pad = max(r.width(), r.height()) * 0.08
+        self.fitInView(r.adjusted(-pad, -pad, pad, pad), Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoomed = self.zoom_level() > 1.0001
+
     def zoom_level(self) -> float:
         """The zoom as a multiple of the whole-country view (1.0: fitted)."""
         return self.transform().m11() / self._fit_scale

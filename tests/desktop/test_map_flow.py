@@ -126,3 +126,23 @@ def test_the_picture_keeps_incidents_without_their_history(qtbot: Any, window: A
     assert full["history"] and full["history"][0]["what"] == "aangemaakt"
     rest = {k: v for k, v in full.items() if k not in ("history", "bob_decisions")}
     assert held == {**rest, "attachments": 0}  # all else as stored
+
+
+def test_a_region_filter_fills_the_map_with_that_region_and_lifting_it_shows_the_country(
+        qtbot: Any, window: Any) -> None:
+    window.show_view("overzicht")
+    m = window.overview.map
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: m.isVisible(), timeout=10_000)
+    m.fit()
+    assert abs(m.zoom_level() - 1.0) < 1e-6
+    for code in ("VR19", "VR06"):  # Zeeland, Noord- en Oost-Gelderland
+        window.set_region(code)
+        shown = m.mapToScene(m.viewport().rect()).boundingRect()
+        region = m.items_by_code[code].sceneBoundingRect()
+        assert shown.contains(region), code  # all of it in sight
+        assert m.zoom_level() > 2.0, code  # and large: its places readable
+        # and it fills the view (the larger side at least 3/4 of it)
+        assert max(region.width() / shown.width(), region.height() / shown.height()) > 0.75
+    window.set_region("")
+    assert abs(m.zoom_level() - 1.0) < 1e-6  # the whole country again
