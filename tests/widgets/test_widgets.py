@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from data.domain.events import validate_payload
@@ -103,9 +104,17 @@ def test_board_keyboard_moves(qtbot: Any) -> None:
     assert b.models["in_behandeling"].rowCount() == 0
 
 
-def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any) -> None:
+@pytest.mark.parametrize("shared", [False, True])
+def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any, shared: bool) -> None:
+    """The same with the search texts shared with the Overzicht (one hay, lined up ahead of
+    the first keystroke): one text per card, the changed cards' texts worked out anew."""
+    from data.picture.filtering import BijstandHay
+
     b = BijstandBoard()
     qtbot.addWidget(b)
+    hay = BijstandHay()
+    if shared:
+        b.share_texts(hay)
 
     def row(rid: str, title: str, prio: str, status: str = "ingediend") -> tuple[Any, ...]:
         return (rid, status, "VR06", "KCR2", title, 1, 0, "team", prio, None, "", None)
@@ -117,8 +126,15 @@ def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any) -> None:
     b.set_rows([row("a", "Zandzakken", "laag"), row("b", "Pompen", "hoog"),
                 row("c", "Zandwagens", "zeer_hoog")])
     assert shown() == ["c", "b", "a"]  # by priority
+    if shared:
+        b.prepare_search()
+        assert len(hay._rows) == 3  # noqa: SLF001 - lined up in the shared hay
+        held = dict(hay._rows)  # noqa: SLF001 - what a keystroke will look in
     b.set_filter("zand")
     assert shown() == ["c", "a"]
+    if shared:
+        assert hay._rows == held  # noqa: SLF001 - looked only
+        assert all(t is held[r] for r, t in hay._rows.items())  # noqa: SLF001
     b.upsert([row("b", "Zand en pompen", "normaal"), row("d", "Zandschep", "hoog")])
     assert shown() == ["c", "d", "b", "a"]  # the changed and the new card, in their places
     b.upsert([row("c", "Zandwagens", "zeer_hoog", "in_behandeling")])
