@@ -159,3 +159,29 @@ def test_quick_entry_enter_submits(qtbot: Any) -> None:
     assert sig.args[0]["text"] == "Mast Epe uitgevallen" and sig.args[0]["channel"] == "C2000"
     q.saved()
     assert q.text.text() == ""
+
+
+def test_a_hidden_journal_is_filtered_when_it_is_shown(qtbot: Any) -> None:
+    """The window's search typed while another view is shown reaches the Logboek when it is
+    shown, with the lines it would have shown at once."""
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    from widgets.journal_view import JournalView
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    other, jv = QLabel("Overzicht"), JournalView()
+    stack.addWidget(other)
+    stack.addWidget(jv)
+    jv.set_rows([(f"01a203f4-3677-7a59-8d76-{i:012x}", 1_700_000_000 + i, "C2000", "in",
+                  "VNOG", "KCR2", f"bericht {i} {'Apeldoorn' if i % 3 == 0 else 'Epe'}",
+                  False, None, "OL") for i in range(9)])
+    stack.show()
+    qtbot.waitExposed(stack)
+    jv.set_filter("apeldoorn", "")
+    assert jv.model.rowCount() == 9  # not shown: not filtered yet
+    stack.setCurrentWidget(jv)
+    assert jv.model.rowCount() == 3
+    assert [jv.model.id_at(r)[-1] for r in range(3)] == ["6", "3", "0"]  # newest first
+    jv.set_filter("", "")  # shown: at once
+    assert jv.model.rowCount() == 9
