@@ -172,8 +172,13 @@ class JournalData:
             col = getattr(self, name)
             setattr(self, name, [col[i] for i in order])
         self.key = bytearray(self.key[i] for i in order)
-        ids = self._ids
-        self._ids = bytearray(b"".join(ids[i * 16:(i + 1) * 16] for i in order))
+        # the ids as two 64-bit halves each, moved without a bytes object per line
+        halves = array("Q")
+        halves.frombytes(self._ids)
+        moved = array("Q", bytes(len(self._ids)))
+        moved[0::2] = array("Q", (halves[2 * i] for i in order))
+        moved[1::2] = array("Q", (halves[2 * i + 1] for i in order))
+        self._ids = bytearray(moved.tobytes())
         self._odd_ids = {new: self._odd_ids[old] for new, old in enumerate(order)
                          if old in self._odd_ids}
 

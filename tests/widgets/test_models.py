@@ -73,11 +73,14 @@ def test_journal_model_filter_sort_and_add(qapp: Any) -> None:
 def test_journal_data_sorts_columns_together() -> None:
     d = JournalData()
     rows = _journal_rows(50)
-    d.add(list(reversed(rows)))
+    d.add(rows[1::2] + list(reversed(rows[::2])))  # (not in any order)
     d.add([("not-a-uuid", 1_600_000_000, "NCV", "uit", "a", "b", "oud", False, None, None)])
     d.sort_newest_first()
     assert d.rows[0][0] == rows[-1][0]
     assert d.rows[len(d) - 1][0] == "not-a-uuid" and d.rows[len(d) - 1][6] == "oud"
+    # every line keeps its own id (the ids are moved as 16-byte records)
+    assert [(r[0], r[1], r[6]) for r in d.rows[:len(d) - 1]] == [
+        (r[0], r[1], r[6]) for r in reversed(rows)]
 
 
 def test_card_list_model(qapp: Any) -> None:
