@@ -13,6 +13,12 @@ Measures, on one store (make a big one with `crisisbeeld demo --db /tmp/big.db -
 Issue 13's store is 1M events plus 5,000 places on the map: `bench/add_places.py` adds them to
 a copy. Besides wall time the tiles and the Overzicht search give CPU time (the machine may be
 shared) and a ratio to the yardstick measured in the same run.
+
+The search texts (60k bijstand rows, 5,000 incidents) are worked out in slices on the main
+thread once the tiles are filled and again after each load of a part; the bench waits for them
+after the full load and says how long that took. A keystroke typed before they are ready does
+the rest of the work itself: the first-keystroke figure of a search typed during the load would
+count it.
 """
 
 from __future__ import annotations
@@ -93,6 +99,17 @@ def main() -> int:
     win.start()
     loop.exec()
     t_full, c_full = time.perf_counter(), cpu_s()
+    # the search texts are worked out in slices after the tiles; until they are ready a
+    # keystroke does the rest itself (and the search figures below would count it)
+    ready = QEventLoop()
+    ready_poll = QTimer()
+    ready_poll.setInterval(1)
+    ready_poll.timeout.connect(lambda: win.panes.overview.search_ready and ready.quit())
+    ready_poll.start()
+    QTimer.singleShot(30_000, ready.quit)
+    ready.exec()
+    ready_poll.stop()
+    t_ready, c_ready = time.perf_counter() - t_full, cpu_s() - c_full
     app.processEvents()
     events = win.header.fingerprint.text()
     rss = rss_mb()
@@ -207,6 +224,15 @@ def main() -> int:
     win.overview.map.viewport().repaint()
     clear_ov = (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
     rss_end = rss_mb()
+    # the Logboek shown after a search typed on the Overzicht: a hidden journal filters then
+    win.filter.setText("apeldoorn")
+    win._apply_filters()  # noqa: SLF001
+    app.processEvents()
+    t, c = time.perf_counter(), time.process_time()
+    win.show_view("logboek")
+    app.processEvents()
+    win.journal.table.viewport().repaint()
+    journal_shown = (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
     rows_total = len(full)
     win.shutdown()
     win.close()
@@ -228,6 +254,8 @@ def main() -> int:
     print(row("  the same, CPU (all threads)", f"{tiles_cpu:.2f} s", "—", None))
     print(row("  the same, CPU × yardstick", f"{tiles_cpu / yard:.1f}", "—", None))
     print(row("everything loaded (whole journal)", f"{t_full - t_start:.2f} s", "—", None))
+    print(row("  search texts ready after that (wall/CPU)",
+              f"{t_ready * 1000:.0f}/{c_ready * 1000:.0f} ms", "—", None))
     print(row("filter 100k journal, typing (max)", f"{max(typing):.1f} ms", "50 ms",
               max(typing) <= 50))
     print(row("filter 100k journal, typing (median)", f"{sorted(typing)[len(typing)//2]:.1f} ms",
@@ -245,6 +273,8 @@ def main() -> int:
               "—", None))
     print(row("  search cleared (wall/CPU)",
               f"{clear_ov[0]:.0f}/{clear_ov[1]:.0f} ms", "50 ms", clear_ov[0] <= 50))
+    print(row("Logboek shown after that search (wall/CPU)",
+              f"{journal_shown[0]:.0f}/{journal_shown[1]:.0f} ms", "—", None))
     print(row("places on the map (all / 'apeldoorn')", f"{on_map} / {searched_on_map}", "—",
               None))
     print(row("yardstick: 2M-step Python loop (CPU)", f"{yard * 1000:.0f} ms", "—", None))

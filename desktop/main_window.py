@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
                                 self.nsp, self.conflicts, self.public)
         self.first_load = self.panes.first_load
         self.first_load.sig_done.connect(self._first_load_done)
+        # the timeline's pyqtgraph import (a quarter of a second) once the tiles are filled
+        self.overview.timeline.build_after(self.first_load.sig_tiles_filled)
         self.attach = AttachmentsPane(self.ctx, [v.attachments for v in (  # files on items
             self.incidents, self.bijstand, self.decisions, self.journal)])
         self.ops.sig_changes.connect(self.attach.on_changes)

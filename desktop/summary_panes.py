@@ -3,7 +3,7 @@ map, timeline) — plus the first load of a window and the kinds of entities kno
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -73,11 +73,47 @@ class OverviewPane(Pane):
         self._tl_timer = _single_shot(ctx.window, TIMELINE_DELAY_MS, self.load_timeline)
         self._scope_timer = _single_shot(ctx.window, SCOPE_DELAY_MS, self.load_timeline)
         self.region, self.text = "", ""
-        self._hay = BijstandHay()  # search texts of the bijstand rows, kept between keystrokes
+        #: the search texts (of the bijstand board too), kept between keystrokes
+        self.hay = self._hay = BijstandHay()
         self._stale = False
         self._places = PlaceIndex(self._hay)  # the places, narrowed by looking only
+        # the search texts are worked out in slices once the tiles are filled and again after
+        # every load of a part, so that the first keystroke finds them (typed before, it waits)
+        self._warming: Iterator[None] | None = None
+        self._warm_on = False
+        self._stopped = False
+        self._warm_timer = _single_shot(ctx.window, 0, self._warm_step)
+        self.after_warm: Callable[[], None] | None = None  # (the board lines its texts up)
+        self.search_ready = False
         ctx.picture.sig_changed.connect(self.refresh)
+        ctx.picture.sig_changed.connect(self._warm_again)
         view.sig_shown.connect(self._on_shown)
+
+    def start_warming(self) -> None:
+        """From now on keep the search texts worked out ahead of the first keystroke."""
+        self._warm_on = not self._stopped
+        self._warm_again()
+
+    def _warm_again(self) -> None:
+        if not self._warm_on:
+            return
+        self.search_ready = False
+        self._warming = self._hay.warm(self.ctx.picture.state)
+        self._warm_timer.start()
+
+    def _warm_step(self) -> None:
+        """One slice of the search texts per turn of the event loop."""
+        if self._warming is None:
+            return
+        try:
+            next(self._warming)
+        except StopIteration:
+            self._warming = None
+            if self.after_warm is not None:
+                self.after_warm()
+            self.search_ready = True
+            return
+        self._warm_timer.start()
 
     def _on_shown(self) -> None:
         if self._stale:
@@ -147,6 +183,9 @@ class OverviewPane(Pane):
     def stop(self) -> None:
         self._tl_timer.stop()
         self._scope_timer.stop()
+        self._warm_on, self._stopped = False, True  # (a load arriving later starts nothing)
+        self._warm_timer.stop()
+        self._warming = None
 
 
 class UnknownKinds(Pane):

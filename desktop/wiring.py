@@ -70,4 +70,8 @@ def wire_panes(ctx: Context, header: HeaderBar, overview: OverviewView,
               ps.bijstand.load, *([ps.public.load] if ps.public is not None else []),
               ps.journal.load],
         slow=[ps.header.load_fingerprint, ps.overview.load_timeline])
+    # one set of search texts for the Overzicht and the bijstand board, ready before typing
+    bijstand.board.share_texts(ps.overview.hay)
+    ps.overview.after_warm = bijstand.board.prepare_search
+    ps.first_load.sig_tiles_filled.connect(ps.overview.start_warming)
     return ps

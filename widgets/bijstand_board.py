@@ -36,6 +36,7 @@ from data.domain.enums import label
 from data.domain.lifecycles import BIJSTAND_ORDER, legal
 from data.domain.regions import region_label
 from data.picture.bijstand import card_flags
+from data.picture.filtering import BijstandHay
 from data.picture.moment import Now
 from widgets import palette
 from widgets.table_model import ID_ROLE
@@ -46,11 +47,6 @@ Index = QModelIndex | QPersistentModelIndex
 # positions in data.store.queries.BIJSTAND_COLS
 B_ID, B_STATUS, B_FROM, B_TO, B_TITLE, B_QTY, B_OFFERED, B_UNIT, B_PRIO, B_NEEDED, B_UPD, B_INC = \
     range(12)
-
-
-def _hay(r: Sequence[Any]) -> str:
-    """What the search looks in on a card: title, from, to, priority."""
-    return f"{r[B_TITLE]} {r[B_FROM]} {r[B_TO]} {r[B_PRIO]}".lower()
 
 
 def still_open(row: Sequence[Any]) -> int:
@@ -256,10 +252,12 @@ class BijstandBoard(QWidget):
             col.clicked.connect(self._on_clicked)
         scroll.setWidget(inner)
         self._rows: dict[str, tuple[Any, ...]] = {}
-        #: the search text of every card (by id; from the first search on), and the cards of
-        #: every column in order
-        self._hay: dict[str, str] = {}
+        #: the cards of every column in order, and their search texts (title, from, to,
+        #: priority) in that order, from the first search on; the texts themselves are kept by
+        #: a hay that the window shares with the Overzicht (:meth:`share_texts`)
         self._order: dict[str, list[tuple[Any, ...]]] = {}
+        self._texts: dict[str, list[str]] = {}
+        self._search = BijstandHay()
         self._needle = ""
         self._region = ""
 
@@ -270,10 +268,27 @@ class BijstandBoard(QWidget):
         if cur.isValid():
             self.sig_selected.emit(str(cur.data(ID_ROLE)))
 
+    def share_texts(self, hay: BijstandHay) -> None:
+        """Take the search texts from ``hay`` (the one the Overzicht searches with: 60k texts
+        worked out and held once)."""
+        self._search = hay
+        self._texts = {}
+
+    def prepare_search(self) -> None:
+        """Line up the search texts of every column now, not at the first keystroke."""
+        for st in self.models:
+            self._column_texts(st)
+
+    def _column_texts(self, st: str) -> list[str]:
+        texts = self._texts.get(st)
+        if texts is None:
+            texts = self._texts[st] = self._search.row_texts(self._order.get(st, []))
+        return texts
+
     def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
         self._rows = {r[B_ID]: tuple(r) for r in rows}
-        self._hay = {}  # built at the first search (60k texts: ~10 MB nobody may need)
         self._order = {}
+        self._texts = {}
         self._sort(set(BIJSTAND_ORDER))
         self._distribute()
 
@@ -286,8 +301,6 @@ class BijstandBoard(QWidget):
                 touched.add(old[B_STATUS])
             touched.add(r[B_STATUS])
             self._rows[r[B_ID]] = tuple(r)
-            if self._hay:
-                self._hay[r[B_ID]] = _hay(r)
         self._sort(touched)
         self._distribute(touched)
 
@@ -303,23 +316,22 @@ class BijstandBoard(QWidget):
         for st, rows in cols.items():
             rows.sort(key=lambda r: (prio.get(r[B_PRIO] or "", 2), r[B_NEEDED] or "~"))
             self._order[st] = rows
+            self._texts.pop(st, None)
 
     def set_filter(self, text: str, region: str = "") -> None:
         self._needle, self._region = text.strip().lower(), region
         self._distribute()
 
     def _distribute(self, only: set[str] | None = None) -> None:
-        n, reg, hay = self._needle, self._region, self._hay
+        n, reg = self._needle, self._region
         for st, m in self.models.items():
             if only is not None and st not in only:
                 continue
             rows = self._order.get(st, [])
+            if n:
+                rows = [r for r, t in zip(rows, self._column_texts(st)) if n in t]
             if reg:
                 rows = [r for r in rows if reg in (r[B_FROM], r[B_TO])]
-            if n:
-                if not hay:
-                    hay = self._hay = {k: _hay(r) for k, r in self._rows.items()}
-                rows = [r for r in rows if n in hay[r[B_ID]]]
             cur = self.columns[st].currentIndex()
             cur_id = cur.data(ID_ROLE) if cur.isValid() else None
             m.set_rows(rows)

@@ -3,8 +3,10 @@ half a second of a cold start), built once the window has painted.
 
 The window paints with the stand-in; on its first paint it asks for the real widget on the
 next turn of the event loop, so the plot arrives a moment after the rest of the view instead
-of holding back the first paint. What the view was told before (the last call of each
-method) is played back on the real widget when it exists; after that calls go straight to it.
+of holding back the first paint. A stand-in told to wait (:meth:`build_after`) builds only once
+that has happened too (the Overzicht's timeline waits until its tiles are filled). What the
+view was told before (the last call of each method) is played back on the real widget when it
+exists; after that calls go straight to it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Deferred(QWidget):
         self._real: QWidget | None = None
         self._pending: dict[str, tuple[Any, ...]] = {}
         self._asked = False
+        self._held = False  # waiting for the signal given to build_after
+        self._painted = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
 
@@ -59,6 +63,23 @@ class Deferred(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return super().minimumSizeHint() if self._real is not None else self.MINIMUM
 
+    def build_after(self, signal: Any) -> None:
+        """Build only once ``signal`` has been emitted as well as the stand-in painted (so the
+        import does not hold up what that signal waits for)."""
+        if self._real is None:
+            self._held = True
+            signal.connect(self._release)
+
+    def _release(self) -> None:
+        self._held = False
+        if self._painted:
+            self._ask()
+
+    def _ask(self) -> None:
+        if self._real is None and not self._asked:
+            self._asked = True  # after this paint has reached the screen
+            QTimer.singleShot(0, self, self.real)
+
     def call(self, method: str, *args: Any) -> None:
         """``method(*args)`` on the real widget, or remembered (the last call of each method,
         in the order of the last calls) until it is built."""
@@ -70,6 +91,6 @@ class Deferred(QWidget):
 
     def paintEvent(self, ev: Any) -> None:  # noqa: N802
         super().paintEvent(ev)
-        if self._real is None and not self._asked:
-            self._asked = True  # after this paint has reached the screen
-            QTimer.singleShot(0, self, self.real)
+        self._painted = True
+        if not self._held:
+            self._ask()

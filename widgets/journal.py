@@ -172,8 +172,13 @@ class JournalData:
             col = getattr(self, name)
             setattr(self, name, [col[i] for i in order])
         self.key = bytearray(self.key[i] for i in order)
-        ids = self._ids
-        self._ids = bytearray(b"".join(ids[i * 16:(i + 1) * 16] for i in order))
+        # the ids as two 64-bit halves each, moved without a bytes object per line
+        halves = array("Q")
+        halves.frombytes(self._ids)
+        moved = array("Q", bytes(len(self._ids)))
+        moved[0::2] = array("Q", (halves[2 * i] for i in order))
+        moved[1::2] = array("Q", (halves[2 * i + 1] for i in order))
+        self._ids = bytearray(moved.tobytes())
         self._odd_ids = {new: self._odd_ids[old] for new, old in enumerate(order)
                          if old in self._odd_ids}
 
@@ -201,7 +206,9 @@ class JournalModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._d = JournalData()
-        self._view: list[int] = []
+        #: the lines shown, in order (their positions in the data): an array, not a list of
+        #: ints (700k ints are 20 MB of objects besides the list)
+        self._view = array("i")
         self._needle = ""
         self._region = ""
         self._key_only = False
@@ -272,10 +279,12 @@ class JournalModel(QAbstractTableModel):
 
     # -- filter and sort -----------------------------------------------------------------------
 
-    def _compute(self, candidates: Any) -> list[int]:
+    def _compute(self, candidates: Any) -> array[int]:
         n, reg, hay, regs = self._needle, self._region, self._d.hay, self._d.regs
         key = self._d.key
-        out = list(candidates)
+        if self._until is None and not n and not reg and not self._key_only:
+            return array("i", candidates)
+        out = candidates
         if self._until is not None:  # Terugkijken: the lines of that moment
             at, until = self._d.at, self._until
             out = [i for i in out if at[i] <= until]
@@ -285,7 +294,7 @@ class JournalModel(QAbstractTableModel):
             out = [i for i in out if reg in regs[i]]
         if self._key_only:
             out = [i for i in out if key[i] & 1]
-        return out
+        return array("i", out)
 
     def set_until(self, seconds: int | None) -> None:
         """Show only lines that happened at or before ``seconds`` (Unix; None: all)."""
@@ -324,8 +333,9 @@ class JournalModel(QAbstractTableModel):
     def _sort_view(self) -> None:
         pos = self._SRC[self._sort_col]
         col = self._d.col(pos)
-        self._view.sort(key=col.__getitem__ if pos in (_AT, _KEY) else (lambda i: col[i] or ""),
-                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._view = array("i", sorted(
+            self._view, key=col.__getitem__ if pos in (_AT, _KEY) else (lambda i: col[i] or ""),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder))
 
     # -- access --------------------------------------------------------------------------------
 

@@ -76,6 +76,7 @@ class JournalView(QWidget):
         lay.addWidget(self.entry)
         self._region = ""
         self._global = ""
+        self._stale = False  # a search typed while another view was shown: filter when shown
         self.filter.textChanged.connect(lambda _t: self._apply())
         self.key_only.toggled.connect(lambda _b: self._apply())
         self.entry.sig_submitted.connect(self.sig_submitted)
@@ -121,6 +122,7 @@ class JournalView(QWidget):
     def _apply(self) -> None:
         # the local box is the more specific one; the global filter applies when it is empty
         needle = self.filter.text() or self._global
+        self._stale = False
         self.model.set_filter(needle, self._region, self.key_only.isChecked())
 
     def _count(self, *_a: Any) -> None:
@@ -136,5 +138,16 @@ class JournalView(QWidget):
         self.model.add_rows(rows)
 
     def set_filter(self, text: str, region: str = "") -> None:
+        """The window's search and region filter. Typed while another view is shown, the
+        lines are filtered when the Logboek is shown (700k lines: tens of ms per keystroke
+        for a list nobody sees)."""
         self._global, self._region = text, region
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True
+            return
         self._apply()
+
+    def showEvent(self, ev: Any) -> None:  # noqa: N802
+        super().showEvent(ev)
+        if self._stale:
+            self._apply()

@@ -94,6 +94,8 @@ _SPRITES: dict[tuple[str, str, float], QPixmap] = {}
 #: the half size of a marker's picture (the symbol and its outline), and its top left corner
 _HALF = R + 1.0
 _CORNER = QPointF(-_HALF, -_HALF)
+#: every marker's bounds (asked for twice per marker and paint: 5,000 markers on the map)
+_BOUNDS = QRectF(-R - 4, -R - 4, 2 * R + 8, 2 * R + 8)
 
 
 def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
@@ -135,7 +137,7 @@ class PlaceItem(QGraphicsItem):
                        if place.kind in ("incident", "nsp", "meldplaats") else 10)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-R - 4, -R - 4, 2 * R + 8, 2 * R + 8)
+        return _BOUNDS
 
     def shape(self) -> QPainterPath:
         hit = QPainterPath()  # a little larger than the symbol: easy to click

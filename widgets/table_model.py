@@ -2,7 +2,10 @@
 
 Rows are tuples (one per entity) with the entity id in column 0 of the tuple; the visible
 columns are picked from the tuple by :class:`Column`. The model answers only Display, ToolTip,
-Foreground and the id role; sorting uses a per-column sort key so the proxy sorts on raw values.
+Foreground and the id role. A :class:`FilterProxy` hands its sorting to the model, which puts its
+rows in order with one key per row (raw values, ties in load order); the proxy only filters and
+keeps the model's order (a sorting proxy asks the Python model for two values per comparison:
+5,000 incidents took 0.7 s to load and 0.2 s every time a search was cleared).
 """
 
 from __future__ import annotations
@@ -24,6 +27,18 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def sort_key(v: Any) -> tuple[int, Any]:
+    """The order of raw values in a column: numbers by value, before texts; a missing value as
+    an empty text; a list of texts (regions, teams) as its words."""
+    if v is None:
+        return (1, "")
+    if isinstance(v, (int, float)):
+        return (0, v)
+    if isinstance(v, (tuple, list)):
+        return (1, " ".join(str(x) for x in v))
+    return (1, str(v))
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,8 @@ class RowTableModel(QAbstractTableModel):
         self._reg_fn = regions or (lambda r: ())
         self._hay: list[str] = []
         self._regs: list[frozenset[str]] = []
+        self._seq: dict[str, int] = {}  # load order of every row: ties keep it
+        self._sort_by: tuple[int, Qt.SortOrder] | None = None
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -66,7 +83,10 @@ class RowTableModel(QAbstractTableModel):
         """Replace every row (a full reload)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._seq = {r[0]: i for i, r in enumerate(self._rows)}
         self._reindex()
+        if self._sort_by is not None:
+            self._put_in_order()
         self.endResetModel()
 
     def upsert(self, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -88,14 +108,62 @@ class RowTableModel(QAbstractTableModel):
             self._rows.extend(new)
             for k, r in enumerate(new, start):
                 self._pos[r[0]] = k
+                self._seq.setdefault(r[0], len(self._seq))
                 self._hay.append(self._hay_fn(r))
                 self._regs.append(frozenset(self._reg_fn(r)))
             self.endInsertRows()
+        if self._sort_by is not None:
+            self._resort()  # a changed or new row moves to its place
 
     def _reindex(self) -> None:
         self._pos = {r[0]: i for i, r in enumerate(self._rows)}
         self._hay = [self._hay_fn(r) for r in self._rows]
         self._regs = [frozenset(self._reg_fn(r)) for r in self._rows]
+
+    # -- sorting -------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Keep the rows in the order of ``column`` (its raw values, :func:`sort_key`), ties in
+        the order they were loaded, as a stable sorting proxy shows them; -1: load order."""
+        self._sort_by = (column, order) if 0 <= column < len(self._cols) else None
+        if self._sort_by is None:
+            self._sort_by = (-1, Qt.SortOrder.AscendingOrder)
+            self._resort()
+            self._sort_by = None
+        else:
+            self._resort()
+
+    def _order(self) -> list[int]:
+        """The positions of the rows in the order asked for."""
+        column, order = self._sort_by or (-1, Qt.SortOrder.AscendingOrder)
+        rows, seq = self._rows, self._seq
+        idx = sorted(range(len(rows)), key=lambda i: seq.get(rows[i][0], 0))
+        if column >= 0:
+            pos = self._cols[column].pos
+            idx.sort(key=lambda i: sort_key(rows[i][pos]),
+                     reverse=order == Qt.SortOrder.DescendingOrder)
+        return idx
+
+    def _put_in_order(self, idx: list[int] | None = None) -> None:
+        idx = self._order() if idx is None else idx
+        self._rows = [self._rows[i] for i in idx]
+        self._hay = [self._hay[i] for i in idx]
+        self._regs = [self._regs[i] for i in idx]
+        self._pos = {r[0]: i for i, r in enumerate(self._rows)}
+
+    def _resort(self) -> None:
+        """Put the rows in order when they are not (a layout change: selections follow)."""
+        idx = self._order()
+        if idx == list(range(len(idx))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self._rows[i.row()][0] if i.isValid() else None for i in old]
+        self._put_in_order(idx)
+        self.changePersistentIndexList(old, [
+            self.index(self._pos[eid], i.column()) if eid is not None else QModelIndex()
+            for i, eid in zip(old, ids)])
+        self.layoutChanged.emit()
 
     # -- access --------------------------------------------------------------------------------
 
@@ -172,6 +240,15 @@ class FilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._extra = fn
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the model's (one key per row, see :meth:`RowTableModel.sort`): the proxy
+        keeps the model's order and only filters, so a filter change never sorts again."""
+        m = self.sourceModel()
+        if isinstance(m, RowTableModel):
+            m.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         m = self.sourceModel()

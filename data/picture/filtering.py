@@ -7,7 +7,8 @@ the figures of the filtered picture, and say so. :func:`narrow` returns that pic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -77,15 +78,18 @@ def _row_text(r: tuple[Any, ...]) -> str:
 
 
 class BijstandHay:
-    """The search texts a keystroke looks in, worked out once and kept per loaded part: the
-    board's own text of every bijstand request (title, from, to, priority) and the texts of
-    every item of a picture list (:meth:`texts`). A part is kept as the object it was loaded
-    as (the picture replaces a part when it loads it again, never changes it in place). A
-    store may hold tens of thousands of requests and thousands of incidents, and a keystroke
-    should only look."""
+    """The search texts a keystroke looks in, worked out once and kept: the board's own text of
+    every bijstand request (title, from, to, priority; by id, kept while the row is the same)
+    and the texts of every item of a picture list (:meth:`texts`), kept per loaded part. A part
+    is kept as the object it was loaded as (the picture replaces a part when it loads it again,
+    never changes it in place). A store may hold tens of thousands of requests and thousands of
+    incidents, and a keystroke should only look: one hay serves the Overzicht and the bijstand
+    board, and :meth:`warm` works the texts out in slices before anyone types."""
 
     def __init__(self) -> None:
         self._lists: dict[str, tuple[Any, list[str]]] = {}
+        #: the text of every bijstand row, keyed by the row itself (a changed row is another)
+        self._rows: dict[tuple[Any, ...], str] = {}
 
     def matches(self, r: tuple[Any, ...], needle: str) -> bool:
         """Whether a bijstand row holds ``needle`` (one row; :meth:`bijstand` for many)."""
@@ -94,20 +98,59 @@ class BijstandHay:
     def texts(self, name: str, items: Sequence[Any]) -> list[str]:
         """The lower-case search text of every item of ``items`` (the picture's part ``name``),
         in order, as :func:`matches_text` looks in them: worked out again only when the part
-        is another object."""
+        is another object (what a warm-up did of it already is kept)."""
         held = self._lists.get(name)
         if held is None or held[0] is not items:
-            held = (items, [_words(x).lower() for x in items])
+            held = (items, [])
             self._lists[name] = held
-        return held[1]
+        done = held[1]
+        if len(done) < len(items):
+            done.extend(_words(x).lower() for x in items[len(done):])
+        return done
+
+    def row_texts(self, rows: Iterable[tuple[Any, ...]]) -> list[str]:
+        """The board's search text of each bijstand row, in order: worked out once per row, and
+        one string for equal texts (thousands of requests may read alike)."""
+        held, out = self._rows, []
+        for r in rows:
+            t = held.get(r)
+            if t is None:
+                t = held[r] = sys.intern(_row_text(r))
+            out.append(t)
+        return out
 
     def bijstand(self, rows: Mapping[str, tuple[Any, ...]]) -> list[str]:
         """The search text of every bijstand row, in the order of ``rows.values()``."""
         held = self._lists.get("bijstand")
         if held is None or held[0] is not rows:
-            held = (rows, [_row_text(r) for r in rows.values()])
+            held = (rows, self.row_texts(rows.values()))
             self._lists["bijstand"] = held
+            if len(self._rows) > len(rows):  # rows changed or no longer loaded
+                self._rows = {r: self._rows[r] for r in rows.values() if r in self._rows}
         return held[1]
+
+    def warm(self, p: PictureState, step: int = 2000) -> Iterator[None]:
+        """Work out every text a search of ``p`` looks in, a slice of ``step`` items per
+        ``next()`` (a keystroke before the end finds what was done and does the rest)."""
+        rows = list(p.bijstand.values())
+        for i in range(0, len(rows), step):
+            self.row_texts(rows[i:i + step])
+            yield
+        self.bijstand(p.bijstand)
+        for name in _LISTS:
+            items = getattr(p, name)
+            held = self._lists.get(name)
+            if held is None or held[0] is not items:
+                held = self._lists[name] = (items, [])
+            done = held[1]
+            while len(done) < len(items):
+                done.extend(_words(x).lower() for x in items[len(done):len(done) + step])
+                yield
+
+
+#: the parts of the picture whose items a search looks in (:func:`narrow`)
+_LISTS = ("incidents", "sessions", "decisions", "actions", "nsp", "comms", "conflicts",
+          "meldplaatsen")
 
 
 def _in(region: str, codes: Iterable[Any] | None) -> bool:

@@ -264,3 +264,53 @@ def test_the_search_looks_in_top_level_texts_and_lists_not_in_nested_records() -
                           ("a 3", True), ("none", False), ("piet", True)):
         assert matches_text(state, needle) is found, needle
     assert matches_text(("VR01", "C2000", None, 5), "c2000 5")
+
+
+def _bijstand_row(rid: str, title: str, frm: str = "VR06") -> tuple[object, ...]:
+    from data.store.queries import BIJSTAND_COLS
+
+    r = dict.fromkeys(BIJSTAND_COLS, "")
+    r.update(id=rid, status="ingediend", requesting_region=frm, addressed_to="KCR2",
+             title=title, priority="hoog")
+    return tuple(r[c] for c in BIJSTAND_COLS)
+
+
+def test_texts_worked_out_ahead_are_the_texts_a_keystroke_works_out() -> None:
+    """The warm-up after a load (in slices, even stopped half-way) leaves exactly the texts a
+    first keystroke would have worked out itself, and the search finds the same."""
+    from data.picture.filtering import _words
+
+    p = _picture()
+    p.bijstand = {f"b{i}": _bijstand_row(f"b{i}", f"Zandzakken {i % 7}", ("VR06", "VR19")[i % 2])
+                  for i in range(25)}
+    p.comms = [("VR06", "C2000", "uitval", None)]
+    cold = BijstandHay()
+    every = ("dijk", "zand", "zandzakken 3", "vr19", "c2000", "kcr2", "gemeld")
+    expected = {w: narrow(p, "", w, cold) for w in every}
+    whole = BijstandHay()
+    for _ in whole.warm(p, step=4):
+        pass
+    half = BijstandHay()
+    steps = half.warm(p, step=4)
+    for _ in range(5):  # stopped half-way: a keystroke does the rest
+        next(steps)
+    for hay in (whole, half):
+        for name in ("incidents", "nsp", "comms", "meldplaatsen"):
+            items = getattr(p, name)
+            assert hay.texts(name, items) == [_words(x).lower() for x in items], name
+        assert hay.bijstand(p.bijstand) == cold.bijstand(p.bijstand)
+        for w in every:
+            assert narrow(p, "", w, hay) == expected[w], w
+    # equal texts are one string (thousands of requests may read alike)
+    t = whole.bijstand(p.bijstand)
+    assert t[0] == t[14] and t[0] is t[14]
+
+
+def test_a_changed_row_gets_its_own_text() -> None:
+    hay = BijstandHay()
+    rows = {"b1": _bijstand_row("b1", "Zandzakken"), "b2": _bijstand_row("b2", "Pompen")}
+    assert hay.row_texts(rows.values())[1].startswith("pompen")
+    changed = {**rows, "b2": _bijstand_row("b2", "Zandwagens")}
+    assert hay.row_texts(changed.values())[1].startswith("zandwagens")
+    assert hay.bijstand(changed)[1].startswith("zandwagens")
+    assert len(hay._rows) == 2  # noqa: SLF001 - the old row's text is let go

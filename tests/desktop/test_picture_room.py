@@ -347,3 +347,31 @@ def test_a_new_incident_is_selected_or_the_filter_says_it_hides_it(qtbot: Any,
     qtbot.mouseClick(zeeland.hidden_show, Qt.MouseButton.LeftButton)
     assert zeeland.region == "" and view.proxy.rowCount() == 2
     assert view.current() not in ("", first)
+
+
+def test_the_search_texts_are_ready_before_the_first_keystroke(qtbot: Any, window: Any) -> None:
+    """After a load the search texts of the Overzicht and the bijstand board (one shared set)
+    are worked out in slices: the first keystroke only looks, and finds what it would have
+    found working them out itself."""
+    from data.picture.filtering import BijstandHay, narrow
+
+    with qtbot.waitSignal(window.sig_changes_applied, timeout=10_000):
+        window.execute([
+            Command("incident.reported", {"title": "Dijkdoorbraak Tiel", "kind": "overstroming",
+                                          "regions": ["VR08"]}),
+            Command("bijstand.requested", {"requesting_region": "VR08", "addressed_to": "KCR2",
+                                           "capability": "pompcapaciteit", "quantity": 2,
+                                           "status": "ingediend"})])
+    pane, board = window.panes.overview, window.bijstand.board
+    p = window.ctx.picture.state
+    qtbot.waitUntil(lambda: pane.search_ready and len(p.bijstand) == 1
+                    and len(p.incidents) == 1, timeout=10_000)
+    held = dict(pane.hay._rows)  # noqa: SLF001 - the texts worked out ahead
+    assert list(held) == list(p.bijstand.values())
+    assert board._search is pane.hay and board._texts  # noqa: SLF001 - shared, lined up
+    cold = narrow(p, "", "pomp", BijstandHay())
+    window.filter.setText("pomp")
+    window._apply_filters()  # noqa: SLF001 - as the debounce timer would
+    assert narrow(p, "", "pomp", pane.hay) == cold and len(cold.bijstand) == 1
+    assert pane.hay._rows == held  # noqa: SLF001 - the keystroke only looked
+    assert sum(m.rowCount() for m in board.models.values()) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from widgets.deferred import Deferred
 
@@ -52,3 +52,34 @@ def test_real_builds_on_demand(qtbot: Any) -> None:
     d.call("set_a", 7)
     w = d.real()  # (hidden: no paint needed)
     assert isinstance(w, Real) and w.calls == [("a", 7)]
+
+
+def test_built_after_a_signal_when_told_to_wait(qtbot: Any) -> None:
+    """A stand-in told to wait builds neither at its paint nor before the signal, then at once
+    (the Overzicht's timeline waits for the tiles: its import does not hold them up)."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        ready = Signal()
+
+    made: list[Real] = []
+
+    def build() -> QWidget:
+        made.append(Real())
+        return made[-1]
+
+    src = Source()
+    d = Deferred(build)
+    qtbot.addWidget(d)
+    d.build_after(src.ready)
+    d.call("set_a", 3)
+    d.resize(300, 200)
+    d.show()
+    qtbot.waitExposed(d)
+    d.repaint()
+    for _ in range(3):  # turns of the event loop in which an unheld stand-in builds
+        QApplication.processEvents()
+    assert not made and not d.built
+    with qtbot.waitSignal(d.sig_built, timeout=5_000):
+        src.ready.emit()
+    assert made[0].calls == [("a", 3)] and len(made) == 1

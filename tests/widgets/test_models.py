@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from widgets.bijstand_board import CardListModel, still_open
 from widgets.comms_matrix import CommsMatrixModel
 from widgets.journal import JournalData, JournalModel
-from widgets.table_model import Column, FilterProxy, RowTableModel
+from widgets.table_model import ID_ROLE, SORT_ROLE, Column, FilterProxy, RowTableModel
 
 MODE = QAbstractItemModelTester.FailureReportingMode.Fatal
 
@@ -73,11 +73,14 @@ def test_journal_model_filter_sort_and_add(qapp: Any) -> None:
 def test_journal_data_sorts_columns_together() -> None:
     d = JournalData()
     rows = _journal_rows(50)
-    d.add(list(reversed(rows)))
+    d.add(rows[1::2] + list(reversed(rows[::2])))  # (not in any order)
     d.add([("not-a-uuid", 1_600_000_000, "NCV", "uit", "a", "b", "oud", False, None, None)])
     d.sort_newest_first()
     assert d.rows[0][0] == rows[-1][0]
     assert d.rows[len(d) - 1][0] == "not-a-uuid" and d.rows[len(d) - 1][6] == "oud"
+    # every line keeps its own id (the ids are moved as 16-byte records)
+    assert [(r[0], r[1], r[6]) for r in d.rows[:len(d) - 1]] == [
+        (r[0], r[1], r[6]) for r in reversed(rows)]
 
 
 def test_card_list_model(qapp: Any) -> None:
@@ -136,3 +139,80 @@ def test_journal_filter_keystrokes_on_a_big_journal(qapp: Any, n: int) -> None:
     assert m.rowCount() == 0
     m.set_filter("")  # widening again: everything, in the same order
     assert m.rowCount() == n and m.id_at(0) == every[0] and m.id_at(n - 1) == every[-1]
+
+
+def _order(p: Any) -> list[str]:
+    return [p.index(r, 0).data(ID_ROLE) for r in range(p.rowCount())]
+
+
+def _values(p: Any, col: int) -> list[Any]:
+    return [p.index(r, col).data(SORT_ROLE) for r in range(p.rowCount())]
+
+
+def _sorted_once(rows: list[tuple[Any, ...]], col: int, order: Qt.SortOrder) -> list[str]:
+    """The order of ``rows`` loaded into a new model that is sorted once."""
+    m = RowTableModel([Column("Titel", 1), Column("Status", 2), Column("Bij", 3)])
+    p = FilterProxy()
+    p.setSourceModel(m)
+    p.sort(col, order)
+    m.set_rows(rows)
+    return _order(p)
+
+
+def test_model_sort_shows_what_a_sorting_proxy_shows(qapp: Any) -> None:
+    """The FilterProxy hands its sort to the model (one key per row): the values come out in
+    the order a Qt proxy sorting on the raw values shows them, ties in load order; after
+    upserts, a reload or a cleared search the list shows what the rows sorted at once show
+    (the proxy keeps the model's order, it never sorts again)."""
+    m = RowTableModel([Column("Titel", 1), Column("Status", 2), Column("Bij", 3)])
+    QAbstractItemModelTester(m, MODE)
+    p = FilterProxy()
+    p.setSourceModel(m)
+    QAbstractItemModelTester(p, MODE)
+    ref = QSortFilterProxyModel()  # what Qt itself would show
+    ref.setSortRole(SORT_ROLE)
+    ref.setSourceModel(m)
+    statuses = ("actief", "gemeld", "beheerst", None)
+    rows = [(f"i{i:03d}", f"Incident {(i * 37) % 50}", statuses[i % 4], (i * 7) % 5)
+            for i in range(60)]
+    m.set_rows(rows)
+    for col, order in ((0, Qt.SortOrder.AscendingOrder), (1, Qt.SortOrder.DescendingOrder),
+                       (2, Qt.SortOrder.DescendingOrder), (1, Qt.SortOrder.AscendingOrder)):
+        p.sort(col, order)
+        ref.sort(col, order)
+        assert _values(p, col) == _values(ref, col)
+        assert p.sortColumn() == -1  # the proxy itself never sorts
+        assert _order(p) == _sorted_once(rows, col, order)  # ties in load order
+    changed = [("i005", "Incident 99", "actief", 1), ("n1", "Nieuw", "gemeld", 0),
+               ("i010", "Incident 0", None, 4)]
+    m.upsert(changed)
+    now = [{r[0]: r for r in changed}.get(r[0], r) for r in rows] + [changed[1]]
+    assert _order(p) == _sorted_once(now, 1, Qt.SortOrder.AscendingOrder)
+    p.set_filter("incident 1")
+    assert _order(p) == [i for i in _sorted_once(now, 1, Qt.SortOrder.AscendingOrder)
+                         if "incident 1" in m.haystack(m.row_of(i))]
+    p.set_filter("")
+    assert _order(p) == _sorted_once(now, 1, Qt.SortOrder.AscendingOrder)
+    # sorted before a reload: the reloaded rows in that order
+    p.sort(2, Qt.SortOrder.DescendingOrder)
+    m.set_rows(list(reversed(rows)))
+    assert _order(p) == _sorted_once(list(reversed(rows)), 2, Qt.SortOrder.DescendingOrder)
+    p.sort(-1)  # no column: load order
+    assert _order(p) == [r[0] for r in reversed(rows)]
+
+
+def test_model_sort_keeps_the_selection(qapp: Any) -> None:
+    """A row selected in a table stays selected when the rows are put in order again."""
+    from widgets.common import make_table
+
+    m = RowTableModel([Column("Titel", 1)])
+    p = FilterProxy()
+    p.setSourceModel(m)
+    t = make_table()
+    t.setModel(p)
+    m.set_rows([("a", "Brand"), ("b", "Aardbeving"), ("c", "Dijk")])
+    t.selectRow(2)  # Dijk
+    t.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert _order(p) == ["b", "a", "c"] and t.currentIndex().data(ID_ROLE) == "c"
+    m.upsert([("c", "Aa")])
+    assert _order(p) == ["c", "b", "a"] and t.currentIndex().data(ID_ROLE) == "c"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from data.domain.events import validate_payload
@@ -103,9 +104,17 @@ def test_board_keyboard_moves(qtbot: Any) -> None:
     assert b.models["in_behandeling"].rowCount() == 0
 
 
-def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any) -> None:
+@pytest.mark.parametrize("shared", [False, True])
+def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any, shared: bool) -> None:
+    """The same with the search texts shared with the Overzicht (one hay, lined up ahead of
+    the first keystroke): one text per card, the changed cards' texts worked out anew."""
+    from data.picture.filtering import BijstandHay
+
     b = BijstandBoard()
     qtbot.addWidget(b)
+    hay = BijstandHay()
+    if shared:
+        b.share_texts(hay)
 
     def row(rid: str, title: str, prio: str, status: str = "ingediend") -> tuple[Any, ...]:
         return (rid, status, "VR06", "KCR2", title, 1, 0, "team", prio, None, "", None)
@@ -117,8 +126,15 @@ def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any) -> None:
     b.set_rows([row("a", "Zandzakken", "laag"), row("b", "Pompen", "hoog"),
                 row("c", "Zandwagens", "zeer_hoog")])
     assert shown() == ["c", "b", "a"]  # by priority
+    if shared:
+        b.prepare_search()
+        assert len(hay._rows) == 3  # noqa: SLF001 - lined up in the shared hay
+        held = dict(hay._rows)  # noqa: SLF001 - what a keystroke will look in
     b.set_filter("zand")
     assert shown() == ["c", "a"]
+    if shared:
+        assert hay._rows == held  # noqa: SLF001 - looked only
+        assert all(t is held[r] for r, t in hay._rows.items())  # noqa: SLF001
     b.upsert([row("b", "Zand en pompen", "normaal"), row("d", "Zandschep", "hoog")])
     assert shown() == ["c", "d", "b", "a"]  # the changed and the new card, in their places
     b.upsert([row("c", "Zandwagens", "zeer_hoog", "in_behandeling")])
@@ -143,3 +159,29 @@ def test_quick_entry_enter_submits(qtbot: Any) -> None:
     assert sig.args[0]["text"] == "Mast Epe uitgevallen" and sig.args[0]["channel"] == "C2000"
     q.saved()
     assert q.text.text() == ""
+
+
+def test_a_hidden_journal_is_filtered_when_it_is_shown(qtbot: Any) -> None:
+    """The window's search typed while another view is shown reaches the Logboek when it is
+    shown, with the lines it would have shown at once."""
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    from widgets.journal_view import JournalView
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    other, jv = QLabel("Overzicht"), JournalView()
+    stack.addWidget(other)
+    stack.addWidget(jv)
+    jv.set_rows([(f"01a203f4-3677-7a59-8d76-{i:012x}", 1_700_000_000 + i, "C2000", "in",
+                  "VNOG", "KCR2", f"bericht {i} {'Apeldoorn' if i % 3 == 0 else 'Epe'}",
+                  False, None, "OL") for i in range(9)])
+    stack.show()
+    qtbot.waitExposed(stack)
+    jv.set_filter("apeldoorn", "")
+    assert jv.model.rowCount() == 9  # not shown: not filtered yet
+    stack.setCurrentWidget(jv)
+    assert jv.model.rowCount() == 3
+    assert [jv.model.id_at(r)[-1] for r in range(3)] == ["6", "3", "0"]  # newest first
+    jv.set_filter("", "")  # shown: at once
+    assert jv.model.rowCount() == 9
