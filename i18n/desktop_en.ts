@@ -577,103 +577,103 @@ Details are in {0}.</translation>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="262"/>
+        <location filename="../desktop/main_window.py" line="264"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="274"/>
+        <location filename="../desktop/main_window.py" line="276"/>
         <source>Opgeslagen, maar het filter verbergt het in {0}.</source>
         <translation>Saved, but the filter hides it in {0}.</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="396"/>
+        <location filename="../desktop/main_window.py" line="398"/>
         <source>Regio: {0}</source>
         <translation>Region: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="426"/>
+        <location filename="../desktop/main_window.py" line="428"/>
         <source>Oefening</source>
         <translation>Exercise</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="440"/>
+        <location filename="../desktop/main_window.py" line="442"/>
         <source>&amp;Weergave</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="448"/>
+        <location filename="../desktop/main_window.py" line="450"/>
         <source>Wandweergave (Overzicht schermvullend)</source>
         <translation>Wall display (Overview full screen)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="454"/>
+        <location filename="../desktop/main_window.py" line="456"/>
         <source>Licht thema</source>
         <translation>Light theme</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="463"/>
+        <location filename="../desktop/main_window.py" line="465"/>
         <source>&amp;Nieuw</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="467"/>
+        <location filename="../desktop/main_window.py" line="469"/>
         <source>Incident melden</source>
         <extracomment>command type -&gt; its action in the Nieuw menu (people_ui hides what one may not do)</extracomment>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="469"/>
+        <location filename="../desktop/main_window.py" line="471"/>
         <source>Bijstandsverzoek</source>
         <translation>Mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="471"/>
+        <location filename="../desktop/main_window.py" line="473"/>
         <source>Sessie openen (ROT/GBT/RBT/IRBT)</source>
         <translation>Open session (ROT/GBT/RBT/IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="473"/>
+        <location filename="../desktop/main_window.py" line="475"/>
         <source>Logboekbericht (snelinvoer)</source>
         <translation>Log message (quick entry)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="481"/>
+        <location filename="../desktop/main_window.py" line="483"/>
         <source>&amp;Hulp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="482"/>
+        <location filename="../desktop/main_window.py" line="484"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="488"/>
+        <location filename="../desktop/main_window.py" line="490"/>
         <source>Diagnose opslaan…</source>
         <translation>Save diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="491"/>
+        <location filename="../desktop/main_window.py" line="493"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="502"/>
+        <location filename="../desktop/main_window.py" line="504"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="524"/>
+        <location filename="../desktop/main_window.py" line="526"/>
         <source>Vork in de keten</source>
         <translation>Fork in the chain</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="530"/>
+        <location filename="../desktop/main_window.py" line="532"/>
         <source>Niet op het rooster</source>
         <translation>Not on the roster</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="532"/>
+        <location filename="../desktop/main_window.py" line="534"/>
         <source>
 
 Meld dit bij het beheer van de hub (KCR2): alleen centra op het rooster dat de vastgepinde root ondertekende, worden aangenomen.</source>
@@ -685,12 +685,13 @@ Report this to the hub&apos;s administrators (KCR2): only centres on the roster 
 <context>
     <name>OverviewPane</name>
     <message>
-        <location filename="../desktop/summary_panes.py" line="102"/>
+        <location filename="../desktop/summary_panes.py" line="138"/>
         <source>alle regio&apos;s</source>
+        <extracomment>the search texts (of the bijstand board too), kept between keystrokes</extracomment>
         <translation>all regions</translation>
     </message>
     <message>
-        <location filename="../desktop/summary_panes.py" line="140"/>
+        <location filename="../desktop/summary_panes.py" line="176"/>
         <source> · logboekregels zonder regio tellen niet mee</source>
         <translation> · log lines without a region are not counted</translation>
     </message>

@@ -214,12 +214,12 @@
 <context>
     <name>BijstandBoard</name>
     <message>
-        <location filename="../widgets/bijstand_board.py" line="73"/>
+        <location filename="../widgets/bijstand_board.py" line="69"/>
         <source>prioriteit {0}</source>
         <translation>priority {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/bijstand_board.py" line="75"/>
+        <location filename="../widgets/bijstand_board.py" line="71"/>
         <source>toegezegd {0}/{1} · open {2}</source>
         <translation>pledged {0}/{1} · open {2}</translation>
     </message>
@@ -1239,38 +1239,39 @@ at {3}</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../widgets/journal.py" line="191"/>
+        <location filename="../widgets/journal.py" line="196"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="192"/>
+        <location filename="../widgets/journal.py" line="197"/>
         <source>Kanaal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="193"/>
+        <location filename="../widgets/journal.py" line="198"/>
         <source>Richting</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="194"/>
+        <location filename="../widgets/journal.py" line="199"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="194"/>
+        <location filename="../widgets/journal.py" line="199"/>
         <source>Aan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="195"/>
+        <location filename="../widgets/journal.py" line="200"/>
         <source>Bericht</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="366"/>
+        <location filename="../widgets/journal.py" line="376"/>
         <source>{0} · nagekomen</source>
+        <extracomment>the lines shown, in order (their positions in the data): an array, not a list of ints (700k ints are 20 MB of objects besides the list)</extracomment>
         <translation>{0} · late entry</translation>
     </message>
 </context>
@@ -1307,7 +1308,7 @@ at {3}</translation>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../widgets/journal_view.py" line="129"/>
+        <location filename="../widgets/journal_view.py" line="131"/>
         <source>{0} van {1} regels</source>
         <translation>{0} of {1} lines</translation>
     </message>
@@ -1659,7 +1660,7 @@ at {3}</translation>
     </message>
     <message>
         <location filename="../widgets/overview.py" line="83"/>
-        <location filename="../widgets/overview.py" line="154"/>
+        <location filename="../widgets/overview.py" line="155"/>
         <source>Klik op een regio om alle schermen te filteren</source>
         <translation>Click a region to filter every view</translation>
     </message>
@@ -1709,7 +1710,7 @@ at {3}</translation>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="153"/>
+        <location filename="../widgets/overview.py" line="154"/>
         <source>Filter: {0} — klik nogmaals om op te heffen</source>
         <translation>Filter: {0} — click again to clear</translation>
     </message>
@@ -2099,42 +2100,42 @@ at {3}</translation>
 <context>
     <name>QuickEntryBar</name>
     <message>
-        <location filename="../widgets/journal.py" line="397"/>
+        <location filename="../widgets/journal.py" line="407"/>
         <source>Kanaal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="402"/>
+        <location filename="../widgets/journal.py" line="412"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="404"/>
+        <location filename="../widgets/journal.py" line="414"/>
         <source>aan</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="407"/>
+        <location filename="../widgets/journal.py" line="417"/>
         <source>bericht — Enter om op te slaan (Ctrl+L); van papier: begin met de tijd, 14:05 …</source>
         <translation>message — Enter to save (Ctrl+L); from paper: start with the time, 14:05 …</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="408"/>
+        <location filename="../widgets/journal.py" line="418"/>
         <source>kernbericht</source>
         <translation>key message</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="409"/>
+        <location filename="../widgets/journal.py" line="419"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="429"/>
+        <location filename="../widgets/journal.py" line="439"/>
         <source>bericht: is verplicht</source>
         <translation>message: is required</translation>
     </message>
     <message>
-        <location filename="../widgets/journal.py" line="434"/>
+        <location filename="../widgets/journal.py" line="444"/>
         <source>van: wie stuurde dit bericht? (verplicht bij inkomend)</source>
         <translation>from: who sent this message? (required for incoming)</translation>
     </message>
@@ -2431,7 +2432,7 @@ at {3}</translation>
 <context>
     <name>_Column</name>
     <message>
-        <location filename="../widgets/bijstand_board.py" line="209"/>
+        <location filename="../widgets/bijstand_board.py" line="205"/>
         <source>Naar {0}</source>
         <translation>To {0}</translation>
     </message>
