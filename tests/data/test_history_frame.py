@@ -4,6 +4,7 @@ that moment; the seeker's forward steps equal fresh seeks."""
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 
 from data.clock import parse_iso, to_iso
@@ -192,3 +193,21 @@ def test_a_jump_keeps_copies_on_the_way_so_the_first_step_back_is_short(tmp_path
     assert seeker.advanced == before + 3
     seeker.close()
     st.close()
+
+
+def test_a_frame_leaves_what_it_folded_out_of_the_cycle_collectors_view(tmp_path):
+    st = _demo(tmp_path)
+    lo, hi = span(st)[WAAR]
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    gc.unfreeze()
+    try:
+        seeker.frame(st, hi, WAAR)
+        assert seeker.last is not None
+        # every entity of the picture kept (and its state) is frozen: a collection skips it
+        assert gc.get_freeze_count() >= 2 * len(seeker.last.ents) > 0
+        young = {id(o) for g in range(3) for o in gc.get_objects(g)}
+        assert not any(id(v) in young or id(v[3]) in young for v in seeker.last.ents.values())
+    finally:
+        gc.unfreeze()
+        seeker.close()
+        st.close()
