@@ -338,22 +338,6 @@ def arrived_rows(conn: sqlite3.Connection, lo: int, hi: int) -> list[Any]:
                         (lo, hi)).fetchall()
 
 
-def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
-                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
-    """(local_seq, hash, payload key, event) of the events with ``lo < occurred_at <= hi``
-    (``lo`` None: from the start), in occurred_at order (``parse=False``: payloads unread)."""
-    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse))
-            for r in occurred_rows(conn, lo, hi)]
-
-
-def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
-                    parse: bool = True) -> list[tuple[int, str, bool, Event]]:
-    """(local_seq, hash, payload key, event) of the events with ``lo < local_seq <= hi``, in
-    arrival order (``parse=False``: payloads left unread)."""
-    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse))
-            for r in arrived_rows(conn, lo, hi)]
-
-
 def axis_facts(conn: sqlite3.Connection, entities: Sequence[str], occurred: str | None = None,
                local_seq: int | None = None
                ) -> dict[str, list[tuple[str, str, str, str, int, bool]]]:
