@@ -214,12 +214,14 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         assert to is not None
         if pic.pos is not None and str(to) <= str(pic.pos):
             return 0
-        delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to))
+        delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to),
+                                   light=True)
     else:
         if int(to or 0) <= int(pic.pos or 0):
             return 0
-        delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0))
-    # rows as log.occurred_rows gives them: [8] type, [9] entity, [14] hash, [15] payload key;
+        delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0), light=True)
+    # rows as log.occurred_rows gives them: [8] type, [9] entity, [14] hash, [15] payload key
+    # (a light journal entry's without its event columns: see log.occurred_rows);
     # only the events of entities with a row are made (most of a step: light journal entries)
     by_entity: dict[str, list[Any]] = {}
     for row in delta:
@@ -261,7 +263,9 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
             light_count += 1
             light_key += bool(rows[0][15])
             continue
-        evs = [row_to_event(r) for r in rows]
+        evs = [row_to_event(r) for r in rows if r[0] is not None]
+        if len(evs) < len(rows):  # (light entries' rows: their events read now)
+            evs += log.by_local_seq(conn, [r[13] for r in rows if r[0] is None])
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
             # a copy: a frame handed to the GUI may still hold the old state

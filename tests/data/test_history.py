@@ -300,3 +300,35 @@ def test_every_checkpoint_loads_to_the_picture_folded_from_nothing(tmp_path, mon
         st.close()
     finally:
         set_default_clock(None)
+
+
+def test_the_rows_a_step_reads_leave_out_only_what_light_entries_need_not(tmp_path):
+    """A step reads light journal entries without their event columns (it makes events of few
+    of them: :func:`log.by_local_seq`): otherwise the same rows as the log's, on both axes."""
+    from data.store import log
+    from data.store.projection import LIGHT_TYPE
+
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, a = _store_with_history(tmp_path, clock)
+        for n, (hlc, occ) in enumerate([(60, 60), (61, 61), (62, 5)]):  # (one line thrice)
+            clock.advance(timedelta(seconds=1))
+            assert not st.ingest([_event(a, "journal_again", 2, hlc + n, occ)]).rejected
+        lo, hi = iso(T0 + timedelta(minutes=1)), iso(T0 + timedelta(minutes=61))
+        with reading(st) as conn:
+            for rows, want in ((log.occurred_rows(conn, lo, hi, light=True),
+                                log.occurred_rows(conn, lo, hi)),
+                               (log.arrived_rows(conn, 1, 16, light=True),
+                                log.arrived_rows(conn, 1, 16))):
+                assert len(rows) == len(want) >= 15
+                for r, w in zip(rows, want):
+                    assert r[8:10] == w[8:10] and r[13:] == w[13:]
+                    assert r == w if w[8] != LIGHT_TYPE else r[:8] + r[10:13] == (None,) * 11
+                thin = [r[13] for r in rows if r[0] is None]
+                assert len(thin) >= 10
+                assert log.by_local_seq(conn, thin) == [
+                    log.row_to_event(w) for w in want if w[8] == LIGHT_TYPE]
+        st.close()
+    finally:
+        set_default_clock(None)
