@@ -211,3 +211,48 @@ def test_a_frame_leaves_what_it_folded_out_of_the_cycle_collectors_view(tmp_path
         gc.unfreeze()
         seeker.close()
         st.close()
+
+
+def test_a_long_history_is_copied_without_its_lines_and_steps_still_equal_fresh_seeks(
+        tmp_path, monkeypatch):
+    import orjson
+
+    from data.history import asof
+
+    st = _demo(tmp_path)
+    long: list[dict] = []
+    real = asof.own_copy
+
+    def own_copy(s):
+        if len(s.get("history") or ()) >= 8:
+            long.append(s)
+        return real(s)
+
+    monkeypatch.setattr(asof, "own_copy", own_copy)
+    lo, hi = span(st)[WAAR]
+    a, b = parse_iso(lo), parse_iso(hi)
+    seeker = Seeker(tmp_path / "demo.db", every=10_000)
+    for i in range(12):
+        at = to_iso(a + (b - a) * (i + 1) / 12)
+        fr = seeker.frame(st, at, WAAR)
+        with reading(st) as conn:
+            fresh = picture_at(conn, at, WAAR)
+        assert fr.fingerprint == str(fresh.fingerprint()), i
+        assert {k: v[1] for k, v in seeker.last.ents.items()} == {
+            k: v[1] for k, v in fresh.ents.items()}
+        assert {k: fresh.state(k) for k in fresh.ents} == {
+            k: seeker.last.state(k) for k in seeker.last.ents}
+    assert long  # (the path was taken)
+    # the copy equals the state; folding on it (lines added, the oldest dropped, fields
+    # changed) leaves the state as it was
+    s = long[-1]
+    before = orjson.dumps(s)
+    c = real(s)
+    assert c == s and list(c) == list(s) and c["history"] is not s["history"]
+    c["history"].append({"at": "x", "what": "status"})
+    del c["history"][:3]
+    c["conflicts"].append({"id": "c"})
+    c["updated_at"] = "later"
+    assert orjson.dumps(s) == before
+    seeker.close()
+    st.close()
