@@ -105,6 +105,8 @@ class Picture:
     light_key: int = 0
     #: the sum of the entities' digests while :func:`advance` keeps it (None: count again)
     ent_sum: int | None = None
+    #: :func:`data.history.summary.scan` of it while :func:`advance` keeps it (None: scan)
+    scanned: Any = None
 
     def picture_sum(self) -> int:
         if self.ent_sum is None:
@@ -184,6 +186,40 @@ def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
     return ls <= int(pos or 0)
 
 
+#: the kinds whose states the Overzicht reads (their ids in a picture's scan)
+OVERVIEW_KINDS = frozenset({"incident", "session", "decision", "action", "nsp", "comms"})
+
+
+def scan_out(sc: Any, eid: str, v: list[Any]) -> None:
+    """Take entity ``eid`` (its entry ``v``) out of the scan ``sc``."""
+    if v[5]:
+        return
+    if v[0] == "bijstand":
+        if sc[1][v[4]] > 1:
+            sc[1][v[4]] -= 1
+        else:
+            del sc[1][v[4]]
+    elif v[0] in OVERVIEW_KINDS:
+        ids = sc[0][v[0]]
+        ids.remove(eid)
+        if not ids:
+            del sc[0][v[0]]
+    if v[6]:
+        sc[2].remove(eid)
+
+
+def scan_in(sc: Any, eid: str, v: list[Any]) -> None:
+    """Put entity ``eid`` (its entry ``v``, the last in the picture's order) in the scan."""
+    if v[5]:
+        return
+    if v[0] == "bijstand":
+        sc[1][v[4]] = sc[1].get(v[4], 0) + 1
+    elif v[0] in OVERVIEW_KINDS:
+        sc[0].setdefault(v[0], []).append(eid)
+    if v[6]:
+        sc[2].append(eid)
+
+
 def own_copy(st: dict[str, Any]) -> dict[str, Any]:
     """A copy of a state to fold on, ``st`` left as it is: its history list is copied, its
     lines are not (the fold appends lines and drops the oldest, it never changes one, and a
@@ -255,6 +291,7 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
     else:
         facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
     light_sum, light_count, light_key = 0, 0, 0
+    sc = pic.scanned
     for eid, rows in by_entity.items():
         if len(rows) == 1 and rows[0][8] == LIGHT_TYPE and eid not in ents \
                 and eid not in facts:  # a new light journal entry (the most frequent case)
@@ -265,6 +302,8 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         old = ents.pop(eid, None)
         if old is not None and pic.ent_sum is not None:
             pic.ent_sum -= int(old[1], 16)
+        if old is not None and sc is not None:
+            scan_out(sc, eid, old)
         before = [] if old is not None else [
             f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
         if len(before) == 1 and before[0][1] == LIGHT_TYPE:
@@ -298,10 +337,12 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         row = entity_row(eid, ent.kind, ent.state, ent.last_key)
         if pic.ent_sum is not None:
             pic.ent_sum += int(row[7], 16)
-        pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
-                         bool(ent.state.get("placeholder")),
-                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
-                         row[5]]
+        v = pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
+                             bool(ent.state.get("placeholder")),
+                             sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
+                             row[5]]
+        if sc is not None:  # (the entity is now the last in the picture's order, as scanned)
+            scan_in(sc, eid, v)
     pic.light_sum = (pic.light_sum + light_sum) % SUM_MOD
     pic.light_count += light_count
     pic.light_key += light_key

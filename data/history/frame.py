@@ -91,7 +91,9 @@ def open_conflicts(pic: Picture, ids: list[str] | None = None) -> list[dict[str,
 def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset()) -> Frame:
     """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts`` (one pass
     over the picture's entities for all of the Overzicht)."""
-    scanned = scan(pic)
+    if pic.scanned is None:  # (then kept up to date as the picture is advanced)
+        pic.scanned = scan(pic)
+    scanned = pic.scanned
     ps = picture_state(pic, scanned)
     ps.comms = comms_cells(pic, [pic.state(eid) for eid in scanned[0].get("comms", ())])
     ps.conflicts = open_conflicts(pic, scanned[2])
@@ -126,8 +128,11 @@ def _copy(pic: Picture) -> Picture:
     """A picture to fold on, leaving ``pic`` as it is: states are never changed in place
     (:func:`~data.history.asof.advance` folds on a copy), so the entity lists can be shared."""
     pic.picture_sum()  # (its entity sum, counted once)
+    sc = pic.scanned
     return Picture(pic.axis, pic.pos, pic.events, dict(pic.ents), pic.light_sum,
-                   pic.light_count, pic.light_key, pic.ent_sum)
+                   pic.light_count, pic.light_key, pic.ent_sum,
+                   None if sc is None else ({k: list(v) for k, v in sc[0].items()}, dict(sc[1]),
+                                            list(sc[2])))
 
 
 def _key(pic: Picture) -> str | int:

@@ -256,3 +256,49 @@ def test_a_long_history_is_copied_without_its_lines_and_steps_still_equal_fresh_
     assert orjson.dumps(s) == before
     seeker.close()
     st.close()
+
+
+def test_the_scan_kept_with_a_picture_is_the_scan_made_afresh(tmp_path):
+    """A frame scans its picture once; folding on keeps that scan up to date (entities
+    folded again move to the end, as in the picture's order): it must equal a fresh scan
+    after every step, forward, back and across checkpoints, and in the copies kept."""
+    from data.history import prepare
+    from data.history.summary import scan
+
+    st = _demo(tmp_path)
+    # open conflicts (another centre moves incidents from a status they are not in)
+    # and later changes of those incidents, so entities with open conflicts are folded again
+    other = Origin("vnog", st.world)
+    lo0, hi0 = (parse_iso(x).timestamp() * 1000 for x in span(st)[WAAR])
+    ms = int(hi0 - (hi0 - lo0) / 8)
+    active = [s["id"] for s in q.states(st, "incident") if s["status"] == "actief"]
+    evs = [other.register(ms)] + [other.event(
+        "incident.status_changed", i, {"from": "gemeld", "to": "beheerst"}, ms + n)
+        for n, i in enumerate(active)]
+    evs += [other.event("incident.updated", i, {"title": f"titel {n}"}, int(hi0) + 60_000 + n)
+            for n, i in enumerate(active)]
+    assert active and not st.ingest(evs).rejected
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    prepare(st, seeker.checkpoints)
+    sp = span(st)
+    conflicted = 0
+    for axis in (WAAR, BEKEND):
+        lo, hi = sp[axis]
+        a, b = parse_iso(lo), parse_iso(hi)
+        moments = [a + (b - a) * i / 15 for i in range(1, 16)]
+        moments += [moments[9] - (b - a) * i / 40 for i in range(1, 8)]  # back, in steps
+        for n, m in enumerate(moments):
+            fr = seeker.frame(st, to_iso(m), axis)
+            pic = seeker.last
+            assert pic is not None and pic.scanned is not None
+            fresh = scan(pic)
+            assert pic.scanned == fresh, (axis, n)
+            conflicted += len(fresh[2])
+            assert {k: list(v) for k, v in pic.scanned[0].items()} == fresh[0]
+            for kept in seeker.trail:
+                assert kept.scanned is None or kept.scanned == scan(kept), (axis, n)
+            with reading(st) as conn:
+                assert fr.fingerprint == str(picture_at(conn, to_iso(m), axis).fingerprint())
+    assert conflicted
+    seeker.close()
+    st.close()
