@@ -265,11 +265,15 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
             return 0
         delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to),
                                    light=True)
+        keys = log.key_seqs(conn, "occurred_at", "" if pic.pos is None else str(pic.pos),
+                            str(to))
     else:
         if int(to or 0) <= int(pic.pos or 0):
             return 0
         delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0), light=True)
-    # rows as log.occurred_rows gives them: [8] type, [9] entity, [14] hash, [15] payload key
+        keys = log.key_seqs(conn, "local_seq", int(pic.pos or 0), int(to or 0))
+    # rows as log.occurred_rows gives them: [8] type, [9] entity, [13] local_seq, [14] hash
+    # (the payload keys: in `keys`)
     # (a light journal entry's without its event columns: see log.occurred_rows);
     # only the events of entities with a row are made (most of a step: light journal entries)
     by_entity: dict[str, list[Any]] = {}
@@ -297,7 +301,7 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
                 and eid not in facts:  # a new light journal entry (the most frequent case)
             light_sum += light_contribution(rows[0][14])
             light_count += 1
-            light_key += bool(rows[0][15])
+            light_key += rows[0][13] in keys
             continue
         old = ents.pop(eid, None)
         if old is not None and pic.ent_sum is not None:
@@ -313,7 +317,7 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         if old is None and not before and len(rows) == 1 and rows[0][8] == LIGHT_TYPE:
             light_sum += light_contribution(rows[0][14])
             light_count += 1
-            light_key += bool(rows[0][15])
+            light_key += rows[0][13] in keys
             continue
         evs = [row_to_event(r) for r in rows if r[0] is not None]
         if len(evs) < len(rows):  # (light entries' rows: their events read now)

@@ -318,19 +318,28 @@ def ensure_occurred_index(conn: sqlite3.Connection) -> None:
 
 
 #: the columns of :func:`occurred_rows`; ``[True]``: those of a light journal entry's event
-#: (but type and entity) left out, as most rows of a slider step are new light entries
+#: (but type and entity) left out, as most rows of a slider step are new light entries, and no
+#: payload key (:func:`key_seqs`)
 _ROWS = {light: "SELECT " + ", ".join(
     f"CASE WHEN type = '{LIGHT_TYPE}' THEN NULL ELSE {c} END" if light and c not in (
-        "type", "entity") else c for c in EVENT_COLS.split(", "))
-    + ", local_seq, hash, json_extract(payload, '$.key') FROM event " for light in (0, 1)}
+        "type", "entity") else c for c in EVENT_COLS.split(", ")) + ", local_seq, hash, "
+    + ("NULL" if light else "json_extract(payload, '$.key')") + " FROM event " for light in (0, 1)}
+
+
+def key_seqs(conn: sqlite3.Connection, col: str, lo: Any, hi: Any) -> set[int]:
+    """The local_seq of the key journal messages with ``lo < col <= hi`` (``col``: occurred_at
+    or local_seq), through the journal indexes where the store has them."""
+    return {int(r[0]) for r in conn.execute(
+        f"SELECT local_seq FROM event WHERE {col} > ? AND {col} <= ? AND type = "
+        f"'{LIGHT_TYPE}' AND {JOURNAL_KEY} = 1", (lo, hi))}
 
 
 def occurred_rows(conn: sqlite3.Connection, lo: str | None, hi: str,
                   light: bool = False) -> list[Any]:
     """The rows (:data:`EVENT_COLS`, local_seq, hash, payload key) of the events with
     ``lo < occurred_at <= hi`` (``lo`` None: from the start), in occurred_at order: a caller
-    that needs few of them as events makes only those (:func:`row_to_event`; ``light``: a light
-    entry's row without its event columns, [0] None: :func:`by_local_seq` has the event)."""
+    that needs few of them as events makes only those (:func:`row_to_event`; ``light``: see
+    :data:`_ROWS`; a row's [0] None: :func:`by_local_seq` has its event)."""
     q, args = _ROWS[light] + "WHERE occurred_at <= ?", (hi,)
     if lo is not None:
         q, args = q + " AND occurred_at > ?", (hi, lo)
