@@ -105,6 +105,8 @@ class Picture:
     light_key: int = 0
     #: the sum of the entities' digests while :func:`advance` keeps it (None: count again)
     ent_sum: int | None = None
+    #: :func:`data.history.summary.scan` of it while :func:`advance` keeps it (None: scan)
+    scanned: Any = None
 
     def picture_sum(self) -> int:
         if self.ent_sum is None:
@@ -184,6 +186,53 @@ def _counts(axis: Axis, pos: Pos, occ: str, ls: int) -> bool:
     return ls <= int(pos or 0)
 
 
+#: the kinds whose states the Overzicht reads (their ids in a picture's scan)
+OVERVIEW_KINDS = frozenset({"incident", "session", "decision", "action", "nsp", "comms"})
+
+
+def scan_out(sc: Any, eid: str, v: list[Any]) -> None:
+    """Take entity ``eid`` (its entry ``v``) out of the scan ``sc``."""
+    if v[5]:
+        return
+    if v[0] == "bijstand":
+        if sc[1][v[4]] > 1:
+            sc[1][v[4]] -= 1
+        else:
+            del sc[1][v[4]]
+    elif v[0] in OVERVIEW_KINDS:
+        ids = sc[0][v[0]]
+        ids.remove(eid)
+        if not ids:
+            del sc[0][v[0]]
+    if v[6]:
+        sc[2].remove(eid)
+
+
+def scan_in(sc: Any, eid: str, v: list[Any]) -> None:
+    """Put entity ``eid`` (its entry ``v``, the last in the picture's order) in the scan."""
+    if v[5]:
+        return
+    if v[0] == "bijstand":
+        sc[1][v[4]] = sc[1].get(v[4], 0) + 1
+    elif v[0] in OVERVIEW_KINDS:
+        sc[0].setdefault(v[0], []).append(eid)
+    if v[6]:
+        sc[2].append(eid)
+
+
+def own_copy(st: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a state to fold on, ``st`` left as it is: its history list is copied, its
+    lines are not (the fold appends lines and drops the oldest, it never changes one, and a
+    line holds its own values), the rest of the state through its JSON text as a whole copy
+    would be. A connection's state is ~47 KB, nearly all of it the 200-240 lines of history:
+    copying its text made 150 connections cost ~20 ms in a 15-minute slider step."""
+    hist = st.get("history")
+    if type(hist) is not list or len(hist) < 8:
+        return orjson.loads(orjson.dumps(st))  # type: ignore[no-any-return]
+    rest = orjson.loads(orjson.dumps({k: v for k, v in st.items() if k != "history"}))
+    return {k: list(hist) if k == "history" else rest[k] for k in st}
+
+
 @contextmanager
 def no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused meanwhile. Loading a checkpoint and folding make tens of
@@ -214,12 +263,18 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         assert to is not None
         if pic.pos is not None and str(to) <= str(pic.pos):
             return 0
-        delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to))
+        delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to),
+                                   light=True)
+        keys = log.key_seqs(conn, "occurred_at", "" if pic.pos is None else str(pic.pos),
+                            str(to))
     else:
         if int(to or 0) <= int(pic.pos or 0):
             return 0
-        delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0))
-    # rows as log.occurred_rows gives them: [8] type, [9] entity, [14] hash, [15] payload key;
+        delta = log.arrived_rows(conn, int(pic.pos or 0), int(to or 0), light=True)
+        keys = log.key_seqs(conn, "local_seq", int(pic.pos or 0), int(to or 0))
+    # rows as log.occurred_rows gives them: [8] type, [9] entity, [13] local_seq, [14] hash
+    # (the payload keys: in `keys`)
+    # (a light journal entry's without its event columns: see log.occurred_rows);
     # only the events of entities with a row are made (most of a step: light journal entries)
     by_entity: dict[str, list[Any]] = {}
     for row in delta:
@@ -240,16 +295,19 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
     else:
         facts = log.axis_facts(conn, fresh, local_seq=int(old_pos or 0)) if old_pos else {}
     light_sum, light_count, light_key = 0, 0, 0
+    sc = pic.scanned
     for eid, rows in by_entity.items():
         if len(rows) == 1 and rows[0][8] == LIGHT_TYPE and eid not in ents \
                 and eid not in facts:  # a new light journal entry (the most frequent case)
             light_sum += light_contribution(rows[0][14])
             light_count += 1
-            light_key += bool(rows[0][15])
+            light_key += rows[0][13] in keys
             continue
         old = ents.pop(eid, None)
         if old is not None and pic.ent_sum is not None:
             pic.ent_sum -= int(old[1], 16)
+        if old is not None and sc is not None:
+            scan_out(sc, eid, old)
         before = [] if old is not None else [
             f for f in facts.get(eid, ()) if _counts(pic.axis, old_pos, f[3], f[4])]
         if len(before) == 1 and before[0][1] == LIGHT_TYPE:
@@ -259,14 +317,16 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         if old is None and not before and len(rows) == 1 and rows[0][8] == LIGHT_TYPE:
             light_sum += light_contribution(rows[0][14])
             light_count += 1
-            light_key += bool(rows[0][15])
+            light_key += rows[0][13] in keys
             continue
-        evs = [row_to_event(r) for r in rows]
+        evs = [row_to_event(r) for r in rows if r[0] is not None]
+        if len(evs) < len(rows):  # (light entries' rows: their events read now)
+            evs += log.by_local_seq(conn, [r[13] for r in rows if r[0] is None])
         evs.sort(key=fold_key)
         if old is not None and old[0] != "*" and fold_key(evs[0]) > old[2]:
             # a copy: a frame handed to the GUI may still hold the old state
             text = _text(old)
-            st = orjson.loads(text if text is not None else orjson.dumps(old[3]))
+            st = orjson.loads(text) if text is not None else own_copy(old[3])
             ent = Ent(old[0], st, old[2])
             for e in evs:
                 fold_one(ent, e)
@@ -281,10 +341,12 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
         row = entity_row(eid, ent.kind, ent.state, ent.last_key)
         if pic.ent_sum is not None:
             pic.ent_sum += int(row[7], 16)
-        pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
-                         bool(ent.state.get("placeholder")),
-                         sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
-                         row[5]]
+        v = pic.ents[eid] = [ent.kind, row[7], ent.last_key, ent.state, row[2],
+                             bool(ent.state.get("placeholder")),
+                             sum(1 for c in ent.state["conflicts"] if c["resolution"] is None),
+                             row[5]]
+        if sc is not None:  # (the entity is now the last in the picture's order, as scanned)
+            scan_in(sc, eid, v)
     pic.light_sum = (pic.light_sum + light_sum) % SUM_MOD
     pic.light_count += light_count
     pic.light_key += light_key

@@ -38,9 +38,9 @@ def fork(conn: sqlite3.Connection, node: str, axis: Axis, pos: Pos, out: str | P
          world: str, label: str) -> ForkResult:
     """Make the new store ``out`` in ``world`` from the events counting at ``pos`` (read on
     ``conn``, the source's, inside one read transaction)."""
-    rows = (log.occurred_between(conn, None, str(pos)) if axis == WAAR
-            else log.arrived_between(conn, 0, int(pos or 0)))
-    events = sorted((e for _ls, _h, _k, e in rows), key=fold_key)
+    rows = (log.occurred_rows(conn, None, str(pos)) if axis == WAAR
+            else log.arrived_rows(conn, 0, int(pos or 0)))
+    events = sorted((log.row_to_event(r) for r in rows), key=fold_key)
     new = Store.create(out, node, world, f"{node} (fork {label})")
     res = ForkResult()
     mapping: list[tuple[str, str]] = []

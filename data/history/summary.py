@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from data.clock import parse_iso
-from data.history.asof import WAAR, Picture
+from data.history.asof import OVERVIEW_KINDS, WAAR, Picture
 from data.i18n import N_
 from data.picture.overview import PictureState, kpis
 
@@ -34,7 +34,7 @@ def scan(pic: Picture) -> Scan:
             continue
         if v[0] == "bijstand":
             bijstand[v[4]] = bijstand.get(v[4], 0) + 1
-        elif v[0] in _STATES:
+        elif v[0] in OVERVIEW_KINDS:
             ids.setdefault(v[0], []).append(eid)
         if v[6]:
             conflicted.append(eid)
@@ -60,8 +60,6 @@ def picture_state(pic: Picture, scanned: Scan | None = None) -> PictureState:
         bijstand_counts=bijstand, comms=comms, conflicts=conflicts)
 
 
-#: the kinds whose states the Overzicht reads
-_STATES = frozenset({"incident", "session", "decision", "action", "nsp", "comms"})
 
 
 def counts(pic: Picture) -> dict[str, dict[str, int]]:

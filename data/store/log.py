@@ -15,7 +15,7 @@ from typing import Any
 
 from data.clock import iso_key
 from data.store.envelope import Event, loads
-from data.store.projection import LIGHT_WHERE
+from data.store.projection import LIGHT_TYPE, LIGHT_WHERE
 
 #: the envelope's columns in :class:`Event` order
 EVENT_COLS = ("id, world, origin, seq, hlc, occurred_at, recorded_at, author, type, entity, "
@@ -317,41 +317,40 @@ def ensure_occurred_index(conn: sqlite3.Connection) -> None:
     conn.execute(KEY_INDEX)
 
 
-def occurred_rows(conn: sqlite3.Connection, lo: str | None, hi: str) -> list[Any]:
+#: the columns of :func:`occurred_rows`; ``[True]``: those of a light journal entry's event
+#: (but type and entity) left out, as most rows of a slider step are new light entries, and no
+#: payload key (:func:`key_seqs`)
+_ROWS = {light: "SELECT " + ", ".join(
+    f"CASE WHEN type = '{LIGHT_TYPE}' THEN NULL ELSE {c} END" if light and c not in (
+        "type", "entity") else c for c in EVENT_COLS.split(", ")) + ", local_seq, hash, "
+    + ("NULL" if light else "json_extract(payload, '$.key')") + " FROM event " for light in (0, 1)}
+
+
+def key_seqs(conn: sqlite3.Connection, col: str, lo: Any, hi: Any) -> set[int]:
+    """The local_seq of the key journal messages with ``lo < col <= hi`` (``col``: occurred_at
+    or local_seq), through the journal indexes where the store has them."""
+    return {int(r[0]) for r in conn.execute(
+        f"SELECT local_seq FROM event WHERE {col} > ? AND {col} <= ? AND type = "
+        f"'{LIGHT_TYPE}' AND {JOURNAL_KEY} = 1", (lo, hi))}
+
+
+def occurred_rows(conn: sqlite3.Connection, lo: str | None, hi: str,
+                  light: bool = False) -> list[Any]:
     """The rows (:data:`EVENT_COLS`, local_seq, hash, payload key) of the events with
     ``lo < occurred_at <= hi`` (``lo`` None: from the start), in occurred_at order: a caller
-    that needs few of them as events makes only those (:func:`row_to_event`)."""
-    q = (f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') FROM event "
-         "WHERE occurred_at <= ?")
-    args: tuple[Any, ...] = (hi,)
+    that needs few of them as events makes only those (:func:`row_to_event`; ``light``: see
+    :data:`_ROWS`; a row's [0] None: :func:`by_local_seq` has its event)."""
+    q, args = _ROWS[light] + "WHERE occurred_at <= ?", (hi,)
     if lo is not None:
-        q += " AND occurred_at > ?"
-        args = (hi, lo)
+        q, args = q + " AND occurred_at > ?", (hi, lo)
     return conn.execute(q + " ORDER BY occurred_at, local_seq", args).fetchall()
 
 
-def arrived_rows(conn: sqlite3.Connection, lo: int, hi: int) -> list[Any]:
+def arrived_rows(conn: sqlite3.Connection, lo: int, hi: int, light: bool = False) -> list[Any]:
     """The rows as :func:`occurred_rows` of the events with ``lo < local_seq <= hi``, in
     arrival order."""
-    return conn.execute(f"SELECT {EVENT_COLS}, local_seq, hash, json_extract(payload, '$.key') "
-                        "FROM event WHERE local_seq > ? AND local_seq <= ? ORDER BY local_seq",
-                        (lo, hi)).fetchall()
-
-
-def occurred_between(conn: sqlite3.Connection, lo: str | None, hi: str,
-                     parse: bool = True) -> list[tuple[int, str, bool, Event]]:
-    """(local_seq, hash, payload key, event) of the events with ``lo < occurred_at <= hi``
-    (``lo`` None: from the start), in occurred_at order (``parse=False``: payloads unread)."""
-    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse))
-            for r in occurred_rows(conn, lo, hi)]
-
-
-def arrived_between(conn: sqlite3.Connection, lo: int, hi: int,
-                    parse: bool = True) -> list[tuple[int, str, bool, Event]]:
-    """(local_seq, hash, payload key, event) of the events with ``lo < local_seq <= hi``, in
-    arrival order (``parse=False``: payloads left unread)."""
-    return [(int(r[13]), str(r[14]), bool(r[15]), row_to_event(r, parse))
-            for r in arrived_rows(conn, lo, hi)]
+    return conn.execute(_ROWS[light] + "WHERE local_seq > ? AND local_seq <= ? "
+                        "ORDER BY local_seq", (lo, hi)).fetchall()
 
 
 def axis_facts(conn: sqlite3.Connection, entities: Sequence[str], occurred: str | None = None,

@@ -300,3 +300,66 @@ def test_every_checkpoint_loads_to_the_picture_folded_from_nothing(tmp_path, mon
         st.close()
     finally:
         set_default_clock(None)
+
+
+def test_the_rows_a_step_reads_leave_out_only_what_light_entries_need_not(tmp_path):
+    """A step reads light journal entries without their event columns (it makes events of few
+    of them: :func:`log.by_local_seq`) and the payload keys apart (:func:`log.key_seqs`):
+    otherwise the same rows as the log's, on both axes."""
+    from data.store import log
+    from data.store.projection import LIGHT_TYPE
+
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, a = _store_with_history(tmp_path, clock)
+        for n, (hlc, occ) in enumerate([(60, 60), (61, 61), (62, 5)]):  # (one line thrice)
+            clock.advance(timedelta(seconds=1))
+            assert not st.ingest([_event(a, "journal_again", 2, hlc + n, occ)]).rejected
+        lo, hi = iso(T0 + timedelta(minutes=1)), iso(T0 + timedelta(minutes=61))
+        with reading(st) as conn:
+            for rows, want, keys in ((log.occurred_rows(conn, lo, hi, light=True),
+                                      log.occurred_rows(conn, lo, hi),
+                                      log.key_seqs(conn, "occurred_at", lo, hi)),
+                                     (log.arrived_rows(conn, 1, 16, light=True),
+                                      log.arrived_rows(conn, 1, 16),
+                                      log.key_seqs(conn, "local_seq", 1, 16))):
+                assert len(rows) == len(want) >= 15
+                for r, w in zip(rows, want):
+                    assert r[8:10] == w[8:10] and r[13:15] == w[13:15] and r[15] is None
+                    assert r[:15] == w[:15] if w[8] != LIGHT_TYPE else \
+                        r[:8] + r[10:13] == (None,) * 11
+                assert keys == {w[13] for w in want if w[8] == LIGHT_TYPE and w[15]} != set()
+                thin = [r[13] for r in rows if r[0] is None]
+                assert len(thin) >= 10
+                assert log.by_local_seq(conn, thin) == [
+                    log.row_to_event(w) for w in want if w[8] == LIGHT_TYPE]
+        st.close()
+    finally:
+        set_default_clock(None)
+
+
+def test_the_key_messages_are_counted_as_a_picture_is_advanced(tmp_path):
+    from data.history.asof import Picture, advance
+
+    clock = FixedClock(RECEIVED0)
+    set_default_clock(clock)
+    try:
+        st, _a = _store_with_history(tmp_path, clock)
+        key = ("SELECT count(*) FROM event WHERE type = 'journal.logged' "
+               "AND json_extract(payload, '$.key') AND ")
+        with reading(st) as conn:
+            waar, bekend = Picture(WAAR, None), Picture(BEKEND, 0)
+            for m in range(0, 61, 3):
+                at = iso(T0 + timedelta(minutes=m))
+                advance(conn, waar, at)
+                assert waar.light_key == conn.execute(key + "occurred_at <= ?",
+                                                      (at,)).fetchone()[0], m
+            for n in range(1, 16):
+                advance(conn, bekend, n)
+                assert bekend.light_key == conn.execute(key + "local_seq <= ?",
+                                                        (n,)).fetchone()[0], n
+            assert waar.light_key == bekend.light_key == 1
+        st.close()
+    finally:
+        set_default_clock(None)

@@ -4,6 +4,7 @@ that moment; the seeker's forward steps equal fresh seeks."""
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 
 from data.clock import parse_iso, to_iso
@@ -190,5 +191,114 @@ def test_a_jump_keeps_copies_on_the_way_so_the_first_step_back_is_short(tmp_path
     for back in (times[len(times) * 8 // 10], times[len(times) // 2], times[len(times) // 4]):
         _same(st, seeker.frame(st, back, WAAR), back)  # steps back: from a copy kept on the way
     assert seeker.advanced == before + 3
+    seeker.close()
+    st.close()
+
+
+def test_a_frame_leaves_what_it_folded_out_of_the_cycle_collectors_view(tmp_path):
+    st = _demo(tmp_path)
+    lo, hi = span(st)[WAAR]
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    gc.unfreeze()
+    try:
+        seeker.frame(st, hi, WAAR)
+        assert seeker.last is not None
+        # every entity of the picture kept (and its state) is frozen: a collection skips it
+        assert gc.get_freeze_count() >= 2 * len(seeker.last.ents) > 0
+        young = {id(o) for g in range(3) for o in gc.get_objects(g)}
+        assert not any(id(v) in young or id(v[3]) in young for v in seeker.last.ents.values())
+    finally:
+        gc.unfreeze()
+        seeker.close()
+        st.close()
+
+
+def test_a_long_history_is_copied_without_its_lines_and_steps_still_equal_fresh_seeks(
+        tmp_path, monkeypatch):
+    import orjson
+
+    from data.history import asof
+
+    st = _demo(tmp_path)
+    long: list[dict] = []
+    real = asof.own_copy
+
+    def own_copy(s):
+        if len(s.get("history") or ()) >= 8:
+            long.append(s)
+        return real(s)
+
+    monkeypatch.setattr(asof, "own_copy", own_copy)
+    lo, hi = span(st)[WAAR]
+    a, b = parse_iso(lo), parse_iso(hi)
+    seeker = Seeker(tmp_path / "demo.db", every=10_000)
+    for i in range(12):
+        at = to_iso(a + (b - a) * (i + 1) / 12)
+        fr = seeker.frame(st, at, WAAR)
+        with reading(st) as conn:
+            fresh = picture_at(conn, at, WAAR)
+        assert fr.fingerprint == str(fresh.fingerprint()), i
+        assert {k: v[1] for k, v in seeker.last.ents.items()} == {
+            k: v[1] for k, v in fresh.ents.items()}
+        assert {k: fresh.state(k) for k in fresh.ents} == {
+            k: seeker.last.state(k) for k in seeker.last.ents}
+    assert long  # (the path was taken)
+    # the copy equals the state; folding on it (lines added, the oldest dropped, fields
+    # changed) leaves the state as it was
+    s = long[-1]
+    before = orjson.dumps(s)
+    c = real(s)
+    assert c == s and list(c) == list(s) and c["history"] is not s["history"]
+    c["history"].append({"at": "x", "what": "status"})
+    del c["history"][:3]
+    c["conflicts"].append({"id": "c"})
+    c["updated_at"] = "later"
+    assert orjson.dumps(s) == before
+    seeker.close()
+    st.close()
+
+
+def test_the_scan_kept_with_a_picture_is_the_scan_made_afresh(tmp_path):
+    """A frame scans its picture once; folding on keeps that scan up to date (entities
+    folded again move to the end, as in the picture's order): it must equal a fresh scan
+    after every step, forward, back and across checkpoints, and in the copies kept."""
+    from data.history import prepare
+    from data.history.summary import scan
+
+    st = _demo(tmp_path)
+    # open conflicts (another centre moves incidents from a status they are not in)
+    # and later changes of those incidents, so entities with open conflicts are folded again
+    other = Origin("vnog", st.world)
+    lo0, hi0 = (parse_iso(x).timestamp() * 1000 for x in span(st)[WAAR])
+    ms = int(hi0 - (hi0 - lo0) / 8)
+    active = [s["id"] for s in q.states(st, "incident") if s["status"] == "actief"]
+    evs = [other.register(ms)] + [other.event(
+        "incident.status_changed", i, {"from": "gemeld", "to": "beheerst"}, ms + n)
+        for n, i in enumerate(active)]
+    evs += [other.event("incident.updated", i, {"title": f"titel {n}"}, int(hi0) + 60_000 + n)
+            for n, i in enumerate(active)]
+    assert active and not st.ingest(evs).rejected
+    seeker = Seeker(tmp_path / "demo.db", every=97)
+    prepare(st, seeker.checkpoints)
+    sp = span(st)
+    conflicted = 0
+    for axis in (WAAR, BEKEND):
+        lo, hi = sp[axis]
+        a, b = parse_iso(lo), parse_iso(hi)
+        moments = [a + (b - a) * i / 15 for i in range(1, 16)]
+        moments += [moments[9] - (b - a) * i / 40 for i in range(1, 8)]  # back, in steps
+        for n, m in enumerate(moments):
+            fr = seeker.frame(st, to_iso(m), axis)
+            pic = seeker.last
+            assert pic is not None and pic.scanned is not None
+            fresh = scan(pic)
+            assert pic.scanned == fresh, (axis, n)
+            conflicted += len(fresh[2])
+            assert {k: list(v) for k, v in pic.scanned[0].items()} == fresh[0]
+            for kept in seeker.trail:
+                assert kept.scanned is None or kept.scanned == scan(kept), (axis, n)
+            with reading(st) as conn:
+                assert fr.fingerprint == str(picture_at(conn, to_iso(m), axis).fingerprint())
+    assert conflicted
     seeker.close()
     st.close()
