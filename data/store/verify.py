@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 
 from data.domain.events import EVENT_TYPES, validate_payload
 from data.domain.validation import ValidationError, to_iso
@@ -30,6 +31,7 @@ from data.i18n import _
 from data.store.envelope import GENESIS, Event, link, verify
 from data.store.hlc import DEFAULT_DRIFT_BOUND_MS
 from data.store.hlc import decode as hlc_decode
+from data.store.hlc import encode as hlc_encode
 from data.store.hlc import is_valid as hlc_valid
 from data.store.roster import Roster, key_text, revoked_text, rotation_text, unknown_text
 
@@ -237,6 +239,9 @@ class _Keys:
         return self._keys[bisect_left(self._ends, i)]
 
 
+_HLC = attrgetter("hlc")
+
+
 def hold_future(events: Sequence[Event], hashes: Sequence[str], now_ms: int,
                 bound_ms: int = DEFAULT_DRIFT_BOUND_MS,
                 ) -> tuple[list[Event], list[str], list[Rejection]]:
@@ -247,6 +252,10 @@ def hold_future(events: Sequence[Event], hashes: Sequence[str], now_ms: int,
     caught up, so every store that holds the same events still shows the same picture.
     ``events`` are as :func:`verify_chains` returns them (per origin in seq order)."""
     limit = now_ms + bound_ms
+    # the usual case, at C speed: no clock ahead. HLCs are checked at every door to be of one
+    # fixed width (hlc.is_valid), so their text sorts as their time.
+    if events and max(map(_HLC, events)) <= hlc_encode(limit, 999_999):
+        return list(events), list(hashes), []
     ok: list[Event] = []
     ok_hashes: list[str] = []
     held: list[Rejection] = []

@@ -367,3 +367,19 @@ def test_recorded_at_with_milliseconds_is_checked_like_any_moment(recorded: str,
     assert (reason == "") is ok, reason
     if not ok:
         assert reason.startswith("ongeldige inhoud: ")
+
+
+def test_hold_future_takes_a_batch_up_to_the_bound_whole_and_holds_one_tick_past_it():
+    """The quick path (no clock ahead, judged on the HLC text) and the bound itself."""
+    from data.store.hlc import encode
+    from data.store.verify import hold_future
+
+    evs, _ = chain("vnog", 3)
+    now, bound = 1_000_000, 1000
+    at_bound = [dataclasses.replace(e, hlc=encode(ms, c)) for e, (ms, c) in
+                zip(evs, ((now - 5, 0), (now + bound, 999_999), (now + bound, 0)))]
+    assert hold_future(at_bound, ["a", "b", "c"], now, bound) == (at_bound, ["a", "b", "c"], [])
+    past = [*at_bound[:2], dataclasses.replace(evs[2], hlc=encode(now + bound + 1, 0))]
+    ok, hashes, held = hold_future(past, ["a", "b", "c"], now, bound)
+    assert ok == past[:2] and hashes == ["a", "b"] and [r.id for r in held] == [past[2].id]
+    assert hold_future([], [], now, bound) == ([], [], [])
