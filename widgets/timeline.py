@@ -66,6 +66,10 @@ class LocaleDateAxis(pg.DateAxisItem):
         return out
 
 
+#: the width one legend column takes (swatch and the longest kind's name, "Noodsteunpunten")
+LEGEND_COLUMN_PX = 150
+
+
 class Timeline(QWidget):
     """Events per hour by ``occurred_at`` as stacked bars, one colour per kind, with the
     present marked by a vertical line.
@@ -94,6 +98,14 @@ class Timeline(QWidget):
         lay.addWidget(self.scope)
         self.stacked = Stacked()
         self.restyle()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        # as many legend columns as fit (a laptop gives the timeline about 350 px): a legend
+        # cut off at the right edge hides the kinds it names
+        cols = max(1, min(4, event.size().width() // LEGEND_COLUMN_PX))
+        if self.legend is not None and self.legend.columnCount != cols:
+            self.legend.setColumnCount(cols)
+        super().resizeEvent(event)
 
     def restyle(self) -> None:
         self.plot.setBackground(palette.color("panel"))
