@@ -52,9 +52,9 @@ def thumbnail(data: bytes) -> QImage | None:
 def read_items(target_id: str) -> Any:
     """The body of the load: the item's attachments, with a thumbnail for each photo."""
     def read(st: Store) -> list[dict[str, Any]]:
-        items = st.attachments(target_id)
+        items = st.attachments(target_id, withdrawn=True)
         for it in items:
-            if it["received"] and is_image(str(it.get("media_type"))):
+            if it["received"] and not it.get("withdrawn") and is_image(str(it.get("media_type"))):
                 data = st.blob(str(it["sha256"]))
                 it["thumb"] = thumbnail(data) if data is not None else None
         return items

@@ -76,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # (inside the try: a reader that stopped early is seen here)
         return rc
     except BrokenPipeError:
+        if not _stdout_gone():
+            raise  # a pipe of the verb's own work (not our reader): an error, said as one
         return _reader_gone()
     except (cli_core.UserError, StoreError) as e:  # (a store's refusal a verb let through)
         from desktop import activity
@@ -83,6 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         activity.refused(f"crisisbeeld {args.command}", e)
         print(f"crisisbeeld: {e}", file=sys.stderr)
         return 2
+
+
+def _stdout_gone() -> bool:
+    """Whether our standard output is the pipe that broke (the reader stopped)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return True
+    try:  # nothing was pending: ask the pipe itself (its reader closed: POLLERR)
+        import select
+
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(ev & select.POLLERR for _fd, ev in poll.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _reader_gone() -> int:

@@ -97,6 +97,11 @@ def cmd_list(a: argparse.Namespace) -> int:
                   f"{str(att.get('target_id'))[:13]}  {att.get('caption') or ''}".rstrip())
         if not shown:
             print("geen bijlagen")
+        for att in st.attachments(target, withdrawn=True):
+            w = att.get("withdrawn")
+            if w and allowed(att, st.entity(str(att.get("target_id"))), a.max_class):
+                print(f"ingetrokken: {att.get('name')} ({str(att['id'])[:13]}) door "
+                      f"{w.get('by')}: {w.get('reason')}")
         if hidden:
             print(f"{hidden} bijlage(n) boven de rubricering {a.max_class} niet getoond")
     finally:

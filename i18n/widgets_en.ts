@@ -117,43 +117,56 @@
         <source>Kies een bestand, of sleep het hierheen</source>
         <translation>Choose a file, or drag it here</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/attachments.py" line="114"/>
+        <source>%n ingetrokken</source>
+        <translation>
+            <numerusform>%n withdrawn</numerusform>
+            <numerusform>%n withdrawn</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/attachments.py" line="121"/>
+        <location filename="../widgets/attachments.py" line="116"/>
+        <source>{0} ingetrokken door {1}: {2}</source>
+        <translation>{0} withdrawn by {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/attachments.py" line="133"/>
         <source>rubricering: {0}</source>
         <translation>classification: {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="134"/>
+        <location filename="../widgets/attachments.py" line="148"/>
         <source>klik voor volledige grootte</source>
         <translation>click for full size</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="139"/>
+        <location filename="../widgets/attachments.py" line="153"/>
         <source>klik om te openen</source>
         <translation>click to open</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="142"/>
+        <location filename="../widgets/attachments.py" line="156"/>
         <source>rechtermuisknop: intrekken</source>
         <translation>right mouse button: withdraw</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="154"/>
+        <location filename="../widgets/attachments.py" line="168"/>
         <source>Openen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="155"/>
+        <location filename="../widgets/attachments.py" line="169"/>
         <source>Intrekken…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="172"/>
+        <location filename="../widgets/attachments.py" line="186"/>
         <source>Bijlagen ({0})</source>
         <translation>Attachments ({0})</translation>
     </message>
     <message>
-        <location filename="../widgets/attachments.py" line="173"/>
+        <location filename="../widgets/attachments.py" line="187"/>
         <source>Geen bijlagen — sleep een bestand hierheen</source>
         <translation>No attachments — drag a file here</translation>
     </message>
@@ -2151,7 +2164,7 @@ at {3}</translation>
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.py" line="148"/>
+        <location filename="../widgets/region_map.py" line="149"/>
         <source>{0} — actief: {1}</source>
         <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at) the keys of the places in sight under the filter (None: every place drawn)</extracomment>
         <translation>{0} — active: {1}</translation>
@@ -2403,12 +2416,13 @@ at {3}</translation>
         <translation>Centres</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="84"/>
+        <location filename="../widgets/timeline.py" line="88"/>
         <source>gebeurtenissen per uur</source>
+        <extracomment>the width one legend column takes (swatch and the longest kind&apos;s name, &quot;Noodsteunpunten&quot;)</extracomment>
         <translation>events per hour</translation>
     </message>
     <message>
-        <location filename="../widgets/timeline.py" line="88"/>
+        <location filename="../widgets/timeline.py" line="92"/>
         <source>nu</source>
         <translation>now</translation>
     </message>

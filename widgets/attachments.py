@@ -98,14 +98,26 @@ class AttachmentStrip(QWidget):
 
     def set_attachments(self, target_id: str, items: Sequence[dict[str, Any]]) -> None:
         """The item's attachments: dicts with id, name, media_type, size, received, caption,
-        classification, and ``thumb`` (a QImage, scaled) for a photo that arrived."""
+        classification, and ``thumb`` (a QImage, scaled) for a photo that arrived; those with
+        ``withdrawn`` (at, by, reason) get no tile, the count says them with their reason."""
         if target_id != self._target:
             return  # an answer about an item no longer shown
         self._clear()
+        gone = [it for it in items if it.get("withdrawn")]
+        items = [it for it in items if not it.get("withdrawn")]
         for it in items:
             self._row.insertWidget(self._row.count() - 1, self._tile(it))
         self._show_count(len(items))
         self.scroll.setVisible(bool(items))  # no empty band under a detail without files
+        if gone:  # withdrawn files: no tile, but every centre reads that they were, and why
+            self.count.setText(self.count.text() + " · " + self.tr(
+                "%n ingetrokken", "", len(gone)))
+            self.count.setToolTip("\n".join(
+                self.tr("{0} ingetrokken door {1}: {2}").format(
+                    it.get("name", ""), (it.get("withdrawn") or {}).get("by", ""),
+                    (it.get("withdrawn") or {}).get("reason", "")) for it in gone))
+        else:
+            self.count.setToolTip("")
 
     # -- tiles -------------------------------------------------------------------------------
 
@@ -122,8 +134,10 @@ class AttachmentStrip(QWidget):
         if it.get("caption"):
             tip.insert(1, str(it["caption"]))
         if not it.get("received"):
+            # not disabled: a disabled tile gets no menu, and the record can be withdrawn
+            # before its bytes arrive; a click opens nothing
             b.setText(f"{short}\n{_(NOT_RECEIVED)}")
-            b.setEnabled(False)
+            b.setProperty("received", False)
             tip.append(_(NOT_RECEIVED))
         else:
             thumb = it.get("thumb")
@@ -150,7 +164,7 @@ class AttachmentStrip(QWidget):
     def tile_menu(self, tile: QToolButton, aid: str, name: str) -> QMenu:
         """The menu of a tile (right button, or the menu key): open, withdraw."""
         menu = QMenu(tile)
-        if tile.isEnabled():
+        if tile.property("received") is not False:
             menu.addAction(self.tr("Openen"), lambda: self.sig_open.emit(aid))
         menu.addAction(self.tr("Intrekken…"), lambda: self.sig_withdraw.emit(aid, name))
         return menu

@@ -102,6 +102,7 @@ class RegionMap(QGraphicsView):
         self._shown: frozenset[tuple[str, str]] | None = None
         self._selected_place: tuple[str, str] | None = None
         self._zoomed = False
+        self._fitted_region = ""
         self._fit_scale = 1.0
         self._press: QPoint | None = None
         self._dragged = False
@@ -338,6 +339,7 @@ class RegionMap(QGraphicsView):
     def fit(self) -> None:
         """The whole country in view."""
         self._zoomed = False
+        self._fitted_region = ""
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.transform().m11() or 1.0
 
@@ -346,10 +348,12 @@ class RegionMap(QGraphicsView):
         region filter is for); an unknown or empty code: the whole country."""
         item = self.items_by_code.get(code)
         if item is None:
+            self._fitted_region = ""
             self.fit()
             return
-        if not self._zoomed:
-            self.fit()  # (the whole-country scale the zoom level is counted against)
+        self._zoomed = False
+        self.fit()  # (the whole-country scale the zoom level is counted against)
+        self._fitted_region = code  # (followed on a resize until the user zooms or drags)
         r = item.sceneBoundingRect()
         pad = max(r.width(), r.height()) * 0.08
         self.fitInView(r.adjusted(-pad, -pad, pad, pad), Qt.AspectRatioMode.KeepAspectRatio)
@@ -368,6 +372,7 @@ class RegionMap(QGraphicsView):
             return
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
                                      else QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self._fitted_region = ""
         self.scale(factor, factor)
         self._zoomed = self.zoom_level() > 1.0001
 
@@ -396,6 +401,7 @@ class RegionMap(QGraphicsView):
             delta = pos - self._press
             if self._dragged or delta.manhattanLength() > CLICK_SLOP:
                 self._dragged = True
+                self._fitted_region = ""
                 self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
                 h, v = self.horizontalScrollBar(), self.verticalScrollBar()
                 h.setValue(h.value() - delta.x())
@@ -433,10 +439,16 @@ class RegionMap(QGraphicsView):
 
     def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(ev)
-        if not self._zoomed:
-            self.fit()
+        self._refit()
 
     def showEvent(self, ev: object) -> None:  # noqa: N802
         super().showEvent(ev)  # type: ignore[arg-type]
-        if not self._zoomed:
+        self._refit()
+
+    def _refit(self) -> None:
+        """A new size: the region filtered on, or the country, fills it again (a zoom or
+        drag of the user's own stays as it is)."""
+        if self._fitted_region:
+            self.fit_region(self._fitted_region)
+        elif not self._zoomed:
             self.fit()

@@ -250,6 +250,7 @@ def _report(st: State, ev: Event) -> None:
         st["created_at"] = ev.occurred_at
     previous = st.get("state")
     st.update(ev.payload)
+    st.pop("nagekomen", None)  # (a mark of this report, in its history line)
     st["since"] = ev.occurred_at if previous != st.get("state") else st.get("since")
     _hist(st, ev, N_("gemeld"), to=ev.payload.get("state"))
 
@@ -261,9 +262,10 @@ def _centre(st: State, ev: Event) -> None:
         st.pop("placeholder", None)
         st["created_at"] = ev.occurred_at
     st.update(ev.payload)
+    st.pop("nagekomen", None)  # (a mark of this report, in its history line)
     if "fuel_hours" in ev.payload:
         st["fuel_at"] = ev.occurred_at
-    _hist(st, ev, N_("gemeld"), fields=sorted(ev.payload))
+    _hist(st, ev, N_("gemeld"), fields=sorted(k for k in ev.payload if k != "nagekomen"))
 
 
 def _picture(st: State, ev: Event) -> None:

@@ -26,8 +26,11 @@ def decode(value: str) -> tuple[int, int]:
 
 
 def is_valid(value: str) -> bool:
+    # ASCII digits only ("²" and Arabic-Indic digits pass str.isdigit): an HLC's text must
+    # sort as its time, everywhere (SQLite, the future-clock rule)
     return (
-        len(value) == 22 and value[15] == "." and value[:15].isdigit() and value[16:].isdigit()
+        len(value) == 22 and value.isascii() and value[15] == "." and value[:15].isdigit()
+        and value[16:].isdigit()
     )
 
 

@@ -450,6 +450,6 @@ def _import(store: Store, path: str | os.PathLike[str]) -> IngestResult:
             res.changes.merge(got.changes)
     finally:
         reader.drop()  # (after an error: the slices read ahead are not needed)
-    if "attachment" in res.changes.kinds:
-        store.purge_withdrawn()  # (a withdrawal in the bundle: its file is not kept)
+    # a withdrawal in the bundle, or an older bundle with a file withdrawn since: not kept
+    store.purge_withdrawn()
     return res

@@ -167,13 +167,14 @@ class SyncEngine:
             p.due = 0.0
         self._wake.set()
 
-    def wrote(self) -> None:
+    def wrote(self, retry_offline: bool = True) -> None:
         """A local write: push it now; only the push (a light round, like a pull on news) to
-        a hub this engine had a full round with, a full round otherwise."""
+        a hub this engine had a full round with, a full round otherwise (not to a hub in its
+        backoff unless ``retry_offline``: a relay passes on what it can, a write tries all)."""
         for p in self._peers:
             if p.state.hub_id and p.state.status == "online":
                 p.wrote = True
-            else:
+            elif retry_offline:
                 p.due = 0.0
         self._wake.set()
 

@@ -23,9 +23,13 @@ def follow_local_writes(store: Any, engine: Any, stop: threading.Event,
                         poll_s: float = POLL_S) -> None:
     """Until ``stop`` is set: when the store's log grew (a write or a hand-over by any
     process), ``engine.wrote()`` — a light round that pushes what the hub lacks."""
-    seen = store.log_mark()
+    seen, own = store.log_mark(), store.heads().get(store.node_id, 0)
     while not stop.wait(poll_s):
         now = store.log_mark()
         if now > seen:
             seen = now
-            engine.wrote()
+            head = store.heads().get(store.node_id, 0)
+            # this centre's own write: every hub, even one in its backoff; what others handed
+            # over (or this engine pulled): the hubs that are online, whose backoff stands
+            engine.wrote(retry_offline=head > own)
+            own = head

@@ -383,3 +383,15 @@ def test_hold_future_takes_a_batch_up_to_the_bound_whole_and_holds_one_tick_past
     ok, hashes, held = hold_future(past, ["a", "b", "c"], now, bound)
     assert ok == past[:2] and hashes == ["a", "b"] and [r.id for r in held] == [past[2].id]
     assert hold_future([], [], now, bound) == ([], [], [])
+
+
+@pytest.mark.parametrize("hlc", ["²01764000000000.000000",  # a superscript two
+                                 "٠٠١٧٦٤٠٠٠٠٠٠٠٠٠.٠٠٠٠٠٠",  # Arabic-Indic digits
+                                 "00176400000000٠.000000"])
+def test_an_hlc_of_other_digits_than_ascii_is_refused_at_the_door(hlc):
+    """str.isdigit() takes them; their text would not sort as their time (SQLite, the
+    future-clock rule), so such an event would win every later update of its entity."""
+    from data.store.hlc import is_valid
+
+    assert len(hlc) == 22 and not is_valid(hlc)
+    assert is_valid("001764000000000.000000")

@@ -59,3 +59,17 @@ def test_any_form_re_keyed_from_paper_is_marked_in_its_history_line(store_factor
     with pytest.raises(ValidationError, match="ja of nee"):
         st.execute([Command("incident.updated", {"phase": "lauw", "nagekomen": "misschien"},
                             entity=iid)], "IM")
+
+
+def test_a_paper_time_on_a_centre_report_marks_that_report_only(store_factory):
+    from data.store import Command
+
+    st = store_factory()
+    st.execute([Command("centre.reported", {"centre": "VNOG", "fuel_hours": 48,
+                                            "nagekomen": True},
+                        occurred_at="2030-01-01T12:05:00Z")], "IM")
+    st.execute([Command("centre.reported", {"centre": "VNOG", "fuel_hours": 40})], "IM")
+    (c,) = st.entities("centre")
+    assert "nagekomen" not in c
+    assert [h.get("nagekomen", False) for h in c["history"]] == [True, False]
+    assert all("nagekomen" not in (h.get("fields") or []) for h in c["history"])

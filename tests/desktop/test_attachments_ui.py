@@ -123,5 +123,7 @@ def test_a_file_attached_by_mistake_is_withdrawn_from_its_tile(
     strip.sig_withdraw.emit(read_store().attachments(iid)[0]["id"], "paspoort.png")
     qtbot.waitUntil(lambda: strip.tiles() == [], timeout=10_000)
     assert read_store().attachments(iid) == [] and strip.scroll.isHidden()
+    qtbot.waitUntil(lambda: "1 ingetrokken" in strip.count.text(), timeout=10_000)
+    assert "paspoort.png" in strip.count.toolTip() and "persoonsgegevens" in strip.count.toolTip()
     (gone,) = read_store().attachments(iid, withdrawn=True)
     assert gone["withdrawn"]["reason"] == "persoonsgegevens"

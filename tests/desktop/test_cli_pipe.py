@@ -33,3 +33,12 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
         err = p.stderr.read().decode()
     assert p.wait(timeout=60) == 141
     assert "Traceback" not in err and "BrokenPipe" not in err, err
+
+
+def test_a_broken_pipe_of_the_verbs_own_work_is_not_taken_for_the_reader() -> None:
+    child = CHILD.replace('''    for i in range(200_000):
+        print("regel", i)''', '''    print("regel 0")
+    raise BrokenPipeError("een eigen pijp")''')
+    r = subprocess.run([sys.executable, "-c", child], cwd=ROOT, capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode not in (0, 141) and "een eigen pijp" in r.stderr

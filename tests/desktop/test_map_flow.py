@@ -144,5 +144,9 @@ def test_a_region_filter_fills_the_map_with_that_region_and_lifting_it_shows_the
         assert m.zoom_level() > 2.0, code  # and large: its places readable
         # and it fills the view (the larger side at least 3/4 of it)
         assert max(region.width() / shown.width(), region.height() / shown.height()) > 0.75
+    window.resize(1000, 700)  # a smaller window: the region still fills the map, whole
+    qtbot.waitUntil(lambda: window.width() == 1000, timeout=5_000)
+    shown = m.mapToScene(m.viewport().rect()).boundingRect()
+    assert shown.contains(m.items_by_code["VR06"].sceneBoundingRect())
     window.set_region("")
     assert abs(m.zoom_level() - 1.0) < 1e-6  # the whole country again

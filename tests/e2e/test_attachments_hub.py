@@ -86,6 +86,8 @@ def test_the_cli_withdraws_a_file_with_a_reason_and_refuses_without_one(
     assert cli("fingerprint", "--db", str(a)).stdout == before
     out = cli("bijlage", "intrekken", "--db", str(a), aid, "--reden", "persoonsgegevens").stdout
     assert "ingetrokken" in out and "persoonsgegevens" in out
-    assert "geen bijlagen" in cli("bijlage", "lijst", "--db", str(a)).stdout
+    listed = cli("bijlage", "lijst", "--db", str(a)).stdout
+    assert "geen bijlagen" in listed and "ingetrokken: paspoort.jpg" in listed
+    assert "persoonsgegevens" in listed
     r = cli("bijlage", "opslaan", "--db", str(a), aid, str(tmp_path / "x.jpg"), check=False)
     assert r.returncode == 2 and "geen bijlage" in r.stderr

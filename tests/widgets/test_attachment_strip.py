@@ -49,9 +49,17 @@ def test_bytes_not_received_yet_say_so_and_cannot_be_opened(qtbot: Any) -> None:
     qtbot.addWidget(s)
     s.set_target("inc-1")
     s.set_attachments("inc-1", _items(received=False))
+    opened: list[str] = []
+    s.sig_open.connect(opened.append)
     for tile in s.tiles():
-        assert "bijlage nog niet ontvangen" in tile.text() and not tile.isEnabled()
+        assert "bijlage nog niet ontvangen" in tile.text()
         assert tile.icon().isNull() and not tile.property("inline")
+        tile.click()
+        # no "Openen" in its menu, but it can be withdrawn before its bytes arrive
+        menu = s.tile_menu(tile, "a1", "dijk.jpg")
+        assert [a.text() for a in menu.actions()] == ["Intrekken…"]
+        assert tile.isEnabled()  # (a disabled tile would get no menu at all)
+    assert opened == []
 
 
 def test_dropped_files_are_asked_to_be_attached(qtbot: Any, tmp_path: Any) -> None:

@@ -97,6 +97,7 @@ class StoreBlobs:
 
     def put(self, world: str, sha256: str, data: bytes, node: str) -> None:
         self.store.put_blob(data, sha256)
+        self.store.purge_withdrawn()  # (a peer that had not heard of a withdrawal yet)
 
     def get(self, world: str, sha256: str) -> bytes | None:
         data: bytes | None = self.store.blob(sha256)

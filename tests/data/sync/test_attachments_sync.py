@@ -197,3 +197,16 @@ def test_a_bundle_with_a_withdrawal_drops_the_file_it_had(tmp_path, store_factor
     a.withdraw_attachment(aid, "persoonsgegevens", author="IM VNOG")
     import_bundle(b, export_bundle(a, tmp_path / "2.cbb", since_heads=b.heads()).path)
     assert b.blob(_sha(PHOTO)) is None and b.attachments(iid) == []
+
+
+def test_an_old_bundle_read_again_does_not_bring_a_withdrawn_file_back(tmp_path, store_factory):
+    a, b = store_factory("vnog"), store_factory("vrbzo")
+    iid = _incident(a)
+    _ch, aid = a.attach(iid, PHOTO, "paspoort.jpg", author="IM VNOG")
+    old = export_bundle(a, tmp_path / "oud.cbb").path
+    import_bundle(b, old)
+    a.withdraw_attachment(aid, "persoonsgegevens", author="IM VNOG")
+    import_bundle(b, export_bundle(a, tmp_path / "nieuw.cbb", since_heads=b.heads()).path)
+    assert b.blob(_sha(PHOTO)) is None
+    res = import_bundle(b, old)  # the same stick again: every event a duplicate
+    assert not res.accepted and b.blob(_sha(PHOTO)) is None

@@ -320,3 +320,54 @@ def test_what_a_neighbour_handed_over_through_our_served_store_is_relayed_at_onc
             watcher.join(10)
         ea.close()
         eb.close()
+
+
+def test_a_relay_leaves_the_backoff_of_an_offline_hub_alone_and_an_own_write_does_not(
+        store_factory):
+    """What the watcher tells its engine: an own write tries every hub at once; what others
+    handed over (or the engine pulled) goes only to hubs that are online — a hub that is down
+    keeps its backoff instead of being knocked on at every arrival."""
+    from data.store import Store
+    from data.sync.local_writes import follow_local_writes
+
+    a, c = store_factory("vnog"), store_factory("vrgz")
+    told: list[bool] = []
+    seen = threading.Event()
+
+    class Engine:
+        def wrote(self, retry_offline: bool = True) -> None:
+            told.append(retry_offline)
+            seen.set()
+
+    stop = threading.Event()
+    watcher = threading.Thread(target=follow_local_writes, args=(a, Engine(), stop, 0.02))
+    watcher.start()
+    try:
+        c.execute(Command("journal.logged", {"channel": "NCV", "text": "buren"}), "IM VRGZ")
+        other = Store.open(a.path)
+        try:
+            other.ingest(list(c.iter_events()))
+        finally:
+            other.close()
+        assert seen.wait(30)
+        seen.clear()
+        a.execute(Command("journal.logged", {"channel": "NCV", "text": "eigen"}), "IM VNOG")
+        assert seen.wait(30)
+    finally:
+        stop.set()
+        watcher.join(10)
+    assert told == [False, True]
+
+
+def test_wrote_knocks_on_an_offline_hub_only_when_asked(sql_hub, store_factory):
+    a = store_factory("vnog")
+    eng = SyncEngine(a, [PeerConfig("http://127.0.0.1:9", "token")], interval=3600)
+    try:
+        (p,) = eng._peers  # noqa: SLF001
+        p.due = 1e12  # in its backoff
+        eng.wrote(retry_offline=False)
+        assert p.due == 1e12 and not p.wrote
+        eng.wrote()
+        assert p.due == 0.0
+    finally:
+        eng.close()
