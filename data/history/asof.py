@@ -265,8 +265,9 @@ def _advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
             return 0
         delta = log.occurred_rows(conn, None if pic.pos is None else str(pic.pos), str(to),
                                    light=True)
+        seqs = [r[13] for r in delta]  # (the key messages are among these: a range of them)
         keys = log.key_seqs(conn, "occurred_at", "" if pic.pos is None else str(pic.pos),
-                            str(to))
+                            str(to), (min(seqs) - 1, max(seqs)) if seqs else None)
     else:
         if int(to or 0) <= int(pic.pos or 0):
             return 0
