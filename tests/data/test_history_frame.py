@@ -417,3 +417,24 @@ def test_the_digests_of_a_seeker_walking_the_log_are_the_plain_ones(tmp_path, mo
     assert sum(went_on) >= 10
     seeker.close()
     st.close()
+
+
+def test_the_trail_keeps_the_pictures_nearest_the_last_one_not_the_newest_made(monkeypatch):
+    """Of more pictures than it keeps, the seeker drops the one farthest from the picture just
+    made (of two as far, the one ahead): after steps far ahead, a jump back keeps its copies
+    *and* the picture just behind them, which the next steps back fold from."""
+    import data.history.frame as frame
+    from data.history.asof import Picture
+
+    monkeypatch.setattr(frame, "TRAIL_KEEP", 4)
+    monkeypatch.setattr(frame, "TRAIL_EVERY", 10)
+    seeker = Seeker.__new__(Seeker)  # (the trail alone: no store)
+    seeker.trail = []
+    for n in (100, 200, 300, 400, 20, 30, 40, 45):  # steps forward; a jump back, copies kept
+        seeker._keep(Picture(WAAR, f"2026-11-26T10:{n // 10:02d}:00Z", n))
+    assert sorted(t.events for t in seeker.trail) == [20, 30, 40, 100]  # (45: within 10)
+    seeker.trail = []
+    monkeypatch.setattr(frame, "TRAIL_KEEP", 2)
+    for n in (10, 30, 20):
+        seeker._keep(Picture(WAAR, f"2026-11-26T10:{n:02d}:00Z", n))
+    assert sorted(t.events for t in seeker.trail) == [10, 20]  # (30 as far as 10: ahead)
