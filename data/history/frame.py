@@ -120,7 +120,8 @@ TRAIL_EVERY = 1_000
 #: a jump (a fold from a checkpoint) keeps a copy every TRAIL_EVERY events on the way too,
 #: so the first steps back after it are short folds
 JUMP_TRAIL = True
-#: how many of those it keeps (the oldest made go first; each is a dict of every entity)
+#: how many of those it keeps (those farthest from the picture just made go first; each is a
+#: dict of every entity)
 TRAIL_KEEP = 12
 
 
@@ -186,10 +187,17 @@ class Seeker:
         return pic
 
     def _keep(self, pic: Picture) -> None:
-        """Keep a copy of ``pic`` unless one kept is within :data:`TRAIL_EVERY` events."""
+        """Keep a copy of ``pic`` unless one kept is within :data:`TRAIL_EVERY` events; of
+        more than :data:`TRAIL_KEEP`, the one farthest from ``pic`` goes (of two as far, the
+        one ahead of it). Not the oldest made: a jump back that folds from a kept picture
+        keeps copies after it, and the pictures of the steps before, far ahead, would push
+        out the kept ones just behind it that the next steps back need (one such step loaded
+        a checkpoint and folded 2,000 events: ~150 instead of ~20 ms)."""
         if all(abs(t.events - pic.events) >= TRAIL_EVERY for t in self.trail):
             self.trail.append(_copy(pic))
-            del self.trail[:-TRAIL_KEEP]
+            while len(self.trail) > TRAIL_KEEP:
+                far = max(self.trail, key=lambda t: (abs(t.events - pic.events), t.events))
+                self.trail.remove(far)
 
     def _nearest(self, pos: Pos) -> Picture | None:
         """The picture kept (the last one or one of the trail) nearest at or before ``pos``."""

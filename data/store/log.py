@@ -179,10 +179,8 @@ def fold_order(conn: sqlite3.Connection, lo: str | None, hi: str | None) -> sqli
     if hi is not None:
         where.append("entity < ?")
         args.append(hi)
-    cur = conn.cursor()
-    cur.execute(FOLD_SELECT + (" WHERE " + " AND ".join(where) if where else "") + FOLD_ORDER,
-                args)
-    return cur
+    return conn.cursor().execute(
+        FOLD_SELECT + (" WHERE " + " AND ".join(where) if where else "") + FOLD_ORDER, args)
 
 
 def split_points(conn: sqlite3.Connection, total: int, parts: int) -> list[str]:
@@ -326,11 +324,14 @@ _ROWS = {light: "SELECT " + ", ".join(
     + ("NULL" if light else "json_extract(payload, '$.key')") + " FROM event " for light in (0, 1)}
 
 
-def key_seqs(conn: sqlite3.Connection, col: str, lo: Any, hi: Any) -> set[int]:
+def key_seqs(conn: sqlite3.Connection, col: str, lo: Any, hi: Any,
+             seqs: tuple[int, int] | None = None) -> set[int]:
     """The local_seq of the key journal messages with ``lo < col <= hi`` (``col``: occurred_at
-    or local_seq), through the journal indexes where the store has them."""
+    or local_seq), through the journal indexes where the store has them; ``seqs``: (lo, hi] of
+    local_seq that holds them all too (a range of :data:`KEY_INDEX`: ~0.3 ms, not ~5)."""
+    s = "" if seqs is None else f" AND local_seq > {int(seqs[0])} AND local_seq <= {int(seqs[1])}"
     return {int(r[0]) for r in conn.execute(
-        f"SELECT local_seq FROM event WHERE {col} > ? AND {col} <= ? AND type = "
+        f"SELECT local_seq FROM event WHERE {col} > ? AND {col} <= ?{s} AND type = "
         f"'{LIGHT_TYPE}' AND {JOURNAL_KEY} = 1", (lo, hi))}
 
 
@@ -593,7 +594,6 @@ def key_journal_newest(conn: sqlite3.Connection, lo: str, hi: str, ranks: dict[s
 
 def by_local_seq(conn: sqlite3.Connection, seqs: Sequence[int]) -> list[Event]:
     """The events with these ``local_seq`` numbers, in the order given."""
-    rows = conn.execute(f"SELECT {EVENT_COLS}, local_seq FROM event WHERE local_seq IN "
-                        "(SELECT value FROM json_each(?))", (json.dumps(list(seqs)),))
-    found = {int(r[13]): r for r in rows}
+    found = {int(r[13]): r for r in conn.execute(f"SELECT {EVENT_COLS}, local_seq FROM event "
+             "WHERE local_seq IN (SELECT value FROM json_each(?))", (json.dumps(list(seqs)),))}
     return [row_to_event(found[n]) for n in seqs if n in found]

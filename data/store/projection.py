@@ -88,6 +88,16 @@ def state_json(st: dict[str, Any]) -> str:
         return canonical_json(st)
 
 
+def state_digest(st: dict[str, Any]) -> str:
+    """The digest :func:`entity_row` gives ``st``, without the row: the SHA-256 of the text
+    :func:`state_json` writes, hashed as orjson's bytes (no ``str`` made and encoded again)."""
+    try:
+        text = _ORJSON_DUMPS(st, option=_ORJSON_SORT)
+    except TypeError:
+        text = canonical_json(st).encode()
+    return hashlib.sha256(text).hexdigest()[:32]
+
+
 def entity_row(eid: str, kind: str, st: dict[str, Any], last_key: str) -> tuple[Any, ...]:
     """The ``entity`` table row of a projected state (the digest feeds the fingerprint)."""
     text = state_json(st)

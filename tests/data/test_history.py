@@ -330,6 +330,12 @@ def test_the_rows_a_step_reads_leave_out_only_what_light_entries_need_not(tmp_pa
                     assert r[:15] == w[:15] if w[8] != LIGHT_TYPE else \
                         r[:8] + r[10:13] == (None,) * 11
                 assert keys == {w[13] for w in want if w[8] == LIGHT_TYPE and w[15]} != set()
+                # bounded by a local_seq range too (lo, hi], as a step asks: both edges
+                k0, k1 = min(keys), max(keys)
+                for sq, left in (((min(w[13] for w in want) - 1, max(w[13] for w in want)), keys),
+                                 ((k0 - 1, k1), keys), ((k0, k1), keys - {k0}),
+                                 ((k0 - 1, k1 - 1), keys - {k1})):
+                    assert log.key_seqs(conn, "occurred_at", lo, hi, sq) == left
                 thin = [r[13] for r in rows if r[0] is None]
                 assert len(thin) >= 10
                 assert log.by_local_seq(conn, thin) == [

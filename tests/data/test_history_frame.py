@@ -302,3 +302,139 @@ def test_the_scan_kept_with_a_picture_is_the_scan_made_afresh(tmp_path):
     assert conflicted
     seeker.close()
     st.close()
+
+
+def test_a_digest_that_goes_on_from_the_kept_history_is_the_plain_digest(monkeypatch):
+    """:func:`asof.digest_of` hashes on from the history kept when the text before it and the
+    first lines are the same: every case of a state's change gives the plain digest."""
+    import hashlib
+
+    import orjson
+
+    from data.history import asof
+    from data.store.projection import state_digest
+
+    made = []  # (the hash states made afresh: none when it goes on from the kept one)
+
+    class Spy:
+        @staticmethod
+        def sha256(b=b""):
+            made.append(b)
+            return hashlib.sha256(b)
+
+    monkeypatch.setattr(asof, "hashlib", Spy)
+    monkeypatch.setattr(asof, "_HEADS", {})
+
+    def line(i):
+        return {"at": f"2026-11-26T10:{i % 60:02d}:00Z", "what": f"status {i}", "by": "ö",
+                "event": f"e{i}"}
+
+    st = {"id": "c1", "entity_kind": "comms", "channel": "C2000", "conflicts": [],
+          "history": [line(i) for i in range(20)], "state": "ok", "updated_at": "t0"}
+
+    def check(s, fresh):
+        n = len(made)
+        assert asof.digest_of("c1", s) == state_digest(s)
+        assert (len(made) > n) == fresh
+
+    check(st, True)  # (nothing kept: whole)
+    check(st, False)  # (the same state again)
+    steps = [lambda s: s["history"].append(line(99)),  # a report
+             lambda s: s["history"].extend([line(100), line(101)]),
+             lambda s: s.update(state="storing", updated_at="t1"),  # after the history
+             lambda s: None]
+    for change in steps:
+        st = asof.own_copy(st)
+        change(st)
+        check(st, False)
+    kept = st
+    for change, on in ((lambda s: s["conflicts"].append({"id": "x", "resolution": None}),
+                        True),  # (the text before the history changed: whole, both ways)
+                       (lambda s: s.update(channel="Telefoon"), True),
+                       # trimmed: whole, kept apart (another first line) from the longer one
+                       (lambda s: s["history"].__delitem__(slice(0, 3)), False),
+                       # another line in between (the same first one): whole, both ways
+                       (lambda s: s["history"].__setitem__(5, line(555)), True),
+                       # a step back: fewer lines, hashed whole; then the longer goes on
+                       (lambda s: s["history"].pop(), False)):
+        st = asof.own_copy(kept)
+        change(st)
+        check(st, True)
+        check(kept, on)
+    check(orjson.loads(orjson.dumps(kept)), True)  # (read from a text: other lines)
+    check({"history": [line(i) for i in range(20)]}, True)  # (no keys before or after it)
+    check({"history": [line(i) for i in range(20)], "z": 1}, True)
+    check({"a": 1, "history": [line(i) for i in range(20)]}, True)
+    big = asof.own_copy(kept)
+    big["history"].append({"n": 1 << 70})  # (orjson refuses it: the canonical way)
+    assert asof.digest_of("c1", big) == state_digest(big)
+    short = {"id": "c2", "conflicts": [], "history": [line(1)]}  # (too short: plain)
+    assert asof.digest_of("c2", short) == state_digest(short)
+    assert all(k[0] == "c1" for k in asof._HEADS)
+
+
+def test_the_digests_of_a_seeker_walking_the_log_are_the_plain_ones(tmp_path, monkeypatch):
+    """Forward and back across the demo log with a connection of 60 reports, every entity's
+    digest in the picture is that of :func:`state_digest` (the plain one), and the long
+    history's digest went on from the kept hash."""
+    import uuid
+
+    from data.history import asof
+    from data.store.projection import state_digest
+
+    monkeypatch.setattr(asof, "_HEADS", {})
+    went_on = []
+    real = asof.digest_of
+
+    def digest_of(eid, s):
+        h = s.get("history") or [None]
+        kept = asof._HEADS.get((eid, id(h[0])))
+        went_on.append(kept is not None and len(kept[1]) < len(h) and kept[1][0] is h[0])
+        return real(eid, s)
+
+    monkeypatch.setattr(asof, "digest_of", digest_of)
+    st = _demo(tmp_path)
+    lo, hi = span(st)[WAAR]
+    a, b = parse_iso(lo), parse_iso(hi)
+    other = Origin("vnog", st.world)
+    ms0, ms1 = int(a.timestamp() * 1000), int(b.timestamp() * 1000)
+    cid = str(uuid.uuid5(uuid.NAMESPACE_URL, "comms-long"))
+    res = st.ingest([other.register(ms0), *(other.event(
+        "comms.reported", cid, {"region": "VR06", "channel": "C2000",
+                                "state": ("operationeel", "verstoord")[n % 2]},
+        ms0 + (ms1 - ms0) * (n + 1) // 61) for n in range(60))])
+    assert not res.rejected, res.rejected
+    seeker = Seeker(tmp_path / "demo.db", every=10_000)
+    for i in [*range(1, 25), 12, 11, 13, 14, 3, 20, 21, 22]:
+        at = to_iso(a + (b - a) * i / 24)
+        fr = seeker.frame(st, at, WAAR)
+        pic = seeker.last
+        assert {k: v[1] for k, v in pic.ents.items()} == {
+            k: state_digest(pic.state(k)) for k in pic.ents}, i
+        with reading(st) as conn:
+            assert fr.fingerprint == str(picture_at(conn, at, WAAR).fingerprint()), i
+    assert len(seeker.last.state(cid)["history"]) >= asof.HIST_MIN
+    assert sum(went_on) >= 10
+    seeker.close()
+    st.close()
+
+
+def test_the_trail_keeps_the_pictures_nearest_the_last_one_not_the_newest_made(monkeypatch):
+    """Of more pictures than it keeps, the seeker drops the one farthest from the picture just
+    made (of two as far, the one ahead): after steps far ahead, a jump back keeps its copies
+    *and* the picture just behind them, which the next steps back fold from."""
+    import data.history.frame as frame
+    from data.history.asof import Picture
+
+    monkeypatch.setattr(frame, "TRAIL_KEEP", 4)
+    monkeypatch.setattr(frame, "TRAIL_EVERY", 10)
+    seeker = Seeker.__new__(Seeker)  # (the trail alone: no store)
+    seeker.trail = []
+    for n in (100, 200, 300, 400, 20, 30, 40, 45):  # steps forward; a jump back, copies kept
+        seeker._keep(Picture(WAAR, f"2026-11-26T10:{n // 10:02d}:00Z", n))
+    assert sorted(t.events for t in seeker.trail) == [20, 30, 40, 100]  # (45: within 10)
+    seeker.trail = []
+    monkeypatch.setattr(frame, "TRAIL_KEEP", 2)
+    for n in (10, 30, 20):
+        seeker._keep(Picture(WAAR, f"2026-11-26T10:{n:02d}:00Z", n))
+    assert sorted(t.events for t in seeker.trail) == [10, 20]  # (30 as far as 10: ahead)
