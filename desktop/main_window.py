@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
         select(eid)
 
     def _apply_filters(self) -> None:
+        self._filter_timer.stop()  # applied now: a keystroke still waiting would do it again
         text, reg = self.filter.text(), self.region
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
                   self.conflicts, self.public):
