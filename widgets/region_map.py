@@ -128,6 +128,8 @@ class RegionMap(QGraphicsView):
 
     def set_levels(self, levels: dict[str, str]) -> None:
         """Region code -> level ('ok', 'warn', 'alert' or '' for nothing to report)."""
+        if levels == self._levels:
+            return  # (a keystroke of a search often leaves them: nothing to colour or explain)
         self._levels = dict(levels)
         self.restyle()
         self.sig_view_changed.emit()
