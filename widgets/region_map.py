@@ -82,6 +82,9 @@ class RegionMap(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # every item sets the pen, brush and hints it draws with (a marker that changes more
+        # puts it back): no save and restore of the painter around each of 5,000 markers
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setScene(self._scene)
