@@ -41,6 +41,7 @@ from desktop.attach_ui import AttachmentsPane
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.exercise_pane import wire_exercise
+from desktop.memory import give_back
 from desktop.notify_pane import NotificationsPane
 from desktop.ops import Ops
 from desktop.people_ui import PeopleController
@@ -415,6 +416,7 @@ class MainWindow(QMainWindow):
                   self.conflicts, self.public):
             v.set_filter(text, reg)
         self.panes.overview.set_scope(reg, text)  # picture: the tiles obey the filters too
+        give_back()  # what the filter before this one built and let go (see desktop.memory)
 
     def _wire_exercise(self) -> None:
         """Scenario time in the header of an exercise world; the Oefening view (Ctrl+Shift+S) in
