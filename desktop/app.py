@@ -16,6 +16,7 @@ from data.clock import default_clock
 from data.store import StoreError, default_author, queries
 from desktop import activity, errors, language
 from desktop.main_window import MainWindow
+from desktop.memory import return_freed_memory
 from desktop.theme import apply_theme
 from widgets import palette
 
@@ -25,6 +26,7 @@ def make_app(lang: str | None = None) -> QApplication:
     chose last, see :mod:`desktop.language`), with a legible default font."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        return_freed_memory()  # (before the first load: see desktop.memory)
         QCoreApplication.setOrganizationName("Crisisbeeld")
         QCoreApplication.setApplicationName("Crisisbeeld")
         app = QApplication(sys.argv[:1])

@@ -41,6 +41,7 @@ from desktop.attach_ui import AttachmentsPane
 from desktop.commands import CommandWiring, Errors, Views
 from desktop.context import Context, PictureCache
 from desktop.exercise_pane import wire_exercise
+from desktop.memory import give_back
 from desktop.notify_pane import NotificationsPane
 from desktop.ops import Ops
 from desktop.people_ui import PeopleController
@@ -409,11 +410,13 @@ class MainWindow(QMainWindow):
         select(eid)
 
     def _apply_filters(self) -> None:
+        self._filter_timer.stop()  # applied now: a keystroke still waiting would do it again
         text, reg = self.filter.text(), self.region
         for v in (self.incidents, self.bijstand, self.decisions, self.journal, self.nsp,
                   self.conflicts, self.public):
             v.set_filter(text, reg)
         self.panes.overview.set_scope(reg, text)  # picture: the tiles obey the filters too
+        give_back()  # what the filter before this one built and let go (see desktop.memory)
 
     def _wire_exercise(self) -> None:
         """Scenario time in the header of an exercise world; the Oefening view (Ctrl+Shift+S) in

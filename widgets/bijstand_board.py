@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -260,6 +260,7 @@ class BijstandBoard(QWidget):
         self._search = BijstandHay()
         self._needle = ""
         self._region = ""
+        self._stale = False  # a filter changed while the board was hidden
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.sig_selected.emit(str(index.data(ID_ROLE)))
@@ -319,10 +320,26 @@ class BijstandBoard(QWidget):
             self._texts.pop(st, None)
 
     def set_filter(self, text: str, region: str = "") -> None:
-        self._needle, self._region = text.strip().lower(), region
+        """The window's search and region filter. Typed while another view is shown, the
+        cards are handed out again when the board is shown (60k cards per keystroke for
+        columns nobody sees); a change of rows still hands out its own columns."""
+        needle = text.strip().lower()
+        if (needle, region) == (self._needle, self._region):
+            return
+        self._needle, self._region = needle, region
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True
+            return
         self._distribute()
 
+    def showEvent(self, ev: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(ev)
+        if self._stale:
+            self._distribute()
+
     def _distribute(self, only: set[str] | None = None) -> None:
+        if only is None:
+            self._stale = False
         n, reg = self._needle, self._region
         for st, m in self.models.items():
             if only is not None and st not in only:

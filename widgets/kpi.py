@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 class KpiTile(QFrame):
@@ -16,6 +16,9 @@ class KpiTile(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KpiTile")
+        # as wide as the row gives it, not as its texts ask: a figure or detail that changes
+        # with every keystroke of a search lays out only its own tile
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 10, 14, 10)
@@ -31,6 +34,9 @@ class KpiTile(QFrame):
         self.scope = QLabel("")
         self.scope.setObjectName("KpiScope")
         self.scope.setWordWrap(True)
+        keep = self.scope.sizePolicy()  # its line stays when hidden: a search that starts or
+        keep.setRetainSizeWhenHidden(True)  # ends does not resize the tiles, map and timeline
+        self.scope.setSizePolicy(keep)
         self.scope.hide()
         lay.addWidget(self.title)
         lay.addWidget(self.value)

@@ -152,10 +152,12 @@ class PlaceItem(QGraphicsItem):
             self._sprite, self._dpr = marker_sprite(self.place.kind, self.color, dpr), dpr
         painter.drawPixmap(_CORNER, self._sprite)
         if self.selected:
+            painter.save()  # (the view does not: see RegionMap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#ffffff"), 2.0))
             painter.drawEllipse(QPointF(0, 0), R + 3, R + 3)
+            painter.restore()
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:

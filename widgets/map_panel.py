@@ -49,28 +49,39 @@ class MapLegend(QWidget):
         self._rows: list[QWidget] = []
         #: (kind, tone) of every line, in order ('region' lines carry the level)
         self.keys: list[tuple[str, str]] = []
+        #: the theme and the (words, key) of every line shown
+        self._lines: tuple[str, list[tuple[str, tuple[str, str]]]] = ("", [])
 
     def show_for(self, m: RegionMap) -> None:
+        """The lines for what ``m`` shows; when they are the ones shown (a search that leaves
+        the same symbols and statuses, in the same theme), no line is made again and nothing is
+        laid out."""
         levels = set(m.levels().values())
-        for row in self._rows:  # gone at once, not when the event loop gets to it
-            self._lay.removeWidget(row)
-            row.hide()
-            row.deleteLater()
-        self._rows, self.keys = [], []
         region_words = {"alert": self.tr("Regio: actief incident of uitval"),
                         "warn": self.tr("Regio: gemeld/beheerst incident of storing")}
-        for lvl in REGION_LEVELS:
-            if lvl in levels:
-                self._add(_swatch(palette.color(lvl)), region_words[lvl], ("region", lvl))
+        lines: list[tuple[str, tuple[str, str]]] = [
+            (region_words[lvl], ("region", lvl)) for lvl in REGION_LEVELS if lvl in levels]
         for e in legend(m.shown_places()):
             if e.kind == "effect" and not m.layer_visible("effect"):
                 continue
             if e.kind != "effect" and not m.layer_visible(e.kind):
                 continue
-            self._add(symbol_icon(e.kind, e.tone), e.text, (e.kind, e.tone))
-        if not self.keys:
-            self._add(QIcon(), self.tr("Geen plaatsen op de kaart (geen coördinaten bekend)"),
-                      ("", ""))
+            lines.append((e.text, (e.kind, e.tone)))
+        if not lines:
+            lines.append((self.tr("Geen plaatsen op de kaart (geen coördinaten bekend)"),
+                          ("", "")))
+        if (palette.theme(), lines) == self._lines:
+            return
+        for row in self._rows:  # gone at once, not when the event loop gets to it
+            self._lay.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self._rows, self.keys, self._lines = [], [], (palette.theme(), lines)
+        for text, key in lines:
+            kind, tone = key
+            icon = (_swatch(palette.color(tone)) if kind == "region"
+                    else symbol_icon(kind, tone) if kind else QIcon())
+            self._add(icon, text, key)
 
     def _add(self, icon: QIcon, text: str, key: tuple[str, str]) -> None:
         row = QWidget()

@@ -74,6 +74,7 @@ class OverviewView(QWidget):
             t = KpiTile(self.tr(title))
             t.sig_clicked.connect(partial(self._open, view))
             grid.addWidget(t, 0, i)
+            grid.setColumnStretch(i, 1)  # the tiles share the width equally (see KpiTile)
             self.tiles[key] = t
         self.map_panel = MapPanel()
         self.map = self.map_panel.view

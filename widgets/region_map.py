@@ -82,6 +82,9 @@ class RegionMap(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # every item sets the pen, brush and hints it draws with (a marker that changes more
+        # puts it back): no save and restore of the painter around each of 5,000 markers
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setScene(self._scene)
@@ -100,6 +103,8 @@ class RegionMap(QGraphicsView):
         self._places: list[Place] = []
         #: the keys of the places in sight under the filter (None: every place drawn)
         self._shown: frozenset[tuple[str, str]] | None = None
+        #: the keys of the markers hidden now
+        self._hidden: set[tuple[str, str]] = set()
         self._selected_place: tuple[str, str] | None = None
         self._zoomed = False
         self._fitted_region = ""
@@ -129,6 +134,8 @@ class RegionMap(QGraphicsView):
 
     def set_levels(self, levels: dict[str, str]) -> None:
         """Region code -> level ('ok', 'warn', 'alert' or '' for nothing to report)."""
+        if levels == self._levels:
+            return  # (a keystroke of a search often leaves them: nothing to colour or explain)
         self._levels = dict(levels)
         self.restyle()
         self.sig_view_changed.emit()
@@ -199,14 +206,17 @@ class RegionMap(QGraphicsView):
         return None if shown is None else frozenset((p.kind, p.id) for p in shown)
 
     def _apply_shown(self) -> None:
+        """Hide and show only the markers whose state changes (worked out on sets: a search
+        over 5,000 places touches the few it hides or brings back, not every marker)."""
         keys = self._shown
-        for key, item in self.place_items.items():
-            on = keys is None or key in keys
-            if item.isVisibleTo(item.parentItem()) != on:
-                item.setVisible(on)
-                area = self._areas.get(key)
-                if area is not None:
-                    area.setVisible(on)
+        hidden = set() if keys is None else self.place_items.keys() - keys
+        for key in hidden ^ self._hidden:
+            on = key not in hidden
+            self.place_items[key].setVisible(on)
+            area = self._areas.get(key)
+            if area is not None:
+                area.setVisible(on)
+        self._hidden = hidden
 
     def _draw(self, places: list[Place]) -> None:
         wanted = {(p.kind, p.id): p for p in places}
@@ -219,6 +229,7 @@ class RegionMap(QGraphicsView):
                 area = self._areas.pop(key, None)
                 if area is not None:
                     self._scene.removeItem(area)
+        self._hidden &= self.place_items.keys()  # (the markers made below start in sight)
         for p in places:
             key = (p.kind, p.id)
             if key in self.place_items:

@@ -6,7 +6,9 @@ them; the moment judges which actions are overdue.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, TypedDict
 
 from data.domain.lifecycles import DEPLOYED_BIJSTAND, OPEN_BIJSTAND, REQUESTED_BIJSTAND
@@ -69,11 +71,8 @@ def open_bijstand_by_status(p: PictureState) -> dict[str, int]:
     """Open requests per status: from the rows, or the cheap counts while those still load."""
     if not p.bijstand:
         return {s: n for s, n in p.bijstand_counts.items() if s in OPEN_BIJSTAND}
-    by_status: dict[str, int] = {}
-    for r in p.bijstand.values():
-        if r[1] in OPEN_BIJSTAND:
-            by_status[r[1]] = by_status.get(r[1], 0) + 1
-    return by_status
+    every = Counter(map(itemgetter(1), p.bijstand.values()))  # (counted in C: 60k rows)
+    return {s: n for s, n in every.items() if s in OPEN_BIJSTAND}
 
 
 def kpis(p: PictureState, now: Now) -> Kpis:

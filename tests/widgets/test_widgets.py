@@ -147,6 +147,35 @@ def test_board_search_keeps_card_order_and_follows_changes(qtbot: Any, shared: b
     assert shown() == ["e"]
 
 
+def test_board_hidden_in_a_shown_window_takes_the_search_when_it_is_shown(qtbot: Any) -> None:
+    """A search typed on another view (the board hidden, its window shown) filters the cards
+    once the board comes into sight; a change of rows meanwhile still lands in its column."""
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    other, b = QWidget(), BijstandBoard()
+    stack.addWidget(other)
+    stack.addWidget(b)
+    stack.show()  # the other page in sight
+
+    def row(rid: str, title: str) -> tuple[Any, ...]:
+        return (rid, "ingediend", "VR06", "KCR2", title, 1, 0, "team", "hoog", None, "", None)
+
+    def shown() -> list[str]:
+        m = b.models["ingediend"]
+        return sorted(m.row_tuple(i)[0] for i in range(m.rowCount()))
+
+    b.set_rows([row("a", "Zandzakken"), row("b", "Pompen")])
+    b.set_filter("zand")
+    b.upsert([row("c", "Zandschep")])
+    assert "b" not in shown()  # (the column the change touched is handed out with the search)
+    b.set_filter("pomp")
+    stack.setCurrentWidget(b)
+    assert shown() == ["b"]
+    assert b.titles["ingediend"].text().endswith("(1)")
+
+
 def test_quick_entry_enter_submits(qtbot: Any) -> None:
     q = QuickEntryBar()
     qtbot.addWidget(q)
