@@ -64,12 +64,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../desktop/app.py" line="89"/>
+        <location filename="../desktop/app.py" line="91"/>
         <source>Store niet geopend</source>
         <translation>Store not opened</translation>
     </message>
     <message>
-        <location filename="../desktop/app.py" line="90"/>
+        <location filename="../desktop/app.py" line="92"/>
         <source>Crisisbeeld kan deze store niet openen:
 
 {0}</source>
@@ -504,176 +504,176 @@ Details are in {0}.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/main_window.py" line="69"/>
+        <location filename="../desktop/main_window.py" line="70"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="70"/>
+        <location filename="../desktop/main_window.py" line="71"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="71"/>
+        <location filename="../desktop/main_window.py" line="72"/>
         <source>Bijstand</source>
         <translation>Mutual aid</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="72"/>
+        <location filename="../desktop/main_window.py" line="73"/>
         <source>Besluiten</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="73"/>
+        <location filename="../desktop/main_window.py" line="74"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="74"/>
-        <location filename="../desktop/main_window.py" line="132"/>
+        <location filename="../desktop/main_window.py" line="75"/>
+        <location filename="../desktop/main_window.py" line="133"/>
         <source>Verbindingen</source>
         <translation>Communications</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="75"/>
+        <location filename="../desktop/main_window.py" line="76"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="77"/>
-        <location filename="../desktop/main_window.py" line="143"/>
+        <location filename="../desktop/main_window.py" line="78"/>
+        <location filename="../desktop/main_window.py" line="144"/>
         <source>Tegenstrijdige wijzigingen</source>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="78"/>
+        <location filename="../desktop/main_window.py" line="79"/>
         <source>Publiek en schaarste</source>
         <translation>Public and scarce resources</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="79"/>
+        <location filename="../desktop/main_window.py" line="80"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="110"/>
+        <location filename="../desktop/main_window.py" line="111"/>
         <source>Crisisbeeld — {0} ({1})</source>
         <extracomment>the smallest window every view stays usable in (a 1366×768 laptop minus its task bar) the window that took this one&apos;s place after a change of language (see set_language)</extracomment>
         <translation>Crisisbeeld — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="156"/>
+        <location filename="../desktop/main_window.py" line="157"/>
         <source>Zoeken in alle schermen (Ctrl+F)</source>
         <translation>Search all views (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="164"/>
+        <location filename="../desktop/main_window.py" line="165"/>
         <source>✕ regiofilter</source>
         <translation>✕ region filter</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="167"/>
+        <location filename="../desktop/main_window.py" line="168"/>
         <source>laden…</source>
         <translation>loading…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="264"/>
+        <location filename="../desktop/main_window.py" line="265"/>
         <source>Filter opheffen en tonen</source>
         <translation>Clear filter and show</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="276"/>
+        <location filename="../desktop/main_window.py" line="277"/>
         <source>Opgeslagen, maar het filter verbergt het in {0}.</source>
         <translation>Saved, but the filter hides it in {0}.</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="398"/>
+        <location filename="../desktop/main_window.py" line="399"/>
         <source>Regio: {0}</source>
         <translation>Region: {0}</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="428"/>
+        <location filename="../desktop/main_window.py" line="431"/>
         <source>Oefening</source>
         <translation>Exercise</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="442"/>
+        <location filename="../desktop/main_window.py" line="445"/>
         <source>&amp;Weergave</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="450"/>
+        <location filename="../desktop/main_window.py" line="453"/>
         <source>Wandweergave (Overzicht schermvullend)</source>
         <translation>Wall display (Overview full screen)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="456"/>
+        <location filename="../desktop/main_window.py" line="459"/>
         <source>Licht thema</source>
         <translation>Light theme</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="465"/>
+        <location filename="../desktop/main_window.py" line="468"/>
         <source>&amp;Nieuw</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="469"/>
+        <location filename="../desktop/main_window.py" line="472"/>
         <source>Incident melden</source>
         <extracomment>command type -&gt; its action in the Nieuw menu (people_ui hides what one may not do)</extracomment>
         <translation>Report incident</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="471"/>
+        <location filename="../desktop/main_window.py" line="474"/>
         <source>Bijstandsverzoek</source>
         <translation>Mutual aid request</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="473"/>
+        <location filename="../desktop/main_window.py" line="476"/>
         <source>Sessie openen (ROT/GBT/RBT/IRBT)</source>
         <translation>Open session (ROT/GBT/RBT/IRBT)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="475"/>
+        <location filename="../desktop/main_window.py" line="478"/>
         <source>Logboekbericht (snelinvoer)</source>
         <translation>Log message (quick entry)</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="483"/>
+        <location filename="../desktop/main_window.py" line="486"/>
         <source>&amp;Hulp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="484"/>
+        <location filename="../desktop/main_window.py" line="487"/>
         <source>Sneltoetsen</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="490"/>
+        <location filename="../desktop/main_window.py" line="493"/>
         <source>Diagnose opslaan…</source>
         <translation>Save diagnostics…</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="493"/>
+        <location filename="../desktop/main_window.py" line="496"/>
         <source>Over Crisisbeeld</source>
         <translation>About Crisisbeeld</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="504"/>
+        <location filename="../desktop/main_window.py" line="507"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="526"/>
+        <location filename="../desktop/main_window.py" line="529"/>
         <source>Vork in de keten</source>
         <translation>Fork in the chain</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="532"/>
+        <location filename="../desktop/main_window.py" line="535"/>
         <source>Niet op het rooster</source>
         <translation>Not on the roster</translation>
     </message>
     <message>
-        <location filename="../desktop/main_window.py" line="534"/>
+        <location filename="../desktop/main_window.py" line="537"/>
         <source>
 
 Meld dit bij het beheer van de hub (KCR2): alleen centra op het rooster dat de vastgepinde root ondertekende, worden aangenomen.</source>

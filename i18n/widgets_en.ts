@@ -1331,7 +1331,7 @@ at {3}</translation>
     <message>
         <location filename="../widgets/map_panel.py" line="60"/>
         <source>Regio: actief incident of uitval</source>
-        <extracomment>region fills the legend explains (the level a region&apos;s worst state gives it) (kind, tone) of every line, in order (&apos;region&apos; lines carry the level)</extracomment>
+        <extracomment>region fills the legend explains (the level a region&apos;s worst state gives it) (kind, tone) of every line, in order (&apos;region&apos; lines carry the level) the theme and the (words, key) of every line shown</extracomment>
         <translation>Region: active incident or outage</translation>
     </message>
     <message>
@@ -1340,7 +1340,7 @@ at {3}</translation>
         <translation>Region: reported/controlled incident or disruption</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="72"/>
+        <location filename="../widgets/map_panel.py" line="71"/>
         <source>Geen plaatsen op de kaart (geen coördinaten bekend)</source>
         <translation>No places on the map (no coordinates known)</translation>
     </message>
@@ -1348,42 +1348,42 @@ at {3}</translation>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../widgets/map_panel.py" line="119"/>
+        <location filename="../widgets/map_panel.py" line="130"/>
         <source>Inzoomen (of scrollwiel)</source>
         <translation>Zoom in (or mouse wheel)</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="120"/>
+        <location filename="../widgets/map_panel.py" line="131"/>
         <source>Uitzoomen</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="121"/>
+        <location filename="../widgets/map_panel.py" line="132"/>
         <source>Passend</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="121"/>
+        <location filename="../widgets/map_panel.py" line="132"/>
         <source>Heel Nederland in beeld</source>
         <translation>The whole of the Netherlands in view</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="130"/>
+        <location filename="../widgets/map_panel.py" line="141"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="130"/>
+        <location filename="../widgets/map_panel.py" line="141"/>
         <source>Effectgebieden</source>
         <translation>Affected areas</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="131"/>
+        <location filename="../widgets/map_panel.py" line="142"/>
         <source>Noodsteunpunten</source>
         <translation>Emergency support points</translation>
     </message>
     <message>
-        <location filename="../widgets/map_panel.py" line="131"/>
+        <location filename="../widgets/map_panel.py" line="142"/>
         <source>Meldplaatsen</source>
         <translation>Reporting points</translation>
     </message>
@@ -1672,58 +1672,58 @@ at {3}</translation>
         <translation>Conflicting changes</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="83"/>
-        <location filename="../widgets/overview.py" line="155"/>
+        <location filename="../widgets/overview.py" line="84"/>
+        <location filename="../widgets/overview.py" line="156"/>
         <source>Klik op een regio om alle schermen te filteren</source>
         <translation>Click a region to filter every view</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="98"/>
+        <location filename="../widgets/overview.py" line="99"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="122"/>
+        <location filename="../widgets/overview.py" line="123"/>
         <source>{0} gemeld, {1} beheerst</source>
         <translation>{0} reported, {1} under control</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="130"/>
+        <location filename="../widgets/overview.py" line="131"/>
         <source>{0} lopende inzet · {1}</source>
         <translation>{0} deployed · {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="131"/>
+        <location filename="../widgets/overview.py" line="132"/>
         <source>geen verzoeken open</source>
         <translation>no open requests</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="135"/>
+        <location filename="../widgets/overview.py" line="136"/>
         <source>{0} met acties over tijd</source>
         <translation>{0} with overdue actions</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="137"/>
+        <location filename="../widgets/overview.py" line="138"/>
         <source> · {0} acties zonder besluit</source>
         <translation> · {0} actions without a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="144"/>
+        <location filename="../widgets/overview.py" line="145"/>
         <source>{0} niet operationeel</source>
         <translation>{0} not operational</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="146"/>
+        <location filename="../widgets/overview.py" line="147"/>
         <source>wachten op een besluit</source>
         <translation>awaiting a decision</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="147"/>
+        <location filename="../widgets/overview.py" line="148"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets/overview.py" line="154"/>
+        <location filename="../widgets/overview.py" line="155"/>
         <source>Filter: {0} — klik nogmaals om op te heffen</source>
         <translation>Filter: {0} — click again to clear</translation>
     </message>
@@ -2164,9 +2164,9 @@ at {3}</translation>
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.py" line="149"/>
+        <location filename="../widgets/region_map.py" line="156"/>
         <source>{0} — actief: {1}</source>
-        <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at) the keys of the places in sight under the filter (None: every place drawn)</extracomment>
+        <extracomment>how far one wheel step or button press zooms the closest zoom, as a multiple of the whole-country view (about 1.5 km across) drawing order of the layers: areas under the markers, all above the regions the cell size of the markers&apos; grid, in scene units (1000 per degree of latitude) a press that moves less than this many pixels is a click, not a drag markers by grid cell of the scene (for hit-testing, see place_at) the keys of the places in sight under the filter (None: every place drawn) the keys of the markers hidden now</extracomment>
         <translation>{0} — active: {1}</translation>
     </message>
 </context>
