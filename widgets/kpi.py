@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -43,6 +43,16 @@ class KpiTile(QFrame):
         lay.addWidget(self.detail)
         lay.addWidget(self.scope)
         lay.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # at least the title's longest word (in the font the style gave it): an equal share
+        # of the row may be narrower than "bijstandsverzoeken" on a 1366 px screen, and a cut
+        # title reads as another word (an explicit minimum: the size policy ignores hints)
+        fm = self.title.fontMetrics()
+        word = max((fm.horizontalAdvance(w) for w in self.title.text().split()), default=0)
+        m, lm = self.contentsMargins(), self.layout().contentsMargins()
+        self.setMinimumWidth(word + lm.left() + lm.right() + m.left() + m.right() + 2)
+        super().showEvent(event)
 
     def set_scope(self, text: str) -> None:
         """What the figure is filtered on ('' for the whole picture): said under the figure,

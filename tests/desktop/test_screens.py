@@ -170,3 +170,27 @@ def test_tables_and_the_bijstand_form_fit_1366(qtbot: Any, window: Any) -> None:
     assert not scroll.horizontalScrollBar().isVisible()
     assert scroll.widget().width() <= scroll.viewport().width()
     assert fits(d)
+
+
+def test_every_tile_title_fits_at_1366(qtbot: Any, tmp_path: Any) -> None:
+    """The tiles share the row equally (a search lays out no tile but its own), yet never
+    narrower than their title's longest word: "bijstandsverzoeken" was cut to "…verzoeke"
+    in the real window (theme, sidebar) at 1366×768."""
+    from desktop.app import build_window
+    from desktop.cli_app import build_demo_exercise
+
+    win = build_window(build_demo_exercise(tmp_path / "oefening.db"), "dark")
+    qtbot.addWidget(win)
+    win.resize(*LAPTOP)
+    with qtbot.waitSignal(win.sig_loaded, timeout=30_000):
+        win.show()
+        win.start()
+    try:
+        win.show_view("overzicht")
+        settle(qtbot)
+        for key, tile in win.overview.tiles.items():
+            fm = tile.title.fontMetrics()
+            longest = max(fm.horizontalAdvance(w) for w in tile.title.text().split())
+            assert longest <= tile.title.width(), (key, tile.title.text(), tile.title.width())
+    finally:
+        win.shutdown()
