@@ -107,7 +107,7 @@ class CuttingProxy:
                     if not data:
                         return
                     (b if s is a else a).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # (closed under it by close(): select on fd -1)
             return
         finally:
             a.close()
