@@ -21,17 +21,16 @@ the fingerprint, as there, but :func:`Picture.states` leaves it out, so no half 
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import is_
 from typing import Any, Literal
 
 import orjson
 
+from data.bulk import gc_paused
 from data.store import log
 from data.store.fold import status_of
 from data.store.log import row_to_event
@@ -288,19 +287,11 @@ def own_copy(st: dict[str, Any]) -> dict[str, Any]:
     return {k: list(hist) if k == "history" else rest[k] for k in st}
 
 
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused meanwhile. Loading a checkpoint and folding make tens of
-    thousands of lists and dicts, each allocation burst sets off a collection, and a full one
-    walks every object alive — a seeker's kept pictures too: with 24 kept, a seek took twice
-    the CPU time. What a seek makes has no cycles (reference counts free it)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+#: Python's cycle collector paused meanwhile. Loading a checkpoint and folding make tens of
+#: thousands of lists and dicts, each allocation burst sets off a collection, and a full one
+#: walks every object alive — a seeker's kept pictures too: with 24 kept, a seek took twice
+#: the CPU time. What a seek makes has no cycles (reference counts free it).
+no_cycle_collection = gc_paused
 
 
 def advance(conn: sqlite3.Connection, pic: Picture, to: Pos) -> int:
