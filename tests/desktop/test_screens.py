@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
 LAPTOP = (1366, 768)
+
+
+@contextmanager
+def _exercise_window(qtbot: Any, tmp_path: Any) -> Iterator[Any]:
+    """The real window (theme, sidebar, header) at 1366×768 on the bundled exercise, loaded."""
+    from desktop.app import build_window
+    from desktop.cli_app import build_demo_exercise
+
+    win = build_window(build_demo_exercise(tmp_path / "oefening.db"), "dark")
+    qtbot.addWidget(win)
+    win.resize(*LAPTOP)
+    with qtbot.waitSignal(win.sig_loaded, timeout=30_000):
+        win.show()
+        win.start()
+    try:
+        yield win
+    finally:
+        win.shutdown()
 
 
 def settle(qtbot: Any) -> None:
@@ -77,17 +97,7 @@ def test_the_console_in_the_window_at_1366_shows_six_injects_and_readable_notes(
         qtbot: Any, tmp_path: Any) -> None:
     """In the real window at 1366×768 (theme, sidebar, header): six injects, two expectations,
     and the objective's and the finding's note fields wide enough to read what one types."""
-    from desktop.app import build_window
-    from desktop.cli_app import build_demo_exercise
-
-    db = build_demo_exercise(tmp_path / "oefening.db")
-    win = build_window(db, "dark")
-    qtbot.addWidget(win)
-    win.resize(*LAPTOP)
-    with qtbot.waitSignal(win.sig_loaded, timeout=30_000):
-        win.show()
-        win.start()
-    try:
+    with _exercise_window(qtbot, tmp_path) as win:
         win.show_view("oefening")
         settle(qtbot)
         c = win.exercise.console
@@ -96,8 +106,6 @@ def test_the_console_in_the_window_at_1366_shows_six_injects_and_readable_notes(
         for field in (c.rating_note, c.finding, c.note, c.verdict_note):
             assert field.width() >= field.fontMetrics().horizontalAdvance("x" * 24), (
                 field.placeholderText(), field.width())
-    finally:
-        win.shutdown()
 
 
 def shown_whole(label: Any) -> bool:
@@ -176,21 +184,10 @@ def test_every_tile_title_fits_at_1366(qtbot: Any, tmp_path: Any) -> None:
     """The tiles share the row equally (a search lays out no tile but its own), yet never
     narrower than their title's longest word: "bijstandsverzoeken" was cut to "…verzoeke"
     in the real window (theme, sidebar) at 1366×768."""
-    from desktop.app import build_window
-    from desktop.cli_app import build_demo_exercise
-
-    win = build_window(build_demo_exercise(tmp_path / "oefening.db"), "dark")
-    qtbot.addWidget(win)
-    win.resize(*LAPTOP)
-    with qtbot.waitSignal(win.sig_loaded, timeout=30_000):
-        win.show()
-        win.start()
-    try:
+    with _exercise_window(qtbot, tmp_path) as win:
         win.show_view("overzicht")
         settle(qtbot)
         for key, tile in win.overview.tiles.items():
             fm = tile.title.fontMetrics()
             longest = max(fm.horizontalAdvance(w) for w in tile.title.text().split())
             assert longest <= tile.title.width(), (key, tile.title.text(), tile.title.width())
-    finally:
-        win.shutdown()
