@@ -80,6 +80,8 @@ def exempt(win: Any) -> list[str]:
     st = Store.open(win.path, readonly=True)
     try:
         said = [(e.payload, e.author) for e in st.iter_events()]
+        # the fingerprint is hex ("2E09-388D-0DE2"): a "DE" in it is no Dutch word
+        said.append(({}, st.fingerprint().code))
     finally:
         st.close()
     scenario = win.exercise.pane.scenario if win.exercise.pane is not None else None
