@@ -232,6 +232,44 @@ class Event:
                 f'"sig":{enc(self.sig)},"type":{enc(self.type)},"world":{enc(self.world)}}}')
 
 
+#: the storage of :attr:`Event.payload` (the slot), for :class:`LazyEvent`
+_PAYLOAD_SLOT = Event.__dict__["payload"]
+
+
+class LazyEvent(Event):
+    """An :class:`Event` whose payload dict is read from ``payload_json`` only when first
+    asked for (``payload=None`` at construction). A received batch handed over from the helper
+    process comes as these: most of it is journal lines that are stored without being folded,
+    and their payloads would be unpickled for nothing. Equal to an Event with the same fields."""
+
+    __slots__ = ()
+
+    @property  # type: ignore[override]
+    def payload(self) -> dict[str, Any]:
+        p = _PAYLOAD_SLOT.__get__(self, Event)
+        if p is None:
+            p = loads(self.payload_json)
+            _PAYLOAD_SLOT.__set__(self, p)
+        return p  # type: ignore[no-any-return]
+
+    @payload.setter
+    def payload(self, value: dict[str, Any] | None) -> None:
+        _PAYLOAD_SLOT.__set__(self, value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Event):
+            return NotImplemented
+        return _fields(self) == _fields(other)
+
+    __hash__ = None  # type: ignore[assignment]  (as Event's: mutable)
+
+
+def _fields(e: Event) -> tuple[Any, ...]:
+    """What makes two events equal (the payload is covered by ``payload_json``)."""
+    return (e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at, e.author,
+            e.type, e.entity, e.payload_json, e.prev, e.sig)
+
+
 class Signer:
     """An origin's Ed25519 key pair."""
 

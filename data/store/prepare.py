@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from data.store.envelope import Event
+from data.store.envelope import Event, LazyEvent, link
 from data.store.verify import check_envelope
 
 
@@ -29,7 +29,9 @@ class Prepared:
     """Received events read and checked for one world, ready for :meth:`Store.ingest`.
 
     ``events`` holds the first occurrence of each id in the order given, with its hash in
-    ``hashes`` and in ``reasons`` why :func:`check_envelope` refuses it ('' when it does not).
+    ``hashes`` and in ``reasons`` why :func:`check_envelope` refuses it ('' when it does not);
+    ``links``: what the next event of its origin names as ``prev`` (:func:`link` of its hash and
+    signature), so the store's chain check hashes nothing itself.
     ``unreadable``: (id or '?', reason) of items that are not an event at all; ``duplicates``:
     ids given more than once in the batch."""
 
@@ -37,6 +39,7 @@ class Prepared:
     events: list[Event] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
 
@@ -44,15 +47,18 @@ class Prepared:
         return len(self.events) + len(self.unreadable) + len(self.duplicates)
 
     def __getstate__(self) -> tuple[Any, ...]:
-        # tuples of plain values pickle and load several times faster than slotted objects
+        # tuples of plain values pickle and load several times faster than slotted objects;
+        # the payload dicts stay behind: their text is there (see LazyEvent)
         rows = [(e.id, e.world, e.origin, e.seq, e.hlc, e.occurred_at, e.recorded_at, e.author,
-                 e.type, e.entity, e.payload_json, e.prev, e.sig, e.payload) for e in self.events]
-        return (self.world, rows, self.hashes, self.reasons, self.unreadable, self.duplicates)
+                 e.type, e.entity, e.payload_json, e.prev, e.sig) for e in self.events]
+        return (self.world, rows, self.hashes, self.reasons, self.links, self.unreadable,
+                self.duplicates)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        world, rows, self.hashes, self.reasons, self.unreadable, self.duplicates = state
+        (world, rows, self.hashes, self.reasons, self.links, self.unreadable,
+         self.duplicates) = state
         self.world = world
-        self.events = [Event(*r) for r in rows]
+        self.events = [LazyEvent(*r, None) for r in rows]  # type: ignore[arg-type]
 
     def to_bytes(self, extra: Any = None) -> bytes:
         """This batch (and ``extra``, plain values) as bytes for another process; four times
@@ -76,7 +82,7 @@ class Prepared:
 def prepare(items: Iterable[Event | dict[str, Any]], world: str) -> Prepared:
     """Read and check received events (wire dicts, or Events made elsewhere) for ``world``."""
     out = Prepared(world)
-    events, hashes, reasons = out.events, out.hashes, out.reasons
+    events, hashes, reasons, links = out.events, out.hashes, out.reasons, out.links
     seen: set[str] = set()
     from_wire = Event.from_wire
     for it in items:
@@ -98,7 +104,9 @@ def prepare(items: Iterable[Event | dict[str, Any]], world: str) -> Prepared:
         seen.add(ev.id)
         events.append(ev)
         reasons.append(check_envelope(ev, world))
-        hashes.append(ev.digest())
+        h = ev.digest()
+        hashes.append(h)
+        links.append(link(h, ev.sig))
     return out
 
 

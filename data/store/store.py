@@ -413,17 +413,20 @@ class Store(Folding, Reads, People, Trust, Blobs):
 
         ``items`` may be a batch read and checked ahead (:func:`data.store.prepare.prepare`,
         possibly in a helper process) for this store's world."""
+        if not isinstance(items, Prepared):
+            items = prepare(items, self.world)
+        elif items.world != self.world:
+            raise StoreError(_("voorbereid voor wereld {world}, deze store is "
+                               "{world2}").format(world=items.world, world2=self.world))
         with gc_paused():
-            return self._ingest(items)
+            try:
+                return self._ingest(items, look_up=False)
+            except sqlite3.IntegrityError:
+                # an id the log holds under another origin and seq (forged, or reused by
+                # mistake): the batch again, every id looked up first
+                return self._ingest(items, look_up=True)
 
-    def _ingest(self, items: Iterable[Event | dict[str, Any]] | Prepared) -> IngestResult:
-        if isinstance(items, Prepared):
-            if items.world != self.world:
-                raise StoreError(_("voorbereid voor wereld {world}, deze store is "
-                                   "{world2}").format(world=items.world, world2=self.world))
-            prep = items
-        else:
-            prep = prepare(items, self.world)
+    def _ingest(self, prep: Prepared, look_up: bool) -> IngestResult:
         res = IngestResult()
         res.rejected.extend(prep.unreadable)
         res.duplicates.extend(prep.duplicates)
@@ -437,13 +440,19 @@ class Store(Folding, Reads, People, Trust, Blobs):
         # same events a moment ago.
         with self.transaction():
             nested = self._tx_nested
-            existing = log.present(self._conn, [e.id for e in parsed])
+            # The log holds an event only up to its origin's head (chains come without gaps):
+            # when every event lies above it, none is held, and its id is not looked up.
+            heads = dict(self._conn.execute("SELECT origin, last_seq FROM origin_head"))
+            existing = (log.present(self._conn, [e.id for e in parsed])
+                        if look_up or any(e.seq <= heads.get(e.origin, 0) for e in parsed)
+                        else set())
             fresh: list[Event] = []
             fresh_hashes: list[str] = []
+            fresh_links: list[str] = []
             if not existing and not any(prep.reasons):  # the usual case: all new, all sound
-                fresh, fresh_hashes = list(parsed), list(prep.hashes)
+                fresh, fresh_hashes, fresh_links = list(parsed), list(prep.hashes), prep.links
             else:
-                for e, reason, h in zip(parsed, prep.reasons, prep.hashes):
+                for e, reason, h, lk in zip(parsed, prep.reasons, prep.hashes, prep.links):
                     if e.id in existing:
                         res.duplicates.append(e.id)
                     elif reason:
@@ -451,7 +460,8 @@ class Store(Folding, Reads, People, Trust, Blobs):
                     else:
                         fresh.append(e)
                         fresh_hashes.append(h)
-            accepted, hashes = self._verify_chains(fresh, res, fresh_hashes)
+                        fresh_links.append(lk)
+            accepted, hashes = self._verify_chains(fresh, res, fresh_hashes, fresh_links)
             accepted, hashes = self._hold_future(accepted, hashes, res)
             if not accepted:
                 return res
@@ -504,12 +514,13 @@ class Store(Folding, Reads, People, Trust, Blobs):
                 "VALUES ('klokafwijking', ?, ?, ?, 0)", (origin, detail, now_iso()))
 
     def _verify_chains(self, events: list[Event], res: IngestResult,
-                       known: list[str] | None = None) -> tuple[list[Event], list[str]]:
+                       known: list[str] | None = None, links: list[str] | None = None,
+                       ) -> tuple[list[Event], list[str]]:
         """Check each origin's hash chain and signatures (shared rule: data.store.verify).
         A fork (another event under an origin and seq held here) raises a red alarm."""
 
         accepted, hashes, rejected = verify_chains(
-            events, lambda origin: log.head_of(self._conn, origin), known, self.trust())
+            events, lambda origin: log.head_of(self._conn, origin), known, self.trust(), links)
         res.rejected.extend((r.id, r.reason) for r in rejected)
         res.held.extend(r.id for r in rejected if r.transient)
         if any(r.untrusted and not r.transient for r in rejected):

@@ -97,19 +97,21 @@ def _moment(value: str) -> None:
     to_iso(value)
 
 
-def _seq(pair: tuple[Event, str | None]) -> int:
-    return pair[0].seq
+def _seq(item: tuple[Event, str | None, str]) -> int:
+    return item[0].seq
 
 
 def verify_chains(
     events: Sequence[Event], head_of: Callable[[str], Head | None],
     hashes: Sequence[str] | None = None, trust: Roster | None = None,
+    links: Sequence[str] | None = None,
 ) -> tuple[list[Event], list[str], list[Rejection]]:
     """Check each origin's hash chain and signatures.
 
     Returns the acceptable events (grouped per origin, each origin's in seq order), their
     hashes, and the rejections. ``head_of(origin)`` gives the chain head the caller holds;
-    ``hashes``, when given, are the events' digests computed already (see data.store.prepare).
+    ``hashes``, when given, are the events' digests computed already (see data.store.prepare),
+    ``links`` what each event's successor names as ``prev`` (:func:`link`), given with them.
 
     ``trust``: the roster of the pinned root (data.store.roster), or None (trust on first use:
     an origin's registration names its key). With a roster, an origin must be on it (else
@@ -119,9 +121,11 @@ def verify_chains(
 
     A key rotation (``node.key_rotated`` of the origin itself, signed with the old key) makes
     the new key sign from the next seq on; one signature per stretch of one key is checked."""
-    by_origin: dict[str, list[tuple[Event, str | None]]] = defaultdict(list)
-    for e, known in zip(events, hashes if hashes is not None else [None] * len(events)):
-        by_origin[e.origin].append((e, known))
+    by_origin: dict[str, list[tuple[Event, str | None, str]]] = defaultdict(list)
+    if hashes is None:
+        hashes, links = [None] * len(events), None  # type: ignore[list-item]
+    for e, known, lk in zip(events, hashes, links or [""] * len(events)):
+        by_origin[e.origin].append((e, known, lk))
     ok: list[tuple[Event, str]] = []
     rejected: list[Rejection] = []
     for origin, evs in by_origin.items():
@@ -132,7 +136,7 @@ def verify_chains(
         if trust is not None and (node is None or (head and key not in node.keys)):
             why, again = ((unknown_text(origin), True) if node is None
                           else (key_text(origin), False))
-            rejected.extend(Rejection(e.id, why, again, untrusted=True) for e, _known in evs)
+            rejected.extend(Rejection(e.id, why, again, untrusted=True) for e, _k, _l in evs)
             continue
         until = node.until if node is not None else None
         run: list[tuple[Event, str]] = []
@@ -143,7 +147,8 @@ def verify_chains(
         stretch: dict[int, str] = {}
         broken = False
         doomed = ""  # the chain starts under a key the roster does not list: all of it, for good
-        for e, known in evs:
+        last_link = ""  # the link of the event before, when it came with the batch
+        for e, known, lk in evs:
             if doomed:
                 rejected.append(Rejection(e.id, doomed, untrusted=True))
                 continue
@@ -172,7 +177,7 @@ def verify_chains(
             h = known or e.digest()
             if last_seq == 0:
                 linked = e.prev == GENESIS
-            elif e.prev == link(last_hash, last_sig):
+            elif e.prev == (last_link or link(last_hash, last_sig)):
                 linked = True
             elif e.prev == last_hash:  # an older event's bare digest
                 linked = True
@@ -204,7 +209,7 @@ def verify_chains(
                     broken = True
                     continue
             run.append((e, h))
-            last_seq, last_hash, last_sig = e.seq, h, e.sig
+            last_seq, last_hash, last_sig, last_link = e.seq, h, e.sig, lk
             if new_key:  # this event is the last one the old key signs
                 stretch[len(run) - 1] = key
                 key = new_key

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from data.store.envelope import GENESIS, Event, Signer, canonical_json, uuid7
+from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uuid7
 from data.store.hlc import encode
 from data.store.verify import Rejection, check_envelope, verify_chains
 
@@ -124,6 +124,28 @@ def test_a_chain_continues_from_the_head_the_caller_holds():
     assert rejected == [Rejection(evs[2].id, "handtekening ongeldig"),
                         Rejection(evs[3].id, "keten van vnog onderbroken"),
                         Rejection(evs[4].id, "keten van vnog onderbroken")]
+
+
+def test_known_links_are_used_as_given():
+    signer, evs, prev = Signer(), [], GENESIS
+    for seq in (1, 2, 3):  # a chain as events are made now: prev is the link, not the digest
+        e = (_event("vnog", 1, prev, "node.registered", "vnog",
+                    {"name": "vnog", "public_key": signer.public_hex, "world": "LIVE"}, signer)
+             if seq == 1 else _event("vnog", seq, prev, "journal.logged", f"j-{seq}",
+                                     {"channel": "NCV", "text": f"m{seq}"}, signer))
+        evs.append(e)
+        prev = link(e.digest(), e.sig)
+    hashes = [e.digest() for e in evs]
+    links = [link(h, e.sig) for e, h in zip(evs, hashes)]
+    ok, got, rejected = verify_chains(evs, no_head, hashes, None, links)
+    assert len(ok) == 3 and got == hashes and rejected == []
+    # seq 3 names seq 2's link; a batch that says seq 2's link is something else breaks there
+    wrong = [links[0], "e" * 64, links[2]]
+    ok, got, rejected = verify_chains(evs, no_head, hashes, None, wrong)
+    assert [e.seq for e in ok] == [1, 2]
+    assert rejected == [Rejection(evs[2].id, "ketenverwijzing (prev) klopt niet")]
+    # without links (or with empty ones) each link is computed
+    assert verify_chains(evs, no_head, hashes, None, ["", "", ""])[0] == evs
 
 
 def test_known_hashes_are_used_as_given():

@@ -5,6 +5,7 @@ nothing but the speed."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ import pytest
 import data.sync.bundle as bundle_mod
 import data.sync.hub_client as client_mod
 from data.store import Command, IngestResult, Store, StoreError
-from data.store.envelope import canonical_json, uuid7
+from data.store.envelope import Event, LazyEvent, canonical_json, link, uuid7
 from data.store.prepare import Prepared, prepare
 from data.sync import peers
 from data.sync.bundle import export_bundle, import_bundle, read_bundle
@@ -283,6 +284,7 @@ def test_prepared_round_trip_keeps_every_field(store_factory):
     assert [e.payload for e in back.events] == [e.payload for e in prep.events]
     assert [type(e.seq) for e in back.events] == [int] * len(prep.events)
     assert back.hashes == prep.hashes == [e.digest() for e in back.events]
+    assert back.links == prep.links == [link(h, e.sig) for e, h in zip(back.events, back.hashes)]
     assert back.reasons == prep.reasons
     assert back.unreadable == prep.unreadable
     assert back.duplicates == prep.duplicates
@@ -295,6 +297,48 @@ def test_prepared_round_trip_keeps_every_field(store_factory):
     same_events(s1, s2)
     # an empty batch, without extra
     assert Prepared.from_bytes(Prepared("LIVE").to_bytes()) == (Prepared("LIVE"), None)
+
+
+def test_a_batch_from_bytes_reads_each_payload_only_when_asked(store_factory):
+    st = store_factory("vnog")
+    st.execute(Command("journal.logged", {"channel": "NCV", "text": "dijk 1,5 m gezakt"}), "OL")
+    st.execute(Command("bijstand.requested", {
+        "requesting_region": "VNOG", "addressed_to": "KCR2",
+        "capability": "aggregaten_noodstroom", "quantity": 10**20}), "IM")
+    prep = prepare(list(st.iter_events()), "LIVE")
+    back, _ = Prepared.from_bytes(prep.to_bytes())
+    slot = Event.__dict__["payload"]
+    assert all(type(e) is LazyEvent for e in back.events)
+    assert [slot.__get__(e, Event) for e in back.events] == [None] * len(back.events)
+    # equal to the original both ways round, before and after the payload was read
+    assert back.events == prep.events and prep.events == back.events
+    assert [e.payload for e in back.events] == [e.payload for e in prep.events]
+    assert back.events[-1].payload["quantity"] == 10**20  # read as json reads it
+    assert back.events == prep.events and prep.events == back.events
+    # read once: a change to it stays, as with an Event's payload dict
+    back.events[-1].payload["x"] = 1
+    assert back.events[-1].payload["x"] == 1
+    assert back.events[0] != dataclasses.replace(prep.events[0], seq=99)
+
+
+def test_an_id_held_under_another_origin_is_a_duplicate_even_above_the_head(store_factory):
+    """A batch whose events all lie above their origins' heads is taken in without looking
+    up each id; an id the store holds under another origin (reused by mistake, or forged)
+    then fails the insert, and the batch is taken in again with every id looked up."""
+    a, b, s = store_factory("vnog"), store_factory("vggm"), store_factory("kcr2")
+    a.execute(Command("journal.logged", {"channel": "NCV", "text": "van VNOG"}), "OL")
+    s.ingest(list(a.iter_events()))
+    held = list(a.iter_events())[-1]
+    b.execute(Command("journal.logged", {"channel": "NCV", "text": "van VGGM"}), "OL")
+    reg, mine = list(b.iter_events())[:2]
+    reused = dataclasses.replace(mine, id=held.id)  # a valid event of VGGM under VNOG's id
+    reused = dataclasses.replace(reused, sig=b._signer.sign(reused.digest()))
+
+    res = s.ingest([reg, reused])
+
+    assert res.accepted == [reg.id] and res.duplicates == [held.id] and res.rejected == []
+    assert [e.origin for e in s.iter_events() if e.id == held.id] == ["vnog"]
+    assert s.heads()["vggm"] == 1
 
 
 def test_a_batch_prepared_in_the_helper_ingests_like_wire_dicts(store_factory,
