@@ -413,12 +413,12 @@ class Store(Folding, Reads, People, Trust, Blobs):
 
         ``items`` may be a batch read and checked ahead (:func:`data.store.prepare.prepare`,
         possibly in a helper process) for this store's world."""
-        if not isinstance(items, Prepared):
-            items = prepare(items, self.world)
-        elif items.world != self.world:
+        if isinstance(items, Prepared) and items.world != self.world:
             raise StoreError(_("voorbereid voor wereld {world}, deze store is "
                                "{world2}").format(world=items.world, world2=self.world))
         with gc_paused():
+            if not isinstance(items, Prepared):
+                items = prepare(items, self.world)
             try:
                 return self._ingest(items, look_up=False)
             except sqlite3.IntegrityError:
