@@ -1,15 +1,27 @@
 """What the map draws for a place: a marker of fixed size on screen (a circle for an incident,
 a square for a noodsteunpunt, a triangle for a bijstand meldplaats) coloured by its tone, and
-an incident's effect area in map units. The legend paints the same symbols.
+an incident's effect area in map units. The legend paints the same symbols. The markers of one
+kind are drawn by one item of the scene (:class:`MarkerLayer`).
 
 Scene coordinates: x = lon · cos(52°) · 1000, y = −lat · 1000 (the region map's own)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -91,11 +103,14 @@ def place_tip(place: Place) -> str:
 #: the pictures of the markers, one per (kind, colour, device pixel ratio), shared by every
 #: marker: thousands of markers each with a path or a cache of their own cost tens of MB
 _SPRITES: dict[tuple[str, str, float], QPixmap] = {}
-#: the half size of a marker's picture (the symbol and its outline), and its top left corner
+#: the half size of a marker's picture (the symbol and its outline)
 _HALF = R + 1.0
-_CORNER = QPointF(-_HALF, -_HALF)
-#: every marker's bounds (asked for twice per marker and paint: 5,000 markers on the map)
-_BOUNDS = QRectF(-R - 4, -R - 4, 2 * R + 8, 2 * R + 8)
+#: how far a layer's bounds reach past its outermost markers, in scene units (1000 per degree
+#: of latitude): a marker keeps its size on screen, so its edge lies this far out only when
+#: R + 4 pixels cover so much of the map, which no usable view comes near
+_REACH = 1000.0
+
+Key = tuple[str, str]
 
 
 def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
@@ -118,51 +133,138 @@ def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
     return pm
 
 
-class PlaceItem(QGraphicsItem):
-    """One place's marker: the same size at every zoom, its label as tooltip. It draws the
-    shared picture of its kind and colour (:func:`marker_sprite`)."""
+class Marker:
+    """One place's marker. Not an item of the scene: its layer (:class:`MarkerLayer`) draws
+    it, the map finds it under the pointer (``RegionMap.place_at``) and answers its tooltip.
+    ``isVisible`` and ``toolTip`` answer as a scene item's would, so that a layer's markers and
+    its effect areas can be asked alike."""
 
-    def __init__(self, place: Place) -> None:
-        super().__init__()
+    __slots__ = ("at", "color", "key", "layer", "look", "place")
+
+    def __init__(self, place: Place, layer: MarkerLayer) -> None:
         self.place = place
+        self.key: Key = (place.kind, place.id)
+        #: where the marker's centre is in the scene
+        self.at = to_scene(place.lat, place.lon)
         self.color = tone_color(tone(place))
-        self.selected = False
-        self._sprite: QPixmap | None = None
-        self._dpr = 0.0
-        self.setPos(to_scene(place.lat, place.lon))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setToolTip(place_tip(place))
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(10 + ("incident", "nsp", "meldplaats").index(place.kind)
-                       if place.kind in ("incident", "nsp", "meldplaats") else 10)
+        #: which shared picture draws it: (kind, colour)
+        self.look = (place.kind, self.color.name())
+        self.layer = layer
+
+    @property
+    def selected(self) -> bool:
+        return self.layer.selected == self.key
+
+    def isVisible(self) -> bool:  # noqa: N802 - as QGraphicsItem.isVisible
+        """In sight: its layer is on and the filter leaves it."""
+        return self.key not in self.layer.hidden and self.layer.isVisible()
+
+    def toolTip(self) -> str:  # noqa: N802 - as QGraphicsItem.toolTip
+        return place_tip(self.place)
+
+
+class MarkerLayer(QGraphicsItem):
+    """Every marker of one kind, drawn by this one item: the shared picture of each marker's
+    kind and colour (:func:`marker_sprite`) at its point, the same size at every zoom, and a
+    ring around the selected one. A filter is a set of hidden keys, not an item per marker
+    made visible or not: 5,000 markers as items of their own cost a Python paint call and
+    Qt's bookkeeping each, per repaint and per keystroke of a search."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.markers: dict[Key, Marker] = {}
+        #: the keys the filter hides (of any kind: the map hands every layer the same set)
+        self.hidden: AbstractSet[Key] = frozenset()
+        #: the key of the selected place, if it is of this layer's kind
+        self.selected: Key | None = None
+        self._bounds = QRectF()
+        #: (the painter's transform and pixel ratio, [(key, left, top, picture)]) of the
+        #: markers in drawing order, worked out again when the transform or the markers change
+        self._spots: tuple[tuple[float, ...], list[tuple[Key, int, int, QPixmap]]] | None = None
+        self.setZValue(z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # (the map takes the clicks)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def add(self, marker: Marker) -> None:
+        self.markers[marker.key] = marker
+
+    def remove(self, key: Key) -> None:
+        self.markers.pop(key, None)
+
+    def clear(self) -> None:
+        self.markers = {}
+
+    def changed(self) -> None:
+        """Markers were added or removed: new bounds, new spots, a repaint."""
+        self.prepareGeometryChange()
+        if self.markers:
+            xs = [m.at.x() for m in self.markers.values()]
+            ys = [m.at.y() for m in self.markers.values()]
+            self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+                                  ).adjusted(-_REACH, -_REACH, _REACH, _REACH)
+        else:
+            self._bounds = QRectF()
+        self._spots = None
+        self.update()
+
+    def set_hidden(self, hidden: AbstractSet[Key]) -> None:
+        self.hidden = hidden
+        self.update()
+
+    def set_selected(self, key: Key | None) -> None:
+        if key != self.selected:
+            self.selected = key
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return _BOUNDS
+        return self._bounds
 
-    def shape(self) -> QPainterPath:
-        hit = QPainterPath()  # a little larger than the symbol: easy to click
-        hit.addEllipse(QPointF(0, 0), R + 2, R + 2)
-        return hit
+    def _spots_for(self, world: QTransform, dpr: float) -> list[tuple[Key, int, int, QPixmap]]:
+        at = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(), dpr)
+        if self._spots is None or self._spots[0] != at:
+            m11, m12, m21, m22, dx, dy = at[:6]
+            sprites: dict[tuple[str, str], QPixmap] = {}
+            spots = []
+            for m in self.markers.values():
+                pm = sprites.get(m.look)
+                if pm is None:
+                    pm = sprites[m.look] = marker_sprite(m.place.kind, m.color, dpr)
+                x, y = m.at.x(), m.at.y()
+                # the picture's top left corner, on whole device pixels as a translated
+                # painter puts it
+                spots.append((m.key, round(m11 * x + m21 * y + dx - _HALF),
+                              round(m12 * x + m22 * y + dy - _HALF), pm))
+            self._spots = (at, spots)
+        return self._spots[1]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        if not self.markers:
+            return
+        world = painter.worldTransform()
         device = painter.device()
         dpr = device.devicePixelRatioF() if device is not None else 1.0
-        if dpr != self._dpr:  # (the picture itself is shared; the item only points at it)
-            self._sprite, self._dpr = marker_sprite(self.place.kind, self.color, dpr), dpr
-        painter.drawPixmap(_CORNER, self._sprite)
-        if self.selected:
+        spots = self._spots_for(world, dpr)
+        # only the markers that reach into the part of the view being painted
+        seen = world.mapRect(option.exposedRect)
+        side = 2 * _HALF
+        x0, y0 = seen.left() - side, seen.top() - side
+        x1, y1 = seen.right(), seen.bottom()
+        hidden = self.hidden
+        painter.setWorldTransform(QTransform())
+        draw = painter.drawPixmap
+        for key, x, y, pm in spots:
+            if x0 <= x <= x1 and y0 <= y <= y1 and key not in hidden:
+                draw(x, y, pm)
+        sel = self.markers.get(self.selected) if self.selected is not None else None
+        if sel is not None and sel.key not in hidden:
             painter.save()  # (the view does not: see RegionMap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#ffffff"), 2.0))
-            painter.drawEllipse(QPointF(0, 0), R + 3, R + 3)
+            painter.drawEllipse(world.map(sel.at), R + 3, R + 3)
             painter.restore()
-
-    def set_selected(self, on: bool) -> None:
-        if on != self.selected:
-            self.selected = on
-            self.update()
+        painter.setWorldTransform(world)
 
 
 def area_item(place: Place) -> QGraphicsItem | None:
