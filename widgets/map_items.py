@@ -1,7 +1,8 @@
 """What the map draws for a place: a marker of fixed size on screen (a circle for an incident,
 a square for a noodsteunpunt, a triangle for a bijstand meldplaats) coloured by its tone, and
 an incident's effect area in map units. The legend paints the same symbols. The markers of one
-kind are drawn by one item of the scene (:class:`MarkerLayer`).
+kind are drawn by one item of the scene (:class:`MarkerLayer`), the effect areas by another
+(:class:`AreaLayer`).
 
 Scene coordinates: x = lon · cos(52°) · 1000, y = −lat · 1000 (the region map's own)."""
 
@@ -23,9 +24,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPolygonItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -267,25 +266,114 @@ class MarkerLayer(QGraphicsItem):
         painter.setWorldTransform(world)
 
 
-def area_item(place: Place) -> QGraphicsItem | None:
-    """An incident's effect area in map units (a circle of its radius, or its polygon)."""
-    c = tone_color("effect")
-    fill = QColor(c)
-    fill.setAlpha(40)
-    pen = QPen(c, 1.5, Qt.PenStyle.DashLine)
-    pen.setCosmetic(True)
-    item: QGraphicsEllipseItem | QGraphicsPolygonItem
-    if place.polygon:
-        item = QGraphicsPolygonItem(QPolygonF([to_scene(a, b) for a, b in place.polygon]))
-    elif place.radius_m:
-        r = place.radius_m * PER_METRE
-        centre = to_scene(place.lat, place.lon)
-        item = QGraphicsEllipseItem(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
-    else:
+class Area:
+    """An incident's effect area in map units: a circle of its radius, or its polygon. Like a
+    marker, no item of the scene: its layer (:class:`AreaLayer`) draws it."""
+
+    __slots__ = ("bounds", "key", "layer", "place", "polygon")
+
+    def __init__(self, place: Place, layer: AreaLayer) -> None:
+        self.place = place
+        self.key: Key = (place.kind, place.id)
+        self.layer = layer
+        #: the corners (a polygon), or None: a circle filling ``bounds``
+        self.polygon: QPolygonF | None = None
+        if place.polygon:
+            self.polygon = QPolygonF([to_scene(a, b) for a, b in place.polygon])
+            self.bounds = self.polygon.boundingRect()
+        else:
+            r = place.radius_m * PER_METRE
+            centre = to_scene(place.lat, place.lon)
+            self.bounds = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+
+    def contains(self, p: QPointF) -> bool:
+        """Is the scene point ``p`` inside the area?"""
+        if self.polygon is not None:
+            return self.polygon.containsPoint(p, Qt.FillRule.OddEvenFill)
+        c, r = self.bounds.center(), self.bounds.width() / 2
+        dx, dy = p.x() - c.x(), p.y() - c.y()
+        return dx * dx + dy * dy <= r * r
+
+    def isVisible(self) -> bool:  # noqa: N802 - as QGraphicsItem.isVisible
+        return self.key not in self.layer.hidden and self.layer.isVisible()
+
+    def toolTip(self) -> str:  # noqa: N802 - as QGraphicsItem.toolTip
+        return self.place.label
+
+
+def area_of(place: Place, layer: AreaLayer) -> Area | None:
+    """An incident's effect area, if it has one (a radius or a polygon)."""
+    return Area(place, layer) if place.polygon or place.radius_m else None
+
+
+class AreaLayer(QGraphicsItem):
+    """Every effect area, drawn by this one item (a tinted fill, a dashed edge), under the
+    markers; a filter is the same set of hidden keys as the markers' (a thousand areas as
+    items of their own cost a setVisible each per search and Qt's bookkeeping per paint)."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.areas: dict[Key, Area] = {}
+        self.hidden: AbstractSet[Key] = frozenset()
+        self._bounds = QRectF()
+        c = tone_color("effect")
+        fill = QColor(c)
+        fill.setAlpha(40)
+        self._brush = QBrush(fill)
+        self._pen = QPen(c, 1.5, Qt.PenStyle.DashLine)
+        self._pen.setCosmetic(True)
+        self.setZValue(z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def add(self, area: Area) -> None:
+        self.areas[area.key] = area
+
+    def remove(self, key: Key) -> None:
+        self.areas.pop(key, None)
+
+    def clear(self) -> None:
+        self.areas = {}
+
+    def changed(self) -> None:
+        """Areas were added or removed: new bounds, a repaint."""
+        self.prepareGeometryChange()
+        bounds = QRectF()
+        for a in self.areas.values():
+            bounds = bounds.united(a.bounds)
+        # (the cosmetic edge reaches a pixel past the areas, at any zoom)
+        self._bounds = bounds.adjusted(-_REACH, -_REACH, _REACH, _REACH) if self.areas \
+            else QRectF()
+        self.update()
+
+    def set_hidden(self, hidden: AbstractSet[Key]) -> None:
+        self.hidden = hidden
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def area_at(self, p: QPointF) -> Area | None:
+        """The topmost area in sight that holds the scene point ``p``."""
+        if not self.isVisible():
+            return None
+        for a in reversed(self.areas.values()):
+            if a.key not in self.hidden and a.bounds.contains(p) and a.contains(p):
+                return a
         return None
-    item.setBrush(QBrush(fill))
-    item.setPen(pen)
-    item.setToolTip(place.label)
-    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-    item.setZValue(5)
-    return item
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self.areas:
+            return
+        seen = option.exposedRect
+        hidden = self.hidden
+        painter.setPen(self._pen)
+        painter.setBrush(self._brush)
+        for a in self.areas.values():
+            if a.key in hidden or not seen.intersects(a.bounds):
+                continue
+            if a.polygon is not None:
+                painter.drawPolygon(a.polygon, Qt.FillRule.OddEvenFill)
+            else:
+                painter.drawEllipse(a.bounds)

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -37,10 +36,12 @@ from widgets import palette
 from widgets.map_items import (
     KX,
     SCALE,
+    Area,
+    AreaLayer,
     Marker,
     MarkerLayer,
     R,
-    area_item,
+    area_of,
     from_scene,
     place_tip,
     to_scene,
@@ -61,16 +62,11 @@ GRID = 20.0
 CLICK_SLOP = 4
 
 
-def _layer(name: str) -> QGraphicsItem:
-    """One layer: the markers of a kind in one item (:class:`MarkerLayer`), or an invisible
-    parent of the effect areas. Hiding it hides them all at once. Layers lie above the regions
-    and their labels (a selected region is raised to 1, labels to 2)."""
-    if name != "effect":
-        return MarkerLayer(LAYER_Z[name])
-    item = QGraphicsRectItem()
-    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-    item.setZValue(LAYER_Z[name])
-    return item
+def _layer(name: str) -> MarkerLayer | AreaLayer:
+    """One layer, one item: the markers of a kind (:class:`MarkerLayer`) or the effect areas
+    (:class:`AreaLayer`). Hiding it hides them all at once. Layers lie above the regions and
+    their labels (a selected region is raised to 1, labels to 2)."""
+    return AreaLayer(LAYER_Z[name]) if name == "effect" else MarkerLayer(LAYER_Z[name])
 
 
 class RegionMap(QGraphicsView):
@@ -112,7 +108,7 @@ class RegionMap(QGraphicsView):
             self._scene.addItem(item)
         #: every place's marker (drawn by the layer of its kind)
         self.place_items: dict[tuple[str, str], Marker] = {}
-        self._areas: dict[tuple[str, str], QGraphicsItem] = {}
+        self._areas: dict[tuple[str, str], Area] = {}
         #: markers by grid cell of the scene (for hit-testing, see place_at)
         self._grid: dict[tuple[int, int], list[tuple[int, Marker]]] = {}
         self._places: list[Place] = []
@@ -221,20 +217,22 @@ class RegionMap(QGraphicsView):
         return None if shown is None else frozenset((p.kind, p.id) for p in shown)
 
     def _apply_shown(self) -> None:
-        """Hand the layers of markers the set of keys the filter hides (each draws what it
-        leaves, in one paint), and hide and show only the effect areas whose state changes
-        (worked out on sets: a search over 5,000 places touches no marker one by one)."""
+        """Hand every layer the set of keys the filter hides: each draws what it leaves, in
+        one paint (a search over 5,000 places touches no marker one by one)."""
         keys = self._shown
         hidden = frozenset() if keys is None else frozenset(self.place_items.keys() - keys)
         if hidden != self._hidden:
-            for layer in self._marker_layers():
+            for layer in self._layers.values():
                 layer.set_hidden(hidden)
-        for key in (hidden ^ self._hidden) & self._areas.keys():
-            self._areas[key].setVisible(key not in hidden)
         self._hidden = hidden
 
     def _marker_layers(self) -> list[MarkerLayer]:
         return [layer for layer in self._layers.values() if isinstance(layer, MarkerLayer)]
+
+    def _area_layer(self) -> AreaLayer:
+        layer = self._layers["effect"]
+        assert isinstance(layer, AreaLayer)
+        return layer
 
     def _draw(self, places: list[Place]) -> None:
         wanted = {(p.kind, p.id): p for p in places}
@@ -246,9 +244,8 @@ class RegionMap(QGraphicsView):
                 self.place_items.pop(key).layer.remove(key)
                 area = self._areas.pop(key, None)
                 if area is not None:
-                    self._scene.removeItem(area)
-        # (the areas made below start in sight)
-        self._hidden = frozenset(self._hidden & self.place_items.keys())
+                    area.layer.remove(key)
+        areas = self._area_layer()
         for p in places:
             key = (p.kind, p.id)
             if key in self.place_items:
@@ -257,25 +254,19 @@ class RegionMap(QGraphicsView):
             assert isinstance(layer, MarkerLayer)
             marker = self.place_items[key] = Marker(p, layer)
             layer.add(marker)
-            area = area_item(p) if p.kind == "incident" else None
+            area = area_of(p, areas) if p.kind == "incident" else None
             if area is not None:
-                area.setParentItem(self._layers["effect"])
+                areas.add(area)
                 self._areas[key] = area
-        for layer in self._marker_layers():
+        for layer in self._layers.values():
             layer.changed()
         self._places = places
         self._regrid()
 
     def _fresh_layers(self) -> None:
-        """Every marker and area goes: the markers' layers empty, the areas' parent replaced
-        (quicker than 5,000 removals one by one)."""
-        for layer in self._marker_layers():
+        """Every marker and area goes (quicker than 5,000 removals one by one)."""
+        for layer in self._layers.values():
             layer.clear()
-        old = self._layers["effect"]
-        fresh = self._layers["effect"] = _layer("effect")
-        fresh.setVisible(old.isVisible())
-        self._scene.removeItem(old)
-        self._scene.addItem(fresh)
         self.place_items, self._areas = {}, {}
 
     def _regrid(self) -> None:
@@ -307,12 +298,12 @@ class RegionMap(QGraphicsView):
     def layer_visible(self, layer: str) -> bool:
         return self._layers[layer].isVisible()
 
-    def layer_items(self, layer: str) -> list[Marker] | list[QGraphicsItem]:
+    def layer_items(self, layer: str) -> list[Marker] | list[Area]:
         """What a layer holds: its markers, or (effect) its areas."""
         item = self._layers[layer]
         if isinstance(item, MarkerLayer):
             return list(item.markers.values())
-        return list(item.childItems())
+        return list(item.areas.values())
 
     def mark_point(self, lat: float, lon: float) -> None:
         """A ring at one point (the point a form holds, in pick mode)."""
@@ -363,13 +354,15 @@ class RegionMap(QGraphicsView):
         return self.mapFromScene(self.place_items[(place.kind, place.id)].at)
 
     def viewportEvent(self, ev: QEvent) -> bool:  # noqa: N802
-        """A marker's tooltip (markers are no items of the scene: the map finds the one under
-        the pointer); elsewhere the scene's (a region, an effect area)."""
+        """A marker's or an effect area's tooltip (they are no items of the scene: the map
+        finds the one under the pointer); elsewhere the scene's (a region)."""
         if ev.type() == QEvent.Type.ToolTip:
-            place = self.place_at(ev.pos())  # type: ignore[attr-defined]
-            if place is not None:
-                QToolTip.showText(ev.globalPos(), place_tip(place),  # type: ignore[attr-defined]
-                                  self.viewport())
+            pos = ev.pos()  # type: ignore[attr-defined]
+            place = self.place_at(pos)
+            area = self._area_layer().area_at(self.mapToScene(pos)) if place is None else None
+            tip = place_tip(place) if place is not None else area.toolTip() if area else ""
+            if tip:
+                QToolTip.showText(ev.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
                 return True
         return super().viewportEvent(ev)
 

@@ -287,11 +287,25 @@ def test_what_a_filter_hides_is_not_drawn_and_the_selection_has_a_ring(
     m.select_place("nsp", "n2")
     assert not ringed() and m.place_items[("nsp", "n2")].selected
 
+    # an effect area leaves the picture with its incident
+    m.centerOn(m.place_items[("incident", "i1")].at)
+    inc = m.view_pos_of(PLACES[0])
+    inside = m.mapFromScene(to_scene(PLACES[0].lat, PLACES[0].lon + 0.03))  # about 2 km east
+
+    def area_pixel() -> tuple[int, int, int]:
+        return _pixel(m, m.viewport().grab().toImage(), inside.x(), inc.y())
+
+    tinted = area_pixel()
+    m.show_only([n1])
+    bare = area_pixel()
+    m.show_only(None)
+    assert bare != tinted and area_pixel() == tinted
+
 
 # the offscreen platform cannot raise the tip's window (and the mark replaces the common one)
 @pytest.mark.qt_log_ignore(r"This plugin does not support (raise\(\)|propagateSizeHints)")
 def test_a_marker_answers_a_tooltip_with_its_place(qtbot: Any, panel: MapPanel) -> None:
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -303,4 +317,14 @@ def test_a_marker_answers_a_tooltip_with_its_place(qtbot: Any, panel: MapPanel) 
     QApplication.sendEvent(m.viewport(), ev)
     assert QToolTip.text() == m.place_items[("nsp", "n1")].toolTip()
     assert QToolTip.text().startswith("Kazerne Apeldoorn-Noord\n")
+    QToolTip.hideText()
+    # inside i1's effect area (3 km), clear of its marker: the area's tooltip
+    m.centerOn(m.place_items[("incident", "i1")].at)
+    inc = m.view_pos_of(PLACES[0])
+    edge = m.mapFromScene(to_scene(PLACES[0].lat, PLACES[0].lon + 0.03))  # about 2 km east
+    pos = inc + QPoint((edge - inc).x(), 0)
+    assert (pos - inc).x() > 12 and m.place_at(pos) is None
+    QApplication.sendEvent(m.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos,
+                                                    m.viewport().mapToGlobal(pos)))
+    assert QToolTip.text() == "Dijkdoorbraak Tiel"
     QToolTip.hideText()
