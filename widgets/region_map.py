@@ -9,6 +9,7 @@ their size on screen at every zoom (see :mod:`widgets.map_items`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -60,6 +61,8 @@ LAYER_Z = {"effect": 5, "incident": 6, "nsp": 7, "meldplaats": 8}
 GRID = 20.0
 #: a press that moves less than this many pixels is a click, not a drag
 CLICK_SLOP = 4
+#: a place's key, (kind, id)
+_KEY = attrgetter("kind", "id")
 
 
 def _layer(name: str) -> MarkerLayer | AreaLayer:
@@ -196,35 +199,39 @@ class RegionMap(QGraphicsView):
         places = list(places)
         if places != self._places:
             self._draw(places)
-        elif self._keys(shown) == self._shown:
-            return
-        self._shown = self._keys(shown)
-        self._apply_shown()
-        self.sig_view_changed.emit()
+            self._shown = self._keys(shown)
+            self._apply_shown()
+            self.sig_view_changed.emit()
+        else:
+            self.show_only(shown)
 
     def show_only(self, shown: Iterable[Place] | None) -> None:
         """Keep in sight only these of the places drawn (None: all): a filter that changes
-        hides and shows the markers it concerns; none is made again."""
+        hides and shows the markers it concerns; none is made again. A filter that leaves
+        the same places in sight (the first letter of a search, often) changes nothing."""
         keys = self._keys(shown)
         if keys == self._shown:
             return
         self._shown = keys
-        self._apply_shown()
-        self.sig_view_changed.emit()
+        if self._apply_shown():
+            self.sig_view_changed.emit()
 
     @staticmethod
     def _keys(shown: Iterable[Place] | None) -> frozenset[tuple[str, str]] | None:
-        return None if shown is None else frozenset((p.kind, p.id) for p in shown)
+        return None if shown is None else frozenset(map(_KEY, shown))
 
-    def _apply_shown(self) -> None:
+    def _apply_shown(self) -> bool:
         """Hand every layer the set of keys the filter hides: each draws what it leaves, in
-        one paint (a search over 5,000 places touches no marker one by one)."""
+        one paint (a search over 5,000 places touches no marker one by one). True when that
+        set changed."""
         keys = self._shown
         hidden = frozenset() if keys is None else frozenset(self.place_items.keys() - keys)
-        if hidden != self._hidden:
-            for layer in self._layers.values():
-                layer.set_hidden(hidden)
+        if hidden == self._hidden:
+            return False
+        for layer in self._layers.values():
+            layer.set_hidden(hidden)
         self._hidden = hidden
+        return True
 
     def _marker_layers(self) -> list[MarkerLayer]:
         return [layer for layer in self._layers.values() if isinstance(layer, MarkerLayer)]

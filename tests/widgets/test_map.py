@@ -229,6 +229,13 @@ def test_a_filter_hides_and_shows_markers_without_making_them_again(qtbot: Any,
     assert all(i.isVisible() for i in m.place_items.values())
     assert all(m.place_items[k] is before[k] for k in before)
     assert m.places() == PLACES and panel.legend.colors() == _colours_drawn(panel)
+    # a search that leaves every place in sight (its first letter, often) changes nothing
+    with qtbot.assertNotEmitted(m.sig_view_changed):
+        m.show_only(list(PLACES))
+    assert m.places() == PLACES
+    with qtbot.waitSignal(m.sig_view_changed, timeout=1000):
+        m.show_only(PLACES[:1])
+    assert m.places() == PLACES[:1]
 
 
 def test_new_places_obey_the_filter_in_force(qtbot: Any, panel: MapPanel) -> None:
