@@ -132,6 +132,70 @@ def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
     return pm
 
 
+class PlaceLayer(QGraphicsItem):
+    """One layer of the map's places, drawn by one item. It paints through a picture of the
+    view's size, kept until the view's transform or size or what the layer shows changes: a
+    repaint of the map for anything else (a region's colour, a tooltip, a repaint asked for)
+    costs a copy of that picture, not thousands of markers and areas drawn again."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        #: the keys the filter hides (of any kind: the map hands every layer the same set)
+        self.hidden: AbstractSet[Key] = frozenset()
+        self._bounds = QRectF()
+        self._picture: tuple[tuple[float, ...], QPixmap] | None = None
+        self.setZValue(z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # (the map takes the clicks)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def set_hidden(self, hidden: AbstractSet[Key]) -> None:
+        self.hidden = hidden
+        self.redraw()
+
+    def redraw(self) -> None:
+        """What the layer shows changed: draw it anew at the next paint."""
+        self._picture = None
+        self.update()
+
+    def is_empty(self) -> bool:
+        raise NotImplementedError
+
+    def draw(self, painter: QPainter, world: QTransform, dpr: float, seen: QRectF) -> None:
+        """Draw what is in sight onto ``painter`` (its transform: ``world``); ``seen`` is the
+        part of the device to fill, in device pixels. The transform is left as it was given."""
+        raise NotImplementedError
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.is_empty():
+            return
+        world = painter.worldTransform()
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        if widget is None:  # (not the view: a render to some other device) drawn directly
+            self.draw(painter, world, dpr, world.mapRect(option.exposedRect))
+            return
+        w, h = widget.width(), widget.height()
+        at = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(), dpr,
+              w, h)
+        if self._picture is None or self._picture[0] != at:
+            pm = QPixmap(math.ceil(w * dpr), math.ceil(h * dpr))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pm)
+            p.setRenderHints(painter.renderHints())
+            p.setWorldTransform(world)
+            self.draw(p, world, dpr, QRectF(0, 0, w, h))
+            p.end()
+            self._picture = (at, pm)
+        painter.setWorldTransform(QTransform())
+        painter.drawPixmap(0, 0, self._picture[1])
+        painter.setWorldTransform(world)
+
+
 class Marker:
     """One place's marker. Not an item of the scene: its layer (:class:`MarkerLayer`) draws
     it, the map finds it under the pointer (``RegionMap.place_at``) and answers its tooltip.
@@ -162,7 +226,7 @@ class Marker:
         return place_tip(self.place)
 
 
-class MarkerLayer(QGraphicsItem):
+class MarkerLayer(PlaceLayer):
     """Every marker of one kind, drawn by this one item: the shared picture of each marker's
     kind and colour (:func:`marker_sprite`) at its point, the same size at every zoom, and a
     ring around the selected one. A filter is a set of hidden keys, not an item per marker
@@ -170,19 +234,13 @@ class MarkerLayer(QGraphicsItem):
     Qt's bookkeeping each, per repaint and per keystroke of a search."""
 
     def __init__(self, z: float) -> None:
-        super().__init__()
+        super().__init__(z)
         self.markers: dict[Key, Marker] = {}
-        #: the keys the filter hides (of any kind: the map hands every layer the same set)
-        self.hidden: AbstractSet[Key] = frozenset()
         #: the key of the selected place, if it is of this layer's kind
         self.selected: Key | None = None
-        self._bounds = QRectF()
         #: (the painter's transform and pixel ratio, [(key, left, top, picture)]) of the
         #: markers in drawing order, worked out again when the transform or the markers change
         self._spots: tuple[tuple[float, ...], list[tuple[Key, int, int, QPixmap]]] | None = None
-        self.setZValue(z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # (the map takes the clicks)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def add(self, marker: Marker) -> None:
         self.markers[marker.key] = marker
@@ -204,19 +262,15 @@ class MarkerLayer(QGraphicsItem):
         else:
             self._bounds = QRectF()
         self._spots = None
-        self.update()
-
-    def set_hidden(self, hidden: AbstractSet[Key]) -> None:
-        self.hidden = hidden
-        self.update()
+        self.redraw()
 
     def set_selected(self, key: Key | None) -> None:
         if key != self.selected:
             self.selected = key
-            self.update()
+            self.redraw()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
+    def is_empty(self) -> bool:
+        return not self.markers
 
     def _spots_for(self, world: QTransform, dpr: float) -> list[tuple[Key, int, int, QPixmap]]:
         at = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(), dpr)
@@ -236,16 +290,9 @@ class MarkerLayer(QGraphicsItem):
             self._spots = (at, spots)
         return self._spots[1]
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        if not self.markers:
-            return
-        world = painter.worldTransform()
-        device = painter.device()
-        dpr = device.devicePixelRatioF() if device is not None else 1.0
+    def draw(self, painter: QPainter, world: QTransform, dpr: float, seen: QRectF) -> None:
         spots = self._spots_for(world, dpr)
-        # only the markers that reach into the part of the view being painted
-        seen = world.mapRect(option.exposedRect)
+        # only the markers that reach into the part of the device being filled
         side = 2 * _HALF
         x0, y0 = seen.left() - side, seen.top() - side
         x1, y1 = seen.right(), seen.bottom()
@@ -306,25 +353,20 @@ def area_of(place: Place, layer: AreaLayer) -> Area | None:
     return Area(place, layer) if place.polygon or place.radius_m else None
 
 
-class AreaLayer(QGraphicsItem):
+class AreaLayer(PlaceLayer):
     """Every effect area, drawn by this one item (a tinted fill, a dashed edge), under the
     markers; a filter is the same set of hidden keys as the markers' (a thousand areas as
     items of their own cost a setVisible each per search and Qt's bookkeeping per paint)."""
 
     def __init__(self, z: float) -> None:
-        super().__init__()
+        super().__init__(z)
         self.areas: dict[Key, Area] = {}
-        self.hidden: AbstractSet[Key] = frozenset()
-        self._bounds = QRectF()
         c = tone_color("effect")
         fill = QColor(c)
         fill.setAlpha(40)
         self._brush = QBrush(fill)
         self._pen = QPen(c, 1.5, Qt.PenStyle.DashLine)
         self._pen.setCosmetic(True)
-        self.setZValue(z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def add(self, area: Area) -> None:
         self.areas[area.key] = area
@@ -344,14 +386,10 @@ class AreaLayer(QGraphicsItem):
         # (the cosmetic edge reaches a pixel past the areas, at any zoom)
         self._bounds = bounds.adjusted(-_REACH, -_REACH, _REACH, _REACH) if self.areas \
             else QRectF()
-        self.update()
+        self.redraw()
 
-    def set_hidden(self, hidden: AbstractSet[Key]) -> None:
-        self.hidden = hidden
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
+    def is_empty(self) -> bool:
+        return not self.areas
 
     def area_at(self, p: QPointF) -> Area | None:
         """The topmost area in sight that holds the scene point ``p``."""
@@ -362,11 +400,8 @@ class AreaLayer(QGraphicsItem):
                 return a
         return None
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        if not self.areas:
-            return
-        seen = option.exposedRect
+    def draw(self, painter: QPainter, world: QTransform, dpr: float, seen: QRectF) -> None:
+        seen = world.inverted()[0].mapRect(seen)  # (in the scene, where the areas are)
         hidden = self.hidden
         painter.setPen(self._pen)
         painter.setBrush(self._brush)

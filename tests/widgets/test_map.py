@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from data.domain import geo
 from data.picture.places import Place
@@ -307,6 +307,14 @@ def test_what_a_filter_hides_is_not_drawn_and_the_selection_has_a_ring(
     bare = area_pixel()
     m.show_only(None)
     assert bare != tinted and area_pixel() == tinted
+
+    # a zoom or a pan draws the markers where they are now
+    m.centerOn(m.place_items[("nsp", "n1")].at)
+    m.zoom_by(1.5)
+    assert drawn(n1)
+    m.translate(37, 0)
+    m.centerOn(m.mapToScene(m.viewport().rect().center()) + QPointF(23, 11))
+    assert drawn(n1)
 
 
 # the offscreen platform cannot raise the tip's window (and the mark replaces the common one)
