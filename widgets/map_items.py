@@ -108,6 +108,8 @@ _HALF = R + 1.0
 #: of latitude): a marker keeps its size on screen, so its edge lies this far out only when
 #: R + 4 pixels cover so much of the map, which no usable view comes near
 _REACH = 1000.0
+#: circle areas up to this radius on screen (pixels) are copied from a shared picture
+_SMALL_AREA = 12.0
 
 Key = tuple[str, str]
 
@@ -367,6 +369,8 @@ class AreaLayer(PlaceLayer):
         self._brush = QBrush(fill)
         self._pen = QPen(c, 1.5, Qt.PenStyle.DashLine)
         self._pen.setCosmetic(True)
+        #: pictures of small circle areas by (radius in pixels, pixel ratio)
+        self._discs: dict[tuple[float, float], QPixmap] = {}
 
     def add(self, area: Area) -> None:
         self.areas[area.key] = area
@@ -400,9 +404,34 @@ class AreaLayer(PlaceLayer):
                 return a
         return None
 
+    def _disc(self, r: float, dpr: float) -> QPixmap:
+        """The picture of a circle area of radius ``r`` pixels, drawn once per radius."""
+        key = (r, dpr)
+        pm = self._discs.get(key)
+        if pm is None:
+            half = math.ceil(r + 2)
+            pm = QPixmap(math.ceil(2 * half * dpr), math.ceil(2 * half * dpr))
+            pm.setDevicePixelRatio(dpr)
+            pm.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(self._pen)
+            p.setBrush(self._brush)
+            p.drawEllipse(QPointF(half, half), r, r)
+            p.end()
+            self._discs[key] = pm
+        return pm
+
     def draw(self, painter: QPainter, world: QTransform, dpr: float, seen: QRectF) -> None:
         seen = world.inverted()[0].mapRect(seen)  # (in the scene, where the areas are)
         hidden = self.hidden
+        scale = math.hypot(world.m11(), world.m12())  # pixels per scene unit
+        # circles a few pixels across (most of them, with the whole country in view) are
+        # copied from one picture per radius (to a quarter pixel, on whole pixels): drawing
+        # each costs Qt a path, a dashed stroke and a fill; the rest are drawn as they are.
+        # (Every area has the same colour, so the order they are laid over each other in
+        # changes nothing.)
+        small: list[tuple[QPointF, float]] = []
         painter.setPen(self._pen)
         painter.setBrush(self._brush)
         for a in self.areas.values():
@@ -410,5 +439,18 @@ class AreaLayer(PlaceLayer):
                 continue
             if a.polygon is not None:
                 painter.drawPolygon(a.polygon, Qt.FillRule.OddEvenFill)
+                continue
+            r = a.bounds.width() / 2 * scale
+            if r <= _SMALL_AREA:
+                small.append((a.bounds.center(), round(r * 4) / 4))
             else:
                 painter.drawEllipse(a.bounds)
+        if len(self._discs) > 64:  # (many zoom levels seen: keep the radii of this one)
+            self._discs = {}
+        painter.setWorldTransform(QTransform())
+        for centre, r in small:
+            pm = self._disc(r, dpr)
+            half = pm.width() / dpr / 2
+            c = world.map(centre)
+            painter.drawPixmap(round(c.x() - half), round(c.y() - half), pm)
+        painter.setWorldTransform(world)

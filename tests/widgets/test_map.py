@@ -343,3 +343,26 @@ def test_a_marker_answers_a_tooltip_with_its_place(qtbot: Any, panel: MapPanel) 
                                                     m.viewport().mapToGlobal(pos)))
     assert QToolTip.text() == "Dijkdoorbraak Tiel"
     QToolTip.hideText()
+
+
+def test_a_small_effect_area_is_drawn_and_hidden_with_its_incident(qtbot: Any,
+                                                                    panel: MapPanel) -> None:
+    """With the whole country in view an area is a few pixels across (drawn from a shared
+    picture per radius): it must be there, and go with its incident."""
+    from widgets.map_items import PER_METRE
+
+    m = panel.view
+    radius_m = int(10 / m.transform().m11() / PER_METRE)  # ten pixels on screen
+    fire = Place("i7", "incident", "actief", "Brand Zwolle", 52.5, 6.08, ("VR04",),
+                 radius_m=radius_m)
+    m.set_places([*PLACES, fire])
+    c = m.view_pos_of(fire)
+
+    def beside() -> tuple[int, int, int]:  # inside the area, clear of the marker
+        return _pixel(m, m.viewport().grab().toImage(), c.x() - 8, c.y())
+
+    tinted = beside()
+    m.show_only(PLACES)
+    bare = beside()
+    m.show_only(None)
+    assert tinted != bare and beside() == tinted
