@@ -112,6 +112,9 @@ _REACH = 1000.0
 _SMALL_AREA = 12.0
 
 Key = tuple[str, str]
+#: where a marker's picture goes on the device: its key, the top left corner (whole pixels on a
+#: device of pixel ratio 1, and no point then; otherwise the same as a point), its picture
+Spot = tuple[Key, float, float, QPointF | None, QPixmap]
 
 
 def marker_sprite(kind: str, color: QColor, dpr: float = 1.0) -> QPixmap:
@@ -240,9 +243,9 @@ class MarkerLayer(PlaceLayer):
         self.markers: dict[Key, Marker] = {}
         #: the key of the selected place, if it is of this layer's kind
         self.selected: Key | None = None
-        #: (the painter's transform and pixel ratio, [(key, left, top, picture)]) of the
-        #: markers in drawing order, worked out again when the transform or the markers change
-        self._spots: tuple[tuple[float, ...], list[tuple[Key, int, int, QPixmap]]] | None = None
+        #: (the painter's transform and pixel ratio, the markers' spots in drawing order),
+        #: worked out again when the transform or the markers change
+        self._spots: tuple[tuple[float, ...], list[Spot]] | None = None
 
     def add(self, marker: Marker) -> None:
         self.markers[marker.key] = marker
@@ -274,21 +277,22 @@ class MarkerLayer(PlaceLayer):
     def is_empty(self) -> bool:
         return not self.markers
 
-    def _spots_for(self, world: QTransform, dpr: float) -> list[tuple[Key, int, int, QPixmap]]:
+    def _spots_for(self, world: QTransform, dpr: float) -> list[Spot]:
         at = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(), dpr)
         if self._spots is None or self._spots[0] != at:
             m11, m12, m21, m22, dx, dy = at[:6]
             sprites: dict[tuple[str, str], QPixmap] = {}
-            spots = []
+            spots: list[Spot] = []
             for m in self.markers.values():
                 pm = sprites.get(m.look)
                 if pm is None:
                     pm = sprites[m.look] = marker_sprite(m.place.kind, m.color, dpr)
                 x, y = m.at.x(), m.at.y()
-                # the picture's top left corner, on whole device pixels as a translated
-                # painter puts it
-                spots.append((m.key, round(m11 * x + m21 * y + dx - _HALF),
-                              round(m12 * x + m22 * y + dy - _HALF), pm))
+                left, top = m11 * x + m21 * y + dx - _HALF, m12 * x + m22 * y + dy - _HALF
+                if dpr == 1.0:  # on whole pixels, as a translated painter puts the picture
+                    spots.append((m.key, round(left), round(top), None, pm))
+                else:  # (the painter rounds to the device's smaller pixels itself)
+                    spots.append((m.key, left, top, QPointF(left, top), pm))
             self._spots = (at, spots)
         return self._spots[1]
 
@@ -301,9 +305,12 @@ class MarkerLayer(PlaceLayer):
         hidden = self.hidden
         painter.setWorldTransform(QTransform())
         draw = painter.drawPixmap
-        for key, x, y, pm in spots:
+        for key, x, y, corner, pm in spots:
             if x0 <= x <= x1 and y0 <= y <= y1 and key not in hidden:
-                draw(x, y, pm)
+                if corner is None:
+                    draw(int(x), int(y), pm)
+                else:
+                    draw(corner, pm)
         sel = self.markers.get(self.selected) if self.selected is not None else None
         if sel is not None and sel.key not in hidden:
             painter.save()  # (the view does not: see RegionMap)
