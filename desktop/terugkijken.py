@@ -170,11 +170,13 @@ class Terugkijken(QObject):
         self._busy = True
         part = self.current_view()
         seeker = self._seeker
+        # the requests with a meldplaats now: the only ones that can have had one then
+        meldplaatsen = [str(m.get("id")) for m in self.ctx.picture.state.meldplaatsen]
 
         self._used = True
 
         def seek(st: Store) -> Frame:
-            return seeker.frame(st, at, axis, {part})  # type: ignore[arg-type]
+            return seeker.frame(st, at, axis, {part}, meldplaatsen)  # type: ignore[arg-type]
 
         QueryOp(self.ctx.ops, seek, Lane.HISTORY).success(self._show).failure(
             self._failed).run_in_background()
@@ -206,7 +208,7 @@ class Terugkijken(QObject):
         self.bar.set_banner(fr.at, fr.axis)
         v.overview.set_kpis(dict(fr.kpis))
         v.overview.map.set_levels(fr.levels)
-        v.overview.map.set_places(places(ps))  # (meldplaatsen are not in a past frame)
+        v.overview.map.set_places(places(ps))
         self.header.set_fingerprint(fr.fingerprint)
         v.incidents.set_incidents(ps.incidents)
         v.decisions.set_data(ps.sessions, ps.decisions, ps.actions)

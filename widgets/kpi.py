@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -56,10 +56,23 @@ class KpiTile(QFrame):
 
     def set_scope(self, text: str) -> None:
         """What the figure is filtered on ('' for the whole picture): said under the figure,
-        so that a filtered count never reads as the national one."""
+        so that a filtered count never reads as the national one.
+
+        While a filter is in force the tile does not get lower: a search whose details wrap
+        to fewer lines at each keystroke would lay the map and timeline under the tiles out
+        anew each time, and repaint them whole (thousands of places and areas on the map).
+        Without a filter the tile takes its own height again."""
         if text != self.scope.text():
             self.scope.setText(text)
             self.scope.setVisible(bool(text))
+        floor = max(self.minimumHeight(), self.height()) if text and self.isVisible() else 0
+        if floor != self.minimumHeight():
+            self.setMinimumHeight(floor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.minimumHeight():
+            self.setMinimumHeight(0)  # another width wraps the texts anew: their own height
 
     def set_value(self, value: str | int, detail: str = "", level: str = "") -> None:
         if (str(value), detail) != (self.value.text(), self.detail.text()):

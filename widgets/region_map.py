@@ -9,8 +9,9 @@ their size on screen at every zoom (see :mod:`widgets.map_items`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,17 +24,29 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 
 from data.domain.regions import REGION_BY_CODE
 from data.picture.places import LAYERS, Place
 from widgets import palette
-from widgets.map_items import KX, SCALE, PlaceItem, R, area_item, from_scene, to_scene
+from widgets.map_items import (
+    KX,
+    SCALE,
+    Area,
+    AreaLayer,
+    Marker,
+    MarkerLayer,
+    R,
+    area_of,
+    from_scene,
+    place_tip,
+    to_scene,
+)
 from widgets.map_regions import RegionItem, region_items
 
 __all__ = ["KX", "SCALE", "RegionMap"]
@@ -48,15 +61,15 @@ LAYER_Z = {"effect": 5, "incident": 6, "nsp": 7, "meldplaats": 8}
 GRID = 20.0
 #: a press that moves less than this many pixels is a click, not a drag
 CLICK_SLOP = 4
+#: a place's key, (kind, id)
+_KEY = attrgetter("kind", "id")
 
 
-def _layer(name: str) -> QGraphicsRectItem:
-    """An invisible parent for one layer's items: hiding it hides them all at once. Layers lie
-    above the regions and their labels (a selected region is raised to 1, labels to 2)."""
-    item = QGraphicsRectItem()
-    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-    item.setZValue(LAYER_Z[name])
-    return item
+def _layer(name: str) -> MarkerLayer | AreaLayer:
+    """One layer, one item: the markers of a kind (:class:`MarkerLayer`) or the effect areas
+    (:class:`AreaLayer`). Hiding it hides them all at once. Layers lie above the regions and
+    their labels (a selected region is raised to 1, labels to 2)."""
+    return AreaLayer(LAYER_Z[name]) if name == "effect" else MarkerLayer(LAYER_Z[name])
 
 
 class RegionMap(QGraphicsView):
@@ -82,8 +95,8 @@ class RegionMap(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        # every item sets the pen, brush and hints it draws with (a marker that changes more
-        # puts it back): no save and restore of the painter around each of 5,000 markers
+        # every item sets the pen, brush and hints it draws with (a layer of markers that
+        # changes more puts it back): no save and restore of the painter around each item
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -96,15 +109,16 @@ class RegionMap(QGraphicsView):
         self._layers = {name: _layer(name) for name in LAYERS}
         for item in self._layers.values():
             self._scene.addItem(item)
-        self.place_items: dict[tuple[str, str], PlaceItem] = {}
-        self._areas: dict[tuple[str, str], QGraphicsItem] = {}
+        #: every place's marker (drawn by the layer of its kind)
+        self.place_items: dict[tuple[str, str], Marker] = {}
+        self._areas: dict[tuple[str, str], Area] = {}
         #: markers by grid cell of the scene (for hit-testing, see place_at)
-        self._grid: dict[tuple[int, int], list[tuple[int, PlaceItem]]] = {}
+        self._grid: dict[tuple[int, int], list[tuple[int, Marker]]] = {}
         self._places: list[Place] = []
         #: the keys of the places in sight under the filter (None: every place drawn)
         self._shown: frozenset[tuple[str, str]] | None = None
         #: the keys of the markers hidden now
-        self._hidden: set[tuple[str, str]] = set()
+        self._hidden: frozenset[tuple[str, str]] = frozenset()
         self._selected_place: tuple[str, str] | None = None
         self._zoomed = False
         self._fitted_region = ""
@@ -185,84 +199,90 @@ class RegionMap(QGraphicsView):
         places = list(places)
         if places != self._places:
             self._draw(places)
-        elif self._keys(shown) == self._shown:
-            return
-        self._shown = self._keys(shown)
-        self._apply_shown()
-        self.sig_view_changed.emit()
+            self._shown = self._keys(shown)
+            self._apply_shown()
+            self.sig_view_changed.emit()
+        else:
+            self.show_only(shown)
 
     def show_only(self, shown: Iterable[Place] | None) -> None:
         """Keep in sight only these of the places drawn (None: all): a filter that changes
-        hides and shows the markers it concerns; none is made again."""
+        hides and shows the markers it concerns; none is made again. A filter that leaves
+        the same places in sight (the first letter of a search, often) changes nothing."""
         keys = self._keys(shown)
         if keys == self._shown:
             return
         self._shown = keys
-        self._apply_shown()
-        self.sig_view_changed.emit()
+        if self._apply_shown():
+            self.sig_view_changed.emit()
 
     @staticmethod
     def _keys(shown: Iterable[Place] | None) -> frozenset[tuple[str, str]] | None:
-        return None if shown is None else frozenset((p.kind, p.id) for p in shown)
+        return None if shown is None else frozenset(map(_KEY, shown))
 
-    def _apply_shown(self) -> None:
-        """Hide and show only the markers whose state changes (worked out on sets: a search
-        over 5,000 places touches the few it hides or brings back, not every marker)."""
+    def _apply_shown(self) -> bool:
+        """Hand every layer the set of keys the filter hides: each draws what it leaves, in
+        one paint (a search over 5,000 places touches no marker one by one). True when that
+        set changed."""
         keys = self._shown
-        hidden = set() if keys is None else self.place_items.keys() - keys
-        for key in hidden ^ self._hidden:
-            on = key not in hidden
-            self.place_items[key].setVisible(on)
-            area = self._areas.get(key)
-            if area is not None:
-                area.setVisible(on)
+        hidden = frozenset() if keys is None else frozenset(self.place_items.keys() - keys)
+        if hidden == self._hidden:
+            return False
+        for layer in self._layers.values():
+            layer.set_hidden(hidden)
         self._hidden = hidden
+        return True
+
+    def _marker_layers(self) -> list[MarkerLayer]:
+        return [layer for layer in self._layers.values() if isinstance(layer, MarkerLayer)]
+
+    def _area_layer(self) -> AreaLayer:
+        layer = self._layers["effect"]
+        assert isinstance(layer, AreaLayer)
+        return layer
 
     def _draw(self, places: list[Place]) -> None:
         wanted = {(p.kind, p.id): p for p in places}
-        stale = [k for k, item in self.place_items.items() if wanted.get(k) != item.place]
+        stale = [k for k, m in self.place_items.items() if wanted.get(k) != m.place]
         if len(stale) * 4 > len(self.place_items) + 1:
             self._fresh_layers()
         else:
             for key in stale:
-                self._scene.removeItem(self.place_items.pop(key))
+                self.place_items.pop(key).layer.remove(key)
                 area = self._areas.pop(key, None)
                 if area is not None:
-                    self._scene.removeItem(area)
-        self._hidden &= self.place_items.keys()  # (the markers made below start in sight)
+                    area.layer.remove(key)
+        areas = self._area_layer()
         for p in places:
             key = (p.kind, p.id)
             if key in self.place_items:
                 continue
-            item = self.place_items[key] = PlaceItem(p)
-            item.setParentItem(self._layers[p.kind])
-            area = area_item(p) if p.kind == "incident" else None
+            layer = self._layers[p.kind]
+            assert isinstance(layer, MarkerLayer)
+            marker = self.place_items[key] = Marker(p, layer)
+            layer.add(marker)
+            area = area_of(p, areas) if p.kind == "incident" else None
             if area is not None:
-                area.setParentItem(self._layers["effect"])
+                areas.add(area)
                 self._areas[key] = area
+        for layer in self._layers.values():
+            layer.changed()
         self._places = places
         self._regrid()
-        if self._selected_place is not None:
-            sel = self.place_items.get(self._selected_place)
-            if sel is not None:
-                sel.set_selected(True)
 
     def _fresh_layers(self) -> None:
-        for name, old in self._layers.items():  # quicker than 5,000 removals one by one
-            visible = old.isVisible()
-            self._scene.removeItem(old)
-            self._layers[name] = _layer(name)
-            self._layers[name].setVisible(visible)
-            self._scene.addItem(self._layers[name])
+        """Every marker and area goes (quicker than 5,000 removals one by one)."""
+        for layer in self._layers.values():
+            layer.clear()
         self.place_items, self._areas = {}, {}
 
     def _regrid(self) -> None:
         """File every marker under its grid cell, in drawing order (for :meth:`place_at`)."""
         self._grid = {}
-        for order, item in enumerate(self.place_items.values()):
-            at = item.pos()
+        for order, marker in enumerate(self.place_items.values()):
+            at = marker.at
             self._grid.setdefault((int(at.x() // GRID), int(at.y() // GRID)), []).append(
-                (order, item))
+                (order, marker))
 
     def places(self) -> list[Place]:
         """The places in sight under the filter (whatever layers are on)."""
@@ -285,8 +305,12 @@ class RegionMap(QGraphicsView):
     def layer_visible(self, layer: str) -> bool:
         return self._layers[layer].isVisible()
 
-    def layer_items(self, layer: str) -> list[QGraphicsItem]:
-        return list(self._layers[layer].childItems())
+    def layer_items(self, layer: str) -> list[Marker] | list[Area]:
+        """What a layer holds: its markers, or (effect) its areas."""
+        item = self._layers[layer]
+        if isinstance(item, MarkerLayer):
+            return list(item.markers.values())
+        return list(item.areas.values())
 
     def mark_point(self, lat: float, lon: float) -> None:
         """A ring at one point (the point a form holds, in pick mode)."""
@@ -301,14 +325,11 @@ class RegionMap(QGraphicsView):
         self._mark.setPos(to_scene(lat, lon))
 
     def select_place(self, kind: str, eid: str) -> None:
-        """Mark a place as selected (a ring around its marker)."""
-        old = self.place_items.get(self._selected_place) if self._selected_place else None
-        if old is not None:
-            old.set_selected(False)
+        """Mark a place as selected (a ring around its marker, now or once it is drawn)."""
         self._selected_place = (kind, eid)
-        new = self.place_items.get((kind, eid))
-        if new is not None:
-            new.set_selected(True)
+        for name, layer in self._layers.items():
+            if isinstance(layer, MarkerLayer):
+                layer.set_selected((kind, eid) if name == kind else None)
 
     def place_at(self, view_pos: QPoint) -> Place | None:
         """The place whose marker is under a point of the view (the topmost), if any.
@@ -321,23 +342,36 @@ class RegionMap(QGraphicsView):
         half = reach / (self.transform().m11() or 1.0)
         x0, x1 = int((centre.x() - half) // GRID), int((centre.x() + half) // GRID)
         y0, y1 = int((centre.y() - half) // GRID), int((centre.y() + half) // GRID)
-        best: tuple[float, int, PlaceItem] | None = None
+        best: tuple[float, int, Marker] | None = None
         for cx in range(x0, x1 + 1):
             for cy in range(y0, y1 + 1):
-                for order, item in self._grid.get((cx, cy), ()):
-                    if not item.isVisible():  # its layer is off, or the filter hides it
+                for order, marker in self._grid.get((cx, cy), ()):
+                    if not marker.isVisible():  # its layer is off, or the filter hides it
                         continue
-                    d = self.mapFromScene(item.pos()) - view_pos
+                    d = self.mapFromScene(marker.at) - view_pos
                     if d.x() * d.x() + d.y() * d.y() > reach * reach:
                         continue
-                    rank = (item.parentItem().zValue(), order, item)
+                    rank = (marker.layer.zValue(), order, marker)
                     if best is None or rank[:2] > best[:2]:
                         best = rank
         return best[2].place if best is not None else None
 
     def view_pos_of(self, place: Place) -> QPoint:
         """Where a place's marker is in the view (for tests and pointing)."""
-        return self.mapFromScene(self.place_items[(place.kind, place.id)].scenePos())
+        return self.mapFromScene(self.place_items[(place.kind, place.id)].at)
+
+    def viewportEvent(self, ev: QEvent) -> bool:  # noqa: N802
+        """A marker's or an effect area's tooltip (they are no items of the scene: the map
+        finds the one under the pointer); elsewhere the scene's (a region)."""
+        if ev.type() == QEvent.Type.ToolTip:
+            pos = ev.pos()  # type: ignore[attr-defined]
+            place = self.place_at(pos)
+            area = self._area_layer().area_at(self.mapToScene(pos)) if place is None else None
+            tip = place_tip(place) if place is not None else area.toolTip() if area else ""
+            if tip:
+                QToolTip.showText(ev.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(ev)
 
     def region_at(self, view_pos: QPoint) -> str:
         for item in self.items(view_pos):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -88,15 +89,40 @@ def open_conflicts(pic: Picture, ids: list[str] | None = None) -> list[dict[str,
     return sorted(out, key=lambda c: str(c["at"]))
 
 
-def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset()) -> Frame:
+def meldplaats_rows(pic: Picture, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The bijstand meldplaatsen on the map at the picture's moment, as
+    :func:`data.store.queries.meldplaats_rows` gives them live, of the requests ``ids``: those
+    with a meldplaats point now. A request keeps its point once it has one (an empty point
+    changes nothing), so these are all there can have been; only their states are read (a
+    picture may hold 60,000 requests, their states unread until asked for)."""
+    out = []
+    for eid in ids:
+        v = pic.ents.get(eid)
+        if v is None or v[0] != "bijstand" or v[5]:
+            continue  # (not there yet at that moment)
+        st = pic.state(eid)
+        point = st.get("meldplaats_point")
+        if point is None:
+            continue  # (there, without its point yet)
+        out.append({"id": eid, "status": fold.status_of(st),
+                    "requesting_region": st.get("requesting_region"),
+                    "title": fold.title_of(st), "meldplaats": st.get("meldplaats"),
+                    "meldplaats_point": point})
+    return out
+
+
+def make_frame(pic: Picture, at: str, parts: set[str] | frozenset[str] = frozenset(),
+               meldplaatsen: Iterable[str] = ()) -> Frame:
     """The frame of ``pic`` (the picture at ``at``): the Overzicht, plus ``parts`` (one pass
-    over the picture's entities for all of the Overzicht)."""
+    over the picture's entities for all of the Overzicht). ``meldplaatsen``: the ids of the
+    bijstand requests with a meldplaats on the map now (see :func:`meldplaats_rows`)."""
     if pic.scanned is None:  # (then kept up to date as the picture is advanced)
         pic.scanned = scan(pic)
     scanned = pic.scanned
     ps = picture_state(pic, scanned)
     ps.comms = comms_cells(pic, [pic.state(eid) for eid in scanned[0].get("comms", ())])
     ps.conflicts = open_conflicts(pic, scanned[2])
+    ps.meldplaatsen = meldplaats_rows(pic, meldplaatsen)
     moment: datetime = parse_iso(at)
     fr = Frame(at, pic.axis, str(pic.fingerprint()), pic.events, ps, kpis(ps, moment),
                region_levels(ps), set(parts))
@@ -236,14 +262,16 @@ class Seeker:
         return _copy(self._kept[1])
 
     def frame(self, st: Store, at: str, axis: Axis,
-              parts: set[str] | frozenset[str] = frozenset()) -> Frame:
+              parts: set[str] | frozenset[str] = frozenset(),
+              meldplaatsen: Iterable[str] = ()) -> Frame:
+        """The frame at ``at`` on ``axis`` (see :func:`make_frame`)."""
         from data.history import reading
 
         with no_cycle_collection():  # (see there: the kept pictures are many objects)
             gc.collect(1)  # (the young objects made since the last frame: few)
             with reading(st) as conn:
                 pic = self.picture(conn, at, axis)
-            fr = make_frame(pic, at, parts)
+            fr = make_frame(pic, at, parts, meldplaatsen)
             # What the fold made lives on in the pictures kept (no cycles: reference counts
             # free it). Frozen, the collector never walks it: unfrozen, the first collection
             # after the fold walked all of it (a step of 15 minutes: ~1,300 new states), and

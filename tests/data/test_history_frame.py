@@ -36,8 +36,10 @@ def test_the_frame_at_the_end_is_what_the_views_load_live(tmp_path):
     end = span(st)[WAAR][1]
     with reading(st) as conn:
         pic = picture_at(conn, "2099-01-01T00:00:00Z", WAAR)
-    fr = make_frame(pic, end, {"bijstand", "publiek"})
+    live = q.meldplaats_rows(st)
+    fr = make_frame(pic, end, {"bijstand", "publiek"}, [m["id"] for m in live])
     assert fr.fingerprint == str(st.fingerprint())
+    assert live and fr.state.meldplaatsen == live
     assert sorted(fr.bijstand_rows) == sorted(q.bijstand_rows(st))
     assert sorted(fr.state.comms) == sorted(q.comms_latest(st))
     assert fr.state.conflicts and fr.state.conflicts == sorted(
@@ -438,3 +440,42 @@ def test_the_trail_keeps_the_pictures_nearest_the_last_one_not_the_newest_made(m
     for n in (10, 30, 20):
         seeker._keep(Picture(WAAR, f"2026-11-26T10:{n:02d}:00Z", n))
     assert sorted(t.events for t in seeker.trail) == [10, 20]  # (30 as far as 10: ahead)
+
+
+def test_a_frame_has_the_meldplaatsen_of_its_moment(store_factory):
+    """The map of a past moment shows the meldplaatsen there were then: a request made with
+    its point from then on, one whose point came later only from then."""
+    from data.clock import FixedClock, set_default_clock
+    from data.store import Command
+    from tests.data.helpers import bijstand, new
+
+    clock = FixedClock("2026-11-21T09:00:00Z")
+    set_default_clock(clock)
+    try:
+        st = store_factory("kcr2", name="KCR2")
+        clock.advance(timedelta(hours=1))  # 10:00
+        a = new(st, bijstand(meldplaats="Kazerne Apeldoorn", meldplaats_point="52.23, 5.97"))
+        clock.advance(timedelta(hours=1))  # 11:00
+        b = new(st, bijstand(meldplaats="Sporthal Zwolle"))
+        clock.advance(timedelta(hours=1))  # 12:00
+        st.execute(Command("bijstand.updated", {"meldplaats_point": "52.5, 6.08"}, entity=b),
+                   "IM VNOG")
+        live = q.meldplaats_rows(st)
+        ids = [m["id"] for m in live]
+        assert sorted(ids) == sorted([a, b])
+        seeker = Seeker(st.path)
+
+        def there(at: str) -> list[str]:
+            return sorted(m["id"] for m in seeker.frame(st, at, WAAR, meldplaatsen=ids)
+                          .state.meldplaatsen)
+
+        assert there("2026-11-21T09:30:00Z") == []
+        assert there("2026-11-21T10:30:00Z") == [a]
+        assert there("2026-11-21T11:30:00Z") == [a]  # b there, without its point yet
+        assert there("2026-11-21T12:30:00Z") == sorted([a, b])
+        fr = seeker.frame(st, "2026-11-21T12:30:00Z", WAAR, meldplaatsen=ids)
+        assert fr.state.meldplaatsen == live
+        assert not seeker.frame(st, "2026-11-21T12:30:00Z", WAAR).state.meldplaatsen
+        seeker.close()
+    finally:
+        set_default_clock(None)

@@ -37,7 +37,7 @@ def test_a_typed_place_is_on_the_map_and_a_click_opens_it(qtbot: Any, window: An
 
     m.fit()
     m.zoom_by(40.0)
-    m.centerOn(m.place_items[("incident", inc["id"])])
+    m.centerOn(m.place_items[("incident", inc["id"])].at)
     pos = m.view_pos_of(m.place_items[("incident", inc["id"])].place)
     qtbot.mouseClick(m.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.current_view() == "incidenten"

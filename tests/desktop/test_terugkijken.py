@@ -175,3 +175,42 @@ def test_in_an_exercise_the_banner_says_the_scenario_time_as_the_header_does(
         assert f"(scenariotijd T+{paused_at})" in win.terugkijken.bar.banner.text()
     finally:
         win.shutdown()
+
+
+def test_the_map_of_a_past_moment_shows_the_meldplaatsen_there_were_then(
+        qtbot: Any, store_factory: Any) -> None:
+    from desktop.main_window import MainWindow
+
+    clock = FixedClock("2026-11-21T09:00:00Z")
+    set_default_clock(clock)
+    try:
+        st = store_factory("kcr2", name="KCR2")
+        clock.advance(timedelta(hours=1))
+        _incident(st, "Stroomuitval Apeldoorn")  # 10:00
+        clock.advance(timedelta(hours=1))  # 11:00: a request with its meldplaats
+        (bid,) = st.execute(Command("bijstand.requested", {
+            "requesting_region": "VNOG", "addressed_to": "KCR2",
+            "capability": "aggregaten_noodstroom", "quantity": 4,
+            "meldplaats": "Kazerne Apeldoorn", "meldplaats_point": "52.23, 5.97"}),
+            "IM VNOG").entities
+        clock.advance(timedelta(hours=1))
+        path, world, name = st.path, st.world, st.name
+        st.close()
+        win = MainWindow(Path(path), world, name, author="tester", clock=clock)
+        qtbot.addWidget(win)
+        with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+            win.show()
+            win.start()
+        m = win.overview.map
+        qtbot.waitUntil(lambda: ("meldplaats", bid) in m.place_items, timeout=10_000)
+        tk = win.terugkijken
+        with qtbot.waitSignal(tk.sig_shown, timeout=20_000):
+            tk.enter("2026-11-21T10:30:00Z")  # before the request
+        assert ("meldplaats", bid) not in m.place_items
+        with qtbot.waitSignal(tk.sig_shown, timeout=20_000):
+            tk.bar.set_moment("2026-11-21T11:30:00Z")
+        assert [p.id for p in m.places() if p.kind == "meldplaats"] == [bid]
+        assert m.place_items[("meldplaats", bid)].isVisible()
+        win.shutdown()
+    finally:
+        set_default_clock(None)

@@ -214,3 +214,33 @@ def test_a_hidden_journal_is_filtered_when_it_is_shown(qtbot: Any) -> None:
     assert [jv.model.id_at(r)[-1] for r in range(3)] == ["6", "3", "0"]  # newest first
     jv.set_filter("", "")  # shown: at once
     assert jv.model.rowCount() == 9
+
+
+def test_tiles_keep_their_height_while_a_search_narrows_their_details(qtbot: Any) -> None:
+    """A keystroke that leaves shorter details must not shrink the tiles: the map and the
+    timeline under them would be laid out and repainted whole at every keystroke. Without a
+    filter the tiles take their own height again."""
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.overview import OverviewView
+
+    v = OverviewView()
+    qtbot.addWidget(v)
+    v.resize(1366, 768)
+    v.show()
+    qtbot.waitExposed(v)
+    many = {"comms_out_regions": [f"VR{i:02d}" for i in range(1, 26)], "incidents_active": 9}
+    few = {"comms_out_regions": ["VR06"], "incidents_active": 1}
+    v.set_kpis(many)
+    QApplication.processEvents()
+    tall = v.map.height()
+    v.set_kpis(few, "zoekterm: apel")
+    QApplication.processEvents()
+    assert v.map.height() == tall
+    v.set_kpis(many, "zoekterm: a")
+    v.set_kpis(few, "zoekterm: ap")
+    QApplication.processEvents()
+    assert v.map.height() == tall
+    v.set_kpis(few)  # the search cleared
+    QApplication.processEvents()
+    assert v.map.height() > tall
