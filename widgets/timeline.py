@@ -93,6 +93,7 @@ class Timeline(QWidget):
         self.plot.addItem(self.now_line, ignoreBounds=True)
         self.scope = QLabel("")
         self.scope.setObjectName("KpiScope")
+        self.scope.setWordWrap(True)  # (a laptop's narrow timeline: never wider than it)
         self.scope.hide()
         lay.addWidget(self.plot)
         lay.addWidget(self.scope)

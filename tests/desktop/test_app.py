@@ -38,6 +38,30 @@ def test_snapshot_command_renders_views(qapp: Any, demo_db: Path, tmp_path: Path
     assert exc.value.code == 2
 
 
+def test_a_snapshot_under_a_region_filter_counts_the_timeline_under_it(
+        qapp: Any, demo_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    """The bars count again under a filter after a pause in typing (a timer): the snapshot
+    waits for that count, so its timeline is the filtered one, with its note."""
+    from desktop import snapshot as snap
+    from widgets.timeline import Timeline
+
+    seen: list[str] = []
+    real_save = snap.save
+
+    def save(win: Any, out: Path, fmt: str) -> None:
+        tl = win.overview.timeline.real()
+        assert isinstance(tl, Timeline)
+        seen.append(tl.scope.text())
+        real_save(win, out, fmt)
+
+    monkeypatch.setattr(snap, "save", save)
+    # (a slow machine: the pause the pane waits for outlasts the snapshot's settling)
+    monkeypatch.setattr("desktop.summary_panes.SCOPE_DELAY_MS", 600_000)
+    snap.snapshot(demo_db, "overzicht", tmp_path / "o.png", (1366, 768), region="VRGZ",
+                  timeout_ms=20_000)
+    assert seen and seen[0].startswith("gefilterd op VRGZ")
+
+
 def test_exercise_world_banner_watermark_and_wall_mode(qtbot: Any, demo_db: Path) -> None:
     from desktop.main_window import MainWindow
 

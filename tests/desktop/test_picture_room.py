@@ -171,6 +171,14 @@ def test_the_timeline_counts_what_the_filter_leaves_and_says_so(qtbot: Any, wind
     assert tl.scope.isHidden()
 
 
+def test_the_timeline_note_wraps_instead_of_widening_the_window(qtbot: Any, window: Any) -> None:
+    """At 1366 px the timeline gets about 350 px: its filter note must not push the layout
+    wider (the navigation got a scroll bar when it did)."""
+    tl = window.overview.timeline.real()
+    tl.set_scope("gefilterd op VRGZ · logboekregels zonder regio tellen niet mee")
+    assert tl.scope.minimumSizeHint().width() < 200
+
+
 def _other_centre(store_factory: Any, win: Any, node: str,
                   commands: list[Command]) -> Any:
     """Another centre writes ``commands``; the window's store takes them in (as sync does)."""
