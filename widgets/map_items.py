@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Set as AbstractSet
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -162,8 +163,16 @@ class PlaceLayer(QGraphicsItem):
 
     def redraw(self) -> None:
         """What the layer shows changed: draw it anew at the next paint."""
-        self._picture = None
+        if self._picture is not None:
+            self._picture = ((), self._picture[1])  # (its pixels are reused)
         self.update()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange,  # noqa: N802
+                   value: Any) -> Any:
+        # a layer switched off keeps no picture of the view (megabytes on a large screen)
+        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged and not value:
+            self._picture = None
+        return super().itemChange(change, value)
 
     def is_empty(self) -> bool:
         raise NotImplementedError
@@ -187,8 +196,14 @@ class PlaceLayer(QGraphicsItem):
         at = (world.m11(), world.m12(), world.m21(), world.m22(), world.dx(), world.dy(), dpr,
               w, h)
         if self._picture is None or self._picture[0] != at:
-            pm = QPixmap(math.ceil(w * dpr), math.ceil(h * dpr))
-            pm.setDevicePixelRatio(dpr)
+            size = (math.ceil(w * dpr), math.ceil(h * dpr))
+            old = self._picture[1] if self._picture is not None else None
+            if old is not None and (old.width(), old.height()) == size \
+                    and old.devicePixelRatio() == dpr:
+                pm = old  # (a zoom or pan step: the same picture drawn anew, not a new one)
+            else:
+                pm = QPixmap(*size)
+                pm.setDevicePixelRatio(dpr)
             pm.fill(Qt.GlobalColor.transparent)
             p = QPainter(pm)
             p.setRenderHints(painter.renderHints())
@@ -441,15 +456,18 @@ class AreaLayer(PlaceLayer):
         small: list[tuple[QPointF, float]] = []
         painter.setPen(self._pen)
         painter.setBrush(self._brush)
+        # (an area of three corners on one line has bounds without height: still drawn)
+        pad = 2 / scale if scale else 0.0
         for a in self.areas.values():
-            if a.key in hidden or not seen.intersects(a.bounds):
+            if a.key in hidden or not seen.intersects(a.bounds.adjusted(-pad, -pad, pad, pad)):
                 continue
             if a.polygon is not None:
                 painter.drawPolygon(a.polygon, Qt.FillRule.OddEvenFill)
                 continue
             r = a.bounds.width() / 2 * scale
             if r <= _SMALL_AREA:
-                small.append((a.bounds.center(), round(r * 4) / 4))
+                # (at least half a pixel: a 10 m area seen from afar still leaves a dot)
+                small.append((a.bounds.center(), max(round(r * 4) / 4, 0.5)))
             else:
                 painter.drawEllipse(a.bounds)
         if len(self._discs) > 64:  # (many zoom levels seen: keep the radii of this one)

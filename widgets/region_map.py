@@ -125,6 +125,7 @@ class RegionMap(QGraphicsView):
         self._fit_scale = 1.0
         self._press: QPoint | None = None
         self._dragged = False
+        self._hand = False  # (the pointing hand over a place, set by mouseMoveEvent)
         self.pick_mode = False
         self._mark: QGraphicsEllipseItem | None = None
         self.restyle()
@@ -454,7 +455,17 @@ class RegionMap(QGraphicsView):
                 self._press = pos
             ev.accept()
             return
+        # a place under the pointer shows a pointing hand, as a region does (the markers are
+        # no items of their own: the view sets it)
+        over = not ev.buttons() and not self.pick_mode \
+            and self.place_at(ev.position().toPoint()) is not None
+        if self._hand and not over:
+            self.viewport().unsetCursor()
+            self._hand = False
         super().mouseMoveEvent(ev)
+        if over:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            self._hand = True
 
     def mouseReleaseEvent(self, ev: QMouseEvent) -> None:  # noqa: N802
         if ev.button() != Qt.MouseButton.LeftButton or self._press is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from data.domain import geo
 from data.picture.places import Place
@@ -366,3 +366,71 @@ def test_a_small_effect_area_is_drawn_and_hidden_with_its_incident(qtbot: Any,
     bare = beside()
     m.show_only(None)
     assert tinted != bare and beside() == tinted
+
+
+def _drawn_with_and_without(m: Any, place: Place) -> tuple[Any, Any]:
+    """The map's picture with ``place`` in sight and with it filtered out."""
+    m.set_places([*PLACES, place])
+    m.set_layer_visible("incident", False)  # (the area alone, not the marker over it)
+    with_it = m.viewport().grab().toImage()
+    m.show_only(PLACES)
+    without = m.viewport().grab().toImage()
+    m.show_only(None)
+    return with_it, without
+
+
+def test_a_tiny_circle_area_leaves_a_dot_with_the_whole_country_in_view(
+        qtbot: Any, panel: MapPanel) -> None:
+    """A 10 m area, the whole country in view, is a tenth of a pixel: drawn as a dot, as a
+    cosmetic edge would, not as nothing."""
+    fire = Place("i8", "incident", "actief", "Schoorsteenbrand", 52.5, 6.08, ("VR04",),
+                 radius_m=10)
+    with_it, without = _drawn_with_and_without(panel.view, fire)
+    assert with_it != without
+
+
+def test_an_effect_area_of_corners_on_one_line_is_still_drawn(qtbot: Any,
+                                                              panel: MapPanel) -> None:
+    """Three corners on one parallel (validation lets that through): bounds without height,
+    but a dashed line on the map all the same."""
+    road = Place("i9", "incident", "actief", "Afgesloten A1", 52.25, 6.0, ("VR06",),
+                 polygon=((52.25, 5.9), (52.25, 6.0), (52.25, 6.1)))
+    with_it, without = _drawn_with_and_without(panel.view, road)
+    assert with_it != without
+
+
+def test_a_place_under_the_pointer_shows_a_pointing_hand(qtbot: Any, panel: MapPanel) -> None:
+    """The markers are no items of their own (that set their cursor): the view sets it. A
+    place in the sea, outside every region (whose items have a hand of their own)."""
+    m = panel.view
+    buoy = Place("n9", "nsp", "operationeel", "Boorplatform", 53.6, 4.2, ())
+    m.set_places([*PLACES, buoy])
+    m.zoom_by(3.0)
+    m.centerOn(m.place_items[("nsp", "n9")].at)
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    def move(pos: QPoint) -> None:  # (a pointer that moves with no button held)
+        QApplication.sendEvent(m.viewport(), QMouseEvent(
+            QEvent.Type.MouseMove, QPointF(pos), QPointF(m.viewport().mapToGlobal(pos)),
+            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+    at = m.view_pos_of(buoy)
+    move(at)
+    assert m.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    move(at + QPoint(0, 60))  # open sea
+    assert m.region_at(at + QPoint(0, 60)) == ""
+    assert m.viewport().cursor().shape() != Qt.CursorShape.PointingHandCursor
+
+
+def test_a_layer_switched_off_keeps_no_picture_of_the_view(qtbot: Any, panel: MapPanel) -> None:
+    m = panel.view
+    m.viewport().grab()  # (painted: each layer keeps its picture)
+    layer = m._layers["nsp"]
+    assert layer._picture is not None
+    m.set_layer_visible("nsp", False)
+    assert layer._picture is None
+    m.set_layer_visible("nsp", True)
+    m.viewport().grab()
+    assert layer._picture is not None
