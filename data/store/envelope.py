@@ -240,7 +240,8 @@ class LazyEvent(Event):
     """An :class:`Event` whose payload dict is read from ``payload_json`` only when first
     asked for (``payload=None`` at construction). A received batch handed over from the helper
     process comes as these: most of it is journal lines that are stored without being folded,
-    and their payloads would be unpickled for nothing. Equal to an Event with the same fields."""
+    and their payloads would be unpickled for nothing. Equal to an Event with the same fields.
+    (orjson does not serialise it as it does an Event: write events with ``to_wire``.)"""
 
     __slots__ = ()
 

@@ -18,9 +18,9 @@ import os
 import sqlite3
 import threading
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from data.bulk import gc_paused
 from data.clock import now_iso, now_iso_ms
@@ -33,8 +33,8 @@ from data.store.envelope import GENESIS, Event, Signer, canonical_json, link, uu
 from data.store.folding import Folding
 from data.store.hlc import Hlc
 from data.store.hlc import decode as hlc_decode
+from data.store.ingest import Ingest
 from data.store.people import People
-from data.store.prepare import Prepared, prepare
 from data.store.projection import (
     SUM_KEY,
     SUM_MOD,
@@ -52,21 +52,11 @@ from data.store.types import (
     default_author,
     valid_world,
 )
-from data.store.verify import hold_future, verify_chains
 from data.store.wal import Checkpointer
 
 #: who registers a store when no person is named (a script, a test): the installation itself,
 #: in the beheerder's function, so even the first line of a history names a function (issue 16)
 SETUP_AUTHOR = "installatie (beheerder)"
-
-
-def fork_text(origin: str, seq: int, here: str, other: str) -> str:
-    """What a fork alarm says: both sides (``here``: the event id this store holds; ``other``:
-    the other side, described), and what to do."""
-    return (f"vork: {origin} seq {seq} is in deze store gebeurtenis {here[:13]}…, maar er is "
-            f"ook {other} — twee machines met node-id {origin} (een uitwijklaptop, een "
-            f"teruggezette back-up) of een vervalst centrum. Laat op één van beide machines "
-            f"niet meer invoeren en meld het bij het beheer van de hub (KCR2).")
 
 
 
@@ -79,7 +69,7 @@ def not_a_store(p: Path, e: sqlite3.DatabaseError) -> str:
     return f"{p} is geen Crisisbeeld-store (een ander soort bestand, of beschadigd)"
 
 
-class Store(Folding, Reads, People, Trust, Blobs):
+class Store(Ingest, Folding, Reads, People, Trust, Blobs):
     """One centre's store: one world, one node identity, one SQLite file."""
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
@@ -403,142 +393,6 @@ class Store(Folding, Reads, People, Trust, Blobs):
         ev.sig = self._signer.sign(digest)
         self._own_head = (seq, link(digest, ev.sig))
         return ev
-
-    # ------------------------------------------------------------------ ingest
-
-    def ingest(self, items: Iterable[Event | dict[str, Any]] | Prepared) -> IngestResult:
-        """Take events made elsewhere. Idempotent by id; each event is accepted, a duplicate,
-        or rejected with a reason. Events of an origin must arrive without gaps in its chain
-        (a rejected event is simply sent again later).
-
-        ``items`` may be a batch read and checked ahead (:func:`data.store.prepare.prepare`,
-        possibly in a helper process) for this store's world."""
-        if isinstance(items, Prepared) and items.world != self.world:
-            raise StoreError(_("voorbereid voor wereld {world}, deze store is "
-                               "{world2}").format(world=items.world, world2=self.world))
-        with gc_paused():
-            if not isinstance(items, Prepared):
-                items = prepare(items, self.world)
-            try:
-                return self._ingest(items, look_up=False)
-            except sqlite3.IntegrityError:
-                # an id the log holds under another origin and seq (forged, or reused by
-                # mistake): the batch again, every id looked up first
-                return self._ingest(items, look_up=True)
-
-    def _ingest(self, prep: Prepared, look_up: bool) -> IngestResult:
-        res = IngestResult()
-        res.rejected.extend(prep.unreadable)
-        res.duplicates.extend(prep.duplicates)
-        parsed = prep.events
-        if not parsed:
-            return res
-        if self.readonly:
-            raise StoreError(_("deze store is alleen-lezen geopend"))
-        # Which events are new and whose chains they continue is read inside the write
-        # transaction: another store object or process on this file may have taken in the
-        # same events a moment ago.
-        with self.transaction():
-            nested = self._tx_nested
-            # The log holds an event only up to its origin's head (chains come without gaps):
-            # when every event lies above it, none is held, and its id is not looked up.
-            heads = dict(self._conn.execute("SELECT origin, last_seq FROM origin_head"))
-            existing = (log.present(self._conn, [e.id for e in parsed])
-                        if look_up or any(e.seq <= heads.get(e.origin, 0) for e in parsed)
-                        else set())
-            fresh: list[Event] = []
-            fresh_hashes: list[str] = []
-            fresh_links: list[str] = []
-            if not existing and not any(prep.reasons):  # the usual case: all new, all sound
-                fresh, fresh_hashes, fresh_links = list(parsed), list(prep.hashes), prep.links
-            else:
-                for e, reason, h, lk in zip(parsed, prep.reasons, prep.hashes, prep.links):
-                    if e.id in existing:
-                        res.duplicates.append(e.id)
-                    elif reason:
-                        res.rejected.append((e.id, reason))
-                    else:
-                        fresh.append(e)
-                        fresh_hashes.append(h)
-                        fresh_links.append(lk)
-            accepted, hashes = self._verify_chains(fresh, res, fresh_hashes, fresh_links)
-            accepted, hashes = self._hold_future(accepted, hashes, res)
-            if not accepted:
-                return res
-            unit = self._savepoint() if nested else nullcontext()
-            with unit:
-                self._observe_clocks(accepted)
-                self._append(accepted, res.changes, hashes=hashes)
-            span = self._last_span
-        res.accepted = [e.id for e in accepted]
-        # (inside a caller's transaction the rows are not committed yet: no span)
-        res.span = None if nested else span
-        return res
-
-    def _hold_future(self, events: list[Event], hashes: list[str],
-                     res: IngestResult) -> tuple[list[Event], list[str]]:
-        """Events from a clock beyond the drift bound ahead of ours wait (data.store.verify:
-        hold_future); the origin gets a clock-drift alarm."""
-        ok, ok_hashes, held = hold_future(events, hashes, self._hlc.now_ms(),
-                                          self._hlc.drift_bound_ms)
-        if held:
-            res.rejected.extend((r.id, r.reason) for r in held)
-            res.held.extend(r.id for r in held)
-            first: dict[str, Event] = {}
-            by_id = {e.id: e for e in events}
-            for r in held:
-                first.setdefault(by_id[r.id].origin, by_id[r.id])
-            for origin, e in first.items():
-                self._raise_drift_alarm(origin, hlc_decode(e.hlc)[0] - self._hlc.now_ms())
-        return ok, ok_hashes
-
-    def _observe_clocks(self, events: list[Event]) -> None:
-        """Merge received clocks: per origin its newest (an origin's clock only moves forward).
-        None of them lies beyond the drift bound: :meth:`_hold_future` held those back."""
-        top: dict[str, str] = {}
-        for e in events:
-            if e.hlc > top.get(e.origin, ""):
-                top[e.origin] = e.hlc
-        for newest in top.values():
-            self._hlc.observe(newest)
-
-    def _raise_drift_alarm(self, origin: str, ahead_ms: int) -> None:
-        """One open clock-drift alarm per origin, kept up to date (not one per batch)."""
-        detail = f"klok van {origin} loopt {ahead_ms // 1000} s voor"
-        cur = self._conn.execute(
-            "UPDATE alarm SET detail = ?, at = ? WHERE kind = 'klokafwijking' AND origin = ? "
-            "AND acknowledged = 0", (detail, now_iso(), origin))
-        if cur.rowcount == 0:
-            self._conn.execute(
-                "INSERT INTO alarm(kind, origin, detail, at, acknowledged) "
-                "VALUES ('klokafwijking', ?, ?, ?, 0)", (origin, detail, now_iso()))
-
-    def _verify_chains(self, events: list[Event], res: IngestResult,
-                       known: list[str] | None = None, links: list[str] | None = None,
-                       ) -> tuple[list[Event], list[str]]:
-        """Check each origin's hash chain and signatures (shared rule: data.store.verify).
-        A fork (another event under an origin and seq held here) raises a red alarm."""
-
-        accepted, hashes, rejected = verify_chains(
-            events, lambda origin: log.head_of(self._conn, origin), known, self.trust(), links)
-        res.rejected.extend((r.id, r.reason) for r in rejected)
-        res.held.extend(r.id for r in rejected if r.transient)
-        if any(r.untrusted and not r.transient for r in rejected):
-            by_origin = {e.id: e.origin for e in events}
-            for origin, why in {(by_origin[r.id], r.reason) for r in rejected
-                                if r.untrusted and not r.transient}:
-                self.raise_alarm("rooster", origin, why)
-        if any(r.fork for r in rejected):
-            by_id = {e.id: e for e in events}
-            for r in rejected:
-                if r.fork:
-                    e = by_id[r.id]
-                    res.forks.append((e.origin, e.seq))
-                    held = log.at_seq(self._conn, e.origin, e.seq)
-                    self.raise_alarm("vork", e.origin, fork_text(
-                        e.origin, e.seq, held[0] if held else "?",
-                        f"gebeurtenis {e.id[:13]}… (ontvangen)"))
-        return accepted, hashes
 
     # ------------------------------------------------------------------ writes beside commands
 

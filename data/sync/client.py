@@ -23,7 +23,7 @@ from typing import Any
 from data.clock import now_iso
 from data.i18n import _
 from data.store import Changes, Store, log
-from data.store.store import fork_text
+from data.store.ingest import fork_text
 from data.sync import peers
 from data.sync.blob_sync import BlobSync
 from data.sync.fork_report import told_hub

@@ -341,6 +341,25 @@ def test_an_id_held_under_another_origin_is_a_duplicate_even_above_the_head(stor
     assert s.heads()["vggm"] == 1
 
 
+def test_a_refused_event_is_reported_alike_whatever_else_its_batch_holds(store_factory):
+    """An event under an id the store holds, that would be refused anyway (a bad signature),
+    is a duplicate, as when each id is looked up: whether the batch also holds events at or
+    below their heads (which makes the store look up each id) does not change the report."""
+    a, b = store_factory("vnog"), store_factory("vggm")
+    a.execute(Command("journal.logged", {"channel": "NCV", "text": "van VNOG"}), "OL")
+    held = list(a.iter_events())[-1]
+    b.execute(Command("journal.logged", {"channel": "NCV", "text": "van VGGM"}), "OL")
+    reg, mine = list(b.iter_events())[:2]
+    forged = dataclasses.replace(mine, id=held.id)  # its signature no longer holds
+    reports = []
+    for with_old in (False, True):
+        s = store_factory("kcr2")
+        s.ingest(list(a.iter_events()))
+        res = s.ingest(([held] if with_old else []) + [reg, forged])
+        reports.append((res.accepted, sorted(set(res.duplicates)), res.rejected, res.held))
+    assert reports[0] == reports[1] == ([reg.id], [held.id], [], [])
+
+
 def test_a_batch_prepared_in_the_helper_ingests_like_wire_dicts(store_factory,
                                                                 running_helper):
     a = chain_store(store_factory)
