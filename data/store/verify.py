@@ -124,7 +124,7 @@ def verify_chains(
     by_origin: dict[str, list[tuple[Event, str | None, str]]] = defaultdict(list)
     if hashes is None:
         hashes, links = [None] * len(events), None  # type: ignore[list-item]
-    for e, known, lk in zip(events, hashes, links or [""] * len(events)):
+    for e, known, lk in zip(events, hashes, links or [""] * len(events), strict=True):
         by_origin[e.origin].append((e, known, lk))
     ok: list[tuple[Event, str]] = []
     rejected: list[Rejection] = []
