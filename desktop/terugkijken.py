@@ -11,6 +11,7 @@ Esc, or the button, returns to now: every view loads the live picture again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from data.history.frame import Frame, Seeker, span
 from data.picture.deadlines import incident_t0
 from data.picture.places import places
 from data.store import Store
+from data.store import queries as q
 from desktop.context import Context
 from desktop.ops import Lane, QueryOp
 from desktop.wiring import Panes
@@ -31,6 +33,10 @@ from widgets.overdracht import OverdrachtDialog
 from widgets.terugkijken import TerugkijkenBar
 
 translate = QCoreApplication.translate
+
+
+#: how often at most the requests with a meldplaats are read again while the log changes (s)
+REREAD_POINTS_S = 60.0
 
 
 def _iso(dt: datetime) -> str:
@@ -68,6 +74,9 @@ class Terugkijken(QObject):
         self._want: tuple[str, str] | None = None
         self._prepared = False
         self._used = False  # the seeker was handed to the HISTORY lane
+        #: the requests with a meldplaats now (the only ones that can have had one then), as
+        #: read on the HISTORY lane, with the log's mark and the time it was read then
+        self._with_point: tuple[list[str], int, float] | None = None
         self.overdracht: OverdrachtDialog | None = None
 
     # ------------------------------------------------------------------ menu
@@ -170,16 +179,26 @@ class Terugkijken(QObject):
         self._busy = True
         part = self.current_view()
         seeker = self._seeker
-        # the requests with a meldplaats now: the only ones that can have had one then
-        meldplaatsen = [str(m.get("id")) for m in self.ctx.picture.state.meldplaatsen]
 
         self._used = True
 
         def seek(st: Store) -> Frame:
-            return seeker.frame(st, at, axis, {part}, meldplaatsen)  # type: ignore[arg-type]
+            return seeker.frame(st, at, axis, {part},  # type: ignore[arg-type]
+                                self._meldplaatsen(st))
 
         QueryOp(self.ctx.ops, seek, Lane.HISTORY).success(self._show).failure(
             self._failed).run_in_background()
+
+    def _meldplaatsen(self, st: Store) -> list[str]:
+        """The ids of the requests with a meldplaats point now (on the HISTORY lane; one seek
+        at a time). Read from the store, not the live picture: that one stops loading while
+        Terugkijken is on, and may not have its bijstand yet when it opens. Read again when
+        the log has changed, at most once a minute (a read of every request's state)."""
+        mark, got = st.log_mark(), self._with_point
+        if got is None or (mark != got[1] and time.monotonic() - got[2] >= REREAD_POINTS_S):
+            got = self._with_point = ([str(m["id"]) for m in q.meldplaats_rows(st)], mark,
+                                      time.monotonic())
+        return got[0]
 
     def _failed(self, _e: Exception) -> None:
         self._busy = False
@@ -231,6 +250,7 @@ class Terugkijken(QObject):
         self.active = False
         self._want = None
         self.frame = None
+        self._with_point = None
         self.bar.stop()
         self.bar.hide()
         self.v.journal.model.set_until(None)

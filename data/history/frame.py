@@ -94,7 +94,9 @@ def meldplaats_rows(pic: Picture, ids: Iterable[str]) -> list[dict[str, Any]]:
     :func:`data.store.queries.meldplaats_rows` gives them live, of the requests ``ids``: those
     with a meldplaats point now. A request keeps its point once it has one (an empty point
     changes nothing), so these are all there can have been; only their states are read (a
-    picture may hold 60,000 requests, their states unread until asked for)."""
+    picture may hold 60,000 requests, their states unread until asked for). A request known
+    only from a later step (no request event yet) is left out, as from the frame's bijstand
+    rows; the live map shows such a request's point."""
     out = []
     for eid in ids:
         v = pic.ents.get(eid)
