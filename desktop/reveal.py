@@ -49,6 +49,7 @@ class NewItemReveal(QObject):
             assert isinstance(src, RowTableModel)
             if src.row_of(eid) < 0:
                 return  # not loaded yet
+            self.incidents.apply_filter()  # a search held back while the view was hidden
             proxy = self.incidents.proxy
             assert isinstance(proxy, FilterProxy)
             shown = any(proxy.id_at(r) == eid for r in range(proxy.rowCount()))

@@ -117,6 +117,8 @@ class IncidentsView(QWidget):
         lay.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self._current = ""
+        self._filter: tuple[str, str] = ("", "")
+        self._stale = False
         self._set_buttons()
 
     def _emit(self, sig: Any) -> None:
@@ -155,12 +157,33 @@ class IncidentsView(QWidget):
             self.select(self._current)
 
     def set_filter(self, text: str, region: str = "") -> None:
-        self.proxy.set_filter(text, region)
+        """The window's search and region filter. Typed while another view is shown, the
+        rows are filtered when the Incidenten are shown (5,000 rows per keystroke for a
+        list nobody sees)."""
+        self._filter = (text, region)
+        if not self.isVisible() and self.window().isVisible():
+            self._stale = True
+            return
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """The search and region filter last given, on the rows now: a filter held back while
+        the view was hidden (a caller that reads the rows before showing it calls this; with
+        nothing held back it changes nothing)."""
+        self._stale = False
+        self.proxy.set_filter(*self._filter)
+
+    def showEvent(self, ev: Any) -> None:  # noqa: N802
+        super().showEvent(ev)
+        if self._stale:
+            self.apply_filter()
 
     def current(self) -> str:
         return self._current
 
     def select(self, eid: str) -> None:
+        if self._stale:
+            self.apply_filter()
         for r in range(self.proxy.rowCount()):
             if self.proxy.id_at(r) == eid:
                 self.table.selectRow(r)

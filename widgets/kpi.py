@@ -34,10 +34,9 @@ class KpiTile(QFrame):
         self.scope = QLabel("")
         self.scope.setObjectName("KpiScope")
         self.scope.setWordWrap(True)
-        keep = self.scope.sizePolicy()  # its line stays when hidden: a search that starts or
-        keep.setRetainSizeWhenHidden(True)  # ends does not resize the tiles, map and timeline
-        self.scope.setSizePolicy(keep)
-        self.scope.hide()
+        # its line is always there, empty without a filter: a search that starts or ends does
+        # not resize the tiles, map and timeline, and the first letter of a search only sets
+        # six texts (showing six labels again took milliseconds each in the full window)
         lay.addWidget(self.title)
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
@@ -64,7 +63,6 @@ class KpiTile(QFrame):
         Without a filter the tile takes its own height again."""
         if text != self.scope.text():
             self.scope.setText(text)
-            self.scope.setVisible(bool(text))
         floor = max(self.minimumHeight(), self.height()) if text and self.isVisible() else 0
         if floor != self.minimumHeight():
             self.setMinimumHeight(floor)

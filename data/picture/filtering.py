@@ -91,6 +91,10 @@ class BijstandHay:
         self._lists: dict[str, tuple[Any, list[str]]] = {}
         #: the text of every bijstand row, keyed by the row itself (a changed row is another)
         self._rows: dict[tuple[Any, ...], str] = {}
+        #: per part: the last search's (items, needle, positions of the items that hold it);
+        #: the next keystroke that adds a letter looks only at those
+        self._found: dict[str, tuple[Any, str, list[int]]] = {}
+        self._keys: tuple[Any, list[str], list[tuple[Any, ...]]] | None = None
 
     def matches(self, r: tuple[Any, ...], needle: str) -> bool:
         """Whether a bijstand row holds ``needle`` (one row; :meth:`bijstand` for many)."""
@@ -109,6 +113,22 @@ class BijstandHay:
             done.extend(_words(x).lower() for x in items[len(done):])
         return done
 
+    def found(self, name: str, items: Sequence[Any], needle: str) -> list[int]:
+        """The positions of the items of ``items`` (part ``name``) whose text holds ``needle``,
+        in order. A needle that adds to the last one asked of the same items looks only at
+        what that one found (typing on narrows; a first letter looks at everything)."""
+        last = self._found.get(name)
+        if last is not None and last[0] is items and needle.startswith(last[1]):
+            if needle == last[1]:
+                return last[2]
+            texts = self.bijstand(items) if name == "bijstand" else self.texts(name, items)
+            hits = [i for i in last[2] if needle in texts[i]]
+        else:
+            texts = self.bijstand(items) if name == "bijstand" else self.texts(name, items)
+            hits = list(compress(range(len(texts)), [needle in t for t in texts]))
+        self._found[name] = (items, needle, hits)
+        return hits
+
     def row_texts(self, rows: Iterable[tuple[Any, ...]]) -> list[str]:
         """The board's search text of each bijstand row, in order: worked out once per row, and
         one string for equal texts (thousands of requests may read alike)."""
@@ -119,6 +139,14 @@ class BijstandHay:
                 t = held[r] = sys.intern(_row_text(r))
             out.append(t)
         return out
+
+    def bijstand_keys(self, rows: Mapping[str, tuple[Any, ...]]
+                      ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The ids and the rows of ``rows`` as lists, in order (kept while it is the same)."""
+        held = self._keys
+        if held is None or held[0] is not rows:
+            held = self._keys = (rows, list(rows), list(rows.values()))
+        return held[1], held[2]
 
     def bijstand(self, rows: Mapping[str, tuple[Any, ...]]) -> list[str]:
         """The search text of every bijstand row, in the order of ``rows.values()``."""
@@ -160,8 +188,18 @@ def _in(region: str, codes: Iterable[Any] | None) -> bool:
 
 def _bijstand(rows: dict[str, tuple[Any, ...]], region: str, needle: str,
               hay: BijstandHay) -> dict[str, tuple[Any, ...]]:
-    if needle:  # (the dict made in C: the first letter keeps nearly all of 60k rows)
-        rows = dict(compress(rows.items(), [needle in t for t in hay.bijstand(rows)]))
+    if needle:
+        hits = hay.found("bijstand", rows, needle)  # type: ignore[arg-type]
+        keys, values = hay.bijstand_keys(rows)
+        if len(hits) * 2 > len(rows):
+            # a first letter keeps nearly all of 60k rows: a copy without the rest is cheaper
+            # than a dict built anew (in the same order either way)
+            kept = rows.copy()
+            for i in set(range(len(keys))).difference(hits):
+                del kept[keys[i]]
+            rows = kept
+        else:
+            rows = dict(zip(map(keys.__getitem__, hits), map(values.__getitem__, hits)))
     if region:
         rows = {k: r for k, r in rows.items() if r[_B_FROM] == region or r[_B_TO] == region}
     return rows
@@ -184,8 +222,8 @@ def narrow(p: PictureState, region: str = "", text: str = "",
         """The items of part ``name`` that concern the region and hold the needle."""
         if not needle:
             return [x for x in items if concerns(x)]
-        texts = hay.texts(name, items)
-        return [x for x, t in zip(items, texts) if needle in t and concerns(x)]
+        found = map(items.__getitem__, hay.found(name, items, needle))
+        return [x for x in found if concerns(x)] if region else list(found)
 
     session_regions = {s.get("id"): s.get("regions") or () for s in p.sessions}
     decision_regions = {d.get("id"): d.get("regions") or session_regions.get(
@@ -193,10 +231,10 @@ def narrow(p: PictureState, region: str = "", text: str = "",
     decisions = keep("decisions", p.decisions,
                      lambda d: _in(region, decision_regions.get(d.get("id"))))
     kept = {d.get("id") for d in decisions}
-    texts = hay.texts("actions", p.actions) if needle else [""] * len(p.actions)
-    actions = [a for a, t in zip(p.actions, texts)
+    hits = set(hay.found("actions", p.actions, needle)) if needle else None
+    actions = [a for i, a in enumerate(p.actions)
                if _in(region, decision_regions.get(a.get("decision_id")))
-               and (a.get("decision_id") in kept or needle in t)]
+               and (hits is None or a.get("decision_id") in kept or i in hits)]
     return replace(
         p,
         incidents=keep("incidents", p.incidents, lambda s: _in(region, s.get("regions"))),

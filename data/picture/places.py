@@ -168,9 +168,11 @@ class PlaceIndex:
         out: list[Place] = []
         for name, _m in _SOURCES:
             states, made = self._parts.get(name, ((), []))
-            texts = self.hay.texts(name, states) if needle else None
+            # (the states that hold the needle: what the search of the picture found, or on
+            # from there; the narrowed picture asks the same of the same parts)
+            hits = set(self.hay.found(name, states, needle)) if needle else None
             out.extend(pl for i, pl in made if (not region or region in pl.regions)
-                       and (texts is None or needle in texts[i]))
+                       and (hits is None or i in hits))
         return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from data.picture.filtering import narrow, region_short, region_title, scope_text
+from data.picture.filtering import BijstandHay, narrow, region_short, region_title, scope_text
 from data.picture.notifications import concerns_us, unread_per_view, us
 from data.picture.overview import PictureState, kpis
 from data.picture.timeline import stack
@@ -114,6 +114,23 @@ def test_the_search_narrows_the_tiles_too() -> None:
     k = kpis(narrow(_picture(), "", "dijk"), _now())
     assert k["incidents_active"] == 2
     assert kpis(narrow(_picture(), "VR08", "dijk"), _now())["incidents_active"] == 1
+
+
+def test_a_search_typed_on_finds_what_a_search_from_scratch_finds() -> None:
+    """One hay kept between keystrokes (typing on looks only at what the last letter left;
+    deleting one, or a part loaded again, looks at everything) gives every keystroke the
+    picture a fresh search gives."""
+    hay, p = BijstandHay(), _picture()
+    p.bijstand = {**p.bijstand, "b3": ("b3", "ingediend", "VR08", "KCR2", "Dijkzand", 1, 0,
+                                       "", "", "", "", "")}
+    for text in ("d", "di", "dij", "dijk", "dij", "z", "za", "zand", "", "p", "po"):
+        kept, fresh = narrow(p, "", text, hay), narrow(p, "", text)
+        assert kept == fresh, text
+        assert kept.bijstand == fresh.bijstand and list(kept.bijstand) == list(fresh.bijstand)
+    p.incidents = [*p.incidents, {"id": "i4", "status": "actief", "title": "Poldijk"}]
+    assert [s["id"] for s in narrow(p, "", "po", hay).incidents] == ["i4"]
+    assert [s["id"] for s in narrow(p, "VR08", "dijk", hay).incidents] == ["i3"]
+    assert list(narrow(p, "", "dijkz", hay).bijstand) == ["b3"]
 
 
 def test_bijstand_counts_are_not_passed_off_as_a_regions_figures() -> None:

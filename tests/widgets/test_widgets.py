@@ -216,6 +216,41 @@ def test_a_hidden_journal_is_filtered_when_it_is_shown(qtbot: Any) -> None:
     assert jv.model.rowCount() == 9
 
 
+def test_hidden_incidents_take_the_search_when_they_are_shown(qtbot: Any) -> None:
+    """The window's search typed while another view is shown filters the Incidenten once they
+    come into sight (not per keystroke before that), with the rows a shown list would have;
+    a row selected while still hidden is looked for among the filtered rows."""
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    from widgets.incidents_view import IncidentsView
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    other, iv = QLabel("Overzicht"), IncidentsView()
+    stack.addWidget(other)
+    stack.addWidget(iv)
+    iv.set_incidents([{"id": f"i{n}", "title": f"{'Dijk' if n % 2 else 'Brand'} {n}",
+                       "regions": ["VR06" if n < 4 else "VR19"], "status": "actief",
+                       "updated_at": f"2026-01-01T10:0{n}:00Z"} for n in range(6)])
+    stack.show()
+    qtbot.waitExposed(stack)
+
+    def ids() -> list[str]:
+        return sorted(iv.proxy.id_at(r) for r in range(iv.proxy.rowCount()))
+
+    iv.set_filter("dijk", "")
+    assert len(ids()) == 6  # not shown: not filtered yet
+    iv.set_filter("dijk", "VR06")
+    stack.setCurrentWidget(iv)
+    assert ids() == ["i1", "i3"]
+    iv.set_filter("", "")  # shown: at once
+    assert len(ids()) == 6
+    stack.setCurrentWidget(other)
+    iv.set_filter("brand", "")
+    iv.select("i2")  # (a place clicked on the map: its row is selected)
+    assert ids() == ["i0", "i2", "i4"] and iv.current() == "i2"
+
+
 def test_tiles_keep_their_height_while_a_search_narrows_their_details(qtbot: Any) -> None:
     """A keystroke that leaves shorter details must not shrink the tiles: the map and the
     timeline under them would be laid out and repainted whole at every keystroke. Without a
