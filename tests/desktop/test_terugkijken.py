@@ -15,6 +15,20 @@ from data.store import Changes, Command, Store
 from desktop.commands import FROZEN_MESSAGE
 
 
+def _open(qtbot: Any, st: Any, clock: FixedClock) -> Any:
+    """The store closed and opened in a window on ``clock``, loaded."""
+    from desktop.main_window import MainWindow
+
+    path, world, name = st.path, st.world, st.name
+    st.close()
+    win = MainWindow(Path(path), world, name, author="tester", clock=clock)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
+        win.show()
+        win.start()
+    return win
+
+
 def _incident(st: Store, title: str) -> str:
     return next(iter(st.execute(Command("incident.reported", {
         "title": title, "kind": "stroomuitval", "regions": ["VR06"]}), "IM VNOG").entities))
@@ -24,8 +38,6 @@ def _incident(st: Store, title: str) -> str:
 def history_window(qtbot: Any, store_factory: Any):
     """A window on a store whose events happened at known moments (UTC): incident A at 10:00,
     incident B at 12:00, A active at 13:00; the window's now is 14:00."""
-    from desktop.main_window import MainWindow
-
     clock = FixedClock("2026-11-21T09:00:00Z")
     set_default_clock(clock)
     try:
@@ -38,13 +50,7 @@ def history_window(qtbot: Any, store_factory: Any):
         st.execute(Command("incident.status_changed", {"from": "gemeld", "to": "actief"},
                            entity=a), "IM VNOG")
         clock.advance(timedelta(hours=1))
-        path, world, name = st.path, st.world, st.name
-        st.close()
-        win = MainWindow(Path(path), world, name, author="tester", clock=clock)
-        qtbot.addWidget(win)
-        with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
-            win.show()
-            win.start()
+        win = _open(qtbot, st, clock)
         yield win
         if win.terugkijken.overdracht is not None:
             win.terugkijken.overdracht.close()
@@ -179,8 +185,6 @@ def test_in_an_exercise_the_banner_says_the_scenario_time_as_the_header_does(
 
 def test_the_map_of_a_past_moment_shows_the_meldplaatsen_there_were_then(
         qtbot: Any, store_factory: Any) -> None:
-    from desktop.main_window import MainWindow
-
     clock = FixedClock("2026-11-21T09:00:00Z")
     set_default_clock(clock)
     try:
@@ -194,13 +198,7 @@ def test_the_map_of_a_past_moment_shows_the_meldplaatsen_there_were_then(
             "meldplaats": "Kazerne Apeldoorn", "meldplaats_point": "52.23, 5.97"}),
             "IM VNOG").entities
         clock.advance(timedelta(hours=1))
-        path, world, name = st.path, st.world, st.name
-        st.close()
-        win = MainWindow(Path(path), world, name, author="tester", clock=clock)
-        qtbot.addWidget(win)
-        with qtbot.waitSignal(win.sig_loaded, timeout=10_000):
-            win.show()
-            win.start()
+        win = _open(qtbot, st, clock)
         m = win.overview.map
         qtbot.waitUntil(lambda: ("meldplaats", bid) in m.place_items, timeout=10_000)
         tk = win.terugkijken
